@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { DomainErrorFilter } from './common/domain-error.filter';
+import { InfrastructureModule } from './common/infrastructure.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { ConversationsModule } from './modules/conversations/conversations.module';
+import { HealthController } from './modules/health/health.controller';
+import { SourcesModule } from './modules/sources/sources.module';
+import { TaggingModule } from './modules/tagging/tagging.module';
+import { UsersModule } from './modules/users/users.module';
+import { WorkspaceModule } from './modules/workspace/workspace.module';
+
+@Module({
+  imports: [InfrastructureModule, AuthModule, UsersModule, WorkspaceModule, SourcesModule, ConversationsModule, TaggingModule],
+  controllers: [HealthController],
+  providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
+})
+export class AppModule {}

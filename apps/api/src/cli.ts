@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig } from '@parley/config';
+import { createDataSource, runMigrations } from '@parley/db';
+import { isDomainError } from '@parley/domain';
+import { CliModule } from './cli/cli.module';
+import { bootstrapCommand } from './cli/bootstrap.command';
+import { readWorkspaceFile } from './cli/workspace-file';
+import { WorkspaceService } from './modules/workspace/workspace.service';
+
+const USAGE = `usage: parley <command>
+  migrate                 apply database migrations
+  bootstrap               create the first admin and load the demo workspace when the database is empty
+  apply FILE [--prune]    apply a workspace document (YAML or JSON); --prune deletes what FILE leaves out`;
+
+const migrate = async (): Promise<void> => {
+  const dataSource = await createDataSource(loadConfig().databaseUrl, { applicationName: 'parley-migrate' }).initialize();
+  try {
+    const applied = await runMigrations(dataSource);
+    console.log(applied.length ? `Applied ${applied.join(', ')}` : 'Database is up to date.');
+  } finally {
+    await dataSource.destroy();
+  }
+};
+
+const withContext = async (work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<void>) => {
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['warn', 'error'] });
+  try {
+    await work(app);
+  } finally {
+    await app.close();
+  }
+};
+
+const main = async (args: string[]): Promise<void> => {
+  const [command, ...rest] = args;
+  switch (command) {
+    case 'migrate':
+      return migrate();
+    case 'bootstrap':
+      return withContext((app) => bootstrapCommand(app, loadConfig()));
+    case 'apply': {
+      const file = rest.find((a) => !a.startsWith('--'));
+      if (!file) throw new Error(USAGE);
+      return withContext(async (app) => {
+        const result = await app.get(WorkspaceService).apply(await readWorkspaceFile(file), { userId: null, label: 'cli' }, rest.includes('--prune'));
+        console.log(JSON.stringify(result, null, 2));
+      });
+    }
+    default:
+      throw new Error(USAGE);
+  }
+};
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (isDomainError(error)) {
+    console.error(error.message);
+    for (const p of error.problems) console.error(`  - ${p.path}: ${p.message}`);
+  } else {
+    console.error(error instanceof ConfigError || !(error instanceof Error) ? String((error as Error).message ?? error) : error.message);
+  }
+  process.exit(1);
+});

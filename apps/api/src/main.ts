@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadConfig } from '@parley/config';
+import { evictionWarning } from '@parley/jobs';
+import type { Redis } from 'ioredis';
+import { createApp } from './app.factory';
+import { REDIS } from './common/infrastructure.module';
+
+const bootstrap = async (): Promise<void> => {
+  const config = loadConfig();
+  const app = await createApp(config);
+  const warning = await evictionWarning(app.get<Redis>(REDIS));
+  if (warning) Logger.warn(warning, 'Redis');
+  await app.listen(config.port, '0.0.0.0');
+  Logger.log(`api listening on http://localhost:${config.port} (docs at /api/docs)`, 'Bootstrap');
+};
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

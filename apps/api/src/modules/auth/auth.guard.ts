@@ -1,0 +1,45 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainError } from '@parley/domain';
+import { timingSafeEqual } from 'node:crypto';
+import { PUBLIC_ROUTE, type AuthenticatedRequest } from './auth-context';
+import { AuthService } from './auth.service';
+import { SESSION_COOKIE, readCookie } from './session-cookie';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const sameSecret = (a: string, b: string): boolean => {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+};
+
+/**
+ * Every route is signed-in unless marked public. Scripts use `Authorization: Bearer`; browsers use the session
+ * cookie, and their writes must echo the session's CSRF token in `X-CSRF-Token`.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const cookie = readCookie(request, SESSION_COOKIE);
+    const auth = bearer ? await this.auth.fromApiToken(bearer) : cookie ? await this.auth.fromSession(cookie) : null;
+    if (auth) request.auth = auth;
+    if (isPublic) return true;
+    if (!auth) throw new DomainError('unauthenticated', bearer ? 'That API token is not valid.' : 'Sign in first.');
+    if (auth.via === 'session' && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !auth.csrfToken || !sameSecret(sent, auth.csrfToken)) {
+        throw new DomainError('forbidden', 'Missing or wrong X-CSRF-Token header; reload the page and try again.');
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '@parley/domain';
+import type { Redis } from 'ioredis';
+import { createHash } from 'node:crypto';
+import { CONFIG, REDIS } from '../../common/infrastructure.module';
+import type { Config } from '@parley/config';
+
+const WINDOW_SECONDS = 15 * 60;
+const MAX_FAILURES_PER_ACCOUNT = 10;
+const MAX_FAILURES_PER_ADDRESS = 50;
+
+/** Failed sign-ins counted in Redis, so the limit holds across api replicas and restarts. */
+@Injectable()
+export class LoginThrottle {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  private keys(email: string, ip: string): [string, number][] {
+    const account = createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 32);
+    return [
+      [`${this.config.queuePrefix}:login-fail:account:${account}`, MAX_FAILURES_PER_ACCOUNT],
+      [`${this.config.queuePrefix}:login-fail:ip:${ip}`, MAX_FAILURES_PER_ADDRESS],
+    ];
+  }
+
+  async assertAllowed(email: string, ip: string): Promise<void> {
+    for (const [key, max] of this.keys(email, ip)) {
+      const [count, ttl] = await Promise.all([this.redis.get(key), this.redis.ttl(key)]);
+      if (Number(count ?? 0) >= max) {
+        throw new DomainError('throttled', `Too many failed sign-ins. Try again in ${Math.ceil(Math.max(ttl, 60) / 60)} minutes.`);
+      }
+    }
+  }
+
+  async recordFailure(email: string, ip: string): Promise<void> {
+    const multi = this.redis.multi();
+    for (const [key] of this.keys(email, ip)) multi.incr(key).expire(key, WINDOW_SECONDS, 'NX');
+    await multi.exec();
+  }
+
+  async reset(email: string, ip: string): Promise<void> {
+    await this.redis.del(this.keys(email, ip)[0][0]);
+  }
+}

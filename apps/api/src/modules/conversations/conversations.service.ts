@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConversationDetail, ConversationPage, ConversationQuery } from '@parley/contracts';
+import { ConversationRepository } from '@parley/db';
+import { DomainError } from '@parley/domain';
+import type { DataSource } from 'typeorm';
+import { DepartmentAccess } from '../../common/department-access.service';
+import { DATA_SOURCE } from '../../common/infrastructure.module';
+import type { AuthContext } from '../auth/auth-context';
+import { conversationItemOf, threadPostOf } from './conversation-mapper';
+import { decodeCursor, encodeCursor } from './inbox-cursor';
+
+/** The inbox of tagged conversations and the conversation page, limited to the departments the caller can see. */
+@Injectable()
+export class ConversationsService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly conversations: ConversationRepository,
+    private readonly access: DepartmentAccess,
+  ) {}
+
+  async inbox(auth: AuthContext, query: ConversationQuery): Promise<ConversationPage> {
+    const department = await this.access.resolve(auth, query.department);
+    const rows = await this.conversations.inboxPage(this.dataSource, {
+      departmentId: department.id,
+      sort: query.sort,
+      limit: query.limit + 1,
+      after: query.cursor ? decodeCursor(query.cursor) : null,
+    });
+    const page = rows.slice(0, query.limit);
+    const tags = await this.conversations.tagsOf(this.dataSource, page.map((r) => r.id), this.access.visibleIds(auth));
+    const last = page.at(-1) as (typeof page)[number] & { sortValue: number | Date } | undefined;
+    return {
+      items: page.map((row) => conversationItemOf(row, tags.filter((t) => t.conversationId === row.id), department.key)),
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor({ value: last.sortValue instanceof Date ? last.sortValue.toISOString() : last.sortValue, id: last.id })
+          : null,
+    };
+  }
+
+  async detail(auth: AuthContext, id: string): Promise<ConversationDetail> {
+    const notFound = new DomainError('not_found', `No conversation ${id} that you can see.`);
+    if (!/^\d{1,18}$/.test(id)) throw notFound;
+    const row = await this.conversations.findById(this.dataSource, id);
+    const tags = row ? await this.conversations.tagsOf(this.dataSource, [id], this.access.visibleIds(auth)) : [];
+    // Only a conversation tagged for one of the caller's departments is theirs to see (admins see all).
+    if (!row || (!auth.isAdmin && tags.length === 0)) throw notFound;
+    const posts = await this.conversations.postsOf(this.dataSource, id);
+    const idsByExternal = new Map(posts.map((p) => [p.externalId, p.id]));
+    return { ...conversationItemOf(row, tags, null), posts: posts.map((p) => threadPostOf(p, idsByExternal)) };
+  }
+}

@@ -1,0 +1,37 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { healthSchema, type Health } from '@parley/contracts';
+import type { Response } from 'express';
+import type { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE, REDIS } from '../../common/infrastructure.module';
+import { schemaOf } from '../../common/openapi';
+import { Public } from '../auth/auth-context';
+
+const answers = async (probe: () => Promise<unknown>): Promise<boolean> => {
+  try {
+    await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000))]);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({ schema: schemaOf(healthSchema) })
+  @ApiServiceUnavailableResponse({ schema: schemaOf(healthSchema) })
+  async health(@Res({ passthrough: true }) res: Response): Promise<Health> {
+    const [db, redis] = await Promise.all([answers(() => this.dataSource.query('SELECT 1')), answers(() => this.redis.ping())]);
+    res.status(db && redis ? 200 : 503);
+    return { status: db && redis ? 'ok' : 'degraded', db, redis };
+  }
+}

@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { SourceWithHealth } from '@parley/contracts';
+import { SourceRepository, iso } from '@parley/db';
+import type { SourceType } from '@parley/domain';
+import type { DataSource } from 'typeorm';
+import { DepartmentAccess } from '../../common/department-access.service';
+import { DATA_SOURCE } from '../../common/infrastructure.module';
+import type { AuthContext } from '../auth/auth-context';
+
+const durationOf = (ms: number): string =>
+  ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : ms % 60_000 === 0 ? `${ms / 60_000}m` : `${Math.round(ms / 1000)}s`;
+
+/** Sources with their health; a department member sees their department's sources and the shared ones. */
+@Injectable()
+export class SourcesService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly sources: SourceRepository,
+    private readonly access: DepartmentAccess,
+  ) {}
+
+  async list(auth: AuthContext): Promise<SourceWithHealth[]> {
+    const rows = await this.sources.listWithHealth(this.dataSource, this.access.visibleIds(auth));
+    return rows.map((s) => ({
+      id: s.id,
+      key: s.key,
+      name: s.name,
+      type: s.type as SourceType,
+      url: s.url,
+      interval: durationOf(s.intervalMs),
+      enabled: s.enabled,
+      department: s.department,
+      health: { lastFetchAt: iso(s.lastFetchAt), lastSuccessAt: iso(s.lastSuccessAt), lastError: s.lastError, postCount: s.postCount },
+    }));
+  }
+}

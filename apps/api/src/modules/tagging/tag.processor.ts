@@ -1,0 +1,59 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Config } from '@parley/config';
+import { ConversationRepository } from '@parley/db';
+import { JobProducer, QUEUES, type JobPayloads } from '@parley/jobs';
+import { Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { CONFIG, DATA_SOURCE, REDIS } from '../../common/infrastructure.module';
+import { TaggingService } from './tagging.service';
+
+const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * Consumes the tag queue inside the api. A periodic sweep re-queues conversations whose newest version was never
+ * tagged, so a flushed Redis or a lost job only delays tagging.
+ */
+@Injectable()
+export class TagProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TagProcessor.name);
+  private worker: Worker | null = null;
+  private sweeper: NodeJS.Timeout | null = null;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: Config,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly conversations: ConversationRepository,
+    private readonly producer: JobProducer,
+    private readonly tagging: TaggingService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const worker = new Worker(
+      QUEUES.tag,
+      async (job: Job<JobPayloads['TagConversation']>) => {
+        await this.tagging.tag(job.data.conversationId, job.data.version);
+      },
+      { connection: this.redis.duplicate(), prefix: this.config.queuePrefix, concurrency: 4 },
+    );
+    worker.on('failed', (job, error) => this.logger.warn({ message: 'tagging failed', jobId: job?.id, error: error.message }));
+    worker.on('error', (error) => this.logger.error({ message: 'tag worker error', error: error.message }));
+    this.worker = worker;
+    await this.sweep();
+    this.sweeper = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
+  }
+
+  private async sweep(): Promise<void> {
+    try {
+      await this.producer.tagConversations(await this.conversations.pendingTagging(this.dataSource, null, 10_000));
+    } catch (error) {
+      this.logger.warn({ message: 'tagging sweep failed', error: (error as Error).message });
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    await this.worker?.close();
+  }
+}

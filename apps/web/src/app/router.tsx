@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { Loading } from '../components/ui/loading';
+import { RequireAuth } from '../features/auth/components/require-auth';
+import { RootLayout } from './routes/root';
+import { RouteError } from './routes/route-error';
+
+// The shell (header, footer, auth check) loads up front; each page is its own chunk, so Recharts only arrives
+// with the inbox.
+const createRouter = () =>
+  createBrowserRouter([
+    {
+      path: '/',
+      Component: RootLayout,
+      ErrorBoundary: RouteError,
+      HydrateFallback: () => <Loading label="Loading Parley" />,
+      children: [
+        { path: 'sign-in', lazy: () => import('./routes/sign-in').then((m) => ({ Component: m.SignInRoute })) },
+        {
+          Component: RequireAuth,
+          children: [
+            { index: true, lazy: () => import('./routes/inbox').then((m) => ({ Component: m.InboxRoute })) },
+            { path: 'inbox', lazy: () => import('./routes/inbox').then((m) => ({ Component: m.InboxRoute })) },
+            {
+              path: 'conversations/:id',
+              lazy: () => import('./routes/conversation').then((m) => ({ Component: m.ConversationRoute })),
+            },
+            { path: 'sources', lazy: () => import('./routes/sources').then((m) => ({ Component: m.SourcesRoute })) },
+          ],
+        },
+        { path: 'login', element: <Navigate to="/sign-in" replace /> },
+        { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute })) },
+      ],
+    },
+  ]);
+
+export const AppRouter = () => {
+  const [router] = useState(createRouter);
+  return <RouterProvider router={router} />;
+};

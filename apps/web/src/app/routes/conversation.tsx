@@ -1,0 +1,69 @@
+import { useParams } from 'react-router';
+import { BackLink } from '../../components/ui/back-link';
+import { ErrorPanel } from '../../components/ui/error-panel';
+import { Loading } from '../../components/ui/loading';
+import { useSignedInUser } from '../../features/auth/api/get-me';
+import { departmentNamer } from '../../features/auth/utils/department-names';
+import { useConversation } from '../../features/conversations/api/get-conversation';
+import { ConversationSummary } from '../../features/conversations/components/conversation-summary';
+import { EngagementSummary } from '../../features/conversations/components/engagement-summary';
+import { TagDetails } from '../../features/conversations/components/tag-details';
+import { Thread } from '../../features/conversations/components/thread';
+import { isApiError } from '../../lib/api-client';
+
+export const ConversationRoute = () => {
+  const { id = '' } = useParams();
+  const me = useSignedInUser();
+  const conversation = useConversation(id);
+  const departmentName = departmentNamer(me.departments);
+
+  if (conversation.isPending) {
+    return (
+      <>
+        <BackLink to="/inbox">Back to inbox</BackLink>
+        <Loading label="Loading the conversation" />
+      </>
+    );
+  }
+  if (conversation.isError) {
+    const missing = isApiError(conversation.error) && (conversation.error.status === 404 || conversation.error.status === 403);
+    return (
+      <>
+        <title>{missing ? 'Conversation not found – Parley' : 'Sorry, there is a problem – Parley'}</title>
+        <BackLink to="/inbox">Back to inbox</BackLink>
+        {missing ? (
+          <>
+            <h1 className="heading-l">Conversation not found</h1>
+            <p>It may have been removed, or it is not tagged for a department you can see.</p>
+          </>
+        ) : (
+          <ErrorPanel title="The conversation could not be loaded" error={conversation.error} onRetry={() => void conversation.refetch()} />
+        )}
+      </>
+    );
+  }
+
+  const detail = conversation.data;
+  const title = detail.title || 'Untitled conversation';
+  const firstTag = detail.tags.find((tag) => me.departments.some((d) => d.key === tag.department));
+  const back = firstTag ? `/inbox?department=${encodeURIComponent(firstTag.department)}` : '/inbox';
+  const now = new Date();
+  return (
+    <>
+      <title>{`${title} – Parley`}</title>
+      <BackLink to={back}>Back to inbox</BackLink>
+      <span className="caption">Conversation</span>
+      <h1 className="heading-l">{title}</h1>
+      <ConversationSummary conversation={detail} now={now} />
+
+      <h2 className="heading-m">Why Parley tagged it</h2>
+      <TagDetails tags={detail.tags} departmentName={departmentName} />
+
+      <h2 className="heading-m">Engagement</h2>
+      <EngagementSummary engagement={detail.engagement} departmentName={departmentName} now={now} />
+
+      <h2 className="heading-m">Thread</h2>
+      <Thread posts={detail.posts} departmentName={departmentName} now={now} />
+    </>
+  );
+};

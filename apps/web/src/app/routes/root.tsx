@@ -1,0 +1,49 @@
+import { useEffect, useRef } from 'react';
+import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
+import { SiteFooter } from '../../components/layout/site-footer';
+import { SiteHeader } from '../../components/layout/site-header';
+import { SkipLink } from '../../components/layout/skip-link';
+import { useMe } from '../../features/auth/api/get-me';
+import { useLogout } from '../../features/auth/api/logout';
+
+/**
+ * After a client-side page change, screen readers would otherwise stay wherever the link was: move focus to
+ * the new page's main content, as a full page load would (the skip link is then the next Tab stop back).
+ */
+const useFocusMainOnNavigate = () => {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main-content')?.focus({ preventScroll: true });
+  }, [pathname]);
+};
+
+export const RootLayout = () => {
+  const me = useMe();
+  const navigate = useNavigate();
+  const logout = useLogout({ onSuccess: () => navigate('/sign-in', { replace: true }) });
+  useFocusMainOnNavigate();
+
+  return (
+    <>
+      <SkipLink />
+      <SiteHeader
+        user={me.data ?? null}
+        onSignOut={() => logout.mutate()}
+        signingOut={logout.isPending}
+        signOutFailed={logout.isError}
+      />
+      <div className="width-container">
+        <main id="main-content" className="main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+      <SiteFooter />
+      <ScrollRestoration />
+    </>
+  );
+};

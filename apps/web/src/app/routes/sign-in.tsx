@@ -1,0 +1,22 @@
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useMe } from '../../features/auth/api/get-me';
+import { SignInForm } from '../../features/auth/components/sign-in-form';
+import { safeRedirectPath } from '../../lib/safe-url';
+
+export const SignInRoute = () => {
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const me = useMe();
+  const redirectTo = safeRedirectPath(search.get('redirectTo'), '/inbox');
+
+  // Already signed in (a bookmarked sign-in page, or the back button after signing in): carry on.
+  if (me.data) return <Navigate to={redirectTo} replace />;
+
+  return (
+    <div className="grid-two-thirds">
+      <h1 className="heading-l">Sign in to Parley</h1>
+      <p>Use the email address and password your Parley administrator set up for you.</p>
+      <SignInForm onSignedIn={() => navigate(redirectTo, { replace: true })} />
+    </div>
+  );
+};

@@ -1,0 +1,70 @@
+import { Link, useLocation } from 'react-router';
+import { Button } from '../ui/button';
+
+export type SiteHeaderUser = { name: string; email: string };
+
+type SiteHeaderProps = {
+  user: SiteHeaderUser | null;
+  onSignOut: () => void;
+  signingOut: boolean;
+  signOutFailed: boolean;
+};
+
+// The inbox is also the home page, and a conversation is read from the inbox, so both light up "Inbox".
+const NAV = [
+  { to: '/inbox', label: 'Inbox', matches: (path: string) => path === '/' || path.startsWith('/inbox') || path.startsWith('/conversations') },
+  { to: '/sources', label: 'Sources', matches: (path: string) => path.startsWith('/sources') },
+];
+
+const MainNav = () => {
+  const { pathname } = useLocation();
+  return (
+    <nav className="site-nav" aria-label="Main">
+      <ul className="site-nav__list width-container">
+        {NAV.map((item) => {
+          const active = item.matches(pathname);
+          // "page" only on the page itself; a conversation is inside the inbox section, so it gets "true".
+          const exact = pathname === item.to || (item.to === '/inbox' && pathname === '/');
+          return (
+            <li key={item.to}>
+              <Link
+                to={item.to}
+                className={`site-nav__link${active ? ' site-nav__link--active' : ''}`}
+                aria-current={exact ? 'page' : active ? 'true' : undefined}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+};
+
+export const SiteHeader = ({ user, onSignOut, signingOut, signOutFailed }: SiteHeaderProps) => (
+  <header className="site-header">
+    <div className="site-header__bar width-container">
+      <Link to="/" className="site-header__product">
+        Parley
+      </Link>
+      {user && (
+        <div className="site-header__account">
+          <span className="site-header__user">
+            <span className="visually-hidden">Signed in as </span>
+            {user.name}
+          </span>
+          <Button variant="link" className="site-header__sign-out" onClick={onSignOut} disabled={signingOut}>
+            {signingOut ? 'Signing out…' : 'Sign out'}
+          </Button>
+        </div>
+      )}
+    </div>
+    {user && <MainNav />}
+    {signOutFailed && (
+      <p className="site-header__alert width-container" role="alert">
+        Sign out did not work. Try again, or close your browser to end the session.
+      </p>
+    )}
+  </header>
+);

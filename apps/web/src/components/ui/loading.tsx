@@ -1,0 +1,9 @@
+type LoadingProps = { label?: string };
+
+/** A polite live region: screen readers hear that something is happening without losing their place. */
+export const Loading = ({ label = 'Loading' }: LoadingProps) => (
+  <p className="loading" role="status" aria-live="polite">
+    <span className="loading__dots" aria-hidden="true" />
+    {label}…
+  </p>
+);

@@ -1,0 +1,62 @@
+import { Link } from 'react-router';
+import type { ConversationItem } from '@parley/contracts';
+import { DateTime } from '../../../components/ui/date-time';
+import { formatCount } from '../../../lib/format';
+import { platformLabel } from '../utils/labels';
+import { tagFor } from '../utils/tags';
+import { RouteBadge } from './route-badge';
+import { ScoreMeter } from './score-meter';
+import { TagReasons } from './tag-reasons';
+
+type ConversationCardProps = { item: ConversationItem; department: string | null; now: Date };
+
+const plural = (count: number, one: string, many: string) => `${formatCount(count)} ${count === 1 ? one : many}`;
+
+export const ConversationCard = ({ item, department, now }: ConversationCardProps) => {
+  const tag = tagFor(item, department);
+  const titleId = `conversation-${item.id}-title`;
+  return (
+    <article className="conversation" aria-labelledby={titleId}>
+      <div className="conversation__main">
+        <h2 id={titleId} className="conversation__title">
+          <Link to={`/conversations/${encodeURIComponent(item.id)}`} className="link">
+            {item.title || 'Untitled conversation'}
+          </Link>
+        </h2>
+        <p className="conversation__meta">
+          <span>
+            <span className="visually-hidden">Source: </span>
+            {item.source}
+          </span>
+          <span>{platformLabel(item.platform)}</span>
+          <span>{plural(item.postCount, 'post', 'posts')}</span>
+          <span>{plural(item.participantCount, 'person', 'people')}</span>
+        </p>
+        {item.engagement && (
+          <p className="conversation__engaged">
+            <span className="conversation__engaged-icon" aria-hidden="true">
+              ✓
+            </span>
+            Department has replied
+          </p>
+        )}
+        <p className="conversation__activity">
+          Last activity: <DateTime value={item.lastActivityAt} now={now} />
+        </p>
+        {tag && <TagReasons tag={tag} />}
+      </div>
+      {tag && (
+        <dl className="conversation__aside">
+          <dt>Score</dt>
+          <dd>
+            <ScoreMeter score={tag.score} />
+          </dd>
+          <dt>Suggested route</dt>
+          <dd>
+            <RouteBadge route={tag.route} reason={tag.routeReason} />
+          </dd>
+        </dl>
+      )}
+    </article>
+  );
+};

@@ -1,0 +1,36 @@
+import type { ConversationTag } from '@parley/contracts';
+import { signalLabel } from '../utils/labels';
+
+type TagReasonsProps = { tag: Pick<ConversationTag, 'rules' | 'signals'>; headingLevel?: 3 | 4 };
+
+/** Why Parley tagged the conversation: the rules that matched and the evidence for each signal. */
+export const TagReasons = ({ tag, headingLevel = 3 }: TagReasonsProps) => {
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <div className="reasons">
+      <Heading className="reasons__title">Why it was tagged</Heading>
+      {tag.rules.length > 0 && (
+        <p className="reasons__rules">
+          <span className="reasons__label">{tag.rules.length === 1 ? 'Rule: ' : 'Rules: '}</span>
+          {tag.rules.map((rule, position) => (
+            <span key={rule}>
+              {position > 0 && ', '}
+              <code className="code">{rule}</code>
+            </span>
+          ))}
+        </p>
+      )}
+      {tag.signals.length > 0 ? (
+        <ul className="reasons__signals">
+          {tag.signals.map((signal, position) => (
+            <li key={`${signal.kind}-${position}`} className={signal.kind === 'noise' ? 'reasons__signal--noise' : undefined}>
+              <span className="reasons__label">{signalLabel(signal.kind)}:</span> {signal.detail}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="secondary-text">No further signals.</p>
+      )}
+    </div>
+  );
+};

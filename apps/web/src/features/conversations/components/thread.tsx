@@ -1,0 +1,55 @@
+import type { ThreadPost } from '@parley/contracts';
+import { DateTime } from '../../../components/ui/date-time';
+import { safeExternalUrl } from '../../../lib/safe-url';
+import { authorName, buildThread, type ThreadNode } from '../utils/thread';
+
+type ThreadProps = { posts: ThreadPost[]; departmentName: (key: string) => string; now: Date };
+
+export const Thread = ({ posts, departmentName, now }: ThreadProps) => {
+  if (posts.length === 0) return <p>No posts have been stored for this conversation yet.</p>;
+  return <ThreadList nodes={buildThread(posts)} departmentName={departmentName} now={now} depth={0} />;
+};
+
+type ThreadListProps = { nodes: ThreadNode[]; departmentName: (key: string) => string; now: Date; depth: number };
+
+// Nested lists give screen readers the reply structure ("list, level 2") that indentation gives sighted readers.
+const ThreadList = ({ nodes, departmentName, now, depth }: ThreadListProps) => (
+  <ol className={`thread${depth > 0 ? ' thread--replies' : ''}${depth >= 4 ? ' thread--flat' : ''}`}>
+    {nodes.map((node) => (
+      <li key={node.post.id} className="thread__item">
+        <PostCard node={node} departmentName={departmentName} now={now} />
+        {node.replies.length > 0 && <ThreadList nodes={node.replies} departmentName={departmentName} now={now} depth={depth + 1} />}
+      </li>
+    ))}
+  </ol>
+);
+
+type PostCardProps = { node: ThreadNode; departmentName: (key: string) => string; now: Date };
+
+const PostCard = ({ node: { post, parent }, departmentName, now }: PostCardProps) => {
+  const link = safeExternalUrl(post.url);
+  return (
+    <article className={`post${post.byDepartment ? ' post--department' : ''}`}>
+      <header className="post__header">
+        {post.byDepartment && <p className="post__department">Posted by {departmentName(post.byDepartment)}</p>}
+        <p className="post__author">
+          <strong>{authorName(post.author)}</strong>
+          {post.author.handle && post.author.name && <span className="secondary-text"> {post.author.handle}</span>}
+        </p>
+        <p className="post__time">
+          <DateTime value={post.publishedAt} now={now} fallback="Time not known" />
+        </p>
+        {parent && <p className="post__reply-to">Reply to {authorName(parent.author)}</p>}
+      </header>
+      {/* Plain text from the api, rendered as text: React escapes it, so nothing in a post can run as HTML. */}
+      <p className="post__text">{post.text}</p>
+      {link && (
+        <p className="post__link">
+          <a href={link} className="link" rel="noreferrer">
+            View this post<span className="visually-hidden"> by {authorName(post.author)}</span> on its site
+          </a>
+        </p>
+      )}
+    </article>
+  );
+};

@@ -1,0 +1,53 @@
+import type { Route, SignalKind } from '@parley/domain';
+
+type RouteLabel = { label: string; tone: 'blue' | 'green' | 'orange' | 'red' | 'grey'; meaning: string };
+
+// Words first: the badge colour only repeats what the label says (WCAG 1.4.1).
+export const ROUTE_LABELS: Record<Route, RouteLabel> = {
+  'public-info': {
+    label: 'Public information',
+    tone: 'green',
+    meaning: 'The answer is already public: post it, no clearance needed.',
+  },
+  pointer: { label: 'Pointer', tone: 'blue', meaning: 'Point to another resource: post with confidence.' },
+  clearance: {
+    label: 'Needs clearance',
+    tone: 'orange',
+    meaning: 'New guidance or a view: check with policy and communications officials first.',
+  },
+  'press-office': {
+    label: 'Press office',
+    tone: 'red',
+    meaning: 'This would amount to an announcement: refer it to the press office.',
+  },
+  none: { label: 'No action', tone: 'grey', meaning: 'No reply suggested.' },
+};
+
+export const routeLabel = (route: Route): string => ROUTE_LABELS[route].label;
+
+export const SIGNAL_LABELS: Record<SignalKind, string> = {
+  rule: 'Rule matched',
+  question: 'Question',
+  mention: 'Mention',
+  'resource-match': 'Matching resource',
+  velocity: 'Growing fast',
+  participants: 'Many participants',
+  sentiment: 'Sentiment',
+  reach: 'Reach',
+  recency: 'Recent',
+  'already-engaged': 'Already engaged',
+  noise: 'Possible noise',
+};
+
+export const signalLabel = (kind: SignalKind): string => SIGNAL_LABELS[kind];
+
+const PLATFORM_LABELS: Record<string, string> = {
+  web: 'Web',
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  discourse: 'Discourse forum',
+  hackernews: 'Hacker News',
+  reddit: 'Reddit',
+};
+
+export const platformLabel = (platform: string): string => PLATFORM_LABELS[platform] ?? platform;

@@ -1,0 +1,82 @@
+import type { SourceWithHealth } from '@parley/contracts';
+import { DateTime } from '../../../components/ui/date-time';
+import { formatCount } from '../../../lib/format';
+import { safeExternalUrl } from '../../../lib/safe-url';
+import { sourceTypeLabel } from '../utils/source-labels';
+
+type SourcesTableProps = { sources: SourceWithHealth[]; departmentName: (key: string) => string; now: Date };
+
+/** Wide by nature: it scrolls inside a focusable region so keyboard users can scroll it too (WCAG 2.1.1). */
+export const SourcesTable = ({ sources, departmentName, now }: SourcesTableProps) => (
+  <div className="table-scroll" role="region" aria-labelledby="sources-caption" tabIndex={0}>
+    <table className="table">
+      <caption id="sources-caption" className="table__caption">
+        {sources.length === 1 ? '1 source' : `${formatCount(sources.length)} sources`}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Source</th>
+          <th scope="col">Type</th>
+          <th scope="col">Address</th>
+          <th scope="col">Checked every</th>
+          <th scope="col">Department</th>
+          <th scope="col">Last fetch</th>
+          <th scope="col">Last success</th>
+          <th scope="col">Last error</th>
+          <th scope="col" className="table__numeric">
+            Posts
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {sources.map((source) => (
+          <SourceRow key={source.id} source={source} departmentName={departmentName} now={now} />
+        ))}
+      </tbody>
+    </table>
+  </div>
+);
+
+type SourceRowProps = { source: SourceWithHealth; departmentName: (key: string) => string; now: Date };
+
+const SourceRow = ({ source, departmentName, now }: SourceRowProps) => {
+  const href = safeExternalUrl(source.url);
+  return (
+    <tr>
+      <th scope="row">
+        <span className="source__name">{source.name ?? source.key}</span>
+        {source.name && <code className="code source__key">{source.key}</code>}
+        {!source.enabled && <span className="source__paused">Paused</span>}
+      </th>
+      <td>{sourceTypeLabel(source.type)}</td>
+      <td className="source__url">
+        {href ? (
+          <a href={href} className="link" rel="noreferrer">
+            {source.url}
+          </a>
+        ) : (
+          <code className="code">{source.url}</code>
+        )}
+      </td>
+      <td>{source.interval}</td>
+      <td>{source.department ? departmentName(source.department) : 'Shared'}</td>
+      <td>
+        <DateTime value={source.health.lastFetchAt} now={now} fallback="Never" />
+      </td>
+      <td>
+        <DateTime value={source.health.lastSuccessAt} now={now} fallback="Never" />
+      </td>
+      <td>
+        {source.health.lastError ? (
+          <p className="source__error">
+            <span className="source__error-icon" aria-hidden="true">!</span>
+            <strong>Error:</strong> {source.health.lastError}
+          </p>
+        ) : (
+          <span className="secondary-text">None</span>
+        )}
+      </td>
+      <td className="table__numeric">{formatCount(source.health.postCount)}</td>
+    </tr>
+  );
+};

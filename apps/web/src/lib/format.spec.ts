@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { formatDateTime, formatDuration, formatRelative } from './format';
+
+describe('formatDateTime', () => {
+  it.each([
+    ['2025-11-04T14:05:00Z', '4 November 2025 at 14:05 GMT'],
+    // British Summer Time: the same UTC clock reads an hour later in London.
+    ['2025-07-04T14:05:00Z', '4 July 2025 at 15:05 BST'],
+    // Just before midnight UTC in summer is already the next day in London.
+    ['2025-06-30T23:30:00Z', '1 July 2025 at 00:30 BST'],
+  ])('%s → %s', (iso, expected) => expect(formatDateTime(iso)).toBe(expected));
+
+  it.each([[null], ['not a date']])('%s → null', (value) => expect(formatDateTime(value)).toBeNull());
+});
+
+describe('formatRelative', () => {
+  const now = new Date('2025-11-04T12:00:00Z');
+  it.each([
+    ['2025-11-04T11:59:30Z', 'just now'],
+    ['2025-11-04T12:00:20Z', 'just now'],
+    ['2025-11-04T11:55:00Z', '5 minutes ago'],
+    ['2025-11-04T09:00:00Z', '3 hours ago'],
+    ['2025-11-03T12:00:00Z', 'yesterday'],
+    ['2025-10-31T12:00:00Z', '4 days ago'],
+    ['2025-10-21T12:00:00Z', '2 weeks ago'],
+    ['2025-08-01T12:00:00Z', '3 months ago'],
+    ['2023-11-01T12:00:00Z', '2 years ago'],
+    ['2025-11-04T12:10:00Z', 'in 10 minutes'],
+  ])('%s → %s', (iso, expected) => expect(formatRelative(iso, now)).toBe(expected));
+
+  it('returns null for a missing time', () => expect(formatRelative(null, now)).toBeNull());
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0 seconds'],
+    [1, '1 second'],
+    [45, '45 seconds'],
+    [60, '1 minute'],
+    [1800, '30 minutes'],
+    [3600, '1 hour'],
+    [7500, '2 hours 5 minutes'],
+    [86_400 + 4 * 3600, '1 day 4 hours'],
+    // Two units at most: the minutes of a multi-day wait are noise.
+    [2 * 86_400 + 5 * 60, '2 days'],
+    [-5, '0 seconds'],
+  ])('%i seconds → %s', (seconds, expected) => expect(formatDuration(seconds)).toBe(expected));
+});

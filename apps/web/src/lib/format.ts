@@ -1,0 +1,70 @@
+// Everyone using Parley works to UK time, whatever the browser's zone: show GMT/BST explicitly.
+const LONDON = 'Europe/London';
+
+const absolute = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
+const relative = new Intl.RelativeTimeFormat('en-GB', { numeric: 'auto' });
+const integer = new Intl.NumberFormat('en-GB');
+
+const toDate = (value: string | Date): Date | null => {
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
+/** `4 November 2025 at 14:05 GMT`; null for a missing or unparseable time. */
+export const formatDateTime = (value: string | Date | null): string | null => {
+  const date = value === null ? null : toDate(value);
+  return date ? absolute.format(date) : null;
+};
+
+const STEPS: { unit: Intl.RelativeTimeFormatUnit; seconds: number }[] = [
+  { unit: 'year', seconds: 365 * 86_400 },
+  { unit: 'month', seconds: 30 * 86_400 },
+  { unit: 'week', seconds: 7 * 86_400 },
+  { unit: 'day', seconds: 86_400 },
+  { unit: 'hour', seconds: 3_600 },
+  { unit: 'minute', seconds: 60 },
+];
+
+/** `3 hours ago`, `yesterday`, `in 5 minutes`; anything under a minute either way is `just now`. */
+export const formatRelative = (value: string | Date | null, now: Date = new Date()): string | null => {
+  const date = value === null ? null : toDate(value);
+  if (!date) return null;
+  const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
+  const step = STEPS.find((s) => Math.abs(seconds) >= s.seconds);
+  if (!step) return 'just now';
+  return relative.format(Math.trunc(seconds / step.seconds), step.unit);
+};
+
+const plural = (count: number, word: string) => `${integer.format(count)} ${word}${count === 1 ? '' : 's'}`;
+
+/** A response time in words, at most two units: `2 hours 5 minutes`, `3 days 4 hours`, `45 seconds`. */
+export const formatDuration = (totalSeconds: number): string => {
+  const seconds = Math.max(0, Math.round(totalSeconds));
+  if (seconds < 60) return plural(seconds, 'second');
+  const units = [
+    { word: 'day', size: 86_400 },
+    { word: 'hour', size: 3_600 },
+    { word: 'minute', size: 60 },
+  ];
+  const parts: string[] = [];
+  let rest = seconds;
+  for (const { word, size } of units) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (count > 0 || parts.length > 0) parts.push(plural(count, word));
+  }
+  return parts
+    .slice(0, 2)
+    .filter((part) => !part.startsWith('0 '))
+    .join(' ');
+};
+
+export const formatCount = (value: number): string => integer.format(value);

@@ -1,0 +1,57 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Config } from '@parley/config';
+import { QUEUES, type JobName, type JobPayloads } from '@parley/jobs';
+import { Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { CONFIG, REDIS } from '../infrastructure.module';
+import { FetchSourceHandler } from '../handlers/fetch-source.handler';
+import { SyncSchedulesHandler } from '../handlers/sync-schedules.handler';
+
+type IngestJob = { [N in 'FetchSource' | 'SyncSchedules']: Job<JobPayloads[N], void, N> }['FetchSource' | 'SyncSchedules'];
+
+/** Consumes the ingest queue; a job name without a handler fails to compile. */
+@Injectable()
+export class IngestProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(IngestProcessor.name);
+  private worker: Worker | null = null;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: Config,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly fetchSource: FetchSourceHandler,
+    private readonly syncSchedules: SyncSchedulesHandler,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const worker = new Worker(QUEUES.ingest, (job: Job) => this.process(job as IngestJob), {
+      connection: this.redis.duplicate(),
+      prefix: this.config.queuePrefix,
+      concurrency: this.config.workerConcurrency,
+    });
+    this.worker = worker;
+    worker.on('failed', (job, error) =>
+      this.logger.warn({ message: 'job failed', job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: error.message }),
+    );
+    worker.on('error', (error) => this.logger.error({ message: 'worker error', error: error.message }));
+    // Reconcile at boot: sources may have changed while no worker was running.
+    await this.syncSchedules.handle([]);
+  }
+
+  private async process(job: IngestJob): Promise<void> {
+    const name: JobName = job.name;
+    switch (job.name) {
+      case 'FetchSource':
+        return this.fetchSource.handle(job.data.sourceId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
+      case 'SyncSchedules':
+        return this.syncSchedules.handle(job.data.changedSourceIds);
+      default: {
+        const unknown: never = job;
+        throw new Error(`no handler for job ${name} (${String(unknown)})`);
+      }
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+}

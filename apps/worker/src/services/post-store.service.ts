@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConversationRepository, PostRepository, SourceRepository, inTransaction, type PostToInsert } from '@parley/db';
+import type { NormalisedPost } from '@parley/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DATA_SOURCE } from '../infrastructure.module';
+
+export type StoreResult = { inserted: number; updated: number; duplicates: number; conversationIds: string[] };
+
+const BATCH = 500;
+
+const canonicalUrl = (url: string | null): string | null => {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    for (const key of [...u.searchParams.keys()]) if (/^utm_|^fbclid$|^gclid$/.test(key)) u.searchParams.delete(key);
+    return u.toString();
+  } catch {
+    return null;
+  }
+};
+
+/** Stores a fetch's posts in one transaction: new posts inserted, edits updated in place, replies threaded. */
+@Injectable()
+export class PostStoreService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly posts: PostRepository,
+    private readonly conversations: ConversationRepository,
+    private readonly sources: SourceRepository,
+  ) {}
+
+  async store(sourceId: string, incoming: NormalisedPost[]): Promise<StoreResult> {
+    const unique = [...new Map(incoming.map((p) => [p.externalId, p])).values()];
+    const result: StoreResult = { inserted: 0, updated: 0, duplicates: incoming.length - unique.length, conversationIds: [] };
+    await inTransaction(this.dataSource, async (tx) => {
+      await this.sources.lockForIngest(tx, sourceId);
+      for (let i = 0; i < unique.length; i += BATCH) {
+        await this.storeBatch(tx, sourceId, unique.slice(i, i + BATCH), result);
+      }
+      if (result.conversationIds.length > 0) await this.conversations.refreshAfterIngest(tx, result.conversationIds);
+    });
+    return result;
+  }
+
+  private async storeBatch(tx: EntityManager, sourceId: string, batch: NormalisedPost[], result: StoreResult): Promise<void> {
+    const known = await this.posts.knownExternalIds(tx, sourceId, batch.map((p) => p.externalId));
+    const edited = batch.filter((p) => known.has(p.externalId) && (known.get(p.externalId)?.text !== p.text || known.get(p.externalId)?.title !== p.title));
+    const fresh = batch.filter((p) => !known.has(p.externalId));
+    result.duplicates += batch.length - fresh.length - edited.length;
+    for (const post of edited) await this.posts.updateEdited(tx, sourceId, post);
+    result.updated += edited.length;
+    if (fresh.length === 0) return;
+
+    const roots = await this.rootsOf(tx, sourceId, fresh);
+    const ids = await this.conversations.upsertRoots(tx, sourceId, [...new Set(roots.values())]);
+    const rows: PostToInsert[] = fresh.map((p) => ({
+      ...p,
+      conversationId: ids.get(roots.get(p.externalId) as string) as string,
+      canonicalUrl: canonicalUrl(p.url),
+    }));
+    result.inserted += await this.posts.insertMany(tx, sourceId, rows);
+    result.conversationIds.push(...new Set(rows.map((r) => r.conversationId)));
+  }
+
+  /** A reply joins its parent's thread; a reply whose parent is unknown starts the thread its parent will join. */
+  private async rootsOf(tx: EntityManager, sourceId: string, posts: NormalisedPost[]): Promise<Map<string, string>> {
+    const parents = [...new Set(posts.map((p) => p.inReplyTo).filter((id): id is string => !!id))];
+    const storedRoots = parents.length ? await this.posts.conversationsOf(tx, sourceId, parents) : new Map<string, string>();
+    const byId = new Map(posts.map((p) => [p.externalId, p]));
+    const roots = new Map<string, string>();
+    const resolve = (post: NormalisedPost, depth = 0): string => {
+      const parent = post.inReplyTo;
+      if (!parent || depth > 100) return post.externalId;
+      const stored = storedRoots.get(parent);
+      if (stored) return stored;
+      const inBatch = byId.get(parent);
+      return inBatch ? resolve(inBatch, depth + 1) : parent;
+    };
+    for (const post of posts) roots.set(post.externalId, resolve(post));
+    return roots;
+  }
+}

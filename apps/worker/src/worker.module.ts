@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { FetchSourceHandler } from './handlers/fetch-source.handler';
+import { SyncSchedulesHandler } from './handlers/sync-schedules.handler';
+import { InfrastructureModule } from './infrastructure.module';
+import { IngestProcessor } from './processors/ingest.processor';
+import { PostStoreService } from './services/post-store.service';
+
+@Module({
+  imports: [InfrastructureModule],
+  providers: [PostStoreService, FetchSourceHandler, SyncSchedulesHandler, IngestProcessor],
+})
+export class WorkerModule {}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config';
+
+const valid = { PARLEY_SESSION_SECRET: 'x'.repeat(32) };
+
+describe('parseConfig', () => {
+  it('applies defaults for a minimal environment', () => {
+    const config = parseConfig(valid);
+    expect(config.port).toBe(3000);
+    expect(config.demo).toBe(true);
+    expect(config.fetchAllowlist).toEqual([]);
+  });
+
+  it('splits the fetch allowlist', () => {
+    expect(parseConfig({ ...valid, PARLEY_FETCH_ALLOWLIST: '127.0.0.1, 10.0.0.0/8 ,intranet.local' }).fetchAllowlist).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      'intranet.local',
+    ]);
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      parseConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', PARLEY_DEMO: 'maybe' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      for (const name of ['PORT', 'DATABASE_URL', 'PARLEY_DEMO', 'PARLEY_SESSION_SECRET']) expect(problems).toContain(name);
+    }
+  });
+});

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { ROLES } from '@parley/domain';
+
+export const loginRequestSchema = z.object({
+  email: z.email('enter an email address'),
+  password: z.string().min(1, 'enter your password'),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+const membership = z.object({ department: z.string().min(1), role: z.enum(ROLES) });
+
+export const meSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  memberships: z.array(membership),
+  departments: z.array(z.object({ key: z.string(), name: z.string() })),
+  csrfToken: z.string().nullable(),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const createTokenRequestSchema = z.object({ name: z.string().trim().min(1, 'name the token').max(100) });
+export const createTokenResponseSchema = z.object({ id: z.string(), name: z.string(), token: z.string() });
+export type CreateTokenResponse = z.infer<typeof createTokenResponseSchema>;
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const createUserRequestSchema = z.object({
+  email: z.email('enter an email address'),
+  name: z.string().trim().min(1, 'enter a name'),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `a password needs at least ${MIN_PASSWORD_LENGTH} characters`),
+  memberships: z.array(membership).default([]),
+});
+export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
+export const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), memberships: z.array(membership) });
+export type User = z.infer<typeof userSchema>;

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { PLATFORMS, ROUTES, SIGNAL_KINDS } from '@parley/domain';
+
+export const conversationQuerySchema = z.object({
+  department: z.string().min(1, 'choose a department'),
+  sort: z.enum(['score', 'recent']).default('score'),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().optional(),
+});
+export type ConversationQuery = z.infer<typeof conversationQuerySchema>;
+
+const tag = z.object({
+  department: z.string(),
+  score: z.number(),
+  route: z.enum(ROUTES),
+  routeReason: z.string(),
+  rules: z.array(z.string()),
+  signals: z.array(z.object({ kind: z.enum(SIGNAL_KINDS), detail: z.string() })),
+});
+
+const engagement = z
+  .object({ department: z.string(), firstResponseAt: z.string(), firstResponseSeconds: z.number() })
+  .nullable();
+
+export const conversationItemSchema = z.object({
+  id: z.string(),
+  title: z.string().nullable(),
+  url: z.string().nullable(),
+  source: z.string(),
+  platform: z.enum(PLATFORMS),
+  postCount: z.number(),
+  participantCount: z.number(),
+  startedAt: z.string().nullable(),
+  lastActivityAt: z.string().nullable(),
+  tags: z.array(tag),
+  engagement,
+});
+export type ConversationItem = z.infer<typeof conversationItemSchema>;
+export type ConversationTag = z.infer<typeof tag>;
+
+export const conversationPageSchema = z.object({ items: z.array(conversationItemSchema), nextCursor: z.string().nullable() });
+export type ConversationPage = z.infer<typeof conversationPageSchema>;
+
+export const threadPostSchema = z.object({
+  id: z.string(),
+  url: z.string().nullable(),
+  author: z.object({ name: z.string().nullable(), handle: z.string().nullable() }),
+  publishedAt: z.string().nullable(),
+  text: z.string(),
+  inReplyTo: z.string().nullable(),
+  byDepartment: z.string().nullable(),
+});
+export type ThreadPost = z.infer<typeof threadPostSchema>;
+
+export const conversationDetailSchema = conversationItemSchema.extend({ posts: z.array(threadPostSchema) });
+export type ConversationDetail = z.infer<typeof conversationDetailSchema>;

@@ -1,0 +1,5 @@
+export * from './workspace';
+export * from './problems';
+export * from './auth';
+export * from './conversations';
+export * from './sources';

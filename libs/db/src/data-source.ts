@@ -1,0 +1,21 @@
+import { DataSource } from 'typeorm';
+import { InitialSchema1763683200000 } from './migrations/1763683200000-initial-schema';
+
+export const MIGRATIONS = [InitialSchema1763683200000];
+
+/** Repositories speak SQL through this data source; the schema changes only through migrations. */
+export const createDataSource = (url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource =>
+  new DataSource({
+    type: 'postgres',
+    url,
+    synchronize: false,
+    migrationsRun: false,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'parley' },
+  });
+
+export const runMigrations = async (dataSource: DataSource): Promise<string[]> => {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((m) => m.name);
+};

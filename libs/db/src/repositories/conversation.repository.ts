@@ -1,0 +1,154 @@
+import type { Queryable } from '../queryable';
+
+export type ConversationRow = {
+  id: string;
+  title: string | null;
+  url: string | null;
+  source: string;
+  platform: string;
+  postCount: number;
+  participantCount: number;
+  startedAt: Date | null;
+  lastActivityAt: Date | null;
+};
+
+export type TagRow = {
+  conversationId: string;
+  department: string;
+  score: number;
+  route: string;
+  routeReason: string;
+  rules: { key: string; version: number }[];
+  signals: { kind: string; detail: string }[];
+  firstResponseAt: Date | null;
+  firstResponseSeconds: number | null;
+};
+
+export type ThreadPostRow = {
+  id: string;
+  externalId: string;
+  url: string | null;
+  authorName: string | null;
+  authorHandle: string | null;
+  publishedAt: Date | null;
+  text: string;
+  inReplyTo: string | null;
+  byDepartment: string | null;
+};
+
+export type InboxCursor = { value: number | string; id: string };
+export type InboxQuery = { departmentId: string; sort: 'score' | 'recent'; limit: number; after: InboxCursor | null };
+
+const CONVERSATION_COLUMNS = `c.id::text AS id, c.title, c.url, s.key AS source, p.platform, c.post_count AS "postCount",
+  c.participant_count AS "participantCount", c.started_at AS "startedAt", c.last_activity_at AS "lastActivityAt"`;
+const ROOT_POST = `LEFT JOIN LATERAL (SELECT platform FROM post WHERE conversation_id = c.id ORDER BY id LIMIT 1) p ON true`;
+
+/** Threads of posts, and what the inbox and the conversation page read of them. */
+export class ConversationRepository {
+  /** Creates the conversations that do not exist yet and returns the id of every root asked for. */
+  async upsertRoots(q: Queryable, sourceId: string, rootExternalIds: string[]): Promise<Map<string, string>> {
+    const rows: { id: string; root: string }[] = await q.query(
+      `INSERT INTO conversation (source_id, root_external_id)
+       SELECT $1, root FROM unnest($2::text[]) AS root ORDER BY root
+       ON CONFLICT (source_id, root_external_id) DO UPDATE SET updated_at = now()
+       RETURNING id::text, root_external_id AS root`,
+      [sourceId, rootExternalIds],
+    );
+    return new Map(rows.map((r) => [r.root, r.id]));
+  }
+
+  /** Recounts the threads that gained posts and marks them for (re)tagging by bumping the content version. */
+  async refreshAfterIngest(q: Queryable, ids: string[]): Promise<void> {
+    await q.query(
+      `UPDATE conversation c SET
+         post_count = agg.posts, participant_count = agg.participants, started_at = agg.first_at,
+         last_activity_at = agg.last_at, title = coalesce(root.title, c.title), url = coalesce(root.url, c.url),
+         content_version = c.content_version + 1, updated_at = now()
+       FROM (
+         SELECT conversation_id, count(*)::int AS posts,
+           count(DISTINCT coalesce(author_handle, author_name))::int AS participants,
+           min(published_at) AS first_at, max(coalesce(published_at, fetched_at)) AS last_at
+         FROM post WHERE conversation_id = ANY($1::bigint[]) GROUP BY conversation_id
+       ) agg
+       LEFT JOIN LATERAL (
+         SELECT p.title, p.url FROM post p JOIN conversation cc ON cc.id = agg.conversation_id
+         WHERE p.source_id = cc.source_id AND p.external_id = cc.root_external_id
+       ) root ON true
+       WHERE c.id = agg.conversation_id`,
+      [ids],
+    );
+  }
+
+  pendingTagging(q: Queryable, sourceId: string | null, limit: number): Promise<{ id: string; contentVersion: number }[]> {
+    return q.query(
+      `SELECT id::text, content_version AS "contentVersion" FROM conversation
+       WHERE content_version > tagged_version AND ($1::uuid IS NULL OR source_id = $1) ORDER BY id LIMIT $2`,
+      [sourceId, limit],
+    );
+  }
+
+  /** After a rule change, recent conversations are tagged again under the new rules. */
+  async markActiveSinceForTagging(q: Queryable, since: Date): Promise<void> {
+    await q.query(`UPDATE conversation SET content_version = content_version + 1 WHERE last_activity_at >= $1`, [since]);
+  }
+
+  async markTagged(q: Queryable, id: string, version: number): Promise<void> {
+    await q.query(`UPDATE conversation SET tagged_version = greatest(tagged_version, $2) WHERE id = $1`, [id, version]);
+  }
+
+  findVersion(q: Queryable, id: string): Promise<{ contentVersion: number; taggedVersion: number } | undefined> {
+    return q
+      .query(`SELECT content_version AS "contentVersion", tagged_version AS "taggedVersion" FROM conversation WHERE id = $1`, [id])
+      .then((rows: { contentVersion: number; taggedVersion: number }[]) => rows[0]);
+  }
+
+  /** One page of a department's inbox: conversations with an opportunity at or above its threshold, keyset-paginated. */
+  inboxPage(q: Queryable, query: InboxQuery): Promise<ConversationRow[]> {
+    const byScore = query.sort === 'score';
+    const key = byScore ? 'o.score' : 'c.last_activity_at';
+    const after = query.after
+      ? `AND (${key}, c.id) < ($3${byScore ? '::int' : '::timestamptz'}, $4::bigint)`
+      : 'AND $3::text IS NULL AND $4::text IS NULL';
+    return q.query(
+      `SELECT ${CONVERSATION_COLUMNS}, ${byScore ? 'o.score' : 'c.last_activity_at'} AS "sortValue"
+       FROM opportunity o
+       JOIN department d ON d.id = o.department_id
+       JOIN conversation c ON c.id = o.conversation_id
+       JOIN source s ON s.id = c.source_id
+       ${ROOT_POST}
+       WHERE o.department_id = $1 AND o.score >= d.inbox_threshold ${after}
+       ORDER BY ${key} DESC NULLS LAST, c.id DESC
+       LIMIT $2`,
+      [query.departmentId, query.limit, query.after?.value ?? null, query.after?.id ?? null],
+    );
+  }
+
+  findById(q: Queryable, id: string): Promise<ConversationRow | undefined> {
+    return q
+      .query(`SELECT ${CONVERSATION_COLUMNS} FROM conversation c JOIN source s ON s.id = c.source_id ${ROOT_POST} WHERE c.id = $1`, [id])
+      .then((rows: ConversationRow[]) => rows[0]);
+  }
+
+  tagsOf(q: Queryable, conversationIds: string[], departmentIds: string[] | null): Promise<TagRow[]> {
+    return q.query(
+      `SELECT o.conversation_id::text AS "conversationId", d.key AS department, o.score, o.route, o.route_reason AS "routeReason",
+         o.rules, o.signals, o.first_response_at AS "firstResponseAt", o.first_response_seconds AS "firstResponseSeconds"
+       FROM opportunity o JOIN department d ON d.id = o.department_id
+       WHERE o.conversation_id = ANY($1::bigint[]) AND ($2::uuid[] IS NULL OR o.department_id = ANY($2::uuid[]))
+       ORDER BY o.score DESC, d.key`,
+      [conversationIds, departmentIds],
+    );
+  }
+
+  /** The thread in reading order: by time, then by arrival for posts that share a time or have none. */
+  postsOf(q: Queryable, conversationId: string): Promise<ThreadPostRow[]> {
+    return q.query(
+      `SELECT p.id::text, p.external_id AS "externalId", p.url, p.author_name AS "authorName", p.author_handle AS "authorHandle",
+         p.published_at AS "publishedAt", CASE WHEN p.deleted_at IS NULL THEN p.text ELSE '' END AS text,
+         p.in_reply_to AS "inReplyTo", d.key AS "byDepartment"
+       FROM post p LEFT JOIN department d ON d.id = p.by_department_id
+       WHERE p.conversation_id = $1 ORDER BY p.published_at NULLS FIRST, p.id`,
+      [conversationId],
+    );
+  }
+}

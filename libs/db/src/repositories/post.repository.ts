@@ -1,0 +1,91 @@
+import type { NormalisedPost } from '@parley/domain';
+import type { Queryable } from '../queryable';
+
+export type PostToInsert = NormalisedPost & { conversationId: string; canonicalUrl: string | null };
+
+const INSERT_COLUMNS = [
+  'source_id',
+  'external_id',
+  'conversation_id',
+  'platform',
+  'url',
+  'canonical_url',
+  'title',
+  'text',
+  'html',
+  'language',
+  'author_handle',
+  'author_name',
+  'author_profile_url',
+  'author_followers',
+  'published_at',
+  'in_reply_to',
+] as const;
+
+const rowOf = (sourceId: string, p: PostToInsert): unknown[] => [
+  sourceId,
+  p.externalId,
+  p.conversationId,
+  p.platform,
+  p.url,
+  p.canonicalUrl,
+  p.title,
+  p.text,
+  p.html,
+  p.language,
+  p.author.handle,
+  p.author.name,
+  p.author.profileUrl ?? null,
+  p.author.followers ?? null,
+  p.publishedAt,
+  p.inReplyTo,
+];
+
+/** Posts, stored once per (source, external id). */
+export class PostRepository {
+  /** The external ids already stored, looked up before insert so duplicates never pay for the text index. */
+  async knownExternalIds(q: Queryable, sourceId: string, externalIds: string[]): Promise<Map<string, { text: string; title: string | null }>> {
+    const rows: { externalId: string; text: string; title: string | null }[] = await q.query(
+      `SELECT external_id AS "externalId", text, title FROM post WHERE source_id = $1 AND external_id = ANY($2::text[])`,
+      [sourceId, externalIds],
+    );
+    return new Map(rows.map((r) => [r.externalId, { text: r.text, title: r.title }]));
+  }
+
+  /** Conversations that already hold the given external ids (to thread replies under their parents). */
+  async conversationsOf(q: Queryable, sourceId: string, externalIds: string[]): Promise<Map<string, string>> {
+    const rows: { externalId: string; rootExternalId: string }[] = await q.query(
+      `SELECT p.external_id AS "externalId", c.root_external_id AS "rootExternalId"
+       FROM post p JOIN conversation c ON c.id = p.conversation_id
+       WHERE p.source_id = $1 AND p.external_id = ANY($2::text[])`,
+      [sourceId, externalIds],
+    );
+    return new Map(rows.map((r) => [r.externalId, r.rootExternalId]));
+  }
+
+  /** One multi-row statement per batch; a concurrent duplicate is skipped rather than failing the batch. */
+  async insertMany(q: Queryable, sourceId: string, posts: PostToInsert[]): Promise<number> {
+    if (posts.length === 0) return 0;
+    const width = INSERT_COLUMNS.length;
+    const values = posts.map((_, i) => `(${INSERT_COLUMNS.map((__, j) => `$${i * width + j + 1}`).join(', ')})`).join(', ');
+    const rows: unknown[] = await q.query(
+      `INSERT INTO post (${INSERT_COLUMNS.join(', ')}) VALUES ${values}
+       ON CONFLICT (source_id, external_id) DO NOTHING RETURNING id`,
+      posts.flatMap((p) => rowOf(sourceId, p)),
+    );
+    return rows.length;
+  }
+
+  /** An edited post is updated in place; unchanged posts are not touched (no index churn). */
+  async updateEdited(q: Queryable, sourceId: string, p: NormalisedPost): Promise<void> {
+    await q.query(
+      `UPDATE post SET title = $3, text = $4, html = $5, url = $6, fetched_at = now()
+       WHERE source_id = $1 AND external_id = $2`,
+      [sourceId, p.externalId, p.title, p.text, p.html, p.url],
+    );
+  }
+
+  countForSource(q: Queryable, sourceId: string): Promise<number> {
+    return q.query(`SELECT count(*)::int AS n FROM post WHERE source_id = $1`, [sourceId]).then((r: { n: number }[]) => r[0].n);
+  }
+}

@@ -1,0 +1,150 @@
+import type { Queryable } from '../queryable';
+
+export type DepartmentRow = { id: string; key: string; name: string; aliases: string[] };
+export type AccountRow = { platform: string; handle: string; site: string | null };
+export type ResourceRow = { title: string; url: string; text: string };
+export type RuleRow = {
+  id: string;
+  key: string;
+  name: string;
+  query: string;
+  purpose: string | null;
+  enabled: boolean;
+  version: number;
+};
+export type SourceRow = {
+  id: string;
+  key: string;
+  name: string | null;
+  type: string;
+  url: string;
+  intervalMs: number;
+  enabled: boolean;
+  departmentId: string | null;
+  updatedAt: Date;
+};
+
+const SOURCE_COLUMNS = `id, key, name, type, url, interval_ms AS "intervalMs", enabled, department_id AS "departmentId",
+  updated_at AS "updatedAt"`;
+
+/** The configurable workspace: departments with their accounts, resources and rules, and the sources. */
+export class WorkspaceRepository {
+  allDepartments(q: Queryable): Promise<DepartmentRow[]> {
+    return q.query(`SELECT id, key, name, aliases FROM department ORDER BY key`);
+  }
+
+  countDepartments(q: Queryable): Promise<number> {
+    return q.query(`SELECT count(*)::int AS n FROM department`).then((rows: { n: number }[]) => rows[0].n);
+  }
+
+  async insertDepartment(q: Queryable, d: Omit<DepartmentRow, 'id'>): Promise<string> {
+    const rows: { id: string }[] = await q.query(
+      `INSERT INTO department (key, name, aliases) VALUES ($1, $2, $3) RETURNING id`,
+      [d.key, d.name, d.aliases],
+    );
+    return rows[0].id;
+  }
+
+  async updateDepartment(q: Queryable, id: string, d: Omit<DepartmentRow, 'id' | 'key'>): Promise<void> {
+    await q.query(`UPDATE department SET name = $2, aliases = $3, updated_at = now() WHERE id = $1`, [id, d.name, d.aliases]);
+  }
+
+  async deleteDepartments(q: Queryable, ids: string[]): Promise<void> {
+    await q.query(`DELETE FROM department WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  accountsOf(q: Queryable, departmentId: string): Promise<AccountRow[]> {
+    return q.query(`SELECT platform, handle, site FROM department_account WHERE department_id = $1 ORDER BY platform, handle`, [
+      departmentId,
+    ]);
+  }
+
+  async replaceAccounts(q: Queryable, departmentId: string, accounts: AccountRow[]): Promise<void> {
+    await q.query(`DELETE FROM department_account WHERE department_id = $1`, [departmentId]);
+    await q.query(
+      `INSERT INTO department_account (department_id, platform, handle, site)
+       SELECT $1, a.platform, a.handle, a.site FROM jsonb_to_recordset($2::jsonb) AS a(platform text, handle text, site text)`,
+      [departmentId, JSON.stringify(accounts)],
+    );
+  }
+
+  resourcesOf(q: Queryable, departmentId: string): Promise<ResourceRow[]> {
+    return q.query(`SELECT title, url, text FROM department_resource WHERE department_id = $1 ORDER BY url`, [departmentId]);
+  }
+
+  async replaceResources(q: Queryable, departmentId: string, resources: ResourceRow[]): Promise<void> {
+    await q.query(`DELETE FROM department_resource WHERE department_id = $1`, [departmentId]);
+    await q.query(
+      `INSERT INTO department_resource (department_id, title, url, text)
+       SELECT $1, r.title, r.url, r.text FROM jsonb_to_recordset($2::jsonb) AS r(title text, url text, text text)`,
+      [departmentId, JSON.stringify(resources)],
+    );
+  }
+
+  rulesOf(q: Queryable, departmentId: string): Promise<RuleRow[]> {
+    return q.query(
+      `SELECT id, key, name, query, purpose, enabled, version FROM listening_rule WHERE department_id = $1 ORDER BY key`,
+      [departmentId],
+    );
+  }
+
+  async insertRule(q: Queryable, departmentId: string, r: Omit<RuleRow, 'id' | 'version'>): Promise<string> {
+    const rows: { id: string }[] = await q.query(
+      `INSERT INTO listening_rule (department_id, key, name, query, purpose, enabled) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [departmentId, r.key, r.name, r.query, r.purpose, r.enabled],
+    );
+    return rows[0].id;
+  }
+
+  async updateRule(q: Queryable, id: string, r: Omit<RuleRow, 'id' | 'key' | 'version'>): Promise<number> {
+    const rows: { version: number }[] = await q.query(
+      `UPDATE listening_rule SET name = $2, query = $3, purpose = $4, enabled = $5, version = version + 1, updated_at = now()
+       WHERE id = $1 RETURNING version`,
+      [id, r.name, r.query, r.purpose, r.enabled],
+    );
+    return rows[0].version;
+  }
+
+  async insertRuleVersion(
+    q: Queryable,
+    v: { ruleId: string; version: number; name: string; queryBefore: string | null; queryAfter: string; enabled: boolean; changedBy: string | null; reason: string | null },
+  ): Promise<void> {
+    await q.query(
+      `INSERT INTO listening_rule_version (rule_id, version, name, query_before, query_after, enabled, changed_by, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [v.ruleId, v.version, v.name, v.queryBefore, v.queryAfter, v.enabled, v.changedBy, v.reason],
+    );
+  }
+
+  async deleteRules(q: Queryable, ids: string[]): Promise<void> {
+    await q.query(`DELETE FROM listening_rule WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  allSources(q: Queryable): Promise<SourceRow[]> {
+    return q.query(`SELECT ${SOURCE_COLUMNS} FROM source ORDER BY key`);
+  }
+
+  async insertSource(q: Queryable, s: Omit<SourceRow, 'id' | 'updatedAt'>): Promise<string> {
+    const rows: { id: string }[] = await q.query(
+      `INSERT INTO source (key, name, type, url, interval_ms, enabled, department_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       RETURNING id`,
+      [s.key, s.name, s.type, s.url, s.intervalMs, s.enabled, s.departmentId],
+    );
+    return rows[0].id;
+  }
+
+  async updateSource(q: Queryable, id: string, s: Omit<SourceRow, 'id' | 'key' | 'updatedAt'>): Promise<void> {
+    // A changed address starts afresh: the old validators and cursor belong to the old feed.
+    await q.query(
+      `UPDATE source SET name = $2, type = $3, url = $4, interval_ms = $5, enabled = $6, department_id = $7, updated_at = now(),
+         etag = CASE WHEN url = $4 THEN etag END, last_modified = CASE WHEN url = $4 THEN last_modified END,
+         cursor = CASE WHEN url = $4 THEN cursor END
+       WHERE id = $1`,
+      [id, s.name, s.type, s.url, s.intervalMs, s.enabled, s.departmentId],
+    );
+  }
+
+  async deleteSources(q: Queryable, ids: string[]): Promise<void> {
+    await q.query(`DELETE FROM source WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+}

@@ -1,0 +1,9 @@
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const DURATION = /^(\d+)(s|m|h|d)$/;
+
+/** Parses `30s`, `5m`, `1h`, `1d` into milliseconds; returns null for anything else. */
+export const parseDuration = (text: string): number | null => {
+  const match = DURATION.exec(text.trim());
+  if (!match) return null;
+  return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+};

@@ -1,0 +1,27 @@
+export type DomainErrorCode =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'throttled'
+  | 'unavailable'
+  | 'fetch_refused'
+  | 'fetch_failed'
+  | 'parse_failed';
+
+export type Problem = { path: string; message: string };
+
+/** An error a person can act on; the api maps `code` to an HTTP status, workers to retry or give up. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;

@@ -1,0 +1,7 @@
+export * from './errors';
+export * from './roles';
+export * from './platforms';
+export * from './duration';
+export * from './post';
+export * from './route';
+export * from './engagement';

@@ -1,0 +1,39 @@
+import { htmlToText } from './sanitise-html';
+
+/**
+ * One item as the feed states it, whatever the format: raw strings, nothing resolved, sanitised or
+ * defaulted yet. The normaliser turns this into a NormalisedPost; the conformance test reads it directly.
+ */
+export type FeedEntry = {
+  id: string | null;
+  link: string | null;
+  /** Plain text. */
+  title: string | null;
+  authorName: string | null;
+  /** The date as written; parsing is the normaliser's job. */
+  published: string | null;
+  /** Unsanitised HTML, when the feed says the content is HTML. */
+  contentHtml: string | null;
+  /** Plain text, when the feed says the content is text. */
+  contentText: string | null;
+  language: string | null;
+  inReplyTo: string | null;
+};
+
+export type FeedHeader = { title: string | null; link: string | null; language: string | null };
+
+/** `problems` describe the feed as a whole (item-level ones are added by the normaliser). */
+export type FeedEntries = { header: FeedHeader; entries: FeedEntry[]; problems: string[] };
+
+/** The first value that has non-blank text, trimmed. */
+export const firstText = (...values: Array<string | null | undefined>): string | null => {
+  for (const value of values) {
+    const text = value?.trim();
+    if (text) return text;
+  }
+  return null;
+};
+
+// RSS titles are plain text by the spec but often carry markup in practice; strip it only when present.
+export const plainTitle = (title: string | null, isHtml = /<[a-z/!]/i.test(title ?? '')): string | null =>
+  title === null ? null : firstText(isHtml ? htmlToText(title) : title.replace(/\s+/g, ' '));

@@ -1,0 +1,64 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { JOB_QUEUE, QUEUE_OPTIONS, QUEUES, jobId, schedulerIdOf, type JobName, type JobPayloads, type QueueName } from './queues';
+
+/** The one place jobs are added, so every producer uses the same names, ids and options. */
+export class JobProducer {
+  private readonly queues: Record<QueueName, Queue>;
+
+  constructor(connection: Redis, prefix: string) {
+    this.queues = {
+      ingest: new Queue(QUEUES.ingest, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.ingest }),
+      tag: new Queue(QUEUES.tag, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.tag }),
+    };
+  }
+
+  queue(name: QueueName): Queue {
+    return this.queues[name];
+  }
+
+  async add<N extends JobName>(name: N, data: JobPayloads[N], opts: JobsOptions = {}): Promise<void> {
+    await this.queues[JOB_QUEUE[name]].add(name, data, opts);
+  }
+
+  async fetchNow(sourceId: string, reason: string): Promise<void> {
+    await this.add('FetchSource', { sourceId }, { jobId: jobId('fetch', sourceId, reason) });
+  }
+
+  async syncSchedules(changedSourceIds: string[]): Promise<void> {
+    await this.add('SyncSchedules', { changedSourceIds });
+  }
+
+  /** One job per conversation version: re-adding the same version is a no-op, a newer version queues again. */
+  async tagConversations(items: { id: string; contentVersion: number }[]): Promise<void> {
+    if (items.length === 0) return;
+    await this.queues.tag.addBulk(
+      items.map((c) => ({
+        name: 'TagConversation',
+        data: { conversationId: c.id, version: c.contentVersion },
+        opts: { jobId: jobId('tag', c.id, c.contentVersion) },
+      })),
+    );
+  }
+
+  async upsertSchedule(sourceId: string, everyMs: number): Promise<void> {
+    await this.queues.ingest.upsertJobScheduler(
+      schedulerIdOf(sourceId),
+      { every: everyMs },
+      { name: 'FetchSource', data: { sourceId }, opts: QUEUE_OPTIONS.ingest },
+    );
+  }
+
+  async removeSchedule(schedulerId: string): Promise<void> {
+    await this.queues.ingest.removeJobScheduler(schedulerId);
+  }
+
+  async scheduleIds(): Promise<string[]> {
+    const schedulers = await this.queues.ingest.getJobSchedulers(0, -1);
+    return schedulers.map((s) => s.key);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(Object.values(this.queues).map((q) => q.close()));
+  }
+}
