@@ -24,7 +24,7 @@ export default defineConfig({
         ...server,
         test: {
           name: 'medium',
-          include: ['{apps,libs}/**/*.medium-spec.ts'],
+          include: ['{apps,libs,test}/**/*.medium-spec.ts'],
           globalSetup: ['libs/testing/src/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

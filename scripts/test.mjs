@@ -4,6 +4,7 @@
 // Arguments after `npm test --` are passed to `vitest run` (e.g. `npm test -- --project unit`).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { markBuilt, run } from './lib/build.mjs';
 import { EnvironmentError, ROOT, logger, resolveEnvironment, runMain } from './lib/environment.mjs';
@@ -54,6 +55,9 @@ const summary = (results) => {
 };
 
 runMain(async () => {
+  if (!fs.existsSync(STEPS.at(-1).command)) {
+    throw new EnvironmentError('dependencies are not installed: run `npm ci` (or `npm install`) first.');
+  }
   prepareEnvironment();
   try {
     await resolveEnvironment({ docker: false, secret: false, command: 'npm test', log });

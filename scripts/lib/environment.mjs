@@ -150,7 +150,10 @@ const pgProblem = (error, url) => {
   const message = unreachable
     ? `nothing answers at ${redact(url)} (${error.code || error.message})`
     : describePgError(error, url);
-  return new EnvironmentError(message, { unreachable, permanent: ['28P01', '28000', '42501'].includes(error.code) });
+  return new EnvironmentError(message, {
+    unreachable,
+    permanent: ['28P01', '28000', '42501'].includes(error.code),
+  });
 };
 
 const withPgClient = async (url, work) => {

@@ -23,7 +23,11 @@ const serveWebApp = (app: NestExpressApplication, webDir: string): void => {
 
 /** The HTTP app: /api (with its OpenAPI document at /api/docs) and the built web app on one port. */
 export const createApp = async (config: Config): Promise<INestApplication> => {
-  const logger = new ConsoleLogger({ json: config.logFormat === 'json', prefix: 'parley-api' });
+  const logger = new ConsoleLogger({
+    json: config.logFormat === 'json',
+    prefix: 'parley-api',
+    logLevels: config.env === 'test' ? ['warn', 'error'] : ['log', 'warn', 'error'],
+  });
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger, bodyParser: false });
   app.set('trust proxy', 'loopback');
   app.use(express.json({ limit: '5mb' }));

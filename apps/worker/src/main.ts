@@ -11,7 +11,11 @@ import { WorkerModule } from './worker.module';
 /** The worker is an application context: queues in, Postgres out, and only /health over HTTP. */
 const bootstrap = async (): Promise<void> => {
   const config = loadConfig();
-  const logger = new ConsoleLogger({ json: config.logFormat === 'json', prefix: 'parley-worker' });
+  const logger = new ConsoleLogger({
+    json: config.logFormat === 'json',
+    prefix: 'parley-worker',
+    logLevels: config.env === 'test' ? ['warn', 'error'] : ['log', 'warn', 'error'],
+  });
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger });
   app.enableShutdownHooks();
   const warning = await evictionWarning(app.get<Redis>(REDIS));

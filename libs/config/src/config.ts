@@ -23,7 +23,7 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: url(['postgres:', 'postgresql:'], 'DATABASE_URL').default('postgres://postgres@127.0.0.1:5432/parley'),
   REDIS_URL: url(['redis:', 'rediss:'], 'REDIS_URL').default('redis://127.0.0.1:6379'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   PARLEY_SESSION_SECRET: z.string().min(32, 'PARLEY_SESSION_SECRET must be at least 32 characters'),
   PARLEY_ADMIN_EMAIL: z.email('PARLEY_ADMIN_EMAIL must be an email address').default('admin@parley.local'),
@@ -36,6 +36,7 @@ const schema = z.object({
   PARLEY_LOG_FORMAT: z.enum(['json', 'pretty']).default('pretty'),
   PARLEY_SECURE_COOKIES: z.enum(['on', 'off']).default('off'),
   PARLEY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  PARLEY_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
 });
 
 export type Config = {
@@ -54,6 +55,8 @@ export type Config = {
   logFormat: 'json' | 'pretty';
   secureCookies: boolean;
   workerConcurrency: number;
+  /** How long a job's lock lives without renewal; a crashed worker's job is retried after about this long. */
+  jobLockMs: number;
 };
 
 export class ConfigError extends Error {
@@ -86,6 +89,7 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
     logFormat: e.PARLEY_LOG_FORMAT,
     secureCookies: e.PARLEY_SECURE_COOKIES === 'on',
     workerConcurrency: e.PARLEY_WORKER_CONCURRENCY,
+    jobLockMs: e.PARLEY_JOB_LOCK_MS,
   };
 };
 

@@ -11,7 +11,8 @@ export const refusalFor = (allowlist: FetchAllowlist, host: string, address: str
   if (addressClass === 'public') return null;
   const name = normaliseHost(host);
   const what = describeAddressClass(addressClass);
-  const subject = name === normaliseHost(address) ? `${address} is ${what}` : `${name} resolves to ${address}, ${what}`;
+  const subject =
+    name === normaliseHost(address) ? `${address} is ${what}` : `${name} resolves to ${address}, ${what}`;
   return new FetchError('fetch_refused', `${subject}; add it to ${ALLOWLIST_SETTING} to allow it`);
 };
 
@@ -40,6 +41,10 @@ export const guardedLookup =
       const permitted = addresses.filter((entry) => !refusalFor(allowlist, hostname, entry.address));
       if (permitted.length > 0) return answer(options, permitted, callback);
       const refusal = addresses.length > 0 ? refusalFor(allowlist, hostname, addresses[0].address) : null;
-      callback(refusal ?? new FetchError('fetch_failed', `${hostname} did not resolve to any address`), '', 0);
+      callback(
+        refusal ?? new FetchError('fetch_failed', `${hostname} did not resolve to any address`),
+        '',
+        0,
+      );
     });
   };

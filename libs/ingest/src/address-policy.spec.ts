@@ -69,7 +69,9 @@ describe('allowlist', () => {
     ['other.example', '::1', true],
     // An IPv4 entry does not silently cover the IPv4-mapped IPv6 spelling of the same address.
     ['other.example', '::ffff:127.0.0.1', false],
-  ])('%s at %s → %s', (host, address, expected) => expect(isAllowlisted(allowlist, host, address)).toBe(expected));
+  ])('%s at %s → %s', (host, address, expected) =>
+    expect(isAllowlisted(allowlist, host, address)).toBe(expected),
+  );
 
   it.each(['10.0.0.0/33', '::1/200', 'host:8080'])('rejects the malformed entry %s', (entry) => {
     expect(() => parseAllowlist([entry])).toThrow(/PARLEY_FETCH_ALLOWLIST entry/);

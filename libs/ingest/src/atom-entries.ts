@@ -14,7 +14,8 @@ const alternateLink = (links: AtomFeed.Link<string>[] | undefined): string | nul
 const textValue = (text: AtomFeed.Text | undefined): string | null =>
   text ? plainTitle(firstText(text.value), HTML_TYPES.has(text.type?.toLowerCase() ?? '')) : null;
 
-const personName = (people: Person[] | undefined): string | null => firstText(...(people ?? []).map((p) => p.name));
+const personName = (people: Person[] | undefined): string | null =>
+  firstText(...(people ?? []).map((p) => p.name));
 
 // Atom's default type is text; Atom 0.3 spells types as media types. Other types (base64 media) are not prose.
 const contentAs = (content: Content | undefined, kind: 'html' | 'text'): string | null => {
@@ -28,7 +29,12 @@ const toEntry = (entry: Entry, feedAuthor: string | null, language: string | nul
   link: alternateLink(entry.links),
   title: textValue(entry.title),
   // An entry without its own author inherits the feed's (RFC 4287 §4.2.1).
-  authorName: firstText(personName(entry.authors), personName(entry.source?.authors), ...(entry.dc?.creators ?? []), feedAuthor),
+  authorName: firstText(
+    personName(entry.authors),
+    personName(entry.source?.authors),
+    ...(entry.dc?.creators ?? []),
+    feedAuthor,
+  ),
   published: firstText(entry.published, entry.updated, ...(entry.dc?.dates ?? [])),
   contentHtml: contentAs(entry.content, 'html') ?? contentAs(entry.summary, 'html'),
   contentText: contentAs(entry.content, 'text') ?? contentAs(entry.summary, 'text'),

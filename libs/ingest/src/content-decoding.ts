@@ -26,16 +26,31 @@ const DECODERS: Record<string, Decoder> = {
 const errorCode = (error: unknown): string | undefined =>
   error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 
-const decodeOnce = async (input: Buffer, encoding: string, maxBytes: number, label: string): Promise<Buffer> => {
+const decodeOnce = async (
+  input: Buffer,
+  encoding: string,
+  maxBytes: number,
+  label: string,
+): Promise<Buffer> => {
   const decoder = DECODERS[encoding];
-  if (!decoder) throw new FetchError('fetch_failed', `${label} answered with an unsupported content-encoding "${encoding}"`);
+  if (!decoder)
+    throw new FetchError(
+      'fetch_failed',
+      `${label} answered with an unsupported content-encoding "${encoding}"`,
+    );
   try {
     // maxOutputLength caps the decoded size, so a small compressed "bomb" fails instead of filling memory.
     return await decoder(input, { maxOutputLength: maxBytes });
   } catch (error) {
     if (errorCode(error) === 'ERR_BUFFER_TOO_LARGE')
-      throw new FetchError('fetch_failed', `${label} sent a body that decompresses to more than ${formatBytes(maxBytes)}; the limit (maxBytes) protects the worker's memory`);
-    throw new FetchError('fetch_failed', `${label} sent a corrupt ${encoding} body (${errorCode(error) ?? 'unreadable'})`);
+      throw new FetchError(
+        'fetch_failed',
+        `${label} sent a body that decompresses to more than ${formatBytes(maxBytes)}; the limit (maxBytes) protects the worker's memory`,
+      );
+    throw new FetchError(
+      'fetch_failed',
+      `${label} sent a corrupt ${encoding} body (${errorCode(error) ?? 'unreadable'})`,
+    );
   }
 };
 

@@ -1,8 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isDomainError } from '@parley/domain';
 import { describe, expect, it } from 'vitest';
 import { parseFeedDate } from './feed-date';
 import type { FeedEntries } from './feed-entry';
+import { normaliseFeed } from './feed-normaliser';
 import { readFeedEntries } from './feed-reader';
 
 /**
@@ -13,8 +15,9 @@ import { readFeedEntries } from './feed-reader';
  */
 const CORPUS = resolve(__dirname, '../../../../shared/corpora');
 const TRANSLATOR = join(CORPUS, 'gofeed/translator');
+const PARSER = join(CORPUS, 'gofeed/parser');
 // The count this implementation reaches; raise it when a fix makes more cases pass.
-const FLOOR = 88;
+const FLOOR = 92;
 
 type Expected = {
   title?: string;
@@ -25,6 +28,7 @@ type Expected = {
     guid?: string;
     publishedParsed?: string;
     author?: { name?: string };
+    authors?: Array<{ name?: string }>;
     content?: string;
     description?: string;
   }>;
@@ -45,9 +49,14 @@ const fieldsOf = (actual: FeedEntries, expected: Expected): Field[] => [
       [`items[${i}].link`, entry?.link ?? null, item.link ?? null],
       [`items[${i}].guid`, entry?.id ?? null, item.guid ?? null],
       [`items[${i}].published`, iso(entry?.published ?? null), iso(item.publishedParsed ?? null)],
-      [`items[${i}].author`, entry?.authorName ?? null, item.author?.name ?? null],
+      // gofeed fills only `authors` for JSON Feed 1.1; a post carries the first author.
+      [`items[${i}].author`, entry?.authorName ?? null, item.author?.name ?? item.authors?.[0]?.name ?? null],
       // gofeed keeps content and description apart; a post carries one body, content first.
-      [`items[${i}].content`, entry?.contentHtml ?? entry?.contentText ?? null, item.content ?? item.description ?? null],
+      [
+        `items[${i}].content`,
+        entry?.contentHtml ?? entry?.contentText ?? null,
+        item.content ?? item.description ?? null,
+      ],
     ];
   }),
 ];
@@ -84,19 +93,58 @@ const cases = (): Case[] =>
       })),
   );
 
-const present = existsSync(TRANSLATOR);
+const present = existsSync(TRANSLATOR) && existsSync(PARSER);
+const missing = `skipped: the gofeed corpus is not at ${join(CORPUS, 'gofeed')}`;
 
-describe.skipIf(!present)('feed conformance (gofeed translator corpus)', () => {
-  it('agrees with gofeed on titles, links, guids, dates and authors', () => {
-    const results = cases().map((entry) => ({ name: entry.name, problems: mismatches(entry) }));
-    const failures = results.filter((result) => result.problems.length > 0);
-    const passed = results.length - failures.length;
-    for (const failure of failures) console.log(`  ✗ ${failure.name}\n      ${failure.problems.join('\n      ')}`);
-    console.log(`feed conformance: ${passed}/${results.length}`);
-    expect(passed).toBeGreaterThanOrEqual(FLOOR);
-  });
+describe('feed conformance (gofeed translator corpus)', () => {
+  it.skipIf(!present)(
+    present ? 'agrees with gofeed on titles, links, guids, dates, authors and bodies' : missing,
+    () => {
+      const results = cases().map((entry) => ({ name: entry.name, problems: mismatches(entry) }));
+      const failures = results.filter((result) => result.problems.length > 0);
+      const passed = results.length - failures.length;
+      for (const failure of failures)
+        console.log(`  ✗ ${failure.name}\n      ${failure.problems.join('\n      ')}`);
+      console.log(`feed conformance: ${passed}/${results.length}`);
+      expect(passed).toBeGreaterThanOrEqual(FLOOR);
+    },
+  );
 });
 
-describe.skipIf(present)(`feed conformance skipped: no corpus at ${TRANSLATOR}`, () => {
-  it.skip('needs /work/shared/corpora/gofeed/translator', () => undefined);
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) =>
+    statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)],
+  );
+
+// The parser corpus pairs each input with gofeed's expected parse: X.xml with X.json, or X.json with X_expected.json.
+const isExpectedOutput = (path: string): boolean =>
+  path.endsWith('_expected.json') || (path.endsWith('.json') && existsSync(path.replace(/\.json$/, '.xml')));
+
+// 'normalised', 'rejected', or the stack of an unexpected crash.
+const outcome = (path: string): string => {
+  try {
+    normaliseFeed(readFileSync(path), { sourceUrl: 'https://example.org/feed' });
+    return 'normalised';
+  } catch (error) {
+    return isDomainError(error) && error.code === 'parse_failed'
+      ? 'rejected'
+      : `${path}: ${(error as Error).stack}`;
+  }
+};
+
+describe('feed robustness (gofeed parser corpus)', () => {
+  it.skipIf(!present)(
+    present ? 'normalises every quirky or malformed feed, or rejects it with parse_failed' : missing,
+    () => {
+      const outcomes = walk(PARSER)
+        .filter((path) => !isExpectedOutput(path))
+        .map(outcome);
+      const crashes = outcomes.filter((result) => result !== 'normalised' && result !== 'rejected');
+      const rejected = outcomes.filter((result) => result === 'rejected').length;
+      console.log(
+        `feed robustness: ${outcomes.length - rejected - crashes.length} normalised, ${rejected} rejected, ${crashes.length} crashed`,
+      );
+      expect(crashes).toEqual([]);
+    },
+  );
 });

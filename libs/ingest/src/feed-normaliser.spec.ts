@@ -64,8 +64,20 @@ const JSON_FEED = JSON.stringify({
   language: 'cy',
   authors: [{ name: 'Feed Author' }],
   items: [
-    { id: '1', url: 'https://notes.example.org/1', title: 'First', content_html: '<p>Hello <img src=x onerror=alert(1)>world</p>', date_published: '2026-01-02T03:04:05Z' },
-    { id: '2', content_text: 'Just   text', authors: [{ name: 'Ann' }], date_modified: '2026-01-03T00:00:00Z', language: 'en' },
+    {
+      id: '1',
+      url: 'https://notes.example.org/1',
+      title: 'First',
+      content_html: '<p>Hello <img src=x onerror=alert(1)>world</p>',
+      date_published: '2026-01-02T03:04:05Z',
+    },
+    {
+      id: '2',
+      content_text: 'Just   text',
+      authors: [{ name: 'Ann' }],
+      date_modified: '2026-01-03T00:00:00Z',
+      language: 'en',
+    },
   ],
 });
 
@@ -85,7 +97,11 @@ describe('normaliseFeed', () => {
       language: 'en-GB',
       platform: 'web',
     });
-    expect(posts[1]).toMatchObject({ externalId: 'https://blog.example.gov.uk/2026/01/no-guid', publishedAt: null, author: { name: null, handle: null } });
+    expect(posts[1]).toMatchObject({
+      externalId: 'https://blog.example.gov.uk/2026/01/no-guid',
+      publishedAt: null,
+      author: { name: null, handle: null },
+    });
     expect(posts[2].externalId).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(normaliseFeed(RSS, context).posts[2].externalId).toBe(posts[2].externalId);
     expect(posts).toHaveLength(3);
@@ -94,7 +110,10 @@ describe('normaliseFeed', () => {
 
   it('maps Atom 1.0 entries', () => {
     const { feed, posts } = normaliseFeed(ATOM, context);
-    expect(feed).toEqual({ title: 'Comments on Potholes', link: 'https://blog.example.gov.uk/2026/01/potholes' });
+    expect(feed).toEqual({
+      title: 'Comments on Potholes',
+      link: 'https://blog.example.gov.uk/2026/01/potholes',
+    });
     expect(posts[0]).toMatchObject({
       externalId: 'tag:blog.example.gov.uk,2026:comment-7',
       url: 'https://blog.example.gov.uk/2026/01/potholes#comment-7',
@@ -116,30 +135,52 @@ describe('normaliseFeed', () => {
   it('maps JSON Feed items', () => {
     const { feed, posts } = normaliseFeed(JSON_FEED, { sourceUrl: 'sample:notes.json' });
     expect(feed).toEqual({ title: 'Notes', link: 'https://notes.example.org/' });
-    expect(posts[0]).toMatchObject({ externalId: '1', html: '<p>Hello world</p>', text: 'Hello world', author: { name: 'Feed Author' }, language: 'cy' });
-    expect(posts[1]).toMatchObject({ externalId: '2', url: null, html: null, text: 'Just text', author: { name: 'Ann' }, language: 'en' });
+    expect(posts[0]).toMatchObject({
+      externalId: '1',
+      html: '<p>Hello world</p>',
+      text: 'Hello world',
+      author: { name: 'Feed Author' },
+      language: 'cy',
+    });
+    expect(posts[1]).toMatchObject({
+      externalId: '2',
+      url: null,
+      html: null,
+      text: 'Just text',
+      author: { name: 'Ann' },
+      language: 'en',
+    });
     expect(posts[1].publishedAt).toEqual(new Date('2026-01-03T00:00:00Z'));
   });
 
   it('keeps only http(s) links', () => {
-    const rss = '<rss version="2.0"><channel><item><title>x</title><link>javascript:alert(1)</link></item></channel></rss>';
+    const rss =
+      '<rss version="2.0"><channel><item><title>x</title><link>javascript:alert(1)</link></item></channel></rss>';
     expect(normaliseFeed(rss, context).posts[0].url).toBeNull();
   });
 });
 
 describe('normaliseFeed decoding', () => {
   it('repairs invalid UTF-8 with replacement characters', () => {
-    const bytes = Buffer.concat([Buffer.from('<rss version="2.0"><channel><item><title>caf'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('</title></item></channel></rss>')]);
+    const bytes = Buffer.concat([
+      Buffer.from('<rss version="2.0"><channel><item><title>caf'),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from('</title></item></channel></rss>'),
+    ]);
     expect(normaliseFeed(bytes, context).posts[0].title).toBe('caf\uFFFD(\uFFFD');
   });
 
   it('honours the encoding in the XML declaration', () => {
-    const latin1 = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><item><title>caf\u00e9 \u00a3</title></item></channel></rss>', 'latin1');
+    const latin1 = Buffer.from(
+      '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><item><title>caf\u00e9 \u00a3</title></item></channel></rss>',
+      'latin1',
+    );
     expect(normaliseFeed(latin1, context).posts[0].title).toBe('café £');
   });
 
   it('honours a UTF-16 byte order mark', () => {
-    const doc = '<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><item><title>\u0141\u00f3d\u017a</title></item></channel></rss>';
+    const doc =
+      '<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><item><title>\u0141\u00f3d\u017a</title></item></channel></rss>';
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(doc, 'utf16le')]);
     expect(normaliseFeed(utf16, context).posts[0].title).toBe('Łódź');
   });
@@ -187,6 +228,8 @@ describe('normaliseFeed refuses', () => {
     ['JSON that is not a feed', '{"hello":"world"}', /not an RSS, Atom, RDF or JSON feed/],
     ['entity declarations', BILLION_LAUGHS, /declares XML entities/],
   ])('%s', (_name, body, message) => {
-    expect(() => normaliseFeed(body, context)).toThrow(expect.objectContaining({ code: 'parse_failed', message: expect.stringMatching(message) }));
+    expect(() => normaliseFeed(body, context)).toThrow(
+      expect.objectContaining({ code: 'parse_failed', message: expect.stringMatching(message) }),
+    );
   });
 });

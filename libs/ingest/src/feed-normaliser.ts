@@ -16,7 +16,9 @@ const resolveUrl = (link: string | null, base: string): string | null => {
 
 // Without a guid or link the title and date are all that identify an item across polls.
 const contentHash = (entry: FeedEntry): string =>
-  `sha256:${createHash('sha256').update(`${entry.title ?? ''}\n${entry.published ?? ''}`).digest('hex')}`;
+  `sha256:${createHash('sha256')
+    .update(`${entry.title ?? ''}\n${entry.published ?? ''}`)
+    .digest('hex')}`;
 
 const toPost = (entry: FeedEntry, base: string): NormalisedPost => {
   const url = resolveUrl(entry.link, base);
@@ -48,7 +50,10 @@ export const normaliseFeed = (body: Buffer | string, context: FeedContext): Norm
   const errors = [...problems];
   entries.forEach((entry, index) => {
     if (entry.id || entry.link || entry.title) posts.push(toPost(entry, base));
-    else errors.push(`item ${index + 1} has no id, link or title, so it cannot be told apart from the others; skipped`);
+    else
+      errors.push(
+        `item ${index + 1} has no id, link or title, so it cannot be told apart from the others; skipped`,
+      );
   });
   return { feed: { title: header.title, link: feedLink }, posts, errors };
 };

@@ -6,11 +6,13 @@ import type { FeedEntries } from './feed-entry';
 import { jsonFeedEntries, withJsonFeedVersionUrl } from './json-feed-entries';
 import { rssEntries } from './rss-entries';
 
-const notAFeed = (reason: string) => new DomainError('parse_failed', `not an RSS, Atom, RDF or JSON feed: ${reason}`);
+const notAFeed = (reason: string) =>
+  new DomainError('parse_failed', `not an RSS, Atom, RDF or JSON feed: ${reason}`);
 
+// The first few characters tell a person what they got instead (an HTML page, an error message, JSON).
 const opening = (text: string): string => {
-  const start = text.trim().slice(0, 40).replace(/[\u0000-\u001f]+/g, ' ');
-  return text.trim().length > 40 ? `${start}…` : start;
+  const trimmed = text.trim().replace(/[\p{Cc}\s]+/gu, ' ');
+  return trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed;
 };
 
 /**
@@ -21,7 +23,9 @@ const rejectEntityDeclarations = (text: string): void => {
   const rootStart = text.search(/<[A-Za-z_]/);
   const prolog = rootStart === -1 ? text : text.slice(0, rootStart);
   if (/<!ENTITY/i.test(prolog))
-    throw notAFeed('it declares XML entities (<!ENTITY>), which Parley does not expand; ask the publisher to remove the DOCTYPE');
+    throw notAFeed(
+      'it declares XML entities (<!ENTITY>), which Parley does not expand; ask the publisher to remove the DOCTYPE',
+    );
 };
 
 const EMPTY: FeedEntries = {
@@ -36,7 +40,8 @@ const parse = (text: string): AnyFeed<string> | null => {
     return parseFeed<string>(withJsonFeedVersionUrl(text));
   } catch (error) {
     if (error instanceof ParseError) return null;
-    if (error instanceof DetectError) throw notAFeed(`the content starts "${opening(text)}"; check the source URL points at the feed`);
+    if (error instanceof DetectError)
+      throw notAFeed(`the content starts "${opening(text)}"; check the source URL points at the feed`);
     const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
     throw notAFeed(`the document is malformed${cause}`);
   }

@@ -9,7 +9,10 @@ type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
 export type FetchAllowlist = { hosts: ReadonlySet<string>; ranges: readonly Range[] };
 
 export const normaliseHost = (host: string): string =>
-  host.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  host
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
 
 const parseRange = (entry: string): Range | null => {
   if (ipaddr.isValidCIDR(entry)) return ipaddr.parseCIDR(entry);
@@ -29,7 +32,10 @@ export const parseAllowlist = (entries: readonly string[]): FetchAllowlist => {
     const range = parseRange(raw);
     if (range) ranges.push(range);
     else if (raw.includes('/') || raw.includes(':'))
-      throw new DomainError('invalid', `${ALLOWLIST_SETTING} entry "${raw}" is not a hostname, IP address or CIDR range`);
+      throw new DomainError(
+        'invalid',
+        `${ALLOWLIST_SETTING} entry "${raw}" is not a hostname, IP address or CIDR range`,
+      );
     else hosts.add(raw);
   }
   return { hosts, ranges };

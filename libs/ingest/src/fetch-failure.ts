@@ -12,13 +12,18 @@ const STATUS_HINTS: Record<number, string> = {
 };
 
 const hintFor = (status: number): string =>
-  STATUS_HINTS[status] ?? (status >= 500 ? 'the server has a problem; Parley will retry later' : 'check the source URL');
+  STATUS_HINTS[status] ??
+  (status >= 500 ? 'the server has a problem; Parley will retry later' : 'check the source URL');
 
 /** A non-2xx answer, with the server's Retry-After kept for 429 and 503 so the caller can back off as asked. */
 export const httpFailure = (label: string, status: number, retryAfter: string | undefined): FetchError => {
-  const retryAfterMs = status === 429 || status === 503 ? (parseRetryAfter(retryAfter) ?? undefined) : undefined;
+  const retryAfterMs =
+    status === 429 || status === 503 ? (parseRetryAfter(retryAfter) ?? undefined) : undefined;
   const reason = `${status} ${STATUS_CODES[status] ?? 'Unknown Status'}`;
-  return new FetchError('fetch_failed', `${label} answered ${reason}; ${hintFor(status)}`, { status, retryAfterMs });
+  return new FetchError('fetch_failed', `${label} answered ${reason}; ${hintFor(status)}`, {
+    status,
+    retryAfterMs,
+  });
 };
 
 const NETWORK_REASONS: Record<string, string> = {
@@ -50,7 +55,8 @@ const codeOf = (error: unknown): string | undefined =>
 
 const networkReason = (code: string | undefined, error: unknown): string => {
   if (code && NETWORK_REASONS[code]) return `${NETWORK_REASONS[code]} (${code})`;
-  if (code && /CERT|SSL|TLS|SELF_SIGNED|VERIFY/.test(code)) return `the TLS certificate is not acceptable (${code})`;
+  if (code && /CERT|SSL|TLS|SELF_SIGNED|VERIFY/.test(code))
+    return `the TLS certificate is not acceptable (${code})`;
   return code ?? (error instanceof Error ? error.message : String(error));
 };
 

@@ -13,4 +13,5 @@ export const formatBytes = (bytes: number): string => {
   return `${bytes} bytes`;
 };
 
-export const formatDuration = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${+(ms / 1000).toFixed(1)} s`);
+export const formatDuration = (ms: number): string =>
+  ms < 1000 ? `${ms} ms` : `${+(ms / 1000).toFixed(1)} s`;

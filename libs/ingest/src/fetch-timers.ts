@@ -17,11 +17,17 @@ export const startFetchTimers = (label: string, timeoutMs: number, readTimeoutMs
   const controller = new AbortController();
   const abort = (message: string) => controller.abort(new FetchError('fetch_failed', message));
   const total = setTimeout(
-    () => abort(`${label} took longer than ${formatDuration(timeoutMs)} in total; the server is too slow, try again later`),
+    () =>
+      abort(
+        `${label} took longer than ${formatDuration(timeoutMs)} in total; the server is too slow, try again later`,
+      ),
     timeoutMs,
   );
   const idle = setTimeout(
-    () => abort(`${label} stalled: no data for ${formatDuration(readTimeoutMs)}; the server is too slow, try again later`),
+    () =>
+      abort(
+        `${label} stalled: no data for ${formatDuration(readTimeoutMs)}; the server is too slow, try again later`,
+      ),
     readTimeoutMs,
   );
   return {

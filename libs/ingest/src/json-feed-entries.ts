@@ -23,7 +23,11 @@ export const jsonFeedEntries = (feed: JsonFeed.Feed<string>): FeedEntries => {
   const language = firstText(feed.language);
   const author = authorName(feed.authors);
   return {
-    header: { title: plainTitle(firstText(feed.title), false), link: firstText(feed.home_page_url), language },
+    header: {
+      title: plainTitle(firstText(feed.title), false),
+      link: firstText(feed.home_page_url),
+      language,
+    },
     entries: (feed.items ?? []).map((item) => toEntry(item, author, language)),
     problems: [],
   };

@@ -2,10 +2,17 @@ import { FetchError } from './fetch-error';
 import { formatBytes } from './fetch-format';
 
 const tooLarge = (label: string, maxBytes: number) =>
-  new FetchError('fetch_failed', `${label} sent a body larger than ${formatBytes(maxBytes)}; the limit (maxBytes) protects the worker's memory`);
+  new FetchError(
+    'fetch_failed',
+    `${label} sent a body larger than ${formatBytes(maxBytes)}; the limit (maxBytes) protects the worker's memory`,
+  );
 
 /** Refuses early when the server announces a body past the limit, before reading any of it. */
-export const checkDeclaredLength = (contentLength: string | undefined, maxBytes: number, label: string): void => {
+export const checkDeclaredLength = (
+  contentLength: string | undefined,
+  maxBytes: number,
+  label: string,
+): void => {
   if (contentLength && Number(contentLength) > maxBytes) throw tooLarge(label, maxBytes);
 };
 

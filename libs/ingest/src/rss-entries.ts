@@ -16,7 +16,12 @@ const authorName = (item: Item): string | null =>
   );
 
 const contentHtml = (item: Item): string | null =>
-  firstText(item.content?.encoded, item.description, item.atom?.content?.value, ...(item.dc?.descriptions ?? []));
+  firstText(
+    item.content?.encoded,
+    item.description,
+    item.atom?.content?.value,
+    ...(item.dc?.descriptions ?? []),
+  );
 
 /** RSS 0.9x/2.0 items; RDF (RSS 1.0) items are the same shape minus a few fields, so they share this. */
 const toEntry = (item: Item, language: string | null): FeedEntry => ({

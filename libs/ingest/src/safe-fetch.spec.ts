@@ -51,7 +51,8 @@ const ROUTES: Record<string, Handler> = {
     res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end('<rss/>');
   },
   '/gzip': (_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync('zipped feed')),
-  '/br': (_req, res) => res.writeHead(200, { 'content-encoding': 'br' }).end(brotliCompressSync('brotli feed')),
+  '/br': (_req, res) =>
+    res.writeHead(200, { 'content-encoding': 'br' }).end(brotliCompressSync('brotli feed')),
   '/bomb': (_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipBomb),
   '/huge': (_req, res) => streamBytes(res, 100 * MIB),
   '/drip': (_req, res) => drip(res, 1000),
@@ -68,7 +69,8 @@ const route: Handler = (req, res) => {
     const left = Number(chain[1]);
     return void res.writeHead(left === 0 ? 200 : 302, { location: `/chain/${left - 1}` }).end('end of chain');
   }
-  if (url.pathname === '/redirect') return void res.writeHead(302, { location: url.searchParams.get('to') ?? '/' }).end();
+  if (url.pathname === '/redirect')
+    return void res.writeHead(302, { location: url.searchParams.get('to') ?? '/' }).end();
   (ROUTES[url.pathname] ?? ROUTES['/missing'])(req, res);
 };
 
@@ -131,16 +133,44 @@ describe('fetchUrl', () => {
 
 describe('fetchUrl refuses', () => {
   it.each([
-    ['a loopback address not on the allowlist', () => `${origin}/feed`, [], /127\.0\.0\.1 is a loopback address; add it to PARLEY_FETCH_ALLOWLIST/],
-    ['a redirect to cloud metadata', () => redirectTo('http://169.254.169.254/latest/meta-data/'), ['127.0.0.1'], /link-local/],
-    ['a redirect to IPv4-mapped loopback', () => redirectTo(`http://[::ffff:127.0.0.1]:${port()}/feed`), ['127.0.0.1'], /::ffff:7f00:1 is a loopback address/],
-    ['a hostname resolving to loopback', () => `http://localhost:${port()}/feed`, [], /localhost resolves to (127\.0\.0\.1|::1), a loopback address/],
+    [
+      'a loopback address not on the allowlist',
+      () => `${origin}/feed`,
+      [],
+      /127\.0\.0\.1 is a loopback address; add it to PARLEY_FETCH_ALLOWLIST/,
+    ],
+    [
+      'a redirect to cloud metadata',
+      () => redirectTo('http://169.254.169.254/latest/meta-data/'),
+      ['127.0.0.1'],
+      /link-local/,
+    ],
+    [
+      'a redirect to IPv4-mapped loopback',
+      () => redirectTo(`http://[::ffff:127.0.0.1]:${port()}/feed`),
+      ['127.0.0.1'],
+      /::ffff:7f00:1 is a loopback address/,
+    ],
+    [
+      'a hostname resolving to loopback',
+      () => `http://localhost:${port()}/feed`,
+      [],
+      /localhost resolves to (127\.0\.0\.1|::1), a loopback address/,
+    ],
     ['a private IP literal', () => 'http://10.0.0.1/feed', [], /10\.0\.0\.1 is a private address/],
     ['a file: URL', () => 'file:///etc/passwd', [], /only http and https URLs can be fetched, not file:/],
-    ['an ftp: URL', () => 'ftp://ftp.example.org/feed.xml', [], /only http and https URLs can be fetched, not ftp:/],
+    [
+      'an ftp: URL',
+      () => 'ftp://ftp.example.org/feed.xml',
+      [],
+      /only http and https URLs can be fetched, not ftp:/,
+    ],
     ['an invalid URL', () => 'not a url', [], /is not a valid URL/],
   ])('%s', async (_name, url, allowlist, message) => {
-    await expect(fetchUrl(url(), { allowlist })).rejects.toMatchObject({ code: 'fetch_refused', message: expect.stringMatching(message) });
+    await expect(fetchUrl(url(), { allowlist })).rejects.toMatchObject({
+      code: 'fetch_refused',
+      message: expect.stringMatching(message),
+    });
   });
 });
 
@@ -150,11 +180,19 @@ describe('fetchUrl fails cleanly', () => {
     ['a 100 MB body', '/huge', {}, /larger than 10 MiB/],
     ['a gzip bomb', '/bomb', {}, /decompresses to more than 10 MiB/],
     ['a server that drips a byte a second', '/drip', { readTimeoutMs: 300 }, /stalled: no data for 300 ms/],
-    ['a server slower than the total timeout', '/slow', { timeoutMs: 400 }, /took longer than 400 ms in total/],
+    [
+      'a server slower than the total timeout',
+      '/slow',
+      { timeoutMs: 400 },
+      /took longer than 400 ms in total/,
+    ],
     ['a 404', '/missing', {}, /answered 404 Not Found; check the source URL/],
   ])('on %s', async (_name, path, options, message) => {
     const failure = fetchUrl(`${origin}${path}`, { ...local, ...options });
-    await expect(failure).rejects.toMatchObject({ code: 'fetch_failed', message: expect.stringMatching(message) });
+    await expect(failure).rejects.toMatchObject({
+      code: 'fetch_failed',
+      message: expect.stringMatching(message),
+    });
   });
 
   it('keeps the Retry-After of a 503', async () => {
@@ -167,6 +205,8 @@ describe('fetchUrl fails cleanly', () => {
   });
 
   it('leaves query strings out of messages', async () => {
-    await expect(fetchUrl(`${origin}/missing?token=secret`, local)).rejects.toThrow(`GET ${origin}/missing?… answered 404`);
+    await expect(fetchUrl(`${origin}/missing?token=secret`, local)).rejects.toThrow(
+      `GET ${origin}/missing?… answered 404`,
+    );
   });
 });

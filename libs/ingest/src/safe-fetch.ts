@@ -38,7 +38,12 @@ type Settings = Required<Omit<FetchOptions, 'allowlist' | 'headers'>>;
 // One fetch: its limits, its agent and timers, and the URL currently being fetched (it moves on each redirect).
 type Run = { settings: Settings; allowlist: FetchAllowlist; agent: Agent; timers: FetchTimers; target: URL };
 
-const DEFAULTS: Settings = { maxBytes: 10 * 1024 * 1024, timeoutMs: 20_000, readTimeoutMs: 10_000, maxRedirects: 5 };
+const DEFAULTS: Settings = {
+  maxBytes: 10 * 1024 * 1024,
+  timeoutMs: 20_000,
+  readTimeoutMs: 10_000,
+  maxRedirects: 5,
+};
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 // Dropped when a redirect leaves the origin, so a feed's credentials are not handed to another site.
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
@@ -57,14 +62,19 @@ const checkedTarget = (url: string, base: URL | undefined, allowlist: FetchAllow
   const target = URL.parse(url, base?.href);
   if (!target) throw new FetchError('fetch_refused', `"${describeUrl(url)}" is not a valid URL`);
   if (target.protocol !== 'http:' && target.protocol !== 'https:')
-    throw new FetchError('fetch_refused', `${label(target)} refused: only http and https URLs can be fetched, not ${target.protocol}`);
+    throw new FetchError(
+      'fetch_refused',
+      `${label(target)} refused: only http and https URLs can be fetched, not ${target.protocol}`,
+    );
   const refusal = refusalForLiteralHost(allowlist, target.hostname);
   if (refusal) throw refusal;
   return target;
 };
 
 const requestHeaders = (headers: Record<string, string> = {}): Record<string, string> => {
-  const lowered = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const lowered = Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
+  );
   // We decompress ourselves so the decoded size can be capped; the caller does not choose encodings.
   return { 'user-agent': 'Parley feed reader', ...lowered, 'accept-encoding': ACCEPT_ENCODING };
 };
@@ -80,7 +90,12 @@ const flattenHeaders = (headers: Dispatcher.ResponseData['headers']): Record<str
   );
 
 const send = async (run: Run, headers: Record<string, string>): Promise<Dispatcher.ResponseData> => {
-  const response = await request(run.target, { dispatcher: run.agent, method: 'GET', headers, signal: run.timers.signal });
+  const response = await request(run.target, {
+    dispatcher: run.agent,
+    method: 'GET',
+    headers,
+    signal: run.timers.signal,
+  });
   run.timers.touch();
   return response;
 };
@@ -108,9 +123,13 @@ const redirectLocation = (run: Run, response: Dispatcher.ResponseData): string |
   const location = response.headers.location;
   const value = Array.isArray(location) ? location[0] : location;
   if (!value)
-    throw new FetchError('fetch_failed', `${label(run.target)} answered ${response.statusCode} without a Location header`, {
-      status: response.statusCode,
-    });
+    throw new FetchError(
+      'fetch_failed',
+      `${label(run.target)} answered ${response.statusCode} without a Location header`,
+      {
+        status: response.statusCode,
+      },
+    );
   return value;
 };
 

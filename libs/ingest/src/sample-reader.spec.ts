@@ -32,10 +32,16 @@ describe('readSample', () => {
     ['sample:escape.xml', 'fetch_refused', /points outside/],
     ['sample:missing.xml', 'fetch_failed', /sample feed "missing.xml" is not in/],
   ])('%s → %s', async (url, code, message) => {
-    await expect(readSample(url, samples)).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
+    await expect(readSample(url, samples)).rejects.toMatchObject({
+      code,
+      message: expect.stringMatching(message),
+    });
   });
 
   it('explains a missing sample folder', async () => {
-    await expect(readSample('sample:x.xml', join(root, 'nowhere'))).rejects.toMatchObject({ code: 'fetch_failed', message: expect.stringMatching(/does not exist/) });
+    await expect(readSample('sample:x.xml', join(root, 'nowhere'))).rejects.toMatchObject({
+      code: 'fetch_failed',
+      message: expect.stringMatching(/does not exist/),
+    });
   });
 });

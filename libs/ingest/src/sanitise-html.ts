@@ -3,10 +3,42 @@ import sanitize from 'sanitize-html';
 const LINK_REL = 'nofollow noopener noreferrer';
 
 // Elements whose text is code or chrome, not prose: dropped with their content rather than unwrapped.
-const NON_TEXT_TAGS = ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math'];
+const NON_TEXT_TAGS = [
+  'script',
+  'style',
+  'textarea',
+  'option',
+  'noscript',
+  'iframe',
+  'object',
+  'embed',
+  'template',
+  'svg',
+  'math',
+];
 
 const SAFE_HTML: sanitize.IOptions = {
-  allowedTags: ['p', 'br', 'a', 'strong', 'em', 'b', 'i', 'ul', 'ol', 'li', 'blockquote', 'code', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+  allowedTags: [
+    'p',
+    'br',
+    'a',
+    'strong',
+    'em',
+    'b',
+    'i',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'code',
+    'pre',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+  ],
   allowedAttributes: { a: ['href', 'rel'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href'],
@@ -18,7 +50,8 @@ const SAFE_HTML: sanitize.IOptions = {
 const NO_HTML: sanitize.IOptions = { allowedTags: [], allowedAttributes: {}, nonTextTags: NON_TEXT_TAGS };
 
 // Block boundaries become spaces before tags are stripped, so "<p>a</p><p>b</p>" reads "a b", not "ab".
-const BLOCK_BOUNDARY = /<\/?(?:p|br|div|li|ul|ol|h[1-6]|blockquote|pre|tr|td|th|table|section|article|header|footer|hr)\b[^>]*>/gi;
+const BLOCK_BOUNDARY =
+  /<\/?(?:p|br|div|li|ul|ol|h[1-6]|blockquote|pre|tr|td|th|table|section|article|header|footer|hr)\b[^>]*>/gi;
 
 // sanitize-html escapes exactly these in text it emits; everything else it has already decoded.
 const ESCAPES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };

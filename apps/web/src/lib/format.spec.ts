@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDuration, formatRelative } from './format';
+import { formatDateTime, formatDateTimeCompact, formatDuration, formatRelative } from './format';
 
 describe('formatDateTime', () => {
   it.each([
@@ -45,4 +45,11 @@ describe('formatDuration', () => {
     [2 * 86_400 + 5 * 60, '2 days'],
     [-5, '0 seconds'],
   ])('%i seconds → %s', (seconds, expected) => expect(formatDuration(seconds)).toBe(expected));
+});
+
+describe('formatDateTimeCompact', () => {
+  it.each([
+    ['2025-11-04T14:05:00Z', '4 Nov 2025, 14:05 GMT'],
+    ['2025-07-04T14:05:00Z', '4 Jul 2025, 15:05 BST'],
+  ])('%s → %s', (iso, expected) => expect(formatDateTimeCompact(iso)).toBe(expected));
 });

@@ -10,6 +10,15 @@ const absolute = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
   timeZoneName: 'short',
 });
+const compact = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
 const relative = new Intl.RelativeTimeFormat('en-GB', { numeric: 'auto' });
 const integer = new Intl.NumberFormat('en-GB');
 
@@ -22,6 +31,12 @@ const toDate = (value: string | Date): Date | null => {
 export const formatDateTime = (value: string | Date | null): string | null => {
   const date = value === null ? null : toDate(value);
   return date ? absolute.format(date) : null;
+};
+
+/** `4 Nov 2025, 14:05 GMT`, for table cells where the long form would crowd the columns. */
+export const formatDateTimeCompact = (value: string | Date | null): string | null => {
+  const date = value === null ? null : toDate(value);
+  return date ? compact.format(date) : null;
 };
 
 const STEPS: { unit: Intl.RelativeTimeFormatUnit; seconds: number }[] = [

@@ -27,6 +27,8 @@ export class IngestProcessor implements OnApplicationBootstrap, OnApplicationShu
       connection: this.redis.duplicate(),
       prefix: this.config.queuePrefix,
       concurrency: this.config.workerConcurrency,
+      lockDuration: this.config.jobLockMs,
+      stalledInterval: this.config.jobLockMs,
     });
     this.worker = worker;
     worker.on('failed', (job, error) =>

@@ -97,7 +97,7 @@ export class WorkspaceRepository {
   }
 
   async updateRule(q: Queryable, id: string, r: Omit<RuleRow, 'id' | 'key' | 'version'>): Promise<number> {
-    const rows: { version: number }[] = await q.query(
+    const [rows]: [{ version: number }[], number] = await q.query(
       `UPDATE listening_rule SET name = $2, query = $3, purpose = $4, enabled = $5, version = version + 1, updated_at = now()
        WHERE id = $1 RETURNING version`,
       [id, r.name, r.query, r.purpose, r.enabled],

@@ -1,29 +1,14 @@
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { randomBytes } from 'node:crypto';
 
-const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> =>
-  new Promise((resolve, reject) =>
-    scryptCallback(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key))),
-  );
+// Argon2id at OWASP's recommended floor (19 MiB, 2 passes); the parameters travel inside each hash.
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-// OWASP's scrypt floor is N=2^17, r=8, p=1; the cost travels with each hash so it can be raised later.
-const COST = { N: 2 ** 17, r: 8, p: 1 } as const;
-const KEY_LENGTH = 32;
-const maxmem = (N: number, r: number) => 256 * N * r + 1024 * 1024;
-
-/** scrypt (a memory-hard KDF built into Node): `scrypt$N$r$p$salt$key`. */
-export const hashPassword = async (password: string): Promise<string> => {
-  const salt = randomBytes(16);
-  const key = await scrypt(password, salt, KEY_LENGTH, { ...COST, maxmem: maxmem(COST.N, COST.r) });
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join('$');
-};
+export const hashPassword = (password: string): Promise<string> => hash(password, OPTIONS);
 
 export const verifyPassword = async (password: string, stored: string): Promise<boolean> => {
-  const [scheme, n, r, p, salt, key] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !key) return false;
-  const expected = Buffer.from(key, 'base64');
-  const N = Number(n);
-  const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N, r: Number(r), p: Number(p), maxmem: maxmem(N, Number(r)) });
-  return timingSafeEqual(actual, expected);
+  if (!stored.startsWith('$argon2')) return false;
+  return verify(stored, password);
 };
 
 /** A hash to compare against when the email is unknown, so timing does not reveal which emails exist. */

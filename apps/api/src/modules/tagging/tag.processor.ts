@@ -35,7 +35,13 @@ export class TagProcessor implements OnApplicationBootstrap, OnApplicationShutdo
       async (job: Job<JobPayloads['TagConversation']>) => {
         await this.tagging.tag(job.data.conversationId, job.data.version);
       },
-      { connection: this.redis.duplicate(), prefix: this.config.queuePrefix, concurrency: 4 },
+      {
+        connection: this.redis.duplicate(),
+        prefix: this.config.queuePrefix,
+        concurrency: 4,
+        lockDuration: this.config.jobLockMs,
+        stalledInterval: this.config.jobLockMs,
+      },
     );
     worker.on('failed', (job, error) => this.logger.warn({ message: 'tagging failed', jobId: job?.id, error: error.message }));
     worker.on('error', (error) => this.logger.error({ message: 'tag worker error', error: error.message }));

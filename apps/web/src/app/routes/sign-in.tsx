@@ -14,9 +14,10 @@ export const SignInRoute = () => {
 
   return (
     <div className="grid-two-thirds">
-      <h1 className="heading-l">Sign in to Parley</h1>
-      <p>Use the email address and password your Parley administrator set up for you.</p>
-      <SignInForm onSignedIn={() => navigate(redirectTo, { replace: true })} />
+      <SignInForm onSignedIn={() => navigate(redirectTo, { replace: true })}>
+        <h1 className="heading-l">Sign in to Parley</h1>
+        <p>Use the email address and password your Parley administrator set up for you.</p>
+      </SignInForm>
     </div>
   );
 };

@@ -1,12 +1,17 @@
-import { formatDateTime, formatRelative } from '../../lib/format';
+import { formatDateTime, formatDateTimeCompact, formatRelative } from '../../lib/format';
 
-type DateTimeProps = { value: string | null; now?: Date; fallback?: string; variant?: 'both' | 'absolute' };
+type DateTimeProps = {
+  value: string | null;
+  now?: Date;
+  fallback?: string;
+  /** `compact` shortens the exact time for table cells; the relative time is shown either way. */
+  variant?: 'long' | 'compact';
+};
 
 /** Relative time for scanning, the exact UK time beside it for the record. */
-export const DateTime = ({ value, now, fallback = 'Not known', variant = 'both' }: DateTimeProps) => {
-  const exact = formatDateTime(value);
+export const DateTime = ({ value, now, fallback = 'Not known', variant = 'long' }: DateTimeProps) => {
+  const exact = variant === 'compact' ? formatDateTimeCompact(value) : formatDateTime(value);
   if (!value || !exact) return <span className="secondary-text">{fallback}</span>;
-  if (variant === 'absolute') return <time dateTime={value}>{exact}</time>;
   return (
     <time dateTime={value} className="date-time">
       <span className="date-time__relative">{formatRelative(value, now)}</span>{' '}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ui/error-summary';
 import { TextField } from '../../../components/ui/text-field';
@@ -6,7 +6,8 @@ import { useLogin } from '../api/login';
 import { signInFailure, type SignInFailure } from '../utils/sign-in-errors';
 import { validateSignIn, type SignInField } from '../utils/sign-in-validation';
 
-type SignInFormProps = { onSignedIn: () => void };
+/** `children` (the page heading and intro) go below the error summary, which GOV.UK puts first on the page. */
+type SignInFormProps = { onSignedIn: () => void; children?: ReactNode };
 
 const FIELD_ORDER: SignInField[] = ['email', 'password'];
 
@@ -15,7 +16,7 @@ const summaryItems = ({ fields, other }: SignInFailure): ErrorSummaryItem[] => [
   ...other.map((text) => ({ text })),
 ];
 
-export const SignInForm = ({ onSignedIn }: SignInFormProps) => {
+export const SignInForm = ({ onSignedIn, children }: SignInFormProps) => {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [failure, setFailure] = useState<SignInFailure>({ fields: {}, other: [] });
@@ -46,6 +47,7 @@ export const SignInForm = ({ onSignedIn }: SignInFormProps) => {
     <>
       <title>{items.length > 0 ? 'Error: Sign in – Parley' : 'Sign in – Parley'}</title>
       <ErrorSummary items={items} />
+      {children}
       <form className="form" onSubmit={submit} noValidate>
         <TextField
           id="email"

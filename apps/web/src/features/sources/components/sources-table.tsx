@@ -18,7 +18,7 @@ export const SourcesTable = ({ sources, departmentName, now }: SourcesTableProps
           <th scope="col">Source</th>
           <th scope="col">Type</th>
           <th scope="col">Address</th>
-          <th scope="col">Checked every</th>
+          <th scope="col">Interval</th>
           <th scope="col">Department</th>
           <th scope="col">Last fetch</th>
           <th scope="col">Last success</th>
@@ -58,13 +58,15 @@ const SourceRow = ({ source, departmentName, now }: SourceRowProps) => {
           <code className="code">{source.url}</code>
         )}
       </td>
-      <td>{source.interval}</td>
+      <td>
+        every {source.interval}
+      </td>
       <td>{source.department ? departmentName(source.department) : 'Shared'}</td>
       <td>
-        <DateTime value={source.health.lastFetchAt} now={now} fallback="Never" />
+        <DateTime value={source.health.lastFetchAt} now={now} fallback="Never" variant="compact" />
       </td>
       <td>
-        <DateTime value={source.health.lastSuccessAt} now={now} fallback="Never" />
+        <DateTime value={source.health.lastSuccessAt} now={now} fallback="Never" variant="compact" />
       </td>
       <td>
         {source.health.lastError ? (

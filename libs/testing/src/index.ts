@@ -1,0 +1,4 @@
+export * from './databases';
+export * from './test-environment';
+export * from './feed-server';
+export * from './api-client';
