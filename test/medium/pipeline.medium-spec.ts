@@ -1,0 +1,161 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '@parley/config';
+import type { ConversationDetail, ConversationPage, SourceWithHealth } from '@parley/contracts';
+import { TestApiClient, createTestEnvironment, eventually, rssFeed, startFixtureServer, type FeedItem, type TestEnvironment } from '@parley/testing';
+import { Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../apps/api/src/app.factory';
+import { bootstrapCommand } from '../../apps/api/src/cli/bootstrap.command';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+
+const ADMIN = { email: 'admin@example.gov.uk', password: 'a-long-admin-password' };
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+
+const forumItems: FeedItem[] = [
+  {
+    guid: 'loan-1',
+    title: 'Student loan repayments after moving abroad',
+    description: 'I am moving to Canada next year. Where do I find the guidance on repaying my student loan from abroad?',
+    author: 'Priya',
+    pubDate: hoursAgo(5),
+  },
+  { guid: 'pets-1', title: 'Best dog walks near Leeds', description: 'Any recommendations for the weekend?', author: 'Tom', pubDate: hoursAgo(3) },
+  {
+    guid: 'uc-1',
+    title: 'Universal Credit payment date moved',
+    description: 'My Universal Credit payment date changed this month. Is that normal?',
+    author: 'Sam',
+    pubDate: hoursAgo(2),
+  },
+];
+
+describe('pipeline: feed → worker → Postgres → tagging → API', () => {
+  let env: TestEnvironment;
+  let api: INestApplication;
+  let worker: INestApplicationContext;
+  let server: Awaited<ReturnType<typeof startFixtureServer>>;
+  let admin: TestApiClient;
+  let baseUrl: string;
+  let db: Client;
+
+  beforeAll(async () => {
+    server = await startFixtureServer({
+      '/forum.xml': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Citizens forum', forumItems));
+      },
+    });
+    env = await createTestEnvironment({ PARLEY_ADMIN_EMAIL: ADMIN.email, PARLEY_ADMIN_PASSWORD: ADMIN.password });
+    api = await createApp(loadConfig());
+    await api.listen(0, '127.0.0.1');
+    baseUrl = await api.getUrl();
+    await bootstrapCommand(api, loadConfig());
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+    db = new Client({ connectionString: env.databaseUrl });
+    await db.connect();
+    admin = new TestApiClient(baseUrl);
+    await admin.login(ADMIN.email, ADMIN.password);
+    const applied = await admin.request('PUT', '/api/workspace', {
+      departments: [
+        { key: 'dfe', name: 'Department for Education', rules: [{ key: 'student-loans', name: 'Student loans', query: 'student loan' }] },
+        { key: 'dwp', name: 'Department for Work and Pensions', aliases: ['DWP'], rules: [{ key: 'uc', name: 'Universal Credit', query: 'universal credit' }] },
+      ],
+      sources: [{ key: 'forum', type: 'feed', url: server.url('/forum.xml'), interval: '1h' }],
+    });
+    expect(applied.status).toBe(200);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await db?.end();
+    await server?.close();
+    await env?.cleanup();
+  });
+
+  const inbox = async (client: TestApiClient, department: string) =>
+    (await client.get<ConversationPage>(`/api/conversations?department=${department}`)).body;
+
+  it('tags a matching post for the department whose rule matched, with the rule as the reason', async () => {
+    const page = await eventually(async () => {
+      const p = await inbox(admin, 'dfe');
+      return p.items.length > 0 && p;
+    });
+    expect(page.items).toHaveLength(1);
+    const [item] = page.items;
+    expect(item).toMatchObject({ title: 'Student loan repayments after moving abroad', source: 'forum', platform: 'web', postCount: 1 });
+    expect(item.tags[0]).toMatchObject({ department: 'dfe', rules: ['student-loans'], route: 'pointer' });
+    expect(item.tags[0].signals.map((s) => s.kind)).toEqual(['rule', 'question']);
+    expect(item.tags[0].score).toBeGreaterThan(0);
+
+    const dwp = await eventually(async () => {
+      const p = await inbox(admin, 'dwp');
+      return p.items.length > 0 && p;
+    });
+    expect(dwp.items.map((i) => i.title)).toEqual(['Universal Credit payment date moved']);
+  });
+
+  it('shows the thread, and the source health', async () => {
+    const [item] = (await inbox(admin, 'dfe')).items;
+    const detail = (await admin.get<ConversationDetail>(`/api/conversations/${item.id}`)).body;
+    expect(detail.posts).toEqual([
+      expect.objectContaining({ author: { name: 'Priya', handle: 'Priya' }, text: expect.stringContaining('student loan'), byDepartment: null }),
+    ]);
+    const sources = (await admin.get<SourceWithHealth[]>('/api/sources')).body;
+    expect(sources[0]).toMatchObject({ key: 'forum', health: { lastError: null, postCount: 3 } });
+    expect(sources[0].health.lastSuccessAt).not.toBeNull();
+  });
+
+  it('stores nothing twice when the same feed is fetched again', async () => {
+    const producer = (await import('@parley/jobs')).JobProducer;
+    const sourceId = (await db.query(`SELECT id FROM source WHERE key = 'forum'`)).rows[0].id as string;
+    const fetches = server.hits.length;
+    await worker.get(producer).fetchNow(sourceId, 'again-1');
+    await worker.get(producer).fetchNow(sourceId, 'again-2');
+    await eventually(async () => server.hits.length >= fetches + 2);
+    await eventually(async () => (await db.query(`SELECT count(*)::int AS n FROM opportunity`)).rows[0].n === 2);
+    const counts = await db.query(
+      `SELECT (SELECT count(*)::int FROM post) AS posts, (SELECT count(*)::int FROM conversation) AS conversations,
+              (SELECT count(*)::int FROM opportunity) AS opportunities`,
+    );
+    expect(counts.rows[0]).toEqual({ posts: 3, conversations: 3, opportunities: 2 });
+  });
+
+  it('shows a member only their own departments: another department answers 404', async () => {
+    await admin.request('POST', '/api/users', {
+      email: 'comms@dfe.example.gov.uk',
+      name: 'Dana Comms',
+      password: 'dfe-comms-password',
+      memberships: [{ department: 'dfe', role: 'comms' }],
+    });
+    const member = new TestApiClient(baseUrl);
+    expect(await member.login('comms@dfe.example.gov.uk', 'dfe-comms-password')).toBe(200);
+    expect((await inbox(member, 'dfe')).items).toHaveLength(1);
+    expect((await member.get('/api/conversations?department=dwp')).status).toBe(404);
+    const [dwpItem] = (await inbox(admin, 'dwp')).items;
+    expect((await member.get(`/api/conversations/${dwpItem.id}`)).status).toBe(404);
+    expect((await member.get('/api/conversations/not-a-number')).status).toBe(404);
+  });
+
+  it('records a failing source on the source, with a message a person can act on', async () => {
+    await admin.request('PUT', '/api/workspace', {
+      sources: [{ key: 'gone', type: 'feed', url: server.url('/missing.xml'), interval: '1h' }],
+    });
+    const gone = await eventually(async () => {
+      const sources = (await admin.get<SourceWithHealth[]>('/api/sources')).body;
+      return sources.find((s) => s.key === 'gone' && s.health.lastError);
+    });
+    expect(gone.health.lastError).toMatch(/404/);
+  });
+
+  it('refuses private addresses that are not allowlisted', async () => {
+    await admin.request('PUT', '/api/workspace', {
+      sources: [{ key: 'metadata', type: 'feed', url: 'http://169.254.169.254/latest/meta-data/', interval: '1h' }],
+    });
+    const refused = await eventually(async () => {
+      const sources = (await admin.get<SourceWithHealth[]>('/api/sources')).body;
+      return sources.find((s) => s.key === 'metadata' && s.health.lastError);
+    });
+    expect(refused.health.lastError).toMatch(/169\.254\.169\.254/);
+  });
+});
