@@ -28,11 +28,11 @@ const rejectEntityDeclarations = (text: string): void => {
     );
 };
 
-const EMPTY: FeedEntries = {
+const empty = (): FeedEntries => ({
   header: { title: null, link: null, language: null },
   entries: [],
   problems: ['the feed has no title, link or items that Parley recognises'],
-};
+});
 
 // feedsmith throws ParseError for a well-formed feed with nothing in it (an empty <channel>): not a failure.
 const parse = (text: string): AnyFeed<string> | null => {
@@ -53,7 +53,7 @@ export const readFeedEntries = (body: Buffer | string): FeedEntries => {
   if (!text.trim()) throw notAFeed('the body is empty');
   rejectEntityDeclarations(text);
   const parsed = parse(text);
-  if (!parsed) return EMPTY;
+  if (!parsed) return empty();
   switch (parsed.format) {
     case 'rss':
     case 'rdf':

@@ -3,51 +3,25 @@ import sanitize from 'sanitize-html';
 const LINK_REL = 'nofollow noopener noreferrer';
 
 // Elements whose text is code or chrome, not prose: dropped with their content rather than unwrapped.
-const NON_TEXT_TAGS = [
-  'script',
-  'style',
-  'textarea',
-  'option',
-  'noscript',
-  'iframe',
-  'object',
-  'embed',
-  'template',
-  'svg',
-  'math',
-];
+const NON_TEXT_TAGS = 'script style textarea option noscript iframe object embed template svg math';
+
+const ALLOWED_TAGS = 'p br a strong em b i ul ol li blockquote code pre h1 h2 h3 h4 h5 h6';
 
 const SAFE_HTML: sanitize.IOptions = {
-  allowedTags: [
-    'p',
-    'br',
-    'a',
-    'strong',
-    'em',
-    'b',
-    'i',
-    'ul',
-    'ol',
-    'li',
-    'blockquote',
-    'code',
-    'pre',
-    'h1',
-    'h2',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-  ],
+  allowedTags: ALLOWED_TAGS.split(' '),
   allowedAttributes: { a: ['href', 'rel'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
-  nonTextTags: NON_TEXT_TAGS,
+  nonTextTags: NON_TEXT_TAGS.split(' '),
   transformTags: { a: sanitize.simpleTransform('a', { rel: LINK_REL }) },
 };
 
-const NO_HTML: sanitize.IOptions = { allowedTags: [], allowedAttributes: {}, nonTextTags: NON_TEXT_TAGS };
+const NO_HTML: sanitize.IOptions = {
+  allowedTags: [],
+  allowedAttributes: {},
+  nonTextTags: NON_TEXT_TAGS.split(' '),
+};
 
 // Block boundaries become spaces before tags are stripped, so "<p>a</p><p>b</p>" reads "a b", not "ab".
 const BLOCK_BOUNDARY =

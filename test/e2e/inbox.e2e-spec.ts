@@ -1,0 +1,96 @@
+import type { ConversationPage } from '@parley/contracts';
+import { TestApiClient, createTestEnvironment, eventually, rssFeed, startFixtureServer, type TestEnvironment } from '@parley/testing';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, launchBrowser } from './browser';
+import { ROOT, freePort, runToEnd, startProcess, stop } from './processes';
+
+const ADMIN = { email: 'admin@example.gov.uk', password: 'a-long-admin-password' };
+const SHOTS = resolve(ROOT, 'test-results/e2e');
+const TITLE = 'When will my student loan repayments stop?';
+
+describe('a public post travels from a feed to the web inbox', () => {
+  let env: TestEnvironment;
+  let api: ChildProcess;
+  let worker: ChildProcess;
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startFixtureServer>>;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    for (const file of ['dist/server/apps/api/src/main.js', 'dist/web/index.html']) {
+      if (!existsSync(resolve(ROOT, file))) throw new Error(`${file} is missing: run "npm run build" first (npm test does).`);
+    }
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startFixtureServer({
+      '/forum.xml': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+          rssFeed('Money forum', [
+            { guid: 'q1', title: TITLE, description: 'I finished university in 2019. When do student loan repayments stop? Is there published guidance?', author: 'Alex' },
+            { guid: 'q2', title: 'Cheap train tickets', description: 'Any tips for railcards?', author: 'Jo' },
+          ]),
+        );
+      },
+    });
+    const port = await freePort();
+    env = await createTestEnvironment({ PORT: String(port), PARLEY_ADMIN_EMAIL: ADMIN.email, PARLEY_ADMIN_PASSWORD: ADMIN.password });
+    await runToEnd('apps/api/src/cli.js', env.env, ['bootstrap']);
+    api = startProcess('apps/api/src/main.js', env.env);
+    worker = startProcess('apps/worker/src/main.js', env.env);
+    baseUrl = `http://127.0.0.1:${port}`;
+    await eventually(async () => (await fetch(`${baseUrl}/api/health`)).ok, 30_000);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([stop(api), stop(worker)]);
+    await server?.close();
+    await env?.cleanup();
+  });
+
+  it('is tagged with the rule as the reason, in the API and in the inbox', async () => {
+    const admin = new TestApiClient(baseUrl);
+    expect(await admin.login(ADMIN.email, ADMIN.password)).toBe(200);
+    const applied = await admin.request('PUT', '/api/workspace', {
+      departments: [{ key: 'dfe', name: 'Department for Education', rules: [{ key: 'student-loans', name: 'Student loans', query: 'student loan' }] }],
+      sources: [{ key: 'money-forum', type: 'feed', url: server.url('/forum.xml'), interval: '30m' }],
+    });
+    expect(applied.status).toBe(200);
+
+    const page = await eventually(async () => {
+      const { body } = await admin.get<ConversationPage>('/api/conversations?department=dfe');
+      return body.items.length > 0 && body;
+    }, 20_000);
+    expect(page.items[0]).toMatchObject({ title: TITLE, tags: [expect.objectContaining({ department: 'dfe', rules: ['student-loans'] })] });
+
+    const tab = await browser.newPage();
+    await tab.goto(`${baseUrl}/`);
+    await tab.getByLabel(/email/i).fill(ADMIN.email);
+    await tab.getByLabel(/password/i).fill(ADMIN.password);
+    await tab.screenshot({ path: resolve(SHOTS, 'sign-in.png'), fullPage: true });
+    expect(await accessibilityViolations(tab)).toEqual([]);
+    await tab.getByRole('button', { name: /sign in/i }).click();
+
+    await tab.goto(`${baseUrl}/?department=dfe`);
+    const link = tab.getByRole('link', { name: TITLE });
+    await link.waitFor({ timeout: 15_000 });
+    await expect(tab.getByText('student-loans').first().isVisible()).resolves.toBe(true);
+    await expect(tab.getByText('Cheap train tickets').count()).resolves.toBe(0);
+    await tab.screenshot({ path: resolve(SHOTS, 'inbox.png'), fullPage: true });
+    expect(await accessibilityViolations(tab)).toEqual([]);
+
+    await link.click();
+    await tab.getByText(/published guidance/).first().waitFor({ timeout: 10_000 });
+    await tab.screenshot({ path: resolve(SHOTS, 'conversation.png'), fullPage: true });
+    expect(await accessibilityViolations(tab)).toEqual([]);
+
+    await tab.goto(`${baseUrl}/sources`);
+    await tab.getByText('money-forum').first().waitFor({ timeout: 10_000 });
+    await tab.screenshot({ path: resolve(SHOTS, 'sources.png'), fullPage: true });
+    expect(await accessibilityViolations(tab)).toEqual([]);
+  });
+});
