@@ -50,7 +50,15 @@ export default tseslint.config(
   },
   {
     // Tests and the CLI talk to a person through the terminal.
-    files: ['**/*.spec.ts', '**/*.medium-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'apps/api/src/cli/**/*.ts', 'scripts/bench/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.medium-spec.ts',
+      '**/*.e2e-spec.ts',
+      'test/**/*.ts',
+      'apps/api/src/cli.ts',
+      'apps/api/src/cli/**/*.ts',
+      'scripts/bench/**/*.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
   prettier,

@@ -7,7 +7,9 @@ const chromiumPath = (): string => {
   try {
     return execFileSync('which', ['chromium']).toString().trim();
   } catch {
-    throw new Error('Chromium is not installed: apt-get install -y chromium (tests never download browsers).');
+    throw new Error(
+      'Chromium is not installed: apt-get install -y chromium (tests never download browsers).',
+    );
   }
 };
 
@@ -15,7 +17,15 @@ const chromiumPath = (): string => {
 export const launchBrowser = (): Promise<Browser> =>
   chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 
 type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
@@ -24,8 +34,19 @@ type AxeViolation = { id: string; impact: string | null; help: string; nodes: { 
 export const accessibilityViolations = async (page: Page): Promise<AxeViolation[]> => {
   await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
   });
 };

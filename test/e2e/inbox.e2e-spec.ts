@@ -1,5 +1,12 @@
 import type { ConversationPage } from '@parley/contracts';
-import { TestApiClient, createTestEnvironment, eventually, rssFeed, startFixtureServer, type TestEnvironment } from '@parley/testing';
+import {
+  TestApiClient,
+  createTestEnvironment,
+  eventually,
+  rssFeed,
+  startFixtureServer,
+  type TestEnvironment,
+} from '@parley/testing';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -22,21 +29,37 @@ describe('a public post travels from a feed to the web inbox', () => {
 
   beforeAll(async () => {
     for (const file of ['dist/server/apps/api/src/main.js', 'dist/web/index.html']) {
-      if (!existsSync(resolve(ROOT, file))) throw new Error(`${file} is missing: run "npm run build" first (npm test does).`);
+      if (!existsSync(resolve(ROOT, file)))
+        throw new Error(`${file} is missing: run "npm run build" first (npm test does).`);
     }
     mkdirSync(SHOTS, { recursive: true });
     server = await startFixtureServer({
       '/forum.xml': (_req, res) => {
         res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
           rssFeed('Money forum', [
-            { guid: 'q1', title: TITLE, description: 'I finished university in 2019. When do student loan repayments stop? Is there published guidance?', author: 'Alex' },
-            { guid: 'q2', title: 'Cheap train tickets', description: 'Any tips for railcards?', author: 'Jo' },
+            {
+              guid: 'q1',
+              title: TITLE,
+              description:
+                'I finished university in 2019. When do student loan repayments stop? Is there published guidance?',
+              author: 'Alex',
+            },
+            {
+              guid: 'q2',
+              title: 'Cheap train tickets',
+              description: 'Any tips for railcards?',
+              author: 'Jo',
+            },
           ]),
         );
       },
     });
     const port = await freePort();
-    env = await createTestEnvironment({ PORT: String(port), PARLEY_ADMIN_EMAIL: ADMIN.email, PARLEY_ADMIN_PASSWORD: ADMIN.password });
+    env = await createTestEnvironment({
+      PORT: String(port),
+      PARLEY_ADMIN_EMAIL: ADMIN.email,
+      PARLEY_ADMIN_PASSWORD: ADMIN.password,
+    });
     await runToEnd('apps/api/src/cli.js', env.env, ['bootstrap']);
     api = startProcess('apps/api/src/main.js', env.env);
     worker = startProcess('apps/worker/src/main.js', env.env);
@@ -56,7 +79,13 @@ describe('a public post travels from a feed to the web inbox', () => {
     const admin = new TestApiClient(baseUrl);
     expect(await admin.login(ADMIN.email, ADMIN.password)).toBe(200);
     const applied = await admin.request('PUT', '/api/workspace', {
-      departments: [{ key: 'dfe', name: 'Department for Education', rules: [{ key: 'student-loans', name: 'Student loans', query: 'student loan' }] }],
+      departments: [
+        {
+          key: 'dfe',
+          name: 'Department for Education',
+          rules: [{ key: 'student-loans', name: 'Student loans', query: 'student loan' }],
+        },
+      ],
       sources: [{ key: 'money-forum', type: 'feed', url: server.url('/forum.xml'), interval: '30m' }],
     });
     expect(applied.status).toBe(200);
@@ -65,7 +94,10 @@ describe('a public post travels from a feed to the web inbox', () => {
       const { body } = await admin.get<ConversationPage>('/api/conversations?department=dfe');
       return body.items.length > 0 && body;
     }, 20_000);
-    expect(page.items[0]).toMatchObject({ title: TITLE, tags: [expect.objectContaining({ department: 'dfe', rules: ['student-loans'] })] });
+    expect(page.items[0]).toMatchObject({
+      title: TITLE,
+      tags: [expect.objectContaining({ department: 'dfe', rules: ['student-loans'] })],
+    });
 
     const tab = await browser.newPage();
     await tab.goto(`${baseUrl}/`);
@@ -84,7 +116,10 @@ describe('a public post travels from a feed to the web inbox', () => {
     expect(await accessibilityViolations(tab)).toEqual([]);
 
     await link.click();
-    await tab.getByText(/published guidance/).first().waitFor({ timeout: 10_000 });
+    await tab
+      .getByText(/published guidance/)
+      .first()
+      .waitFor({ timeout: 10_000 });
     await tab.screenshot({ path: resolve(SHOTS, 'conversation.png'), fullPage: true });
     expect(await accessibilityViolations(tab)).toEqual([]);
 

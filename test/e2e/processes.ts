@@ -17,14 +17,20 @@ export const freePort = (): Promise<number> =>
 
 /** Runs a built entry point the way `npm start` does, with the test's environment. */
 export const startProcess = (file: string, env: Record<string, string>, args: string[] = []): ChildProcess =>
-  spawn(process.execPath, [built(file), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  spawn(process.execPath, [built(file), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
 
 export const runToEnd = (file: string, env: Record<string, string>, args: string[]): Promise<string> =>
   new Promise((done, fail) => {
     const child = startProcess(file, env, args);
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => (code === 0 ? done(out) : fail(new Error(`${file} ${args.join(' ')} exited ${code}: ${out}`))));
+    child.once('exit', (code) =>
+      code === 0 ? done(out) : fail(new Error(`${file} ${args.join(' ')} exited ${code}: ${out}`)),
+    );
   });
 
 export const stop = async (child: ChildProcess | undefined): Promise<void> => {

@@ -2,7 +2,15 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@parley/config';
 import type { ConversationDetail, ConversationPage, SourceWithHealth } from '@parley/contracts';
-import { TestApiClient, createTestEnvironment, eventually, rssFeed, startFixtureServer, type FeedItem, type TestEnvironment } from '@parley/testing';
+import {
+  TestApiClient,
+  createTestEnvironment,
+  eventually,
+  rssFeed,
+  startFixtureServer,
+  type FeedItem,
+  type TestEnvironment,
+} from '@parley/testing';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../apps/api/src/app.factory';
@@ -16,11 +24,18 @@ const forumItems: FeedItem[] = [
   {
     guid: 'loan-1',
     title: 'Student loan repayments after moving abroad',
-    description: 'I am moving to Canada next year. Where do I find the guidance on repaying my student loan from abroad?',
+    description:
+      'I am moving to Canada next year. Where do I find the guidance on repaying my student loan from abroad?',
     author: 'Priya',
     pubDate: hoursAgo(5),
   },
-  { guid: 'pets-1', title: 'Best dog walks near Leeds', description: 'Any recommendations for the weekend?', author: 'Tom', pubDate: hoursAgo(3) },
+  {
+    guid: 'pets-1',
+    title: 'Best dog walks near Leeds',
+    description: 'Any recommendations for the weekend?',
+    author: 'Tom',
+    pubDate: hoursAgo(3),
+  },
   {
     guid: 'uc-1',
     title: 'Universal Credit payment date moved',
@@ -42,10 +57,15 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
   beforeAll(async () => {
     server = await startFixtureServer({
       '/forum.xml': (_req, res) => {
-        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Citizens forum', forumItems));
+        res
+          .writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end(rssFeed('Citizens forum', forumItems));
       },
     });
-    env = await createTestEnvironment({ PARLEY_ADMIN_EMAIL: ADMIN.email, PARLEY_ADMIN_PASSWORD: ADMIN.password });
+    env = await createTestEnvironment({
+      PARLEY_ADMIN_EMAIL: ADMIN.email,
+      PARLEY_ADMIN_PASSWORD: ADMIN.password,
+    });
     api = await createApp(loadConfig());
     await api.listen(0, '127.0.0.1');
     baseUrl = await api.getUrl();
@@ -57,8 +77,17 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
     await admin.login(ADMIN.email, ADMIN.password);
     const applied = await admin.request('PUT', '/api/workspace', {
       departments: [
-        { key: 'dfe', name: 'Department for Education', rules: [{ key: 'student-loans', name: 'Student loans', query: 'student loan' }] },
-        { key: 'dwp', name: 'Department for Work and Pensions', aliases: ['DWP'], rules: [{ key: 'uc', name: 'Universal Credit', query: 'universal credit' }] },
+        {
+          key: 'dfe',
+          name: 'Department for Education',
+          rules: [{ key: 'student-loans', name: 'Student loans', query: 'student loan' }],
+        },
+        {
+          key: 'dwp',
+          name: 'Department for Work and Pensions',
+          aliases: ['DWP'],
+          rules: [{ key: 'uc', name: 'Universal Credit', query: 'universal credit' }],
+        },
       ],
       sources: [{ key: 'forum', type: 'feed', url: server.url('/forum.xml'), interval: '1h' }],
     });
@@ -83,7 +112,12 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
     });
     expect(page.items).toHaveLength(1);
     const [item] = page.items;
-    expect(item).toMatchObject({ title: 'Student loan repayments after moving abroad', source: 'forum', platform: 'web', postCount: 1 });
+    expect(item).toMatchObject({
+      title: 'Student loan repayments after moving abroad',
+      source: 'forum',
+      platform: 'web',
+      postCount: 1,
+    });
     expect(item.tags[0]).toMatchObject({ department: 'dfe', rules: ['student-loans'], route: 'pointer' });
     expect(item.tags[0].signals.map((s) => s.kind)).toEqual(['rule', 'question']);
     expect(item.tags[0].score).toBeGreaterThan(0);
@@ -99,7 +133,11 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
     const [item] = (await inbox(admin, 'dfe')).items;
     const detail = (await admin.get<ConversationDetail>(`/api/conversations/${item.id}`)).body;
     expect(detail.posts).toEqual([
-      expect.objectContaining({ author: { name: 'Priya', handle: 'Priya' }, text: expect.stringContaining('student loan'), byDepartment: null }),
+      expect.objectContaining({
+        author: { name: 'Priya', handle: 'Priya' },
+        text: expect.stringContaining('student loan'),
+        byDepartment: null,
+      }),
     ]);
     const sources = (await admin.get<SourceWithHealth[]>('/api/sources')).body;
     expect(sources[0]).toMatchObject({ key: 'forum', health: { lastError: null, postCount: 3 } });
@@ -113,7 +151,9 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
     await worker.get(producer).fetchNow(sourceId, 'again-1');
     await worker.get(producer).fetchNow(sourceId, 'again-2');
     await eventually(async () => server.hits.length >= fetches + 2);
-    await eventually(async () => (await db.query(`SELECT count(*)::int AS n FROM opportunity`)).rows[0].n === 2);
+    await eventually(
+      async () => (await db.query(`SELECT count(*)::int AS n FROM opportunity`)).rows[0].n === 2,
+    );
     const counts = await db.query(
       `SELECT (SELECT count(*)::int FROM post) AS posts, (SELECT count(*)::int FROM conversation) AS conversations,
               (SELECT count(*)::int FROM opportunity) AS opportunities`,
@@ -150,7 +190,9 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
 
   it('refuses private addresses that are not allowlisted', async () => {
     await admin.request('PUT', '/api/workspace', {
-      sources: [{ key: 'metadata', type: 'feed', url: 'http://169.254.169.254/latest/meta-data/', interval: '1h' }],
+      sources: [
+        { key: 'metadata', type: 'feed', url: 'http://169.254.169.254/latest/meta-data/', interval: '1h' },
+      ],
     });
     const refused = await eventually(async () => {
       const sources = (await admin.get<SourceWithHealth[]>('/api/sources')).body;

@@ -1,6 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@parley/config';
-import { TestApiClient, createTestEnvironment, eventually, rssFeed, startFixtureServer, type TestEnvironment } from '@parley/testing';
+import {
+  TestApiClient,
+  createTestEnvironment,
+  eventually,
+  rssFeed,
+  startFixtureServer,
+  type TestEnvironment,
+} from '@parley/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -31,13 +38,17 @@ describe('a worker killed in the middle of a job', () => {
   const workers: ChildProcess[] = [];
 
   const startWorker = (): ChildProcess => {
-    const child = spawn(process.execPath, [WORKER], { env: { ...process.env, ...env.env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [WORKER], {
+      env: { ...process.env, ...env.env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     workers.push(child);
     return child;
   };
 
   beforeAll(async () => {
-    if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run "npm run build:server" first (npm test does).`);
+    if (!existsSync(WORKER))
+      throw new Error(`${WORKER} is missing: run "npm run build:server" first (npm test does).`);
     const body = rssFeed('Busy forum', items);
     server = await startFixtureServer({
       '/busy.xml': async (_req, res) => {
@@ -45,7 +56,10 @@ describe('a worker killed in the middle of a job', () => {
         res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body);
       },
     });
-    env = await createTestEnvironment({ PARLEY_ADMIN_EMAIL: ADMIN.email, PARLEY_ADMIN_PASSWORD: ADMIN.password });
+    env = await createTestEnvironment({
+      PARLEY_ADMIN_EMAIL: ADMIN.email,
+      PARLEY_ADMIN_PASSWORD: ADMIN.password,
+    });
     api = await createApp(loadConfig());
     await api.listen(0, '127.0.0.1');
     await bootstrapCommand(api, loadConfig());
@@ -65,7 +79,13 @@ describe('a worker killed in the middle of a job', () => {
     const admin = new TestApiClient(await api.getUrl());
     await admin.login(ADMIN.email, ADMIN.password);
     await admin.request('PUT', '/api/workspace', {
-      departments: [{ key: 'dfe', name: 'Department for Education', rules: [{ key: 'loans', name: 'Loans', query: 'student loan' }] }],
+      departments: [
+        {
+          key: 'dfe',
+          name: 'Department for Education',
+          rules: [{ key: 'loans', name: 'Loans', query: 'student loan' }],
+        },
+      ],
       sources: [{ key: 'busy', type: 'feed', url: server.url('/busy.xml'), interval: '1h' }],
     });
 
@@ -77,8 +97,16 @@ describe('a worker killed in the middle of a job', () => {
 
     release();
     startWorker();
-    await eventually(async () => (await db.query(`SELECT count(*)::int AS n FROM post`)).rows[0].n === ITEMS, 60_000, 500);
-    await eventually(async () => (await db.query(`SELECT count(*)::int AS n FROM opportunity`)).rows[0].n === ITEMS, 60_000, 500);
+    await eventually(
+      async () => (await db.query(`SELECT count(*)::int AS n FROM post`)).rows[0].n === ITEMS,
+      60_000,
+      500,
+    );
+    await eventually(
+      async () => (await db.query(`SELECT count(*)::int AS n FROM opportunity`)).rows[0].n === ITEMS,
+      60_000,
+      500,
+    );
 
     const totals = await db.query(
       `SELECT count(*)::int AS posts, count(DISTINCT external_id)::int AS distinct_posts,

@@ -14,7 +14,10 @@ describe('api: auth, users, workspace', () => {
   let db: Client;
 
   beforeAll(async () => {
-    env = await createTestEnvironment({ PARLEY_ADMIN_EMAIL: ADMIN.email, PARLEY_ADMIN_PASSWORD: ADMIN.password });
+    env = await createTestEnvironment({
+      PARLEY_ADMIN_EMAIL: ADMIN.email,
+      PARLEY_ADMIN_PASSWORD: ADMIN.password,
+    });
     app = await createApp(loadConfig());
     await app.listen(0, '127.0.0.1');
     baseUrl = await app.getUrl();
@@ -59,7 +62,8 @@ describe('api: auth, users, workspace', () => {
   it('throttles repeated failed sign-ins for an account', async () => {
     const client = new TestApiClient(baseUrl);
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push(await client.login('someone@example.gov.uk', 'wrong password'));
+    for (let i = 0; i < 12; i++)
+      statuses.push(await client.login('someone@example.gov.uk', 'wrong password'));
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
   });
@@ -79,31 +83,55 @@ describe('api: auth, users, workspace', () => {
 
   it('rejects an invalid workspace document whole, listing every problem, and changes nothing', async () => {
     const client = await admin();
-    const before = await db.query('SELECT (SELECT count(*) FROM department) AS d, (SELECT count(*) FROM source) AS s');
+    const before = await db.query(
+      'SELECT (SELECT count(*) FROM department) AS d, (SELECT count(*) FROM source) AS s',
+    );
     const { status, body } = await client.request('PUT', '/api/workspace', {
       departments: [
-        { key: 'dfe', name: 'Department for Education', rules: [{ key: 'loans', name: 'Loans', query: 'student loan' }] },
+        {
+          key: 'dfe',
+          name: 'Department for Education',
+          rules: [{ key: 'loans', name: 'Loans', query: 'student loan' }],
+        },
         { key: 'Bad Key', name: '', rules: [{ key: 'x', name: 'Only stop words', query: 'the and of' }] },
       ],
       sources: [
         { key: 'forum', type: 'feed', url: 'ftp://example.org/feed', interval: '5m' },
-        { key: 'blog', type: 'carrier-pigeon', url: 'https://example.org/feed', interval: '1s', department: 'nope' },
+        {
+          key: 'blog',
+          type: 'carrier-pigeon',
+          url: 'https://example.org/feed',
+          interval: '1s',
+          department: 'nope',
+        },
       ],
     });
     expect(status).toBe(400);
     const paths = (body as { problems: { path: string }[] }).problems.map((p) => p.path);
     expect(paths).toEqual(
-      expect.arrayContaining(['departments[1].key', 'departments[1].name', 'sources[0].url', 'sources[1].type', 'sources[1].interval']),
+      expect.arrayContaining([
+        'departments[1].key',
+        'departments[1].name',
+        'sources[0].url',
+        'sources[1].type',
+        'sources[1].interval',
+      ]),
     );
-    const after = await db.query('SELECT (SELECT count(*) FROM department) AS d, (SELECT count(*) FROM source) AS s');
+    const after = await db.query(
+      'SELECT (SELECT count(*) FROM department) AS d, (SELECT count(*) FROM source) AS s',
+    );
     expect(after.rows).toEqual(before.rows);
   });
 
   it('reports reference and query problems too', async () => {
     const client = await admin();
     const { status, body } = await client.request('PUT', '/api/workspace', {
-      departments: [{ key: 'dfe', name: 'DfE', rules: [{ key: 'x', name: 'Only stop words', query: 'the and of' }] }],
-      sources: [{ key: 'blog', type: 'feed', url: 'https://example.org/feed', interval: '5m', department: 'nope' }],
+      departments: [
+        { key: 'dfe', name: 'DfE', rules: [{ key: 'x', name: 'Only stop words', query: 'the and of' }] },
+      ],
+      sources: [
+        { key: 'blog', type: 'feed', url: 'https://example.org/feed', interval: '5m', department: 'nope' },
+      ],
     });
     expect(status).toBe(400);
     expect((body as { problems: unknown[] }).problems).toEqual([
@@ -121,23 +149,47 @@ describe('api: auth, users, workspace', () => {
           name: 'Department for Education',
           aliases: ['DfE'],
           accounts: [{ platform: 'web', handle: 'DfE Press Office', site: 'educationhub.blog.gov.uk' }],
-          resources: [{ title: 'Term dates', url: 'https://www.gov.uk/school-term-holiday-dates', text: 'School term and holiday dates' }],
+          resources: [
+            {
+              title: 'Term dates',
+              url: 'https://www.gov.uk/school-term-holiday-dates',
+              text: 'School term and holiday dates',
+            },
+          ],
           rules: [{ key: 'loans', name: 'Student loans', query: 'student loan' }],
         },
       ],
-      sources: [{ key: 'forum', type: 'feed', url: 'https://forum.example.org/feed.xml', interval: '15m', department: 'dfe' }],
+      sources: [
+        {
+          key: 'forum',
+          type: 'feed',
+          url: 'https://forum.example.org/feed.xml',
+          interval: '15m',
+          department: 'dfe',
+        },
+      ],
     };
     const first = await client.request('PUT', '/api/workspace', doc);
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ departments: { created: ['dfe'] }, rules: { created: ['dfe/loans'] }, sources: { created: ['forum'] } });
+    expect(first.body).toMatchObject({
+      departments: { created: ['dfe'] },
+      rules: { created: ['dfe/loans'] },
+      sources: { created: ['forum'] },
+    });
     const again = await client.request('PUT', '/api/workspace', doc);
-    expect(again.body).toMatchObject({ departments: { unchanged: ['dfe'], updated: [] }, rules: { unchanged: ['dfe/loans'] }, sources: { unchanged: ['forum'] } });
+    expect(again.body).toMatchObject({
+      departments: { unchanged: ['dfe'], updated: [] },
+      rules: { unchanged: ['dfe/loans'] },
+      sources: { unchanged: ['forum'] },
+    });
 
     const changed = structuredClone(doc);
     changed.departments[0].rules[0].query = 'student loan repayment';
     const third = await client.request('PUT', '/api/workspace', changed);
     expect(third.body).toMatchObject({ rules: { updated: ['dfe/loans'] } });
-    const versions = await db.query(`SELECT version, query_before, query_after FROM listening_rule_version ORDER BY version`);
+    const versions = await db.query(
+      `SELECT version, query_before, query_after FROM listening_rule_version ORDER BY version`,
+    );
     expect(versions.rows).toEqual([
       { version: 1, query_before: null, query_after: 'student loan' },
       { version: 2, query_before: 'student loan', query_after: 'student loan repayment' },
@@ -148,16 +200,29 @@ describe('api: auth, users, workspace', () => {
     const pruned = await client.request('PUT', '/api/workspace?prune=true', { departments: [], sources: [] });
     expect(pruned.body).toMatchObject({ departments: { deleted: ['dfe'] }, sources: { deleted: ['forum'] } });
 
-    const audit = await db.query(`SELECT action, actor_label FROM audit_event WHERE action NOT LIKE 'auth.%' ORDER BY id`);
-    expect(audit.rows.map((r) => r.action)).toEqual(
-      expect.arrayContaining(['department.create', 'rule.create', 'source.create', 'rule.update', 'department.delete', 'source.delete']),
+    const audit = await db.query(
+      `SELECT action, actor_label FROM audit_event WHERE action NOT LIKE 'auth.%' ORDER BY id`,
     );
-    expect(audit.rows.every((r) => r.actor_label === ADMIN.email || r.actor_label === 'bootstrap')).toBe(true);
+    expect(audit.rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining([
+        'department.create',
+        'rule.create',
+        'source.create',
+        'rule.update',
+        'department.delete',
+        'source.delete',
+      ]),
+    );
+    expect(audit.rows.every((r) => r.actor_label === ADMIN.email || r.actor_label === 'bootstrap')).toBe(
+      true,
+    );
   });
 
   it('lets only admins create users and apply workspaces', async () => {
     const client = await admin();
-    await client.request('PUT', '/api/workspace', { departments: [{ key: 'dwp', name: 'Department for Work and Pensions' }] });
+    await client.request('PUT', '/api/workspace', {
+      departments: [{ key: 'dwp', name: 'Department for Work and Pensions' }],
+    });
     const created = await client.request('POST', '/api/users', {
       email: 'viewer@example.gov.uk',
       name: 'Vera Viewer',
@@ -174,18 +239,40 @@ describe('api: auth, users, workspace', () => {
 
     const viewer = new TestApiClient(baseUrl);
     expect(await viewer.login('viewer@example.gov.uk', 'viewer-password-long')).toBe(200);
-    expect((await viewer.get<{ departments: { key: string }[] }>('/api/auth/me')).body.departments.map((d) => d.key)).toEqual(['dwp']);
+    expect(
+      (await viewer.get<{ departments: { key: string }[] }>('/api/auth/me')).body.departments.map(
+        (d) => d.key,
+      ),
+    ).toEqual(['dwp']);
     expect((await viewer.request('PUT', '/api/workspace', { departments: [] })).status).toBe(403);
-    expect((await viewer.request('POST', '/api/users', { email: 'x@example.gov.uk', name: 'X', password: 'long-enough-password' })).status).toBe(403);
+    expect(
+      (
+        await viewer.request('POST', '/api/users', {
+          email: 'x@example.gov.uk',
+          name: 'X',
+          password: 'long-enough-password',
+        })
+      ).status,
+    ).toBe(403);
     const hashes = await db.query(`SELECT password_hash FROM app_user`);
     expect(hashes.rows.every((r) => r.password_hash.startsWith('$argon2id$'))).toBe(true);
   });
 
   it('serves an OpenAPI document generated from the code', async () => {
-    const { status, body } = await new TestApiClient(baseUrl).get<{ paths: Record<string, unknown> }>('/api/docs/openapi.json');
+    const { status, body } = await new TestApiClient(baseUrl).get<{ paths: Record<string, unknown> }>(
+      '/api/docs/openapi.json',
+    );
     expect(status).toBe(200);
     expect(Object.keys(body.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/auth/login', '/api/workspace', '/api/conversations', '/api/conversations/{id}', '/api/sources', '/api/users']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/auth/login',
+        '/api/workspace',
+        '/api/conversations',
+        '/api/conversations/{id}',
+        '/api/sources',
+        '/api/users',
+      ]),
     );
   });
 });

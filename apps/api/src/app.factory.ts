@@ -34,7 +34,11 @@ export const createApp = async (config: Config): Promise<INestApplication> => {
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'default-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+        directives: {
+          'default-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+        },
       },
     }),
   );
@@ -46,7 +50,9 @@ export const createApp = async (config: Config): Promise<INestApplication> => {
     .addBearerAuth()
     .addCookieAuth('parley_session')
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
   serveWebApp(app, config.webDir);
   return app;
 };

@@ -11,7 +11,15 @@ import { UsersModule } from './modules/users/users.module';
 import { WorkspaceModule } from './modules/workspace/workspace.module';
 
 @Module({
-  imports: [InfrastructureModule, AuthModule, UsersModule, WorkspaceModule, SourcesModule, ConversationsModule, TaggingModule],
+  imports: [
+    InfrastructureModule,
+    AuthModule,
+    UsersModule,
+    WorkspaceModule,
+    SourcesModule,
+    ConversationsModule,
+    TaggingModule,
+  ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
 })

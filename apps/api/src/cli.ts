@@ -14,7 +14,9 @@ const USAGE = `usage: parley <command>
   apply FILE [--prune]    apply a workspace document (YAML or JSON); --prune deletes what FILE leaves out`;
 
 const migrate = async (): Promise<void> => {
-  const dataSource = await createDataSource(loadConfig().databaseUrl, { applicationName: 'parley-migrate' }).initialize();
+  const dataSource = await createDataSource(loadConfig().databaseUrl, {
+    applicationName: 'parley-migrate',
+  }).initialize();
   try {
     const applied = await runMigrations(dataSource);
     console.log(applied.length ? `Applied ${applied.join(', ')}` : 'Database is up to date.');
@@ -23,7 +25,9 @@ const migrate = async (): Promise<void> => {
   }
 };
 
-const withContext = async (work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<void>) => {
+const withContext = async (
+  work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<void>,
+) => {
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['warn', 'error'] });
   try {
     await work(app);
@@ -43,7 +47,9 @@ const main = async (args: string[]): Promise<void> => {
       const file = rest.find((a) => !a.startsWith('--'));
       if (!file) throw new Error(USAGE);
       return withContext(async (app) => {
-        const result = await app.get(WorkspaceService).apply(await readWorkspaceFile(file), { userId: null, label: 'cli' }, rest.includes('--prune'));
+        const result = await app
+          .get(WorkspaceService)
+          .apply(await readWorkspaceFile(file), { userId: null, label: 'cli' }, rest.includes('--prune'));
         console.log(JSON.stringify(result, null, 2));
       });
     }
@@ -57,7 +63,11 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(error.message);
     for (const p of error.problems) console.error(`  - ${p.path}: ${p.message}`);
   } else {
-    console.error(error instanceof ConfigError || !(error instanceof Error) ? String((error as Error).message ?? error) : error.message);
+    console.error(
+      error instanceof ConfigError || !(error instanceof Error)
+        ? String((error as Error).message ?? error)
+        : error.message,
+    );
   }
   process.exit(1);
 });

@@ -42,7 +42,7 @@ const axe = async (page, name) => {
   process.stdout.write(`${name}: ${result.length === 0 ? 'axe ok' : JSON.stringify(result, null, 2)}\n`);
 };
 
-const shot = async (browser, name, path, { viewport = { width: 1280, height: 900 }, api, before, after } = {}) => {
+const shot = async (browser, name, path, { viewport = { width: 1280, height: 900 }, fullPage = true, api, before, after } = {}) => {
   const page = await browser.newPage({ viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
   if (api !== false) await mockApi(page, api);
   await before?.(page);
@@ -51,7 +51,7 @@ const shot = async (browser, name, path, { viewport = { width: 1280, height: 900
   await after?.(page);
   await page.waitForTimeout(300);
   await axe(page, name);
-  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage });
   await page.close();
 };
 
@@ -81,7 +81,8 @@ try {
   });
   await shot(browser, '04-no-api', '/inbox', { api: false, after: (page) => page.waitForSelector('.error-panel', { timeout: 15_000 }) });
   await shot(browser, '05-inbox', '/inbox?department=dft&sort=score');
-  await shot(browser, '06-inbox-mobile', '/inbox?department=dft&sort=score', { viewport: { width: 390, height: 844 } });
+  const mobile = { viewport: { width: 390, height: 844 }, fullPage: false };
+  await shot(browser, '06-inbox-mobile', '/inbox?department=dft&sort=score', mobile);
   await shot(browser, '07-inbox-empty', '/inbox', { api: { 'GET /api/conversations': json({ items: [], nextCursor: null }) } });
   await shot(browser, '08-conversation', '/conversations/c3');
   await shot(browser, '09-conversation-missing', '/conversations/nope');
@@ -94,6 +95,11 @@ try {
     viewport: { width: 1280, height: 400 },
     after: (page) => page.keyboard.press('Tab'),
   });
+  await shot(browser, '13-conversation-mobile', '/conversations/c3', {
+    ...mobile,
+    after: (page) => page.evaluate(() => document.querySelector('h2:last-of-type')?.scrollIntoView()),
+  });
+  await shot(browser, '14-sources-mobile', '/sources', mobile);
 } finally {
   await browser.close();
 }

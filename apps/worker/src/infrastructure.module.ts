@@ -19,7 +19,11 @@ export const REDIS = Symbol('REDIS');
       useFactory: (config: Config): Promise<DataSource> =>
         createDataSource(config.databaseUrl, { applicationName: 'parley-worker' }).initialize(),
     },
-    { provide: REDIS, inject: [CONFIG], useFactory: (config: Config): Redis => createRedis(config.redisUrl, 'parley-worker') },
+    {
+      provide: REDIS,
+      inject: [CONFIG],
+      useFactory: (config: Config): Redis => createRedis(config.redisUrl, 'parley-worker'),
+    },
     {
       provide: JobProducer,
       inject: [REDIS, CONFIG],
@@ -29,7 +33,15 @@ export const REDIS = Symbol('REDIS');
     PostRepository,
     ConversationRepository,
   ],
-  exports: [CONFIG, DATA_SOURCE, REDIS, JobProducer, SourceRepository, PostRepository, ConversationRepository],
+  exports: [
+    CONFIG,
+    DATA_SOURCE,
+    REDIS,
+    JobProducer,
+    SourceRepository,
+    PostRepository,
+    ConversationRepository,
+  ],
 })
 export class InfrastructureModule implements OnApplicationShutdown {
   constructor(

@@ -24,7 +24,9 @@ const bootstrap = async (): Promise<void> => {
   const health = createServer((req, res) => {
     const ok = req.url === '/health';
     res.writeHead(ok ? 200 : 404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(ok ? { status: 'ok' } : { code: 'not_found', message: 'only /health is served here' }));
+    res.end(
+      JSON.stringify(ok ? { status: 'ok' } : { code: 'not_found', message: 'only /health is served here' }),
+    );
   });
   if (config.workerHealthPort > 0) health.listen(config.workerHealthPort, '127.0.0.1');
   process.once('SIGTERM', () => health.close());
@@ -34,6 +36,8 @@ const bootstrap = async (): Promise<void> => {
 
 bootstrap().catch((error: unknown) => {
   // Config problems are already a list a person can act on; anything else gets its stack.
-  process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -12,11 +12,10 @@ describe('parseConfig', () => {
   });
 
   it('splits the fetch allowlist', () => {
-    expect(parseConfig({ ...valid, PARLEY_FETCH_ALLOWLIST: '127.0.0.1, 10.0.0.0/8 ,intranet.local' }).fetchAllowlist).toEqual([
-      '127.0.0.1',
-      '10.0.0.0/8',
-      'intranet.local',
-    ]);
+    expect(
+      parseConfig({ ...valid, PARLEY_FETCH_ALLOWLIST: '127.0.0.1, 10.0.0.0/8 ,intranet.local' })
+        .fetchAllowlist,
+    ).toEqual(['127.0.0.1', '10.0.0.0/8', 'intranet.local']);
   });
 
   it('lists every problem at once', () => {
@@ -26,7 +25,8 @@ describe('parseConfig', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const problems = (error as ConfigError).problems.join('\n');
-      for (const name of ['PORT', 'DATABASE_URL', 'PARLEY_DEMO', 'PARLEY_SESSION_SECRET']) expect(problems).toContain(name);
+      for (const name of ['PORT', 'DATABASE_URL', 'PARLEY_DEMO', 'PARLEY_SESSION_SECRET'])
+        expect(problems).toContain(name);
     }
   });
 });

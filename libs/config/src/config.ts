@@ -1,13 +1,16 @@
 import { z } from 'zod';
 
 const url = (protocols: string[], name: string) =>
-  z.string().refine((value) => {
-    try {
-      return protocols.includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, `${name} must be a ${protocols.join(' or ')}// address`);
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `${name} must be a ${protocols.join(' or ')}// address`,
+  );
 
 const list = z
   .string()
@@ -21,16 +24,24 @@ const list = z
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: url(['postgres:', 'postgresql:'], 'DATABASE_URL').default('postgres://postgres@127.0.0.1:5432/parley'),
+  DATABASE_URL: url(['postgres:', 'postgresql:'], 'DATABASE_URL').default(
+    'postgres://postgres@127.0.0.1:5432/parley',
+  ),
   REDIS_URL: url(['redis:', 'rediss:'], 'REDIS_URL').default('redis://127.0.0.1:6379'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   PARLEY_SESSION_SECRET: z.string().min(32, 'PARLEY_SESSION_SECRET must be at least 32 characters'),
   PARLEY_ADMIN_EMAIL: z.email('PARLEY_ADMIN_EMAIL must be an email address').default('admin@parley.local'),
-  PARLEY_ADMIN_PASSWORD: z.string().min(12, 'PARLEY_ADMIN_PASSWORD must be at least 12 characters').optional(),
+  PARLEY_ADMIN_PASSWORD: z
+    .string()
+    .min(12, 'PARLEY_ADMIN_PASSWORD must be at least 12 characters')
+    .optional(),
   PARLEY_DEMO: z.enum(['on', 'off']).default('on'),
   PARLEY_FETCH_ALLOWLIST: list,
-  PARLEY_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_{}-]+$/, 'PARLEY_QUEUE_PREFIX: letters, digits, _ - { }').default('parley'),
+  PARLEY_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_{}-]+$/, 'PARLEY_QUEUE_PREFIX: letters, digits, _ - { }')
+    .default('parley'),
   PARLEY_WEB_DIR: z.string().default('dist/web'),
   PARLEY_SAMPLE_DIR: z.string().default('examples/sample'),
   PARLEY_LOG_FORMAT: z.enum(['json', 'pretty']).default('pretty'),
@@ -70,7 +81,9 @@ export class ConfigError extends Error {
 export const parseConfig = (env: Record<string, string | undefined>): Config => {
   const result = schema.safeParse(env);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+    );
   }
   const e = result.data;
   return {

@@ -19,7 +19,9 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
-export const createTokenRequestSchema = z.object({ name: z.string().trim().min(1, 'name the token').max(100) });
+export const createTokenRequestSchema = z.object({
+  name: z.string().trim().min(1, 'name the token').max(100),
+});
 export const createTokenResponseSchema = z.object({ id: z.string(), name: z.string(), token: z.string() });
 export type CreateTokenResponse = z.infer<typeof createTokenResponseSchema>;
 
@@ -27,9 +29,16 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const createUserRequestSchema = z.object({
   email: z.email('enter an email address'),
   name: z.string().trim().min(1, 'enter a name'),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `a password needs at least ${MIN_PASSWORD_LENGTH} characters`),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `a password needs at least ${MIN_PASSWORD_LENGTH} characters`),
   memberships: z.array(membership).default([]),
 });
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
-export const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), memberships: z.array(membership) });
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  memberships: z.array(membership),
+});
 export type User = z.infer<typeof userSchema>;

@@ -38,7 +38,10 @@ export const conversationItemSchema = z.object({
 export type ConversationItem = z.infer<typeof conversationItemSchema>;
 export type ConversationTag = z.infer<typeof tag>;
 
-export const conversationPageSchema = z.object({ items: z.array(conversationItemSchema), nextCursor: z.string().nullable() });
+export const conversationPageSchema = z.object({
+  items: z.array(conversationItemSchema),
+  nextCursor: z.string().nullable(),
+});
 export type ConversationPage = z.infer<typeof conversationPageSchema>;
 
 export const threadPostSchema = z.object({

@@ -5,7 +5,8 @@ import type { Problem } from '@parley/domain';
 export const problemsOf = (error: z.ZodError): Problem[] =>
   error.issues.map((issue) => ({
     path: issue.path.reduce<string>(
-      (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
+      (acc, part) =>
+        typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part),
       '',
     ),
     message: issue.message,

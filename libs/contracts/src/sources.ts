@@ -19,7 +19,11 @@ export const sourceWithHealthSchema = z.object({
 });
 export type SourceWithHealth = z.infer<typeof sourceWithHealthSchema>;
 
-export const healthSchema = z.object({ status: z.enum(['ok', 'degraded']), db: z.boolean(), redis: z.boolean() });
+export const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  db: z.boolean(),
+  redis: z.boolean(),
+});
 export type Health = z.infer<typeof healthSchema>;
 
 export const errorBodySchema = z.object({

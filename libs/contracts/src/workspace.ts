@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { PLATFORMS, SOURCE_TYPES, parseDuration } from '@parley/domain';
 
 const KEY = /^[a-z0-9][a-z0-9-]{0,62}$/;
-const key = z.string().regex(KEY, 'use lower-case letters, digits and hyphens (at most 63), starting with a letter or digit');
+const key = z
+  .string()
+  .regex(KEY, 'use lower-case letters, digits and hyphens (at most 63), starting with a letter or digit');
 const MIN_INTERVAL_MS = 30_000;
 
 const account = z.object({
@@ -63,14 +65,22 @@ export const workspaceDocumentSchema = z
   })
   .superRefine((doc, ctx) => {
     for (const dup of duplicates(doc.departments.map((d) => d.key))) {
-      ctx.addIssue({ code: 'custom', path: ['departments'], message: `department key "${dup}" appears twice` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['departments'],
+        message: `department key "${dup}" appears twice`,
+      });
     }
     for (const dup of duplicates(doc.sources.map((s) => s.key))) {
       ctx.addIssue({ code: 'custom', path: ['sources'], message: `source key "${dup}" appears twice` });
     }
     doc.departments.forEach((d, i) => {
       for (const dup of duplicates(d.rules.map((r) => r.key))) {
-        ctx.addIssue({ code: 'custom', path: ['departments', i, 'rules'], message: `rule key "${dup}" appears twice` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['departments', i, 'rules'],
+          message: `rule key "${dup}" appears twice`,
+        });
       }
     });
   });
@@ -83,8 +93,23 @@ export type RuleDocument = DepartmentDocument['rules'][number];
 
 export type ChangeSet = { created: string[]; updated: string[]; deleted: string[]; unchanged: string[] };
 export const applyResultSchema = z.object({
-  departments: z.object({ created: z.array(z.string()), updated: z.array(z.string()), deleted: z.array(z.string()), unchanged: z.array(z.string()) }),
-  rules: z.object({ created: z.array(z.string()), updated: z.array(z.string()), deleted: z.array(z.string()), unchanged: z.array(z.string()) }),
-  sources: z.object({ created: z.array(z.string()), updated: z.array(z.string()), deleted: z.array(z.string()), unchanged: z.array(z.string()) }),
+  departments: z.object({
+    created: z.array(z.string()),
+    updated: z.array(z.string()),
+    deleted: z.array(z.string()),
+    unchanged: z.array(z.string()),
+  }),
+  rules: z.object({
+    created: z.array(z.string()),
+    updated: z.array(z.string()),
+    deleted: z.array(z.string()),
+    unchanged: z.array(z.string()),
+  }),
+  sources: z.object({
+    created: z.array(z.string()),
+    updated: z.array(z.string()),
+    deleted: z.array(z.string()),
+    unchanged: z.array(z.string()),
+  }),
 });
 export type ApplyResult = z.infer<typeof applyResultSchema>;

@@ -4,7 +4,10 @@ import { InitialSchema1763683200000 } from './migrations/1763683200000-initial-s
 export const MIGRATIONS = [InitialSchema1763683200000];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */
-export const createDataSource = (url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource =>
+export const createDataSource = (
+  url: string,
+  options: { poolSize?: number; applicationName?: string } = {},
+): DataSource =>
   new DataSource({
     type: 'postgres',
     url,

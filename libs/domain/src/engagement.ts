@@ -10,10 +10,14 @@ export const firstResponse = (posts: ThreadPost[]): FirstResponse | null => {
   const ordered = [...posts].sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
   const firstPublic = ordered.find((p) => !p.byDepartment);
   if (!firstPublic) return null;
-  const reply = ordered.find((p) => p.byDepartment && p.publishedAt.getTime() >= firstPublic.publishedAt.getTime());
+  const reply = ordered.find(
+    (p) => p.byDepartment && p.publishedAt.getTime() >= firstPublic.publishedAt.getTime(),
+  );
   if (!reply) return null;
   return {
     firstResponseAt: reply.publishedAt,
-    firstResponseSeconds: Math.round((reply.publishedAt.getTime() - firstPublic.publishedAt.getTime()) / 1000),
+    firstResponseSeconds: Math.round(
+      (reply.publishedAt.getTime() - firstPublic.publishedAt.getTime()) / 1000,
+    ),
   };
 };

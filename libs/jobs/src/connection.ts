@@ -2,7 +2,12 @@ import IORedis, { type Redis } from 'ioredis';
 
 /** BullMQ needs `maxRetriesPerRequest: null` on connections that block; never ioredis' keyPrefix (use BullMQ's prefix). */
 export const createRedis = (url: string, name: string): Redis =>
-  new IORedis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, connectionName: name, lazyConnect: false });
+  new IORedis(url, {
+    maxRetriesPerRequest: null,
+    enableReadyCheck: true,
+    connectionName: name,
+    lazyConnect: false,
+  });
 
 /** Queues silently lose jobs when Redis evicts keys; say so loudly at boot. */
 export const evictionWarning = async (redis: Redis): Promise<string | null> => {

@@ -1,6 +1,15 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { JOB_QUEUE, QUEUE_OPTIONS, QUEUES, jobId, schedulerIdOf, type JobName, type JobPayloads, type QueueName } from './queues';
+import {
+  JOB_QUEUE,
+  QUEUE_OPTIONS,
+  QUEUES,
+  jobId,
+  schedulerIdOf,
+  type JobName,
+  type JobPayloads,
+  type QueueName,
+} from './queues';
 
 /** The one place jobs are added, so every producer uses the same names, ids and options. */
 export class JobProducer {

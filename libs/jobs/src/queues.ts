@@ -34,6 +34,7 @@ export const QUEUE_OPTIONS: { [Q in QueueName]: DefaultJobOptions } = {
 };
 
 /** BullMQ rejects ids with ':' or that are plain integers, so every id gets a word prefix and safe characters. */
-export const jobId = (...parts: (string | number)[]): string => parts.join('-').replace(/[^A-Za-z0-9_.-]/g, '_');
+export const jobId = (...parts: (string | number)[]): string =>
+  parts.join('-').replace(/[^A-Za-z0-9_.-]/g, '_');
 
 export const schedulerIdOf = (sourceId: string): string => jobId('source', sourceId);

@@ -1,7 +1,14 @@
 import { DomainError } from '@parley/domain';
 import { lexemes } from './text-analysis';
 
-export type RuleDefinition = { id: string; key: string; version: number; query: string; departmentId: string; department: string };
+export type RuleDefinition = {
+  id: string;
+  key: string;
+  version: number;
+  query: string;
+  departmentId: string;
+  department: string;
+};
 export type CompiledRule = RuleDefinition & { terms: string[] };
 
 /**
@@ -11,7 +18,10 @@ export type CompiledRule = RuleDefinition & { terms: string[] };
 export const compileAllWordsRule = (rule: RuleDefinition): CompiledRule => {
   const terms = [...new Set(lexemes(rule.query))];
   if (terms.length === 0) {
-    throw new DomainError('invalid', `rule "${rule.key}" has no searchable words (only stop words or punctuation)`);
+    throw new DomainError(
+      'invalid',
+      `rule "${rule.key}" has no searchable words (only stop words or punctuation)`,
+    );
   }
   return { ...rule, terms };
 };

@@ -17,7 +17,10 @@ export type OpportunityDraft = {
   engagement: FirstResponse | null;
 };
 
-export type TaggingResult = { postDepartments: { postId: string; departmentId: string | null }[]; opportunities: OpportunityDraft[] };
+export type TaggingResult = {
+  postDepartments: { postId: string; departmentId: string | null }[];
+  opportunities: OpportunityDraft[];
+};
 
 const WEIGHTS = { rule: 40, extraRule: 10, question: 25, mention: 15, engaged: -10 } as const;
 
@@ -31,7 +34,10 @@ const firstQuestion = (posts: TaggablePost[]): string | null => {
 
 const mentionOf = (department: DepartmentProfile, text: string): string | null => {
   const lower = text.toLowerCase();
-  return [department.name, ...department.aliases].find((n) => n.length > 1 && lower.includes(n.toLowerCase())) ?? null;
+  return (
+    [department.name, ...department.aliases].find((n) => n.length > 1 && lower.includes(n.toLowerCase())) ??
+    null
+  );
 };
 
 /** Tags one conversation: which departments' rules match, why (signals), how much (score) and what to do (route). */
@@ -61,15 +67,29 @@ export const tagConversation = (
     const mention = mentionOf(department, publicText);
     if (mention) signals.push({ kind: 'mention', detail: `names "${mention}"`, weight: WEIGHTS.mention });
     const thread = posts
-      .map((p, i) => ({ publishedAt: p.publishedAt, byDepartment: postDepartments[i].departmentId === department.id }))
+      .map((p, i) => ({
+        publishedAt: p.publishedAt,
+        byDepartment: postDepartments[i].departmentId === department.id,
+      }))
       .filter((p): p is { publishedAt: Date; byDepartment: boolean } => p.publishedAt !== null);
     const engaged = thread.some((p) => p.byDepartment);
-    if (engaged) signals.push({ kind: 'already-engaged', detail: `${department.name} has taken part`, weight: WEIGHTS.engaged });
+    if (engaged)
+      signals.push({
+        kind: 'already-engaged',
+        detail: `${department.name} has taken part`,
+        weight: WEIGHTS.engaged,
+      });
     const decision = decideRoute(question, publicText);
     return [
       {
         departmentId: department.id,
-        score: Math.max(0, Math.min(100, signals.reduce((sum, s) => sum + s.weight, 0))),
+        score: Math.max(
+          0,
+          Math.min(
+            100,
+            signals.reduce((sum, s) => sum + s.weight, 0),
+          ),
+        ),
         route: decision.route,
         routeReason: decision.reason,
         rules: own.map((m) => ({ key: m.rule.key, version: m.rule.version })),

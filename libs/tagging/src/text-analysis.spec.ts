@@ -12,6 +12,10 @@ describe('lexemes', () => {
 
 describe('sentences', () => {
   it('splits on sentence ends and new lines', () => {
-    expect(sentences('Hello there. Where is the form?\nThanks!')).toEqual(['Hello there.', 'Where is the form?', 'Thanks!']);
+    expect(sentences('Hello there. Where is the form?\nThanks!')).toEqual([
+      'Hello there.',
+      'Where is the form?',
+      'Thanks!',
+    ]);
   });
 });

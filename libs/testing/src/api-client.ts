@@ -8,7 +8,12 @@ export class TestApiClient {
     private readonly bearer: string | null = null,
   ) {}
 
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown; headers: Headers }> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: unknown; headers: Headers }> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -23,7 +28,11 @@ export class TestApiClient {
     const setCookie = response.headers.get('set-cookie');
     if (setCookie?.startsWith('parley_session=')) this.cookie = setCookie.split(';')[0];
     const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null, headers: response.headers };
+    return {
+      status: response.status,
+      body: text ? (JSON.parse(text) as unknown) : null,
+      headers: response.headers,
+    };
   }
 
   get<T = unknown>(path: string) {
@@ -32,7 +41,7 @@ export class TestApiClient {
 
   async login(email: string, password: string): Promise<number> {
     const { status } = await this.request('POST', '/api/auth/login', { email, password });
-    if (status === 200) this.csrf = ((await this.get<{ csrfToken: string }>('/api/auth/me')).body).csrfToken;
+    if (status === 200) this.csrf = (await this.get<{ csrfToken: string }>('/api/auth/me')).body.csrfToken;
     return status;
   }
 
@@ -44,7 +53,11 @@ export class TestApiClient {
 }
 
 /** Polls until `probe` returns a value (not undefined/false) or the deadline passes. */
-export const eventually = async <T>(probe: () => Promise<T | undefined | false>, timeoutMs = 20_000, everyMs = 200): Promise<T> => {
+export const eventually = async <T>(
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+  everyMs = 200,
+): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

@@ -5,7 +5,11 @@ export const TEMPLATE_DATABASE = 'parley_test_template';
 
 /** The server every test database lives on; DATABASE_URL's database part is replaced per test file. */
 export const adminUrl = (): string => {
-  const url = new URL(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const url = new URL(
+    process.env.TEST_DATABASE_URL ??
+      process.env.DATABASE_URL ??
+      'postgres://postgres@127.0.0.1:5432/postgres',
+  );
   url.pathname = '/postgres';
   return url.toString();
 };
@@ -27,12 +31,17 @@ export const withAdmin = async <T>(work: (client: Client) => Promise<T>): Promis
 };
 
 /** A fresh database per test file, copied from the migrated template (fast: no migrations per file). */
-export const createTestDatabase = async (): Promise<{ name: string; url: string; drop: () => Promise<void> }> => {
+export const createTestDatabase = async (): Promise<{
+  name: string;
+  url: string;
+  drop: () => Promise<void>;
+}> => {
   const name = `parley_t_${randomBytes(6).toString('hex')}`;
   await withAdmin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
   return {
     name,
     url: databaseUrl(name),
-    drop: () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 };

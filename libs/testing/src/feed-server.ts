@@ -29,7 +29,14 @@ export const startFixtureServer = async (routes: Record<string, Handler>) => {
   };
 };
 
-export type FeedItem = { guid: string; title: string; description: string; author?: string; pubDate?: Date; link?: string };
+export type FeedItem = {
+  guid: string;
+  title: string;
+  description: string;
+  author?: string;
+  pubDate?: Date;
+  link?: string;
+};
 
 const escapeXml = (text: string): string => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -15,7 +15,9 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
  * Its own database and BullMQ prefix for one test file, written into process.env so the apps' config (read once,
  * per file) picks them up, and removed again afterwards.
  */
-export const createTestEnvironment = async (overrides: Record<string, string> = {}): Promise<TestEnvironment> => {
+export const createTestEnvironment = async (
+  overrides: Record<string, string> = {},
+): Promise<TestEnvironment> => {
   const database = await createTestDatabase();
   const queuePrefix = `parley-test-${randomBytes(4).toString('hex')}`;
   const env: Record<string, string> = {

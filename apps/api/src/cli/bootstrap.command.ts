@@ -21,11 +21,14 @@ export const bootstrapCommand = async (app: INestApplicationContext, config: Con
       memberships: [{ department: '*', role: 'admin' }],
     });
     console.log(`Created the first admin: ${config.admin.email}`);
-    if (!config.admin.password) console.log(`Generated password (shown once; change it or set PARLEY_ADMIN_PASSWORD): ${password}`);
+    if (!config.admin.password)
+      console.log(`Generated password (shown once; change it or set PARLEY_ADMIN_PASSWORD): ${password}`);
   }
   const workspace = app.get(WorkspaceService);
   if (config.demo && (await workspace.countDepartments()) === 0) {
     const result = await workspace.apply(await readWorkspaceFile(resolve(DEMO_WORKSPACE)), BOOTSTRAP_ACTOR);
-    console.log(`Loaded the demo workspace: ${result.departments.created.length} departments, ${result.sources.created.length} sources.`);
+    console.log(
+      `Loaded the demo workspace: ${result.departments.created.length} departments, ${result.sources.created.length} sources.`,
+    );
   }
 };

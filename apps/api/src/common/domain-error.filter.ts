@@ -24,16 +24,27 @@ export class DomainErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (isDomainError(error)) {
-      const body: ErrorBody = { code: error.code, message: error.message, ...(error.problems.length ? { problems: error.problems } : {}) };
+      const body: ErrorBody = {
+        code: error.code,
+        message: error.message,
+        ...(error.problems.length ? { problems: error.problems } : {}),
+      };
       response.status(STATUS[error.code]).json(body);
       return;
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
-      response.status(status).json({ code: status === 404 ? 'not_found' : 'http_error', message: error.message });
+      response
+        .status(status)
+        .json({ code: status === 404 ? 'not_found' : 'http_error', message: error.message });
       return;
     }
-    this.logger.error({ message: 'unhandled error', error: error instanceof Error ? error.stack : String(error) });
-    response.status(500).json({ code: 'internal', message: 'Something went wrong on our side; it has been logged.' });
+    this.logger.error({
+      message: 'unhandled error',
+      error: error instanceof Error ? error.stack : String(error),
+    });
+    response
+      .status(500)
+      .json({ code: 'internal', message: 'Something went wrong on our side; it has been logged.' });
   }
 }

@@ -17,7 +17,14 @@ export const CONFIG = Symbol('CONFIG');
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
 export const REDIS = Symbol('REDIS');
 
-const REPOSITORIES = [AuditRepository, ConversationRepository, SourceRepository, TaggingRepository, UserRepository, WorkspaceRepository];
+const REPOSITORIES = [
+  AuditRepository,
+  ConversationRepository,
+  SourceRepository,
+  TaggingRepository,
+  UserRepository,
+  WorkspaceRepository,
+];
 
 @Global()
 @Module({
@@ -29,7 +36,11 @@ const REPOSITORIES = [AuditRepository, ConversationRepository, SourceRepository,
       useFactory: (config: Config): Promise<DataSource> =>
         createDataSource(config.databaseUrl, { applicationName: 'parley-api' }).initialize(),
     },
-    { provide: REDIS, inject: [CONFIG], useFactory: (config: Config): Redis => createRedis(config.redisUrl, 'parley-api') },
+    {
+      provide: REDIS,
+      inject: [CONFIG],
+      useFactory: (config: Config): Redis => createRedis(config.redisUrl, 'parley-api'),
+    },
     {
       provide: JobProducer,
       inject: [REDIS, CONFIG],

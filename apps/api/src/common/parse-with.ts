@@ -6,7 +6,11 @@ import type { z } from 'zod';
 export const parseWith = <S extends z.ZodType>(schema: S, input: unknown, what = 'request'): z.infer<S> => {
   const result = schema.safeParse(input);
   if (!result.success) {
-    throw new DomainError('invalid', `The ${what} has ${result.error.issues.length} problem(s); nothing was changed.`, problemsOf(result.error));
+    throw new DomainError(
+      'invalid',
+      `The ${what} has ${result.error.issues.length} problem(s); nothing was changed.`,
+      problemsOf(result.error),
+    );
   }
   return result.data;
 };

@@ -32,28 +32,48 @@ export class FetchSourceHandler {
       const fetched = await this.fetch(source);
       if (fetched.feed) {
         const stored = await this.store.store(source.id, fetched.feed.posts);
-        this.logger.log({ message: 'stored', source: source.key, ...stored, conversationIds: stored.conversationIds.length });
+        this.logger.log({
+          message: 'stored',
+          source: source.key,
+          ...stored,
+          conversationIds: stored.conversationIds.length,
+        });
       }
       await this.sources.recordSuccess(this.dataSource, source.id, fetched);
     } catch (error) {
       await this.fail(source, error, finalAttempt);
     }
     // Also re-queues anything a crashed run stored but never queued: the outbox is the conversation's version.
-    await this.producer.tagConversations(await this.conversations.pendingTagging(this.dataSource, source.id, 10_000));
+    await this.producer.tagConversations(
+      await this.conversations.pendingTagging(this.dataSource, source.id, 10_000),
+    );
   }
 
   private async fetch(source: SourceForFetch): Promise<Fetched> {
     if (source.type !== 'feed') {
-      throw new DomainError('invalid', `${source.type} sources are not supported yet; only feed sources are fetched`);
+      throw new DomainError(
+        'invalid',
+        `${source.type} sources are not supported yet; only feed sources are fetched`,
+      );
     }
     if (source.url.startsWith('sample:')) {
-      return { feed: normaliseFeed(await readSample(source.url, this.config.sampleDir), { sourceUrl: source.url }), etag: null, lastModified: null };
+      return {
+        feed: normaliseFeed(await readSample(source.url, this.config.sampleDir), { sourceUrl: source.url }),
+        etag: null,
+        lastModified: null,
+      };
     }
-    const headers: Record<string, string> = { accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5' };
+    const headers: Record<string, string> = {
+      accept:
+        'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5',
+    };
     if (source.etag) headers['if-none-match'] = source.etag;
     if (source.lastModified) headers['if-modified-since'] = source.lastModified;
     const response = await fetchUrl(source.url, { allowlist: this.config.fetchAllowlist, headers });
-    const validators = { etag: response.headers['etag'] ?? null, lastModified: response.headers['last-modified'] ?? null };
+    const validators = {
+      etag: response.headers['etag'] ?? null,
+      lastModified: response.headers['last-modified'] ?? null,
+    };
     if (response.notModified) return { feed: null, ...validators };
     return { feed: normaliseFeed(response.body, { sourceUrl: response.url }), ...validators };
   }
@@ -63,7 +83,8 @@ export class FetchSourceHandler {
     const message = error instanceof Error ? error.message : String(error);
     await this.sources.recordFailure(this.dataSource, source.id, message);
     this.logger.warn({ message: 'fetch failed', source: source.key, error: message, finalAttempt });
-    const permanent = isDomainError(error) && ['fetch_refused', 'parse_failed', 'invalid'].includes(error.code);
+    const permanent =
+      isDomainError(error) && ['fetch_refused', 'parse_failed', 'invalid'].includes(error.code);
     throw permanent ? new UnrecoverableError(message) : error;
   }
 }

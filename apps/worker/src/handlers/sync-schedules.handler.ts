@@ -25,7 +25,13 @@ export class SyncSchedulesHandler {
     const stale = (await this.producer.scheduleIds()).filter((id) => !wanted.has(id));
     for (const id of stale) await this.producer.removeSchedule(id);
     const changed = sources.filter((s) => s.enabled && changedSourceIds.includes(s.id));
-    for (const source of changed) await this.producer.fetchNow(source.id, `changed-${source.updatedAt.getTime()}`);
-    this.logger.log({ message: 'schedules synced', scheduled: wanted.size, removed: stale.length, fetchedNow: changed.length });
+    for (const source of changed)
+      await this.producer.fetchNow(source.id, `changed-${source.updatedAt.getTime()}`);
+    this.logger.log({
+      message: 'schedules synced',
+      scheduled: wanted.size,
+      removed: stale.length,
+      fetchedNow: changed.length,
+    });
   }
 }

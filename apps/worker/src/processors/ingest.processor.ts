@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { Config } from '@parley/config';
 import { QUEUES, type JobName, type JobPayloads } from '@parley/jobs';
 import { Worker, type Job } from 'bullmq';
@@ -7,7 +13,8 @@ import { CONFIG, REDIS } from '../infrastructure.module';
 import { FetchSourceHandler } from '../handlers/fetch-source.handler';
 import { SyncSchedulesHandler } from '../handlers/sync-schedules.handler';
 
-type IngestJob = { [N in 'FetchSource' | 'SyncSchedules']: Job<JobPayloads[N], void, N> }['FetchSource' | 'SyncSchedules'];
+type IngestJob = { [N in 'FetchSource' | 'SyncSchedules']: Job<JobPayloads[N], void, N> }[
+  'FetchSource' | 'SyncSchedules'];
 
 /** Consumes the ingest queue; a job name without a handler fails to compile. */
 @Injectable()
@@ -32,7 +39,13 @@ export class IngestProcessor implements OnApplicationBootstrap, OnApplicationShu
     });
     this.worker = worker;
     worker.on('failed', (job, error) =>
-      this.logger.warn({ message: 'job failed', job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: error.message }),
+      this.logger.warn({
+        message: 'job failed',
+        job: job?.name,
+        jobId: job?.id,
+        attempt: job?.attemptsMade,
+        error: error.message,
+      }),
     );
     worker.on('error', (error) => this.logger.error({ message: 'worker error', error: error.message }));
     // Reconcile at boot: sources may have changed while no worker was running.

@@ -1,10 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConversationRepository, PostRepository, SourceRepository, inTransaction, type PostToInsert } from '@parley/db';
+import {
+  ConversationRepository,
+  PostRepository,
+  SourceRepository,
+  inTransaction,
+  type PostToInsert,
+} from '@parley/db';
 import type { NormalisedPost } from '@parley/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DATA_SOURCE } from '../infrastructure.module';
 
-export type StoreResult = { inserted: number; updated: number; duplicates: number; conversationIds: string[] };
+export type StoreResult = {
+  inserted: number;
+  updated: number;
+  duplicates: number;
+  conversationIds: string[];
+};
 
 const BATCH = 500;
 
@@ -13,7 +24,8 @@ const canonicalUrl = (url: string | null): string | null => {
   try {
     const u = new URL(url);
     u.hash = '';
-    for (const key of [...u.searchParams.keys()]) if (/^utm_|^fbclid$|^gclid$/.test(key)) u.searchParams.delete(key);
+    for (const key of [...u.searchParams.keys()])
+      if (/^utm_|^fbclid$|^gclid$/.test(key)) u.searchParams.delete(key);
     return u.toString();
   } catch {
     return null;
@@ -32,20 +44,39 @@ export class PostStoreService {
 
   async store(sourceId: string, incoming: NormalisedPost[]): Promise<StoreResult> {
     const unique = [...new Map(incoming.map((p) => [p.externalId, p])).values()];
-    const result: StoreResult = { inserted: 0, updated: 0, duplicates: incoming.length - unique.length, conversationIds: [] };
+    const result: StoreResult = {
+      inserted: 0,
+      updated: 0,
+      duplicates: incoming.length - unique.length,
+      conversationIds: [],
+    };
     await inTransaction(this.dataSource, async (tx) => {
       await this.sources.lockForIngest(tx, sourceId);
       for (let i = 0; i < unique.length; i += BATCH) {
         await this.storeBatch(tx, sourceId, unique.slice(i, i + BATCH), result);
       }
-      if (result.conversationIds.length > 0) await this.conversations.refreshAfterIngest(tx, result.conversationIds);
+      if (result.conversationIds.length > 0)
+        await this.conversations.refreshAfterIngest(tx, result.conversationIds);
     });
     return result;
   }
 
-  private async storeBatch(tx: EntityManager, sourceId: string, batch: NormalisedPost[], result: StoreResult): Promise<void> {
-    const known = await this.posts.knownExternalIds(tx, sourceId, batch.map((p) => p.externalId));
-    const edited = batch.filter((p) => known.has(p.externalId) && (known.get(p.externalId)?.text !== p.text || known.get(p.externalId)?.title !== p.title));
+  private async storeBatch(
+    tx: EntityManager,
+    sourceId: string,
+    batch: NormalisedPost[],
+    result: StoreResult,
+  ): Promise<void> {
+    const known = await this.posts.knownExternalIds(
+      tx,
+      sourceId,
+      batch.map((p) => p.externalId),
+    );
+    const edited = batch.filter(
+      (p) =>
+        known.has(p.externalId) &&
+        (known.get(p.externalId)?.text !== p.text || known.get(p.externalId)?.title !== p.title),
+    );
     const fresh = batch.filter((p) => !known.has(p.externalId));
     result.duplicates += batch.length - fresh.length - edited.length;
     for (const post of edited) await this.posts.updateEdited(tx, sourceId, post);
@@ -64,9 +95,15 @@ export class PostStoreService {
   }
 
   /** A reply joins its parent's thread; a reply whose parent is unknown starts the thread its parent will join. */
-  private async rootsOf(tx: EntityManager, sourceId: string, posts: NormalisedPost[]): Promise<Map<string, string>> {
+  private async rootsOf(
+    tx: EntityManager,
+    sourceId: string,
+    posts: NormalisedPost[],
+  ): Promise<Map<string, string>> {
     const parents = [...new Set(posts.map((p) => p.inReplyTo).filter((id): id is string => !!id))];
-    const storedRoots = parents.length ? await this.posts.conversationsOf(tx, sourceId, parents) : new Map<string, string>();
+    const storedRoots = parents.length
+      ? await this.posts.conversationsOf(tx, sourceId, parents)
+      : new Map<string, string>();
     const byId = new Map(posts.map((p) => [p.externalId, p]));
     const roots = new Map<string, string>();
     const resolve = (post: NormalisedPost, depth = 0): string => {

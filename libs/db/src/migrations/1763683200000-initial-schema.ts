@@ -88,7 +88,9 @@ export class InitialSchema1763683200000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX conversation_last_activity ON conversation (last_activity_at DESC)`);
     await q.query(`CREATE INDEX conversation_started ON conversation (started_at)`);
-    await q.query(`CREATE INDEX conversation_tag_pending ON conversation (source_id) WHERE content_version > tagged_version`);
+    await q.query(
+      `CREATE INDEX conversation_tag_pending ON conversation (source_id) WHERE content_version > tagged_version`,
+    );
 
     await q.query(`
       CREATE TABLE post (
@@ -225,7 +227,9 @@ export class InitialSchema1763683200000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (conversation_id, department_id)
       )`);
-    await q.query(`CREATE INDEX opportunity_inbox_score ON opportunity (department_id, score DESC, conversation_id DESC)`);
+    await q.query(
+      `CREATE INDEX opportunity_inbox_score ON opportunity (department_id, score DESC, conversation_id DESC)`,
+    );
     await q.query(`CREATE INDEX opportunity_created ON opportunity (department_id, created_at)`);
 
     await q.query(`
@@ -243,7 +247,9 @@ export class InitialSchema1763683200000 implements MigrationInterface {
         outcome_notes text,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE UNIQUE INDEX engagement_post ON engagement (department_id, post_id) WHERE post_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX engagement_post ON engagement (department_id, post_id) WHERE post_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX engagement_department_time ON engagement (department_id, occurred_at)`);
 
     await q.query(`

@@ -8,7 +8,12 @@ export type AuditEntry = {
   before?: unknown;
   after?: unknown;
 };
-export type AuditEventRow = AuditEntry & { id: string; actorUserId: string | null; actorLabel: string; at: Date };
+export type AuditEventRow = AuditEntry & {
+  id: string;
+  actorUserId: string | null;
+  actorLabel: string;
+  at: Date;
+};
 
 /** Every state change, who made it, and what it looked like before and after. */
 export class AuditRepository {

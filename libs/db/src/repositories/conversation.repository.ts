@@ -37,7 +37,12 @@ export type ThreadPostRow = {
 };
 
 export type InboxCursor = { value: number | string; id: string };
-export type InboxQuery = { departmentId: string; sort: 'score' | 'recent'; limit: number; after: InboxCursor | null };
+export type InboxQuery = {
+  departmentId: string;
+  sort: 'score' | 'recent';
+  limit: number;
+  after: InboxCursor | null;
+};
 
 const CONVERSATION_COLUMNS = `c.id::text AS id, c.title, c.url, s.key AS source, p.platform, c.post_count AS "postCount",
   c.participant_count AS "participantCount", c.started_at AS "startedAt", c.last_activity_at AS "lastActivityAt"`;
@@ -79,7 +84,11 @@ export class ConversationRepository {
     );
   }
 
-  pendingTagging(q: Queryable, sourceId: string | null, limit: number): Promise<{ id: string; contentVersion: number }[]> {
+  pendingTagging(
+    q: Queryable,
+    sourceId: string | null,
+    limit: number,
+  ): Promise<{ id: string; contentVersion: number }[]> {
     return q.query(
       `SELECT id::text, content_version AS "contentVersion" FROM conversation
        WHERE content_version > tagged_version AND ($1::uuid IS NULL OR source_id = $1) ORDER BY id LIMIT $2`,
@@ -89,16 +98,28 @@ export class ConversationRepository {
 
   /** After a rule change, recent conversations are tagged again under the new rules. */
   async markActiveSinceForTagging(q: Queryable, since: Date): Promise<void> {
-    await q.query(`UPDATE conversation SET content_version = content_version + 1 WHERE last_activity_at >= $1`, [since]);
+    await q.query(
+      `UPDATE conversation SET content_version = content_version + 1 WHERE last_activity_at >= $1`,
+      [since],
+    );
   }
 
   async markTagged(q: Queryable, id: string, version: number): Promise<void> {
-    await q.query(`UPDATE conversation SET tagged_version = greatest(tagged_version, $2) WHERE id = $1`, [id, version]);
+    await q.query(`UPDATE conversation SET tagged_version = greatest(tagged_version, $2) WHERE id = $1`, [
+      id,
+      version,
+    ]);
   }
 
-  findVersion(q: Queryable, id: string): Promise<{ contentVersion: number; taggedVersion: number } | undefined> {
+  findVersion(
+    q: Queryable,
+    id: string,
+  ): Promise<{ contentVersion: number; taggedVersion: number } | undefined> {
     return q
-      .query(`SELECT content_version AS "contentVersion", tagged_version AS "taggedVersion" FROM conversation WHERE id = $1`, [id])
+      .query(
+        `SELECT content_version AS "contentVersion", tagged_version AS "taggedVersion" FROM conversation WHERE id = $1`,
+        [id],
+      )
       .then((rows: { contentVersion: number; taggedVersion: number }[]) => rows[0]);
   }
 
@@ -125,7 +146,10 @@ export class ConversationRepository {
 
   findById(q: Queryable, id: string): Promise<ConversationRow | undefined> {
     return q
-      .query(`SELECT ${CONVERSATION_COLUMNS} FROM conversation c JOIN source s ON s.id = c.source_id ${ROOT_POST} WHERE c.id = $1`, [id])
+      .query(
+        `SELECT ${CONVERSATION_COLUMNS} FROM conversation c JOIN source s ON s.id = c.source_id ${ROOT_POST} WHERE c.id = $1`,
+        [id],
+      )
       .then((rows: ConversationRow[]) => rows[0]);
   }
 

@@ -44,7 +44,11 @@ const rowOf = (sourceId: string, p: PostToInsert): unknown[] => [
 /** Posts, stored once per (source, external id). */
 export class PostRepository {
   /** The external ids already stored, looked up before insert so duplicates never pay for the text index. */
-  async knownExternalIds(q: Queryable, sourceId: string, externalIds: string[]): Promise<Map<string, { text: string; title: string | null }>> {
+  async knownExternalIds(
+    q: Queryable,
+    sourceId: string,
+    externalIds: string[],
+  ): Promise<Map<string, { text: string; title: string | null }>> {
     const rows: { externalId: string; text: string; title: string | null }[] = await q.query(
       `SELECT external_id AS "externalId", text, title FROM post WHERE source_id = $1 AND external_id = ANY($2::text[])`,
       [sourceId, externalIds],
@@ -67,7 +71,9 @@ export class PostRepository {
   async insertMany(q: Queryable, sourceId: string, posts: PostToInsert[]): Promise<number> {
     if (posts.length === 0) return 0;
     const width = INSERT_COLUMNS.length;
-    const values = posts.map((_, i) => `(${INSERT_COLUMNS.map((__, j) => `$${i * width + j + 1}`).join(', ')})`).join(', ');
+    const values = posts
+      .map((_, i) => `(${INSERT_COLUMNS.map((__, j) => `$${i * width + j + 1}`).join(', ')})`)
+      .join(', ');
     const rows: unknown[] = await q.query(
       `INSERT INTO post (${INSERT_COLUMNS.join(', ')}) VALUES ${values}
        ON CONFLICT (source_id, external_id) DO NOTHING RETURNING id`,
@@ -86,6 +92,8 @@ export class PostRepository {
   }
 
   countForSource(q: Queryable, sourceId: string): Promise<number> {
-    return q.query(`SELECT count(*)::int AS n FROM post WHERE source_id = $1`, [sourceId]).then((r: { n: number }[]) => r[0].n);
+    return q
+      .query(`SELECT count(*)::int AS n FROM post WHERE source_id = $1`, [sourceId])
+      .then((r: { n: number }[]) => r[0].n);
   }
 }

@@ -41,7 +41,9 @@ export class SourceRepository {
       .then((rows: SourceForFetch[]) => rows[0]);
   }
 
-  listForScheduling(q: Queryable): Promise<Pick<SourceForFetch, 'id' | 'enabled' | 'intervalMs' | 'updatedAt'>[]> {
+  listForScheduling(
+    q: Queryable,
+  ): Promise<Pick<SourceForFetch, 'id' | 'enabled' | 'intervalMs' | 'updatedAt'>[]> {
     return q.query(`SELECT id, enabled, interval_ms AS "intervalMs", updated_at AS "updatedAt" FROM source`);
   }
 
@@ -63,7 +65,11 @@ export class SourceRepository {
     await q.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [id]);
   }
 
-  async recordSuccess(q: Queryable, id: string, validators: { etag: string | null; lastModified: string | null }): Promise<void> {
+  async recordSuccess(
+    q: Queryable,
+    id: string,
+    validators: { etag: string | null; lastModified: string | null },
+  ): Promise<void> {
     await q.query(
       `UPDATE source SET last_fetch_at = now(), last_success_at = now(), last_error = NULL, consecutive_failures = 0,
          etag = coalesce($2, etag), last_modified = coalesce($3, last_modified)

@@ -1,7 +1,19 @@
 import type { Queryable } from '../queryable';
 
-export type RuleForMatching = { id: string; key: string; version: number; query: string; departmentId: string; department: string };
-export type AccountForMatching = { departmentId: string; platform: string; handle: string; site: string | null };
+export type RuleForMatching = {
+  id: string;
+  key: string;
+  version: number;
+  query: string;
+  departmentId: string;
+  department: string;
+};
+export type AccountForMatching = {
+  departmentId: string;
+  platform: string;
+  handle: string;
+  site: string | null;
+};
 export type PostForTagging = {
   id: string;
   platform: string;
@@ -52,7 +64,10 @@ export class TaggingRepository {
     );
   }
 
-  async setPostDepartments(q: Queryable, assignments: { postId: string; departmentId: string | null }[]): Promise<void> {
+  async setPostDepartments(
+    q: Queryable,
+    assignments: { postId: string; departmentId: string | null }[],
+  ): Promise<void> {
     if (assignments.length === 0) return;
     await q.query(
       `UPDATE post p SET by_department_id = a."departmentId"

@@ -1,7 +1,13 @@
 import type { Role } from '@parley/domain';
 import type { Queryable } from '../queryable';
 
-export type UserRow = { id: string; email: string; name: string; passwordHash: string; disabledAt: Date | null };
+export type UserRow = {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  disabledAt: Date | null;
+};
 export type MembershipRow = { departmentId: string | null; department: string; role: Role };
 
 /** People, their memberships (a null department means workspace-wide), sessions and API tokens. */
@@ -21,7 +27,10 @@ export class UserRepository {
 
   findById(q: Queryable, id: string): Promise<UserRow | undefined> {
     return q
-      .query(`SELECT id, email, name, password_hash AS "passwordHash", disabled_at AS "disabledAt" FROM app_user WHERE id = $1`, [id])
+      .query(
+        `SELECT id, email, name, password_hash AS "passwordHash", disabled_at AS "disabledAt" FROM app_user WHERE id = $1`,
+        [id],
+      )
       .then((rows: UserRow[]) => rows[0]);
   }
 
@@ -33,7 +42,11 @@ export class UserRepository {
     return rows[0].id;
   }
 
-  async insertMemberships(q: Queryable, userId: string, memberships: { departmentId: string | null; role: Role }[]): Promise<void> {
+  async insertMemberships(
+    q: Queryable,
+    userId: string,
+    memberships: { departmentId: string | null; role: Role }[],
+  ): Promise<void> {
     await q.query(
       `INSERT INTO membership (user_id, department_id, role)
        SELECT $1, m."departmentId", m.role FROM jsonb_to_recordset($2::jsonb) AS m("departmentId" uuid, role text)`,
@@ -51,7 +64,14 @@ export class UserRepository {
 
   async insertSession(
     q: Queryable,
-    s: { userId: string; tokenHash: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+    s: {
+      userId: string;
+      tokenHash: string;
+      csrfToken: string;
+      expiresAt: Date;
+      ip: string | null;
+      userAgent: string | null;
+    },
   ): Promise<void> {
     await q.query(
       `INSERT INTO user_session (user_id, token_hash, csrf_token, expires_at, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -60,7 +80,11 @@ export class UserRepository {
   }
 
   /** Finds a live session and slides its expiry forward in the same statement. */
-  touchSession(q: Queryable, tokenHash: string, expiresAt: Date): Promise<{ id: string; userId: string; csrfToken: string } | undefined> {
+  touchSession(
+    q: Queryable,
+    tokenHash: string,
+    expiresAt: Date,
+  ): Promise<{ id: string; userId: string; csrfToken: string } | undefined> {
     return q
       .query(
         `UPDATE user_session SET last_seen_at = now(), expires_at = $2 WHERE token_hash = $1 AND expires_at > now()
@@ -74,7 +98,10 @@ export class UserRepository {
     await q.query(`DELETE FROM user_session WHERE id = $1`, [id]);
   }
 
-  async insertApiToken(q: Queryable, t: { userId: string; name: string; tokenHash: string }): Promise<string> {
+  async insertApiToken(
+    q: Queryable,
+    t: { userId: string; name: string; tokenHash: string },
+  ): Promise<string> {
     const rows: { id: string }[] = await q.query(
       `INSERT INTO api_token (user_id, name, token_hash) VALUES ($1, $2, $3) RETURNING id`,
       [t.userId, t.name, t.tokenHash],

@@ -46,7 +46,11 @@ export class WorkspaceRepository {
   }
 
   async updateDepartment(q: Queryable, id: string, d: Omit<DepartmentRow, 'id' | 'key'>): Promise<void> {
-    await q.query(`UPDATE department SET name = $2, aliases = $3, updated_at = now() WHERE id = $1`, [id, d.name, d.aliases]);
+    await q.query(`UPDATE department SET name = $2, aliases = $3, updated_at = now() WHERE id = $1`, [
+      id,
+      d.name,
+      d.aliases,
+    ]);
   }
 
   async deleteDepartments(q: Queryable, ids: string[]): Promise<void> {
@@ -54,9 +58,10 @@ export class WorkspaceRepository {
   }
 
   accountsOf(q: Queryable, departmentId: string): Promise<AccountRow[]> {
-    return q.query(`SELECT platform, handle, site FROM department_account WHERE department_id = $1 ORDER BY platform, handle`, [
-      departmentId,
-    ]);
+    return q.query(
+      `SELECT platform, handle, site FROM department_account WHERE department_id = $1 ORDER BY platform, handle`,
+      [departmentId],
+    );
   }
 
   async replaceAccounts(q: Queryable, departmentId: string, accounts: AccountRow[]): Promise<void> {
@@ -69,7 +74,9 @@ export class WorkspaceRepository {
   }
 
   resourcesOf(q: Queryable, departmentId: string): Promise<ResourceRow[]> {
-    return q.query(`SELECT title, url, text FROM department_resource WHERE department_id = $1 ORDER BY url`, [departmentId]);
+    return q.query(`SELECT title, url, text FROM department_resource WHERE department_id = $1 ORDER BY url`, [
+      departmentId,
+    ]);
   }
 
   async replaceResources(q: Queryable, departmentId: string, resources: ResourceRow[]): Promise<void> {
@@ -107,7 +114,16 @@ export class WorkspaceRepository {
 
   async insertRuleVersion(
     q: Queryable,
-    v: { ruleId: string; version: number; name: string; queryBefore: string | null; queryAfter: string; enabled: boolean; changedBy: string | null; reason: string | null },
+    v: {
+      ruleId: string;
+      version: number;
+      name: string;
+      queryBefore: string | null;
+      queryAfter: string;
+      enabled: boolean;
+      changedBy: string | null;
+      reason: string | null;
+    },
   ): Promise<void> {
     await q.query(
       `INSERT INTO listening_rule_version (rule_id, version, name, query_before, query_after, enabled, changed_by, reason)
@@ -133,7 +149,11 @@ export class WorkspaceRepository {
     return rows[0].id;
   }
 
-  async updateSource(q: Queryable, id: string, s: Omit<SourceRow, 'id' | 'key' | 'updatedAt'>): Promise<void> {
+  async updateSource(
+    q: Queryable,
+    id: string,
+    s: Omit<SourceRow, 'id' | 'key' | 'updatedAt'>,
+  ): Promise<void> {
     // A changed address starts afresh: the old validators and cursor belong to the old feed.
     await q.query(
       `UPDATE source SET name = $2, type = $3, url = $4, interval_ms = $5, enabled = $6, department_id = $7, updated_at = now(),

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Config } from '@parley/config';
-import { createTokenRequestSchema, createTokenResponseSchema, loginRequestSchema, meSchema, type CreateTokenResponse, type Me } from '@parley/contracts';
+import {
+  createTokenRequestSchema,
+  createTokenResponseSchema,
+  loginRequestSchema,
+  meSchema,
+  type CreateTokenResponse,
+  type Me,
+} from '@parley/contracts';
 import type { Request, Response } from 'express';
 import { CONFIG } from '../../common/infrastructure.module';
 import { parseWith } from '../../common/parse-with';
@@ -23,16 +30,26 @@ export class AuthController {
   @HttpCode(200)
   @ApiBody({ schema: schemaOf(loginRequestSchema) })
   @ApiOkResponse({ description: 'Signed in; the session cookie is set.' })
-  async login(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ ok: true }> {
+  async login(
+    @Body() body: unknown,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ ok: true }> {
     const { email, password } = parseWith(loginRequestSchema, body, 'sign-in');
-    const { token } = await this.auth.login(email, password, { ip: req.ip ?? 'unknown', userAgent: req.headers['user-agent'] ?? null });
+    const { token } = await this.auth.login(email, password, {
+      ip: req.ip ?? 'unknown',
+      userAgent: req.headers['user-agent'] ?? null,
+    });
     res.cookie(SESSION_COOKIE, token, sessionCookieOptions(this.config.secureCookies));
     return { ok: true };
   }
 
   @Post('logout')
   @HttpCode(200)
-  async logout(@CurrentUser() auth: AuthContext, @Res({ passthrough: true }) res: Response): Promise<{ ok: true }> {
+  async logout(
+    @CurrentUser() auth: AuthContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ ok: true }> {
     await this.auth.logout(auth);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
@@ -46,7 +63,10 @@ export class AuthController {
 
   @Post('tokens')
   @ApiBody({ schema: schemaOf(createTokenRequestSchema) })
-  @ApiOkResponse({ schema: schemaOf(createTokenResponseSchema), description: 'The token is shown once; store it now.' })
+  @ApiOkResponse({
+    schema: schemaOf(createTokenResponseSchema),
+    description: 'The token is shown once; store it now.',
+  })
   createToken(@CurrentUser() auth: AuthContext, @Body() body: unknown): Promise<CreateTokenResponse> {
     return this.auth.createApiToken(auth, parseWith(createTokenRequestSchema, body).name);
   }

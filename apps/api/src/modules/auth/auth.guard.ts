@@ -27,17 +27,28 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const cookie = readCookie(request, SESSION_COOKIE);
-    const auth = bearer ? await this.auth.fromApiToken(bearer) : cookie ? await this.auth.fromSession(cookie) : null;
+    const auth = bearer
+      ? await this.auth.fromApiToken(bearer)
+      : cookie
+        ? await this.auth.fromSession(cookie)
+        : null;
     if (auth) request.auth = auth;
     if (isPublic) return true;
-    if (!auth) throw new DomainError('unauthenticated', bearer ? 'That API token is not valid.' : 'Sign in first.');
+    if (!auth)
+      throw new DomainError('unauthenticated', bearer ? 'That API token is not valid.' : 'Sign in first.');
     if (auth.via === 'session' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !auth.csrfToken || !sameSecret(sent, auth.csrfToken)) {
-        throw new DomainError('forbidden', 'Missing or wrong X-CSRF-Token header; reload the page and try again.');
+        throw new DomainError(
+          'forbidden',
+          'Missing or wrong X-CSRF-Token header; reload the page and try again.',
+        );
       }
     }
     return true;

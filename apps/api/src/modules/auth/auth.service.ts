@@ -45,7 +45,11 @@ export class AuthService {
         ip: client.ip,
         userAgent: client.userAgent?.slice(0, 300) ?? null,
       });
-      await this.audit.record(tx, { userId: user.id, label: user.email }, { action: 'auth.login', entityType: 'user', entityId: user.id });
+      await this.audit.record(
+        tx,
+        { userId: user.id, label: user.email },
+        { action: 'auth.login', entityType: 'user', entityId: user.id },
+      );
     });
     return { token };
   }
@@ -55,30 +59,57 @@ export class AuthService {
     const sessionId = auth.sessionId;
     await inTransaction(this.dataSource, async (tx) => {
       await this.users.deleteSession(tx, sessionId);
-      await this.audit.record(tx, actorOf(auth), { action: 'auth.logout', entityType: 'user', entityId: auth.userId });
+      await this.audit.record(tx, actorOf(auth), {
+        action: 'auth.logout',
+        entityType: 'user',
+        entityId: auth.userId,
+      });
     });
   }
 
   async fromSession(token: string): Promise<AuthContext | null> {
-    const session = await this.users.touchSession(this.dataSource, hashSecretToken(token, this.config.sessionSecret), new Date(Date.now() + SESSION_TTL_MS));
+    const session = await this.users.touchSession(
+      this.dataSource,
+      hashSecretToken(token, this.config.sessionSecret),
+      new Date(Date.now() + SESSION_TTL_MS),
+    );
     return session ? this.contextOf(session.userId, 'session', session.id, session.csrfToken) : null;
   }
 
   async fromApiToken(token: string): Promise<AuthContext | null> {
-    const found = await this.users.useApiToken(this.dataSource, hashSecretToken(token, this.config.sessionSecret));
+    const found = await this.users.useApiToken(
+      this.dataSource,
+      hashSecretToken(token, this.config.sessionSecret),
+    );
     return found ? this.contextOf(found.userId, 'token', null, null) : null;
   }
 
-  private async contextOf(userId: string, via: AuthContext['via'], sessionId: string | null, csrfToken: string | null): Promise<AuthContext | null> {
+  private async contextOf(
+    userId: string,
+    via: AuthContext['via'],
+    sessionId: string | null,
+    csrfToken: string | null,
+  ): Promise<AuthContext | null> {
     const user = await this.users.findById(this.dataSource, userId);
     if (!user || user.disabledAt) return null;
     const memberships = await this.users.membershipsOf(this.dataSource, userId);
-    return { userId, email: user.email, name: user.name, memberships, isAdmin: isGlobalAdmin(memberships), via, sessionId, csrfToken };
+    return {
+      userId,
+      email: user.email,
+      name: user.name,
+      memberships,
+      isAdmin: isGlobalAdmin(memberships),
+      via,
+      sessionId,
+      csrfToken,
+    };
   }
 
   async me(auth: AuthContext): Promise<Me> {
     const all = await this.workspace.allDepartments(this.dataSource);
-    const visible = auth.isAdmin ? all : all.filter((d) => auth.memberships.some((m) => m.departmentId === d.id));
+    const visible = auth.isAdmin
+      ? all
+      : all.filter((d) => auth.memberships.some((m) => m.departmentId === d.id));
     return {
       id: auth.userId,
       email: auth.email,
@@ -89,11 +120,23 @@ export class AuthService {
     };
   }
 
-  async createApiToken(auth: AuthContext, name: string): Promise<{ id: string; name: string; token: string }> {
+  async createApiToken(
+    auth: AuthContext,
+    name: string,
+  ): Promise<{ id: string; name: string; token: string }> {
     const token = newSecretToken('pt');
     const id = await inTransaction(this.dataSource, async (tx) => {
-      const tokenId = await this.users.insertApiToken(tx, { userId: auth.userId, name, tokenHash: hashSecretToken(token, this.config.sessionSecret) });
-      await this.audit.record(tx, actorOf(auth), { action: 'api-token.create', entityType: 'api_token', entityId: tokenId, after: { name } });
+      const tokenId = await this.users.insertApiToken(tx, {
+        userId: auth.userId,
+        name,
+        tokenHash: hashSecretToken(token, this.config.sessionSecret),
+      });
+      await this.audit.record(tx, actorOf(auth), {
+        action: 'api-token.create',
+        entityType: 'api_token',
+        entityId: tokenId,
+        after: { name },
+      });
       return tokenId;
     });
     return { id, name, token };

@@ -29,7 +29,10 @@ export class LoginThrottle {
     for (const [key, max] of this.keys(email, ip)) {
       const [count, ttl] = await Promise.all([this.redis.get(key), this.redis.ttl(key)]);
       if (Number(count ?? 0) >= max) {
-        throw new DomainError('throttled', `Too many failed sign-ins. Try again in ${Math.ceil(Math.max(ttl, 60) / 60)} minutes.`);
+        throw new DomainError(
+          'throttled',
+          `Too many failed sign-ins. Try again in ${Math.ceil(Math.max(ttl, 60) / 60)} minutes.`,
+        );
       }
     }
   }

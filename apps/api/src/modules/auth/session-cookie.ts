@@ -4,7 +4,8 @@ import { SESSION_TTL_MS } from './auth.service';
 
 export const SESSION_COOKIE = 'parley_session';
 
-export const readCookie = (request: Request, name: string): string | undefined => parse(request.headers.cookie ?? '')[name];
+export const readCookie = (request: Request, name: string): string | undefined =>
+  parse(request.headers.cookie ?? '')[name];
 
 export const sessionCookieOptions = (secure: boolean): CookieOptions => ({
   httpOnly: true,

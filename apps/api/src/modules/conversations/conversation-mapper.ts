@@ -15,10 +15,20 @@ const tagOf = (t: TagRow): ConversationTag => ({
 const engagementOf = (tags: TagRow[], preferred: string | null): ConversationItem['engagement'] => {
   const engaged = tags.filter((t) => t.firstResponseAt !== null);
   const tag = engaged.find((t) => t.department === preferred) ?? (preferred ? undefined : engaged[0]);
-  return tag ? { department: tag.department, firstResponseAt: iso(tag.firstResponseAt) as string, firstResponseSeconds: tag.firstResponseSeconds ?? 0 } : null;
+  return tag
+    ? {
+        department: tag.department,
+        firstResponseAt: iso(tag.firstResponseAt) as string,
+        firstResponseSeconds: tag.firstResponseSeconds ?? 0,
+      }
+    : null;
 };
 
-export const conversationItemOf = (row: ConversationRow, tags: TagRow[], preferred: string | null): ConversationItem => ({
+export const conversationItemOf = (
+  row: ConversationRow,
+  tags: TagRow[],
+  preferred: string | null,
+): ConversationItem => ({
   id: row.id,
   title: row.title,
   url: row.url,

@@ -27,13 +27,26 @@ export class ConversationsService {
       after: query.cursor ? decodeCursor(query.cursor) : null,
     });
     const page = rows.slice(0, query.limit);
-    const tags = await this.conversations.tagsOf(this.dataSource, page.map((r) => r.id), this.access.visibleIds(auth));
-    const last = page.at(-1) as (typeof page)[number] & { sortValue: number | Date } | undefined;
+    const tags = await this.conversations.tagsOf(
+      this.dataSource,
+      page.map((r) => r.id),
+      this.access.visibleIds(auth),
+    );
+    const last = page.at(-1) as ((typeof page)[number] & { sortValue: number | Date }) | undefined;
     return {
-      items: page.map((row) => conversationItemOf(row, tags.filter((t) => t.conversationId === row.id), department.key)),
+      items: page.map((row) =>
+        conversationItemOf(
+          row,
+          tags.filter((t) => t.conversationId === row.id),
+          department.key,
+        ),
+      ),
       nextCursor:
         rows.length > query.limit && last
-          ? encodeCursor({ value: last.sortValue instanceof Date ? last.sortValue.toISOString() : last.sortValue, id: last.id })
+          ? encodeCursor({
+              value: last.sortValue instanceof Date ? last.sortValue.toISOString() : last.sortValue,
+              id: last.id,
+            })
           : null,
     };
   }
@@ -42,11 +55,16 @@ export class ConversationsService {
     const notFound = new DomainError('not_found', `No conversation ${id} that you can see.`);
     if (!/^\d{1,18}$/.test(id)) throw notFound;
     const row = await this.conversations.findById(this.dataSource, id);
-    const tags = row ? await this.conversations.tagsOf(this.dataSource, [id], this.access.visibleIds(auth)) : [];
+    const tags = row
+      ? await this.conversations.tagsOf(this.dataSource, [id], this.access.visibleIds(auth))
+      : [];
     // Only a conversation tagged for one of the caller's departments is theirs to see (admins see all).
     if (!row || (!auth.isAdmin && tags.length === 0)) throw notFound;
     const posts = await this.conversations.postsOf(this.dataSource, id);
     const idsByExternal = new Map(posts.map((p) => [p.externalId, p.id]));
-    return { ...conversationItemOf(row, tags, null), posts: posts.map((p) => threadPostOf(p, idsByExternal)) };
+    return {
+      ...conversationItemOf(row, tags, null),
+      posts: posts.map((p) => threadPostOf(p, idsByExternal)),
+    };
   }
 }

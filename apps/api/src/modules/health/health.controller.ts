@@ -10,7 +10,10 @@ import { Public } from '../auth/auth-context';
 
 const answers = async (probe: () => Promise<unknown>): Promise<boolean> => {
   try {
-    await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000))]);
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000)),
+    ]);
     return true;
   } catch {
     return false;
@@ -30,7 +33,10 @@ export class HealthController {
   @ApiOkResponse({ schema: schemaOf(healthSchema) })
   @ApiServiceUnavailableResponse({ schema: schemaOf(healthSchema) })
   async health(@Res({ passthrough: true }) res: Response): Promise<Health> {
-    const [db, redis] = await Promise.all([answers(() => this.dataSource.query('SELECT 1')), answers(() => this.redis.ping())]);
+    const [db, redis] = await Promise.all([
+      answers(() => this.dataSource.query('SELECT 1')),
+      answers(() => this.redis.ping()),
+    ]);
     res.status(db && redis ? 200 : 503);
     return { status: db && redis ? 'ok' : 'degraded', db, redis };
   }

@@ -8,7 +8,11 @@ import { DATA_SOURCE } from '../../common/infrastructure.module';
 import type { AuthContext } from '../auth/auth-context';
 
 const durationOf = (ms: number): string =>
-  ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : ms % 60_000 === 0 ? `${ms / 60_000}m` : `${Math.round(ms / 1000)}s`;
+  ms % 3_600_000 === 0
+    ? `${ms / 3_600_000}h`
+    : ms % 60_000 === 0
+      ? `${ms / 60_000}m`
+      : `${Math.round(ms / 1000)}s`;
 
 /** Sources with their health; a department member sees their department's sources and the shared ones. */
 @Injectable()
@@ -30,7 +34,12 @@ export class SourcesService {
       interval: durationOf(s.intervalMs),
       enabled: s.enabled,
       department: s.department,
-      health: { lastFetchAt: iso(s.lastFetchAt), lastSuccessAt: iso(s.lastSuccessAt), lastError: s.lastError, postCount: s.postCount },
+      health: {
+        lastFetchAt: iso(s.lastFetchAt),
+        lastSuccessAt: iso(s.lastSuccessAt),
+        lastError: s.lastError,
+        postCount: s.postCount,
+      },
     }));
   }
 }

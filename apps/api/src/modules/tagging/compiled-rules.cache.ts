@@ -1,10 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { TaggingRepository, WorkspaceRepository, type AccountForMatching, type DepartmentRow } from '@parley/db';
+import {
+  TaggingRepository,
+  WorkspaceRepository,
+  type AccountForMatching,
+  type DepartmentRow,
+} from '@parley/db';
 import { RuleMatcher } from '@parley/tagging';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../../common/infrastructure.module';
 
-export type TaggingModel = { matcher: RuleMatcher; departments: DepartmentRow[]; accounts: AccountForMatching[] };
+export type TaggingModel = {
+  matcher: RuleMatcher;
+  departments: DepartmentRow[];
+  accounts: AccountForMatching[];
+};
 
 /** Rules are compiled once and rebuilt only when the rules table changes (checked by a cheap fingerprint). */
 @Injectable()
@@ -30,7 +39,8 @@ export class CompiledRulesCache {
       this.tagging.accounts(this.dataSource),
     ]);
     const matcher = new RuleMatcher(rules);
-    for (const problem of matcher.problems) this.logger.warn({ message: 'rule skipped', rule: problem.key, problem: problem.message });
+    for (const problem of matcher.problems)
+      this.logger.warn({ message: 'rule skipped', rule: problem.key, problem: problem.message });
     this.cached = { fingerprint, model: { matcher, departments, accounts } };
     return this.cached.model;
   }

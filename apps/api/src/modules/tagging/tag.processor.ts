@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { Config } from '@parley/config';
 import { ConversationRepository } from '@parley/db';
 import { JobProducer, QUEUES, type JobPayloads } from '@parley/jobs';
@@ -43,7 +49,9 @@ export class TagProcessor implements OnApplicationBootstrap, OnApplicationShutdo
         stalledInterval: this.config.jobLockMs,
       },
     );
-    worker.on('failed', (job, error) => this.logger.warn({ message: 'tagging failed', jobId: job?.id, error: error.message }));
+    worker.on('failed', (job, error) =>
+      this.logger.warn({ message: 'tagging failed', jobId: job?.id, error: error.message }),
+    );
     worker.on('error', (error) => this.logger.error({ message: 'tag worker error', error: error.message }));
     this.worker = worker;
     await this.sweep();
@@ -52,7 +60,9 @@ export class TagProcessor implements OnApplicationBootstrap, OnApplicationShutdo
 
   private async sweep(): Promise<void> {
     try {
-      await this.producer.tagConversations(await this.conversations.pendingTagging(this.dataSource, null, 10_000));
+      await this.producer.tagConversations(
+        await this.conversations.pendingTagging(this.dataSource, null, 10_000),
+      );
     } catch (error) {
       this.logger.warn({ message: 'tagging sweep failed', error: (error as Error).message });
     }

@@ -33,7 +33,11 @@ export class UsersService {
     }
     const passwordHash = await hashPassword(request.password);
     const id = await inTransaction(this.dataSource, async (tx) => {
-      const userId = await this.users.insertUser(tx, { email: request.email, name: request.name, passwordHash });
+      const userId = await this.users.insertUser(tx, {
+        email: request.email,
+        name: request.name,
+        passwordHash,
+      });
       await this.users.insertMemberships(tx, userId, memberships);
       await this.audit.record(tx, actor, {
         action: 'user.create',

@@ -10,7 +10,10 @@ export const validateWorkspace = (input: unknown, existingDepartmentKeys: string
     const known = new Set([...existingDepartmentKeys, ...parsed.data.departments.map((d) => d.key)]);
     parsed.data.sources.forEach((s, i) => {
       if (s.department && !known.has(s.department)) {
-        problems.push({ path: `sources[${i}].department`, message: `no department "${s.department}" in the document or the workspace` });
+        problems.push({
+          path: `sources[${i}].department`,
+          message: `no department "${s.department}" in the document or the workspace`,
+        });
       }
     });
     parsed.data.departments.forEach((d, i) =>
@@ -24,7 +27,11 @@ export const validateWorkspace = (input: unknown, existingDepartmentKeys: string
     );
   }
   if (problems.length > 0 || !parsed.success) {
-    throw new DomainError('invalid', `The workspace document has ${problems.length} problem(s); nothing was changed.`, problems);
+    throw new DomainError(
+      'invalid',
+      `The workspace document has ${problems.length} problem(s); nothing was changed.`,
+      problems,
+    );
   }
   return parsed.data;
 };

@@ -12,9 +12,17 @@ export class WorkspaceController {
 
   @Put()
   @ApiBody({ schema: schemaOf(workspaceDocumentSchema) })
-  @ApiQuery({ name: 'prune', required: false, description: 'true deletes departments, rules and sources the document leaves out' })
+  @ApiQuery({
+    name: 'prune',
+    required: false,
+    description: 'true deletes departments, rules and sources the document leaves out',
+  })
   @ApiOkResponse({ schema: schemaOf(applyResultSchema) })
-  apply(@CurrentUser() auth: AuthContext, @Body() body: unknown, @Query('prune') prune?: string): Promise<ApplyResult> {
+  apply(
+    @CurrentUser() auth: AuthContext,
+    @Body() body: unknown,
+    @Query('prune') prune?: string,
+  ): Promise<ApplyResult> {
     requireAdmin(auth);
     return this.workspace.apply(body, actorOf(auth), prune === 'true');
   }

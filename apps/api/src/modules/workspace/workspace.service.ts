@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ApplyResult, DepartmentDocument, SourceDocument, WorkspaceDocument } from '@parley/contracts';
-import { AuditRepository, ConversationRepository, WorkspaceRepository, inTransaction, type Actor, type DepartmentRow } from '@parley/db';
+import {
+  AuditRepository,
+  ConversationRepository,
+  WorkspaceRepository,
+  inTransaction,
+  type Actor,
+  type DepartmentRow,
+} from '@parley/db';
 import { parseDuration } from '@parley/domain';
 import { JobProducer } from '@parley/jobs';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -28,7 +35,11 @@ export class WorkspaceService {
   async apply(input: unknown, actor: Actor, prune = false): Promise<ApplyResult> {
     const existing = await this.workspace.allDepartments(this.dataSource);
     const doc = validateWorkspace(input, prune ? [] : existing.map((d) => d.key));
-    const result: ApplyResult = { departments: emptyChangeSet(), rules: emptyChangeSet(), sources: emptyChangeSet() };
+    const result: ApplyResult = {
+      departments: emptyChangeSet(),
+      rules: emptyChangeSet(),
+      sources: emptyChangeSet(),
+    };
     const changedSourceIds = await inTransaction(this.dataSource, async (tx) => {
       const ctx: Context = { tx, actor, result, prune };
       const departmentIds = await this.applyDepartments(ctx, doc);
@@ -56,23 +67,49 @@ export class WorkspaceService {
     }
     if (ctx.prune) {
       const gone = [...existing.values()].filter((d) => !doc.departments.some((x) => x.key === d.key));
-      await this.workspace.deleteDepartments(ctx.tx, gone.map((d) => d.id));
+      await this.workspace.deleteDepartments(
+        ctx.tx,
+        gone.map((d) => d.id),
+      );
       for (const d of gone) {
         ctx.result.departments.deleted.push(d.key);
         ids.delete(d.key);
-        await this.audit.record(ctx.tx, ctx.actor, { action: 'department.delete', entityType: 'department', entityId: d.id, before: d });
+        await this.audit.record(ctx.tx, ctx.actor, {
+          action: 'department.delete',
+          entityType: 'department',
+          entityId: d.id,
+          before: d,
+        });
       }
     }
     return ids;
   }
 
-  private async applyDepartment(ctx: Context, doc: DepartmentDocument, existing: DepartmentRow | undefined): Promise<string> {
-    const after = { name: doc.name, aliases: doc.aliases, accounts: doc.accounts.map((a) => ({ ...a, site: a.site ?? null })), resources: doc.resources };
+  private async applyDepartment(
+    ctx: Context,
+    doc: DepartmentDocument,
+    existing: DepartmentRow | undefined,
+  ): Promise<string> {
+    const after = {
+      name: doc.name,
+      aliases: doc.aliases,
+      accounts: doc.accounts.map((a) => ({ ...a, site: a.site ?? null })),
+      resources: doc.resources,
+    };
     let id: string;
     if (!existing) {
-      id = await this.workspace.insertDepartment(ctx.tx, { key: doc.key, name: doc.name, aliases: doc.aliases });
+      id = await this.workspace.insertDepartment(ctx.tx, {
+        key: doc.key,
+        name: doc.name,
+        aliases: doc.aliases,
+      });
       ctx.result.departments.created.push(doc.key);
-      await this.audit.record(ctx.tx, ctx.actor, { action: 'department.create', entityType: 'department', entityId: id, after: { key: doc.key, ...after } });
+      await this.audit.record(ctx.tx, ctx.actor, {
+        action: 'department.create',
+        entityType: 'department',
+        entityId: id,
+        after: { key: doc.key, ...after },
+      });
     } else {
       id = existing.id;
       const before = {
@@ -81,13 +118,23 @@ export class WorkspaceService {
         accounts: sortBy(await this.workspace.accountsOf(ctx.tx, id), accountKey),
         resources: sortBy(await this.workspace.resourcesOf(ctx.tx, id), (r) => r.url),
       };
-      const sortedAfter = { ...after, accounts: sortBy(after.accounts, accountKey), resources: sortBy(after.resources, (r) => r.url) };
+      const sortedAfter = {
+        ...after,
+        accounts: sortBy(after.accounts, accountKey),
+        resources: sortBy(after.resources, (r) => r.url),
+      };
       if (sameValues(before, sortedAfter)) {
         ctx.result.departments.unchanged.push(doc.key);
       } else {
         await this.workspace.updateDepartment(ctx.tx, id, { name: doc.name, aliases: doc.aliases });
         ctx.result.departments.updated.push(doc.key);
-        await this.audit.record(ctx.tx, ctx.actor, { action: 'department.update', entityType: 'department', entityId: id, before, after });
+        await this.audit.record(ctx.tx, ctx.actor, {
+          action: 'department.update',
+          entityType: 'department',
+          entityId: id,
+          before,
+          after,
+        });
       }
     }
     await this.workspace.replaceAccounts(ctx.tx, id, after.accounts);
@@ -101,31 +148,79 @@ export class WorkspaceService {
     for (const rule of doc.rules) {
       const label = `${doc.key}/${rule.key}`;
       const old = existing.get(rule.key);
-      const fields = { name: rule.name, query: rule.query, purpose: rule.purpose ?? null, enabled: rule.enabled };
+      const fields = {
+        name: rule.name,
+        query: rule.query,
+        purpose: rule.purpose ?? null,
+        enabled: rule.enabled,
+      };
       if (!old) {
         const id = await this.workspace.insertRule(ctx.tx, departmentId, { key: rule.key, ...fields });
-        await this.workspace.insertRuleVersion(ctx.tx, { ruleId: id, version: 1, name: rule.name, queryBefore: null, queryAfter: rule.query, enabled: rule.enabled, changedBy: ctx.actor.userId, reason: 'created by workspace document' });
+        await this.workspace.insertRuleVersion(ctx.tx, {
+          ruleId: id,
+          version: 1,
+          name: rule.name,
+          queryBefore: null,
+          queryAfter: rule.query,
+          enabled: rule.enabled,
+          changedBy: ctx.actor.userId,
+          reason: 'created by workspace document',
+        });
         ctx.result.rules.created.push(label);
-        await this.audit.record(ctx.tx, ctx.actor, { action: 'rule.create', entityType: 'listening_rule', entityId: id, after: { key: rule.key, ...fields } });
-      } else if (sameValues({ name: old.name, query: old.query, purpose: old.purpose, enabled: old.enabled }, fields)) {
+        await this.audit.record(ctx.tx, ctx.actor, {
+          action: 'rule.create',
+          entityType: 'listening_rule',
+          entityId: id,
+          after: { key: rule.key, ...fields },
+        });
+      } else if (
+        sameValues({ name: old.name, query: old.query, purpose: old.purpose, enabled: old.enabled }, fields)
+      ) {
         ctx.result.rules.unchanged.push(label);
       } else {
         const version = await this.workspace.updateRule(ctx.tx, old.id, fields);
-        await this.workspace.insertRuleVersion(ctx.tx, { ruleId: old.id, version, name: rule.name, queryBefore: old.query, queryAfter: rule.query, enabled: rule.enabled, changedBy: ctx.actor.userId, reason: 'updated by workspace document' });
+        await this.workspace.insertRuleVersion(ctx.tx, {
+          ruleId: old.id,
+          version,
+          name: rule.name,
+          queryBefore: old.query,
+          queryAfter: rule.query,
+          enabled: rule.enabled,
+          changedBy: ctx.actor.userId,
+          reason: 'updated by workspace document',
+        });
         ctx.result.rules.updated.push(label);
-        await this.audit.record(ctx.tx, ctx.actor, { action: 'rule.update', entityType: 'listening_rule', entityId: old.id, before: old, after: { ...fields, version } });
+        await this.audit.record(ctx.tx, ctx.actor, {
+          action: 'rule.update',
+          entityType: 'listening_rule',
+          entityId: old.id,
+          before: old,
+          after: { ...fields, version },
+        });
       }
     }
     if (!ctx.prune) return;
     const gone = [...existing.values()].filter((r) => !doc.rules.some((x) => x.key === r.key));
-    await this.workspace.deleteRules(ctx.tx, gone.map((r) => r.id));
+    await this.workspace.deleteRules(
+      ctx.tx,
+      gone.map((r) => r.id),
+    );
     for (const r of gone) {
       ctx.result.rules.deleted.push(`${doc.key}/${r.key}`);
-      await this.audit.record(ctx.tx, ctx.actor, { action: 'rule.delete', entityType: 'listening_rule', entityId: r.id, before: r });
+      await this.audit.record(ctx.tx, ctx.actor, {
+        action: 'rule.delete',
+        entityType: 'listening_rule',
+        entityId: r.id,
+        before: r,
+      });
     }
   }
 
-  private async applySources(ctx: Context, doc: WorkspaceDocument, departmentIds: Map<string, string>): Promise<string[]> {
+  private async applySources(
+    ctx: Context,
+    doc: WorkspaceDocument,
+    departmentIds: Map<string, string>,
+  ): Promise<string[]> {
     const existing = new Map((await this.workspace.allSources(ctx.tx)).map((s) => [s.key, s]));
     const changed: string[] = [];
     for (const source of doc.sources) {
@@ -135,10 +230,22 @@ export class WorkspaceService {
         const id = await this.workspace.insertSource(ctx.tx, { key: source.key, ...fields });
         changed.push(id);
         ctx.result.sources.created.push(source.key);
-        await this.audit.record(ctx.tx, ctx.actor, { action: 'source.create', entityType: 'source', entityId: id, after: { key: source.key, ...fields } });
+        await this.audit.record(ctx.tx, ctx.actor, {
+          action: 'source.create',
+          entityType: 'source',
+          entityId: id,
+          after: { key: source.key, ...fields },
+        });
         continue;
       }
-      const before = { name: old.name, type: old.type, url: old.url, intervalMs: old.intervalMs, enabled: old.enabled, departmentId: old.departmentId };
+      const before = {
+        name: old.name,
+        type: old.type,
+        url: old.url,
+        intervalMs: old.intervalMs,
+        enabled: old.enabled,
+        departmentId: old.departmentId,
+      };
       if (sameValues(before, fields)) {
         ctx.result.sources.unchanged.push(source.key);
         continue;
@@ -146,14 +253,28 @@ export class WorkspaceService {
       await this.workspace.updateSource(ctx.tx, old.id, fields);
       changed.push(old.id);
       ctx.result.sources.updated.push(source.key);
-      await this.audit.record(ctx.tx, ctx.actor, { action: 'source.update', entityType: 'source', entityId: old.id, before, after: fields });
+      await this.audit.record(ctx.tx, ctx.actor, {
+        action: 'source.update',
+        entityType: 'source',
+        entityId: old.id,
+        before,
+        after: fields,
+      });
     }
     if (ctx.prune) {
       const gone = [...existing.values()].filter((s) => !doc.sources.some((x) => x.key === s.key));
-      await this.workspace.deleteSources(ctx.tx, gone.map((s) => s.id));
+      await this.workspace.deleteSources(
+        ctx.tx,
+        gone.map((s) => s.id),
+      );
       for (const s of gone) {
         ctx.result.sources.deleted.push(s.key);
-        await this.audit.record(ctx.tx, ctx.actor, { action: 'source.delete', entityType: 'source', entityId: s.id, before: s });
+        await this.audit.record(ctx.tx, ctx.actor, {
+          action: 'source.delete',
+          entityType: 'source',
+          entityId: s.id,
+          before: s,
+        });
       }
     }
     return changed;
@@ -169,9 +290,16 @@ const fieldsOf = (source: SourceDocument, departmentIds: Map<string, string>) =>
   departmentId: source.department ? (departmentIds.get(source.department) ?? null) : null,
 });
 
-const accountKey = (a: { platform: string; handle: string; site: string | null }) => `${a.platform} ${a.handle} ${a.site ?? ''}`;
+const accountKey = (a: { platform: string; handle: string; site: string | null }) =>
+  `${a.platform} ${a.handle} ${a.site ?? ''}`;
 
-const sortBy = <T>(items: T[], key: (item: T) => string): T[] => [...items].sort((a, b) => key(a).localeCompare(key(b)));
+const sortBy = <T>(items: T[], key: (item: T) => string): T[] =>
+  [...items].sort((a, b) => key(a).localeCompare(key(b)));
 
 const summary = (result: ApplyResult) =>
-  Object.fromEntries(Object.entries(result).map(([kind, c]) => [kind, `${c.created.length} created, ${c.updated.length} updated, ${c.deleted.length} deleted`]));
+  Object.fromEntries(
+    Object.entries(result).map(([kind, c]) => [
+      kind,
+      `${c.created.length} created, ${c.updated.length} updated, ${c.deleted.length} deleted`,
+    ]),
+  );

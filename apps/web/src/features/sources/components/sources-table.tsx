@@ -58,9 +58,7 @@ const SourceRow = ({ source, departmentName, now }: SourceRowProps) => {
           <code className="code">{source.url}</code>
         )}
       </td>
-      <td>
-        every {source.interval}
-      </td>
+      <td className="source__interval">every {source.interval}</td>
       <td>{source.department ? departmentName(source.department) : 'Shared'}</td>
       <td>
         <DateTime value={source.health.lastFetchAt} now={now} fallback="Never" variant="compact" />
