@@ -122,18 +122,12 @@ const redirectLocation = (run: Run, response: Dispatcher.ResponseData): string |
   if (!REDIRECTS.has(response.statusCode)) return null;
   const location = response.headers.location;
   const value = Array.isArray(location) ? location[0] : location;
-  if (!value)
-    throw new FetchError(
-      'fetch_failed',
-      `${label(run.target)} answered ${response.statusCode} without a Location header`,
-      {
-        status: response.statusCode,
-      },
-    );
-  return value;
+  if (value) return value;
+  const message = `${label(run.target)} answered ${response.statusCode} without a Location header`;
+  throw new FetchError('fetch_failed', message, { status: response.statusCode });
 };
 
-/** Follows redirects by hand so every run's URL and address go through the same checks as the first. */
+/** Follows redirects by hand so every hop's URL and address go through the same checks as the first. */
 const followRedirects = async (run: Run, initialHeaders: Record<string, string>): Promise<FetchResult> => {
   let headers = initialHeaders;
   for (let redirects = 0; redirects <= run.settings.maxRedirects; redirects += 1) {

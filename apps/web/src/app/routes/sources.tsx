@@ -51,7 +51,9 @@ const SourcesResults = ({ departmentName }: { departmentName: (key: string) => s
         // Keep showing the last good answer: a blip in polling should not blank the table.
         <p className="warning-text" role="alert">
           <span className="warning-text__icon" aria-hidden="true">!</span>
-          <strong>Could not refresh.</strong> Showing sources as they were at {updated}.
+          <span>
+            <strong>Could not refresh.</strong> Showing sources as they were at {updated}.
+          </span>
         </p>
       )}
       <p className="secondary-text">Last updated {updated}</p>

@@ -10,7 +10,9 @@ export const HealthStatus = ({ health, failed }: HealthStatusProps) => {
     return (
       <p className="status status--bad">
         <span className="status__icon" aria-hidden="true">✕</span>
-        <strong>Service status:</strong> Parley’s service is not responding.
+        <span>
+          <strong>Service status:</strong> Parley’s service is not responding.
+        </span>
       </p>
     );
   }
@@ -19,8 +21,10 @@ export const HealthStatus = ({ health, failed }: HealthStatusProps) => {
   return (
     <p className={`status ${ok ? 'status--ok' : 'status--bad'}`}>
       <span className="status__icon" aria-hidden="true">{ok ? '✓' : '!'}</span>
-      <strong>Service status:</strong> {ok ? 'working normally' : 'degraded'} ({part(health.db, 'database')},{' '}
-      {part(health.redis, 'job queue')}).
+      <span>
+        <strong>Service status:</strong> {ok ? 'working normally' : 'degraded'} ({part(health.db, 'database')},{' '}
+        {part(health.redis, 'job queue')}).
+      </span>
     </p>
   );
 };

@@ -70,7 +70,9 @@ const SourceRow = ({ source, departmentName, now }: SourceRowProps) => {
         {source.health.lastError ? (
           <p className="source__error">
             <span className="source__error-icon" aria-hidden="true">!</span>
-            <strong>Error:</strong> {source.health.lastError}
+            <span>
+              <strong>Error:</strong> {source.health.lastError}
+            </span>
           </p>
         ) : (
           <span className="secondary-text">None</span>
