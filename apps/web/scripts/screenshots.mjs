@@ -1,4 +1,6 @@
 // Screenshots (and an axe check) of every page against a built, previewed app, with /api answered by fixtures.
+// The callbacks passed to page.evaluate run in the browser, hence the browser globals.
+/* global window, document */
 // Usage: npx vite preview --config apps/web/vite.config.ts --port 4173 &  node apps/web/scripts/screenshots.mjs [outDir]
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,7 +36,6 @@ const mockApi = async (page, overrides = {}) => {
 const axe = async (page, name) => {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
     (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] })).violations.map(
       (v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }),
     ),

@@ -1,4 +1,5 @@
 import { Queue, type JobsOptions } from 'bullmq';
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import {
   JOB_QUEUE,
@@ -10,6 +11,8 @@ import {
   type JobPayloads,
   type QueueName,
 } from './queues';
+
+const TAG_BATCH = 200;
 
 /** The one place jobs are added, so every producer uses the same names, ids and options. */
 export class JobProducer {
@@ -38,16 +41,20 @@ export class JobProducer {
     await this.add('SyncSchedules', { changedSourceIds });
   }
 
-  /** One job per conversation version: re-adding the same version is a no-op, a newer version queues again. */
+  /**
+   * Tagging works in batches (one query per batch, not per conversation). A batch's id is derived from its
+   * contents, so the periodic sweep re-adding the same pending versions while they wait is a no-op.
+   */
   async tagConversations(items: { id: string; contentVersion: number }[]): Promise<void> {
-    if (items.length === 0) return;
-    await this.queues.tag.addBulk(
-      items.map((c) => ({
-        name: 'TagConversation',
-        data: { conversationId: c.id, version: c.contentVersion },
-        opts: { jobId: jobId('tag', c.id, c.contentVersion) },
-      })),
-    );
+    const jobs = [];
+    for (let i = 0; i < items.length; i += TAG_BATCH) {
+      const conversations = items
+        .slice(i, i + TAG_BATCH)
+        .map((c) => ({ id: c.id, version: c.contentVersion }));
+      const digest = createHash('sha1').update(JSON.stringify(conversations)).digest('hex');
+      jobs.push({ name: 'TagConversations', data: { conversations }, opts: { jobId: jobId('tag', digest) } });
+    }
+    if (jobs.length > 0) await this.queues.tag.addBulk(jobs);
   }
 
   async upsertSchedule(sourceId: string, everyMs: number): Promise<void> {

@@ -7,14 +7,14 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export type JobPayloads = {
   FetchSource: { sourceId: string };
   SyncSchedules: { changedSourceIds: string[] };
-  TagConversation: { conversationId: string; version: number };
+  TagConversations: { conversations: { id: string; version: number }[] };
 };
 export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   FetchSource: QUEUES.ingest,
   SyncSchedules: QUEUES.ingest,
-  TagConversation: QUEUES.tag,
+  TagConversations: QUEUES.tag,
 };
 
 /** Options set once per queue: bounded retries with backoff, and finished jobs trimmed so Redis stays small. */

@@ -104,25 +104,6 @@ export class ConversationRepository {
     );
   }
 
-  async markTagged(q: Queryable, id: string, version: number): Promise<void> {
-    await q.query(`UPDATE conversation SET tagged_version = greatest(tagged_version, $2) WHERE id = $1`, [
-      id,
-      version,
-    ]);
-  }
-
-  findVersion(
-    q: Queryable,
-    id: string,
-  ): Promise<{ contentVersion: number; taggedVersion: number } | undefined> {
-    return q
-      .query(
-        `SELECT content_version AS "contentVersion", tagged_version AS "taggedVersion" FROM conversation WHERE id = $1`,
-        [id],
-      )
-      .then((rows: { contentVersion: number; taggedVersion: number }[]) => rows[0]);
-  }
-
   /** One page of a department's inbox: conversations with an opportunity at or above its threshold, keyset-paginated. */
   inboxPage(q: Queryable, query: InboxQuery): Promise<ConversationRow[]> {
     const byScore = query.sort === 'score';

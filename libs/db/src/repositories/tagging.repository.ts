@@ -16,6 +16,7 @@ export type AccountForMatching = {
 };
 export type PostForTagging = {
   id: string;
+  conversationId: string;
   platform: string;
   title: string | null;
   text: string;
@@ -35,8 +36,9 @@ export type OpportunityInput = {
   firstResponseAt: Date | null;
   firstResponseSeconds: number | null;
 };
+export type ConversationVersion = { id: string; contentVersion: number; taggedVersion: number };
 
-/** What tagging reads (rules, accounts, the thread) and writes (opportunities, department posts, engagements). */
+/** What tagging reads (rules, accounts, threads) and writes (opportunities, department posts, engagements), in batches. */
 export class TaggingRepository {
   enabledRules(q: Queryable): Promise<RuleForMatching[]> {
     return q.query(
@@ -45,9 +47,14 @@ export class TaggingRepository {
     );
   }
 
-  rulesFingerprint(q: Queryable): Promise<string> {
+  /** Changes whenever a rule, department or account changes, so compiled rules are rebuilt only then. */
+  workspaceFingerprint(q: Queryable): Promise<string> {
     return q
-      .query(`SELECT coalesce(max(updated_at)::text, '') || ':' || count(*)::text AS f FROM listening_rule`)
+      .query(
+        `SELECT concat_ws(':', (SELECT max(updated_at) FROM listening_rule), (SELECT count(*) FROM listening_rule),
+           (SELECT max(updated_at) FROM department), (SELECT count(*) FROM department),
+           (SELECT count(*) FROM department_account), (SELECT md5(string_agg(id::text, ',' ORDER BY id)) FROM department_account)) AS f`,
+      )
       .then((rows: { f: string }[]) => rows[0].f);
   }
 
@@ -55,12 +62,21 @@ export class TaggingRepository {
     return q.query(`SELECT department_id AS "departmentId", platform, handle, site FROM department_account`);
   }
 
-  postsForTagging(q: Queryable, conversationId: string): Promise<PostForTagging[]> {
+  versionsOf(q: Queryable, ids: string[]): Promise<ConversationVersion[]> {
     return q.query(
-      `SELECT id::text, platform, title, text, url, author_name AS "authorName", author_handle AS "authorHandle",
-         published_at AS "publishedAt"
-       FROM post WHERE conversation_id = $1 AND deleted_at IS NULL ORDER BY published_at NULLS FIRST, id`,
-      [conversationId],
+      `SELECT id::text, content_version AS "contentVersion", tagged_version AS "taggedVersion"
+       FROM conversation WHERE id = ANY($1::bigint[])`,
+      [ids],
+    );
+  }
+
+  postsOf(q: Queryable, conversationIds: string[]): Promise<PostForTagging[]> {
+    return q.query(
+      `SELECT id::text, conversation_id::text AS "conversationId", platform, title, text, url, author_name AS "authorName",
+         author_handle AS "authorHandle", published_at AS "publishedAt"
+       FROM post WHERE conversation_id = ANY($1::bigint[]) AND deleted_at IS NULL
+       ORDER BY conversation_id, published_at NULLS FIRST, id`,
+      [conversationIds],
     );
   }
 
@@ -77,36 +93,39 @@ export class TaggingRepository {
     );
   }
 
-  async recordDetectedEngagements(q: Queryable, conversationId: string): Promise<void> {
+  async recordDetectedEngagements(q: Queryable, conversationIds: string[]): Promise<void> {
     await q.query(
       `INSERT INTO engagement (conversation_id, department_id, post_id, kind, url, occurred_at)
        SELECT conversation_id, by_department_id, id, 'detected', url, coalesce(published_at, fetched_at)
-       FROM post WHERE conversation_id = $1 AND by_department_id IS NOT NULL
+       FROM post WHERE conversation_id = ANY($1::bigint[]) AND by_department_id IS NOT NULL
        ON CONFLICT (department_id, post_id) WHERE post_id IS NOT NULL DO NOTHING`,
-      [conversationId],
+      [conversationIds],
     );
   }
 
-  async upsertOpportunity(q: Queryable, o: OpportunityInput): Promise<void> {
+  async upsertOpportunities(q: Queryable, opportunities: OpportunityInput[]): Promise<void> {
+    if (opportunities.length === 0) return;
     await q.query(
       `INSERT INTO opportunity (conversation_id, department_id, score, route, route_reason, rules, signals,
          first_response_at, first_response_seconds)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       SELECT o."conversationId", o."departmentId", o.score, o.route, o."routeReason", o.rules, o.signals,
+         o."firstResponseAt", o."firstResponseSeconds"
+       FROM jsonb_to_recordset($1::jsonb) AS o("conversationId" bigint, "departmentId" uuid, score int, route text,
+         "routeReason" text, rules jsonb, signals jsonb, "firstResponseAt" timestamptz, "firstResponseSeconds" int)
        ON CONFLICT (conversation_id, department_id) DO UPDATE SET score = EXCLUDED.score, route = EXCLUDED.route,
          route_reason = EXCLUDED.route_reason, rules = EXCLUDED.rules, signals = EXCLUDED.signals,
          first_response_at = EXCLUDED.first_response_at, first_response_seconds = EXCLUDED.first_response_seconds,
          tagged_at = now(), updated_at = now()`,
-      [
-        o.conversationId,
-        o.departmentId,
-        o.score,
-        o.route,
-        o.routeReason,
-        JSON.stringify(o.rules),
-        JSON.stringify(o.signals),
-        o.firstResponseAt,
-        o.firstResponseSeconds,
-      ],
+      [JSON.stringify(opportunities)],
+    );
+  }
+
+  /** Marks the versions seen as tagged; a newer version stored meanwhile stays pending. */
+  async markTagged(q: Queryable, versions: { id: string; version: number }[]): Promise<void> {
+    await q.query(
+      `UPDATE conversation c SET tagged_version = greatest(c.tagged_version, v.version)
+       FROM jsonb_to_recordset($1::jsonb) AS v(id bigint, version int) WHERE c.id = v.id`,
+      [JSON.stringify(versions)],
     );
   }
 }

@@ -28,10 +28,7 @@ export class CompiledRulesCache {
   ) {}
 
   async current(): Promise<TaggingModel> {
-    const fingerprint = [
-      await this.tagging.rulesFingerprint(this.dataSource),
-      await this.workspace.countDepartments(this.dataSource),
-    ].join('|');
+    const fingerprint = await this.tagging.workspaceFingerprint(this.dataSource);
     if (this.cached?.fingerprint === fingerprint) return this.cached.model;
     const [rules, departments, accounts] = await Promise.all([
       this.tagging.enabledRules(this.dataSource),

@@ -38,13 +38,13 @@ export class TagProcessor implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationBootstrap(): Promise<void> {
     const worker = new Worker(
       QUEUES.tag,
-      async (job: Job<JobPayloads['TagConversation']>) => {
-        await this.tagging.tag(job.data.conversationId, job.data.version);
+      async (job: Job<JobPayloads['TagConversations']>) => {
+        await this.tagging.tagMany(job.data.conversations);
       },
       {
         connection: this.redis.duplicate(),
         prefix: this.config.queuePrefix,
-        concurrency: 4,
+        concurrency: 2,
         lockDuration: this.config.jobLockMs,
         stalledInterval: this.config.jobLockMs,
       },

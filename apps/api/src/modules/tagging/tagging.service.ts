@@ -1,44 +1,71 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConversationRepository, TaggingRepository, inTransaction } from '@parley/db';
+import { TaggingRepository, inTransaction, type OpportunityInput, type PostForTagging } from '@parley/db';
 import { tagConversation } from '@parley/tagging';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../../common/infrastructure.module';
 import { CompiledRulesCache } from './compiled-rules.cache';
 
-/** Tags one conversation version; a job for a version already tagged returns at once, so repeats are harmless. */
+const groupBy = <T>(items: T[], key: (item: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+};
+
+/**
+ * Tags a batch of conversation versions with a handful of queries. Versions already tagged are skipped, so a
+ * repeated or overlapping job is harmless.
+ */
 @Injectable()
 export class TaggingService {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    private readonly conversations: ConversationRepository,
     private readonly tagging: TaggingRepository,
     private readonly rules: CompiledRulesCache,
   ) {}
 
-  async tag(conversationId: string, version: number): Promise<{ opportunities: number } | null> {
-    const current = await this.conversations.findVersion(this.dataSource, conversationId);
-    if (!current || current.taggedVersion >= version) return null;
+  async tagMany(
+    requested: { id: string; version: number }[],
+  ): Promise<{ tagged: number; opportunities: number }> {
+    const wanted = new Map(requested.map((r) => [r.id, r.version]));
+    const versions = await this.tagging.versionsOf(this.dataSource, [...wanted.keys()]);
+    const due = versions.filter((v) => v.taggedVersion < (wanted.get(v.id) ?? 0));
+    if (due.length === 0) return { tagged: 0, opportunities: 0 };
     const model = await this.rules.current();
+    const ids = due.map((v) => v.id);
     return inTransaction(this.dataSource, async (tx) => {
-      const posts = await this.tagging.postsForTagging(tx, conversationId);
-      const result = tagConversation(posts, model.matcher, model.departments, model.accounts);
-      await this.tagging.setPostDepartments(tx, result.postDepartments);
-      await this.tagging.recordDetectedEngagements(tx, conversationId);
-      for (const o of result.opportunities) {
-        await this.tagging.upsertOpportunity(tx, {
-          conversationId,
-          departmentId: o.departmentId,
-          score: o.score,
-          route: o.route,
-          routeReason: o.routeReason,
-          rules: o.rules,
-          signals: o.signals,
-          firstResponseAt: o.engagement?.firstResponseAt ?? null,
-          firstResponseSeconds: o.engagement?.firstResponseSeconds ?? null,
-        });
+      const threads = groupBy<PostForTagging>(await this.tagging.postsOf(tx, ids), (p) => p.conversationId);
+      const assignments: { postId: string; departmentId: string | null }[] = [];
+      const opportunities: OpportunityInput[] = [];
+      for (const id of ids) {
+        const result = tagConversation(
+          threads.get(id) ?? [],
+          model.matcher,
+          model.departments,
+          model.accounts,
+        );
+        assignments.push(...result.postDepartments);
+        opportunities.push(
+          ...result.opportunities.map((o) => ({
+            conversationId: id,
+            departmentId: o.departmentId,
+            score: o.score,
+            route: o.route,
+            routeReason: o.routeReason,
+            rules: o.rules,
+            signals: o.signals,
+            firstResponseAt: o.engagement?.firstResponseAt ?? null,
+            firstResponseSeconds: o.engagement?.firstResponseSeconds ?? null,
+          })),
+        );
       }
-      await this.conversations.markTagged(tx, conversationId, current.contentVersion);
-      return { opportunities: result.opportunities.length };
+      await this.tagging.setPostDepartments(tx, assignments);
+      await this.tagging.recordDetectedEngagements(tx, ids);
+      await this.tagging.upsertOpportunities(tx, opportunities);
+      await this.tagging.markTagged(
+        tx,
+        due.map((v) => ({ id: v.id, version: v.contentVersion })),
+      );
+      return { tagged: ids.length, opportunities: opportunities.length };
     });
   }
 }
