@@ -5,13 +5,15 @@ import { createDataSource, runMigrations } from '@parley/db';
 import { isDomainError } from '@parley/domain';
 import { CliModule } from './cli/cli.module';
 import { bootstrapCommand } from './cli/bootstrap.command';
+import { feedInspectCommand } from './cli/feed-inspect.command';
 import { readWorkspaceFile } from './cli/workspace-file';
 import { WorkspaceService } from './modules/workspace/workspace.service';
 
 const USAGE = `usage: parley <command>
   migrate                 apply database migrations
   bootstrap               create the first admin and load the demo workspace when the database is empty
-  apply FILE [--prune]    apply a workspace document (YAML or JSON); --prune deletes what FILE leaves out`;
+  apply FILE [--prune]    apply a workspace document (YAML or JSON); --prune deletes what FILE leaves out
+  feed inspect URL|FILE   print what Parley would store from a feed, as JSON, writing nothing`;
 
 const migrate = async (): Promise<void> => {
   const dataSource = await createDataSource(loadConfig().databaseUrl, {
@@ -52,6 +54,11 @@ const main = async (args: string[]): Promise<void> => {
           .apply(await readWorkspaceFile(file), { userId: null, label: 'cli' }, rest.includes('--prune'));
         console.log(JSON.stringify(result, null, 2));
       });
+    }
+    case 'feed': {
+      if (rest[0] !== 'inspect' || !rest[1]) throw new Error(USAGE);
+      if (!(await feedInspectCommand(rest[1], loadConfig()))) process.exitCode = 1;
+      return;
     }
     default:
       throw new Error(USAGE);

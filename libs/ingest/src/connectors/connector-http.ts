@@ -11,7 +11,10 @@ export const fetchJson = async (
   ctx: PollContext,
   headers: Record<string, string> = {},
 ): Promise<unknown> => {
-  const response = await fetchUrl(url, { allowlist: ctx.allowlist, headers: { accept: JSON_ACCEPT, ...headers } });
+  const response = await fetchUrl(url, {
+    allowlist: ctx.allowlist,
+    headers: { accept: JSON_ACCEPT, ...headers },
+  });
   try {
     return JSON.parse(response.body.toString('utf8')) as unknown;
   } catch {

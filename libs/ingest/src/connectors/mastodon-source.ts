@@ -8,7 +8,8 @@ export type MastodonTimeline =
   | { kind: 'account-id'; origin: string; accountId: string; query: URLSearchParams }
   | { kind: 'public'; origin: string; query: URLSearchParams };
 
-const EXAMPLE = 'https://mastodon.social/tags/NAME, https://mastodon.social/@user or https://mastodon.social/public';
+const EXAMPLE =
+  'https://mastodon.social/tags/NAME, https://mastodon.social/@user or https://mastodon.social/public';
 
 // Pagination belongs to the connector: a cursor in the source URL would pin every poll to one page.
 const PAGINATION = ['limit', 'min_id', 'max_id', 'since_id'];

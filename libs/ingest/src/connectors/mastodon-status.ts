@@ -48,7 +48,10 @@ export const compareIds = (a: string, b: string): number =>
   a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
 
 export const newestId = (ids: readonly string[], start: string | null): string | null =>
-  ids.reduce<string | null>((newest, id) => (newest === null || compareIds(id, newest) > 0 ? id : newest), start);
+  ids.reduce<string | null>(
+    (newest, id) => (newest === null || compareIds(id, newest) > 0 ? id : newest),
+    start,
+  );
 
 export const statusToPost = (status: MastodonStatus, rootId: string | null): PulledPost => {
   const html = sanitiseHtml(status.content ?? '');

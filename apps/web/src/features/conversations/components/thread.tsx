@@ -34,7 +34,9 @@ const PostCard = ({ node: { post, parent }, departmentName, now }: PostCardProps
         {post.byDepartment && <p className="post__department">Posted by {departmentName(post.byDepartment)}</p>}
         <p className="post__author">
           <strong>{authorName(post.author)}</strong>
-          {post.author.handle && post.author.name && <span className="secondary-text"> {post.author.handle}</span>}
+          {post.author.handle && post.author.name && post.author.handle !== post.author.name && (
+            <span className="secondary-text"> {post.author.handle}</span>
+          )}
         </p>
         <p className="post__time">
           <DateTime value={post.publishedAt} now={now} fallback="Time not known" />
