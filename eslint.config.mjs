@@ -49,6 +49,11 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // Screenshot scripts run in Node and hand functions to the browser.
+    files: ['apps/web/scripts/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     // Tests and the CLI talk to a person through the terminal.
     files: [
       '**/*.spec.ts',

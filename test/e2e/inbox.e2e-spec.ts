@@ -106,8 +106,9 @@ describe('a public post travels from a feed to the web inbox', () => {
     await tab.screenshot({ path: resolve(SHOTS, 'sign-in.png'), fullPage: true });
     expect(await accessibilityViolations(tab)).toEqual([]);
     await tab.getByRole('button', { name: /sign in/i }).click();
+    await tab.getByRole('heading', { name: /inbox/i }).first().waitFor({ timeout: 15_000 });
 
-    await tab.goto(`${baseUrl}/?department=dfe`);
+    await tab.goto(`${baseUrl}/inbox?department=dfe&sort=score`);
     const link = tab.getByRole('link', { name: TITLE });
     await link.waitFor({ timeout: 15_000 });
     await expect(tab.getByText('student-loans').first().isVisible()).resolves.toBe(true);
