@@ -1,6 +1,5 @@
 // Screenshots (and an axe check) of every page against a built, previewed app, with /api answered by fixtures.
 // The callbacks passed to page.evaluate run in the browser, hence the browser globals.
-/* global window, document */
 // Usage: npx vite preview --config apps/web/vite.config.ts --port 4173 &  node apps/web/scripts/screenshots.mjs [outDir]
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
