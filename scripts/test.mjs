@@ -4,9 +4,8 @@
 // Arguments after `npm test --` are passed to `vitest run` (e.g. `npm test -- --project unit`).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import { markBuilt, run } from './lib/build.mjs';
+import { installIfNeeded, markBuilt, run } from './lib/build.mjs';
 import { EnvironmentError, ROOT, logger, resolveEnvironment, runMain } from './lib/environment.mjs';
 
 const log = logger(process.stdout);
@@ -55,9 +54,7 @@ const summary = (results) => {
 };
 
 runMain(async () => {
-  if (!fs.existsSync(STEPS.at(-1).command)) {
-    throw new EnvironmentError('dependencies are not installed: run `npm ci` (or `npm install`) first.');
-  }
+  await installIfNeeded(log);
   prepareEnvironment();
   try {
     await resolveEnvironment({ docker: false, secret: false, command: 'npm test', log });

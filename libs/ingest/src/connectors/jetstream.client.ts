@@ -119,6 +119,7 @@ class JetstreamStream {
 
   connect(): void {
     this.reconnectTimer = null;
+    if (this.closed) return;
     const url = jetstreamUrl(this.settings.url, this.settings.wantedCollections, this.received);
     const refusal = refusalForLiteralHost(this.allowlist, new URL(url).hostname);
     if (refusal) return this.fail(refusal);
@@ -133,7 +134,9 @@ class JetstreamStream {
       headers: { 'user-agent': 'Parley social listening' },
     });
     socket.on('message', (data: RawData) => this.receive(data));
-    socket.on('error', (error: Error) => this.settings.onError(connectionError(error, url)));
+    socket.on('error', (error: Error) => {
+      if (!this.closed) this.settings.onError(connectionError(error, url));
+    });
     socket.on('close', () => this.onClose(socket));
     this.socket = socket;
     this.touchIdle();
@@ -174,7 +177,8 @@ class JetstreamStream {
     this.flushTimer = null;
     if (this.queue.length === 0) return;
     const events = this.queue;
-    const batch = { events, cursor: Math.max(...events.map((e) => e.time_us)), skipped: this.skipped };
+    const cursor = events.reduce((newest, event) => Math.max(newest, event.time_us), 0);
+    const batch = { events, cursor, skipped: this.skipped };
     const generation = this.generation;
     this.queue = [];
     this.skipped = 0;
@@ -212,6 +216,7 @@ class JetstreamStream {
   private onClose(socket: WebSocket): void {
     if (socket !== this.socket) return;
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     this.socket = null;
     this.flush();
     if (!this.closed) this.scheduleReconnect();
