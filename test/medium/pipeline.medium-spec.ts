@@ -1,23 +1,9 @@
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@parley/config';
 import type { ConversationDetail, ConversationPage, SourceWithHealth } from '@parley/contracts';
-import {
-  TestApiClient,
-  createTestEnvironment,
-  eventually,
-  rssFeed,
-  startFixtureServer,
-  type FeedItem,
-  type TestEnvironment,
-} from '@parley/testing';
-import { Client } from 'pg';
+import { JobProducer } from '@parley/jobs';
+import { TestApiClient, eventually, rssFeed, startFixtureServer, type FeedItem } from '@parley/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../apps/api/src/app.factory';
-import { bootstrapCommand } from '../../apps/api/src/cli/bootstrap.command';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { startParley, type Parley } from './harness';
 
-const ADMIN = { email: 'admin@example.gov.uk', password: 'a-long-admin-password' };
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
 
 const forumItems: FeedItem[] = [
@@ -46,13 +32,9 @@ const forumItems: FeedItem[] = [
 ];
 
 describe('pipeline: feed → worker → Postgres → tagging → API', () => {
-  let env: TestEnvironment;
-  let api: INestApplication;
-  let worker: INestApplicationContext;
+  let parley: Parley;
   let server: Awaited<ReturnType<typeof startFixtureServer>>;
   let admin: TestApiClient;
-  let baseUrl: string;
-  let db: Client;
 
   beforeAll(async () => {
     server = await startFixtureServer({
@@ -62,19 +44,8 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
           .end(rssFeed('Citizens forum', forumItems));
       },
     });
-    env = await createTestEnvironment({
-      PARLEY_ADMIN_EMAIL: ADMIN.email,
-      PARLEY_ADMIN_PASSWORD: ADMIN.password,
-    });
-    api = await createApp(loadConfig());
-    await api.listen(0, '127.0.0.1');
-    baseUrl = await api.getUrl();
-    await bootstrapCommand(api, loadConfig());
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
-    db = new Client({ connectionString: env.databaseUrl });
-    await db.connect();
-    admin = new TestApiClient(baseUrl);
-    await admin.login(ADMIN.email, ADMIN.password);
+    parley = await startParley();
+    admin = parley.admin;
     const applied = await admin.request('PUT', '/api/workspace', {
       departments: [
         {
@@ -95,11 +66,8 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await db?.end();
+    await parley?.close();
     await server?.close();
-    await env?.cleanup();
   });
 
   const inbox = async (client: TestApiClient, department: string) =>
@@ -145,11 +113,11 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
   });
 
   it('stores nothing twice when the same feed is fetched again', async () => {
-    const producer = (await import('@parley/jobs')).JobProducer;
+    const { db, worker } = parley;
     const sourceId = (await db.query(`SELECT id FROM source WHERE key = 'forum'`)).rows[0].id as string;
     const fetches = server.hits.length;
-    await worker.get(producer).fetchNow(sourceId, 'again-1');
-    await worker.get(producer).fetchNow(sourceId, 'again-2');
+    await worker.get(JobProducer).fetchNow(sourceId, 'again-1');
+    await worker.get(JobProducer).fetchNow(sourceId, 'again-2');
     await eventually(async () => server.hits.length >= fetches + 2);
     await eventually(
       async () => (await db.query(`SELECT count(*)::int AS n FROM opportunity`)).rows[0].n === 2,
@@ -168,7 +136,7 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
       password: 'dfe-comms-password',
       memberships: [{ department: 'dfe', role: 'comms' }],
     });
-    const member = new TestApiClient(baseUrl);
+    const member = new TestApiClient(parley.baseUrl);
     expect(await member.login('comms@dfe.example.gov.uk', 'dfe-comms-password')).toBe(200);
     expect((await inbox(member, 'dfe')).items).toHaveLength(1);
     expect((await member.get('/api/conversations?department=dwp')).status).toBe(404);

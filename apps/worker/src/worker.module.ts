@@ -3,10 +3,17 @@ import { FetchSourceHandler } from './handlers/fetch-source.handler';
 import { SyncSchedulesHandler } from './handlers/sync-schedules.handler';
 import { InfrastructureModule } from './infrastructure.module';
 import { IngestProcessor } from './processors/ingest.processor';
+import { FeedFetcherService } from './services/feed-fetcher.service';
 import { PostStoreService } from './services/post-store.service';
 
 @Module({
   imports: [InfrastructureModule],
-  providers: [PostStoreService, FetchSourceHandler, SyncSchedulesHandler, IngestProcessor],
+  providers: [
+    PostStoreService,
+    FeedFetcherService,
+    FetchSourceHandler,
+    SyncSchedulesHandler,
+    IngestProcessor,
+  ],
 })
 export class WorkerModule {}

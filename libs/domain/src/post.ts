@@ -7,6 +7,9 @@ export type Author = {
   followers?: number | null;
 };
 
+export const POST_KINDS = ['post', 'comment', 'pingback', 'trackback'] as const;
+export type PostKind = (typeof POST_KINDS)[number];
+
 /** What every connector produces: one public post, already sanitised, ready to store. */
 export type NormalisedPost = {
   externalId: string;
@@ -19,6 +22,10 @@ export type NormalisedPost = {
   inReplyTo: string | null;
   language: string | null;
   platform: Platform;
+  /** Pingbacks and trackbacks are kept but marked, so they are not mistaken for people talking. */
+  kind?: PostKind;
+  /** A blog post's own comment feed (wfw:commentRss, or Atom's rel="replies" link). */
+  commentsFeedUrl?: string | null;
 };
 
 export type NormalisedFeed = {

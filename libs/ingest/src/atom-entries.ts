@@ -40,6 +40,9 @@ const toEntry = (entry: Entry, feedAuthor: string | null, language: string | nul
   contentText: contentAs(entry.content, 'text') ?? contentAs(entry.summary, 'text'),
   language: firstText(entry.xml?.lang, language),
   inReplyTo: firstText(entry.thr?.inReplyTos?.[0]?.ref),
+  commentsFeed: firstText(
+    entry.links?.find((link) => link.rel === 'replies' && (!link.type || link.type.includes('atom')))?.href,
+  ),
 });
 
 export const atomEntries = (feed: AtomFeed.Feed<string>): FeedEntries => {

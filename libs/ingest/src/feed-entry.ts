@@ -18,6 +18,9 @@ export type FeedEntry = {
   contentText: string | null;
   language: string | null;
   inReplyTo: string | null;
+  commentsFeed?: string | null;
+  /** Set when the feed itself says the item is a pingback or trackback. */
+  kind?: 'pingback' | 'trackback';
 };
 
 export type FeedHeader = { title: string | null; link: string | null; language: string | null };

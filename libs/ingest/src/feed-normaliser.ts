@@ -20,9 +20,13 @@ const contentHash = (entry: FeedEntry): string =>
     .update(`${entry.title ?? ''}\n${entry.published ?? ''}`)
     .digest('hex')}`;
 
+// WordPress comment feeds carry pingbacks as ordinary items whose text is an excerpt wrapped in "[…]".
+const PINGBACK_EXCERPT = /^\[(…|\.\.\.)\]/;
+
 const toPost = (entry: FeedEntry, base: string): NormalisedPost => {
   const url = resolveUrl(entry.link, base);
   const html = entry.contentHtml ? sanitiseHtml(entry.contentHtml) || null : null;
+  const text = html ? htmlToText(html) : (entry.contentText ?? '').replace(/\s+/g, ' ').trim();
   return {
     externalId: entry.id ?? url ?? entry.link ?? contentHash(entry),
     url,
@@ -30,10 +34,12 @@ const toPost = (entry: FeedEntry, base: string): NormalisedPost => {
     author: { name: entry.authorName, handle: entry.authorName },
     publishedAt: parseFeedDate(entry.published),
     html,
-    text: html ? htmlToText(html) : (entry.contentText ?? '').replace(/\s+/g, ' ').trim(),
+    text,
     inReplyTo: entry.inReplyTo,
     language: entry.language,
     platform: 'web',
+    kind: entry.kind ?? (PINGBACK_EXCERPT.test(text) ? 'pingback' : 'post'),
+    commentsFeedUrl: resolveUrl(entry.commentsFeed ?? null, base),
   };
 };
 

@@ -35,6 +35,8 @@ const toEntry = (item: Item, language: string | null): FeedEntry => ({
   contentText: firstText(item.itunes?.summary),
   language: firstText(...(item.dc?.languages ?? []), item.xml?.lang, language),
   inReplyTo: firstText(item.thr?.inReplyTos?.[0]?.ref),
+  commentsFeed: firstText(item.wfw?.commentRss),
+  kind: item.pingback?.target ? 'pingback' : item.trackback?.ping ? 'trackback' : undefined,
 });
 
 export const rssEntries = (feed: RssFeed.Feed<string> | RdfFeed.Feed<string>): FeedEntries => {

@@ -1,15 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Config } from '@parley/config';
 import { ConversationRepository, SourceRepository, type SourceForFetch } from '@parley/db';
-import { DomainError, isDomainError, type NormalisedFeed } from '@parley/domain';
-import { fetchUrl, normaliseFeed, readSample } from '@parley/ingest';
+import { DomainError, isDomainError } from '@parley/domain';
 import { JobProducer } from '@parley/jobs';
 import { UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { CONFIG, DATA_SOURCE } from '../infrastructure.module';
+import { DATA_SOURCE } from '../infrastructure.module';
+import { FeedFetcherService } from '../services/feed-fetcher.service';
 import { PostStoreService } from '../services/post-store.service';
-
-type Fetched = { feed: NormalisedFeed | null; etag: string | null; lastModified: string | null };
 
 /** Fetches one source, stores what is new, records the source's health and queues tagging of what changed. */
 @Injectable()
@@ -17,11 +14,11 @@ export class FetchSourceHandler {
   private readonly logger = new Logger(FetchSourceHandler.name);
 
   constructor(
-    @Inject(CONFIG) private readonly config: Config,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly sources: SourceRepository,
     private readonly conversations: ConversationRepository,
     private readonly store: PostStoreService,
+    private readonly feeds: FeedFetcherService,
     private readonly producer: JobProducer,
   ) {}
 
@@ -29,9 +26,15 @@ export class FetchSourceHandler {
     const source = await this.sources.findForFetch(this.dataSource, sourceId);
     if (!source || !source.enabled) return;
     try {
-      const fetched = await this.fetch(source);
-      if (fetched.feed) {
-        const stored = await this.store.store(source.id, fetched.feed.posts);
+      if (source.type !== 'feed') {
+        throw new DomainError(
+          'invalid',
+          `${source.type} sources are not supported yet; only feed sources are fetched`,
+        );
+      }
+      const fetched = await this.feeds.fetch(source);
+      if (!fetched.notModified) {
+        const stored = await this.store.store(source.id, fetched.posts);
         this.logger.log({
           message: 'stored',
           source: source.key,
@@ -47,35 +50,6 @@ export class FetchSourceHandler {
     await this.producer.tagConversations(
       await this.conversations.pendingTagging(this.dataSource, source.id, 10_000),
     );
-  }
-
-  private async fetch(source: SourceForFetch): Promise<Fetched> {
-    if (source.type !== 'feed') {
-      throw new DomainError(
-        'invalid',
-        `${source.type} sources are not supported yet; only feed sources are fetched`,
-      );
-    }
-    if (source.url.startsWith('sample:')) {
-      return {
-        feed: normaliseFeed(await readSample(source.url, this.config.sampleDir), { sourceUrl: source.url }),
-        etag: null,
-        lastModified: null,
-      };
-    }
-    const headers: Record<string, string> = {
-      accept:
-        'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5',
-    };
-    if (source.etag) headers['if-none-match'] = source.etag;
-    if (source.lastModified) headers['if-modified-since'] = source.lastModified;
-    const response = await fetchUrl(source.url, { allowlist: this.config.fetchAllowlist, headers });
-    const validators = {
-      etag: response.headers['etag'] ?? null,
-      lastModified: response.headers['last-modified'] ?? null,
-    };
-    if (response.notModified) return { feed: null, ...validators };
-    return { feed: normaliseFeed(response.body, { sourceUrl: response.url }), ...validators };
   }
 
   /** The error goes on the source for people to see; only transient failures are retried. */

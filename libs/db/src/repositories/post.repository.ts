@@ -20,6 +20,7 @@ const INSERT_COLUMNS = [
   'author_followers',
   'published_at',
   'in_reply_to',
+  'kind',
 ] as const;
 
 const rowOf = (sourceId: string, p: PostToInsert): unknown[] => [
@@ -39,6 +40,7 @@ const rowOf = (sourceId: string, p: PostToInsert): unknown[] => [
   p.author.followers ?? null,
   p.publishedAt,
   p.inReplyTo,
+  p.kind ?? 'post',
 ];
 
 /** Posts, stored once per (source, external id). */

@@ -1,0 +1,90 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Config } from '@parley/config';
+import type { SourceForFetch } from '@parley/db';
+import type { NormalisedPost } from '@parley/domain';
+import { fetchUrl, normaliseFeed, readSample } from '@parley/ingest';
+import { CONFIG } from '../infrastructure.module';
+
+export type FeedFetch = {
+  posts: NormalisedPost[];
+  notModified: boolean;
+  etag: string | null;
+  lastModified: string | null;
+  notes: string[];
+};
+
+const ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5';
+// Comment feeds are followed for the newest posts only, so a large blog costs a bounded number of requests a poll.
+const COMMENT_FEEDS_PER_POLL = 10;
+
+/** Fetches a feed (or a bundled sample) and the comment feeds of its newest posts, filed under their posts. */
+@Injectable()
+export class FeedFetcherService {
+  private readonly logger = new Logger(FeedFetcherService.name);
+
+  constructor(@Inject(CONFIG) private readonly config: Config) {}
+
+  async fetch(source: SourceForFetch): Promise<FeedFetch> {
+    if (source.url.startsWith('sample:')) {
+      const feed = normaliseFeed(await readSample(source.url, this.config.sampleDir), {
+        sourceUrl: source.url,
+      });
+      return { posts: feed.posts, notModified: false, etag: null, lastModified: null, notes: feed.errors };
+    }
+    const headers: Record<string, string> = { accept: ACCEPT };
+    if (source.etag) headers['if-none-match'] = source.etag;
+    if (source.lastModified) headers['if-modified-since'] = source.lastModified;
+    const response = await fetchUrl(source.url, { allowlist: this.config.fetchAllowlist, headers });
+    const validators = {
+      etag: response.headers['etag'] ?? null,
+      lastModified: response.headers['last-modified'] ?? null,
+    };
+    if (response.notModified) return { posts: [], notModified: true, notes: [], ...validators };
+    const feed = normaliseFeed(response.body, { sourceUrl: response.url });
+    const comments = await this.comments(feed.posts);
+    return {
+      posts: [...feed.posts, ...comments.posts],
+      notModified: false,
+      notes: [...feed.errors, ...comments.notes],
+      ...validators,
+    };
+  }
+
+  private async comments(posts: NormalisedPost[]): Promise<{ posts: NormalisedPost[]; notes: string[] }> {
+    const parents = posts
+      .filter((p) => p.commentsFeedUrl)
+      .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0))
+      .slice(0, COMMENT_FEEDS_PER_POLL);
+    const found: NormalisedPost[] = [];
+    const notes: string[] = [];
+    // One request at a time: comment feeds live on the same host as the blog.
+    for (const parent of parents) {
+      try {
+        const response = await fetchUrl(parent.commentsFeedUrl as string, {
+          allowlist: this.config.fetchAllowlist,
+          headers: { accept: ACCEPT },
+        });
+        found.push(
+          ...normaliseFeed(response.body, { sourceUrl: response.url }).posts.map((c) => asComment(c, parent)),
+        );
+      } catch (error) {
+        notes.push(`comments of ${parent.url ?? parent.externalId}: ${(error as Error).message}`);
+        this.logger.warn({
+          message: 'comment feed failed',
+          post: parent.externalId,
+          error: (error as Error).message,
+        });
+      }
+    }
+    return { posts: found, notes };
+  }
+}
+
+/** A comment joins its post's thread; Atom threading (thr:in-reply-to) keeps replies to other comments. */
+const asComment = (comment: NormalisedPost, parent: NormalisedPost): NormalisedPost => ({
+  ...comment,
+  inReplyTo: comment.inReplyTo ?? parent.externalId,
+  kind: comment.kind === 'post' || !comment.kind ? 'comment' : comment.kind,
+  commentsFeedUrl: null,
+});

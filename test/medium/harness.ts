@@ -1,0 +1,51 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '@parley/config';
+import { TestApiClient, createTestEnvironment, type TestEnvironment } from '@parley/testing';
+import { Client } from 'pg';
+import { createApp } from '../../apps/api/src/app.factory';
+import { bootstrapCommand } from '../../apps/api/src/cli/bootstrap.command';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+
+export const ADMIN = { email: 'admin@example.gov.uk', password: 'a-long-admin-password' };
+
+export type Parley = {
+  env: TestEnvironment;
+  api: INestApplication;
+  worker: INestApplicationContext;
+  db: Client;
+  admin: TestApiClient;
+  baseUrl: string;
+  close: () => Promise<void>;
+};
+
+/** The api and the worker in this process, on this test file's own database and queue prefix, admin signed in. */
+export const startParley = async (): Promise<Parley> => {
+  const env = await createTestEnvironment({
+    PARLEY_ADMIN_EMAIL: ADMIN.email,
+    PARLEY_ADMIN_PASSWORD: ADMIN.password,
+  });
+  const api = await createApp(loadConfig());
+  await api.listen(0, '127.0.0.1');
+  const baseUrl = await api.getUrl();
+  await bootstrapCommand(api, loadConfig());
+  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+  const db = new Client({ connectionString: env.databaseUrl });
+  await db.connect();
+  const admin = new TestApiClient(baseUrl);
+  await admin.login(ADMIN.email, ADMIN.password);
+  return {
+    env,
+    api,
+    worker,
+    db,
+    admin,
+    baseUrl,
+    close: async () => {
+      await worker.close();
+      await api.close();
+      await db.end();
+      await env.cleanup();
+    },
+  };
+};
