@@ -1,12 +1,16 @@
 // Realistic api answers, shaped like the types in libs/contracts, for looking at pages without a running api.
 const NOW = Date.now();
 const ago = (minutes) => new Date(NOW - minutes * 60_000).toISOString();
+const ahead = (minutes) => new Date(NOW + minutes * 60_000).toISOString();
 
 export const me = {
   id: 'u1',
   email: 'sam.jones@dft.example.gov.uk',
   name: 'Sam Jones',
-  memberships: [{ department: 'dft', role: 'comms' }, { department: 'dvsa', role: 'viewer' }],
+  memberships: [
+    { department: 'dft', role: 'comms' },
+    { department: 'dvsa', role: 'viewer' },
+  ],
   departments: [
     { key: 'dft', name: 'Department for Transport' },
     { key: 'dvsa', name: 'Driver and Vehicle Standards Agency' },
@@ -14,7 +18,14 @@ export const me = {
   csrfToken: 'csrf-demo-token',
 };
 
-const tag = (route, score, routeReason, rules, signals) => ({ department: 'dft', score, route, routeReason, rules, signals });
+const tag = (route, score, routeReason, rules, signals) => ({
+  department: 'dft',
+  score,
+  route,
+  routeReason,
+  rules,
+  signals,
+});
 
 export const conversations = [
   {
@@ -28,11 +39,20 @@ export const conversations = [
     startedAt: ago(60 * 20),
     lastActivityAt: ago(35),
     tags: [
-      tag('public-info', 86, 'A question answered by "Railcards: discounts on season tickets" on GOV.UK', ['rail-fares'], [
-        { kind: 'question', detail: 'Asks “does the railcard discount apply to season tickets?”' },
-        { kind: 'resource-match', detail: 'Matches the GOV.UK page “Railcards: discounts on season tickets”' },
-        { kind: 'participants', detail: '9 people in the thread' },
-      ]),
+      tag(
+        'public-info',
+        86,
+        'A question answered by "Railcards: discounts on season tickets" on GOV.UK',
+        ['rail-fares'],
+        [
+          { kind: 'question', detail: 'Asks “does the railcard discount apply to season tickets?”' },
+          {
+            kind: 'resource-match',
+            detail: 'Matches the GOV.UK page “Railcards: discounts on season tickets”',
+          },
+          { kind: 'participants', detail: '9 people in the thread' },
+        ],
+      ),
     ],
     engagement: null,
   },
@@ -47,11 +67,17 @@ export const conversations = [
     startedAt: ago(60 * 6),
     lastActivityAt: ago(12),
     tags: [
-      tag('press-office', 74, 'Replying would confirm a timetable not yet announced', ['bus-reform', 'minister-mentions'], [
-        { kind: 'mention', detail: 'Names the Secretary of State for Transport' },
-        { kind: 'velocity', detail: '30 replies in the last 2 hours' },
-        { kind: 'sentiment', detail: 'Mostly negative about rural bus cuts' },
-      ]),
+      tag(
+        'press-office',
+        74,
+        'Replying would confirm a timetable not yet announced',
+        ['bus-reform', 'minister-mentions'],
+        [
+          { kind: 'mention', detail: 'Names the Secretary of State for Transport' },
+          { kind: 'velocity', detail: '30 replies in the last 2 hours' },
+          { kind: 'sentiment', detail: 'Mostly negative about rural bus cuts' },
+        ],
+      ),
     ],
     engagement: null,
   },
@@ -66,10 +92,19 @@ export const conversations = [
     startedAt: ago(60 * 30),
     lastActivityAt: ago(60 * 4),
     tags: [
-      tag('pointer', 61, 'Point to the DVSA service status page', ['driving-tests'], [
-        { kind: 'question', detail: 'Asks whether the booking service is down' },
-        { kind: 'already-engaged', detail: 'The department replied 2 hours 5 minutes after the first post' },
-      ]),
+      tag(
+        'pointer',
+        61,
+        'Point to the DVSA service status page',
+        ['driving-tests'],
+        [
+          { kind: 'question', detail: 'Asks whether the booking service is down' },
+          {
+            kind: 'already-engaged',
+            detail: 'The department replied 2 hours 5 minutes after the first post',
+          },
+        ],
+      ),
     ],
     engagement: { department: 'dft', firstResponseAt: ago(60 * 28), firstResponseSeconds: 7500 },
   },
@@ -84,10 +119,16 @@ export const conversations = [
     startedAt: ago(60 * 24 * 3),
     lastActivityAt: ago(60 * 26),
     tags: [
-      tag('clearance', 55, 'Asks for the department’s view on future policy', ['micromobility'], [
-        { kind: 'reach', detail: 'Started by an account with 48,000 followers' },
-        { kind: 'noise', detail: 'Some replies look like a competition thread' },
-      ]),
+      tag(
+        'clearance',
+        55,
+        'Asks for the department’s view on future policy',
+        ['micromobility'],
+        [
+          { kind: 'reach', detail: 'Started by an account with 48,000 followers' },
+          { kind: 'noise', detail: 'Some replies look like a competition thread' },
+        ],
+      ),
     ],
     engagement: null,
   },
@@ -180,7 +221,15 @@ export const sources = [
     interval: '5m',
     enabled: true,
     department: 'dft',
-    health: { lastFetchAt: ago(2), lastSuccessAt: ago(2), lastError: null, postCount: 18234 },
+    health: {
+      lastFetchAt: ago(2),
+      lastSuccessAt: ago(2),
+      lastError: null,
+      postCount: 18234,
+      postsPerDay: 310.4,
+      consecutiveFailures: 0,
+      nextRunAt: ahead(3),
+    },
   },
   {
     id: 's2',
@@ -196,6 +245,9 @@ export const sources = [
       lastSuccessAt: ago(60 * 26),
       lastError: 'HTTP 503 Service Unavailable from blog.example.org (after 3 attempts)',
       postCount: 612,
+      postsPerDay: 12.3,
+      consecutiveFailures: 3,
+      nextRunAt: null,
     },
   },
   {
@@ -207,7 +259,15 @@ export const sources = [
     interval: '1m',
     enabled: true,
     department: null,
-    health: { lastFetchAt: ago(1), lastSuccessAt: ago(1), lastError: null, postCount: 90211 },
+    health: {
+      lastFetchAt: ago(1),
+      lastSuccessAt: ago(1),
+      lastError: null,
+      postCount: 90211,
+      postsPerDay: 1402,
+      consecutiveFailures: 0,
+      nextRunAt: ahead(1),
+    },
   },
   {
     id: 's4',
@@ -218,7 +278,15 @@ export const sources = [
     interval: '1h',
     enabled: false,
     department: null,
-    health: { lastFetchAt: null, lastSuccessAt: null, lastError: null, postCount: 0 },
+    health: {
+      lastFetchAt: null,
+      lastSuccessAt: null,
+      lastError: null,
+      postCount: 0,
+      postsPerDay: 0,
+      consecutiveFailures: 0,
+      nextRunAt: null,
+    },
   },
 ];
 

@@ -12,7 +12,11 @@ const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 mkdirSync(OUT, { recursive: true });
 
-const json = (body, status = 200) => ({ status, contentType: 'application/json', body: JSON.stringify(body) });
+const json = (body, status = 200) => ({
+  status,
+  contentType: 'application/json',
+  body: JSON.stringify(body),
+});
 
 /** Routes /api/* to fixtures; `overrides` replaces answers by path. Nothing reaches a real api. */
 const mockApi = async (page, overrides = {}) => {
@@ -21,7 +25,9 @@ const mockApi = async (page, overrides = {}) => {
     const key = `${route.request().method()} ${url.pathname}`;
     const answers = {
       'GET /api/auth/me': json(data.me),
-      'GET /api/conversations': json(url.searchParams.get('cursor') ? { items: [], nextCursor: null } : data.conversationPage),
+      'GET /api/conversations': json(
+        url.searchParams.get('cursor') ? { items: [], nextCursor: null } : data.conversationPage,
+      ),
       'GET /api/conversations/c3': json(data.conversationDetail),
       'GET /api/sources': json(data.sources),
       'GET /api/health': json(data.health),
@@ -35,14 +41,26 @@ const mockApi = async (page, overrides = {}) => {
 const axe = async (page, name) => {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () =>
-    (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] })).violations.map(
-      (v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }),
-    ),
+    (
+      await window.axe.run(document, {
+        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      })
+    ).violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+    })),
   );
   process.stdout.write(`${name}: ${result.length === 0 ? 'axe ok' : JSON.stringify(result, null, 2)}\n`);
 };
 
-const shot = async (browser, name, path, { viewport = { width: 1280, height: 900 }, fullPage = true, api, before, after } = {}) => {
+const shot = async (
+  browser,
+  name,
+  path,
+  { viewport = { width: 1280, height: 900 }, fullPage = true, api, before, after } = {},
+) => {
   const page = await browser.newPage({ viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
   if (api !== false) await mockApi(page, api);
   await before?.(page);
@@ -59,7 +77,14 @@ const signedOut = { 'GET /api/auth/me': json({ code: 'unauthenticated', message:
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 try {
   await shot(browser, '01-sign-in', '/inbox?department=dft', { api: signedOut });
@@ -71,7 +96,10 @@ try {
     },
   });
   await shot(browser, '03-sign-in-wrong-password', '/sign-in', {
-    api: { ...signedOut, 'POST /api/auth/login': json({ code: 'unauthenticated', message: 'wrong email or password' }, 401) },
+    api: {
+      ...signedOut,
+      'POST /api/auth/login': json({ code: 'unauthenticated', message: 'wrong email or password' }, 401),
+    },
     after: async (page) => {
       await page.fill('#email', 'sam.jones@dft.example.gov.uk');
       await page.fill('#password', 'not my password');
@@ -79,16 +107,24 @@ try {
       await page.waitForSelector('.error-summary');
     },
   });
-  await shot(browser, '04-no-api', '/inbox', { api: false, after: (page) => page.waitForSelector('.error-panel', { timeout: 15_000 }) });
+  await shot(browser, '04-no-api', '/inbox', {
+    api: false,
+    after: (page) => page.waitForSelector('.error-panel', { timeout: 15_000 }),
+  });
   await shot(browser, '05-inbox', '/inbox?department=dft&sort=score');
   const mobile = { viewport: { width: 390, height: 844 }, fullPage: false };
   await shot(browser, '06-inbox-mobile', '/inbox?department=dft&sort=score', mobile);
-  await shot(browser, '07-inbox-empty', '/inbox', { api: { 'GET /api/conversations': json({ items: [], nextCursor: null }) } });
+  await shot(browser, '07-inbox-empty', '/inbox', {
+    api: { 'GET /api/conversations': json({ items: [], nextCursor: null }) },
+  });
   await shot(browser, '08-conversation', '/conversations/c3');
   await shot(browser, '09-conversation-missing', '/conversations/nope');
   await shot(browser, '10-sources', '/sources');
   await shot(browser, '11-sources-error', '/sources', {
-    api: { 'GET /api/sources': json({ code: 'unavailable', message: 'db down' }, 503), 'GET /api/health': json({ code: 'x', message: 'y' }, 503) },
+    api: {
+      'GET /api/sources': json({ code: 'unavailable', message: 'db down' }, 503),
+      'GET /api/health': json({ code: 'x', message: 'y' }, 503),
+    },
     after: (page) => page.waitForSelector('.error-panel', { timeout: 15_000 }),
   });
   await shot(browser, '12-skip-link-focus', '/inbox?department=dft&sort=score', {

@@ -15,6 +15,10 @@ export const sourceWithHealthSchema = z.object({
     lastSuccessAt: z.string().nullable(),
     lastError: z.string().nullable(),
     postCount: z.number(),
+    /** Posts first seen in the last 7 days, per day. */
+    postsPerDay: z.number(),
+    consecutiveFailures: z.number(),
+    nextRunAt: z.string().nullable(),
   }),
 });
 export type SourceWithHealth = z.infer<typeof sourceWithHealthSchema>;

@@ -69,6 +69,16 @@ export class JobProducer {
     await this.queues.ingest.removeJobScheduler(schedulerId);
   }
 
+  /** When each source's scheduler fires next, by source id. */
+  async nextRuns(): Promise<Map<string, Date>> {
+    const schedulers = await this.queues.ingest.getJobSchedulers(0, -1);
+    return new Map(
+      schedulers
+        .filter((s) => s.next)
+        .map((s) => [s.key.replace(/^source-/, ''), new Date(s.next as number)]),
+    );
+  }
+
   async scheduleIds(): Promise<string[]> {
     const schedulers = await this.queues.ingest.getJobSchedulers(0, -1);
     return schedulers.map((s) => s.key);

@@ -25,7 +25,9 @@ export type SourceHealthRow = {
   lastFetchAt: Date | null;
   lastSuccessAt: Date | null;
   lastError: string | null;
+  consecutiveFailures: number;
   postCount: number;
+  postsLastWeek: number;
 };
 
 /** Sources as the fetcher sees them, and their health as people see it. */
@@ -52,7 +54,9 @@ export class SourceRepository {
     return q.query(
       `SELECT s.id, s.key, s.name, s.type, s.url, s.interval_ms AS "intervalMs", s.enabled, d.key AS department,
          s.last_fetch_at AS "lastFetchAt", s.last_success_at AS "lastSuccessAt", s.last_error AS "lastError",
-         (SELECT count(*)::int FROM post p WHERE p.source_id = s.id) AS "postCount"
+         s.consecutive_failures AS "consecutiveFailures",
+         (SELECT count(*)::int FROM post p WHERE p.source_id = s.id) AS "postCount",
+         (SELECT count(*)::int FROM post p WHERE p.source_id = s.id AND p.fetched_at > now() - interval '7 days') AS "postsLastWeek"
        FROM source s LEFT JOIN department d ON d.id = s.department_id
        WHERE $1::uuid[] IS NULL OR s.department_id IS NULL OR s.department_id = ANY($1::uuid[])
        ORDER BY s.key`,

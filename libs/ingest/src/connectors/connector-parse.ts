@@ -44,3 +44,15 @@ export const webLink = (value: string | null | undefined): string | null => {
   const url = value ? URL.parse(value) : null;
   return url && (url.protocol === 'https:' || url.protocol === 'http:') ? url.href : null;
 };
+
+/** A cursor of epoch seconds; anything unreadable counts as a first poll rather than failing every poll. */
+export const readSecondsCursor = (cursor: string | null): number | null => {
+  const seconds = cursor === null ? NaN : Number(cursor);
+  return Number.isFinite(seconds) ? seconds : null;
+};
+
+/** The newest of `times` and the previous cursor, as the cursor to store. */
+export const secondsCursorAfter = (times: readonly number[], previous: number | null): string | null => {
+  const newest = times.reduce<number | null>((max, time) => Math.max(max ?? time, time), previous);
+  return newest === null ? null : String(newest);
+};

@@ -10,7 +10,7 @@ import type {
   SourceState,
 } from './connector';
 import { fetchJson, parseSourceUrl } from './connector-http';
-import { expectShape, parseEach } from './connector-parse';
+import { expectShape, parseEach, readSecondsCursor, secondsCursorAfter } from './connector-parse';
 
 const PAGE_SIZE = 100;
 // A resumed poll catches up at most this many pages; the cursor only moves past what was read.
@@ -109,24 +109,16 @@ const readPages = async (state: SourceState, ctx: PollContext, previous: number 
   return { hits, notes };
 };
 
-/** The stored cursor in seconds; anything unreadable counts as a first poll rather than failing every poll. */
-const readCursor = (cursor: string | null): number | null => {
-  const seconds = cursor === null ? NaN : Number(cursor);
-  return Number.isFinite(seconds) ? seconds : null;
-};
-
-const cursorAfter = (hits: Hit[], previous: number | null): string | null => {
-  const newest = hits.reduce<number | null>((max, hit) => Math.max(max ?? 0, hit.created_at_i), previous);
-  return newest === null ? null : String(newest);
-};
-
 const pollHackerNews = async (state: SourceState, ctx: PollContext): Promise<PollResult> => {
-  const previous = readCursor(state.cursor);
+  const previous = readSecondsCursor(state.cursor);
   const { hits, notes } = await readPages(state, ctx, previous);
   return {
     posts: hits.map(toPost),
     counters: hits.map(toCounters),
-    cursor: cursorAfter(hits, previous),
+    cursor: secondsCursorAfter(
+      hits.map((hit) => hit.created_at_i),
+      previous,
+    ),
     notes,
   };
 };

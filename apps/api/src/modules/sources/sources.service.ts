@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { SourceWithHealth } from '@parley/contracts';
 import { SourceRepository, iso } from '@parley/db';
 import type { SourceType } from '@parley/domain';
+import { JobProducer } from '@parley/jobs';
 import type { DataSource } from 'typeorm';
 import { DepartmentAccess } from '../../common/department-access.service';
 import { DATA_SOURCE } from '../../common/infrastructure.module';
@@ -21,10 +22,14 @@ export class SourcesService {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly sources: SourceRepository,
     private readonly access: DepartmentAccess,
+    private readonly producer: JobProducer,
   ) {}
 
   async list(auth: AuthContext): Promise<SourceWithHealth[]> {
-    const rows = await this.sources.listWithHealth(this.dataSource, this.access.visibleIds(auth));
+    const [rows, nextRuns] = await Promise.all([
+      this.sources.listWithHealth(this.dataSource, this.access.visibleIds(auth)),
+      this.producer.nextRuns(),
+    ]);
     return rows.map((s) => ({
       id: s.id,
       key: s.key,
@@ -39,6 +44,9 @@ export class SourcesService {
         lastSuccessAt: iso(s.lastSuccessAt),
         lastError: s.lastError,
         postCount: s.postCount,
+        postsPerDay: Math.round((s.postsLastWeek / 7) * 10) / 10,
+        consecutiveFailures: s.consecutiveFailures,
+        nextRunAt: s.enabled ? iso(nextRuns.get(s.id)) : null,
       },
     }));
   }

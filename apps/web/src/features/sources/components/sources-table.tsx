@@ -23,8 +23,12 @@ export const SourcesTable = ({ sources, departmentName, now }: SourcesTableProps
           <th scope="col">Last fetch</th>
           <th scope="col">Last success</th>
           <th scope="col">Last error</th>
+          <th scope="col">Next run</th>
           <th scope="col" className="table__numeric">
             Posts
+          </th>
+          <th scope="col" className="table__numeric">
+            Posts a day (last 7 days)
           </th>
         </tr>
       </thead>
@@ -69,16 +73,29 @@ const SourceRow = ({ source, departmentName, now }: SourceRowProps) => {
       <td>
         {source.health.lastError ? (
           <p className="source__error">
-            <span className="source__error-icon" aria-hidden="true">!</span>
+            <span className="source__error-icon" aria-hidden="true">
+              !
+            </span>
             <span>
               <strong>Error:</strong> {source.health.lastError}
+              {source.health.consecutiveFailures > 1 &&
+                ` (failed ${source.health.consecutiveFailures} times in a row)`}
             </span>
           </p>
         ) : (
           <span className="secondary-text">None</span>
         )}
       </td>
+      <td>
+        <DateTime
+          value={source.health.nextRunAt}
+          now={now}
+          fallback={source.enabled ? 'Not scheduled' : 'Paused'}
+          variant="compact"
+        />
+      </td>
       <td className="table__numeric">{formatCount(source.health.postCount)}</td>
+      <td className="table__numeric">{source.health.postsPerDay.toLocaleString('en-GB')}</td>
     </tr>
   );
 };
