@@ -1,6 +1,7 @@
 import type { ConversationDetail, ConversationPage, SourceWithHealth } from '@parley/contracts';
 import { JobProducer } from '@parley/jobs';
 import { TestApiClient, eventually, rssFeed, startFixtureServer, type FeedItem } from '@parley/testing';
+import IORedis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startParley, type Parley } from './harness';
 
@@ -38,6 +39,9 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
 
   beforeAll(async () => {
     server = await startFixtureServer({
+      '/busy.xml': (_req, res) => {
+        res.writeHead(429, { 'retry-after': '120' }).end('slow down');
+      },
       '/forum.xml': (_req, res) => {
         res
           .writeHead(200, { 'content-type': 'application/rss+xml' })
@@ -167,5 +171,25 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
       return sources.find((s) => s.key === 'metadata' && s.health.lastError);
     });
     expect(refused.health.lastError).toMatch(/169\.254\.169\.254/);
+  });
+
+  it('honours Retry-After: the host is left alone until the time it gave', async () => {
+    await admin.request('PUT', '/api/workspace', {
+      sources: [{ key: 'busy', type: 'feed', url: server.url('/busy.xml'), interval: '1h' }],
+    });
+    const busy = await eventually(async () => {
+      const sources = (await admin.get<SourceWithHealth[]>('/api/sources')).body;
+      return sources.find((s) => s.key === 'busy' && s.health.lastError);
+    });
+    expect(busy.health.lastError).toMatch(/429/);
+    const redis = new IORedis(parley.env.env.REDIS_URL);
+    try {
+      const ttl = await redis.pttl(`${parley.env.queuePrefix}:host-cooldown:127.0.0.1`);
+      expect(ttl).toBeGreaterThan(100_000);
+      expect(ttl).toBeLessThanOrEqual(120_000);
+      await redis.del(`${parley.env.queuePrefix}:host-cooldown:127.0.0.1`);
+    } finally {
+      redis.disconnect();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { SyncSchedulesHandler } from './handlers/sync-schedules.handler';
 import { InfrastructureModule } from './infrastructure.module';
 import { IngestProcessor } from './processors/ingest.processor';
 import { FeedFetcherService } from './services/feed-fetcher.service';
+import { HostGate } from './services/host-gate.service';
 import { PostStoreService } from './services/post-store.service';
 
 @Module({
@@ -11,6 +12,7 @@ import { PostStoreService } from './services/post-store.service';
   providers: [
     PostStoreService,
     FeedFetcherService,
+    HostGate,
     FetchSourceHandler,
     SyncSchedulesHandler,
     IngestProcessor,

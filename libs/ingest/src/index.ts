@@ -5,3 +5,4 @@ export { fetchUrl, type FetchOptions, type FetchResult } from './safe-fetch';
 export { normaliseFeed, type FeedContext } from './feed-normaliser';
 export { sanitiseHtml, htmlToText } from './sanitise-html';
 export { readSample } from './sample-reader';
+export * from './connectors';

@@ -1,12 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConversationRepository, SourceRepository, type SourceForFetch } from '@parley/db';
 import { DomainError, isDomainError } from '@parley/domain';
+import { isFetchError } from '@parley/ingest';
 import { JobProducer } from '@parley/jobs';
 import { UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../infrastructure.module';
 import { FeedFetcherService } from '../services/feed-fetcher.service';
+import { HostGate } from '../services/host-gate.service';
 import { PostStoreService } from '../services/post-store.service';
+
+/** Sample sources have no host; they share one gate so the politeness logic stays uniform. */
+const hostOf = (url: string): string => URL.parse(url)?.hostname || 'sample';
 
 /** Fetches one source, stores what is new, records the source's health and queues tagging of what changed. */
 @Injectable()
@@ -19,6 +24,7 @@ export class FetchSourceHandler {
     private readonly conversations: ConversationRepository,
     private readonly store: PostStoreService,
     private readonly feeds: FeedFetcherService,
+    private readonly gate: HostGate,
     private readonly producer: JobProducer,
   ) {}
 
@@ -32,7 +38,7 @@ export class FetchSourceHandler {
           `${source.type} sources are not supported yet; only feed sources are fetched`,
         );
       }
-      const fetched = await this.feeds.fetch(source);
+      const fetched = await this.gate.run(hostOf(source.url), () => this.feeds.fetch(source));
       if (!fetched.notModified) {
         const stored = await this.store.store(source.id, fetched.posts);
         this.logger.log({
@@ -55,6 +61,7 @@ export class FetchSourceHandler {
   /** The error goes on the source for people to see; only transient failures are retried. */
   private async fail(source: SourceForFetch, error: unknown, finalAttempt: boolean): Promise<never> {
     const message = error instanceof Error ? error.message : String(error);
+    if (isFetchError(error) && error.retryAfterMs) await this.gate.coolDown(hostOf(source.url), error.retryAfterMs);
     await this.sources.recordFailure(this.dataSource, source.id, message);
     this.logger.warn({ message: 'fetch failed', source: source.key, error: message, finalAttempt });
     const permanent =

@@ -177,6 +177,14 @@ describe('subscribeJetstream against a local replay of the corpus', () => {
     expect(replay.connections).toHaveLength(0);
   });
 
+  it('treats a silent connection as dead and opens a new one', async () => {
+    replay = await startJetstreamReplay([]);
+    const seen = recorder();
+    subscribe(replay, seen, { idleTimeoutMs: 100 });
+    await waitFor(() => (replay?.connections.length ?? 0) >= 2, 'a second connection');
+    expect(seen.errors[0].message).toBe('Jetstream sent nothing for 100 ms; reconnecting');
+  });
+
   it('rejects a URL that is not a WebSocket URL', () => {
     expect(() =>
       subscribeJetstream({

@@ -76,8 +76,12 @@ const checkedUrl = (url: string): URL => {
   throw new DomainError('invalid', `"${url}" is not a Jetstream URL; expected wss://HOST/subscribe`);
 };
 
-const messageText = (data: RawData): string =>
-  (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer)).toString('utf8');
+// Text frames arrive as one Buffer; the other shapes only occur for binary frames, which Jetstream does not send
+// uncompressed, but are decoded rather than trusted.
+const messageText = (data: RawData): string => {
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  return (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString('utf8');
+};
 
 const connectionError = (error: Error, url: string): DomainError =>
   isDomainError(error)
@@ -133,7 +137,10 @@ class JetstreamStream {
       perMessageDeflate: false,
       headers: { 'user-agent': 'Parley social listening' },
     });
-    socket.on('message', (data: RawData) => this.receive(data));
+    socket.on('message', (data: RawData) => {
+      // A socket being torn down can still hand over buffered messages; only the current one counts.
+      if (socket === this.socket) this.receive(data);
+    });
     socket.on('error', (error: Error) => {
       if (!this.closed) this.settings.onError(connectionError(error, url));
     });
@@ -210,13 +217,16 @@ class JetstreamStream {
     this.pending -= this.queue.length;
     this.queue = [];
     this.received = this.delivered;
-    this.socket?.terminate();
+    const socket = this.socket;
+    this.socket = null;
+    this.stopIdle();
+    socket?.terminate();
+    this.scheduleReconnect();
   }
 
   private onClose(socket: WebSocket): void {
     if (socket !== this.socket) return;
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = null;
+    this.stopIdle();
     this.socket = null;
     this.flush();
     if (!this.closed) this.scheduleReconnect();
@@ -230,6 +240,11 @@ class JetstreamStream {
     const delay = ceiling / 2 + Math.random() * (ceiling / 2);
     this.attempts += 1;
     this.reconnectTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  private stopIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
   }
 
   private touchIdle(): void {
