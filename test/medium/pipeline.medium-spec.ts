@@ -1,4 +1,11 @@
-import type { ConversationDetail, ConversationPage, SourceWithHealth } from '@parley/contracts';
+import type {
+  Backfill,
+  ConversationDetail,
+  ConversationPage,
+  Rule,
+  RuleVersion,
+  SourceWithHealth,
+} from '@parley/contracts';
 import { JobProducer } from '@parley/jobs';
 import { TestApiClient, eventually, rssFeed, startFixtureServer, type FeedItem } from '@parley/testing';
 import IORedis from 'ioredis';
@@ -191,5 +198,53 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
     } finally {
       redis.disconnect();
     }
+  });
+
+  it('changes a rule with a reason, keeps the version, and re-tags recent conversations with progress', async () => {
+    const saved = await admin.request('PUT', '/api/rules/dwp/payments', {
+      name: 'Payment dates',
+      query: 'payment date',
+      reason: 'Citizens ask about moved payment dates',
+    });
+    expect(saved.status).toBe(200);
+    const { backfill } = saved.body as { backfill: string };
+    const done = await eventually(async () => {
+      const { body } = await admin.get<Backfill>(`/api/backfills/${backfill}`);
+      return body.state === 'completed' && body;
+    });
+    expect(done.done).toBe(done.total);
+    expect(done.total).toBeGreaterThanOrEqual(3);
+    const dwp = (await admin.get<ConversationPage>('/api/conversations?department=dwp')).body;
+    expect(dwp.items[0].tags[0].rules.sort()).toEqual(['payments', 'uc']);
+    const versions = (await admin.get<RuleVersion[]>('/api/rules/dwp/payments/versions')).body;
+    expect(versions).toEqual([
+      expect.objectContaining({
+        version: 1,
+        queryAfter: 'payment date',
+        reason: 'Citizens ask about moved payment dates',
+        changedBy: 'admin@example.gov.uk',
+      }),
+    ]);
+    const bad = await admin.request('PUT', '/api/rules/dwp/empty', {
+      name: 'Empty',
+      query: 'the of and',
+      reason: 'test',
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it('lets only managers and admins change rules', async () => {
+    const member = new TestApiClient(parley.baseUrl);
+    expect(await member.login('comms@dfe.example.gov.uk', 'dfe-comms-password')).toBe(200);
+    const refused = await member.request('PUT', '/api/rules/dfe/loans-2', {
+      name: 'Loans',
+      query: 'loan',
+      reason: 'try',
+    });
+    expect(refused.status).toBe(403);
+    expect(
+      (await member.request('PUT', '/api/rules/dwp/x', { name: 'X', query: 'loan', reason: 'try' })).status,
+    ).toBe(404);
+    expect((await member.get<Rule[]>('/api/rules')).body.map((r) => r.department)).toEqual(['dfe']);
   });
 });

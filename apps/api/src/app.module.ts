@@ -7,6 +7,7 @@ import { ConversationsModule } from './modules/conversations/conversations.modul
 import { HealthController } from './modules/health/health.controller';
 import { SourcesModule } from './modules/sources/sources.module';
 import { TaggingModule } from './modules/tagging/tagging.module';
+import { RulesModule } from './modules/rules/rules.module';
 import { UsersModule } from './modules/users/users.module';
 import { WorkspaceModule } from './modules/workspace/workspace.module';
 
@@ -19,6 +20,7 @@ import { WorkspaceModule } from './modules/workspace/workspace.module';
     SourcesModule,
     ConversationsModule,
     TaggingModule,
+    RulesModule,
   ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],

@@ -3,3 +3,4 @@ export * from './problems';
 export * from './auth';
 export * from './conversations';
 export * from './sources';
+export * from './rules';

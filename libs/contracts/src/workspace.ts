@@ -93,6 +93,8 @@ export type RuleDocument = DepartmentDocument['rules'][number];
 
 export type ChangeSet = { created: string[]; updated: string[]; deleted: string[]; unchanged: string[] };
 export const applyResultSchema = z.object({
+  /** The re-tagging job started because rules changed; follow it at /api/backfills/:id. */
+  backfill: z.string().optional(),
   departments: z.object({
     created: z.array(z.string()),
     updated: z.array(z.string()),

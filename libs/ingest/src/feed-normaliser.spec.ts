@@ -96,6 +96,8 @@ describe('normaliseFeed', () => {
       inReplyTo: null,
       language: 'en-GB',
       platform: 'web',
+      kind: 'post',
+      commentsFeedUrl: null,
     });
     expect(posts[1]).toMatchObject({
       externalId: 'https://blog.example.gov.uk/2026/01/no-guid',

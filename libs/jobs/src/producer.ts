@@ -57,6 +57,25 @@ export class JobProducer {
     if (jobs.length > 0) await this.queues.tag.addBulk(jobs);
   }
 
+  /** Re-tags every conversation active since `since`; the job's progress is what the UI shows. */
+  async backfillTags(since: Date, reason: string): Promise<string> {
+    // Kept for a day after it finishes, so the UI can still show how it ended.
+    const job = await this.queues.tag.add(
+      'BackfillTags',
+      { since: since.toISOString(), reason },
+      { attempts: 3, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } },
+    );
+    return job.id as string;
+  }
+
+  async backfillStatus(
+    id: string,
+  ): Promise<{ state: string; progress: unknown; failedReason: string | null } | null> {
+    const job = await this.queues.tag.getJob(id);
+    if (!job || job.name !== 'BackfillTags') return null;
+    return { state: await job.getState(), progress: job.progress, failedReason: job.failedReason ?? null };
+  }
+
   async upsertSchedule(sourceId: string, everyMs: number): Promise<void> {
     await this.queues.ingest.upsertJobScheduler(
       schedulerIdOf(sourceId),

@@ -8,6 +8,7 @@ export type JobPayloads = {
   FetchSource: { sourceId: string };
   SyncSchedules: { changedSourceIds: string[] };
   TagConversations: { conversations: { id: string; version: number }[] };
+  BackfillTags: { since: string; reason: string };
 };
 export type JobName = keyof JobPayloads;
 
@@ -15,6 +16,7 @@ export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   FetchSource: QUEUES.ingest,
   SyncSchedules: QUEUES.ingest,
   TagConversations: QUEUES.tag,
+  BackfillTags: QUEUES.tag,
 };
 
 /** Options set once per queue: bounded retries with backoff, and finished jobs trimmed so Redis stays small. */

@@ -96,12 +96,26 @@ export class ConversationRepository {
     );
   }
 
-  /** After a rule change, recent conversations are tagged again under the new rules. */
-  async markActiveSinceForTagging(q: Queryable, since: Date): Promise<void> {
-    await q.query(
-      `UPDATE conversation SET content_version = content_version + 1 WHERE last_activity_at >= $1`,
-      [since],
+  countActiveSince(q: Queryable, since: Date): Promise<number> {
+    return q
+      .query(`SELECT count(*)::int AS n FROM conversation WHERE last_activity_at >= $1`, [since])
+      .then((rows: { n: number }[]) => rows[0].n);
+  }
+
+  /** The next page of conversations active since `since`, each given a new version so it is tagged afresh. */
+  async bumpActivePage(
+    q: Queryable,
+    since: Date,
+    afterId: string,
+    limit: number,
+  ): Promise<{ id: string; contentVersion: number }[]> {
+    const [rows]: [{ id: string; contentVersion: number }[], number] = await q.query(
+      `UPDATE conversation c SET content_version = c.content_version + 1
+       FROM (SELECT id FROM conversation WHERE last_activity_at >= $1 AND id > $2 ORDER BY id LIMIT $3) page
+       WHERE c.id = page.id RETURNING c.id::text, c.content_version AS "contentVersion"`,
+      [since, afterId, limit],
     );
+    return rows.sort((a, b) => Number(a.id) - Number(b.id));
   }
 
   /** One page of a department's inbox: conversations with an opportunity at or above its threshold, keyset-paginated. */

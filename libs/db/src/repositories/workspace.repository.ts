@@ -132,6 +132,41 @@ export class WorkspaceRepository {
     );
   }
 
+  rulesOfDepartments(
+    q: Queryable,
+    departmentIds: string[] | null,
+  ): Promise<(RuleRow & { department: string; updatedAt: Date })[]> {
+    return q.query(
+      `SELECT r.id, r.key, r.name, r.query, r.purpose, r.enabled, r.version, r.updated_at AS "updatedAt", d.key AS department
+       FROM listening_rule r JOIN department d ON d.id = r.department_id
+       WHERE $1::uuid[] IS NULL OR r.department_id = ANY($1::uuid[]) ORDER BY d.key, r.key`,
+      [departmentIds],
+    );
+  }
+
+  versionsOf(
+    q: Queryable,
+    ruleId: string,
+  ): Promise<
+    {
+      version: number;
+      name: string;
+      queryBefore: string | null;
+      queryAfter: string;
+      enabled: boolean;
+      reason: string | null;
+      changedBy: string | null;
+      changedAt: Date;
+    }[]
+  > {
+    return q.query(
+      `SELECT v.version, v.name, v.query_before AS "queryBefore", v.query_after AS "queryAfter", v.enabled, v.reason,
+         coalesce(u.email, 'workspace document') AS "changedBy", v.changed_at AS "changedAt"
+       FROM listening_rule_version v LEFT JOIN app_user u ON u.id = v.changed_by WHERE v.rule_id = $1 ORDER BY v.version DESC`,
+      [ruleId],
+    );
+  }
+
   async deleteRules(q: Queryable, ids: string[]): Promise<void> {
     await q.query(`DELETE FROM listening_rule WHERE id = ANY($1::uuid[])`, [ids]);
   }

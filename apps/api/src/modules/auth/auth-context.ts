@@ -30,3 +30,16 @@ export const actorOf = (auth: AuthContext) => ({ userId: auth.userId, label: aut
 export const requireAdmin = (auth: AuthContext): void => {
   if (!auth.isAdmin) throw new DomainError('forbidden', 'Only an admin can do this.');
 };
+
+/** Admins may do anything; otherwise the caller needs one of `roles` in that department. */
+export const requireDepartmentRole = (
+  auth: AuthContext,
+  departmentId: string,
+  roles: Role[],
+  doing: string,
+): void => {
+  if (auth.isAdmin) return;
+  if (!auth.memberships.some((m) => m.departmentId === departmentId && roles.includes(m.role))) {
+    throw new DomainError('forbidden', `Only ${roles.join(' or ')} members of this department can ${doing}.`);
+  }
+};

@@ -12,7 +12,11 @@ import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { CONFIG, DATA_SOURCE, REDIS } from '../../common/infrastructure.module';
+import { BackfillService } from './backfill.service';
 import { TaggingService } from './tagging.service';
+
+type TagJob = { [N in 'TagConversations' | 'BackfillTags']: Job<JobPayloads[N], unknown, N> }[
+  'TagConversations' | 'BackfillTags'];
 
 const SWEEP_EVERY_MS = 60_000;
 
@@ -33,22 +37,17 @@ export class TagProcessor implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly conversations: ConversationRepository,
     private readonly producer: JobProducer,
     private readonly tagging: TaggingService,
+    private readonly backfill: BackfillService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const worker = new Worker(
-      QUEUES.tag,
-      async (job: Job<JobPayloads['TagConversations']>) => {
-        await this.tagging.tagMany(job.data.conversations);
-      },
-      {
-        connection: this.redis.duplicate(),
-        prefix: this.config.queuePrefix,
-        concurrency: 2,
-        lockDuration: this.config.jobLockMs,
-        stalledInterval: this.config.jobLockMs,
-      },
-    );
+    const worker = new Worker(QUEUES.tag, (job: Job) => this.process(job as TagJob), {
+      connection: this.redis.duplicate(),
+      prefix: this.config.queuePrefix,
+      concurrency: 2,
+      lockDuration: this.config.jobLockMs,
+      stalledInterval: this.config.jobLockMs,
+    });
     worker.on('failed', (job, error) =>
       this.logger.warn({ message: 'tagging failed', jobId: job?.id, error: error.message }),
     );
@@ -56,6 +55,19 @@ export class TagProcessor implements OnApplicationBootstrap, OnApplicationShutdo
     this.worker = worker;
     await this.sweep();
     this.sweeper = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
+  }
+
+  private async process(job: TagJob): Promise<unknown> {
+    switch (job.name) {
+      case 'TagConversations':
+        return this.tagging.tagMany(job.data.conversations);
+      case 'BackfillTags':
+        return this.backfill.run(new Date(job.data.since), (progress) => job.updateProgress(progress));
+      default: {
+        const unknown: never = job;
+        throw new Error(`no handler for tag job ${String(unknown)}`);
+      }
+    }
   }
 
   private async sweep(): Promise<void> {

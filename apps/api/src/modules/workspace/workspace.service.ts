@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ApplyResult, DepartmentDocument, SourceDocument, WorkspaceDocument } from '@parley/contracts';
 import {
   AuditRepository,
-  ConversationRepository,
   WorkspaceRepository,
   inTransaction,
   type Actor,
@@ -13,6 +12,7 @@ import { JobProducer } from '@parley/jobs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DATA_SOURCE } from '../../common/infrastructure.module';
 import { emptyChangeSet, sameValues } from './change-set';
+import { RuleWriter } from './rule-writer.service';
 import { validateWorkspace } from './workspace-validation';
 
 type Context = { tx: EntityManager; actor: Actor; result: ApplyResult; prune: boolean };
@@ -27,9 +27,9 @@ export class WorkspaceService {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly workspace: WorkspaceRepository,
-    private readonly conversations: ConversationRepository,
     private readonly audit: AuditRepository,
     private readonly producer: JobProducer,
+    private readonly rules: RuleWriter,
   ) {}
 
   async apply(input: unknown, actor: Actor, prune = false): Promise<ApplyResult> {
@@ -43,14 +43,16 @@ export class WorkspaceService {
     const changedSourceIds = await inTransaction(this.dataSource, async (tx) => {
       const ctx: Context = { tx, actor, result, prune };
       const departmentIds = await this.applyDepartments(ctx, doc);
-      const changed = await this.applySources(ctx, doc, departmentIds);
-      if (result.rules.created.length + result.rules.updated.length > 0) {
-        await this.conversations.markActiveSinceForTagging(tx, new Date(Date.now() - RETAG_WINDOW_MS));
-      }
-      return changed;
+      return this.applySources(ctx, doc, departmentIds);
     });
     // After commit: the worker re-reads the sources table, so a lost message only delays scheduling until its boot.
     await this.producer.syncSchedules(changedSourceIds);
+    if (rulesChanged(result)) {
+      result.backfill = await this.producer.backfillTags(
+        new Date(Date.now() - RETAG_WINDOW_MS),
+        'workspace rules changed',
+      );
+    }
     this.logger.log({ message: 'workspace applied', by: actor.label, ...summary(result) });
     return result;
   }
@@ -146,58 +148,15 @@ export class WorkspaceService {
   private async applyRules(ctx: Context, departmentId: string, doc: DepartmentDocument): Promise<void> {
     const existing = new Map((await this.workspace.rulesOf(ctx.tx, departmentId)).map((r) => [r.key, r]));
     for (const rule of doc.rules) {
-      const label = `${doc.key}/${rule.key}`;
-      const old = existing.get(rule.key);
       const fields = {
         name: rule.name,
         query: rule.query,
         purpose: rule.purpose ?? null,
         enabled: rule.enabled,
       };
-      if (!old) {
-        const id = await this.workspace.insertRule(ctx.tx, departmentId, { key: rule.key, ...fields });
-        await this.workspace.insertRuleVersion(ctx.tx, {
-          ruleId: id,
-          version: 1,
-          name: rule.name,
-          queryBefore: null,
-          queryAfter: rule.query,
-          enabled: rule.enabled,
-          changedBy: ctx.actor.userId,
-          reason: 'created by workspace document',
-        });
-        ctx.result.rules.created.push(label);
-        await this.audit.record(ctx.tx, ctx.actor, {
-          action: 'rule.create',
-          entityType: 'listening_rule',
-          entityId: id,
-          after: { key: rule.key, ...fields },
-        });
-      } else if (
-        sameValues({ name: old.name, query: old.query, purpose: old.purpose, enabled: old.enabled }, fields)
-      ) {
-        ctx.result.rules.unchanged.push(label);
-      } else {
-        const version = await this.workspace.updateRule(ctx.tx, old.id, fields);
-        await this.workspace.insertRuleVersion(ctx.tx, {
-          ruleId: old.id,
-          version,
-          name: rule.name,
-          queryBefore: old.query,
-          queryAfter: rule.query,
-          enabled: rule.enabled,
-          changedBy: ctx.actor.userId,
-          reason: 'updated by workspace document',
-        });
-        ctx.result.rules.updated.push(label);
-        await this.audit.record(ctx.tx, ctx.actor, {
-          action: 'rule.update',
-          entityType: 'listening_rule',
-          entityId: old.id,
-          before: old,
-          after: { ...fields, version },
-        });
-      }
+      const target = { departmentId, key: rule.key, existing: existing.get(rule.key) };
+      const change = await this.rules.save(ctx.tx, ctx.actor, target, fields, 'workspace document applied');
+      ctx.result.rules[change.outcome].push(`${doc.key}/${rule.key}`);
     }
     if (!ctx.prune) return;
     const gone = [...existing.values()].filter((r) => !doc.rules.some((x) => x.key === r.key));
@@ -281,6 +240,9 @@ export class WorkspaceService {
   }
 }
 
+const rulesChanged = (result: ApplyResult): boolean =>
+  result.rules.created.length + result.rules.updated.length + result.rules.deleted.length > 0;
+
 const fieldsOf = (source: SourceDocument, departmentIds: Map<string, string>) => ({
   name: source.name ?? null,
   type: source.type,
@@ -296,9 +258,9 @@ const accountKey = (a: { platform: string; handle: string; site: string | null }
 const sortBy = <T>(items: T[], key: (item: T) => string): T[] =>
   [...items].sort((a, b) => key(a).localeCompare(key(b)));
 
-const summary = (result: ApplyResult) =>
+const summary = ({ departments, rules, sources }: ApplyResult) =>
   Object.fromEntries(
-    Object.entries(result).map(([kind, c]) => [
+    Object.entries({ departments, rules, sources }).map(([kind, c]) => [
       kind,
       `${c.created.length} created, ${c.updated.length} updated, ${c.deleted.length} deleted`,
     ]),

@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  backfillSchema,
+  ruleSavedSchema,
+  ruleSchema,
+  ruleUpsertSchema,
+  ruleVersionSchema,
+  type Backfill,
+  type Rule,
+  type RuleSaved,
+  type RuleVersion,
+} from '@parley/contracts';
+import { z } from 'zod';
+import { schemaOf } from '../../common/openapi';
+import { parseWith } from '../../common/parse-with';
+import { CurrentUser, type AuthContext } from '../auth/auth-context';
+import { RulesService } from './rules.service';
+
+@ApiTags('rules')
+@Controller()
+export class RulesController {
+  constructor(private readonly rules: RulesService) {}
+
+  @Get('rules')
+  @ApiOkResponse({ schema: schemaOf(z.array(ruleSchema)) })
+  list(@CurrentUser() auth: AuthContext, @Query('department') department?: string): Promise<Rule[]> {
+    return this.rules.list(auth, department);
+  }
+
+  @Get('rules/:department/:key/versions')
+  @ApiOkResponse({ schema: schemaOf(z.array(ruleVersionSchema)) })
+  versions(
+    @CurrentUser() auth: AuthContext,
+    @Param('department') department: string,
+    @Param('key') key: string,
+  ): Promise<RuleVersion[]> {
+    return this.rules.versions(auth, department, key);
+  }
+
+  @Put('rules/:department/:key')
+  @ApiBody({ schema: schemaOf(ruleUpsertSchema) })
+  @ApiOkResponse({
+    schema: schemaOf(ruleSavedSchema),
+    description: 'Saved; recent conversations are re-tagged by the backfill job.',
+  })
+  save(
+    @CurrentUser() auth: AuthContext,
+    @Param('department') department: string,
+    @Param('key') key: string,
+    @Body() body: unknown,
+  ): Promise<RuleSaved> {
+    return this.rules.save(auth, department, key, parseWith(ruleUpsertSchema, body, 'rule'));
+  }
+
+  @Get('backfills/:id')
+  @ApiOkResponse({ schema: schemaOf(backfillSchema) })
+  backfill(@Param('id') id: string): Promise<Backfill> {
+    return this.rules.backfill(id);
+  }
+}

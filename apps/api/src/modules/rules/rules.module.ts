@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DepartmentAccess } from '../../common/department-access.service';
+import { WorkspaceModule } from '../workspace/workspace.module';
+import { RulesController } from './rules.controller';
+import { RulesService } from './rules.service';
+
+@Module({
+  imports: [WorkspaceModule],
+  controllers: [RulesController],
+  providers: [RulesService, DepartmentAccess],
+})
+export class RulesModule {}

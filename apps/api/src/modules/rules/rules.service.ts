@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Backfill, Rule, RuleSaved, RuleUpsert, RuleVersion } from '@parley/contracts';
+import { WorkspaceRepository, inTransaction, iso } from '@parley/db';
+import { DomainError } from '@parley/domain';
+import { JobProducer } from '@parley/jobs';
+import type { DataSource } from 'typeorm';
+import { DepartmentAccess } from '../../common/department-access.service';
+import { DATA_SOURCE } from '../../common/infrastructure.module';
+import { actorOf, requireDepartmentRole, type AuthContext } from '../auth/auth-context';
+import { RuleWriter } from '../workspace/rule-writer.service';
+import { validateRuleQuery } from './rule-query-validation';
+
+const RETAG_WINDOW_MS = 30 * 86_400_000;
+
+/** Listening rules one at a time: list, history, change (with a reason) and the re-tagging that follows. */
+@Injectable()
+export class RulesService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly workspace: WorkspaceRepository,
+    private readonly access: DepartmentAccess,
+    private readonly writer: RuleWriter,
+    private readonly producer: JobProducer,
+  ) {}
+
+  async list(auth: AuthContext, departmentKey: string | undefined): Promise<Rule[]> {
+    const ids = departmentKey
+      ? [(await this.access.resolve(auth, departmentKey)).id]
+      : this.access.visibleIds(auth);
+    const rows = await this.workspace.rulesOfDepartments(this.dataSource, ids);
+    return rows.map((r) => ({
+      department: r.department,
+      key: r.key,
+      name: r.name,
+      query: r.query,
+      purpose: r.purpose,
+      enabled: r.enabled,
+      version: r.version,
+      updatedAt: iso(r.updatedAt) as string,
+    }));
+  }
+
+  async versions(auth: AuthContext, departmentKey: string, key: string): Promise<RuleVersion[]> {
+    const department = await this.access.resolve(auth, departmentKey);
+    const rule = (await this.workspace.rulesOf(this.dataSource, department.id)).find((r) => r.key === key);
+    if (!rule) throw new DomainError('not_found', `No rule "${key}" in ${departmentKey}.`);
+    const versions = await this.workspace.versionsOf(this.dataSource, rule.id);
+    return versions.map((v) => ({ ...v, changedAt: iso(v.changedAt) as string }));
+  }
+
+  async save(auth: AuthContext, departmentKey: string, key: string, request: RuleUpsert): Promise<RuleSaved> {
+    if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(key)) {
+      throw new DomainError('invalid', 'A rule key uses lower-case letters, digits and hyphens.', [
+        { path: 'key', message: 'use lower-case letters, digits and hyphens' },
+      ]);
+    }
+    const department = await this.access.resolve(auth, departmentKey);
+    requireDepartmentRole(auth, department.id, ['manager'], 'change listening rules');
+    validateRuleQuery(request.query, 'query');
+    const fields = {
+      name: request.name,
+      query: request.query,
+      purpose: request.purpose ?? null,
+      enabled: request.enabled,
+    };
+    await inTransaction(this.dataSource, async (tx) => {
+      const existing = (await this.workspace.rulesOf(tx, department.id)).find((r) => r.key === key);
+      await this.writer.save(
+        tx,
+        actorOf(auth),
+        { departmentId: department.id, key, existing },
+        fields,
+        request.reason,
+      );
+    });
+    const backfill = await this.producer.backfillTags(
+      new Date(Date.now() - RETAG_WINDOW_MS),
+      `rule ${departmentKey}/${key} changed`,
+    );
+    const [rule] = (await this.list(auth, departmentKey)).filter((r) => r.key === key);
+    return { rule, backfill };
+  }
+
+  async backfill(id: string): Promise<Backfill> {
+    const status = await this.producer.backfillStatus(id);
+    if (!status) throw new DomainError('not_found', `No re-tagging job ${id}.`);
+    const progress = (status.progress ?? {}) as { done?: number; total?: number };
+    return {
+      id,
+      state: status.state,
+      done: progress.done ?? 0,
+      total: progress.total ?? 0,
+      failedReason: status.failedReason,
+    };
+  }
+}

@@ -1,0 +1,21 @@
+export type { DepartmentFacts, DepartmentResource, RuleHit, ThreadFacts, ThreadPostFacts } from './thread-facts';
+export { SIGNAL_WEIGHTS, scoreSignals } from './score';
+export { ruleSignal } from './rule.signal';
+export { askedQuestion, findQuestion, isQuestion, questionSignal, type FoundQuestion } from './question.signal';
+export { mentionSignal } from './mention.signal';
+export {
+  rankResources,
+  resourceMatchSignal,
+  suggestResources,
+  SIMILARITY,
+  type RankedResource,
+} from './resource-match.signal';
+export { velocitySignal } from './velocity.signal';
+export { participantsSignal } from './participants.signal';
+export { sentimentSignal, summariseSentiment, type SentimentSummary } from './sentiment.signal';
+export { reachSignal } from './reach.signal';
+export { recencySignal } from './recency.signal';
+export { alreadyEngagedSignal } from './already-engaged.signal';
+export { findNoise, noiseSignal, type NoiseFinding } from './noise.signal';
+export { ROUTE_RULES, routeThread, type RouteChoice, type RouteInput } from './route';
+export { tagThread, type ThreadTagging } from './tag-thread';
