@@ -1,6 +1,12 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { loadConfig, type Config } from '@parley/config';
-import { ConversationRepository, PostRepository, SourceRepository, createDataSource } from '@parley/db';
+import {
+  ConversationRepository,
+  PostRepository,
+  SourceRepository,
+  TaggingRepository,
+  createDataSource,
+} from '@parley/db';
 import { JobProducer, createRedis } from '@parley/jobs';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
@@ -32,6 +38,7 @@ export const REDIS = Symbol('REDIS');
     SourceRepository,
     PostRepository,
     ConversationRepository,
+    TaggingRepository,
   ],
   exports: [
     CONFIG,
@@ -41,6 +48,7 @@ export const REDIS = Symbol('REDIS');
     SourceRepository,
     PostRepository,
     ConversationRepository,
+    TaggingRepository,
   ],
 })
 export class InfrastructureModule implements OnApplicationShutdown {

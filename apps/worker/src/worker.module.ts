@@ -3,8 +3,11 @@ import { FetchSourceHandler } from './handlers/fetch-source.handler';
 import { SyncSchedulesHandler } from './handlers/sync-schedules.handler';
 import { InfrastructureModule } from './infrastructure.module';
 import { IngestProcessor } from './processors/ingest.processor';
+import { JetstreamConsumer } from './processors/jetstream.consumer';
+import { RuleFilterService } from './services/rule-filter.service';
 import { FeedFetcherService } from './services/feed-fetcher.service';
 import { HostGate } from './services/host-gate.service';
+import { PullFetcherService } from './services/pull-fetcher.service';
 import { PostStoreService } from './services/post-store.service';
 
 @Module({
@@ -13,9 +16,12 @@ import { PostStoreService } from './services/post-store.service';
     PostStoreService,
     FeedFetcherService,
     HostGate,
+    PullFetcherService,
     FetchSourceHandler,
     SyncSchedulesHandler,
     IngestProcessor,
+    RuleFilterService,
+    JetstreamConsumer,
   ],
 })
 export class WorkerModule {}

@@ -40,9 +40,13 @@ const department = z.object({
 const sourceUrl = z
   .string()
   .trim()
-  .refine((value) => /^sample:[a-z0-9][a-z0-9._-]*$/.test(value) || /^https?:\/\/[^\s]+$/i.test(value), {
-    message: 'a source url must be an http(s) address or sample:NAME',
-  });
+  .refine(
+    (value) => /^sample:[a-z0-9][a-z0-9._-]*$/.test(value) || /^(https?|wss?):\/\/[^\s]+$/i.test(value),
+    {
+      message:
+        'a source url must be an http(s) address, a ws(s) address for Bluesky Jetstream, or sample:NAME',
+    },
+  );
 
 const source = z.object({
   key,

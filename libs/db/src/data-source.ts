@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { InitialSchema1763683200000 } from './migrations/1763683200000-initial-schema';
+import { StreamGaps1763769600000 } from './migrations/1763769600000-stream-gaps';
 
-export const MIGRATIONS = [InitialSchema1763683200000];
+export const MIGRATIONS = [InitialSchema1763683200000, StreamGaps1763769600000];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */
 export const createDataSource = (

@@ -26,6 +26,8 @@ export type NormalisedPost = {
   kind?: PostKind;
   /** A blog post's own comment feed (wfw:commentRss, or Atom's rel="replies" link). */
   commentsFeedUrl?: string | null;
+  /** The thread's root when the platform names it, for replies whose parent was never fetched. */
+  rootId?: string | null;
 };
 
 export type NormalisedFeed = {

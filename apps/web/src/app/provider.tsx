@@ -13,7 +13,8 @@ const createQueryClient = (): QueryClient => {
     // RequireAuth sends them to sign in (keeping where they were).
     queryCache: new QueryCache({
       onError: (error, query) => {
-        if (isUnauthenticated(error) && query.queryKey[0] !== meQueryKey[0]) client.setQueryData(meQueryKey, null);
+        if (isUnauthenticated(error) && query.queryKey[0] !== meQueryKey[0])
+          client.setQueryData(meQueryKey, null);
       },
     }),
     mutationCache: new MutationCache({

@@ -16,17 +16,26 @@ const createRouter = () =>
       ErrorBoundary: RouteError,
       HydrateFallback: () => <Loading label="Loading Parley" />,
       children: [
-        { path: 'sign-in', lazy: () => import('./routes/sign-in').then((m) => ({ Component: m.SignInRoute })) },
+        {
+          path: 'sign-in',
+          lazy: () => import('./routes/sign-in').then((m) => ({ Component: m.SignInRoute })),
+        },
         {
           Component: RequireAuth,
           children: [
             { index: true, lazy: () => import('./routes/inbox').then((m) => ({ Component: m.InboxRoute })) },
-            { path: 'inbox', lazy: () => import('./routes/inbox').then((m) => ({ Component: m.InboxRoute })) },
+            {
+              path: 'inbox',
+              lazy: () => import('./routes/inbox').then((m) => ({ Component: m.InboxRoute })),
+            },
             {
               path: 'conversations/:id',
               lazy: () => import('./routes/conversation').then((m) => ({ Component: m.ConversationRoute })),
             },
-            { path: 'sources', lazy: () => import('./routes/sources').then((m) => ({ Component: m.SourcesRoute })) },
+            {
+              path: 'sources',
+              lazy: () => import('./routes/sources').then((m) => ({ Component: m.SourcesRoute })),
+            },
           ],
         },
         { path: 'login', element: <Navigate to="/sign-in" replace /> },

@@ -8,7 +8,14 @@ import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../infrastructure.module';
 import { FeedFetcherService } from '../services/feed-fetcher.service';
 import { HostGate } from '../services/host-gate.service';
-import { PostStoreService } from '../services/post-store.service';
+import { PostStoreService, type StoreResult } from '../services/post-store.service';
+import { PullFetcherService } from '../services/pull-fetcher.service';
+
+type Outcome = {
+  validators: { etag: string | null; lastModified: string | null };
+  stored: number;
+  notes: string[];
+};
 
 /** Sample sources have no host; they share one gate so the politeness logic stays uniform. */
 const hostOf = (url: string): string => URL.parse(url)?.hostname || 'sample';
@@ -24,31 +31,22 @@ export class FetchSourceHandler {
     private readonly conversations: ConversationRepository,
     private readonly store: PostStoreService,
     private readonly feeds: FeedFetcherService,
+    private readonly pull: PullFetcherService,
     private readonly gate: HostGate,
     private readonly producer: JobProducer,
   ) {}
 
   async handle(sourceId: string, finalAttempt: boolean): Promise<void> {
     const source = await this.sources.findForFetch(this.dataSource, sourceId);
-    if (!source || !source.enabled) return;
+    // Streaming sources (Bluesky) are consumed continuously, not polled.
+    if (!source || !source.enabled || source.type === 'bluesky') return;
     try {
-      if (source.type !== 'feed') {
-        throw new DomainError(
-          'invalid',
-          `${source.type} sources are not supported yet; only feed sources are fetched`,
-        );
+      const outcome = await this.gate.run(hostOf(source.url), () => this.ingest(source));
+      await this.sources.recordSuccess(this.dataSource, source.id, outcome.validators);
+      // A first poll that finds nothing at all is worth a person's attention (a wrong URL, an empty timeline).
+      if (outcome.stored === 0 && outcome.notes.length > 0 && source.cursor === null) {
+        await this.sources.recordFailure(this.dataSource, source.id, outcome.notes.join('; '));
       }
-      const fetched = await this.gate.run(hostOf(source.url), () => this.feeds.fetch(source));
-      if (!fetched.notModified) {
-        const stored = await this.store.store(source.id, fetched.posts);
-        this.logger.log({
-          message: 'stored',
-          source: source.key,
-          ...stored,
-          conversationIds: stored.conversationIds.length,
-        });
-      }
-      await this.sources.recordSuccess(this.dataSource, source.id, fetched);
     } catch (error) {
       await this.fail(source, error, finalAttempt);
     }
@@ -58,14 +56,42 @@ export class FetchSourceHandler {
     );
   }
 
+  private async ingest(source: SourceForFetch): Promise<Outcome> {
+    if (source.type === 'feed') {
+      const fetched = await this.feeds.fetch(source);
+      const stored = fetched.notModified ? null : await this.store.store(source.id, fetched.posts);
+      this.logStored(source, stored);
+      return { validators: fetched, stored: stored?.inserted ?? 0, notes: fetched.notes };
+    }
+    const polled = await this.pull.poll(source);
+    const stored = await this.store.store(source.id, polled.posts, {
+      counters: polled.counters,
+      cursor: polled.cursor,
+    });
+    this.logStored(source, stored);
+    return { validators: { etag: null, lastModified: null }, stored: stored.inserted, notes: polled.notes };
+  }
+
+  private logStored(source: SourceForFetch, stored: StoreResult | null): void {
+    if (stored)
+      this.logger.log({
+        message: 'stored',
+        source: source.key,
+        ...stored,
+        conversationIds: stored.conversationIds.length,
+      });
+  }
+
   /** The error goes on the source for people to see; only transient failures are retried. */
   private async fail(source: SourceForFetch, error: unknown, finalAttempt: boolean): Promise<never> {
     const message = error instanceof Error ? error.message : String(error);
-    if (isFetchError(error) && error.retryAfterMs) await this.gate.coolDown(hostOf(source.url), error.retryAfterMs);
+    if (isFetchError(error) && error.retryAfterMs)
+      await this.gate.coolDown(hostOf(source.url), error.retryAfterMs);
     await this.sources.recordFailure(this.dataSource, source.id, message);
     this.logger.warn({ message: 'fetch failed', source: source.key, error: message, finalAttempt });
     const permanent =
-      isDomainError(error) && ['fetch_refused', 'parse_failed', 'invalid'].includes(error.code);
+      (isDomainError(error) && ['fetch_refused', 'parse_failed', 'invalid'].includes(error.code)) ||
+      (isFetchError(error) && [401, 403, 404, 410].includes(error.status ?? 0));
     throw permanent ? new UnrecoverableError(message) : error;
   }
 }

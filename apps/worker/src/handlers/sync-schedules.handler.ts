@@ -18,13 +18,15 @@ export class SyncSchedulesHandler {
   async handle(changedSourceIds: string[]): Promise<void> {
     const sources = await this.sources.listForScheduling(this.dataSource);
     const wanted = new Set<string>();
-    for (const source of sources.filter((s) => s.enabled)) {
+    for (const source of sources.filter((s) => s.enabled && s.type !== 'bluesky')) {
       wanted.add(schedulerIdOf(source.id));
       await this.producer.upsertSchedule(source.id, source.intervalMs);
     }
     const stale = (await this.producer.scheduleIds()).filter((id) => !wanted.has(id));
     for (const id of stale) await this.producer.removeSchedule(id);
-    const changed = sources.filter((s) => s.enabled && changedSourceIds.includes(s.id));
+    const changed = sources.filter(
+      (s) => s.enabled && s.type !== 'bluesky' && changedSourceIds.includes(s.id),
+    );
     for (const source of changed)
       await this.producer.fetchNow(source.id, `changed-${source.updatedAt.getTime()}`);
     this.logger.log({

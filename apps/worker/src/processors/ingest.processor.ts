@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import type { Config } from '@parley/config';
 import { QUEUES, type JobName, type JobPayloads } from '@parley/jobs';
@@ -18,7 +18,7 @@ type IngestJob = { [N in 'FetchSource' | 'SyncSchedules']: Job<JobPayloads[N], v
 
 /** Consumes the ingest queue; a job name without a handler fails to compile. */
 @Injectable()
-export class IngestProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IngestProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(IngestProcessor.name);
   private worker: Worker | null = null;
 
@@ -66,7 +66,7 @@ export class IngestProcessor implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
   }
 }

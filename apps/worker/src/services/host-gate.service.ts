@@ -30,7 +30,10 @@ export class HostGate {
     const key = this.key('lock', host);
     const token = await this.acquire(key, host);
     const lockMs = this.config.jobLockMs;
-    const renewal = setInterval(() => void this.redis.eval(RENEW, 1, key, token, lockMs).catch(() => undefined), lockMs / 3);
+    const renewal = setInterval(
+      () => void this.redis.eval(RENEW, 1, key, token, lockMs).catch(() => undefined),
+      lockMs / 3,
+    );
     try {
       return await work();
     } finally {
@@ -50,7 +53,10 @@ export class HostGate {
       const coolingMs = await this.redis.pttl(this.key('cooldown', host));
       if (coolingMs > 0) {
         if (Date.now() + coolingMs > deadline) {
-          throw new DomainError('fetch_failed', `${host} asked us to wait (Retry-After) until ${new Date(Date.now() + coolingMs).toISOString()}; will retry`);
+          throw new DomainError(
+            'fetch_failed',
+            `${host} asked us to wait (Retry-After) until ${new Date(Date.now() + coolingMs).toISOString()}; will retry`,
+          );
         }
         await sleep(coolingMs);
         continue;

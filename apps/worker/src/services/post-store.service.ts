@@ -10,6 +10,12 @@ import type { NormalisedPost } from '@parley/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DATA_SOURCE } from '../infrastructure.module';
 
+export type StoreExtras = {
+  counters?: { externalId: string; likes?: number; reposts?: number; replies?: number }[];
+  /** Saved with the posts, so the next poll resumes exactly after what was stored. */
+  cursor?: string | null;
+};
+
 export type StoreResult = {
   inserted: number;
   updated: number;
@@ -42,7 +48,7 @@ export class PostStoreService {
     private readonly sources: SourceRepository,
   ) {}
 
-  async store(sourceId: string, incoming: NormalisedPost[]): Promise<StoreResult> {
+  async store(sourceId: string, incoming: NormalisedPost[], extras: StoreExtras = {}): Promise<StoreResult> {
     const unique = [...new Map(incoming.map((p) => [p.externalId, p])).values()];
     const result: StoreResult = {
       inserted: 0,
@@ -55,8 +61,11 @@ export class PostStoreService {
       for (let i = 0; i < unique.length; i += BATCH) {
         await this.storeBatch(tx, sourceId, unique.slice(i, i + BATCH), result);
       }
-      if (result.conversationIds.length > 0)
+      if (result.conversationIds.length > 0) {
         await this.conversations.refreshAfterIngest(tx, result.conversationIds);
+      }
+      await this.posts.setCounters(tx, sourceId, extras.counters ?? []);
+      if (extras.cursor !== undefined) await this.sources.saveCursor(tx, sourceId, extras.cursor);
     });
     return result;
   }
@@ -112,7 +121,7 @@ export class PostStoreService {
       const stored = storedRoots.get(parent);
       if (stored) return stored;
       const inBatch = byId.get(parent);
-      return inBatch ? resolve(inBatch, depth + 1) : parent;
+      return inBatch ? resolve(inBatch, depth + 1) : (post.rootId ?? parent);
     };
     for (const post of posts) roots.set(post.externalId, resolve(post));
     return roots;

@@ -93,6 +93,57 @@ export class PostRepository {
     );
   }
 
+  /** Public counters as the platform reports them now; only posts already stored are touched. */
+  async setCounters(
+    q: Queryable,
+    sourceId: string,
+    counters: { externalId: string; likes?: number; reposts?: number; replies?: number }[],
+  ): Promise<void> {
+    if (counters.length === 0) return;
+    await q.query(
+      `UPDATE post p SET like_count = coalesce(c.likes, p.like_count), repost_count = coalesce(c.reposts, p.repost_count),
+         reply_count = coalesce(c.replies, p.reply_count), counters_at = now()
+       FROM jsonb_to_recordset($2::jsonb) AS c("externalId" text, likes int, reposts int, replies int)
+       WHERE p.source_id = $1 AND p.external_id = c."externalId"`,
+      [sourceId, JSON.stringify(counters)],
+    );
+  }
+
+  /** Engagement seen on the firehose (likes, reposts) added to posts already stored, in any source. */
+  async addCounters(
+    q: Queryable,
+    increments: { externalId: string; likes: number; reposts: number }[],
+  ): Promise<void> {
+    if (increments.length === 0) return;
+    await q.query(
+      `UPDATE post p SET like_count = coalesce(p.like_count, 0) + c.likes, repost_count = coalesce(p.repost_count, 0) + c.reposts,
+         counters_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS c("externalId" text, likes int, reposts int)
+       WHERE p.platform = 'bluesky' AND p.external_id = c."externalId"`,
+      [JSON.stringify(increments)],
+    );
+  }
+
+  /** A post deleted by its author keeps its place in the thread but loses its words. */
+  async redact(q: Queryable, platform: string, externalIds: string[]): Promise<void> {
+    if (externalIds.length === 0) return;
+    await q.query(
+      `UPDATE post SET text = '', html = NULL, title = NULL, deleted_at = now()
+       WHERE platform = $1 AND external_id = ANY($2::text[]) AND deleted_at IS NULL`,
+      [platform, externalIds],
+    );
+  }
+
+  /** Which of these ids are stored anywhere on the platform (to keep replies into threads we follow). */
+  async knownOnPlatform(q: Queryable, platform: string, externalIds: string[]): Promise<Set<string>> {
+    if (externalIds.length === 0) return new Set();
+    const rows: { externalId: string }[] = await q.query(
+      `SELECT external_id AS "externalId" FROM post WHERE platform = $1 AND external_id = ANY($2::text[])`,
+      [platform, externalIds],
+    );
+    return new Set(rows.map((r) => r.externalId));
+  }
+
   countForSource(q: Queryable, sourceId: string): Promise<number> {
     return q
       .query(`SELECT count(*)::int AS n FROM post WHERE source_id = $1`, [sourceId])

@@ -10,6 +10,7 @@ export type SourceForFetch = {
   etag: string | null;
   lastModified: string | null;
   cursor: string | null;
+  config: Record<string, unknown>;
   updatedAt: Date;
 };
 
@@ -36,7 +37,7 @@ export class SourceRepository {
     return q
       .query(
         `SELECT id, key, type, url, enabled, interval_ms AS "intervalMs", etag, last_modified AS "lastModified", cursor,
-           updated_at AS "updatedAt"
+           config, updated_at AS "updatedAt"
          FROM source WHERE id = $1`,
         [id],
       )
@@ -45,8 +46,23 @@ export class SourceRepository {
 
   listForScheduling(
     q: Queryable,
-  ): Promise<Pick<SourceForFetch, 'id' | 'enabled' | 'intervalMs' | 'updatedAt'>[]> {
-    return q.query(`SELECT id, enabled, interval_ms AS "intervalMs", updated_at AS "updatedAt" FROM source`);
+  ): Promise<Pick<SourceForFetch, 'id' | 'type' | 'enabled' | 'intervalMs' | 'updatedAt'>[]> {
+    return q.query(
+      `SELECT id, type, enabled, interval_ms AS "intervalMs", updated_at AS "updatedAt" FROM source`,
+    );
+  }
+
+  enabledOfType(q: Queryable, type: string): Promise<SourceForFetch[]> {
+    return q.query(
+      `SELECT id, key, type, url, enabled, interval_ms AS "intervalMs", etag, last_modified AS "lastModified", cursor,
+         config, updated_at AS "updatedAt"
+       FROM source WHERE enabled AND type = $1`,
+      [type],
+    );
+  }
+
+  async recordGap(q: Queryable, id: string, from: Date, to: Date): Promise<void> {
+    await q.query(`INSERT INTO source_gap (source_id, gap_from, gap_to) VALUES ($1, $2, $3)`, [id, from, to]);
   }
 
   /** Health for every source, or for those of the given departments plus the shared ones. */
@@ -67,6 +83,11 @@ export class SourceRepository {
   /** Serialises concurrent stores of one source (a scheduled run and a fetch-now) for the transaction's length. */
   async lockForIngest(q: Queryable, id: string): Promise<void> {
     await q.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [id]);
+  }
+
+  /** Stored in the same transaction as the posts it covers, so a crash never skips or repeats a page. */
+  async saveCursor(q: Queryable, id: string, cursor: string | null): Promise<void> {
+    await q.query(`UPDATE source SET cursor = $2 WHERE id = $1`, [id, cursor]);
   }
 
   async recordSuccess(

@@ -11,7 +11,9 @@ const firstReplyNote = (facts: ThreadFacts, departmentId: string): string | null
     byDepartment: p.byDepartmentId === departmentId,
   }));
   const first = firstResponse(dated);
-  return first ? `first reply ${formatSpan(first.firstResponseSeconds * 1000)} after the first public post` : null;
+  return first
+    ? `first reply ${formatSpan(first.firstResponseSeconds * 1000)} after the first public post`
+    : null;
 };
 
 /** Public posts after the department's last one: the conversation has moved on since it replied. */
@@ -25,7 +27,11 @@ export const alreadyEngagedSignal = (facts: ThreadFacts, department: DepartmentF
   const dated = datedPosts(own);
   const count = own.length === 1 ? '' : ` (${own.length} posts)`;
   if (dated.length === 0) {
-    return { kind: 'already-engaged', detail: `${department.name} has posted in the thread${count}`, weight: W.answered };
+    return {
+      kind: 'already-engaged',
+      detail: `${department.name} has posted in the thread${count}`,
+      weight: W.answered,
+    };
   }
   const last = new Date(Math.max(...dated.map((p) => p.publishedAt.getTime())));
   const since = publicPostsSince(facts, last);

@@ -1,7 +1,19 @@
-export type { DepartmentFacts, DepartmentResource, RuleHit, ThreadFacts, ThreadPostFacts } from './thread-facts';
+export type {
+  DepartmentFacts,
+  DepartmentResource,
+  RuleHit,
+  ThreadFacts,
+  ThreadPostFacts,
+} from './thread-facts';
 export { SIGNAL_WEIGHTS, scoreSignals } from './score';
 export { ruleSignal } from './rule.signal';
-export { askedQuestion, findQuestion, isQuestion, questionSignal, type FoundQuestion } from './question.signal';
+export {
+  askedQuestion,
+  findQuestion,
+  isQuestion,
+  questionSignal,
+  type FoundQuestion,
+} from './question.signal';
 export { mentionSignal } from './mention.signal';
 export {
   rankResources,

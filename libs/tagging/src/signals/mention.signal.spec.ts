@@ -22,7 +22,7 @@ describe('mentionSignal', () => {
     expect(signal?.weight ?? null).toBe(weight);
   });
 
-  it("ignores the department naming itself", () => {
+  it('ignores the department naming itself', () => {
     const facts = thread([post('The Department for Education has published…', { byDepartmentId: DFE.id })]);
     expect(mentionSignal(facts, DFE)).toBeNull();
   });

@@ -11,7 +11,8 @@ const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
  * Short abbreviations with capitals ("DfE", "MoD", "HMRC") are matched in their own case or in full capitals,
  * because lower-cased they are often ordinary words ("mod", "dfe" in a URL slug).
  */
-const isAbbreviation = (alias: string): boolean => alias.length <= 6 && /[A-Z].*[A-Z]/.test(alias) && !/\s/.test(alias);
+const isAbbreviation = (alias: string): boolean =>
+  alias.length <= 6 && /[A-Z].*[A-Z]/.test(alias) && !/\s/.test(alias);
 
 const namePattern = (name: string): RegExp => {
   const body = escape(name.trim()).replace(/\s+/g, '\\s+');

@@ -4,7 +4,13 @@ import { postText, publicPosts, type ThreadFacts, type ThreadPostFacts } from '.
 
 const W = SIGNAL_WEIGHTS.noise;
 /** `label` reads in a sentence ("looks like a giveaway"); `spam` patterns mean nobody is asking anything. */
-type NoisePattern = { name: string; label: string; weight: number; spam: boolean; find: (text: string) => string | null };
+type NoisePattern = {
+  name: string;
+  label: string;
+  weight: number;
+  spam: boolean;
+  find: (text: string) => string | null;
+};
 
 const byRegex =
   (pattern: RegExp) =>
@@ -34,13 +40,26 @@ const COMPETITION =
 const FOLLOW_RETWEET = /\b(?:follow|like)\s*(?:&|and|\+)\s*(?:retweet|rt|share|repost|boost)\b/i;
 const MONEY_SCAM =
   /\b(?:airdrop|guaranteed (?:returns?|profits?)|(?:dm|whatsapp|message) me (?:for|to)|(?:crypto|bitcoin|forex) (?:signals|trading tips|investment opportunit\w+))\b/i;
-const PROMO_CODE = /\b(?:promo|discount|voucher|coupon)\s+codes?\b|\buse code\s+[A-Z0-9]{3,}\b|\b\d{1,2}% off\b/i;
+const PROMO_CODE =
+  /\b(?:promo|discount|voucher|coupon)\s+codes?\b|\buse code\s+[A-Z0-9]{3,}\b|\b\d{1,2}% off\b/i;
 
 export const NOISE_PATTERNS: NoisePattern[] = [
   { name: 'giveaway', label: 'a giveaway', weight: W.spam, spam: true, find: byRegex(GIVEAWAY) },
   { name: 'competition', label: 'a competition', weight: W.spam, spam: true, find: byRegex(COMPETITION) },
-  { name: 'follow & retweet', label: 'an engagement-bait post', weight: W.spam, spam: true, find: byRegex(FOLLOW_RETWEET) },
-  { name: 'crypto or money scam', label: 'a money scam', weight: W.spam, spam: true, find: byRegex(MONEY_SCAM) },
+  {
+    name: 'follow & retweet',
+    label: 'an engagement-bait post',
+    weight: W.spam,
+    spam: true,
+    find: byRegex(FOLLOW_RETWEET),
+  },
+  {
+    name: 'crypto or money scam',
+    label: 'a money scam',
+    weight: W.spam,
+    spam: true,
+    find: byRegex(MONEY_SCAM),
+  },
   { name: 'promo code', label: 'a promotion', weight: W.spam, spam: true, find: byRegex(PROMO_CODE) },
   { name: 'many links', label: 'link spam', weight: W.manyLinks, spam: true, find: manyLinks },
   // Angry people shout too, and an angry question still needs an answer: this only dents the score.

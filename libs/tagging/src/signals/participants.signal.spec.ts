@@ -17,7 +17,10 @@ describe('participantsSignal', () => {
   });
 
   it('leaves department accounts out', () => {
-    const facts = thread([...by('a', 'b', 'c').posts, post('x', { authorHandle: 'dfe', byDepartmentId: DFE.id })]);
+    const facts = thread([
+      ...by('a', 'b', 'c').posts,
+      post('x', { authorHandle: 'dfe', byDepartmentId: DFE.id }),
+    ]);
     expect(countParticipants(facts)).toBe(3);
   });
 });

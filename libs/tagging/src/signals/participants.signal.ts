@@ -7,7 +7,11 @@ export const PARTICIPANTS = { several: 4, many: 8 } as const;
 
 /** Distinct public authors; posts whose author is unknown cannot be told apart, so they are not counted. */
 export const countParticipants = (facts: ThreadFacts): number =>
-  new Set(publicPosts(facts).map(authorKey).filter((k): k is string => k !== null)).size;
+  new Set(
+    publicPosts(facts)
+      .map(authorKey)
+      .filter((k): k is string => k !== null),
+  ).size;
 
 export const participantsSignal = (facts: ThreadFacts): Signal | null => {
   const people = countParticipants(facts);

@@ -4,12 +4,13 @@ import { SIGNAL_WEIGHTS } from './score';
 import { publicPosts, type RuleHit, type ThreadFacts, type ThreadPostFacts } from './thread-facts';
 
 const W = SIGNAL_WEIGHTS.question;
-const WH = 'how|what|what\'s|when|where|why|who|which';
+const WH = "how|what|what's|when|where|why|who|which";
 const AUX = 'can|could|does|do|did|is|are|was|will|would|should|has|have|may|must';
-const SUBJECT = 'i|you|we|they|he|she|it|there|anyone|anybody|someone|somebody|the|a|an|my|our|your|this|that|these|those|people';
+const SUBJECT =
+  'i|you|we|they|he|she|it|there|anyone|anybody|someone|somebody|the|a|an|my|our|your|this|that|these|those|people';
 /** A sentence without "?" still asks when it opens like one ("how do I…", "can anyone…"), but not "when I…". */
 const OPENS_LIKE_QUESTION = new RegExp(
-  `^(?:(?:${WH})\\s+(?:${AUX}|${SUBJECT}\\s+(?:${AUX}))\\b|(?:${AUX})\\s+(?:${SUBJECT})\\b|any\\s?(?:one|body)\\s+know)`,
+  `^(?:(?:${WH})\\s+(?:(?:${AUX})|(?:${SUBJECT})\\s+(?:${AUX}))|(?:${AUX})\\s+(?:${SUBJECT})|any\\s?(?:one|body)\\s+know)\\b`,
   'i',
 );
 /** "Why?" or "Really?" asks nothing the department could answer. */
@@ -42,11 +43,15 @@ export const findQuestion = (posts: ThreadPostFacts[], ruleTerms: string[]): Fou
   return best && { sentence: best.sentence, onTopic: best.score > 0 };
 };
 
-const clip = (text: string): string => (text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text);
+const clip = (text: string): string =>
+  text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text;
 
 /** The question the thread's public posts ask, judged against the words the department's rules matched. */
 export const askedQuestion = (facts: ThreadFacts, hits: RuleHit[]): FoundQuestion | null =>
-  findQuestion(publicPosts(facts), hits.flatMap((h) => h.matchedTerms));
+  findQuestion(
+    publicPosts(facts),
+    hits.flatMap((h) => h.matchedTerms),
+  );
 
 export const questionSignal = (found: FoundQuestion | null): Signal | null =>
   found && { kind: 'question', detail: clip(found.sentence), weight: found.onTopic ? W.onTopic : W.asked };

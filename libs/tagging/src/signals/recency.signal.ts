@@ -17,7 +17,9 @@ export const recencySignal = (facts: ThreadFacts): Signal | null => {
   if (!last) return null;
   const hours = hoursBetween(last, facts.now);
   const ago = formatSpan(facts.now.getTime() - last.getTime());
-  if (hours < RECENCY.strongHours) return { kind: 'recency', detail: `last public post ${ago} ago`, weight: W.within6h };
-  if (hours < RECENCY.someHours) return { kind: 'recency', detail: `last public post ${ago} ago`, weight: W.within48h };
+  if (hours < RECENCY.strongHours)
+    return { kind: 'recency', detail: `last public post ${ago} ago`, weight: W.within6h };
+  if (hours < RECENCY.someHours)
+    return { kind: 'recency', detail: `last public post ${ago} ago`, weight: W.within48h };
   return { kind: 'recency', detail: `quiet for ${ago}`, weight: W.older };
 };

@@ -23,7 +23,10 @@ describe('rankResources', () => {
       { title: 'Same', url: 'https://b.example', text: 'same words' },
       { title: 'Same', url: 'https://a.example', text: 'same words' },
     ];
-    expect(rankResources('same words', twins).map((r) => r.url)).toEqual(['https://a.example', 'https://b.example']);
+    expect(rankResources('same words', twins).map((r) => r.url)).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
     expect(rankResources(LOAN_QUESTION, DFE.resources)).toEqual(rankResources(LOAN_QUESTION, DFE.resources));
   });
 

@@ -33,7 +33,8 @@ const countsOf = (resource: DepartmentResource): TermCounts => {
 /** Smoothed IDF over the resources plus the thread, so a term every document shares still counts a little. */
 const inverseFrequencies = (documents: TermCounts[]): Map<string, number> => {
   const frequency = new Map<string, number>();
-  for (const doc of documents) for (const term of doc.keys()) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  for (const doc of documents)
+    for (const term of doc.keys()) frequency.set(term, (frequency.get(term) ?? 0) + 1);
   const n = documents.length;
   return new Map([...frequency].map(([term, df]) => [term, Math.log((1 + n) / (1 + df)) + 1]));
 };
@@ -61,7 +62,11 @@ export const rankResources = (threadText: string, resources: DepartmentResource[
   const idf = inverseFrequencies([...docs, thread]);
   const threadVector = vectorOf(thread, idf);
   return resources
-    .map((r, i) => ({ title: r.title, url: r.url, similarity: round(cosine(threadVector, vectorOf(docs[i], idf))) }))
+    .map((r, i) => ({
+      title: r.title,
+      url: r.url,
+      similarity: round(cosine(threadVector, vectorOf(docs[i], idf))),
+    }))
     .sort((a, b) => b.similarity - a.similarity || a.url.localeCompare(b.url));
 };
 
@@ -69,7 +74,8 @@ export const rankResources = (threadText: string, resources: DepartmentResource[
 export const suggestResources = (ranked: RankedResource[]): RankedResource[] =>
   ranked.filter((r) => r.similarity >= SIMILARITY.suggest).slice(0, MAX_SUGGESTED);
 
-const describe = (r: RankedResource): string => `"${r.title}" (${shortUrl(r.url)}) ${r.similarity.toFixed(2)}`;
+const describe = (r: RankedResource): string =>
+  `"${r.title}" (${shortUrl(r.url)}) ${r.similarity.toFixed(2)}`;
 
 export const resourceMatchSignal = (suggested: RankedResource[]): Signal | null => {
   const best = suggested[0];

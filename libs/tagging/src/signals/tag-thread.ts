@@ -6,7 +6,12 @@ import { participantsSignal } from './participants.signal';
 import { askedQuestion, questionSignal } from './question.signal';
 import { reachSignal } from './reach.signal';
 import { recencySignal } from './recency.signal';
-import { rankResources, resourceMatchSignal, suggestResources, type RankedResource } from './resource-match.signal';
+import {
+  rankResources,
+  resourceMatchSignal,
+  suggestResources,
+  type RankedResource,
+} from './resource-match.signal';
 import { routeThread } from './route';
 import { ruleSignal } from './rule.signal';
 import { scoreSignals } from './score';
@@ -26,7 +31,11 @@ export type ThreadTagging = {
 const present = (signals: (Signal | null)[]): Signal[] => signals.filter((s): s is Signal => s !== null);
 
 /** Why, how much and what to do for one department in one thread: pure, so re-tagging gives the same answer. */
-export const tagThread = (facts: ThreadFacts, department: DepartmentFacts, hits: RuleHit[]): ThreadTagging => {
+export const tagThread = (
+  facts: ThreadFacts,
+  department: DepartmentFacts,
+  hits: RuleHit[],
+): ThreadTagging => {
   const text = textOf(publicPosts(facts));
   const found = askedQuestion(facts, hits);
   const question = found?.sentence ?? null;
@@ -47,5 +56,11 @@ export const tagThread = (facts: ThreadFacts, department: DepartmentFacts, hits:
     noiseSignal(noise),
   ]);
   const choice = routeThread({ text, question, best: resources[0] ?? null, noise, sentiment });
-  return { score: scoreSignals(signals), route: choice.route, routeReason: choice.reason, signals, resources };
+  return {
+    score: scoreSignals(signals),
+    route: choice.route,
+    routeReason: choice.reason,
+    signals,
+    resources,
+  };
 };

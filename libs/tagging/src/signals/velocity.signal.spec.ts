@@ -11,11 +11,17 @@ describe('velocitySignal', () => {
     { name: 'steady over days', facts: at(1, 10, 20, 30, 40, 50, 60, 70), weight: null },
     { name: 'a burst after a quiet start', facts: at(1, 2, 3, 4, 48, 72), weight: 10 },
     { name: 'young and busy', facts: at(0.2, 0.4, 0.6, 0.8, 1), weight: 10 },
-    { name: 'picking up', facts: at(1, 3, 5, 8, 10, 13, 16, 18), weight: 5 },
+    { name: 'picking up', facts: at(1, 3, 5, 10, 15, 20, 24), weight: 5 },
   ])('$name → $weight', ({ facts, weight }) => expect(velocitySignal(facts)?.weight ?? null).toBe(weight));
 
   it('reports recent and overall rates', () => {
-    expect(measureVelocity(at(1, 2, 3, 4, 48, 72))).toEqual({ recentPosts: 4, recentPerHour: 4 / 6, overallPerHour: 6 / 72 });
-    expect(velocitySignal(at(1, 2, 3, 4, 48, 72))?.detail).toBe('4 posts in the last 6 h (0.7/h vs 0.1/h overall)');
+    expect(measureVelocity(at(1, 2, 3, 4, 48, 72))).toEqual({
+      recentPosts: 4,
+      recentPerHour: 4 / 6,
+      overallPerHour: 6 / 72,
+    });
+    expect(velocitySignal(at(1, 2, 3, 4, 48, 72))?.detail).toBe(
+      '4 posts in the last 6 h (0.7/h vs 0.1/h overall)',
+    );
   });
 });

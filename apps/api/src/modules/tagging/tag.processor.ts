@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import type { Config } from '@parley/config';
 import { ConversationRepository } from '@parley/db';
@@ -25,7 +25,7 @@ const SWEEP_EVERY_MS = 60_000;
  * tagged, so a flushed Redis or a lost job only delays tagging.
  */
 @Injectable()
-export class TagProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class TagProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(TagProcessor.name);
   private worker: Worker | null = null;
   private sweeper: NodeJS.Timeout | null = null;
@@ -80,7 +80,7 @@ export class TagProcessor implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
     await this.worker?.close();
   }

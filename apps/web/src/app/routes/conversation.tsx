@@ -26,7 +26,9 @@ export const ConversationRoute = () => {
     );
   }
   if (conversation.isError) {
-    const missing = isApiError(conversation.error) && (conversation.error.status === 404 || conversation.error.status === 403);
+    const missing =
+      isApiError(conversation.error) &&
+      (conversation.error.status === 404 || conversation.error.status === 403);
     return (
       <>
         <title>{missing ? 'Conversation not found – Parley' : 'Sorry, there is a problem – Parley'}</title>
@@ -37,7 +39,11 @@ export const ConversationRoute = () => {
             <p>It may have been removed, or it is not tagged for a department you can see.</p>
           </>
         ) : (
-          <ErrorPanel title="The conversation could not be loaded" error={conversation.error} onRetry={() => void conversation.refetch()} />
+          <ErrorPanel
+            title="The conversation could not be loaded"
+            error={conversation.error}
+            onRetry={() => void conversation.refetch()}
+          />
         )}
       </>
     );

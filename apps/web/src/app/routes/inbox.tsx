@@ -10,7 +10,12 @@ import { departmentNamer } from '../../features/auth/utils/department-names';
 import { useConversations } from '../../features/conversations/api/get-conversations';
 import { ConversationList } from '../../features/conversations/components/conversation-list';
 import { InboxFilters } from '../../features/conversations/components/inbox-filters';
-import { inboxSearch, isExplicit, parseInboxParams, type InboxParams } from '../../features/conversations/utils/inbox-params';
+import {
+  inboxSearch,
+  isExplicit,
+  parseInboxParams,
+  type InboxParams,
+} from '../../features/conversations/utils/inbox-params';
 import { countByRoute, summariseRoutes } from '../../features/conversations/utils/tags';
 
 export const InboxRoute = () => {
@@ -23,7 +28,8 @@ export const InboxRoute = () => {
 
   // A bare /inbox shows the first department: write that into the URL so a copied link reproduces the view.
   useEffect(() => {
-    if (params.department && !isExplicit(search, params)) setSearch(inboxSearch(params, search), { replace: true });
+    if (params.department && !isExplicit(search, params))
+      setSearch(inboxSearch(params, search), { replace: true });
   }, [params, search, setSearch]);
 
   const departmentName = departmentNamer(me.departments);
@@ -31,19 +37,29 @@ export const InboxRoute = () => {
 
   return (
     <>
-      <title>{params.department ? `Inbox: ${departmentName(params.department)} – Parley` : 'Inbox – Parley'}</title>
+      <title>
+        {params.department ? `Inbox: ${departmentName(params.department)} – Parley` : 'Inbox – Parley'}
+      </title>
       <h1 className="heading-l">Inbox</h1>
       {me.departments.length === 0 ? (
         <EmptyState title="You are not in a department yet">
-          <p>The inbox shows conversations tagged for your departments. Ask a Parley administrator to add you to one.</p>
+          <p>
+            The inbox shows conversations tagged for your departments. Ask a Parley administrator to add you
+            to one.
+          </p>
         </EmptyState>
       ) : (
         <>
           <p className="lead">
-            Conversations Parley has tagged for {departmentName(params.department ?? '')}: why each was tagged and how
-            you might reply.
+            Conversations Parley has tagged for {departmentName(params.department ?? '')}: why each was tagged
+            and how you might reply.
           </p>
-          <InboxFilters key={`${params.department}|${params.sort}`} departments={me.departments} value={params} onApply={apply} />
+          <InboxFilters
+            key={`${params.department}|${params.sort}`}
+            departments={me.departments}
+            value={params}
+            onApply={apply}
+          />
           <InboxResults params={params} departmentName={departmentName(params.department ?? '')} />
         </>
       )}
@@ -85,7 +101,11 @@ const InboxResults = ({ params, departmentName }: InboxResultsProps) => {
             <ErrorPanel title="More conversations could not be loaded" error={conversations.error} />
           )}
           {conversations.hasNextPage && (
-            <Button variant="secondary" onClick={() => void conversations.fetchNextPage()} disabled={conversations.isFetchingNextPage}>
+            <Button
+              variant="secondary"
+              onClick={() => void conversations.fetchNextPage()}
+              disabled={conversations.isFetchingNextPage}
+            >
               {conversations.isFetchingNextPage ? 'Loading more conversations…' : 'Load more conversations'}
             </Button>
           )}
@@ -107,8 +127,9 @@ const InboxResults = ({ params, departmentName }: InboxResultsProps) => {
 const NoConversations = ({ departmentName }: { departmentName: string }) => (
   <EmptyState title="No conversations matched yet">
     <p>
-      Parley tags a conversation when it matches one of {departmentName}’s listening rules. Nothing has matched so
-      far: the sources may not have been fetched yet, or the rules may not match what people are saying.
+      Parley tags a conversation when it matches one of {departmentName}’s listening rules. Nothing has
+      matched so far: the sources may not have been fetched yet, or the rules may not match what people are
+      saying.
     </p>
     <p>
       Check the{' '}

@@ -19,13 +19,15 @@ export const RouteError = () => {
       <div className="width-container">
         <main id="main-content" className="main" tabIndex={-1}>
           <title>{notFound ? 'Page not found – Parley' : 'Sorry, there is a problem – Parley'}</title>
-          <h1 className="heading-l">{notFound ? 'Page not found' : 'Sorry, there is a problem with Parley'}</h1>
+          <h1 className="heading-l">
+            {notFound ? 'Page not found' : 'Sorry, there is a problem with Parley'}
+          </h1>
           {notFound ? (
             <p>If you typed the web address, check it is correct.</p>
           ) : (
             <p>
-              Reload the page to try again. If it keeps happening, tell your Parley administrator what you were doing
-              when it happened.
+              Reload the page to try again. If it keeps happening, tell your Parley administrator what you
+              were doing when it happened.
             </p>
           )}
           <p>

@@ -31,14 +31,20 @@ const SourcesResults = ({ departmentName }: { departmentName: (key: string) => s
 
   if (sources.isPending) return <Loading label="Loading sources" />;
   if (sources.isLoadingError) {
-    return <ErrorPanel title="Sources could not be loaded" error={sources.error} onRetry={() => void sources.refetch()} />;
+    return (
+      <ErrorPanel
+        title="Sources could not be loaded"
+        error={sources.error}
+        onRetry={() => void sources.refetch()}
+      />
+    );
   }
   if (sources.data.length === 0) {
     return (
       <EmptyState title="No sources yet">
         <p>
-          Parley has nowhere to listen. A Parley administrator adds sources (feeds, forums, Mastodon or Bluesky) to the
-          workspace; they appear here once added.
+          Parley has nowhere to listen. A Parley administrator adds sources (feeds, forums, Mastodon or
+          Bluesky) to the workspace; they appear here once added.
         </p>
       </EmptyState>
     );
@@ -50,7 +56,9 @@ const SourcesResults = ({ departmentName }: { departmentName: (key: string) => s
       {sources.isRefetchError && (
         // Keep showing the last good answer: a blip in polling should not blank the table.
         <p className="warning-text" role="alert">
-          <span className="warning-text__icon" aria-hidden="true">!</span>
+          <span className="warning-text__icon" aria-hidden="true">
+            !
+          </span>
           <span>
             <strong>Could not refresh.</strong> Showing sources as they were at {updated}.
           </span>

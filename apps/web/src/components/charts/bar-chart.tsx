@@ -57,10 +57,29 @@ export const BarChart = <T extends ChartRow>({
       <p className="chart__summary">{summary}</p>
       <div className="chart__canvas" style={{ height: chartHeight }}>
         <ResponsiveContainer width="100%" height="100%">
-          <RechartsBarChart data={rows} layout="vertical" margin={{ top: 4, right: 32, bottom: 4, left: 0 }} title={title} desc={summary}>
+          <RechartsBarChart
+            data={rows}
+            layout="vertical"
+            margin={{ top: 4, right: 32, bottom: 4, left: 0 }}
+            title={title}
+            desc={summary}
+          >
             <CartesianGrid horizontal={false} stroke="#b1b4b6" strokeDasharray="2 4" />
-            <XAxis type="number" allowDecimals={false} tickFormatter={valueFormatter} tick={{ fill: '#0b0c0c' }} stroke="#505a5f" />
-            <YAxis type="category" dataKey={index as string} width={120} tick={{ fill: '#0b0c0c' }} stroke="#505a5f" interval={0} />
+            <XAxis
+              type="number"
+              allowDecimals={false}
+              tickFormatter={valueFormatter}
+              tick={{ fill: '#0b0c0c' }}
+              stroke="#505a5f"
+            />
+            <YAxis
+              type="category"
+              dataKey={index as string}
+              width={120}
+              tick={{ fill: '#0b0c0c' }}
+              stroke="#505a5f"
+              interval={0}
+            />
             <Tooltip
               formatter={(value) => valueFormatter(asNumber(value))}
               cursor={{ fill: '#f3f2f1' }}
@@ -68,8 +87,18 @@ export const BarChart = <T extends ChartRow>({
             />
             {categories.length > 1 && <Legend />}
             {categories.map((category, position) => (
-              <Bar key={category} dataKey={category as string} fill={chartColour(position)} isAnimationActive={false}>
-                <LabelList dataKey={category} position="right" formatter={(value: unknown) => valueFormatter(asNumber(value))} fill="#0b0c0c" />
+              <Bar
+                key={category}
+                dataKey={category as string}
+                fill={chartColour(position)}
+                isAnimationActive={false}
+              >
+                <LabelList
+                  dataKey={category}
+                  position="right"
+                  formatter={(value: unknown) => valueFormatter(asNumber(value))}
+                  fill="#0b0c0c"
+                />
               </Bar>
             ))}
           </RechartsBarChart>
@@ -77,7 +106,13 @@ export const BarChart = <T extends ChartRow>({
       </div>
       <details className="details">
         <summary className="details__summary">Show the data as a table</summary>
-        <ChartTable data={data} index={index} categories={categories} valueFormatter={valueFormatter} caption={title} />
+        <ChartTable
+          data={data}
+          index={index}
+          categories={categories}
+          valueFormatter={valueFormatter}
+          caption={title}
+        />
       </details>
     </figure>
   );
@@ -88,7 +123,13 @@ type ChartTableProps<T extends ChartRow> = Pick<BarChartProps<T>, 'data' | 'inde
   caption: string;
 };
 
-const ChartTable = <T extends ChartRow>({ data, index, categories, valueFormatter, caption }: ChartTableProps<T>) => (
+const ChartTable = <T extends ChartRow>({
+  data,
+  index,
+  categories,
+  valueFormatter,
+  caption,
+}: ChartTableProps<T>) => (
   <table className="table table--compact">
     <caption className="visually-hidden">{caption}</caption>
     <thead>

@@ -12,7 +12,11 @@ type SiteHeaderProps = {
 
 // The inbox is also the home page, and a conversation is read from the inbox, so both light up "Inbox".
 const NAV = [
-  { to: '/inbox', label: 'Inbox', matches: (path: string) => path === '/' || path.startsWith('/inbox') || path.startsWith('/conversations') },
+  {
+    to: '/inbox',
+    label: 'Inbox',
+    matches: (path: string) => path === '/' || path.startsWith('/inbox') || path.startsWith('/conversations'),
+  },
   { to: '/sources', label: 'Sources', matches: (path: string) => path.startsWith('/sources') },
 ];
 

@@ -17,7 +17,9 @@ const describe = (error: unknown): string => {
 export const ErrorPanel = ({ title, error, onRetry }: ErrorPanelProps) => (
   <div className="error-panel" role="alert">
     <h2 className="error-panel__title">
-      <span className="error-panel__icon" aria-hidden="true">!</span>
+      <span className="error-panel__icon" aria-hidden="true">
+        !
+      </span>
       {title}
     </h2>
     <p>{describe(error)}</p>

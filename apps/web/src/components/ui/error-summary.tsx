@@ -24,7 +24,13 @@ export const ErrorSummary = ({ items, title = 'There is a problem' }: ErrorSumma
       <ul className="error-summary__list">
         {items.map((item) => (
           <li key={`${item.href ?? ''}${item.text}`}>
-            {item.href ? <a href={item.href} onClick={focusField(item.href)}>{item.text}</a> : item.text}
+            {item.href ? (
+              <a href={item.href} onClick={focusField(item.href)}>
+                {item.text}
+              </a>
+            ) : (
+              item.text
+            )}
           </li>
         ))}
       </ul>

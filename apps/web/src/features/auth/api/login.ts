@@ -3,7 +3,8 @@ import type { LoginRequest } from '@parley/contracts';
 import { ApiError, api } from '../../../lib/api-client';
 import { getMeQueryOptions } from './get-me';
 
-export const login = (credentials: LoginRequest): Promise<unknown> => api.post<unknown>('/api/auth/login', credentials);
+export const login = (credentials: LoginRequest): Promise<unknown> =>
+  api.post<unknown>('/api/auth/login', credentials);
 
 const SESSION_NOT_KEPT =
   'You signed in, but your browser did not keep the session. Check that cookies are allowed for this site, then try again';

@@ -14,7 +14,11 @@ export const RequireAuth = () => {
       <>
         <title>Sorry, there is a problem – Parley</title>
         <h1 className="heading-l">Sorry, there is a problem</h1>
-        <ErrorPanel title="Parley could not check who you are" error={me.error} onRetry={() => void me.refetch()} />
+        <ErrorPanel
+          title="Parley could not check who you are"
+          error={me.error}
+          onRetry={() => void me.refetch()}
+        />
       </>
     );
   }

@@ -11,7 +11,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const validateSignIn = ({ email, password }: SignInValues): FieldErrors => {
   const errors: FieldErrors = {};
   if (!email.trim()) errors.email = 'Enter your email address';
-  else if (!EMAIL.test(email.trim())) errors.email = 'Enter an email address in the correct format, like name@example.gov.uk';
+  else if (!EMAIL.test(email.trim()))
+    errors.email = 'Enter an email address in the correct format, like name@example.gov.uk';
   if (!password) errors.password = 'Enter your password';
   return errors;
 };

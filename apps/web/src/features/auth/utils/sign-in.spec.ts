@@ -5,7 +5,10 @@ import { problemsToFieldErrors, validateSignIn } from './sign-in-validation';
 
 describe('validateSignIn', () => {
   it.each([
-    [{ email: '', password: '' }, { email: 'Enter your email address', password: 'Enter your password' }],
+    [
+      { email: '', password: '' },
+      { email: 'Enter your email address', password: 'Enter your password' },
+    ],
     [{ email: '   ', password: 'x' }, { email: 'Enter your email address' }],
     [
       { email: 'sam.example.gov.uk', password: 'x' },
@@ -30,7 +33,10 @@ describe('problemsToFieldErrors', () => {
 
 describe('signInFailure', () => {
   it.each([
-    [new ApiError(401, 'unauthenticated', 'bad credentials'), { fields: { email: 'Enter a correct email address and password' }, other: [] }],
+    [
+      new ApiError(401, 'unauthenticated', 'bad credentials'),
+      { fields: { email: 'Enter a correct email address and password' }, other: [] },
+    ],
     [
       new ApiError(429, 'throttled', 'slow down'),
       { fields: {}, other: ['You have tried to sign in too many times. Wait a few minutes, then try again'] },
@@ -39,8 +45,17 @@ describe('signInFailure', () => {
       new ApiError(400, 'invalid', 'bad input', [{ path: 'password', message: 'enter your password' }]),
       { fields: { password: 'Enter your password' }, other: [] },
     ],
-    [new ApiError(0, 'network', 'offline'), { fields: {}, other: ['Parley cannot be reached. Check your connection, then try again'] }],
-    [new ApiError(502, 'unavailable', 'bad gateway'), { fields: {}, other: ['Sorry, there is a problem with the service. Try again later'] }],
-    [new Error('boom'), { fields: {}, other: ['Sorry, there is a problem with the service. Try again later'] }],
+    [
+      new ApiError(0, 'network', 'offline'),
+      { fields: {}, other: ['Parley cannot be reached. Check your connection, then try again'] },
+    ],
+    [
+      new ApiError(502, 'unavailable', 'bad gateway'),
+      { fields: {}, other: ['Sorry, there is a problem with the service. Try again later'] },
+    ],
+    [
+      new Error('boom'),
+      { fields: {}, other: ['Sorry, there is a problem with the service. Try again later'] },
+    ],
   ])('%s', (error, expected) => expect(signInFailure(error)).toEqual(expected));
 });

@@ -10,7 +10,8 @@ import { TagReasons } from './tag-reasons';
 
 type ConversationCardProps = { item: ConversationItem; department: string | null; now: Date };
 
-const plural = (count: number, one: string, many: string) => `${formatCount(count)} ${count === 1 ? one : many}`;
+const plural = (count: number, one: string, many: string) =>
+  `${formatCount(count)} ${count === 1 ? one : many}`;
 
 export const ConversationCard = ({ item, department, now }: ConversationCardProps) => {
   const tag = tagFor(item, department);

@@ -17,8 +17,8 @@ export const EngagementSummary = ({ engagement, departmentName, now }: Engagemen
       <div className="summary-list__row">
         <dt>First response</dt>
         <dd>
-          {departmentName(engagement.department)} replied {formatDuration(engagement.firstResponseSeconds)} after the
-          first public post
+          {departmentName(engagement.department)} replied {formatDuration(engagement.firstResponseSeconds)}{' '}
+          after the first public post
         </dd>
       </div>
       <div className="summary-list__row">

@@ -27,7 +27,13 @@ export const InboxFilters = ({ departments, value, onApply }: InboxFiltersProps)
         <label className="label" htmlFor="department">
           Department
         </label>
-        <select id="department" name="department" className="select" value={department} onChange={(e) => setDepartment(e.target.value)}>
+        <select
+          id="department"
+          name="department"
+          className="select"
+          value={department}
+          onChange={(e) => setDepartment(e.target.value)}
+        >
           {departments.map((d) => (
             <option key={d.key} value={d.key}>
               {d.name}
@@ -39,7 +45,13 @@ export const InboxFilters = ({ departments, value, onApply }: InboxFiltersProps)
         <label className="label" htmlFor="sort">
           Sort by
         </label>
-        <select id="sort" name="sort" className="select" value={sort} onChange={(e) => setSort(e.target.value as InboxSort)}>
+        <select
+          id="sort"
+          name="sort"
+          className="select"
+          value={sort}
+          onChange={(e) => setSort(e.target.value as InboxSort)}
+        >
           {SORTS.map((s) => (
             <option key={s} value={s}>
               {SORT_LABELS[s]}

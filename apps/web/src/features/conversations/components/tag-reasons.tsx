@@ -23,7 +23,10 @@ export const TagReasons = ({ tag, headingLevel = 3 }: TagReasonsProps) => {
       {tag.signals.length > 0 ? (
         <ul className="reasons__signals">
           {tag.signals.map((signal, position) => (
-            <li key={`${signal.kind}-${position}`} className={signal.kind === 'noise' ? 'reasons__signal--noise' : undefined}>
+            <li
+              key={`${signal.kind}-${position}`}
+              className={signal.kind === 'noise' ? 'reasons__signal--noise' : undefined}
+            >
               <span className="reasons__label">{signalLabel(signal.kind)}:</span> {signal.detail}
             </li>
           ))}

@@ -10,7 +10,12 @@ export const Thread = ({ posts, departmentName, now }: ThreadProps) => {
   return <ThreadList nodes={buildThread(posts)} departmentName={departmentName} now={now} depth={0} />;
 };
 
-type ThreadListProps = { nodes: ThreadNode[]; departmentName: (key: string) => string; now: Date; depth: number };
+type ThreadListProps = {
+  nodes: ThreadNode[];
+  departmentName: (key: string) => string;
+  now: Date;
+  depth: number;
+};
 
 // Nested lists give screen readers the reply structure ("list, level 2") that indentation gives sighted readers.
 const ThreadList = ({ nodes, departmentName, now, depth }: ThreadListProps) => (
@@ -18,7 +23,9 @@ const ThreadList = ({ nodes, departmentName, now, depth }: ThreadListProps) => (
     {nodes.map((node) => (
       <li key={node.post.id} className="thread__item">
         <PostCard node={node} departmentName={departmentName} now={now} />
-        {node.replies.length > 0 && <ThreadList nodes={node.replies} departmentName={departmentName} now={now} depth={depth + 1} />}
+        {node.replies.length > 0 && (
+          <ThreadList nodes={node.replies} departmentName={departmentName} now={now} depth={depth + 1} />
+        )}
       </li>
     ))}
   </ol>
@@ -31,7 +38,9 @@ const PostCard = ({ node: { post, parent }, departmentName, now }: PostCardProps
   return (
     <article className={`post${post.byDepartment ? ' post--department' : ''}`}>
       <header className="post__header">
-        {post.byDepartment && <p className="post__department">Posted by {departmentName(post.byDepartment)}</p>}
+        {post.byDepartment && (
+          <p className="post__department">Posted by {departmentName(post.byDepartment)}</p>
+        )}
         <p className="post__author">
           <strong>{authorName(post.author)}</strong>
           {post.author.handle && post.author.name && post.author.handle !== post.author.name && (

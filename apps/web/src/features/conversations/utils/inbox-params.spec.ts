@@ -11,16 +11,24 @@ describe('parseInboxParams', () => {
     // A department the person cannot see, or a made-up sort, falls back rather than failing.
     ['department=hmrc&sort=recent', { department: 'dft', sort: 'recent' }],
     ['sort=loudest', { department: 'dft', sort: 'score' }],
-  ])('?%s', (query, expected) => expect(parseInboxParams(new URLSearchParams(query), departments)).toEqual(expected));
+  ])('?%s', (query, expected) =>
+    expect(parseInboxParams(new URLSearchParams(query), departments)).toEqual(expected),
+  );
 
   it('has no department when the person is in none', () => {
-    expect(parseInboxParams(new URLSearchParams('department=dft'), [])).toEqual({ department: null, sort: 'score' });
+    expect(parseInboxParams(new URLSearchParams('department=dft'), [])).toEqual({
+      department: null,
+      sort: 'score',
+    });
   });
 });
 
 describe('inboxSearch', () => {
   it('writes department and sort, keeping unrelated parameters', () => {
-    const next = inboxSearch({ department: 'dfe', sort: 'recent' }, new URLSearchParams('department=dft&view=compact'));
+    const next = inboxSearch(
+      { department: 'dfe', sort: 'recent' },
+      new URLSearchParams('department=dft&view=compact'),
+    );
     expect(next.toString()).toBe('department=dfe&view=compact&sort=recent');
   });
 
@@ -36,5 +44,6 @@ describe('isExplicit', () => {
     ['department=dft', false],
     ['', false],
   ])('?%s → %s', (query, expected) =>
-    expect(isExplicit(new URLSearchParams(query), { department: 'dft', sort: 'score' })).toBe(expected));
+    expect(isExplicit(new URLSearchParams(query), { department: 'dft', sort: 'score' })).toBe(expected),
+  );
 });

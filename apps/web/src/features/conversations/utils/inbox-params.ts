@@ -2,9 +2,13 @@ export const SORTS = ['score', 'recent'] as const;
 export type InboxSort = (typeof SORTS)[number];
 export type InboxParams = { department: string | null; sort: InboxSort };
 
-export const SORT_LABELS: Record<InboxSort, string> = { score: 'Highest score first', recent: 'Most recent activity first' };
+export const SORT_LABELS: Record<InboxSort, string> = {
+  score: 'Highest score first',
+  recent: 'Most recent activity first',
+};
 
-const isSort = (value: string | null): value is InboxSort => value !== null && (SORTS as readonly string[]).includes(value);
+const isSort = (value: string | null): value is InboxSort =>
+  value !== null && (SORTS as readonly string[]).includes(value);
 
 /**
  * Reads `?department=KEY&sort=score|recent`. A department the person cannot see (an old link, a typo) falls back
@@ -12,13 +16,17 @@ const isSort = (value: string | null): value is InboxSort => value !== null && (
  */
 export const parseInboxParams = (search: URLSearchParams, departmentKeys: string[]): InboxParams => {
   const requested = search.get('department');
-  const department = requested && departmentKeys.includes(requested) ? requested : (departmentKeys[0] ?? null);
+  const department =
+    requested && departmentKeys.includes(requested) ? requested : (departmentKeys[0] ?? null);
   const sort = search.get('sort');
   return { department, sort: isSort(sort) ? sort : 'score' };
 };
 
 /** The URL for a view, keeping any other parameters already there; the default sort is written out so links are explicit. */
-export const inboxSearch = (params: InboxParams, current: URLSearchParams = new URLSearchParams()): URLSearchParams => {
+export const inboxSearch = (
+  params: InboxParams,
+  current: URLSearchParams = new URLSearchParams(),
+): URLSearchParams => {
   const next = new URLSearchParams(current);
   if (params.department) next.set('department', params.department);
   else next.delete('department');

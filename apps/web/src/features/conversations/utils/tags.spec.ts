@@ -46,11 +46,19 @@ describe('summariseRoutes', () => {
     [[], 'No conversations are shown, so there are no suggested routes to count.'],
     [[{ tags: [tag('dft', 'pointer')] }], 'Suggested routes for the 1 conversation shown: pointer (1).'],
     [
-      [{ tags: [tag('dft', 'pointer')] }, { tags: [tag('dft', 'clearance')] }, { tags: [tag('dft', 'clearance')] }],
+      [
+        { tags: [tag('dft', 'pointer')] },
+        { tags: [tag('dft', 'clearance')] },
+        { tags: [tag('dft', 'clearance')] },
+      ],
       'Suggested routes for the 3 conversations shown: needs clearance (2) and pointer (1).',
     ],
     [
-      [{ tags: [tag('dft', 'none')] }, { tags: [tag('dft', 'public-info')] }, { tags: [tag('dft', 'pointer')] }],
+      [
+        { tags: [tag('dft', 'none')] },
+        { tags: [tag('dft', 'public-info')] },
+        { tags: [tag('dft', 'pointer')] },
+      ],
       'Suggested routes for the 3 conversations shown: public information (1), pointer (1) and no action (1).',
     ],
   ])('%#', (items, expected) => expect(summariseRoutes(countByRoute(items, 'dft'))).toBe(expected));

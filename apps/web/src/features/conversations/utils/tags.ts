@@ -3,15 +3,20 @@ import type { Route } from '@parley/domain';
 import { ROUTE_LABELS, routeLabel } from './labels';
 
 /** The tag for the department being viewed; a conversation can be tagged for several. */
-export const tagFor = (item: Pick<ConversationItem, 'tags'>, department: string | null): ConversationTag | null =>
-  item.tags.find((tag) => tag.department === department) ?? item.tags[0] ?? null;
+export const tagFor = (
+  item: Pick<ConversationItem, 'tags'>,
+  department: string | null,
+): ConversationTag | null => item.tags.find((tag) => tag.department === department) ?? item.tags[0] ?? null;
 
 export type RouteCount = { Route: string; Conversations: number };
 
 const ORDER = Object.keys(ROUTE_LABELS) as Route[];
 
 /** One row per route, in the fixed order of the guidance, zeros included so the chart does not jump about. */
-export const countByRoute = (items: Pick<ConversationItem, 'tags'>[], department: string | null): RouteCount[] => {
+export const countByRoute = (
+  items: Pick<ConversationItem, 'tags'>[],
+  department: string | null,
+): RouteCount[] => {
   const counts = new Map<Route, number>(ORDER.map((route) => [route, 0]));
   for (const item of items) {
     const tag = tagFor(item, department);

@@ -28,7 +28,11 @@ describe('buildThread', () => {
     { name: 'reply to a post that is not stored', posts: [post('a'), post('b', 'missing')], expected: 'a b' },
     { name: 'a post replying to itself', posts: [post('a', 'a')], expected: 'a' },
     // b claims to answer c, which comes later: attaching it would form a cycle, so it stays at the top.
-    { name: 'reply before its parent', posts: [post('a'), post('b', 'c'), post('c', 'b')], expected: 'a b(c)' },
+    {
+      name: 'reply before its parent',
+      posts: [post('a'), post('b', 'c'), post('c', 'b')],
+      expected: 'a b(c)',
+    },
   ])('$name', ({ posts, expected }) => expect(shape(buildThread(posts))).toBe(expected));
 
   it('records the parent so a reply can say whom it answers', () => {

@@ -20,4 +20,5 @@ export const buildThread = (posts: ThreadPost[]): ThreadNode[] => {
   return roots;
 };
 
-export const authorName = (author: ThreadPost['author']): string => author.name ?? author.handle ?? 'Unknown author';
+export const authorName = (author: ThreadPost['author']): string =>
+  author.name ?? author.handle ?? 'Unknown author';

@@ -9,7 +9,9 @@ export const HealthStatus = ({ health, failed }: HealthStatusProps) => {
   if (failed) {
     return (
       <p className="status status--bad">
-        <span className="status__icon" aria-hidden="true">✕</span>
+        <span className="status__icon" aria-hidden="true">
+          ✕
+        </span>
         <span>
           <strong>Service status:</strong> Parley’s service is not responding.
         </span>
@@ -20,10 +22,12 @@ export const HealthStatus = ({ health, failed }: HealthStatusProps) => {
   const ok = health.status === 'ok';
   return (
     <p className={`status ${ok ? 'status--ok' : 'status--bad'}`}>
-      <span className="status__icon" aria-hidden="true">{ok ? '✓' : '!'}</span>
+      <span className="status__icon" aria-hidden="true">
+        {ok ? '✓' : '!'}
+      </span>
       <span>
-        <strong>Service status:</strong> {ok ? 'working normally' : 'degraded'} ({part(health.db, 'database')},{' '}
-        {part(health.redis, 'job queue')}).
+        <strong>Service status:</strong> {ok ? 'working normally' : 'degraded'} ({part(health.db, 'database')}
+        , {part(health.redis, 'job queue')}).
       </span>
     </p>
   );

@@ -1,0 +1,25 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Config } from '@parley/config';
+import type { SourceForFetch } from '@parley/db';
+import { DomainError } from '@parley/domain';
+import { isPullSourceType, pullConnectorFor, type PollResult } from '@parley/ingest';
+import { CONFIG } from '../infrastructure.module';
+
+/** Polls an API source (Mastodon, Discourse, Hacker News, Reddit) from its stored cursor. */
+@Injectable()
+export class PullFetcherService {
+  constructor(@Inject(CONFIG) private readonly config: Config) {}
+
+  poll(source: SourceForFetch): Promise<PollResult> {
+    if (!isPullSourceType(source.type)) {
+      throw new DomainError(
+        'invalid',
+        `${source.type} sources are not polled; they stream (see the worker's stream consumers)`,
+      );
+    }
+    return pullConnectorFor(source.type).poll(
+      { url: source.url, config: source.config ?? {}, cursor: source.cursor },
+      { allowlist: this.config.fetchAllowlist },
+    );
+  }
+}
