@@ -98,7 +98,8 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
       postCount: 1,
     });
     expect(item.tags[0]).toMatchObject({ department: 'dfe', rules: ['student-loans'], route: 'pointer' });
-    expect(item.tags[0].signals.map((s) => s.kind)).toEqual(['rule', 'question']);
+    expect(item.tags[0].signals.map((s) => s.kind)).toEqual(['rule', 'question', 'recency']);
+    expect(item.tags[0].signals[1].detail).toContain('Where do I find the guidance');
     expect(item.tags[0].score).toBeGreaterThan(0);
 
     const dwp = await eventually(async () => {

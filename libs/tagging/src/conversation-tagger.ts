@@ -1,11 +1,15 @@
 import { firstResponse, type FirstResponse, type Route, type Signal } from '@parley/domain';
 import { departmentOfPost, type Account, type AuthoredPost } from './department-posts';
-import { decideRoute } from './route-decision';
 import type { RuleMatcher } from './rule-matcher';
-import { sentences } from './text-analysis';
+import { tagThread, type DepartmentFacts, type RankedResource, type ThreadFacts } from './signals';
 
-export type TaggablePost = AuthoredPost & { title: string | null; text: string; publishedAt: Date | null };
-export type DepartmentProfile = { id: string; key: string; name: string; aliases: string[] };
+export type TaggablePost = AuthoredPost & {
+  title: string | null;
+  text: string;
+  publishedAt: Date | null;
+  authorFollowers: number | null;
+};
+export type DepartmentProfile = DepartmentFacts;
 
 export type OpportunityDraft = {
   departmentId: string;
@@ -14,6 +18,7 @@ export type OpportunityDraft = {
   routeReason: string;
   rules: { key: string; version: number }[];
   signals: Signal[];
+  resources: RankedResource[];
   engagement: FirstResponse | null;
 };
 
@@ -22,79 +27,49 @@ export type TaggingResult = {
   opportunities: OpportunityDraft[];
 };
 
-const WEIGHTS = { rule: 40, extraRule: 10, question: 25, mention: 15, engaged: -10 } as const;
-
-const firstQuestion = (posts: TaggablePost[]): string | null => {
-  for (const post of posts) {
-    const asked = sentences(post.text).find((s) => s.endsWith('?'));
-    if (asked) return asked;
-  }
-  return null;
+const engagementOf = (facts: ThreadFacts, departmentId: string): FirstResponse | null => {
+  const thread = facts.posts
+    .filter((p): p is typeof p & { publishedAt: Date } => p.publishedAt !== null)
+    .map((p) => ({ publishedAt: p.publishedAt, byDepartment: p.byDepartmentId === departmentId }));
+  return thread.some((p) => p.byDepartment) ? firstResponse(thread) : null;
 };
 
-const mentionOf = (department: DepartmentProfile, text: string): string | null => {
-  const lower = text.toLowerCase();
-  return (
-    [department.name, ...department.aliases].find((n) => n.length > 1 && lower.includes(n.toLowerCase())) ??
-    null
-  );
-};
-
-/** Tags one conversation: which departments' rules match, why (signals), how much (score) and what to do (route). */
+/**
+ * Tags one conversation: which departments' rules match the public posts, why (signals with evidence), how much
+ * (score) and what to do (route), plus which posts are the departments' own.
+ */
 export const tagConversation = (
   posts: TaggablePost[],
   matcher: RuleMatcher,
   departments: DepartmentProfile[],
   accounts: Account[],
+  now: Date,
 ): TaggingResult => {
   const postDepartments = posts.map((p) => ({ postId: p.id, departmentId: departmentOfPost(p, accounts) }));
-  const publicPosts = posts.filter((_, i) => postDepartments[i].departmentId === null);
-  const publicText = publicPosts.map((p) => [p.title, p.text].filter(Boolean).join('\n')).join('\n');
+  const facts: ThreadFacts = {
+    now,
+    posts: posts.map((p, i) => ({ ...p, byDepartmentId: postDepartments[i].departmentId })),
+  };
+  const publicText = facts.posts
+    .filter((p) => p.byDepartmentId === null)
+    .map((p) => [p.title, p.text].filter(Boolean).join('\n'))
+    .join('\n');
   const matches = matcher.match(publicText);
-  const question = firstQuestion(publicPosts);
-
   const opportunities = departments.flatMap((department): OpportunityDraft[] => {
     const own = matches.filter((m) => m.rule.departmentId === department.id);
     if (own.length === 0) return [];
-    const signals: Signal[] = [
-      {
-        kind: 'rule',
-        detail: own.map((m) => `${m.rule.key} (${m.matchedTerms.join(', ')})`).join('; '),
-        weight: WEIGHTS.rule + WEIGHTS.extraRule * Math.min(own.length - 1, 2),
-      },
-    ];
-    if (question) signals.push({ kind: 'question', detail: question, weight: WEIGHTS.question });
-    const mention = mentionOf(department, publicText);
-    if (mention) signals.push({ kind: 'mention', detail: `names "${mention}"`, weight: WEIGHTS.mention });
-    const thread = posts
-      .map((p, i) => ({
-        publishedAt: p.publishedAt,
-        byDepartment: postDepartments[i].departmentId === department.id,
-      }))
-      .filter((p): p is { publishedAt: Date; byDepartment: boolean } => p.publishedAt !== null);
-    const engaged = thread.some((p) => p.byDepartment);
-    if (engaged)
-      signals.push({
-        kind: 'already-engaged',
-        detail: `${department.name} has taken part`,
-        weight: WEIGHTS.engaged,
-      });
-    const decision = decideRoute(question, publicText);
+    const hits = own.map((m) => ({ key: m.rule.key, version: m.rule.version, matchedTerms: m.matchedTerms }));
+    const tagged = tagThread(facts, department, hits);
     return [
       {
         departmentId: department.id,
-        score: Math.max(
-          0,
-          Math.min(
-            100,
-            signals.reduce((sum, s) => sum + s.weight, 0),
-          ),
-        ),
-        route: decision.route,
-        routeReason: decision.reason,
-        rules: own.map((m) => ({ key: m.rule.key, version: m.rule.version })),
-        signals,
-        engagement: engaged ? firstResponse(thread) : null,
+        score: tagged.score,
+        route: tagged.route,
+        routeReason: tagged.routeReason,
+        rules: hits.map(({ key, version }) => ({ key, version })),
+        signals: tagged.signals,
+        resources: tagged.resources,
+        engagement: engagementOf(facts, department.id),
       },
     ];
   });

@@ -2,5 +2,5 @@ export * from './text-analysis';
 export * from './all-words-rule';
 export * from './rule-matcher';
 export * from './department-posts';
-export * from './route-decision';
 export * from './conversation-tagger';
+export * from './signals';

@@ -24,6 +24,7 @@ export type PostForTagging = {
   authorName: string | null;
   authorHandle: string | null;
   publishedAt: Date | null;
+  authorFollowers: number | null;
 };
 export type OpportunityInput = {
   conversationId: string;
@@ -33,6 +34,7 @@ export type OpportunityInput = {
   routeReason: string;
   rules: { key: string; version: number }[];
   signals: { kind: string; detail: string; weight: number }[];
+  resources: { title: string; url: string; similarity: number }[];
   firstResponseAt: Date | null;
   firstResponseSeconds: number | null;
 };
@@ -53,9 +55,16 @@ export class TaggingRepository {
       .query(
         `SELECT concat_ws(':', (SELECT max(updated_at) FROM listening_rule), (SELECT count(*) FROM listening_rule),
            (SELECT max(updated_at) FROM department), (SELECT count(*) FROM department),
-           (SELECT count(*) FROM department_account), (SELECT md5(string_agg(id::text, ',' ORDER BY id)) FROM department_account)) AS f`,
+           (SELECT md5(string_agg(id::text, ',' ORDER BY id)) FROM department_account),
+           (SELECT md5(string_agg(id::text, ',' ORDER BY id)) FROM department_resource)) AS f`,
       )
       .then((rows: { f: string }[]) => rows[0].f);
+  }
+
+  resources(q: Queryable): Promise<{ departmentId: string; title: string; url: string; text: string }[]> {
+    return q.query(
+      `SELECT department_id AS "departmentId", title, url, text FROM department_resource ORDER BY department_id, url`,
+    );
   }
 
   accounts(q: Queryable): Promise<AccountForMatching[]> {
@@ -73,7 +82,7 @@ export class TaggingRepository {
   postsOf(q: Queryable, conversationIds: string[]): Promise<PostForTagging[]> {
     return q.query(
       `SELECT id::text, conversation_id::text AS "conversationId", platform, title, text, url, author_name AS "authorName",
-         author_handle AS "authorHandle", published_at AS "publishedAt"
+         author_handle AS "authorHandle", published_at AS "publishedAt", author_followers AS "authorFollowers"
        FROM post WHERE conversation_id = ANY($1::bigint[]) AND deleted_at IS NULL
        ORDER BY conversation_id, published_at NULLS FIRST, id`,
       [conversationIds],
@@ -106,14 +115,14 @@ export class TaggingRepository {
   async upsertOpportunities(q: Queryable, opportunities: OpportunityInput[]): Promise<void> {
     if (opportunities.length === 0) return;
     await q.query(
-      `INSERT INTO opportunity (conversation_id, department_id, score, route, route_reason, rules, signals,
+      `INSERT INTO opportunity (conversation_id, department_id, score, route, route_reason, rules, signals, resources,
          first_response_at, first_response_seconds)
-       SELECT o."conversationId", o."departmentId", o.score, o.route, o."routeReason", o.rules, o.signals,
+       SELECT o."conversationId", o."departmentId", o.score, o.route, o."routeReason", o.rules, o.signals, o.resources,
          o."firstResponseAt", o."firstResponseSeconds"
        FROM jsonb_to_recordset($1::jsonb) AS o("conversationId" bigint, "departmentId" uuid, score int, route text,
-         "routeReason" text, rules jsonb, signals jsonb, "firstResponseAt" timestamptz, "firstResponseSeconds" int)
+         "routeReason" text, rules jsonb, signals jsonb, resources jsonb, "firstResponseAt" timestamptz, "firstResponseSeconds" int)
        ON CONFLICT (conversation_id, department_id) DO UPDATE SET score = EXCLUDED.score, route = EXCLUDED.route,
-         route_reason = EXCLUDED.route_reason, rules = EXCLUDED.rules, signals = EXCLUDED.signals,
+         route_reason = EXCLUDED.route_reason, rules = EXCLUDED.rules, signals = EXCLUDED.signals, resources = EXCLUDED.resources,
          first_response_at = EXCLUDED.first_response_at, first_response_seconds = EXCLUDED.first_response_seconds,
          tagged_at = now(), updated_at = now()`,
       [JSON.stringify(opportunities)],

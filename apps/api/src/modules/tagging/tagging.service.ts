@@ -32,6 +32,7 @@ export class TaggingService {
     if (due.length === 0) return { tagged: 0, opportunities: 0 };
     const model = await this.rules.current();
     const ids = due.map((v) => v.id);
+    const now = new Date();
     return inTransaction(this.dataSource, async (tx) => {
       const threads = groupBy<PostForTagging>(await this.tagging.postsOf(tx, ids), (p) => p.conversationId);
       const assignments: { postId: string; departmentId: string | null }[] = [];
@@ -42,6 +43,7 @@ export class TaggingService {
           model.matcher,
           model.departments,
           model.accounts,
+          now,
         );
         assignments.push(...result.postDepartments);
         opportunities.push(
@@ -53,6 +55,7 @@ export class TaggingService {
             routeReason: o.routeReason,
             rules: o.rules,
             signals: o.signals,
+            resources: o.resources,
             firstResponseAt: o.engagement?.firstResponseAt ?? null,
             firstResponseSeconds: o.engagement?.firstResponseSeconds ?? null,
           })),
