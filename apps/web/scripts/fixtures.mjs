@@ -25,6 +25,7 @@ const tag = (route, score, routeReason, rules, signals) => ({
   routeReason,
   rules,
   signals,
+  resources: [{ title: 'Guidance on GOV.UK', url: 'https://www.gov.uk/', similarity: 0.31 }],
 });
 
 export const conversations = [
@@ -158,6 +159,7 @@ export const conversationDetail = {
       score: 78,
       route: 'pointer',
       routeReason: 'Point to “Driving test: check for cancellations” on GOV.UK',
+      resources: [{ title: 'Guidance on GOV.UK', url: 'https://www.gov.uk/', similarity: 0.31 }],
       rules: ['test-booking'],
       signals: [{ kind: 'resource-match', detail: 'Matches “Change your driving test appointment”' }],
     },

@@ -16,6 +16,8 @@ const tag = z.object({
   routeReason: z.string(),
   rules: z.array(z.string()),
   signals: z.array(z.object({ kind: z.enum(SIGNAL_KINDS), detail: z.string() })),
+  /** The department's public material most like the thread, best first (at most three). */
+  resources: z.array(z.object({ title: z.string(), url: z.string(), similarity: z.number() })),
 });
 
 const engagement = z

@@ -20,6 +20,7 @@ export type TagRow = {
   routeReason: string;
   rules: { key: string; version: number }[];
   signals: { kind: string; detail: string }[];
+  resources: { title: string; url: string; similarity: number }[];
   firstResponseAt: Date | null;
   firstResponseSeconds: number | null;
 };
@@ -151,7 +152,7 @@ export class ConversationRepository {
   tagsOf(q: Queryable, conversationIds: string[], departmentIds: string[] | null): Promise<TagRow[]> {
     return q.query(
       `SELECT o.conversation_id::text AS "conversationId", d.key AS department, o.score, o.route, o.route_reason AS "routeReason",
-         o.rules, o.signals, o.first_response_at AS "firstResponseAt", o.first_response_seconds AS "firstResponseSeconds"
+         o.rules, o.signals, o.resources, o.first_response_at AS "firstResponseAt", o.first_response_seconds AS "firstResponseSeconds"
        FROM opportunity o JOIN department d ON d.id = o.department_id
        WHERE o.conversation_id = ANY($1::bigint[]) AND ($2::uuid[] IS NULL OR o.department_id = ANY($2::uuid[]))
        ORDER BY o.score DESC, d.key`,

@@ -9,6 +9,7 @@ const tagOf = (t: TagRow): ConversationTag => ({
   routeReason: t.routeReason,
   rules: t.rules.map((r) => r.key),
   signals: t.signals.map((s) => ({ kind: s.kind as SignalKind, detail: s.detail })),
+  resources: t.resources,
 });
 
 /** Engagement of the preferred department if it took part, else of the first visible department that did. */

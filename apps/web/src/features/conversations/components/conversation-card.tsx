@@ -6,6 +6,7 @@ import { platformLabel } from '../utils/labels';
 import { tagFor } from '../utils/tags';
 import { RouteBadge } from './route-badge';
 import { ScoreMeter } from './score-meter';
+import { SuggestedResources } from './suggested-resources';
 import { TagReasons } from './tag-reasons';
 
 type ConversationCardProps = { item: ConversationItem; department: string | null; now: Date };
@@ -45,6 +46,7 @@ export const ConversationCard = ({ item, department, now }: ConversationCardProp
           Last activity: <DateTime value={item.lastActivityAt} now={now} />
         </p>
         {tag && <TagReasons tag={tag} />}
+        {tag && <SuggestedResources resources={tag.resources} />}
       </div>
       {tag && (
         <dl className="conversation__aside">

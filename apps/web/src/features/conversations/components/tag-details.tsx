@@ -1,6 +1,7 @@
 import type { ConversationTag } from '@parley/contracts';
 import { RouteBadge } from './route-badge';
 import { ScoreMeter } from './score-meter';
+import { SuggestedResources } from './suggested-resources';
 import { TagReasons } from './tag-reasons';
 
 type TagDetailsProps = { tags: ConversationTag[]; departmentName: (key: string) => string };
@@ -27,6 +28,7 @@ export const TagDetails = ({ tags, departmentName }: TagDetailsProps) => {
             </div>
           </dl>
           <TagReasons tag={tag} headingLevel={4} />
+          <SuggestedResources resources={tag.resources} />
         </li>
       ))}
     </ul>

@@ -9,6 +9,7 @@ const tag = (department: string, route: ConversationTag['route']): ConversationT
   routeReason: '',
   rules: [],
   signals: [],
+  resources: [],
 });
 
 describe('tagFor', () => {
