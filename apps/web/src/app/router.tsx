@@ -33,6 +33,19 @@ const createRouter = () =>
               lazy: () => import('./routes/conversation').then((m) => ({ Component: m.ConversationRoute })),
             },
             {
+              path: 'rules',
+              lazy: () => import('./routes/rules').then((m) => ({ Component: m.RulesRoute })),
+            },
+            {
+              // "new" outranks ":key" (a static segment wins), so no rule may be keyed "new".
+              path: 'rules/:department/new',
+              lazy: () => import('./routes/rule-editor').then((m) => ({ Component: m.RuleEditorRoute })),
+            },
+            {
+              path: 'rules/:department/:key',
+              lazy: () => import('./routes/rule-editor').then((m) => ({ Component: m.RuleEditorRoute })),
+            },
+            {
               path: 'sources',
               lazy: () => import('./routes/sources').then((m) => ({ Component: m.SourcesRoute })),
             },

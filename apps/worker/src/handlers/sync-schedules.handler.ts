@@ -17,18 +17,17 @@ export class SyncSchedulesHandler {
 
   async handle(changedSourceIds: string[]): Promise<void> {
     const sources = await this.sources.listForScheduling(this.dataSource);
-    const wanted = new Set<string>();
-    for (const source of sources.filter((s) => s.enabled && s.type !== 'bluesky')) {
-      wanted.add(schedulerIdOf(source.id));
-      await this.producer.upsertSchedule(source.id, source.intervalMs);
-    }
-    const stale = (await this.producer.scheduleIds()).filter((id) => !wanted.has(id));
+    const existing = new Set(await this.producer.scheduleIds());
+    const polled = sources.filter((s) => s.enabled && s.type !== 'bluesky');
+    const wanted = new Set(polled.map((s) => schedulerIdOf(s.id)));
+    for (const source of polled) await this.producer.upsertSchedule(source.id, source.intervalMs);
+    const stale = [...existing].filter((id) => !wanted.has(id));
     for (const id of stale) await this.producer.removeSchedule(id);
-    const changed = sources.filter(
-      (s) => s.enabled && s.type !== 'bluesky' && changedSourceIds.includes(s.id),
-    );
-    for (const source of changed)
+    // A new scheduler runs at once by itself; a changed source whose scheduler already existed is fetched now.
+    const changed = polled.filter((s) => changedSourceIds.includes(s.id) && existing.has(schedulerIdOf(s.id)));
+    for (const source of changed) {
       await this.producer.fetchNow(source.id, `changed-${source.updatedAt.getTime()}`);
+    }
     this.logger.log({
       message: 'schedules synced',
       scheduled: wanted.size,

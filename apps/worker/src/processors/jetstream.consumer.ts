@@ -6,7 +6,7 @@ import {
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import type { Config } from '@parley/config';
-import { ConversationRepository, PostRepository, SourceRepository, type SourceForFetch } from '@parley/db';
+import { PostRepository, SourceRepository, type SourceForFetch } from '@parley/db';
 import type { NormalisedPost } from '@parley/domain';
 import {
   JETSTREAM_COLLECTIONS,
@@ -43,7 +43,6 @@ export class JetstreamConsumer implements OnApplicationBootstrap, BeforeApplicat
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly sources: SourceRepository,
     private readonly posts: PostRepository,
-    private readonly conversations: ConversationRepository,
     private readonly store: PostStoreService,
     private readonly filter: RuleFilterService,
     private readonly producer: JobProducer,
@@ -107,16 +106,13 @@ export class JetstreamConsumer implements OnApplicationBootstrap, BeforeApplicat
   private async storeBatch(source: SourceForFetch, batch: JetstreamBatch): Promise<void> {
     const changes = normaliseJetstreamEvents(batch.events);
     const kept = await this.worthKeeping(changes.posts);
-    await this.store.store(source.id, kept, { cursor: String(batch.cursor) });
+    const stored = await this.store.store(source.id, kept, { cursor: String(batch.cursor) });
     // Engagement and deletions apply to posts stored by now, including this batch's.
     await this.posts.addCounters(this.dataSource, changes.increments);
     await this.posts.redact(this.dataSource, 'bluesky', changes.redactions);
     await this.sources.recordSuccess(this.dataSource, source.id, { etag: null, lastModified: null });
-    if (kept.length > 0) {
-      await this.producer.tagConversations(
-        await this.conversations.pendingTagging(this.dataSource, source.id, 10_000),
-      );
-    }
+    // Only this batch's conversations: the api's periodic sweep picks up anything a crash left untagged.
+    await this.producer.tagConversations(stored.toTag);
   }
 
   /** Posts some rule could match, and replies into threads already followed. */

@@ -21,6 +21,8 @@ export type StoreResult = {
   updated: number;
   duplicates: number;
   conversationIds: string[];
+  /** The conversation versions this store created, for the tag queue. */
+  toTag: { id: string; contentVersion: number }[];
 };
 
 const BATCH = 500;
@@ -55,6 +57,7 @@ export class PostStoreService {
       updated: 0,
       duplicates: incoming.length - unique.length,
       conversationIds: [],
+      toTag: [],
     };
     await inTransaction(this.dataSource, async (tx) => {
       await this.sources.lockForIngest(tx, sourceId);
@@ -62,7 +65,7 @@ export class PostStoreService {
         await this.storeBatch(tx, sourceId, unique.slice(i, i + BATCH), result);
       }
       if (result.conversationIds.length > 0) {
-        await this.conversations.refreshAfterIngest(tx, result.conversationIds);
+        result.toTag = await this.conversations.refreshAfterIngest(tx, result.conversationIds);
       }
       await this.posts.setCounters(tx, sourceId, extras.counters ?? []);
       if (extras.cursor !== undefined) await this.sources.saveCursor(tx, sourceId, extras.cursor);

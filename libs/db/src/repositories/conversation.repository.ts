@@ -64,8 +64,8 @@ export class ConversationRepository {
   }
 
   /** Recounts the threads that gained posts and marks them for (re)tagging by bumping the content version. */
-  async refreshAfterIngest(q: Queryable, ids: string[]): Promise<void> {
-    await q.query(
+  async refreshAfterIngest(q: Queryable, ids: string[]): Promise<{ id: string; contentVersion: number }[]> {
+    const [rows]: [{ id: string; contentVersion: number }[], number] = await q.query(
       `UPDATE conversation c SET
          post_count = agg.posts, participant_count = agg.participants, started_at = agg.first_at,
          last_activity_at = agg.last_at, title = coalesce(root.title, c.title), url = coalesce(root.url, c.url),
@@ -80,9 +80,11 @@ export class ConversationRepository {
          SELECT p.title, p.url FROM post p JOIN conversation cc ON cc.id = agg.conversation_id
          WHERE p.source_id = cc.source_id AND p.external_id = cc.root_external_id
        ) root ON true
-       WHERE c.id = agg.conversation_id`,
+       WHERE c.id = agg.conversation_id
+       RETURNING c.id::text, c.content_version AS "contentVersion"`,
       [ids],
     );
+    return rows;
   }
 
   pendingTagging(

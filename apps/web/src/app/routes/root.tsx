@@ -18,7 +18,9 @@ const useFocusMainOnNavigate = () => {
       first.current = false;
       return;
     }
-    document.getElementById('main-content')?.focus({ preventScroll: true });
+    const main = document.getElementById('main-content');
+    // A page that has already put focus somewhere in itself (a success banner after a save) keeps it there.
+    if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
   }, [pathname]);
 };
 

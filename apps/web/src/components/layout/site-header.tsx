@@ -17,6 +17,7 @@ const NAV = [
     label: 'Inbox',
     matches: (path: string) => path === '/' || path.startsWith('/inbox') || path.startsWith('/conversations'),
   },
+  { to: '/rules', label: 'Rules', matches: (path: string) => path.startsWith('/rules') },
   { to: '/sources', label: 'Sources', matches: (path: string) => path.startsWith('/sources') },
 ];
 

@@ -1,0 +1,96 @@
+import type { Rule, RuleUpsert } from '@parley/contracts';
+import { isApiError, type ApiProblem } from '../../../lib/api-client';
+import { validateRuleKey } from './rule-key';
+
+export const RULE_FIELDS = ['name', 'key', 'query', 'purpose', 'reason'] as const;
+export type RuleField = (typeof RULE_FIELDS)[number];
+
+export type RuleFormValues = {
+  name: string;
+  key: string;
+  query: string;
+  purpose: string;
+  enabled: boolean;
+  reason: string;
+};
+
+/** One message per field, in the order the fields appear on the page, as the error summary lists them. */
+export type RuleFieldErrors = Partial<Record<RuleField, string>>;
+
+export const MAX_QUERY_LENGTH = 4000;
+export const MAX_REASON_LENGTH = 500;
+
+type ValidateOptions = { isNew: boolean; existingKeys?: readonly string[] };
+
+/** What can be checked without the api; the query's grammar is checked live by the preview. */
+export const validateRuleForm = (values: RuleFormValues, { isNew, existingKeys = [] }: ValidateOptions) => {
+  const errors: RuleFieldErrors = {};
+  if (!values.name.trim()) errors.name = 'Enter a name for the rule';
+  if (isNew) {
+    const keyError = validateRuleKey(values.key, existingKeys);
+    if (keyError) errors.key = keyError;
+  }
+  const query = values.query.trim();
+  if (!query) errors.query = 'Enter a query';
+  else if (query.length > MAX_QUERY_LENGTH)
+    errors.query = `Query must be ${MAX_QUERY_LENGTH.toLocaleString('en-GB')} characters or fewer`;
+  const reason = values.reason.trim();
+  if (!reason) errors.reason = 'Enter the reason for the change';
+  else if (reason.length > MAX_REASON_LENGTH)
+    errors.reason = `Reason must be ${MAX_REASON_LENGTH} characters or fewer`;
+  return errors;
+};
+
+/** The body of `PUT /api/rules/:department/:key`. */
+export const toRuleUpsert = (values: RuleFormValues): RuleUpsert => ({
+  name: values.name.trim(),
+  query: values.query.trim(),
+  purpose: values.purpose.trim() || null,
+  enabled: values.enabled,
+  reason: values.reason.trim(),
+});
+
+const isField = (path: string): path is RuleField => (RULE_FIELDS as readonly string[]).includes(path);
+const capitalise = (text: string) => (text ? text[0].toUpperCase() + text.slice(1) : text);
+
+/** The api's problems (`{path, message}`) on their fields; problems about no field on the form come back apart. */
+export const problemsToRuleErrors = (problems: ApiProblem[]): { fields: RuleFieldErrors; other: string[] } => {
+  const fields: RuleFieldErrors = {};
+  const other: string[] = [];
+  for (const problem of problems) {
+    if (!isField(problem.path)) other.push(capitalise(problem.message));
+    else if (!fields[problem.path]) fields[problem.path] = capitalise(problem.message);
+  }
+  return { fields, other };
+};
+
+export type RuleFailure = { fields: RuleFieldErrors; other: string[] };
+export const NO_FAILURE: RuleFailure = { fields: {}, other: [] };
+
+/** What a failed save tells the person, on the fields where possible. */
+export const saveFailure = (error: unknown): RuleFailure => {
+  if (isApiError(error)) {
+    if (error.status === 400 && error.problems.length > 0) return problemsToRuleErrors(error.problems);
+    if (error.status === 400) return { fields: {}, other: [capitalise(error.message)] };
+    if (error.status === 403)
+      return {
+        fields: {},
+        other: ['You cannot change this department’s rules. Ask a manager of the department or a Parley administrator'],
+      };
+    if (error.status === 404)
+      return { fields: {}, other: ['This department no longer exists, or you can no longer see it'] };
+    if (error.status === 0)
+      return { fields: {}, other: ['Parley cannot be reached. Check your connection, then try again'] };
+  }
+  return { fields: {}, other: ['Sorry, there is a problem with the service. The rule was not saved. Try again later'] };
+};
+
+export const initialRuleValues = (rule: Rule | null): RuleFormValues => ({
+  name: rule?.name ?? '',
+  key: rule?.key ?? '',
+  query: rule?.query ?? '',
+  purpose: rule?.purpose ?? '',
+  enabled: rule?.enabled ?? true,
+  // Every change says why afresh: the last reason is in the history, not carried over.
+  reason: '',
+});

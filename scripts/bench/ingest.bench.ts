@@ -1,0 +1,219 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { WebSocketServer } from 'ws';
+import { stringify } from 'yaml';
+import {
+  FILLER,
+  VOCABULARY,
+  freshDatabase,
+  percentile,
+  pick,
+  prng,
+  rssMb,
+  sleep,
+  startBuilt,
+  waitForExit,
+} from './bench-support';
+
+const FEEDS = 200;
+const ITEMS_PER_FEED = 500;
+const FIREHOSE_POSTS = 100_000;
+const RULES = 1_000;
+const HOSTS = 8;
+const TIMEOUT_MS = 15 * 60_000;
+
+const random = prng(42);
+const sentence = (words: number) =>
+  Array.from({ length: words }, () => (random() < 0.35 ? pick(random, FILLER) : pick(random, VOCABULARY))).join(' ');
+
+const rules = () =>
+  Array.from({ length: 10 }, (_, d) => ({
+    key: `dept-${d}`,
+    name: `Department ${d}`,
+    rules: Array.from({ length: RULES / 10 }, (_, r) => ({
+      key: `rule-${r}`,
+      name: `Rule ${r}`,
+      query: Array.from({ length: 1 + Math.floor(random() * 2) }, () => pick(random, VOCABULARY)).join(' '),
+    })),
+  }));
+
+const escapeXml = (text: string) => text.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const feedXml = (feed: number) =>
+  `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>` +
+  `<title>Forum ${feed}</title><link>https://forum${feed}.example.org/</link>` +
+  Array.from({ length: ITEMS_PER_FEED }, (_, i) => {
+    const id = `${feed}-${i}`;
+    return `<item><guid isPermaLink="false">${id}</guid><title>${escapeXml(sentence(8))}</title>` +
+      `<link>https://forum${feed}.example.org/t/${id}</link><dc:creator>user${i % 300}</dc:creator>` +
+      `<pubDate>${new Date(Date.now() - i * 60_000).toUTCString()}</pubDate>` +
+      `<description>&lt;p&gt;${escapeXml(sentence(40))}&lt;/p&gt;</description></item>`;
+  }).join('') +
+  `</channel></rss>`;
+
+type Served = { feedServedAt: Map<number, number>; firstServedAt: number | null };
+
+const startFeedServers = async (served: Served): Promise<{ servers: Server[]; urls: string[] }> => {
+  const bodies = Array.from({ length: FEEDS }, (_, f) => feedXml(f));
+  const servers: Server[] = [];
+  const ports: number[] = [];
+  for (let h = 1; h <= HOSTS; h++) {
+    const server = createServer((req, res) => {
+      const feed = Number(/\/feed\/(\d+)\.xml/.exec(req.url ?? '')?.[1] ?? -1);
+      if (!bodies[feed]) return void res.writeHead(404).end();
+      const now = Date.now();
+      served.firstServedAt ??= now;
+      served.feedServedAt.set(feed, now);
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(bodies[feed]);
+    });
+    await new Promise<void>((r) => server.listen(0, `127.0.0.${h}`, r));
+    servers.push(server);
+    ports.push((server.address() as AddressInfo).port);
+  }
+  // Spread over several loopback hosts: the fetcher is polite to one host at a time, like the real web.
+  const urls = Array.from({ length: FEEDS }, (_, f) => `http://127.0.0.${(f % HOSTS) + 1}:${ports[f % HOSTS]}/feed/${f}.xml`);
+  return { servers, urls };
+};
+
+const firehoseEvent = (i: number) => {
+  const now = Date.now();
+  return JSON.stringify({
+    did: `did:plc:bench${i % 5000}`,
+    time_us: now * 1000 + (i % 1000),
+    kind: 'commit',
+    commit: {
+      rev: `r${i}`,
+      operation: 'create',
+      collection: 'app.bsky.feed.post',
+      rkey: `b${i}`,
+      record: { $type: 'app.bsky.feed.post', text: sentence(30), createdAt: new Date(now).toISOString(), langs: ['en'] },
+      cid: `bafy${i}`,
+    },
+  });
+};
+
+/** A local Jetstream that sends the whole synthetic firehose as fast as the consumer reads it. */
+const startFirehose = async (served: Served): Promise<{ server: WebSocketServer; url: string }> => {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise<void>((r) => server.once('listening', r));
+  server.on('connection', (socket, request) => {
+    if (new URL(request.url ?? '/', 'ws://x').searchParams.get('cursor')) return; // a resume: already sent
+    served.firstServedAt ??= Date.now();
+    let i = 0;
+    const pump = () => {
+      while (i < FIREHOSE_POSTS && socket.bufferedAmount < 4_000_000) socket.send(firehoseEvent(i++));
+      if (i < FIREHOSE_POSTS) setTimeout(pump, 5);
+    };
+    pump();
+  });
+  return { server, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/subscribe` };
+};
+
+/** The same rows written with COPY into a table with the same indexes: the fastest Postgres can store them. */
+const copyCeiling = async (db: Client, rows: number): Promise<number> => {
+  const file = join(tmpdir(), `parley-bench-${randomBytes(4).toString('hex')}.csv`);
+  const columns = 'source_id, external_id, conversation_id, platform, url, title, text, html, language, author_handle, author_name, published_at, in_reply_to, kind';
+  await db.query(`COPY (SELECT ${columns} FROM post) TO '${file}' WITH (FORMAT csv)`);
+  await db.query(`CREATE TABLE post_ceiling (LIKE post INCLUDING ALL)`);
+  const started = process.hrtime.bigint();
+  await db.query(`COPY post_ceiling (${columns}) FROM '${file}' WITH (FORMAT csv)`);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await db.query(`DROP TABLE post_ceiling`);
+  return rows / seconds;
+};
+
+const latencies = async (db: Client, served: Served, sourceFeed: Map<string, number>): Promise<number[]> => {
+  const { rows } = await db.query<{ key: string; platform: string; fetched: number; published: number }>(
+    `SELECT s.key, p.platform, extract(epoch FROM p.fetched_at) * 1000 AS fetched, extract(epoch FROM p.published_at) * 1000 AS published
+     FROM post p JOIN source s ON s.id = p.source_id`,
+  );
+  return rows.map((r) => {
+    const fetchedAt = r.platform === 'bluesky' ? Number(r.published) : (served.feedServedAt.get(sourceFeed.get(r.key) ?? -1) ?? 0);
+    return Number(r.fetched) - fetchedAt;
+  });
+};
+
+export const runIngestBench = async (): Promise<Record<string, unknown>> => {
+  const databaseUrl = await freshDatabase('parley_bench_ingest');
+  const served: Served = { feedServedAt: new Map(), firstServedAt: null };
+  const feeds = await startFeedServers(served);
+  const firehose = await startFirehose(served);
+  const sourceFeed = new Map(feeds.urls.map((_, f) => [`feed-${f}`, f]));
+  const workspaceFile = join(tmpdir(), `parley-bench-${randomBytes(4).toString('hex')}.yaml`);
+  writeFileSync(workspaceFile, stringify({
+    departments: rules(),
+    sources: [
+      ...feeds.urls.map((url, f) => ({ key: `feed-${f}`, type: 'feed', url, interval: '1h' })),
+      { key: 'firehose', type: 'bluesky', url: firehose.url, interval: '1h' },
+    ],
+  }));
+  const env = {
+    DATABASE_URL: databaseUrl,
+    PARLEY_QUEUE_PREFIX: `parley-bench-${randomBytes(3).toString('hex')}`,
+    PARLEY_FETCH_ALLOWLIST: '127.0.0.0/8',
+    PARLEY_SESSION_SECRET: process.env.PARLEY_SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    PARLEY_LOG_FORMAT: 'json',
+    WORKER_HEALTH_PORT: '0',
+    NODE_ENV: 'production',
+  };
+  await waitForExit(startBuilt('apps/api/src/cli.js', env, ['apply', workspaceFile]));
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  const worker = startBuilt('apps/worker/src/main.js', env);
+  const expected = FEEDS * ITEMS_PER_FEED;
+  let peakRss = 0;
+  let stored = 0;
+  const deadline = Date.now() + TIMEOUT_MS;
+  try {
+    while (Date.now() < deadline) {
+      peakRss = Math.max(peakRss, rssMb(worker.pid as number));
+      stored = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM post`)).rows[0].n;
+      const firehoseDone = (await db.query<{ c: string | null }>(`SELECT cursor AS c FROM source WHERE key = 'firehose'`)).rows[0].c;
+      if (stored >= expected && firehoseDone && stored >= expected + (await firehoseKept(db))) break;
+      await sleep(250);
+    }
+    const finishedAt = (await db.query<{ t: number }>(`SELECT extract(epoch FROM max(fetched_at)) * 1000 AS t FROM post`)).rows[0].t;
+    const seconds = (Number(finishedAt) - (served.firstServedAt ?? 0)) / 1000;
+    const postsPerSecond = stored / seconds;
+    const ceilingPostsPerSecond = await copyCeiling(db, stored);
+    return {
+      posts: stored,
+      feedPosts: expected,
+      firehoseEvents: FIREHOSE_POSTS,
+      firehosePostsKept: stored - expected,
+      rules: RULES,
+      seconds: Math.round(seconds * 10) / 10,
+      postsPerSecond: Math.round(postsPerSecond),
+      p95LatencyMs: Math.round(percentile(await latencies(db, served, sourceFeed), 95)),
+      ceilingPostsPerSecond: Math.round(ceilingPostsPerSecond),
+      ratio: Math.round((postsPerSecond / ceilingPostsPerSecond) * 1000) / 1000,
+      workerRssMb: Math.round(peakRss),
+    };
+  } finally {
+    worker.kill('SIGTERM');
+    await waitForExit(worker);
+    await db.end();
+    for (const s of feeds.servers) s.close();
+    firehose.server.close();
+  }
+};
+
+/** Firehose posts are kept only when a rule could match; the run is over once the stream's cursor stops moving. */
+let lastCursor: string | null = null;
+let stableSince = 0;
+const firehoseKept = async (db: Client): Promise<number> => {
+  const { rows } = await db.query<{ c: string | null; n: number }>(
+    `SELECT s.cursor AS c, (SELECT count(*)::int FROM post p WHERE p.source_id = s.id) AS n FROM source s WHERE s.key = 'firehose'`,
+  );
+  if (rows[0].c !== lastCursor) {
+    lastCursor = rows[0].c;
+    stableSince = Date.now();
+    return Number.MAX_SAFE_INTEGER;
+  }
+  return Date.now() - stableSince > 2_000 ? rows[0].n : Number.MAX_SAFE_INTEGER;
+};
