@@ -14,7 +14,8 @@ export const prng = (seed: number) => () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-export const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
+export const pick = <T>(random: () => number, items: readonly T[]): T =>
+  items[Math.floor(random() * items.length)];
 
 /** Public-service vocabulary for rules and posts, so matching behaves as it would on real traffic. */
 export const VOCABULARY = (
@@ -29,7 +30,8 @@ export const VOCABULARY = (
   'cladding water sewage river pollution climate net zero insulation boiler heat pump electric car charging'
 ).split(' ');
 
-export const FILLER = 'the and of to in is it for on with as was at by an be this that from or but are not have'.split(' ');
+export const FILLER =
+  'the and of to in is it for on with as was at by an be this that from or but are not have'.split(' ');
 
 /** A fresh, migrated database for one benchmark run on the same server as DATABASE_URL. */
 export const freshDatabase = async (name: string): Promise<string> => {

@@ -29,7 +29,9 @@ const TIMEOUT_MS = 15 * 60_000;
 
 const random = prng(42);
 const sentence = (words: number) =>
-  Array.from({ length: words }, () => (random() < 0.35 ? pick(random, FILLER) : pick(random, VOCABULARY))).join(' ');
+  Array.from({ length: words }, () =>
+    random() < 0.35 ? pick(random, FILLER) : pick(random, VOCABULARY),
+  ).join(' ');
 
 const rules = () =>
   Array.from({ length: 10 }, (_, d) => ({
@@ -49,10 +51,12 @@ const feedXml = (feed: number) =>
   `<title>Forum ${feed}</title><link>https://forum${feed}.example.org/</link>` +
   Array.from({ length: ITEMS_PER_FEED }, (_, i) => {
     const id = `${feed}-${i}`;
-    return `<item><guid isPermaLink="false">${id}</guid><title>${escapeXml(sentence(8))}</title>` +
+    return (
+      `<item><guid isPermaLink="false">${id}</guid><title>${escapeXml(sentence(8))}</title>` +
       `<link>https://forum${feed}.example.org/t/${id}</link><dc:creator>user${i % 300}</dc:creator>` +
       `<pubDate>${new Date(Date.now() - i * 60_000).toUTCString()}</pubDate>` +
-      `<description>&lt;p&gt;${escapeXml(sentence(40))}&lt;/p&gt;</description></item>`;
+      `<description>&lt;p&gt;${escapeXml(sentence(40))}&lt;/p&gt;</description></item>`
+    );
   }).join('') +
   `</channel></rss>`;
 
@@ -76,7 +80,10 @@ const startFeedServers = async (served: Served): Promise<{ servers: Server[]; ur
     ports.push((server.address() as AddressInfo).port);
   }
   // Spread over several loopback hosts: the fetcher is polite to one host at a time, like the real web.
-  const urls = Array.from({ length: FEEDS }, (_, f) => `http://127.0.0.${(f % HOSTS) + 1}:${ports[f % HOSTS]}/feed/${f}.xml`);
+  const urls = Array.from(
+    { length: FEEDS },
+    (_, f) => `http://127.0.0.${(f % HOSTS) + 1}:${ports[f % HOSTS]}/feed/${f}.xml`,
+  );
   return { servers, urls };
 };
 
@@ -91,7 +98,12 @@ const firehoseEvent = (i: number) => {
       operation: 'create',
       collection: 'app.bsky.feed.post',
       rkey: `b${i}`,
-      record: { $type: 'app.bsky.feed.post', text: sentence(30), createdAt: new Date(now).toISOString(), langs: ['en'] },
+      record: {
+        $type: 'app.bsky.feed.post',
+        text: sentence(30),
+        createdAt: new Date(now).toISOString(),
+        langs: ['en'],
+      },
       cid: `bafy${i}`,
     },
   });
@@ -117,7 +129,8 @@ const startFirehose = async (served: Served): Promise<{ server: WebSocketServer;
 /** The same rows written with COPY into a table with the same indexes: the fastest Postgres can store them. */
 const copyCeiling = async (db: Client, rows: number): Promise<number> => {
   const file = join(tmpdir(), `parley-bench-${randomBytes(4).toString('hex')}.csv`);
-  const columns = 'source_id, external_id, conversation_id, platform, url, title, text, html, language, author_handle, author_name, published_at, in_reply_to, kind';
+  const columns =
+    'source_id, external_id, conversation_id, platform, url, title, text, html, language, author_handle, author_name, published_at, in_reply_to, kind';
   await db.query(`COPY (SELECT ${columns} FROM post) TO '${file}' WITH (FORMAT csv)`);
   await db.query(`CREATE TABLE post_ceiling (LIKE post INCLUDING ALL)`);
   const started = process.hrtime.bigint();
@@ -133,7 +146,10 @@ const latencies = async (db: Client, served: Served, sourceFeed: Map<string, num
      FROM post p JOIN source s ON s.id = p.source_id`,
   );
   return rows.map((r) => {
-    const fetchedAt = r.platform === 'bluesky' ? Number(r.published) : (served.feedServedAt.get(sourceFeed.get(r.key) ?? -1) ?? 0);
+    const fetchedAt =
+      r.platform === 'bluesky'
+        ? Number(r.published)
+        : (served.feedServedAt.get(sourceFeed.get(r.key) ?? -1) ?? 0);
     return Number(r.fetched) - fetchedAt;
   });
 };
@@ -145,13 +161,16 @@ export const runIngestBench = async (): Promise<Record<string, unknown>> => {
   const firehose = await startFirehose(served);
   const sourceFeed = new Map(feeds.urls.map((_, f) => [`feed-${f}`, f]));
   const workspaceFile = join(tmpdir(), `parley-bench-${randomBytes(4).toString('hex')}.yaml`);
-  writeFileSync(workspaceFile, stringify({
-    departments: rules(),
-    sources: [
-      ...feeds.urls.map((url, f) => ({ key: `feed-${f}`, type: 'feed', url, interval: '1h' })),
-      { key: 'firehose', type: 'bluesky', url: firehose.url, interval: '1h' },
-    ],
-  }));
+  writeFileSync(
+    workspaceFile,
+    stringify({
+      departments: rules(),
+      sources: [
+        ...feeds.urls.map((url, f) => ({ key: `feed-${f}`, type: 'feed', url, interval: '1h' })),
+        { key: 'firehose', type: 'bluesky', url: firehose.url, interval: '1h' },
+      ],
+    }),
+  );
   const env = {
     DATABASE_URL: databaseUrl,
     PARLEY_QUEUE_PREFIX: `parley-bench-${randomBytes(3).toString('hex')}`,
@@ -173,11 +192,15 @@ export const runIngestBench = async (): Promise<Record<string, unknown>> => {
     while (Date.now() < deadline) {
       peakRss = Math.max(peakRss, rssMb(worker.pid as number));
       stored = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM post`)).rows[0].n;
-      const firehoseDone = (await db.query<{ c: string | null }>(`SELECT cursor AS c FROM source WHERE key = 'firehose'`)).rows[0].c;
+      const firehoseDone = (
+        await db.query<{ c: string | null }>(`SELECT cursor AS c FROM source WHERE key = 'firehose'`)
+      ).rows[0].c;
       if (stored >= expected && firehoseDone && stored >= expected + (await firehoseKept(db))) break;
       await sleep(250);
     }
-    const finishedAt = (await db.query<{ t: number }>(`SELECT extract(epoch FROM max(fetched_at)) * 1000 AS t FROM post`)).rows[0].t;
+    const finishedAt = (
+      await db.query<{ t: number }>(`SELECT extract(epoch FROM max(fetched_at)) * 1000 AS t FROM post`)
+    ).rows[0].t;
     const seconds = (Number(finishedAt) - (served.firstServedAt ?? 0)) / 1000;
     const postsPerSecond = stored / seconds;
     const ceilingPostsPerSecond = await copyCeiling(db, stored);

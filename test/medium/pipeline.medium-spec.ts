@@ -248,4 +248,24 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
     ).toBe(404);
     expect((await member.get<Rule[]>('/api/rules')).body.map((r) => r.department)).toEqual(['dfe']);
   });
+
+  it('previews a query over the past with the same language the matcher uses', async () => {
+    const preview = async (department: string, query: string) =>
+      admin.request('POST', '/api/rules/preview', { department, query });
+    const hit = await preview('dfe', '"student loan" AND (abroad OR overseas) -spam');
+    expect(hit.status).toBe(200);
+    expect(hit.body).toMatchObject({
+      count: 1,
+      sample: [{ title: 'Student loan repayments after moving abroad' }],
+    });
+    expect((await preview('dwp', 'universal NEAR/2 credit')).body).toMatchObject({ count: 1 });
+    expect((await preview('dwp', 'payment ONEAR/1 credit')).body).toMatchObject({ count: 0 });
+    const bad = await preview('dfe', 'student AND (loan');
+    expect(bad.status).toBe(400);
+    expect((bad.body as { problems: { path: string; message: string }[] }).problems[0]).toEqual({
+      path: 'query',
+      message: expect.stringMatching(/^at position \d+: /),
+    });
+    expect((await admin.get<unknown[]>('/api/rules/syntax')).body.length).toBeGreaterThan(10);
+  });
 });

@@ -8,7 +8,8 @@ export const me = {
   email: 'sam.jones@dft.example.gov.uk',
   name: 'Sam Jones',
   memberships: [
-    { department: 'dft', role: 'comms' },
+    // A manager may change dft's rules; dvsa's are read-only to Sam.
+    { department: 'dft', role: 'manager' },
     { department: 'dvsa', role: 'viewer' },
   ],
   departments: [
@@ -46,6 +47,7 @@ export const conversations = [
         'A question answered by "Railcards: discounts on season tickets" on GOV.UK',
         ['rail-fares'],
         [
+          { kind: 'rule', detail: 'rail-fares (railcard, discount, season ticket)' },
           { kind: 'question', detail: 'Asks “does the railcard discount apply to season tickets?”' },
           {
             kind: 'resource-match',
@@ -74,6 +76,7 @@ export const conversations = [
         'Replying would confirm a timetable not yet announced',
         ['bus-reform', 'minister-mentions'],
         [
+          { kind: 'rule', detail: 'bus-reform (bus, franchis, rural); minister-mentions (minist)' },
           { kind: 'mention', detail: 'Names the Secretary of State for Transport' },
           { kind: 'velocity', detail: '30 replies in the last 2 hours' },
           { kind: 'sentiment', detail: 'Mostly negative about rural bus cuts' },
@@ -99,6 +102,7 @@ export const conversations = [
         'Point to the DVSA service status page',
         ['driving-tests'],
         [
+          { kind: 'rule', detail: 'driving-tests (drive, test, book)' },
           { kind: 'question', detail: 'Asks whether the booking service is down' },
           {
             kind: 'already-engaged',
@@ -161,7 +165,10 @@ export const conversationDetail = {
       routeReason: 'Point to “Driving test: check for cancellations” on GOV.UK',
       resources: [{ title: 'Guidance on GOV.UK', url: 'https://www.gov.uk/', similarity: 0.31 }],
       rules: ['test-booking'],
-      signals: [{ kind: 'resource-match', detail: 'Matches “Change your driving test appointment”' }],
+      signals: [
+        { kind: 'rule', detail: 'test-booking (cancel, #drivingtest)' },
+        { kind: 'resource-match', detail: 'Matches “Change your driving test appointment”' },
+      ],
     },
   ],
   posts: [
@@ -179,7 +186,7 @@ export const conversationDetail = {
       url: null,
       author: { name: 'Tom', handle: null },
       publishedAt: ago(60 * 29),
-      text: 'Same here. I check at 6am every day.',
+      text: 'Same here. I check at 6am every day #DrivingTest',
       inReplyTo: 'p1',
       byDepartment: null,
     },
@@ -293,3 +300,229 @@ export const sources = [
 ];
 
 export const health = { status: 'degraded', db: true, redis: false };
+
+const rule = (department, key, name, query, purpose, enabled, version, minutesAgo) => ({
+  department,
+  key,
+  name,
+  query,
+  purpose,
+  enabled,
+  version,
+  updatedAt: ago(minutesAgo),
+});
+
+export const rules = {
+  dft: [
+    rule(
+      'dft',
+      'rail-fares',
+      'Rail fares',
+      'railcard OR "season ticket" OR (fare* NEAR/4 (rail OR train)) -competition',
+      'Questions about fares and railcards that GOV.UK guidance already answers.',
+      true,
+      4,
+      60 * 26,
+    ),
+    rule(
+      'dft',
+      'bus-reform',
+      'Bus reform',
+      '(bus OR buses) AND (franchis* OR "rural route*" OR timetable*) lang:en',
+      'Bus franchising and rural routes, ahead of the Bus Services Bill.',
+      true,
+      2,
+      60 * 24 * 9,
+    ),
+    rule(
+      'dft',
+      'minister-mentions',
+      'Minister mentions',
+      '@transportgovuk OR "transport secretary"',
+      null,
+      true,
+      1,
+      60 * 24 * 40,
+    ),
+    rule(
+      'dft',
+      'micromobility',
+      'E-scooters and micromobility',
+      'e-scooter* OR "e scooter" OR micromobility OR #escooters',
+      'Paused until the trial evaluation is published.',
+      false,
+      3,
+      60 * 24 * 3,
+    ),
+  ],
+  dvsa: [
+    rule(
+      'dvsa',
+      'test-booking',
+      'Driving test booking',
+      '("driving test" OR "practical test") AND (book* OR cancel* OR wait*)',
+      'People struggling to book a test.',
+      true,
+      5,
+      60 * 5,
+    ),
+  ],
+};
+
+export const ruleVersions = [
+  {
+    version: 4,
+    name: 'Rail fares',
+    queryBefore: 'railcard OR "season ticket" OR (fare* NEAR/4 (rail OR train))',
+    queryAfter: 'railcard OR "season ticket" OR (fare* NEAR/4 (rail OR train)) -competition',
+    enabled: true,
+    reason: 'Competition threads were reaching the inbox',
+    changedBy: 'sam.jones@dft.example.gov.uk',
+    changedAt: ago(60 * 26),
+  },
+  {
+    version: 3,
+    name: 'Rail fares',
+    queryBefore: 'railcard OR "season ticket"',
+    queryAfter: 'railcard OR "season ticket" OR (fare* NEAR/4 (rail OR train))',
+    enabled: true,
+    reason: 'Include general questions about rail fares after the January rise',
+    changedBy: 'alex.patel@dft.example.gov.uk',
+    changedAt: ago(60 * 24 * 12),
+  },
+  {
+    version: 2,
+    name: 'Rail fares',
+    queryBefore: 'railcard OR "season ticket"',
+    queryAfter: 'railcard OR "season ticket"',
+    enabled: false,
+    reason: 'Paused over the election period',
+    changedBy: null,
+    changedAt: ago(60 * 24 * 70),
+  },
+  {
+    version: 1,
+    name: 'Rail fares',
+    queryBefore: null,
+    queryAfter: 'railcard OR "season ticket"',
+    enabled: true,
+    reason: null,
+    changedBy: 'workspace.yaml',
+    changedAt: ago(60 * 24 * 120),
+  },
+];
+
+/** What the preview api would say: a 400 naming the position of an unclosed bracket or quote, else a count. */
+export const previewFor = (query) => {
+  const open = [];
+  let quote = null;
+  for (let at = 0; at < query.length; at += 1) {
+    const char = query[at];
+    if (quote !== null) {
+      if (char === '"') quote = null;
+    } else if (char === '"') quote = at;
+    else if (char === '(') open.push(at);
+    else if (char === ')') {
+      if (open.length === 0)
+        return problem(`unexpected ")" at position ${at}: there is no "(" for it to close`);
+      open.pop();
+    }
+  }
+  if (quote !== null) return problem(`expected a closing " for the phrase that starts at position ${quote}`);
+  if (open.length > 0)
+    return problem(`expected a closing ")" for the "(" at position ${open[open.length - 1]}`);
+  return {
+    status: 200,
+    body: {
+      count: 40 + ((query.length * 37) % 900),
+      from: new Date(NOW - 30 * 86_400_000).toISOString(),
+      to: new Date(NOW).toISOString(),
+      sample: conversations.slice(0, 3).map(({ id, title, url, source, lastActivityAt }) => ({
+        id,
+        title,
+        url,
+        source,
+        lastActivityAt,
+      })),
+    },
+  };
+};
+
+const problem = (message) => ({
+  status: 400,
+  body: {
+    code: 'invalid',
+    message: `The query cannot be used: ${message}`,
+    problems: [{ path: 'query', message }],
+  },
+});
+
+export const ruleSaved = (department, key, body) => {
+  const existing = rules[department]?.find((r) => r.key === key);
+  return {
+    rule: {
+      department,
+      key,
+      name: body.name,
+      query: body.query,
+      purpose: body.purpose ?? null,
+      enabled: body.enabled,
+      version: (existing?.version ?? 0) + 1,
+      updatedAt: new Date().toISOString(),
+    },
+    backfill: 'backfill-42',
+  };
+};
+
+export const backfillActive = {
+  id: 'backfill-42',
+  state: 'active',
+  done: 120,
+  total: 450,
+  failedReason: null,
+};
+
+export const ruleSyntax = [
+  {
+    form: 'word',
+    meaning:
+      'Posts containing the word in any form: case is ignored and endings are removed (loans finds loan).',
+    example: 'pension',
+  },
+  {
+    form: '"exact phrase"',
+    meaning: 'The words next to each other in this order.',
+    example: '"student loan"',
+  },
+  {
+    form: 'a b   or   a AND b',
+    meaning: 'Both words, anywhere in the post. Words side by side mean AND.',
+    example: 'universal credit',
+  },
+  { form: 'a OR b', meaning: 'Either word. AND binds tighter than OR.', example: 'pension OR retirement' },
+  { form: 'NOT a   or   -a', meaning: 'Leave out posts with the word.', example: 'council tax -refund' },
+  { form: '( … )', meaning: 'Group terms, up to 10 levels deep.', example: '(loan OR debt) student' },
+  {
+    form: 'prefix*',
+    meaning: 'Words starting with the prefix (at least 3 letters before *).',
+    example: 'consult*',
+  },
+  {
+    form: 'a NEAR/n b',
+    meaning: 'The two within n word positions of each other, in either order.',
+    example: 'loan NEAR/5 repay*',
+  },
+  {
+    form: 'a ONEAR/n b',
+    meaning: 'Like NEAR, but a must come before b.',
+    example: '"cost of living" ONEAR/3 payment',
+  },
+  { form: 'title:word', meaning: 'Only in the post title.', example: 'title:consultation' },
+  {
+    form: 'site:host',
+    meaning: 'Posts whose link is on this site or a subdomain of it.',
+    example: 'site:gov.uk',
+  },
+  { form: '#hashtag', meaning: 'Posts using the hashtag (any case).', example: '#CostOfLiving' },
+  { form: '@handle', meaning: 'Posts mentioning the account.', example: '@DWP' },
+];

@@ -18,13 +18,27 @@ const json = (body, status = 200) => ({
   body: JSON.stringify(body),
 });
 
-/** Routes /api/* to fixtures; `overrides` replaces answers by path. Nothing reaches a real api. */
+const fromFixture = ({ status, body }) => json(body, status);
+const bodyOf = (request) => JSON.parse(request.postData() ?? '{}');
+
+/**
+ * Routes /api/* to fixtures; `overrides` replaces answers by path. An answer may be a function of the request
+ * (for answers that depend on the body, like the rule preview). Nothing reaches a real api.
+ */
 const mockApi = async (page, overrides = {}) => {
   await page.route('**/api/**', (route) => {
-    const url = new URL(route.request().url());
-    const key = `${route.request().method()} ${url.pathname}`;
+    const request = route.request();
+    const url = new URL(request.url());
+    const key = `${request.method()} ${url.pathname}`;
+    const rulesOf = (department) => json(data.rules[department] ?? []);
     const answers = {
       'GET /api/auth/me': json(data.me),
+      'GET /api/rules': rulesOf(url.searchParams.get('department')),
+      'GET /api/rules/dft/rail-fares/versions': json(data.ruleVersions),
+      'GET /api/rules/dvsa/test-booking/versions': json(data.ruleVersions.slice(2)),
+      'POST /api/rules/preview': (req) => fromFixture(data.previewFor(bodyOf(req).query ?? '')),
+      'PUT /api/rules/dft/rail-fares': (req) => json(data.ruleSaved('dft', 'rail-fares', bodyOf(req))),
+      'GET /api/backfills/backfill-42': json(data.backfillActive),
       'GET /api/conversations': json(
         url.searchParams.get('cursor') ? { items: [], nextCursor: null } : data.conversationPage,
       ),
@@ -34,7 +48,11 @@ const mockApi = async (page, overrides = {}) => {
       'POST /api/auth/logout': { status: 204, body: '' },
       ...overrides,
     };
-    return route.fulfill(answers[key] ?? json({ code: 'not_found', message: 'not found' }, 404));
+    const answer = answers[key];
+    return route.fulfill(
+      (typeof answer === 'function' ? answer(request) : answer) ??
+        json({ code: 'not_found', message: 'not found' }, 404),
+    );
   });
 };
 
@@ -136,6 +154,54 @@ try {
     after: (page) => page.evaluate(() => document.querySelector('h2:last-of-type')?.scrollIntoView()),
   });
   await shot(browser, '14-sources-mobile', '/sources', mobile);
+
+  // Listening rules: the list (editable and read-only), the editor's live preview, a bad query, saving.
+  const previewShown = (page) =>
+    page.waitForFunction(() =>
+      /Would have matched/.test(document.querySelector('.rule-preview__count')?.textContent ?? ''),
+    );
+  await shot(browser, '15-rules', '/rules?department=dft');
+  await shot(browser, '16-rules-read-only', '/rules?department=dvsa');
+  await shot(browser, '17-rule-editor-preview', '/rules/dft/rail-fares', { after: previewShown });
+  await shot(browser, '18-rule-editor-bad-query', '/rules/dft/rail-fares', {
+    after: async (page) => {
+      await previewShown(page);
+      await page.fill('#query', 'railcard OR ("season ticket" AND (fare* NEAR/4 rail)');
+      await page.waitForSelector('.query-caret');
+      await page.locator('#query').scrollIntoViewIfNeeded();
+    },
+  });
+  await shot(browser, '19-rule-new-errors', '/rules/dft/new', {
+    after: async (page) => {
+      await page.fill('#name', 'Rail fares');
+      await page.fill('#key', 'Rail Fares');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('.error-summary');
+    },
+  });
+  await shot(browser, '20-rule-saved', '/rules/dft/rail-fares', {
+    after: async (page) => {
+      await previewShown(page);
+      await page.fill('#reason', 'Leave out giveaway threads');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('progress');
+    },
+  });
+  await shot(browser, '21-rule-syntax-help', '/rules/dft/new', {
+    api: { 'GET /api/rules/syntax': json(data.ruleSyntax) },
+    after: async (page) => {
+      await page.click('.syntax-help summary');
+      await page.locator('.syntax-help').scrollIntoViewIfNeeded();
+    },
+  });
+  await shot(browser, '22-rule-read-only', '/rules/dvsa/test-booking');
+  await shot(browser, '23-rule-editor-mobile', '/rules/dft/rail-fares', {
+    ...mobile,
+    after: async (page) => {
+      await previewShown(page);
+      await page.locator('.rule-preview').scrollIntoViewIfNeeded();
+    },
+  });
 } finally {
   await browser.close();
 }

@@ -7,3 +7,4 @@ export * from './repositories/source.repository';
 export * from './repositories/post.repository';
 export * from './repositories/conversation.repository';
 export * from './repositories/tagging.repository';
+export * from './repositories/preview.repository';

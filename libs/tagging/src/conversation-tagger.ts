@@ -1,6 +1,6 @@
 import { firstResponse, type FirstResponse, type Route, type Signal } from '@parley/domain';
 import { departmentOfPost, type Account, type AuthoredPost } from './department-posts';
-import type { RuleMatcher } from './rule-matcher';
+import type { RuleMatch, RuleMatcher } from './rule-matcher';
 import { tagThread, type DepartmentFacts, type RankedResource, type ThreadFacts } from './signals';
 
 export type TaggablePost = AuthoredPost & {
@@ -8,6 +8,8 @@ export type TaggablePost = AuthoredPost & {
   text: string;
   publishedAt: Date | null;
   authorFollowers: number | null;
+  language?: string | null;
+  source?: string | null;
 };
 export type DepartmentProfile = DepartmentFacts;
 
@@ -35,6 +37,22 @@ const engagementOf = (facts: ThreadFacts, departmentId: string): FirstResponse |
 };
 
 /**
+ * Rules match post by post (as the Postgres preview does); a conversation matches a rule when any of its public
+ * posts does, and the evidence is every word that matched across them.
+ */
+const matchPublicPosts = (posts: TaggablePost[], matcher: RuleMatcher): RuleMatch[] => {
+  const byRule = new Map<string, RuleMatch>();
+  for (const post of posts) {
+    for (const match of matcher.match(post)) {
+      const seen = byRule.get(match.rule.id);
+      const terms = seen ? [...new Set([...seen.matchedTerms, ...match.matchedTerms])] : match.matchedTerms;
+      byRule.set(match.rule.id, { rule: match.rule, matchedTerms: terms });
+    }
+  }
+  return [...byRule.values()];
+};
+
+/**
  * Tags one conversation: which departments' rules match the public posts, why (signals with evidence), how much
  * (score) and what to do (route), plus which posts are the departments' own.
  */
@@ -50,11 +68,10 @@ export const tagConversation = (
     now,
     posts: posts.map((p, i) => ({ ...p, byDepartmentId: postDepartments[i].departmentId })),
   };
-  const publicText = facts.posts
-    .filter((p) => p.byDepartmentId === null)
-    .map((p) => [p.title, p.text].filter(Boolean).join('\n'))
-    .join('\n');
-  const matches = matcher.match(publicText);
+  const matches = matchPublicPosts(
+    posts.filter((_, i) => postDepartments[i].departmentId === null),
+    matcher,
+  );
   const opportunities = departments.flatMap((department): OpportunityDraft[] => {
     const own = matches.filter((m) => m.rule.departmentId === department.id);
     if (own.length === 0) return [];

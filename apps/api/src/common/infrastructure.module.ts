@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '@parley/config';
 import {
   AuditRepository,
   ConversationRepository,
+  PreviewRepository,
   SourceRepository,
   TaggingRepository,
   UserRepository,
@@ -20,6 +21,7 @@ export const REDIS = Symbol('REDIS');
 const REPOSITORIES = [
   AuditRepository,
   ConversationRepository,
+  PreviewRepository,
   SourceRepository,
   TaggingRepository,
   UserRepository,

@@ -24,7 +24,9 @@ export class SyncSchedulesHandler {
     const stale = [...existing].filter((id) => !wanted.has(id));
     for (const id of stale) await this.producer.removeSchedule(id);
     // A new scheduler runs at once by itself; a changed source whose scheduler already existed is fetched now.
-    const changed = polled.filter((s) => changedSourceIds.includes(s.id) && existing.has(schedulerIdOf(s.id)));
+    const changed = polled.filter(
+      (s) => changedSourceIds.includes(s.id) && existing.has(schedulerIdOf(s.id)),
+    );
     for (const source of changed) {
       await this.producer.fetchNow(source.id, `changed-${source.updatedAt.getTime()}`);
     }

@@ -105,7 +105,7 @@ export class JetstreamConsumer implements OnApplicationBootstrap, BeforeApplicat
 
   private async storeBatch(source: SourceForFetch, batch: JetstreamBatch): Promise<void> {
     const changes = normaliseJetstreamEvents(batch.events);
-    const kept = await this.worthKeeping(changes.posts);
+    const kept = await this.worthKeeping(source, changes.posts);
     const stored = await this.store.store(source.id, kept, { cursor: String(batch.cursor) });
     // Engagement and deletions apply to posts stored by now, including this batch's.
     await this.posts.addCounters(this.dataSource, changes.increments);
@@ -116,13 +116,14 @@ export class JetstreamConsumer implements OnApplicationBootstrap, BeforeApplicat
   }
 
   /** Posts some rule could match, and replies into threads already followed. */
-  private async worthKeeping(posts: NormalisedPost[]): Promise<NormalisedPost[]> {
+  private async worthKeeping(source: SourceForFetch, posts: NormalisedPost[]): Promise<NormalisedPost[]> {
     const matcher = await this.filter.matcher();
     const threadIds = posts.flatMap((p) => [p.rootId, p.inReplyTo]).filter((id): id is string => !!id);
     const followed = await this.posts.knownOnPlatform(this.dataSource, 'bluesky', [...new Set(threadIds)]);
     return posts.filter(
       (p) =>
-        matcher.match(p.text).length > 0 ||
+        matcher.match({ ...p, authorHandle: p.author.handle, authorName: p.author.name, source: source.key })
+          .length > 0 ||
         (p.rootId && followed.has(p.rootId)) ||
         (p.inReplyTo && followed.has(p.inReplyTo)),
     );

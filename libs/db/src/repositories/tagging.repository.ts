@@ -25,6 +25,8 @@ export type PostForTagging = {
   authorHandle: string | null;
   publishedAt: Date | null;
   authorFollowers: number | null;
+  language: string | null;
+  source: string;
 };
 export type OpportunityInput = {
   conversationId: string;
@@ -81,10 +83,12 @@ export class TaggingRepository {
 
   postsOf(q: Queryable, conversationIds: string[]): Promise<PostForTagging[]> {
     return q.query(
-      `SELECT id::text, conversation_id::text AS "conversationId", platform, title, text, url, author_name AS "authorName",
-         author_handle AS "authorHandle", published_at AS "publishedAt", author_followers AS "authorFollowers"
-       FROM post WHERE conversation_id = ANY($1::bigint[]) AND deleted_at IS NULL
-       ORDER BY conversation_id, published_at NULLS FIRST, id`,
+      `SELECT p.id::text, p.conversation_id::text AS "conversationId", p.platform, p.title, p.text, p.url,
+         p.author_name AS "authorName", p.author_handle AS "authorHandle", p.published_at AS "publishedAt",
+         p.author_followers AS "authorFollowers", p.language, s.key AS source
+       FROM post p JOIN source s ON s.id = p.source_id
+       WHERE p.conversation_id = ANY($1::bigint[]) AND p.deleted_at IS NULL
+       ORDER BY p.conversation_id, p.published_at NULLS FIRST, p.id`,
       [conversationIds],
     );
   }

@@ -6,6 +6,8 @@ import { pgLower, positionedLexemes, prefixLexeme } from './text-search';
 
 const MAX_WORD_LENGTH = 200;
 const MIN_PREFIX_LETTERS = 3;
+/** documentKeys() indexes prefixes of up to 200 UTF-16 units; 100 code points always fit. */
+const MAX_PREFIX_LENGTH = 100;
 const SITE = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/;
 const SOURCE_KEY = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -36,6 +38,12 @@ export const prefixLeaf = (text: string, scope: TextScope, at: number): QueryNod
   if (body.includes('*')) throw new QueryError(`"${text}": "*" can only end a word, as in consult*`, at);
   if (!/^[\p{L}\p{N}\p{M}]+$/u.test(body)) {
     throw new QueryError(`"${text}": a wildcard can only follow letters and digits`, at);
+  }
+  if ([...body].length > MAX_PREFIX_LENGTH) {
+    throw new QueryError(
+      `"${text.slice(0, 20)}…": a wildcard word can be at most ${MAX_PREFIX_LENGTH} letters`,
+      at,
+    );
   }
   if ([...body].length < MIN_PREFIX_LETTERS) {
     throw new QueryError(`"${text}": a wildcard needs at least ${MIN_PREFIX_LETTERS} letters before "*"`, at);
@@ -94,7 +102,8 @@ const fieldValue = (field: FieldName, raw: string, at: number): string => {
       return language;
     }
     case 'platform':
-      if (!(PLATFORMS as readonly string[]).includes(value)) throw fail(`must be one of ${PLATFORMS.join(', ')}`);
+      if (!(PLATFORMS as readonly string[]).includes(value))
+        throw fail(`must be one of ${PLATFORMS.join(', ')}`);
       return value;
   }
 };

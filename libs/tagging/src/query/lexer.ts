@@ -11,10 +11,13 @@ export const FIELD_NAMES: readonly (FieldName | 'title')[] = [
   'platform',
 ];
 
+type SimpleToken<K> = K extends string ? { kind: K; at: number } : never;
+
 export type QueryToken =
-  | { kind: 'lparen' | 'rparen' | 'and' | 'or' | 'not' | 'minus' | 'end'; at: number }
+  | SimpleToken<'lparen' | 'rparen' | 'and' | 'or' | 'not' | 'minus' | 'end'>
   | { kind: 'near'; at: number; distance: number; ordered: boolean; text: string }
-  | { kind: 'word' | 'phrase'; at: number; text: string }
+  | { kind: 'word'; at: number; text: string }
+  | { kind: 'phrase'; at: number; text: string }
   | { kind: 'field'; at: number; field: FieldName | 'title'; value: string; quoted: boolean };
 
 const WHITESPACE = /\s/;
@@ -31,7 +34,8 @@ const readWordEnd = (text: string, from: number): number => {
 /** A quoted phrase starting at `at` (the opening quote); returns its text and the index after it. */
 const readPhrase = (text: string, at: number): { text: string; end: number } => {
   const close = text.indexOf('"', at + 1);
-  if (close < 0) throw new QueryError(`expected a closing " for the phrase that starts at position ${at}`, at);
+  if (close < 0)
+    throw new QueryError(`expected a closing " for the phrase that starts at position ${at}`, at);
   return { text: text.slice(at + 1, close), end: close + 1 };
 };
 
@@ -78,7 +82,10 @@ const emptyFieldToken = (text: string, word: string, at: number, end: number) =>
   const name = fieldName(word.slice(0, -1), at);
   if (!name) return null;
   if (text[end] !== '"') {
-    throw new QueryError(`"${word}" needs a value right after the colon, e.g. ${name}:${exampleOf(name)}`, at);
+    throw new QueryError(
+      `"${word}" needs a value right after the colon, e.g. ${name}:${exampleOf(name)}`,
+      at,
+    );
   }
   const phrase = readPhrase(text, end);
   const token: QueryToken = { kind: 'field', at, field: name, value: phrase.text, quoted: true };
@@ -86,9 +93,14 @@ const emptyFieldToken = (text: string, word: string, at: number, end: number) =>
 };
 
 const exampleOf = (field: FieldName | 'title'): string =>
-  ({ title: 'consultation', author: 'dwp', site: 'gov.uk', source: 'mastodon-dwp', lang: 'en', platform: 'mastodon' })[
-    field
-  ];
+  ({
+    title: 'consultation',
+    author: 'dwp',
+    site: 'gov.uk',
+    source: 'mastodon-dwp',
+    lang: 'en',
+    platform: 'mastodon',
+  })[field];
 
 const minusToken = (text: string, at: number): QueryToken => {
   const next = text[at + 1];
@@ -105,7 +117,8 @@ export const lexQuery = (text: string): QueryToken[] => {
   while (at < text.length) {
     const char = text[at];
     if (WHITESPACE.test(char)) at++;
-    else if (char === '(' || char === ')') tokens.push({ kind: char === '(' ? 'lparen' : 'rparen', at: at++ });
+    else if (char === '(' || char === ')')
+      tokens.push({ kind: char === '(' ? 'lparen' : 'rparen', at: at++ });
     else if (char === '-') tokens.push(minusToken(text, at++));
     else if (char === '"') {
       const phrase = readPhrase(text, at);

@@ -41,7 +41,10 @@ const normaliseOr = (raw: Extract<RawNode, { kind: 'or' }>): QueryNode | null =>
     if (!child) continue;
     if (!isPositive(child)) {
       const at = firstNot(rawChild) ?? rawChild.at;
-      throw new QueryError('a query cannot be only NOT terms: each OR alternative needs something to look for', at);
+      throw new QueryError(
+        'a query cannot be only NOT terms: each OR alternative needs something to look for',
+        at,
+      );
     }
     children.push(child);
   }
@@ -93,7 +96,10 @@ const normalise = (raw: RawNode): QueryNode | null => {
     case 'field':
       return fieldLeaf(raw.field, raw.value, raw.at);
     case 'and':
-      return group('and', raw.children.map(normalise).filter((c): c is QueryNode => c !== null));
+      return group(
+        'and',
+        raw.children.map(normalise).filter((c): c is QueryNode => c !== null),
+      );
     case 'or':
       return normaliseOr(raw);
     case 'not': {

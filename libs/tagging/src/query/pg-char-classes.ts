@@ -13,8 +13,9 @@ export const URL_CHAR = 32;
 const NON_ASCII_ALPHA = /[\p{Alphabetic}\p{Nd}]/u;
 const NON_ASCII_SPACE = /[\p{Zs}\p{Zl}\p{Zp}]/u;
 const NO_BREAK_SPACES = new Set([0xa0, 0x2007, 0x202f]);
-// pg_dsplen() is 0 for combining and format characters: they continue a word without starting one.
-const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}]/u;
+// pg_dsplen() is 0 for combining marks, and the parser lists spacing marks (Mc) of Indic scripts as
+// "strange letters": both continue a word without starting one. Format characters (U+200B) break words.
+const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Mc}]/u;
 const URL_REJECTED = new Set(['"', '<', '>', '\\', '^', '`', '{', '|', '}'].map((c) => c.charCodeAt(0)));
 
 const asciiClasses = (cp: number): number => {

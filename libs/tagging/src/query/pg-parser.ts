@@ -1,13 +1,15 @@
 import { ALPHA, DIGIT, SPACE, SPECIAL, URL_CHAR, XDIGIT, classesOf } from './pg-char-classes';
 import {
-  type Action,
   BINGO,
+  CharTest,
   CLEAR,
   CLRALL,
   MERGE,
+  NEXT,
   POP,
   PUSH,
   RERUN,
+  Special,
   STATES,
   type StateName,
   TokenType,
@@ -15,19 +17,48 @@ import {
 
 export type PgToken = { type: TokenType; text: string };
 
+/** A row of the state table with the next state as an index: the hot loop avoids string-keyed lookups. */
+type Step = { test: number; flags: number; to: number; type: TokenType | 0; special: number };
+
+const STATE_NAMES = Object.keys(STATES) as StateName[];
+const stateIndex = (name: string): number => STATE_NAMES.indexOf(name as StateName);
+const TABLE: readonly (readonly Step[])[] = STATE_NAMES.map((name) =>
+  STATES[name].map(([test, flags, to, type, special]) => ({
+    test: test ?? 0,
+    flags,
+    to: to === null ? -1 : stateIndex(to),
+    type,
+    special: special ?? Special.None,
+  })),
+);
+const BASE = stateIndex('Base');
+const URL_PATH_FIRST = stateIndex('InURLPathFirst');
+
 /** One entry of the parser's position stack (TParserPosition). */
 type Frame = {
   pos: number;
   charlen: number;
   lenToken: number;
-  state: StateName;
+  state: number;
   prev: Frame | null;
   pushedAt: number;
 };
 
-type Text = { chars: readonly string[]; codes: readonly number[]; classes: readonly number[] };
+/**
+ * The text as code points. `codes` and `classes` carry one sentinel entry past the end (-1 and 0), so the
+ * hot loop reads the character at `end` without a bounds check: it matches no test, as in C's NUL.
+ */
+type Text = {
+  source: string;
+  codes: readonly number[];
+  classes: readonly number[];
+  /** UTF-16 offset of each code point, and of the end: tokens are cut from `source` by these. */
+  offsets: readonly number[];
+  end: number;
+};
 
-const frameAt = (pos: number, state: StateName, prev: Frame | null): Frame => ({
+// Frames are only ever made here, so they all share one hidden class and the hot loop stays monomorphic.
+const frameAt = (pos: number, state: number, prev: Frame | null): Frame => ({
   pos,
   charlen: 0,
   lenToken: 0,
@@ -35,6 +66,14 @@ const frameAt = (pos: number, state: StateName, prev: Frame | null): Frame => ({
   prev,
   pushedAt: -1,
 });
+
+/** newTParserPosition(): a copy of `frame` stacked on top of it. */
+const pushFrame = (frame: Frame): Frame => {
+  const copy = frameAt(frame.pos, frame.state, frame);
+  copy.charlen = frame.charlen;
+  copy.lenToken = frame.lenToken;
+  return copy;
+};
 
 /**
  * The driver of the default parser (TParserGet), working on code points where Postgres works on
@@ -52,66 +91,41 @@ export class PgScanner {
     private readonly text: Text,
     start: number,
   ) {
-    this.frame = frameAt(start, 'Base', null);
+    this.frame = frameAt(start, BASE, null);
+    this.end = text.end;
   }
 
-  private get end(): number {
-    return this.text.codes.length;
-  }
+  private readonly end: number;
 
   private bits(): number {
-    return this.frame.pos < this.end ? this.text.classes[this.frame.pos] : 0;
+    return this.text.classes[this.frame.pos];
   }
 
-  isEOF(): boolean {
+  private isEOF(): boolean {
     return this.frame.pos === this.end || this.frame.charlen === 0;
   }
-  isEq(code: number): boolean {
-    return this.frame.pos < this.end && this.text.codes[this.frame.pos] === code;
+  private isEq(code: number): boolean {
+    return this.text.codes[this.frame.pos] === code;
   }
-  isAlpha(): boolean {
-    return (this.bits() & ALPHA) !== 0;
-  }
-  isDigit(): boolean {
-    return (this.bits() & DIGIT) !== 0;
-  }
-  isAlnum(): boolean {
-    return (this.bits() & (ALPHA | DIGIT)) !== 0;
-  }
-  isSpace(): boolean {
-    return (this.bits() & SPACE) !== 0;
-  }
-  isXdigit(): boolean {
-    return (this.bits() & XDIGIT) !== 0;
-  }
-  isSpecial(): boolean {
-    return (this.bits() & SPECIAL) !== 0;
-  }
-  isUrlChar(): boolean {
-    return (this.bits() & URL_CHAR) !== 0;
-  }
-  isAsclet(): boolean {
-    return this.frame.pos < this.end && this.text.codes[this.frame.pos] < 128 && this.isAlpha();
+  private isAsclet(): boolean {
+    return this.text.codes[this.frame.pos] < 128 && (this.bits() & ALPHA) !== 0;
   }
 
-  takeWantHost(): boolean {
+  private takeWantHost(): boolean {
     if (!this.wantHost) return false;
     this.wantHost = false;
     return true;
   }
 
-  rewindToken(clearLength: boolean): void {
+  private rewindToken(clearLength: boolean): void {
     this.frame.pos -= this.frame.lenToken;
     if (clearLength) this.frame.lenToken = 0;
   }
 
   /** SpecialTags: text inside <script> and <style> is skipped as space. */
-  specialTags(): void {
+  private specialTags(): void {
     const length = this.frame.lenToken;
-    const token = this.text.chars
-      .slice(this.tokenStart, this.tokenStart + length)
-      .join('')
-      .toLowerCase();
+    const token = sliceText(this.text, this.tokenStart, length).toLowerCase();
     if (length === 8 && token === '</script') this.ignore = false;
     else if (length === 7 && token === '</style') this.ignore = false;
     else if (length === 7 && token === '<script') this.ignore = true;
@@ -119,16 +133,17 @@ export class PgScanner {
   }
 
   /** p_ishost: a nested parse from here; on a host name, swallow it into the current token. */
-  consumeHost(): boolean {
+  private consumeHost(): boolean {
     const sub = new PgScanner(this.text, this.frame.pos);
     sub.wantHost = true;
     return this.absorb(sub, TokenType.Host);
   }
 
   /** p_isURLPath: the same for the path part of a URL. */
-  consumeUrlPath(): boolean {
+  private consumeUrlPath(): boolean {
     const sub = new PgScanner(this.text, this.frame.pos);
-    sub.frame = { ...sub.frame, prev: sub.frame, state: 'InURLPathFirst' };
+    sub.frame = pushFrame(sub.frame);
+    sub.frame.state = URL_PATH_FIRST;
     return this.absorb(sub, TokenType.UrlPath);
   }
 
@@ -145,37 +160,95 @@ export class PgScanner {
     if (this.frame.pos >= this.end) return false;
     this.tokenStart = this.frame.pos;
     this.frame.pushedAt = -1;
-    let item: Action | null = null;
+    let step: Step | null = null;
     while (this.frame.pos <= this.end) {
       const frame = this.frame;
       frame.charlen = frame.pos === this.end ? 0 : 1;
-      const actions: readonly Action[] = STATES[frame.state];
+      const steps = TABLE[frame.state];
       let index = frame.pushedAt >= 0 ? frame.pushedAt + 1 : 0;
       frame.pushedAt = -1;
-      for (let test = actions[index][0]; test !== null && !test(this); test = actions[index][0]) index++;
-      item = actions[index];
-      this.apply(item, index);
-      const flags = item[1];
-      if (flags & BINGO || (this.frame.pos >= this.end && !(flags & RERUN))) break;
-      if (flags & (RERUN | POP)) continue;
+      while (steps[index].test !== 0 && !this.passes(steps[index].test)) index++;
+      step = steps[index];
+      if (step.flags === NEXT && step.special === Special.None) {
+        if (step.to >= 0) frame.state = step.to;
+      } else this.apply(step, index);
+      if (step.flags & BINGO || (this.frame.pos >= this.end && !(step.flags & RERUN))) break;
+      if (step.flags & (RERUN | POP)) continue;
       if (this.frame.charlen) {
         this.frame.pos++;
         this.frame.lenToken++;
       }
     }
-    return item !== null && (item[1] & BINGO) !== 0;
+    return step !== null && (step.flags & BINGO) !== 0;
   }
 
-  private apply(item: Action, index: number): void {
-    const [, flags, to, type, special] = item;
-    special?.(this);
-    if (flags & BINGO) {
+  private passes(test: number): boolean {
+    if (test >= CharTest.EQ) return this.isEq(test - CharTest.EQ);
+    switch (test) {
+      case CharTest.EOF:
+        return this.isEOF();
+      case CharTest.Alpha:
+        return (this.bits() & ALPHA) !== 0;
+      case CharTest.Alnum:
+        return (this.bits() & (ALPHA | DIGIT)) !== 0;
+      case CharTest.NotAlnum:
+        return (this.bits() & (ALPHA | DIGIT)) === 0;
+      case CharTest.Digit:
+        return (this.bits() & DIGIT) !== 0;
+      case CharTest.Space:
+        return (this.bits() & SPACE) !== 0;
+      case CharTest.Xdigit:
+        return (this.bits() & XDIGIT) !== 0;
+      case CharTest.Asclet:
+        return this.isAsclet();
+      case CharTest.Special:
+        return (this.bits() & SPECIAL) !== 0;
+      case CharTest.UrlChar:
+        return (this.bits() & URL_CHAR) !== 0;
+      default:
+        return this.passesStateful(test);
+    }
+  }
+
+  /** The tests with side effects or nested parses (p_isstophost, p_ishost, p_isURLPath). */
+  private passesStateful(test: number): boolean {
+    switch (test) {
+      case CharTest.Ignore:
+        return this.ignore;
+      case CharTest.StopHost:
+        return this.takeWantHost();
+      case CharTest.Host:
+        return this.consumeHost();
+      case CharTest.UrlPath:
+        return this.consumeUrlPath();
+      default:
+        throw new Error(`unknown character test ${test}`);
+    }
+  }
+
+  private runSpecial(special: number): void {
+    switch (special) {
+      case Special.Tags:
+        return this.specialTags();
+      case Special.Hyphen:
+        return this.rewindToken(false);
+      case Special.VerVersion:
+        return this.rewindToken(true);
+      case Special.FURL:
+        this.wantHost = true;
+        return this.rewindToken(false);
+    }
+  }
+
+  private apply(step: Step, index: number): void {
+    if (step.special !== Special.None) this.runSpecial(step.special);
+    if (step.flags & BINGO) {
       this.tokenLength = this.frame.lenToken;
       this.frame.lenToken = 0;
-      this.type = type;
+      this.type = step.type;
     }
-    this.moveStack(flags, index);
-    if (to !== null) this.frame.state = to as StateName;
+    this.moveStack(step.flags, index);
+    if (step.to >= 0) this.frame.state = step.to;
   }
 
   private moveStack(flags: number, index: number): void {
@@ -184,33 +257,108 @@ export class PgScanner {
       this.frame = frame.prev ?? frame;
     } else if (flags & PUSH) {
       frame.pushedAt = index;
-      this.frame = { ...frame, prev: frame, pushedAt: -1 };
+      this.frame = pushFrame(frame);
     } else if (flags & CLEAR) {
       frame.prev = frame.prev?.prev ?? null;
     } else if (flags & CLRALL) {
       frame.prev = null;
     } else if (flags & MERGE && frame.prev) {
-      const { pos, charlen, lenToken } = frame;
-      this.frame = Object.assign(frame.prev, { pos, charlen, lenToken });
+      const below = frame.prev;
+      below.pos = frame.pos;
+      below.charlen = frame.charlen;
+      below.lenToken = frame.lenToken;
+      this.frame = below;
     }
   }
 }
 
-const prepareText = (text: string): Text => {
-  const chars = Array.from(text);
-  const codes = chars.map((c) => c.codePointAt(0) ?? 0);
-  return { chars, codes, classes: codes.map(classesOf) };
+const prepareText = (source: string): Text => {
+  const codes: number[] = [];
+  const classes: number[] = [];
+  const offsets: number[] = [];
+  for (let offset = 0; offset < source.length;) {
+    const code = source.codePointAt(offset) ?? 0;
+    offsets.push(offset);
+    codes.push(code);
+    classes.push(classesOf(code));
+    offset += code > 0xffff ? 2 : 1;
+  }
+  const end = codes.length;
+  offsets.push(source.length);
+  codes.push(-1);
+  classes.push(0);
+  return { source, codes, classes, offsets, end };
 };
 
-/** The tokens `ts_debug('english', text)` would list, blanks included. */
-export const pgTokens = (text: string): PgToken[] => {
-  const prepared = prepareText(text);
+const sliceText = (text: Text, start: number, length: number): string =>
+  text.source.slice(text.offsets[start], text.offsets[start + length]);
+
+/** Every token of `text` but blanks, by the state machine. */
+const scan = (source: string, out: PgToken[]): void => {
+  const prepared = prepareText(source);
   const scanner = new PgScanner(prepared, 0);
-  const tokens: PgToken[] = [];
   while (scanner.next()) {
-    const start = scanner.tokenStart;
-    const chars = prepared.chars.slice(start, start + scanner.tokenLength).join('');
-    tokens.push({ type: scanner.type as TokenType, text: chars });
+    if (scanner.type === TokenType.Space) continue;
+    out.push({
+      type: scanner.type as TokenType,
+      text: sliceText(prepared, scanner.tokenStart, scanner.tokenLength),
+    });
+  }
+};
+
+// Characters that send the parser into any state but word, number and blank; and "1e5" (a float).
+const NOT_PLAIN = /[<\-+&~/.@:_]|[0-9][eE]/;
+const CHUNK = /[^ \t\n\v\f\r]+/g;
+
+const plainType = (run: string, hasDigit: boolean, hasOther: boolean): TokenType => {
+  if (!hasOther) return TokenType.UnsignedInt;
+  if (hasDigit) return TokenType.NumWord;
+  return /^[A-Za-z]+$/.test(run) ? TokenType.AsciiWord : TokenType.Word;
+};
+
+/**
+ * A chunk of only letters, digits, combining marks and plain punctuation parses as runs of letters and
+ * digits (continued, not started, by combining marks) between blanks; this is what the state machine does
+ * with such text, without its cost.
+ */
+const scanPlain = (chunk: string, out: PgToken[]): void => {
+  let start = -1;
+  let hasDigit = false;
+  let hasOther = false;
+  let offset = 0;
+  for (const char of chunk) {
+    const bits = classesOf(char.codePointAt(0) ?? 0);
+    const starts = (bits & (ALPHA | DIGIT)) !== 0;
+    if (start < 0 && starts) [start, hasDigit, hasOther] = [offset, false, false];
+    if (start >= 0 && (starts || (bits & SPECIAL) !== 0)) {
+      if (bits & DIGIT) hasDigit = true;
+      else hasOther = true;
+    } else if (start >= 0) {
+      const run = chunk.slice(start, offset);
+      out.push({ type: plainType(run, hasDigit, hasOther), text: run });
+      start = -1;
+    }
+    offset += char.length;
+  }
+  if (start >= 0)
+    out.push({ type: plainType(chunk.slice(start), hasDigit, hasOther), text: chunk.slice(start) });
+};
+
+/**
+ * The tokens `ts_debug('english', text)` lists, without the blanks. Without "<" (no tags) no token spans
+ * ASCII white space, so each white-space-separated chunk is parsed on its own: plain ones by the fast
+ * rule, the rest by the state machine started on a space, where the full parse would be in a blank.
+ */
+export const pgTokens = (text: string): PgToken[] => {
+  const tokens: PgToken[] = [];
+  if (text.includes('<')) {
+    scan(text, tokens);
+    return tokens;
+  }
+  for (const match of text.matchAll(CHUNK)) {
+    const chunk = match[0];
+    if (!NOT_PLAIN.test(chunk)) scanPlain(chunk, tokens);
+    else scan(match.index === 0 ? chunk : ` ${chunk}`, tokens);
   }
   return tokens;
 };

@@ -7,11 +7,21 @@ export const MAX_TERMS = 100;
 
 /** The query as written, with source positions, before stemming: what error messages point into. */
 export type RawNode =
-  | { kind: 'word' | 'phrase'; at: number; text: string; scope: TextScope }
+  | { kind: 'word'; at: number; text: string; scope: TextScope }
+  | { kind: 'phrase'; at: number; text: string; scope: TextScope }
   | { kind: 'field'; at: number; field: FieldName; value: string; quoted: boolean }
-  | { kind: 'and' | 'or'; at: number; children: RawNode[] }
+  | { kind: 'and'; at: number; children: RawNode[] }
+  | { kind: 'or'; at: number; children: RawNode[] }
   | { kind: 'not'; at: number; child: RawNode }
-  | { kind: 'near'; at: number; left: RawNode; right: RawNode; distance: number; ordered: boolean; text: string };
+  | {
+      kind: 'near';
+      at: number;
+      left: RawNode;
+      right: RawNode;
+      distance: number;
+      ordered: boolean;
+      text: string;
+    };
 
 type Token<K extends QueryToken['kind']> = Extract<QueryToken, { kind: K }>;
 
@@ -32,7 +42,10 @@ class RawParser {
     const node = this.parseOr();
     const token = this.peek();
     if (token.kind === 'rparen') {
-      throw new QueryError(`unexpected ")" at position ${token.at}: there is no "(" for it to close`, token.at);
+      throw new QueryError(
+        `unexpected ")" at position ${token.at}: there is no "(" for it to close`,
+        token.at,
+      );
     }
     return node;
   }

@@ -38,7 +38,9 @@ const stem = (word: string): string => {
   return stemmed;
 };
 
-const utf8Bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
+/** UTF-8 length, counted only when it could reach `limit` (a UTF-16 unit is at most 3 UTF-8 bytes). */
+const utf8BytesAtLeast = (text: string, limit: number): boolean =>
+  text.length * 3 >= limit && Buffer.byteLength(text, 'utf8') >= limit;
 
 /**
  * Lower-case one code point at a time, as Postgres' towlower does: no context rules (final sigma),
@@ -55,7 +57,7 @@ export const pgLower = (text: string): string => {
 const lexize = (token: PgToken): string | null => {
   const lower = pgLower(token.text);
   if (!STEMMED.has(token.type)) return lower;
-  if (utf8Bytes(token.text) > MAX_STEM_BYTES) return lower;
+  if (utf8BytesAtLeast(token.text, MAX_STEM_BYTES + 1)) return lower;
   return ENGLISH_STOP_WORDS.has(lower) ? null : stem(lower);
 };
 
@@ -66,7 +68,7 @@ const lexize = (token: PgToken): string | null => {
 export const positionedLexemes = (text: string): (string | null)[] => {
   const out: (string | null)[] = [];
   for (const token of pgTokens(text)) {
-    if (UNINDEXED.has(token.type) || utf8Bytes(token.text) >= MAX_WORD_BYTES) continue;
+    if (UNINDEXED.has(token.type) || utf8BytesAtLeast(token.text, MAX_WORD_BYTES)) continue;
     out.push(lexize(token));
   }
   return out;

@@ -1,7 +1,11 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { QUERY_SYNTAX, type SyntaxHelpEntry } from '@parley/tagging';
 import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   backfillSchema,
+  previewRequestSchema,
+  previewResponseSchema,
+  type PreviewResponse,
   ruleSavedSchema,
   ruleSchema,
   ruleUpsertSchema,
@@ -51,6 +55,23 @@ export class RulesController {
     @Body() body: unknown,
   ): Promise<RuleSaved> {
     return this.rules.save(auth, department, key, parseWith(ruleUpsertSchema, body, 'rule'));
+  }
+
+  @Post('rules/preview')
+  @HttpCode(200)
+  @ApiBody({ schema: schemaOf(previewRequestSchema) })
+  @ApiOkResponse({
+    schema: schemaOf(previewResponseSchema),
+    description: 'Conversations the query would have matched.',
+  })
+  preview(@CurrentUser() auth: AuthContext, @Body() body: unknown): Promise<PreviewResponse> {
+    return this.rules.preview(auth, parseWith(previewRequestSchema, body, 'preview'));
+  }
+
+  @Get('rules/syntax')
+  @ApiOkResponse({ description: 'The query language in brief: form, meaning, example.' })
+  syntax(): readonly SyntaxHelpEntry[] {
+    return QUERY_SYNTAX;
   }
 
   @Get('backfills/:id')

@@ -1,6 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Backfill, Rule, RuleSaved, RuleUpsert, RuleVersion } from '@parley/contracts';
-import { WorkspaceRepository, inTransaction, iso } from '@parley/db';
+import type {
+  Backfill,
+  PreviewRequest,
+  PreviewResponse,
+  Rule,
+  RuleSaved,
+  RuleUpsert,
+  RuleVersion,
+} from '@parley/contracts';
+import {
+  PREVIEW_FIRST_PARAMETER,
+  PreviewRepository,
+  WorkspaceRepository,
+  inTransaction,
+  iso,
+} from '@parley/db';
+import { compileToSql, parseQuery } from '@parley/tagging';
 import { DomainError } from '@parley/domain';
 import { JobProducer } from '@parley/jobs';
 import type { DataSource } from 'typeorm';
@@ -8,9 +23,10 @@ import { DepartmentAccess } from '../../common/department-access.service';
 import { DATA_SOURCE } from '../../common/infrastructure.module';
 import { actorOf, requireDepartmentRole, type AuthContext } from '../auth/auth-context';
 import { RuleWriter } from '../workspace/rule-writer.service';
-import { validateRuleQuery } from './rule-query-validation';
+import { queryProblem } from '../../common/query-problem';
 
 const RETAG_WINDOW_MS = 30 * 86_400_000;
+const PREVIEW_TIMEOUT_MS = 5_000;
 
 /** Listening rules one at a time: list, history, change (with a reason) and the re-tagging that follows. */
 @Injectable()
@@ -21,6 +37,7 @@ export class RulesService {
     private readonly access: DepartmentAccess,
     private readonly writer: RuleWriter,
     private readonly producer: JobProducer,
+    private readonly previews: PreviewRepository,
   ) {}
 
   async list(auth: AuthContext, departmentKey: string | undefined): Promise<Rule[]> {
@@ -56,7 +73,8 @@ export class RulesService {
     }
     const department = await this.access.resolve(auth, departmentKey);
     requireDepartmentRole(auth, department.id, ['manager'], 'change listening rules');
-    validateRuleQuery(request.query, 'query');
+    const problem = queryProblem(request.query, 'query');
+    if (problem) throw new DomainError('invalid', `The query cannot be used: ${problem.message}`, [problem]);
     const fields = {
       name: request.name,
       query: request.query,
@@ -79,6 +97,40 @@ export class RulesService {
     );
     const [rule] = (await this.list(auth, departmentKey)).filter((r) => r.key === key);
     return { rule, backfill };
+  }
+
+  /** How many of the department's conversations the query would have matched (default: the last 30 days). */
+  async preview(auth: AuthContext, request: PreviewRequest): Promise<PreviewResponse> {
+    const department = await this.access.resolve(auth, request.department);
+    const to = request.to ? new Date(request.to) : new Date();
+    const from = request.from ? new Date(request.from) : new Date(to.getTime() - RETAG_WINDOW_MS);
+    if (from >= to)
+      throw new DomainError('invalid', 'The preview window must start before it ends.', [
+        { path: 'from', message: 'must be before to' },
+      ]);
+    const problem = queryProblem(request.query, 'query');
+    if (problem) throw new DomainError('invalid', `The query cannot be used: ${problem.message}`, [problem]);
+    const condition = compileToSql(parseQuery(request.query), { firstParameter: PREVIEW_FIRST_PARAMETER });
+    const window = { departmentId: department.id, from, to };
+    return inTransaction(this.dataSource, async (tx) => {
+      await this.previews.limitStatementTime(tx, PREVIEW_TIMEOUT_MS);
+      const [count, sample] = [
+        await this.previews.countConversations(tx, window, condition),
+        await this.previews.sample(tx, window, condition, 10),
+      ];
+      return {
+        count,
+        from: from.toISOString(),
+        to: to.toISOString(),
+        sample: sample.map((c) => ({
+          id: c.id,
+          title: c.title,
+          url: c.url,
+          source: c.source,
+          lastActivityAt: iso(c.lastActivityAt),
+        })),
+      };
+    });
   }
 
   async backfill(id: string): Promise<Backfill> {

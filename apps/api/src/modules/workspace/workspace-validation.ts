@@ -1,6 +1,6 @@
 import { problemsOf, workspaceDocumentSchema, type WorkspaceDocument } from '@parley/contracts';
 import { DomainError, type Problem } from '@parley/domain';
-import { compileAllWordsRule } from '@parley/tagging';
+import { queryProblem } from '../../common/query-problem';
 
 /** Checks the whole document (shape, references, rule queries) and reports every problem at once. */
 export const validateWorkspace = (input: unknown, existingDepartmentKeys: string[]): WorkspaceDocument => {
@@ -18,11 +18,8 @@ export const validateWorkspace = (input: unknown, existingDepartmentKeys: string
     });
     parsed.data.departments.forEach((d, i) =>
       d.rules.forEach((r, j) => {
-        try {
-          compileAllWordsRule({ ...r, id: r.key, version: 0, departmentId: d.key, department: d.key });
-        } catch (error) {
-          problems.push({ path: `departments[${i}].rules[${j}].query`, message: (error as Error).message });
-        }
+        const problem = queryProblem(r.query, `departments[${i}].rules[${j}].query`);
+        if (problem) problems.push(problem);
       }),
     );
   }

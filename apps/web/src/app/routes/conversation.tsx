@@ -8,7 +8,9 @@ import { useConversation } from '../../features/conversations/api/get-conversati
 import { ConversationSummary } from '../../features/conversations/components/conversation-summary';
 import { EngagementSummary } from '../../features/conversations/components/engagement-summary';
 import { TagDetails } from '../../features/conversations/components/tag-details';
+import { HighlightedText } from '../../features/conversations/components/highlighted-text';
 import { Thread } from '../../features/conversations/components/thread';
+import { hasTerms, matchTermsOf, mergeTerms } from '../../features/conversations/utils/highlight';
 import { isApiError } from '../../lib/api-client';
 
 export const ConversationRoute = () => {
@@ -54,12 +56,15 @@ export const ConversationRoute = () => {
   const firstTag = detail.tags.find((tag) => me.departments.some((d) => d.key === tag.department));
   const back = firstTag ? `/inbox?department=${encodeURIComponent(firstTag.department)}` : '/inbox';
   const now = new Date();
+  const terms = mergeTerms(detail.tags.map((tag) => matchTermsOf(tag.signals)));
   return (
     <>
       <title>{`${title} – Parley`}</title>
       <BackLink to={back}>Back to inbox</BackLink>
       <span className="caption">Conversation</span>
-      <h1 className="heading-l">{title}</h1>
+      <h1 className="heading-l">
+        <HighlightedText text={title} terms={terms} />
+      </h1>
       <ConversationSummary conversation={detail} now={now} />
 
       <h2 className="heading-m">Why Parley tagged it</h2>
@@ -69,7 +74,10 @@ export const ConversationRoute = () => {
       <EngagementSummary engagement={detail.engagement} departmentName={departmentName} now={now} />
 
       <h2 className="heading-m">Thread</h2>
-      <Thread posts={detail.posts} departmentName={departmentName} now={now} />
+      {hasTerms(terms) && (
+        <p className="secondary-text">Words the listening rules matched are highlighted.</p>
+      )}
+      <Thread posts={detail.posts} departmentName={departmentName} now={now} terms={terms} />
     </>
   );
 };

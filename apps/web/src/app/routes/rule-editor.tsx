@@ -24,7 +24,13 @@ export const RuleEditorRoute = () => {
   const back = rulesPath(department);
 
   if (!known) {
-    return <NotFound title="Department not found" back="/rules" text="You are not in a department with that key." />;
+    return (
+      <NotFound
+        title="Department not found"
+        back="/rules"
+        text="You are not in a department with that key."
+      />
+    );
   }
   if (rules.isPending) {
     return (
@@ -39,7 +45,11 @@ export const RuleEditorRoute = () => {
       <>
         <title>Sorry, there is a problem – Parley</title>
         <BackLink to={back}>Back to rules</BackLink>
-        <ErrorPanel title="The rule could not be loaded" error={rules.error} onRetry={() => void rules.refetch()} />
+        <ErrorPanel
+          title="The rule could not be loaded"
+          error={rules.error}
+          onRetry={() => void rules.refetch()}
+        />
       </>
     );
   }
@@ -77,7 +87,12 @@ const RuleEditor = ({ department, departmentName, rule, existingKeys, canEdit }:
     <>
       <BackLink to={rulesPath(department)}>Back to rules</BackLink>
       {saved && rule && (
-        <SavedBanner department={department} ruleName={rule.name} version={saved.version} backfill={saved.backfill} />
+        <SavedBanner
+          department={department}
+          ruleName={rule.name}
+          version={saved.version}
+          backfill={saved.backfill}
+        />
       )}
       {canEdit ? (
         <RuleForm

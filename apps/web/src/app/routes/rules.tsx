@@ -30,7 +30,9 @@ export const RulesRoute = () => {
   const departmentName = departmentNamer(me.departments);
   return (
     <>
-      <title>{department ? `Listening rules: ${departmentName(department)} – Parley` : 'Listening rules – Parley'}</title>
+      <title>
+        {department ? `Listening rules: ${departmentName(department)} – Parley` : 'Listening rules – Parley'}
+      </title>
       <h1 className="heading-l">Listening rules</h1>
       {department === null ? (
         <EmptyState title="You are not in a department yet">

@@ -12,7 +12,14 @@ export const Checkbox = ({ id, label, hint, ...input }: CheckboxProps) => {
   return (
     <div className="form-group">
       <div className="checkbox">
-        <input id={id} name={id} type="checkbox" className="checkbox__input" aria-describedby={hintId} {...input} />
+        <input
+          id={id}
+          name={id}
+          type="checkbox"
+          className="checkbox__input"
+          aria-describedby={hintId}
+          {...input}
+        />
         <label className="checkbox__label" htmlFor={id}>
           {label}
         </label>

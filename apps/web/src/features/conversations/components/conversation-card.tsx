@@ -2,8 +2,10 @@ import { Link } from 'react-router';
 import type { ConversationItem } from '@parley/contracts';
 import { DateTime } from '../../../components/ui/date-time';
 import { formatCount } from '../../../lib/format';
+import { matchTermsOf, NO_TERMS } from '../utils/highlight';
 import { platformLabel } from '../utils/labels';
 import { tagFor } from '../utils/tags';
+import { HighlightedText } from './highlighted-text';
 import { RouteBadge } from './route-badge';
 import { ScoreMeter } from './score-meter';
 import { SuggestedResources } from './suggested-resources';
@@ -17,12 +19,13 @@ const plural = (count: number, one: string, many: string) =>
 export const ConversationCard = ({ item, department, now }: ConversationCardProps) => {
   const tag = tagFor(item, department);
   const titleId = `conversation-${item.id}-title`;
+  const terms = tag ? matchTermsOf(tag.signals) : NO_TERMS;
   return (
     <article className="conversation" aria-labelledby={titleId}>
       <div className="conversation__main">
         <h2 id={titleId} className="conversation__title">
           <Link to={`/conversations/${encodeURIComponent(item.id)}`} className="link">
-            {item.title || 'Untitled conversation'}
+            {item.title ? <HighlightedText text={item.title} terms={terms} /> : 'Untitled conversation'}
           </Link>
         </h2>
         <p className="conversation__meta">

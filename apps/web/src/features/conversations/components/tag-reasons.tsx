@@ -1,5 +1,6 @@
 import type { ConversationTag } from '@parley/contracts';
 import { signalLabel } from '../utils/labels';
+import { RuleEvidence } from './rule-evidence';
 
 type TagReasonsProps = { tag: Pick<ConversationTag, 'rules' | 'signals'>; headingLevel?: 3 | 4 };
 
@@ -27,7 +28,8 @@ export const TagReasons = ({ tag, headingLevel = 3 }: TagReasonsProps) => {
               key={`${signal.kind}-${position}`}
               className={signal.kind === 'noise' ? 'reasons__signal--noise' : undefined}
             >
-              <span className="reasons__label">{signalLabel(signal.kind)}:</span> {signal.detail}
+              <span className="reasons__label">{signalLabel(signal.kind)}:</span>{' '}
+              {signal.kind === 'rule' ? <RuleEvidence detail={signal.detail} /> : signal.detail}
             </li>
           ))}
         </ul>

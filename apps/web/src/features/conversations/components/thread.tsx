@@ -1,13 +1,29 @@
 import type { ThreadPost } from '@parley/contracts';
 import { DateTime } from '../../../components/ui/date-time';
 import { safeExternalUrl } from '../../../lib/safe-url';
+import { NO_TERMS, type MatchTerms } from '../utils/highlight';
 import { authorName, buildThread, type ThreadNode } from '../utils/thread';
+import { HighlightedText } from './highlighted-text';
 
-type ThreadProps = { posts: ThreadPost[]; departmentName: (key: string) => string; now: Date };
+type ThreadProps = {
+  posts: ThreadPost[];
+  departmentName: (key: string) => string;
+  now: Date;
+  /** Words the tagging rules matched, marked in each post. */
+  terms?: MatchTerms;
+};
 
-export const Thread = ({ posts, departmentName, now }: ThreadProps) => {
+export const Thread = ({ posts, departmentName, now, terms = NO_TERMS }: ThreadProps) => {
   if (posts.length === 0) return <p>No posts have been stored for this conversation yet.</p>;
-  return <ThreadList nodes={buildThread(posts)} departmentName={departmentName} now={now} depth={0} />;
+  return (
+    <ThreadList
+      nodes={buildThread(posts)}
+      departmentName={departmentName}
+      now={now}
+      depth={0}
+      terms={terms}
+    />
+  );
 };
 
 type ThreadListProps = {
@@ -15,25 +31,37 @@ type ThreadListProps = {
   departmentName: (key: string) => string;
   now: Date;
   depth: number;
+  terms: MatchTerms;
 };
 
 // Nested lists give screen readers the reply structure ("list, level 2") that indentation gives sighted readers.
-const ThreadList = ({ nodes, departmentName, now, depth }: ThreadListProps) => (
+const ThreadList = ({ nodes, departmentName, now, depth, terms }: ThreadListProps) => (
   <ol className={`thread${depth > 0 ? ' thread--replies' : ''}${depth >= 4 ? ' thread--flat' : ''}`}>
     {nodes.map((node) => (
       <li key={node.post.id} className="thread__item">
-        <PostCard node={node} departmentName={departmentName} now={now} />
+        <PostCard node={node} departmentName={departmentName} now={now} terms={terms} />
         {node.replies.length > 0 && (
-          <ThreadList nodes={node.replies} departmentName={departmentName} now={now} depth={depth + 1} />
+          <ThreadList
+            nodes={node.replies}
+            departmentName={departmentName}
+            now={now}
+            depth={depth + 1}
+            terms={terms}
+          />
         )}
       </li>
     ))}
   </ol>
 );
 
-type PostCardProps = { node: ThreadNode; departmentName: (key: string) => string; now: Date };
+type PostCardProps = {
+  node: ThreadNode;
+  departmentName: (key: string) => string;
+  now: Date;
+  terms: MatchTerms;
+};
 
-const PostCard = ({ node: { post, parent }, departmentName, now }: PostCardProps) => {
+const PostCard = ({ node: { post, parent }, departmentName, now, terms }: PostCardProps) => {
   const link = safeExternalUrl(post.url);
   return (
     <article className={`post${post.byDepartment ? ' post--department' : ''}`}>
@@ -53,7 +81,9 @@ const PostCard = ({ node: { post, parent }, departmentName, now }: PostCardProps
         {parent && <p className="post__reply-to">Reply to {authorName(parent.author)}</p>}
       </header>
       {/* Plain text from the api, rendered as text: React escapes it, so nothing in a post can run as HTML. */}
-      <p className="post__text">{post.text}</p>
+      <p className="post__text">
+        <HighlightedText text={post.text} terms={terms} />
+      </p>
       {link && (
         <p className="post__link">
           <a href={link} className="link" rel="noreferrer">

@@ -18,7 +18,10 @@ describe('parseRuleDetail', () => {
         { rule: 'bus-reform', terms: ['bus', 'franchis', 'rural rout'] },
       ],
     ],
-    ['tagged (#costofliving, @dwp, site:gov.uk)', [{ rule: 'tagged', terms: ['#costofliving', '@dwp', 'site:gov.uk'] }]],
+    [
+      'tagged (#costofliving, @dwp, site:gov.uk)',
+      [{ rule: 'tagged', terms: ['#costofliving', '@dwp', 'site:gov.uk'] }],
+    ],
     ['empty ()', [{ rule: 'empty', terms: [] }]],
     ['not the expected shape', []],
     ['', []],
@@ -29,7 +32,10 @@ describe('matchTermsOf', () => {
   it('collects stems and tags from rule signals only, skipping a malformed hit, splitting phrases, leaving out fields', () => {
     expect(
       matchTermsOf([
-        { kind: 'rule', detail: 'a (Railcard, "ignored"; b (season ticket, #Fares, @DfT, site:gov.uk, lang:en)' },
+        {
+          kind: 'rule',
+          detail: 'a (Railcard, "ignored"; b (season ticket, #Fares, @DfT, site:gov.uk, lang:en)',
+        },
         { kind: 'rule', detail: 'c (railcard)' },
         { kind: 'question', detail: 'Asks (something) here' },
       ]),

@@ -13,7 +13,8 @@ export const getBackfillQueryOptions = (id: string) =>
     queryKey: ['backfills', id],
     queryFn: ({ signal }) => getBackfill(id, signal),
     // Poll while the job runs (also in a background tab: the bar should be right when someone comes back).
-    refetchInterval: (query) => (isBackfillFinished(query.state.data) || query.state.error ? false : BACKFILL_POLL_MS),
+    refetchInterval: (query) =>
+      isBackfillFinished(query.state.data) || query.state.error ? false : BACKFILL_POLL_MS,
     refetchIntervalInBackground: true,
     staleTime: 0,
   });

@@ -6,11 +6,14 @@ export const ruleVersionsQueryKey = (department: string, key: string) =>
   ['rules', 'versions', department, key] as const;
 
 /** Every change to a rule, newest first. */
-export const getRuleVersions = (department: string, key: string, signal?: AbortSignal): Promise<RuleVersion[]> =>
-  api.get<RuleVersion[]>(
-    `/api/rules/${encodeURIComponent(department)}/${encodeURIComponent(key)}/versions`,
-    { signal },
-  );
+export const getRuleVersions = (
+  department: string,
+  key: string,
+  signal?: AbortSignal,
+): Promise<RuleVersion[]> =>
+  api.get<RuleVersion[]>(`/api/rules/${encodeURIComponent(department)}/${encodeURIComponent(key)}/versions`, {
+    signal,
+  });
 
 export const getRuleVersionsQueryOptions = (department: string, key: string) =>
   queryOptions({

@@ -7,12 +7,13 @@ import { describeBackfill } from '../utils/backfill';
  */
 export const BackfillProgress = ({ id }: { id: string }) => {
   const backfill = useBackfill(id);
-  if (backfill.isPending) return <p className="secondary-text">Checking on the re-tagging of recent conversations…</p>;
+  if (backfill.isPending)
+    return <p className="secondary-text">Checking on the re-tagging of recent conversations…</p>;
   if (backfill.isError) {
     return (
       <p className="secondary-text">
-        Re-tagging progress is not available any more. The rule is saved, and recent conversations are re-tagged in
-        the background.
+        Re-tagging progress is not available any more. The rule is saved, and recent conversations are
+        re-tagged in the background.
       </p>
     );
   }

@@ -40,24 +40,29 @@ export const QueryField = ({ department, value, onChange, error }: QueryFieldPro
   return (
     <>
       <TextareaField
-      id="query"
-      label="Query"
-      hint="Words to look for. Put phrases in quotes; combine with AND, OR, NOT and brackets. Case and word endings are ignored."
-      textareaRef={textarea}
-      className="textarea--code"
-      rows={4}
-      spellCheck={false}
-      autoCapitalize="off"
-      autoCorrect="off"
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      error={shownError}
-      errorBelow
-      describedBy={position !== null ? 'query-caret' : undefined}
-    >
-      {position !== null && (
-        <QueryCaret id="query-caret" query={caretQuery} position={position} onShow={() => showAt(position)} />
-      )}
+        id="query"
+        label="Query"
+        hint="Words to look for. Put phrases in quotes; combine with AND, OR, NOT and brackets. Case and word endings are ignored."
+        textareaRef={textarea}
+        className="textarea--code"
+        rows={4}
+        spellCheck={false}
+        autoCapitalize="off"
+        autoCorrect="off"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        error={shownError}
+        errorBelow
+        describedBy={position !== null ? 'query-caret' : undefined}
+      >
+        {position !== null && (
+          <QueryCaret
+            id="query-caret"
+            query={caretQuery}
+            position={position}
+            onShow={() => showAt(position)}
+          />
+        )}
       </TextareaField>
       <RulePreview id="query-preview" state={state} />
       <SyntaxHelp />

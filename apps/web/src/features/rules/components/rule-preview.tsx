@@ -17,7 +17,10 @@ type RulePreviewProps = { id: string; state: PreviewState };
  * sentence per pause in typing, not every "checking…".
  */
 export const RulePreview = ({ id, state }: RulePreviewProps) => (
-  <div id={id} className={`rule-preview${state.kind === 'ready' && state.updating ? ' rule-preview--updating' : ''}`}>
+  <div
+    id={id}
+    className={`rule-preview${state.kind === 'ready' && state.updating ? ' rule-preview--updating' : ''}`}
+  >
     <h2 className="rule-preview__title">Preview</h2>
     <p className="rule-preview__count" role="status" aria-live="polite">
       <PreviewOutcome state={state} />
@@ -56,7 +59,12 @@ const PreviewSample = ({ result }: { result: PreviewResponse }) => (
     <ul className="rule-preview__sample">
       {result.sample.map((item) => (
         <li key={item.id}>
-          <Link to={`/conversations/${encodeURIComponent(item.id)}`} className="link" target="_blank" rel="noreferrer">
+          <Link
+            to={`/conversations/${encodeURIComponent(item.id)}`}
+            className="link"
+            target="_blank"
+            rel="noreferrer"
+          >
             {item.title || 'Untitled conversation'} (opens in new tab)
           </Link>
           <span className="rule-preview__meta">

@@ -49,14 +49,16 @@ const QueryChange = ({ before, after }: { before: string | null; after: string }
   if (before === null) {
     return (
       <>
-        <span className="query-change__label">First version:</span> <code className="code code--block">{after}</code>
+        <span className="query-change__label">First version:</span>{' '}
+        <code className="code code--block">{after}</code>
       </>
     );
   }
   if (before === after) {
     return (
       <>
-        <span className="query-change__label">Unchanged:</span> <code className="code code--block">{after}</code>
+        <span className="query-change__label">Unchanged:</span>{' '}
+        <code className="code code--block">{after}</code>
       </>
     );
   }

@@ -53,5 +53,10 @@ export const describeBackfill = (backfill: Backfill): BackfillView => {
       max,
     };
   }
-  return { stage: 'Re-tagging is queued', detail: 'Re-tagging recent conversations: waiting to start', value: null, max };
+  return {
+    stage: 'Re-tagging is queued',
+    detail: 'Re-tagging recent conversations: waiting to start',
+    value: null,
+    max,
+  };
 };

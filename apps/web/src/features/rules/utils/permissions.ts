@@ -5,6 +5,4 @@ import type { Me } from '@parley/contracts';
  * department's. Everyone else who can see the department may read them.
  */
 export const canEditRules = (memberships: Me['memberships'], department: string): boolean =>
-  memberships.some(
-    (m) => m.role === 'admin' || (m.role === 'manager' && m.department === department),
-  );
+  memberships.some((m) => m.role === 'admin' || (m.role === 'manager' && m.department === department));

@@ -20,7 +20,8 @@ export const previewSentence = ({ count, from, to }: { count: number; from: stri
  */
 export const queryProblem = (error: unknown): string | null => {
   if (!isApiError(error) || error.status !== 400) return null;
-  const problem = error.problems.find((p) => p.path === 'query') ?? (error.problems.length === 0 ? error : null);
+  const problem =
+    error.problems.find((p) => p.path === 'query') ?? (error.problems.length === 0 ? error : null);
   if (!problem?.message) return null;
   return problem.message[0].toUpperCase() + problem.message.slice(1);
 };

@@ -13,7 +13,13 @@ export const positionInMessage = (message: string): number | null => {
  * One line of the query and the column of the problem in it, ready to print above a caret (`^`).
  * `before`/`after` say whether the line was shortened on either side to keep it to about `width` characters.
  */
-export type CaretSnippet = { line: string; column: number; lineNumber: number; before: boolean; after: boolean };
+export type CaretSnippet = {
+  line: string;
+  column: number;
+  lineNumber: number;
+  before: boolean;
+  after: boolean;
+};
 
 const chars = (text: string): string[] => Array.from(text);
 

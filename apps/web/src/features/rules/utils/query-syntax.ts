@@ -11,13 +11,29 @@ export const QUERY_SYNTAX_FALLBACK: readonly QuerySyntaxRow[] = [
     meaning: 'Posts containing the word in any form: case is ignored and endings removed (loans finds loan).',
     example: 'pension',
   },
-  { form: '"exact phrase"', meaning: 'The words next to each other, in this order.', example: '"student loan"' },
-  { form: 'a b   or   a AND b', meaning: 'Both, anywhere in the post. Words side by side mean AND.', example: 'universal credit' },
+  {
+    form: '"exact phrase"',
+    meaning: 'The words next to each other, in this order.',
+    example: '"student loan"',
+  },
+  {
+    form: 'a b   or   a AND b',
+    meaning: 'Both, anywhere in the post. Words side by side mean AND.',
+    example: 'universal credit',
+  },
   { form: 'a OR b', meaning: 'Either one.', example: 'pension OR retirement' },
   { form: 'NOT a   or   -a', meaning: 'Leave out posts with it.', example: 'council tax -refund' },
   { form: '( … )', meaning: 'Group terms.', example: '(loan OR debt) student' },
-  { form: 'prefix*', meaning: 'Words starting with the prefix (at least 3 letters before *).', example: 'consult*' },
-  { form: 'a NEAR/n b', meaning: 'Within n words of each other, in either order.', example: 'loan NEAR/5 repay*' },
+  {
+    form: 'prefix*',
+    meaning: 'Words starting with the prefix (at least 3 letters before *).',
+    example: 'consult*',
+  },
+  {
+    form: 'a NEAR/n b',
+    meaning: 'Within n words of each other, in either order.',
+    example: 'loan NEAR/5 repay*',
+  },
   { form: 'a ONEAR/n b', meaning: 'Within n words, a before b.', example: 'cost ONEAR/3 living' },
   {
     form: 'title:  author:  site:  source:  lang:  platform:',

@@ -54,7 +54,9 @@ const isField = (path: string): path is RuleField => (RULE_FIELDS as readonly st
 const capitalise = (text: string) => (text ? text[0].toUpperCase() + text.slice(1) : text);
 
 /** The api's problems (`{path, message}`) on their fields; problems about no field on the form come back apart. */
-export const problemsToRuleErrors = (problems: ApiProblem[]): { fields: RuleFieldErrors; other: string[] } => {
+export const problemsToRuleErrors = (
+  problems: ApiProblem[],
+): { fields: RuleFieldErrors; other: string[] } => {
   const fields: RuleFieldErrors = {};
   const other: string[] = [];
   for (const problem of problems) {
@@ -75,14 +77,19 @@ export const saveFailure = (error: unknown): RuleFailure => {
     if (error.status === 403)
       return {
         fields: {},
-        other: ['You cannot change this department’s rules. Ask a manager of the department or a Parley administrator'],
+        other: [
+          'You cannot change this department’s rules. Ask a manager of the department or a Parley administrator',
+        ],
       };
     if (error.status === 404)
       return { fields: {}, other: ['This department no longer exists, or you can no longer see it'] };
     if (error.status === 0)
       return { fields: {}, other: ['Parley cannot be reached. Check your connection, then try again'] };
   }
-  return { fields: {}, other: ['Sorry, there is a problem with the service. The rule was not saved. Try again later'] };
+  return {
+    fields: {},
+    other: ['Sorry, there is a problem with the service. The rule was not saved. Try again later'],
+  };
 };
 
 export const initialRuleValues = (rule: Rule | null): RuleFormValues => ({

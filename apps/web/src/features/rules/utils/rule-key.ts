@@ -14,7 +14,8 @@ export const validateRuleKey = (key: string, existingKeys: readonly string[] = [
     return 'Key must use only lower-case letters, digits and hyphens, and start with a letter or digit, like rail-fares';
   }
   if (RESERVED.has(key)) return 'Key cannot be “new”: choose another';
-  if (existingKeys.includes(key)) return 'There is already a rule with this key: choose another, or edit that rule';
+  if (existingKeys.includes(key))
+    return 'There is already a rule with this key: choose another, or edit that rule';
   return null;
 };
 

@@ -4,7 +4,9 @@
  */
 export type SavedState = { saved: { version: number; backfill: string } };
 
-export const savedState = (version: number, backfill: string): SavedState => ({ saved: { version, backfill } });
+export const savedState = (version: number, backfill: string): SavedState => ({
+  saved: { version, backfill },
+});
 
 /** Location state comes from history, so anything (or nothing) may be there: read it defensively. */
 export const readSavedState = (state: unknown): SavedState['saved'] | null => {
@@ -12,5 +14,7 @@ export const readSavedState = (state: unknown): SavedState['saved'] | null => {
   const { saved } = state as { saved: unknown };
   if (typeof saved !== 'object' || saved === null) return null;
   const { version, backfill } = saved as Record<string, unknown>;
-  return typeof version === 'number' && typeof backfill === 'string' && backfill ? { version, backfill } : null;
+  return typeof version === 'number' && typeof backfill === 'string' && backfill
+    ? { version, backfill }
+    : null;
 };

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../lib/api-client';
+import {
+  initialRuleValues,
+  problemsToRuleErrors,
+  saveFailure,
+  toRuleUpsert,
+  validateRuleForm,
+  type RuleFormValues,
+} from './rule-form';
+
+const values = (overrides: Partial<RuleFormValues> = {}): RuleFormValues => ({
+  name: 'Rail fares',
+  key: 'rail-fares',
+  query: 'railcard OR "season ticket"',
+  purpose: '',
+  enabled: true,
+  reason: 'Start listening for fares questions',
+  ...overrides,
+});
+
+describe('validateRuleForm', () => {
+  it.each([
+    { name: 'a complete new rule', input: values(), isNew: true, expected: {} },
+    {
+      name: 'everything missing',
+      input: values({ name: ' ', key: '', query: '  ', reason: '' }),
+      isNew: true,
+      expected: {
+        name: 'Enter a name for the rule',
+        key: 'Enter a key',
+        query: 'Enter a query',
+        reason: 'Enter the reason for the change',
+      },
+    },
+    { name: 'an existing rule’s key is not checked', input: values({ key: '' }), isNew: false, expected: {} },
+    {
+      name: 'a key in the wrong form',
+      input: values({ key: 'Rail Fares' }),
+      isNew: true,
+      expected: {
+        key: 'Key must use only lower-case letters, digits and hyphens, and start with a letter or digit, like rail-fares',
+      },
+    },
+    {
+      name: 'a query too long',
+      input: values({ query: 'a '.repeat(2001) }),
+      isNew: false,
+      expected: { query: 'Query must be 4,000 characters or fewer' },
+    },
+    {
+      name: 'a reason too long',
+      input: values({ reason: 'x'.repeat(501) }),
+      isNew: false,
+      expected: { reason: 'Reason must be 500 characters or fewer' },
+    },
+  ])('$name', ({ input, isNew, expected }) => expect(validateRuleForm(input, { isNew })).toEqual(expected));
+
+  it('refuses a key the department already uses', () =>
+    expect(validateRuleForm(values(), { isNew: true, existingKeys: ['rail-fares'] }).key).toMatch(/already/));
+});
+
+describe('toRuleUpsert', () => {
+  it('trims, and sends an empty purpose as null', () =>
+    expect(toRuleUpsert(values({ name: ' Rail fares ', query: ' railcard \n', purpose: '  ' }))).toEqual({
+      name: 'Rail fares',
+      query: 'railcard',
+      purpose: null,
+      enabled: true,
+      reason: 'Start listening for fares questions',
+    }));
+});
+
+describe('initialRuleValues', () => {
+  it('starts from the rule, with an empty reason', () =>
+    expect(
+      initialRuleValues({
+        department: 'dft',
+        key: 'rail-fares',
+        name: 'Rail fares',
+        query: 'railcard',
+        purpose: null,
+        enabled: false,
+        version: 3,
+        updatedAt: '2025-11-04T14:05:00Z',
+      }),
+    ).toEqual({
+      name: 'Rail fares',
+      key: 'rail-fares',
+      query: 'railcard',
+      purpose: '',
+      enabled: false,
+      reason: '',
+    }));
+
+  it('starts a new rule switched on', () => expect(initialRuleValues(null).enabled).toBe(true));
+});
+
+describe('problemsToRuleErrors', () => {
+  it('puts problems on their fields (first one wins) and keeps the rest apart', () =>
+    expect(
+      problemsToRuleErrors([
+        { path: 'query', message: 'at position 5: expected a closing ")"' },
+        { path: 'query', message: 'second' },
+        { path: 'reason', message: 'say why the rule is changing' },
+        { path: '', message: 'body must be JSON' },
+      ]),
+    ).toEqual({
+      fields: { query: 'At position 5: expected a closing ")"', reason: 'Say why the rule is changing' },
+      other: ['Body must be JSON'],
+    }));
+});
+
+describe('saveFailure', () => {
+  it.each([
+    [
+      new ApiError(400, 'invalid', 'The query cannot be used', [
+        { path: 'query', message: 'empty brackets at position 5' },
+      ]),
+      { fields: { query: 'Empty brackets at position 5' }, other: [] },
+    ],
+    [new ApiError(400, 'invalid', 'bad json'), { fields: {}, other: ['Bad json'] }],
+    [
+      new ApiError(403, 'forbidden', 'Only manager members…'),
+      {
+        fields: {},
+        other: [
+          'You cannot change this department’s rules. Ask a manager of the department or a Parley administrator',
+        ],
+      },
+    ],
+    [
+      new ApiError(404, 'not_found', 'No department'),
+      { fields: {}, other: ['This department no longer exists, or you can no longer see it'] },
+    ],
+    [
+      new ApiError(0, 'network', 'offline'),
+      { fields: {}, other: ['Parley cannot be reached. Check your connection, then try again'] },
+    ],
+    [
+      new Error('boom'),
+      {
+        fields: {},
+        other: ['Sorry, there is a problem with the service. The rule was not saved. Try again later'],
+      },
+    ],
+  ])('%s', (error, expected) => expect(saveFailure(error)).toEqual(expected));
+});
