@@ -1,4 +1,102 @@
-/** Filled in once the query language lands: 10,000 rules × 100,000 posts, matcher vs Postgres. */
+import { RuleMatcher, compileToSql, parseQuery, type MatchableDocument } from '@parley/tagging';
+import { Client } from 'pg';
+import { FILLER, VOCABULARY, freshDatabase, pick, prng } from './bench-support';
+
+const RULES = 10_000;
+const POSTS = 100_000;
+const SITES = ['www.gov.uk', 'forum.example.org', 'news.example.com', 'blog.example.net'];
+const random = prng(7);
+const word = () => pick(random, VOCABULARY);
+
+/** Standing rules of the shapes comms teams write: terms, phrases, OR groups, exclusions, prefixes, proximity, fields. */
+const ruleQuery = (): string => {
+  const shape = random();
+  if (shape < 0.3) return `${word()} ${word()}`;
+  if (shape < 0.45) return `"${word()} ${word()}"`;
+  if (shape < 0.6) return `(${word()} OR ${word()} OR ${word()}) ${word()}`;
+  if (shape < 0.7) return `${word()} ${word()} -${word()}`;
+  if (shape < 0.8) return `${word().slice(0, 4)}* ${word()}`;
+  if (shape < 0.87) return `${word()} NEAR/5 ${word()}`;
+  if (shape < 0.92) return `#${word()} OR ${word()} ONEAR/3 ${word()}`;
+  return `site:${pick(random, SITES)} ${word()}`;
+};
+
+const text = (words: number) =>
+  Array.from({ length: words }, () => (random() < 0.35 ? pick(random, FILLER) : random() < 0.03 ? `#${word()}` : word())).join(' ');
+
+const posts = (): Required<Pick<MatchableDocument, 'title' | 'text' | 'url' | 'platform' | 'language'>>[] =>
+  Array.from({ length: POSTS }, (_, i) => ({
+    title: text(8),
+    text: text(40),
+    url: `https://${pick(random, SITES)}/t/${i}`,
+    platform: 'web',
+    language: 'en',
+  }));
+
+const matcherRate = (matcher: RuleMatcher, docs: MatchableDocument[]): { perSecond: number; matches: number } => {
+  let matches = 0;
+  const started = process.hrtime.bigint();
+  for (const doc of docs) matches += matcher.match(doc).length;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { perSecond: docs.length / seconds, matches };
+};
+
+const loadPosts = async (db: Client, docs: ReturnType<typeof posts>): Promise<void> => {
+  const source = (await db.query<{ id: string }>(
+    `INSERT INTO source (key, type, url, interval_ms) VALUES ('bench', 'feed', 'https://bench.example.org/feed', 3600000) RETURNING id`,
+  )).rows[0].id;
+  for (let i = 0; i < docs.length; i += 5_000) {
+    const batch = docs.slice(i, i + 5_000);
+    await db.query(
+      `INSERT INTO post (source_id, external_id, platform, url, title, text, language, published_at)
+       SELECT $1, 'p' || (n + $2), 'web', u, t, x, 'en', now() FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS r(u, t, x, n)`,
+      [source, i, batch.map((d) => d.url), batch.map((d) => d.title), batch.map((d) => d.text)],
+    );
+  }
+  await db.query('ANALYZE post');
+};
+
+/** The same rules as compiled full-text queries, each run against the stored posts (GIN index), as a percolator in SQL would. */
+const postgresRate = async (db: Client, queries: string[], postCount: number): Promise<{ perSecond: number; matches: number; rulesRun: number; seconds: number }> => {
+  let matches = 0;
+  const started = process.hrtime.bigint();
+  for (const query of queries) {
+    const condition = compileToSql(parseQuery(query));
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM post p JOIN source s ON s.id = p.source_id WHERE ${condition.sql}`,
+      condition.params,
+    );
+    matches += rows[0].n;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // Matching every post against every rule took `seconds`; the rate is posts checked against all rules per second.
+  return { perSecond: postCount / seconds, matches, rulesRun: queries.length, seconds };
+};
+
 export const runTaggingBench = async (): Promise<Record<string, unknown>> => {
-  throw new Error('the tagging benchmark is not written yet');
+  const queries = Array.from({ length: RULES }, ruleQuery);
+  const matcher = new RuleMatcher(queries.map((query, i) => ({ id: `r${i}`, key: `r${i}`, version: 1, query, departmentId: `d${i % 20}`, department: `d${i % 20}` })));
+  const docs = posts();
+  matcherRate(matcher, docs.slice(0, 2_000)); // warm the JIT before measuring
+  const inProcess = matcherRate(matcher, docs);
+  const db = new Client({ connectionString: await freshDatabase('parley_bench_tagging') });
+  await db.connect();
+  try {
+    await loadPosts(db, docs);
+    const postgres = await postgresRate(db, queries, docs.length);
+    return {
+      rules: RULES,
+      rulesCompiled: matcher.size,
+      posts: POSTS,
+      matcherPostsPerSecond: Math.round(inProcess.perSecond),
+      postgresPostsPerSecond: Math.round(postgres.perSecond * 10) / 10,
+      postgresSeconds: Math.round(postgres.seconds * 10) / 10,
+      ratio: Math.round(inProcess.perSecond / postgres.perSecond),
+      matchesInProcess: inProcess.matches,
+      matchesInPostgres: postgres.matches,
+      agree: inProcess.matches === postgres.matches,
+    };
+  } finally {
+    await db.end();
+  }
 };

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConversationRepository, SourceRepository, type SourceForFetch } from '@parley/db';
-import { DomainError, isDomainError } from '@parley/domain';
+import { isDomainError } from '@parley/domain';
 import { isFetchError } from '@parley/ingest';
 import { JobProducer } from '@parley/jobs';
 import { UnrecoverableError } from 'bullmq';

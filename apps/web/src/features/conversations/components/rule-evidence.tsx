@@ -1,6 +1,9 @@
 import { parseRuleDetail } from '../utils/highlight';
 
-/** The rule signal's evidence, `key (term, term); …`, as the rules and the (stemmed) words each matched. */
+/**
+ * The rule signal's evidence, `key (term, term); …`, as each rule and the words it matched, marked as they are in
+ * the text. The words are stems ("franchis"), as the matcher compares them.
+ */
 export const RuleEvidence = ({ detail }: { detail: string }) => {
   const hits = parseRuleDetail(detail);
   if (hits.length === 0) return <>{detail}</>;
@@ -10,7 +13,7 @@ export const RuleEvidence = ({ detail }: { detail: string }) => {
         <span key={`${hit.rule}-${position}`}>
           {position > 0 && '; '}
           <code className="code">{hit.rule}</code>
-          {hit.terms.length > 0 && ' matched '}
+          {hit.terms.length > 0 && ': '}
           {hit.terms.map((term, index) => (
             <span key={term}>
               {index > 0 && ', '}

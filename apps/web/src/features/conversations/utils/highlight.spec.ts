@@ -76,6 +76,12 @@ describe('highlightSegments', () => {
       expected: 'It [applies] if you [apply] early',
     },
     {
+      name: 'the e that -ing took away',
+      text: 'Driving tests: drive, drives, driven, drove',
+      terms: terms(['drive', 'test']),
+      expected: '[Driving] [tests]: [drive], [drives], [driven], drove',
+    },
+    {
       name: 'a stem inside a word is not a match',
       text: 'unloaned loans',
       terms: terms(['loan']),

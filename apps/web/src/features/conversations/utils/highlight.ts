@@ -57,13 +57,15 @@ const WORD = /[#@]?[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const MIN_PREFIX_STEM = 3;
 
 /**
- * Whether a word shows a stem. The stemmer turns a final y into i ("apply" → "appli"), so a word that is the stem
- * with y for i counts too.
+ * Whether a word shows a stem: it starts with it. The stemmer also turns a final y into i ("apply" → "appli")
+ * and gives back an e that -ing took away ("driving" → "drive"), so those spellings count too.
  */
 const wordMatchesStem = (word: string, stem: string): boolean => {
   if (stem.length < MIN_PREFIX_STEM) return word === stem;
   if (word.startsWith(stem)) return true;
-  return stem.endsWith('i') && word.startsWith(`${stem.slice(0, -1)}y`);
+  const base = stem.slice(0, -1);
+  if (stem.endsWith('i')) return word.startsWith(`${base}y`);
+  return stem.endsWith('e') && word.startsWith(`${base}ing`);
 };
 
 const isMatch = (token: string, terms: MatchTerms): boolean => {

@@ -66,7 +66,7 @@ const QueryChange = ({ before, after }: { before: string | null; after: string }
     <dl className="query-change">
       <dt className="query-change__label">Before</dt>
       <dd>
-        <code className="code code--block query-change__before">{before}</code>
+        <code className="code code--block">{before}</code>
       </dd>
       <dt className="query-change__label">
         <span aria-hidden="true">→ </span>After
