@@ -20,10 +20,11 @@ export type Parley = {
 };
 
 /** The api and the worker in this process, on this test file's own database and queue prefix, admin signed in. */
-export const startParley = async (): Promise<Parley> => {
+export const startParley = async (overrides: Record<string, string> = {}): Promise<Parley> => {
   const env = await createTestEnvironment({
     PARLEY_ADMIN_EMAIL: ADMIN.email,
     PARLEY_ADMIN_PASSWORD: ADMIN.password,
+    ...overrides,
   });
   const api = await createApp(loadConfig());
   await api.listen(0, '127.0.0.1');

@@ -48,9 +48,18 @@ export class IngestProcessor implements OnApplicationBootstrap, BeforeApplicatio
       }),
     );
     worker.on('error', (error) => this.logger.error({ message: 'worker error', error: error.message }));
-    // Reconcile at boot: sources may have changed while no worker was running.
+    // Reconcile at boot (sources may have changed while no worker ran) and whenever Redis comes back: a restarted
+    // or flushed Redis has lost the schedulers, and Postgres still knows every source.
     await this.syncSchedules.handle([]);
+    this.redis.on('ready', this.resync);
   }
+
+  private readonly resync = () => {
+    this.syncSchedules
+      .handle([])
+      .then(() => this.logger.log({ message: 'schedules restored after Redis reconnected' }))
+      .catch((error: Error) => this.logger.warn({ message: 'schedule resync failed', error: error.message }));
+  };
 
   private async process(job: IngestJob): Promise<void> {
     const name: JobName = job.name;
@@ -67,6 +76,7 @@ export class IngestProcessor implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.redis.off('ready', this.resync);
     await this.worker?.close();
   }
 }

@@ -102,11 +102,11 @@ const insertDocuments = async (db: Client, docs: MatchableDocument[]): Promise<S
   return stored;
 };
 
-const sqlMatches = async (db: Client, ast: QueryNode, ids?: number[]): Promise<Set<number>> => {
+const sqlMatches = async (db: Client, ast: QueryNode, ids: number[]): Promise<Set<number>> => {
   const { sql, params } = compileToSql(ast, { firstParameter: 2 });
   const { rows } = await db.query<{ id: string }>(
     `SELECT p.id FROM post p JOIN source s ON s.id = p.source_id WHERE p.id = ANY($1) AND ${sql}`,
-    [ids ?? [], ...params],
+    [ids, ...params],
   );
   return new Set(rows.map((r) => Number(r.id)));
 };
@@ -220,7 +220,7 @@ describe('the matcher and the SQL compilation agree', () => {
             matcher: inProcess.has(differing.id),
           });
         }
-        expect([...inProcess].sort()).toEqual([...inSql].sort());
+        expect([...inProcess].sort((a, b) => a - b)).toEqual([...inSql].sort((a, b) => a - b));
         agreed++;
       }
       console.log(`${agreed} random rules agree; ${matchedSomething} of them matched at least one post`);

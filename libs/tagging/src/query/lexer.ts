@@ -64,11 +64,16 @@ const fieldName = (name: string, at: number): FieldName | 'title' | null => {
   );
 };
 
-const OPERATORS = { AND: 'and', OR: 'or', NOT: 'not' } as const;
+const OPERATORS = new Map<string, 'and' | 'or' | 'not'>([
+  ['AND', 'and'],
+  ['OR', 'or'],
+  ['NOT', 'not'],
+]);
 
 /** A bare word: an operator, a field filter (`site:gov.uk`) or a search word. */
 const wordToken = (word: string, at: number): QueryToken => {
-  if (word in OPERATORS) return { kind: OPERATORS[word as keyof typeof OPERATORS], at };
+  const operator = OPERATORS.get(word);
+  if (operator) return { kind: operator, at };
   const near = nearToken(word, at);
   if (near) return near;
   const field = /^([A-Za-z]+):(.+)$/s.exec(word);

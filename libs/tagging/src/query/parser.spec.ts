@@ -140,6 +140,8 @@ describe('parseQuery: valid queries', () => {
       ]),
     ],
     ['gov.uk', term('gov.uk')],
+    ['toString constructor', and(term('tostr'), term('constructor'))],
+    ['and OR near', term('near')],
   ])('%s', (query, expected) => {
     expect(parseQuery(query)).toEqual(expected);
   });

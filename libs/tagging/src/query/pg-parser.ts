@@ -79,7 +79,7 @@ const pushFrame = (frame: Frame): Frame => {
  * The driver of the default parser (TParserGet), working on code points where Postgres works on
  * bytes; every test Postgres makes with a byte length of 1 is a test for an ASCII character here.
  */
-export class PgScanner {
+class PgScanner {
   ignore = false;
   wantHost = false;
   type: TokenType | 0 = 0;

@@ -9,7 +9,7 @@ export const MAX_TERMS = 100;
 export type RawNode =
   | { kind: 'word'; at: number; text: string; scope: TextScope }
   | { kind: 'phrase'; at: number; text: string; scope: TextScope }
-  | { kind: 'field'; at: number; field: FieldName; value: string; quoted: boolean }
+  | { kind: 'field'; at: number; field: FieldName; value: string }
   | { kind: 'and'; at: number; children: RawNode[] }
   | { kind: 'or'; at: number; children: RawNode[] }
   | { kind: 'not'; at: number; child: RawNode }
@@ -143,7 +143,7 @@ class RawParser {
 
   private fieldLeaf(token: Token<'field'>): RawNode {
     const { at, field, value, quoted } = token;
-    if (field !== 'title') return this.leaf({ kind: 'field', at, field, value, quoted });
+    if (field !== 'title') return this.leaf({ kind: 'field', at, field, value });
     return this.leaf({ kind: quoted ? 'phrase' : 'word', at, text: value, scope: 'title' });
   }
 

@@ -23,11 +23,11 @@ const MENTIONS = new RegExp(`(?<!${W})@(${HANDLE_BODY})`, 'g');
 
 /** The hashtags of already lower-cased text, without "#". */
 export const hashtagsIn = (lowerText: string): Set<string> =>
-  new Set(Array.from(lowerText.matchAll(HASHTAGS), (m) => m[1]));
+  lowerText.includes('#') ? new Set(Array.from(lowerText.matchAll(HASHTAGS), (m) => m[1])) : new Set();
 
 /** The mentioned handles of already lower-cased text, without "@". */
 export const mentionsIn = (lowerText: string): Set<string> =>
-  new Set(Array.from(lowerText.matchAll(MENTIONS), (m) => m[1]));
+  lowerText.includes('@') ? new Set(Array.from(lowerText.matchAll(MENTIONS), (m) => m[1])) : new Set();
 
 /** For `lower(p.text) ~ pattern`: true exactly when hashtagsIn() would contain `tag`. */
 export const hashtagRegex = (tag: string): string => `(^|${NOT_W})#${escapeRegex(tag)}($|${NOT_W})`;
