@@ -18,12 +18,18 @@ export default defineConfig({
     projects: [
       {
         ...server,
-        test: { name: 'unit', include: ['{apps,libs}/**/*.spec.{ts,tsx}'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['{apps,libs}/**/*.spec.{ts,tsx}'],
+          environment: 'node',
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         ...server,
         test: {
           name: 'medium',
+          sequence: { groupOrder: 1 },
           include: ['{apps,libs,test}/**/*.medium-spec.ts'],
           globalSetup: ['libs/testing/src/global-setup.ts'],
           testTimeout: 60_000,
@@ -36,6 +42,7 @@ export default defineConfig({
         ...server,
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['test/e2e/**/*.e2e-spec.ts'],
           globalSetup: ['libs/testing/src/global-setup.ts'],
           testTimeout: 120_000,

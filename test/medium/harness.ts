@@ -35,18 +35,20 @@ export const startParley = async (overrides: Record<string, string> = {}): Promi
   await db.connect();
   const admin = new TestApiClient(baseUrl);
   await admin.login(ADMIN.email, ADMIN.password);
-  return {
+  const parley: Parley = {
     env,
     api,
     worker,
     db,
     admin,
     baseUrl,
+    // Reads parley.worker at close time: a test may replace the worker to simulate a restart.
     close: async () => {
-      await worker.close();
+      await parley.worker.close();
       await api.close();
       await db.end();
       await env.cleanup();
     },
   };
+  return parley;
 };

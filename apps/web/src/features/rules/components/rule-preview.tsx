@@ -52,12 +52,15 @@ const PreviewOutcome = ({ state }: { state: PreviewState }) => {
   }
 };
 
+/** The api sends up to ten; five are enough to judge whether the query catches the right things. */
+const SAMPLE_SIZE = 5;
+
 // The sample opens in a new tab: following it in this one would lose the unsaved rule.
 const PreviewSample = ({ result }: { result: PreviewResponse }) => (
   <>
     <h3 className="rule-preview__sample-title">Most recent matches</h3>
     <ul className="rule-preview__sample">
-      {result.sample.map((item) => (
+      {result.sample.slice(0, SAMPLE_SIZE).map((item) => (
         <li key={item.id}>
           <Link
             to={`/conversations/${encodeURIComponent(item.id)}`}
