@@ -128,5 +128,20 @@ describe('a public post travels from a feed to the web inbox', () => {
     await tab.getByText('money-forum').first().waitFor({ timeout: 10_000 });
     await tab.screenshot({ path: resolve(SHOTS, 'sources.png'), fullPage: true });
     expect(await accessibilityViolations(tab)).toEqual([]);
+
+    await tab.goto(`${baseUrl}/rules/dfe/student-loans`);
+    const query = tab.getByRole('textbox', { name: /query/i });
+    await query.waitFor({ timeout: 10_000 });
+    await query.fill('"student loan" AND (repayments OR stop)');
+    await tab.getByText(/Would have matched 1 conversation/).waitFor({ timeout: 10_000 });
+    await tab.getByText('Checking the query…').waitFor({ state: 'detached', timeout: 10_000 });
+    await tab.screenshot({ path: resolve(SHOTS, 'rule-editor.png'), fullPage: true });
+    expect(await accessibilityViolations(tab)).toEqual([]);
+    await query.fill('student AND (loan');
+    await tab
+      .getByText(/position \d+/)
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await tab.screenshot({ path: resolve(SHOTS, 'rule-editor-error.png'), fullPage: true });
   });
 });
