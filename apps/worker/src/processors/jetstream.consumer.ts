@@ -85,6 +85,9 @@ export class JetstreamConsumer implements OnApplicationBootstrap, BeforeApplicat
       url: source.url,
       cursor: source.cursor ? Number(source.cursor) : null,
       wantedCollections: JETSTREAM_COLLECTIONS,
+      // Larger batches amortise each store's fixed cost when the firehose runs hot; quiet periods still flush
+      // every 250 ms, so latency stays low.
+      batchSize: 1_000,
       allowlist: this.config.fetchAllowlist,
       onEvents: (batch) => this.storeBatch(source, batch),
       onGap: (gap) => void this.recordGap(source, gap),
