@@ -188,7 +188,6 @@ try {
     },
   });
   await shot(browser, '21-rule-syntax-help', '/rules/dft/new', {
-    api: { 'GET /api/rules/syntax': json(data.ruleSyntax) },
     after: async (page) => {
       await page.click('.syntax-help summary');
       await page.locator('.syntax-help').scrollIntoViewIfNeeded();

@@ -4,3 +4,4 @@ export * from './auth';
 export * from './conversations';
 export * from './sources';
 export * from './rules';
+export * from './query-syntax';

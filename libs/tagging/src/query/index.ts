@@ -17,4 +17,3 @@ export { prepareDocument, documentKeys, type MatchableDocument, type PreparedDoc
 export { compileMatcher, type CompiledMatcher } from './matcher-compiler';
 export { requiredTerms } from './required-terms';
 export { compileToSql, type SqlCondition, type SqlOptions } from './postgres-compiler';
-export { QUERY_SYNTAX, type SyntaxHelpEntry } from './syntax-help';

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { QUERY_SYNTAX, type SyntaxHelpEntry } from '@parley/tagging';
 import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
+  QUERY_SYNTAX,
+  type SyntaxHelpEntry,
   backfillSchema,
   previewRequestSchema,
   previewResponseSchema,

@@ -1,8 +1,7 @@
-import { useQuerySyntax } from '../api/get-query-syntax';
+import { QUERY_SYNTAX } from '@parley/contracts';
 
 /** The query language at a glance, folded away until wanted. */
 export const SyntaxHelp = () => {
-  const rows = useQuerySyntax();
   return (
     <details className="details syntax-help">
       <summary className="details__summary">Help with writing a query</summary>
@@ -19,7 +18,7 @@ export const SyntaxHelp = () => {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
+            {QUERY_SYNTAX.map((row) => (
               <tr key={row.form}>
                 <th scope="row">
                   <code className="code syntax-help__form">{row.form}</code>
