@@ -268,4 +268,15 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
     });
     expect((await admin.get<unknown[]>('/api/rules/syntax')).body.length).toBeGreaterThan(10);
   });
+
+  it('keeps conversations below the department threshold out of its inbox', async () => {
+    const setThreshold = (threshold: number) =>
+      admin.request('PUT', '/api/workspace', {
+        departments: [{ key: 'dfe', name: 'Department for Education', threshold }],
+      });
+    expect((await setThreshold(100)).body).toMatchObject({ departments: { updated: ['dfe'] } });
+    expect((await inbox(admin, 'dfe')).items).toHaveLength(0);
+    await setThreshold(0);
+    expect((await inbox(admin, 'dfe')).items).toHaveLength(1);
+  });
 });

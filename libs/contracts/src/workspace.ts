@@ -31,6 +31,13 @@ const department = z.object({
   key,
   name: z.string().trim().min(1, 'a department needs a name'),
   aliases: z.array(z.string().trim().min(1)).default([]),
+  /** The score (0–100) a conversation needs to reach this department's inbox. */
+  threshold: z
+    .number()
+    .int()
+    .min(0, 'threshold is a score from 0 to 100')
+    .max(100, 'threshold is a score from 0 to 100')
+    .default(0),
   accounts: z.array(account).default([]),
   resources: z.array(resource).default([]),
   rules: z.array(rule).default([]),

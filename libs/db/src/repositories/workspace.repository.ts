@@ -1,6 +1,7 @@
 import type { Queryable } from '../queryable';
 
-export type DepartmentRow = { id: string; key: string; name: string; aliases: string[] };
+/** `threshold`: the score (0–100) an opportunity needs to reach the department's inbox. */
+export type DepartmentRow = { id: string; key: string; name: string; aliases: string[]; threshold: number };
 export type AccountRow = { platform: string; handle: string; site: string | null };
 export type ResourceRow = { title: string; url: string; text: string };
 export type RuleRow = {
@@ -30,7 +31,9 @@ const SOURCE_COLUMNS = `id, key, name, type, url, interval_ms AS "intervalMs", e
 /** The configurable workspace: departments with their accounts, resources and rules, and the sources. */
 export class WorkspaceRepository {
   allDepartments(q: Queryable): Promise<DepartmentRow[]> {
-    return q.query(`SELECT id, key, name, aliases FROM department ORDER BY key`);
+    return q.query(
+      `SELECT id, key, name, aliases, inbox_threshold AS threshold FROM department ORDER BY key`,
+    );
   }
 
   countDepartments(q: Queryable): Promise<number> {
@@ -39,18 +42,17 @@ export class WorkspaceRepository {
 
   async insertDepartment(q: Queryable, d: Omit<DepartmentRow, 'id'>): Promise<string> {
     const rows: { id: string }[] = await q.query(
-      `INSERT INTO department (key, name, aliases) VALUES ($1, $2, $3) RETURNING id`,
-      [d.key, d.name, d.aliases],
+      `INSERT INTO department (key, name, aliases, inbox_threshold) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [d.key, d.name, d.aliases, d.threshold],
     );
     return rows[0].id;
   }
 
   async updateDepartment(q: Queryable, id: string, d: Omit<DepartmentRow, 'id' | 'key'>): Promise<void> {
-    await q.query(`UPDATE department SET name = $2, aliases = $3, updated_at = now() WHERE id = $1`, [
-      id,
-      d.name,
-      d.aliases,
-    ]);
+    await q.query(
+      `UPDATE department SET name = $2, aliases = $3, inbox_threshold = $4, updated_at = now() WHERE id = $1`,
+      [id, d.name, d.aliases, d.threshold],
+    );
   }
 
   async deleteDepartments(q: Queryable, ids: string[]): Promise<void> {

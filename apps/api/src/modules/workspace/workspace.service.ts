@@ -95,6 +95,7 @@ export class WorkspaceService {
     const after = {
       name: doc.name,
       aliases: doc.aliases,
+      threshold: doc.threshold,
       accounts: doc.accounts.map((a) => ({ ...a, site: a.site ?? null })),
       resources: doc.resources,
     };
@@ -104,6 +105,7 @@ export class WorkspaceService {
         key: doc.key,
         name: doc.name,
         aliases: doc.aliases,
+        threshold: doc.threshold,
       });
       ctx.result.departments.created.push(doc.key);
       await this.audit.record(ctx.tx, ctx.actor, {
@@ -117,6 +119,7 @@ export class WorkspaceService {
       const before = {
         name: existing.name,
         aliases: existing.aliases,
+        threshold: existing.threshold,
         accounts: sortBy(await this.workspace.accountsOf(ctx.tx, id), accountKey),
         resources: sortBy(await this.workspace.resourcesOf(ctx.tx, id), (r) => r.url),
       };
@@ -128,7 +131,11 @@ export class WorkspaceService {
       if (sameValues(before, sortedAfter)) {
         ctx.result.departments.unchanged.push(doc.key);
       } else {
-        await this.workspace.updateDepartment(ctx.tx, id, { name: doc.name, aliases: doc.aliases });
+        await this.workspace.updateDepartment(ctx.tx, id, {
+          name: doc.name,
+          aliases: doc.aliases,
+          threshold: doc.threshold,
+        });
         ctx.result.departments.updated.push(doc.key);
         await this.audit.record(ctx.tx, ctx.actor, {
           action: 'department.update',
