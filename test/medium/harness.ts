@@ -32,6 +32,8 @@ export const startParley = async (overrides: Record<string, string> = {}): Promi
   await bootstrapCommand(api, loadConfig());
   const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
   const db = new Client({ connectionString: env.databaseUrl });
+  // Fault tests cut this connection on purpose; the test then reads through a fresh one.
+  db.on('error', () => undefined);
   await db.connect();
   const admin = new TestApiClient(baseUrl);
   await admin.login(ADMIN.email, ADMIN.password);
@@ -46,7 +48,7 @@ export const startParley = async (overrides: Record<string, string> = {}): Promi
     close: async () => {
       await parley.worker.close();
       await api.close();
-      await db.end();
+      await parley.db.end();
       await env.cleanup();
     },
   };
