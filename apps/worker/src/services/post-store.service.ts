@@ -4,6 +4,7 @@ import {
   PostRepository,
   SourceRepository,
   inTransaction,
+  type NewConversation,
   type PostToInsert,
 } from '@parley/db';
 import type { NormalisedPost } from '@parley/domain';
@@ -40,6 +41,29 @@ const canonicalUrl = (url: string | null): string | null => {
   }
 };
 
+/** Each conversation the batch names, counted from the batch's own posts (right for the ones it creates). */
+const newConversations = (posts: NormalisedPost[], roots: Map<string, string>): NewConversation[] => {
+  const byRoot = new Map<string, NormalisedPost[]>();
+  for (const post of posts) {
+    const root = roots.get(post.externalId) as string;
+    byRoot.set(root, [...(byRoot.get(root) ?? []), post]);
+  }
+  const now = Date.now();
+  return [...byRoot].map(([root, thread]) => {
+    const times = thread.map((p) => p.publishedAt?.getTime()).filter((t): t is number => t !== undefined);
+    const rootPost = thread.find((p) => p.externalId === root);
+    return {
+      root,
+      title: rootPost?.title ?? null,
+      url: rootPost?.url ?? null,
+      postCount: thread.length,
+      participants: new Set(thread.map((p) => p.author.handle ?? p.author.name)).size,
+      startedAt: times.length ? new Date(Math.min(...times)) : null,
+      lastActivityAt: new Date(Math.max(...thread.map((p) => p.publishedAt?.getTime() ?? now))),
+    };
+  });
+};
+
 /** Stores a fetch's posts in one transaction: new posts inserted, edits updated in place, replies threaded. */
 @Injectable()
 export class PostStoreService {
@@ -59,14 +83,19 @@ export class PostStoreService {
       conversationIds: [],
       toTag: [],
     };
+    const created = new Set<string>();
     await inTransaction(this.dataSource, async (tx) => {
       await this.sources.lockForIngest(tx, sourceId);
       for (let i = 0; i < unique.length; i += BATCH) {
-        await this.storeBatch(tx, sourceId, unique.slice(i, i + BATCH), result);
+        await this.storeBatch(tx, sourceId, unique.slice(i, i + BATCH), result, created);
       }
-      if (result.conversationIds.length > 0) {
-        result.toTag = await this.conversations.refreshAfterIngest(tx, result.conversationIds);
-      }
+      const grown = result.conversationIds.filter((id) => !created.has(id));
+      const refreshed = grown.length > 0 ? await this.conversations.refreshAfterIngest(tx, grown) : [];
+      // A conversation created by this store already has its counts; it waits for tagging at version 1.
+      result.toTag = [
+        ...refreshed,
+        ...[...created].filter((id) => !grown.includes(id)).map((id) => ({ id, contentVersion: 1 })),
+      ];
       await this.posts.setCounters(tx, sourceId, extras.counters ?? []);
       if (extras.cursor !== undefined) await this.sources.saveCursor(tx, sourceId, extras.cursor);
     });
@@ -78,6 +107,7 @@ export class PostStoreService {
     sourceId: string,
     batch: NormalisedPost[],
     result: StoreResult,
+    created: Set<string>,
   ): Promise<void> {
     const known = await this.posts.knownExternalIds(
       tx,
@@ -96,13 +126,18 @@ export class PostStoreService {
     if (fresh.length === 0) return;
 
     const roots = await this.rootsOf(tx, sourceId, fresh);
-    const ids = await this.conversations.upsertRoots(tx, sourceId, [...new Set(roots.values())]);
+    const conversations = await this.conversations.upsertRoots(tx, sourceId, newConversations(fresh, roots));
     const rows: PostToInsert[] = fresh.map((p) => ({
       ...p,
-      conversationId: ids.get(roots.get(p.externalId) as string) as string,
+      conversationId: conversations.get(roots.get(p.externalId) as string)?.id as string,
       canonicalUrl: canonicalUrl(p.url),
     }));
     result.inserted += await this.posts.insertMany(tx, sourceId, rows);
+    // A conversation created by an earlier chunk and grown by this one must be recounted after all.
+    for (const { id, created: isNew } of conversations.values()) {
+      if (isNew) created.add(id);
+      else created.delete(id);
+    }
     result.conversationIds.push(...new Set(rows.map((r) => r.conversationId)));
   }
 

@@ -1,5 +1,16 @@
 import type { Queryable } from '../queryable';
 
+/** A conversation as first seen: its root and the counts of the posts arriving with it. */
+export type NewConversation = {
+  root: string;
+  title: string | null;
+  url: string | null;
+  postCount: number;
+  participants: number;
+  startedAt: Date | null;
+  lastActivityAt: Date | null;
+};
+
 export type ConversationRow = {
   id: string;
   title: string | null;
@@ -52,15 +63,27 @@ const ROOT_POST = `LEFT JOIN LATERAL (SELECT platform FROM post WHERE conversati
 /** Threads of posts, and what the inbox and the conversation page read of them. */
 export class ConversationRepository {
   /** Creates the conversations that do not exist yet and returns the id of every root asked for. */
-  async upsertRoots(q: Queryable, sourceId: string, rootExternalIds: string[]): Promise<Map<string, string>> {
-    const rows: { id: string; root: string }[] = await q.query(
-      `INSERT INTO conversation (source_id, root_external_id)
-       SELECT $1, root FROM unnest($2::text[]) AS root ORDER BY root
+  /**
+   * Creates the conversations that do not exist yet, already counted from the posts that start them, and returns
+   * every root's id with whether it was created now. Only conversations that existed before need recounting.
+   */
+  async upsertRoots(
+    q: Queryable,
+    sourceId: string,
+    roots: NewConversation[],
+  ): Promise<Map<string, { id: string; created: boolean }>> {
+    const rows: { id: string; root: string; created: boolean }[] = await q.query(
+      `INSERT INTO conversation (source_id, root_external_id, title, url, post_count, participant_count, started_at,
+         last_activity_at)
+       SELECT $1, r.root, r.title, r.url, r."postCount", r.participants, r."startedAt", r."lastActivityAt"
+       FROM jsonb_to_recordset($2::jsonb) AS r(root text, title text, url text, "postCount" int, participants int,
+         "startedAt" timestamptz, "lastActivityAt" timestamptz)
+       ORDER BY r.root
        ON CONFLICT (source_id, root_external_id) DO UPDATE SET updated_at = now()
-       RETURNING id::text, root_external_id AS root`,
-      [sourceId, rootExternalIds],
+       RETURNING id::text, root_external_id AS root, (xmax = 0) AS created`,
+      [sourceId, JSON.stringify(roots)],
     );
-    return new Map(rows.map((r) => [r.root, r.id]));
+    return new Map(rows.map((r) => [r.root, { id: r.id, created: r.created }]));
   }
 
   /** Recounts the threads that gained posts and marks them for (re)tagging by bumping the content version. */
