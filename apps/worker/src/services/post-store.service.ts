@@ -26,7 +26,7 @@ export type StoreResult = {
   toTag: { id: string; contentVersion: number }[];
 };
 
-const BATCH = 500;
+const BATCH = 1_000;
 
 const canonicalUrl = (url: string | null): string | null => {
   if (!url) return null;
