@@ -46,6 +46,14 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
 
   beforeAll(async () => {
     server = await startFixtureServer({
+      '/mirror.xml': (_req, res) => {
+        const mirrored = forumItems.map((item) => ({
+          ...item,
+          guid: `mirror-${item.guid}`,
+          link: `https://forum.example.org/t/${item.guid}?utm_source=newsletter`,
+        }));
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Forum digest', mirrored));
+      },
       '/busy.xml': (_req, res) => {
         res.writeHead(429, { 'retry-after': '120' }).end('slow down');
       },
@@ -278,5 +286,18 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
     expect((await inbox(admin, 'dfe')).items).toHaveLength(0);
     await setThreshold(0);
     expect((await inbox(admin, 'dfe')).items).toHaveLength(1);
+  });
+
+  it('stores a post once even when another source carries the same page', async () => {
+    const before = (await parley.db.query(`SELECT count(*)::int AS n FROM post`)).rows[0].n as number;
+    await admin.request('PUT', '/api/workspace', {
+      sources: [{ key: 'mirror', type: 'feed', url: server.url('/mirror.xml'), interval: '1h' }],
+    });
+    const mirror = await eventually(async () => {
+      const sources = (await admin.get<SourceWithHealth[]>('/api/sources')).body;
+      return sources.find((s) => s.key === 'mirror' && s.health.lastSuccessAt);
+    });
+    expect(mirror.health.postCount).toBe(0);
+    expect((await parley.db.query(`SELECT count(*)::int AS n FROM post`)).rows[0].n).toBe(before);
   });
 });

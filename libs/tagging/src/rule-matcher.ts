@@ -1,6 +1,5 @@
 import {
   compileMatcher,
-  documentKeys,
   parseQuery,
   prepareDocument,
   requiredTerms,
@@ -28,6 +27,8 @@ export type RuleMatch = { rule: CompiledRule; matchedTerms: string[] };
 export class RuleMatcher {
   private readonly byKey = new Map<string, CompiledRule[]>();
   private readonly everyPost: CompiledRule[] = [];
+  /** The lengths of the prefixes rules use (`consult*` → 7), so a post offers only those prefixes of its words. */
+  private readonly prefixLengths = new Set<number>();
   readonly problems: { key: string; message: string }[] = [];
 
   constructor(rules: RuleDefinition[]) {
@@ -44,15 +45,29 @@ export class RuleMatcher {
       const rule = { ...definition, compiled: compileMatcher(ast) };
       const keys = requiredTerms(ast);
       if (!keys) return void this.everyPost.push(rule);
-      for (const key of keys) this.byKey.set(key, [...(this.byKey.get(key) ?? []), rule]);
+      for (const key of keys) {
+        this.byKey.set(key, [...(this.byKey.get(key) ?? []), rule]);
+        if (key.endsWith('*')) this.prefixLengths.add(key.length - 1);
+      }
     } catch (error) {
       this.problems.push({ key: definition.key, message: (error as Error).message });
     }
   }
 
+  /** The rules whose keys the post offers (the keys documentKeys lists, limited to prefix lengths in use). */
   candidates(doc: PreparedDocument): Set<CompiledRule> {
     const found = new Set(this.everyPost);
-    for (const key of documentKeys(doc)) for (const rule of this.byKey.get(key) ?? []) found.add(rule);
+    const offer = (key: string) => {
+      const rules = this.byKey.get(key);
+      if (rules) for (const rule of rules) found.add(rule);
+    };
+    for (const lexeme of doc.lexemes) {
+      offer(lexeme);
+      for (const length of this.prefixLengths)
+        if (lexeme.length >= length) offer(`${lexeme.slice(0, length)}*`);
+    }
+    for (const tag of doc.hashtags) offer(`#${tag}`);
+    for (const handle of doc.mentions) offer(`@${handle}`);
     return found;
   }
 
@@ -60,8 +75,8 @@ export class RuleMatcher {
     const doc = prepareDocument(typeof input === 'string' ? { text: input } : input);
     const matches: RuleMatch[] = [];
     for (const rule of this.candidates(doc)) {
-      const terms = rule.compiled.matchedTerms(doc);
-      if (terms.length > 0 || rule.compiled.matches(doc)) matches.push({ rule, matchedTerms: terms });
+      // Most candidates fail; only a match pays for collecting its evidence.
+      if (rule.compiled.matches(doc)) matches.push({ rule, matchedTerms: rule.compiled.matchedTerms(doc) });
     }
     return matches;
   }

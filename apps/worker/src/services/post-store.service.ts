@@ -28,13 +28,17 @@ export type StoreResult = {
 
 const BATCH = 1_000;
 
+/**
+ * The same page however it was linked: tracking parameters dropped, host lower-cased. The fragment stays, because
+ * forums and blogs address individual comments with it (`…/post#comment-12`).
+ */
 const canonicalUrl = (url: string | null): string | null => {
   if (!url) return null;
   try {
     const u = new URL(url);
-    u.hash = '';
-    for (const key of [...u.searchParams.keys()])
-      if (/^utm_|^fbclid$|^gclid$/.test(key)) u.searchParams.delete(key);
+    for (const key of [...u.searchParams.keys()]) {
+      if (/^utm_|^fbclid$|^gclid$|^mc_[ce]id$/.test(key)) u.searchParams.delete(key);
+    }
     return u.toString();
   } catch {
     return null;
@@ -119,7 +123,14 @@ export class PostStoreService {
         known.has(p.externalId) &&
         (known.get(p.externalId)?.text !== p.text || known.get(p.externalId)?.title !== p.title),
     );
-    const fresh = batch.filter((p) => !known.has(p.externalId));
+    const unseen = batch.filter((p) => !known.has(p.externalId));
+    // A post another source already stored (the same article in two feeds) is stored once.
+    const elsewhere = await this.posts.canonicalUrlsElsewhere(
+      tx,
+      sourceId,
+      unseen.map((p) => canonicalUrl(p.url)).filter((u): u is string => u !== null),
+    );
+    const fresh = unseen.filter((p) => !elsewhere.has(canonicalUrl(p.url) ?? ''));
     result.duplicates += batch.length - fresh.length - edited.length;
     for (const post of edited) await this.posts.updateEdited(tx, sourceId, post);
     result.updated += edited.length;

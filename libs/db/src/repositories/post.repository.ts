@@ -58,6 +58,16 @@ export class PostRepository {
     return new Map(rows.map((r) => [r.externalId, { text: r.text, title: r.title }]));
   }
 
+  /** Which of these canonical URLs another source has already stored. */
+  async canonicalUrlsElsewhere(q: Queryable, sourceId: string, urls: string[]): Promise<Set<string>> {
+    if (urls.length === 0) return new Set();
+    const rows: { url: string }[] = await q.query(
+      `SELECT DISTINCT canonical_url AS url FROM post WHERE canonical_url = ANY($1::text[]) AND source_id <> $2`,
+      [urls, sourceId],
+    );
+    return new Set(rows.map((r) => r.url));
+  }
+
   /** Conversations that already hold the given external ids (to thread replies under their parents). */
   async conversationsOf(q: Queryable, sourceId: string, externalIds: string[]): Promise<Map<string, string>> {
     const rows: { externalId: string; rootExternalId: string }[] = await q.query(
