@@ -113,24 +113,7 @@ export class PostStoreService {
     result: StoreResult,
     created: Set<string>,
   ): Promise<void> {
-    const known = await this.posts.knownExternalIds(
-      tx,
-      sourceId,
-      batch.map((p) => p.externalId),
-    );
-    const edited = batch.filter(
-      (p) =>
-        known.has(p.externalId) &&
-        (known.get(p.externalId)?.text !== p.text || known.get(p.externalId)?.title !== p.title),
-    );
-    const unseen = batch.filter((p) => !known.has(p.externalId));
-    // A post another source already stored (the same article in two feeds) is stored once.
-    const elsewhere = await this.posts.canonicalUrlsElsewhere(
-      tx,
-      sourceId,
-      unseen.map((p) => canonicalUrl(p.url)).filter((u): u is string => u !== null),
-    );
-    const fresh = unseen.filter((p) => !elsewhere.has(canonicalUrl(p.url) ?? ''));
+    const { edited, fresh } = await this.partition(tx, sourceId, batch);
     result.duplicates += batch.length - fresh.length - edited.length;
     for (const post of edited) await this.posts.updateEdited(tx, sourceId, post);
     result.updated += edited.length;
@@ -141,7 +124,6 @@ export class PostStoreService {
     const rows: PostToInsert[] = fresh.map((p) => ({
       ...p,
       conversationId: conversations.get(roots.get(p.externalId) as string)?.id as string,
-      canonicalUrl: canonicalUrl(p.url),
     }));
     result.inserted += await this.posts.insertMany(tx, sourceId, rows);
     // A conversation created by an earlier chunk and grown by this one must be recounted after all.
@@ -150,6 +132,34 @@ export class PostStoreService {
       else created.delete(id);
     }
     result.conversationIds.push(...new Set(rows.map((r) => r.conversationId)));
+  }
+
+  /**
+   * Edits of stored posts, and posts never seen. Known ids are filtered out before anything is written, so a
+   * duplicate never pays for the text index.
+   */
+  private async partition(
+    tx: EntityManager,
+    sourceId: string,
+    batch: NormalisedPost[],
+  ): Promise<{ edited: NormalisedPost[]; fresh: (NormalisedPost & { canonicalUrl: string | null })[] }> {
+    const known = await this.posts.knownExternalIds(
+      tx,
+      sourceId,
+      batch.map((p) => p.externalId),
+    );
+    const changed = (p: NormalisedPost) =>
+      known.get(p.externalId)?.text !== p.text || known.get(p.externalId)?.title !== p.title;
+    const edited = batch.filter((p) => known.has(p.externalId) && changed(p));
+    const unseen = batch
+      .filter((p) => !known.has(p.externalId))
+      .map((p) => ({ ...p, canonicalUrl: canonicalUrl(p.url) }));
+    // Feed items are syndicated (the same article in two feeds); platform posts have ids of their own.
+    const webUrls = unseen
+      .filter((p) => p.platform === 'web' && p.canonicalUrl)
+      .map((p) => p.canonicalUrl as string);
+    const elsewhere = await this.posts.canonicalUrlsElsewhere(tx, sourceId, webUrls);
+    return { edited, fresh: unseen.filter((p) => !p.canonicalUrl || !elsewhere.has(p.canonicalUrl)) };
   }
 
   /** A reply joins its parent's thread; a reply whose parent is unknown starts the thread its parent will join. */
