@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
 import { SORTS, SORT_LABELS, type InboxParams, type InboxSort } from '../utils/inbox-params';
+import { DepartmentSelect } from '../../../components/ui/department-select';
 
 type InboxFiltersProps = {
   departments: { key: string; name: string }[];
@@ -23,24 +24,7 @@ export const InboxFilters = ({ departments, value, onApply }: InboxFiltersProps)
 
   return (
     <form className="filters" onSubmit={submit} aria-label="Choose conversations">
-      <div className="form-group form-group--inline">
-        <label className="label" htmlFor="department">
-          Department
-        </label>
-        <select
-          id="department"
-          name="department"
-          className="select"
-          value={department}
-          onChange={(e) => setDepartment(e.target.value)}
-        >
-          {departments.map((d) => (
-            <option key={d.key} value={d.key}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <DepartmentSelect departments={departments} value={department} onChange={setDepartment} />
       <div className="form-group form-group--inline">
         <label className="label" htmlFor="sort">
           Sort by

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
+import { DepartmentSelect } from '../../../components/ui/department-select';
 
 type DepartmentChooserProps = {
   departments: { key: string; name: string }[];
@@ -16,24 +17,7 @@ export const DepartmentChooser = ({ departments, value, onApply }: DepartmentCho
   };
   return (
     <form className="filters" onSubmit={submit} aria-label="Choose a department">
-      <div className="form-group form-group--inline">
-        <label className="label" htmlFor="department">
-          Department
-        </label>
-        <select
-          id="department"
-          name="department"
-          className="select"
-          value={department}
-          onChange={(e) => setDepartment(e.target.value)}
-        >
-          {departments.map((d) => (
-            <option key={d.key} value={d.key}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <DepartmentSelect departments={departments} value={department} onChange={setDepartment} />
       <Button type="submit" variant="secondary" className="filters__apply">
         Show rules
       </Button>
