@@ -26,9 +26,12 @@ export type RuleMatch = { rule: CompiledRule; matchedTerms: string[] };
  */
 export class RuleMatcher {
   private readonly byKey = new Map<string, CompiledRule[]>();
+  /**
+   * Prefix keys by length (`consult*` under 7 → "consult"), so a post offers only prefixes of its words of the
+   * lengths rules use, without building a key string for each.
+   */
+  private readonly byPrefix = new Map<number, Map<string, CompiledRule[]>>();
   private readonly everyPost: CompiledRule[] = [];
-  /** The lengths of the prefixes rules use (`consult*` → 7), so a post offers only those prefixes of its words. */
-  private readonly prefixLengths = new Set<number>();
   readonly problems: { key: string; message: string }[] = [];
 
   constructor(rules: RuleDefinition[]) {
@@ -36,7 +39,8 @@ export class RuleMatcher {
   }
 
   get size(): number {
-    return new Set([...this.byKey.values()].flat()).size + this.everyPost.length;
+    const indexed = [...this.byKey.values(), ...[...this.byPrefix.values()].flatMap((m) => [...m.values()])];
+    return new Set(indexed.flat()).size + this.everyPost.length;
   }
 
   private add(definition: RuleDefinition): void {
@@ -46,28 +50,35 @@ export class RuleMatcher {
       const keys = requiredTerms(ast);
       if (!keys) return void this.everyPost.push(rule);
       for (const key of keys) {
-        this.byKey.set(key, [...(this.byKey.get(key) ?? []), rule]);
-        if (key.endsWith('*')) this.prefixLengths.add(key.length - 1);
+        const prefix = key.endsWith('*') ? key.slice(0, -1) : null;
+        const index = prefix === null ? this.byKey : this.prefixIndex(prefix.length);
+        const entry = prefix ?? key;
+        index.set(entry, [...(index.get(entry) ?? []), rule]);
       }
     } catch (error) {
       this.problems.push({ key: definition.key, message: (error as Error).message });
     }
   }
 
+  private prefixIndex(length: number): Map<string, CompiledRule[]> {
+    let index = this.byPrefix.get(length);
+    if (!index) this.byPrefix.set(length, (index = new Map()));
+    return index;
+  }
+
   /** The rules whose keys the post offers (the keys documentKeys lists, limited to prefix lengths in use). */
   candidates(doc: PreparedDocument): Set<CompiledRule> {
     const found = new Set(this.everyPost);
-    const offer = (key: string) => {
-      const rules = this.byKey.get(key);
+    const offer = (rules: CompiledRule[] | undefined) => {
       if (rules) for (const rule of rules) found.add(rule);
     };
-    for (const lexeme of doc.lexemes) {
-      offer(lexeme);
-      for (const length of this.prefixLengths)
-        if (lexeme.length >= length) offer(`${lexeme.slice(0, length)}*`);
+    for (const lexeme of doc.postings.keys()) {
+      offer(this.byKey.get(lexeme));
+      for (const [length, index] of this.byPrefix)
+        if (lexeme.length >= length) offer(index.get(lexeme.slice(0, length)));
     }
-    for (const tag of doc.hashtags) offer(`#${tag}`);
-    for (const handle of doc.mentions) offer(`@${handle}`);
+    for (const tag of doc.hashtags) offer(this.byKey.get(`#${tag}`));
+    for (const handle of doc.mentions) offer(this.byKey.get(`@${handle}`));
     return found;
   }
 

@@ -15,15 +15,17 @@ export type MatchableDocument = {
   platform?: string | null;
 };
 
+const lowerOrNull = (value: string | null | undefined): string | null => (value ? pgLower(value) : null);
+
+const NONE: ReadonlySet<string> = new Set();
+
 /**
  * A post analysed once, so that thousands of rules can be checked against it cheaply. The lexemes and
  * positions are exactly those of the `post.search_vector` column for the same title and text.
  */
-export type PreparedDocument = {
+export class PreparedDocument {
   /** lexeme → positions in title||text, and the subset in the title. */
   readonly postings: ReadonlyMap<string, Postings>;
-  /** The same lexemes, sorted, so a prefix finds its range by binary search. */
-  readonly lexemes: readonly string[];
   /** Hashtags and mentions of the text (not the title), lower-cased, without "#" / "@". */
   readonly hashtags: ReadonlySet<string>;
   readonly mentions: ReadonlySet<string>;
@@ -36,43 +38,41 @@ export type PreparedDocument = {
   /** Lower-cased, "_" written "-" (en-gb). */
   readonly language: string | null;
   readonly platform: string | null;
-};
+  /** The lexemes sorted, made when a prefix first asks: most posts are never checked against one. */
+  private sortedLexemes: string[] | null = null;
+
+  constructor(doc: MatchableDocument) {
+    this.postings = concatTitleAndText(tsvectorOf(doc.title ?? ''), tsvectorOf(doc.text));
+    const lowerText = doc.text.includes('#') || doc.text.includes('@') ? pgLower(doc.text) : '';
+    this.hashtags = lowerText ? hashtagsIn(lowerText) : NONE;
+    this.mentions = lowerText ? mentionsIn(lowerText) : NONE;
+    this.authorHandle = lowerOrNull(doc.authorHandle)?.replace(/^@+/, '') ?? null;
+    this.authorName = doc.authorName ?? null;
+    this.host = hostOf(doc.url ?? null);
+    this.source = doc.source ?? null;
+    this.language = lowerOrNull(doc.language)?.replace(/_/g, '-') ?? null;
+    this.platform = lowerOrNull(doc.platform);
+  }
+
+  /** The lexemes of the document that start with `prefix` (binary search over the sorted lexemes). */
+  lexemesWithPrefix(prefix: string): string[] {
+    const lexemes = (this.sortedLexemes ??= [...this.postings.keys()].sort());
+    let low = 0;
+    let high = lexemes.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (lexemes[mid] < prefix) low = mid + 1;
+      else high = mid;
+    }
+    const out: string[] = [];
+    for (let i = low; i < lexemes.length && lexemes[i].startsWith(prefix); i++) out.push(lexemes[i]);
+    return out;
+  }
+}
 
 const MAX_PREFIX_KEY = 200;
 
-const lowerOrNull = (value: string | null | undefined): string | null => (value ? pgLower(value) : null);
-
-export const prepareDocument = (doc: MatchableDocument): PreparedDocument => {
-  const postings = concatTitleAndText(tsvectorOf(doc.title ?? ''), tsvectorOf(doc.text));
-  const lowerText = pgLower(doc.text);
-  return {
-    postings,
-    lexemes: [...postings.keys()].sort(),
-    hashtags: hashtagsIn(lowerText),
-    mentions: mentionsIn(lowerText),
-    authorHandle: lowerOrNull(doc.authorHandle)?.replace(/^@+/, '') ?? null,
-    authorName: doc.authorName ?? null,
-    host: hostOf(doc.url ?? null),
-    source: doc.source ?? null,
-    language: lowerOrNull(doc.language)?.replace(/_/g, '-') ?? null,
-    platform: lowerOrNull(doc.platform),
-  };
-};
-
-/** The lexemes of the document that start with `prefix` (binary search over the sorted lexemes). */
-export const lexemesWithPrefix = (doc: PreparedDocument, prefix: string): string[] => {
-  const { lexemes } = doc;
-  let low = 0;
-  let high = lexemes.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (lexemes[mid] < prefix) low = mid + 1;
-    else high = mid;
-  }
-  const out: string[] = [];
-  for (let i = low; i < lexemes.length && lexemes[i].startsWith(prefix); i++) out.push(lexemes[i]);
-  return out;
-};
+export const prepareDocument = (doc: MatchableDocument): PreparedDocument => new PreparedDocument(doc);
 
 /**
  * The keys under which a rule index (see requiredTerms) finds the rules that may match this document:
@@ -80,7 +80,7 @@ export const lexemesWithPrefix = (doc: PreparedDocument, prefix: string): string
  */
 export const documentKeys = (doc: PreparedDocument): Set<string> => {
   const keys = new Set<string>();
-  for (const lexeme of doc.lexemes) {
+  for (const lexeme of doc.postings.keys()) {
     keys.add(lexeme);
     // A rule's prefix is at most a 200-character word, so longer prefixes of a long URL are never keys.
     const longest = Math.min(lexeme.length, MAX_PREFIX_KEY);

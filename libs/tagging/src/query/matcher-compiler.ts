@@ -47,6 +47,7 @@ const near = (node: NodeOf<'near'>): Compiled => {
   const operands = [...node.left, ...node.right].map(positional);
   const test = (doc: PreparedDocument) => {
     const left = node.left.flatMap((n) => spansOf(doc, n));
+    if (left.length === 0) return false;
     const right = node.right.flatMap((n) => spansOf(doc, n));
     return follows(left, right, node.distance) || (!node.ordered && follows(right, left, node.distance));
   };

@@ -58,6 +58,20 @@ describe('tsvectorOf and concatTitleAndText (checked against to_tsvector)', () =
     });
   });
 
+  it('caps shifted text positions once, keeping the title positions apart', () => {
+    const merged = concatTitleAndText(
+      tsvectorOf('student loan'),
+      tsvectorOf(`${'the '.repeat(16378)}loan debt loan debt x`),
+    );
+    // setweight(…'student loan', 'A') || setweight(…, 'B') in Postgres 15
+    expect(Object.fromEntries(merged)).toEqual({
+      student: { all: [1], title: [1] },
+      loan: { all: [2, 16381, 16383], title: [2] },
+      debt: { all: [16382, 16383], title: [] },
+      x: { all: [16383], title: [] },
+    });
+  });
+
   it('leaves words over 1000 bytes unstemmed and skips those of 2047 bytes or more', () => {
     expect([...tsvectorOf(`${'a'.repeat(998)}ing`).keys()]).toEqual([`${'a'.repeat(998)}ing`]);
     expect(Object.fromEntries(tsvectorOf(`${'abc'.repeat(700)}ing loan`))).toEqual({ loan: [1] });

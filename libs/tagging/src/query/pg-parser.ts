@@ -293,27 +293,40 @@ const prepareText = (source: string): Text => {
 const sliceText = (text: Text, start: number, length: number): string =>
   text.source.slice(text.offsets[start], text.offsets[start + length]);
 
-/** Every token of `text` but blanks, by the state machine. */
-const scan = (source: string, out: PgToken[]): void => {
+/** Receives each token but blanks, in order. */
+export type TokenVisitor = (type: TokenType, text: string) => void;
+
+/** Every token of `source` but blanks, by the state machine. */
+const scan = (source: string, visit: TokenVisitor): void => {
   const prepared = prepareText(source);
   const scanner = new PgScanner(prepared, 0);
   while (scanner.next()) {
     if (scanner.type === TokenType.Space) continue;
-    out.push({
-      type: scanner.type as TokenType,
-      text: sliceText(prepared, scanner.tokenStart, scanner.tokenLength),
-    });
+    visit(scanner.type as TokenType, sliceText(prepared, scanner.tokenStart, scanner.tokenLength));
   }
 };
 
-// Characters that send the parser into any state but word, number and blank; and "1e5" (a float).
-const NOT_PLAIN = /[<\-+&~/.@:_]|[0-9][eE]/;
-const CHUNK = /[^ \t\n\v\f\r]+/g;
+/** ASCII characters that send the parser into any state but word, number and blank. */
+const NOT_PLAIN = new Uint8Array(128);
+for (const char of '<-+&~/.@:_') NOT_PLAIN[char.charCodeAt(0)] = 1;
 
-const plainType = (run: string, hasDigit: boolean, hasOther: boolean): TokenType => {
+const isAsciiSpace = (code: number): boolean => code === 32 || (code >= 9 && code <= 13);
+const isAsciiDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** Whether text[start, end) has none of NOT_PLAIN, nor a digit followed by "e" ("1e5" is a float). */
+const isPlain = (text: string, start: number, end: number): boolean => {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128 && NOT_PLAIN[code] === 1) return false;
+    if ((code === 101 || code === 69) && i > start && isAsciiDigit(text.charCodeAt(i - 1))) return false;
+  }
+  return true;
+};
+
+const plainType = (hasDigit: boolean, hasOther: boolean, asciiLetters: boolean): TokenType => {
   if (!hasOther) return TokenType.UnsignedInt;
   if (hasDigit) return TokenType.NumWord;
-  return /^[A-Za-z]+$/.test(run) ? TokenType.AsciiWord : TokenType.Word;
+  return asciiLetters ? TokenType.AsciiWord : TokenType.Word;
 };
 
 /**
@@ -321,44 +334,56 @@ const plainType = (run: string, hasDigit: boolean, hasOther: boolean): TokenType
  * digits (continued, not started, by combining marks) between blanks; this is what the state machine does
  * with such text, without its cost.
  */
-const scanPlain = (chunk: string, out: PgToken[]): void => {
-  let start = -1;
+const scanPlain = (text: string, start: number, end: number, visit: TokenVisitor): void => {
+  let runStart = -1;
   let hasDigit = false;
   let hasOther = false;
-  let offset = 0;
-  for (const char of chunk) {
-    const bits = classesOf(char.codePointAt(0) ?? 0);
+  let asciiLetters = true;
+  for (let i = start; i <= end; ) {
+    const code = i < end ? (text.codePointAt(i) as number) : 32;
+    const bits = classesOf(code);
     const starts = (bits & (ALPHA | DIGIT)) !== 0;
-    if (start < 0 && starts) [start, hasDigit, hasOther] = [offset, false, false];
-    if (start >= 0 && (starts || (bits & SPECIAL) !== 0)) {
+    if (runStart < 0 && starts) {
+      runStart = i;
+      hasDigit = hasOther = false;
+      asciiLetters = true;
+    }
+    if (runStart >= 0 && (starts || (bits & SPECIAL) !== 0)) {
       if (bits & DIGIT) hasDigit = true;
       else hasOther = true;
-    } else if (start >= 0) {
-      const run = chunk.slice(start, offset);
-      out.push({ type: plainType(run, hasDigit, hasOther), text: run });
-      start = -1;
+      if (code >= 128) asciiLetters = false;
+    } else if (runStart >= 0) {
+      visit(plainType(hasDigit, hasOther, asciiLetters), text.slice(runStart, i));
+      runStart = -1;
     }
-    offset += char.length;
+    i += code > 0xffff ? 2 : 1;
   }
-  if (start >= 0)
-    out.push({ type: plainType(chunk.slice(start), hasDigit, hasOther), text: chunk.slice(start) });
 };
 
 /**
- * The tokens `ts_debug('english', text)` lists, without the blanks. Without "<" (no tags) no token spans
- * ASCII white space, so each white-space-separated chunk is parsed on its own: plain ones by the fast
- * rule, the rest by the state machine started on a space, where the full parse would be in a blank.
+ * The tokens `ts_debug('english', text)` lists, without the blanks, each given to `visit`. Without "<" (no
+ * tags) no token spans ASCII white space, so each white-space-separated chunk is parsed on its own: plain
+ * ones by the fast rule, the rest by the state machine started on a space, where the full parse would be
+ * in a blank.
  */
+export const visitPgTokens = (text: string, visit: TokenVisitor): void => {
+  if (text.includes('<')) return scan(text, visit);
+  let chunkStart = -1;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isAsciiSpace(text.charCodeAt(i))) {
+      if (chunkStart < 0) chunkStart = i;
+      continue;
+    }
+    if (chunkStart < 0) continue;
+    if (isPlain(text, chunkStart, i)) scanPlain(text, chunkStart, i, visit);
+    else scan(chunkStart === 0 ? text.slice(0, i) : ` ${text.slice(chunkStart, i)}`, visit);
+    chunkStart = -1;
+  }
+};
+
+/** The tokens of visitPgTokens as a list. */
 export const pgTokens = (text: string): PgToken[] => {
   const tokens: PgToken[] = [];
-  if (text.includes('<')) {
-    scan(text, tokens);
-    return tokens;
-  }
-  for (const match of text.matchAll(CHUNK)) {
-    const chunk = match[0];
-    if (!NOT_PLAIN.test(chunk)) scanPlain(chunk, tokens);
-    else scan(match.index === 0 ? chunk : ` ${chunk}`, tokens);
-  }
+  visitPgTokens(text, (type, token) => tokens.push({ type, text: token }));
   return tokens;
 };

@@ -1,5 +1,5 @@
 import type { PhraseNode, PositionalNode, PrefixNode, TextScope } from './ast';
-import { lexemesWithPrefix, type PreparedDocument } from './document';
+import type { PreparedDocument } from './document';
 
 /**
  * Position arithmetic with tsquery's semantics (TS_phrase_execute): a phrase `a <d> b` matches where
@@ -44,7 +44,7 @@ export const phraseStarts = (doc: PreparedDocument, node: PhraseNode, firstOnly 
 
 /** The lexemes of the document a prefix matches, keeping only those with positions in its scope. */
 export const prefixMatches = (doc: PreparedDocument, node: PrefixNode): string[] =>
-  lexemesWithPrefix(doc, node.prefix).filter((l) => positionsOf(doc, l, node.scope).length > 0);
+  doc.lexemesWithPrefix(node.prefix).filter((l) => positionsOf(doc, l, node.scope).length > 0);
 
 const prefixPositions = (doc: PreparedDocument, node: PrefixNode): number[] => {
   const all = prefixMatches(doc, node).flatMap((l) => positionsOf(doc, l, node.scope));

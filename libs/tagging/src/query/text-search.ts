@@ -1,6 +1,6 @@
 import { newStemmer } from 'snowball-stemmers';
 import { ENGLISH_STOP_WORDS } from '../stop-words';
-import { pgTokens, type PgToken } from './pg-parser';
+import { pgTokens, visitPgTokens } from './pg-parser';
 import { TokenType } from './pg-parser-states';
 
 /** Postgres' tsvector limits (tsearch/ts_type.h): positions stop at 16383, at most 256 per lexeme. */
@@ -12,31 +12,22 @@ const MAX_WORD_BYTES = 2047;
 const MAX_STEM_BYTES = 1000;
 
 const T = TokenType;
+/** A flag per token type (read once per token, so a typed array rather than a Set). */
+const typeFlags = (types: TokenType[]): Uint8Array => {
+  const flags = new Uint8Array(Math.max(...Object.values(T)) + 1);
+  for (const type of types) flags[type] = 1;
+  return flags;
+};
 /** Token types the `english` configuration sends to english_stem; the other indexed types go to `simple`. */
-const STEMMED: ReadonlySet<number> = new Set([
-  T.AsciiWord,
-  T.Word,
-  T.AsciiHWord,
-  T.HWord,
-  T.AsciiPartHWord,
-  T.PartHWord,
-]);
+const STEMMED = typeFlags([T.AsciiWord, T.Word, T.AsciiHWord, T.HWord, T.AsciiPartHWord, T.PartHWord]);
 /** Token types with no dictionary: they produce nothing and take no position. */
-const UNINDEXED: ReadonlySet<number> = new Set([T.Space, T.Tag, T.Protocol, T.XmlEntity]);
+const UNINDEXED = typeFlags([T.Space, T.Tag, T.Protocol, T.XmlEntity]);
 
 const stemmer = newStemmer('english');
-const stemCache = new Map<string, string>();
-
-const stem = (word: string): string => {
-  let stemmed = stemCache.get(word);
-  if (stemmed === undefined) {
-    stemmed = stemmer.stem(word);
-    // A bounded cache: social text repeats a small vocabulary, but an attacker's text need not.
-    if (stemCache.size > 200_000) stemCache.clear();
-    stemCache.set(word, stemmed);
-  }
-  return stemmed;
-};
+/** Word token as written → its lexeme (null for a stop word): social text repeats a small vocabulary. */
+const lexemeCache = new Map<string, string | null>();
+// Bounded, because an attacker's text need not repeat.
+const LEXEME_CACHE_SIZE = 200_000;
 
 /** UTF-8 length, counted only when it could reach `limit` (a UTF-16 unit is at most 3 UTF-8 bytes). */
 const utf8BytesAtLeast = (text: string, limit: number): boolean =>
@@ -54,23 +45,36 @@ export const pgLower = (text: string): string => {
   return out;
 };
 
-const lexize = (token: PgToken): string | null => {
-  const lower = pgLower(token.text);
-  if (!STEMMED.has(token.type)) return lower;
-  if (utf8BytesAtLeast(token.text, MAX_STEM_BYTES + 1)) return lower;
-  return ENGLISH_STOP_WORDS.has(lower) ? null : stem(lower);
+const stemWord = (text: string): string | null => {
+  const lower = pgLower(text);
+  if (utf8BytesAtLeast(text, MAX_STEM_BYTES + 1)) return lower;
+  return ENGLISH_STOP_WORDS.has(lower) ? null : stemmer.stem(lower);
+};
+
+const lexize = (type: TokenType, text: string): string | null => {
+  if (STEMMED[type] === 0) return pgLower(text);
+  let lexeme = lexemeCache.get(text);
+  if (lexeme === undefined) {
+    lexeme = stemWord(text);
+    if (lexemeCache.size >= LEXEME_CACHE_SIZE) lexemeCache.clear();
+    lexemeCache.set(text, lexeme);
+  }
+  return lexeme;
 };
 
 /**
- * One entry per token that takes a position in `to_tsvector('english', text)`, in order: the lexeme,
- * or null for a stop word (which still takes its position, so phrase distances count it).
+ * Calls `visit` once per token that takes a position in `to_tsvector('english', text)`, in order, with
+ * the lexeme, or null for a stop word (which still takes its position, so phrase distances count it).
  */
+const visitPositionedLexemes = (text: string, visit: (lexeme: string | null) => void): void =>
+  visitPgTokens(text, (type, token) => {
+    if (UNINDEXED[type] === 0 && !utf8BytesAtLeast(token, MAX_WORD_BYTES)) visit(lexize(type, token));
+  });
+
+/** The lexemes visitPositionedLexemes gives, as a list. */
 export const positionedLexemes = (text: string): (string | null)[] => {
   const out: (string | null)[] = [];
-  for (const token of pgTokens(text)) {
-    if (UNINDEXED.has(token.type) || utf8BytesAtLeast(token.text, MAX_WORD_BYTES)) continue;
-    out.push(lexize(token));
-  }
+  visitPositionedLexemes(text, (lexeme) => out.push(lexeme));
   return out;
 };
 
@@ -86,15 +90,17 @@ export const prefixLexeme = (text: string): string | null => {
   const wordLike = [T.AsciiWord, T.Word, T.NumWord, T.UnsignedInt] as number[];
   if (!wordLike.includes(token.type)) return null;
   const lower = pgLower(token.text);
-  return STEMMED.has(token.type) ? stem(lower) : lower;
+  return STEMMED[token.type] === 1 ? stemmer.stem(lower) : lower;
 };
 
 /** lexeme → positions, as `to_tsvector('english', text)` stores them (capped and de-duplicated). */
 export const tsvectorOf = (text: string): Map<string, number[]> => {
   const vector = new Map<string, number[]>();
-  positionedLexemes(text).forEach((lexeme, index) => {
+  let index = 0;
+  visitPositionedLexemes(text, (lexeme) => {
+    index++;
     if (lexeme === null) return;
-    const position = Math.min(index + 1, MAX_POSITION);
+    const position = Math.min(index, MAX_POSITION);
     const positions = vector.get(lexeme);
     if (!positions) {
       vector.set(lexeme, [position]);
@@ -110,7 +116,7 @@ export const tsvectorOf = (text: string): Map<string, number[]> => {
 };
 
 /** Positions of one lexeme in the title||text vector; `title` are those weighted 'A'. */
-export type Postings = { all: number[]; title: number[] };
+export type Postings = { all: number[]; title: readonly number[] };
 
 const maxPosition = (vector: Map<string, number[]>): number => {
   let max = 0;
@@ -118,9 +124,21 @@ const maxPosition = (vector: Map<string, number[]>): number => {
   return max;
 };
 
+const NO_POSITIONS: readonly number[] = [];
+
+/** Shifts owned, ascending positions in place, dropping any after the first that reaches the cap. */
+const shiftInPlace = (positions: number[], shift: number): number[] => {
+  for (let i = 0; i < positions.length; i++) {
+    positions[i] = Math.min(positions[i] + shift, MAX_POSITION);
+    if (positions[i] === MAX_POSITION) positions.length = i + 1;
+  }
+  return positions;
+};
+
 /**
  * `setweight(title, 'A') || setweight(text, 'B')` (tsvector_concat): text positions are shifted past
  * the title's last *indexed* position, so a title's trailing stop words do not separate it from the text.
+ * Takes ownership of both vectors' arrays.
  */
 export const concatTitleAndText = (
   title: Map<string, number[]>,
@@ -128,15 +146,20 @@ export const concatTitleAndText = (
 ): Map<string, Postings> => {
   const shift = maxPosition(title);
   const out = new Map<string, Postings>();
-  for (const [lexeme, positions] of title) out.set(lexeme, { all: [...positions], title: [...positions] });
+  for (const [lexeme, positions] of title) {
+    out.set(lexeme, { all: text.has(lexeme) ? [...positions] : positions, title: positions });
+  }
   for (const [lexeme, positions] of text) {
-    const postings = out.get(lexeme) ?? { all: [], title: [] };
+    const postings = out.get(lexeme);
+    if (!postings) {
+      out.set(lexeme, { all: shiftInPlace(positions, shift), title: NO_POSITIONS });
+      continue;
+    }
+    const all = postings.all;
     for (const position of positions) {
-      const all = postings.all;
       if (all.length >= MAX_POSITIONS_PER_LEXEME || all[all.length - 1] === MAX_POSITION) break;
       all.push(Math.min(position + shift, MAX_POSITION));
     }
-    if (postings.all.length > 0) out.set(lexeme, postings);
   }
   return out;
 };
