@@ -30,6 +30,17 @@ export const VOCABULARY = (
   'cladding water sewage river pollution climate net zero insulation boiler heat pump electric car charging'
 ).split(' ');
 
+const SYLLABLES =
+  'ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo fu ga ge gi go gu la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu'.split(
+    ' ',
+  );
+/** Made-up words for the long tail of real vocabulary: words no rule names (they all end in "n", unlike VOCABULARY). */
+export const LONG_TAIL = Array.from(
+  { length: 20_000 },
+  (_, i) =>
+    `${SYLLABLES[i % 50]}${SYLLABLES[Math.floor(i / 50) % 50]}${SYLLABLES[Math.floor(i / 2500) % 50]}n`,
+);
+
 export const FILLER =
   'the and of to in is it for on with as was at by an be this that from or but are not have'.split(' ');
 

@@ -9,6 +9,7 @@ import { WebSocketServer } from 'ws';
 import { stringify } from 'yaml';
 import {
   FILLER,
+  LONG_TAIL,
   VOCABULARY,
   freshDatabase,
   percentile,
@@ -28,19 +29,32 @@ const HOSTS = 8;
 const TIMEOUT_MS = 15 * 60_000;
 
 const random = prng(42);
-const sentence = (words: number) =>
-  Array.from({ length: words }, () =>
-    random() < 0.35 ? pick(random, FILLER) : pick(random, VOCABULARY),
-  ).join(' ');
+const DEPARTMENTS = 10;
+
+// Each department listens for its own topic, and a post is about one topic (now and then touching another), so a
+// post concerns a department or two, as on real traffic, rather than every department at once.
+const TOPICS = Array.from({ length: DEPARTMENTS }, (_, d) =>
+  VOCABULARY.filter((_, i) => i % DEPARTMENTS === d),
+);
+const wordOf = (topic: number): string => {
+  const r = random();
+  if (r < 0.35) return pick(random, FILLER);
+  if (r < 0.43) return pick(random, TOPICS[topic]);
+  if (r < 0.44) return pick(random, pick(random, TOPICS));
+  return pick(random, LONG_TAIL);
+};
+/** A sentence on one topic, opening with one of its words so every post concerns some department. */
+const sentence = (words: number, topic = Math.floor(random() * DEPARTMENTS)) =>
+  [pick(random, TOPICS[topic]), ...Array.from({ length: words - 1 }, () => wordOf(topic))].join(' ');
 
 const rules = () =>
-  Array.from({ length: 10 }, (_, d) => ({
+  TOPICS.map((topic, d) => ({
     key: `dept-${d}`,
     name: `Department ${d}`,
-    rules: Array.from({ length: RULES / 10 }, (_, r) => ({
+    rules: Array.from({ length: RULES / DEPARTMENTS }, (_, r) => ({
       key: `rule-${r}`,
       name: `Rule ${r}`,
-      query: Array.from({ length: 1 + Math.floor(random() * 2) }, () => pick(random, VOCABULARY)).join(' '),
+      query: Array.from({ length: 1 + Math.floor(random() * 2) }, () => pick(random, topic)).join(' '),
     })),
   }));
 
@@ -51,11 +65,12 @@ const feedXml = (feed: number) =>
   `<title>Forum ${feed}</title><link>https://forum${feed}.example.org/</link>` +
   Array.from({ length: ITEMS_PER_FEED }, (_, i) => {
     const id = `${feed}-${i}`;
+    const topic = Math.floor(random() * DEPARTMENTS);
     return (
-      `<item><guid isPermaLink="false">${id}</guid><title>${escapeXml(sentence(8))}</title>` +
+      `<item><guid isPermaLink="false">${id}</guid><title>${escapeXml(sentence(8, topic))}</title>` +
       `<link>https://forum${feed}.example.org/t/${id}</link><dc:creator>user${i % 300}</dc:creator>` +
       `<pubDate>${new Date(Date.now() - i * 60_000).toUTCString()}</pubDate>` +
-      `<description>&lt;p&gt;${escapeXml(sentence(40))}&lt;/p&gt;</description></item>`
+      `<description>&lt;p&gt;${escapeXml(sentence(40, topic))}&lt;/p&gt;</description></item>`
     );
   }).join('') +
   `</channel></rss>`;
@@ -140,6 +155,33 @@ const copyCeiling = async (db: Client, rows: number): Promise<number> => {
   return rows / seconds;
 };
 
+/** Waits until every stored conversation version has been tagged by the api; false on timeout. */
+const waitForTagging = async (db: Client, deadline: number): Promise<boolean> => {
+  while (Date.now() < deadline) {
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM conversation WHERE content_version > tagged_version`,
+    );
+    if (rows[0].n === 0) return true;
+    await sleep(250);
+  }
+  return false;
+};
+
+/** Per tagged conversation: from its newest post being stored to its opportunities being written. */
+const taggingLatency = async (db: Client): Promise<{ conversations: number; p50Ms: number; p95Ms: number }> => {
+  const { rows } = await db.query<{ n: number; p50: number | null; p95: number | null }>(
+    `WITH tagged AS (
+       SELECT o.conversation_id, min(o.tagged_at) AS tagged_at FROM opportunity o GROUP BY o.conversation_id
+     ), latency AS (
+       SELECT extract(epoch FROM t.tagged_at - max(p.fetched_at)) * 1000 AS ms
+       FROM tagged t JOIN post p ON p.conversation_id = t.conversation_id GROUP BY t.conversation_id, t.tagged_at
+     )
+     SELECT count(*)::int AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
+       percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) AS p95 FROM latency`,
+  );
+  return { conversations: rows[0].n, p50Ms: Math.round(rows[0].p50 ?? 0), p95Ms: Math.round(rows[0].p95 ?? 0) };
+};
+
 const latencies = async (db: Client, served: Served, sourceFeed: Map<string, number>): Promise<number[]> => {
   const { rows } = await db.query<{ key: string; platform: string; fetched: number; published: number }>(
     `SELECT s.key, p.platform, extract(epoch FROM p.fetched_at) * 1000 AS fetched, extract(epoch FROM p.published_at) * 1000 AS published
@@ -183,6 +225,8 @@ export const runIngestBench = async (): Promise<Record<string, unknown>> => {
   await waitForExit(startBuilt('apps/api/src/cli.js', env, ['apply', workspaceFile]));
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
+  // The api tags what the worker stores, as in production: its tag consumer runs under the same load.
+  const api = startBuilt('apps/api/src/main.js', { ...env, PORT: '0' });
   const worker = startBuilt('apps/worker/src/main.js', env);
   const expected = FEEDS * ITEMS_PER_FEED;
   let peakRss = 0;
@@ -198,6 +242,7 @@ export const runIngestBench = async (): Promise<Record<string, unknown>> => {
       if (stored >= expected && firehoseDone && stored >= expected + (await firehoseKept(db))) break;
       await sleep(250);
     }
+    const allTagged = await waitForTagging(db, deadline);
     const finishedAt = (
       await db.query<{ t: number }>(`SELECT extract(epoch FROM max(fetched_at)) * 1000 AS t FROM post`)
     ).rows[0].t;
@@ -216,10 +261,11 @@ export const runIngestBench = async (): Promise<Record<string, unknown>> => {
       ceilingPostsPerSecond: Math.round(ceilingPostsPerSecond),
       ratio: Math.round((postsPerSecond / ceilingPostsPerSecond) * 1000) / 1000,
       workerRssMb: Math.round(peakRss),
+      tagging: { allTagged, ...(await taggingLatency(db)) },
     };
   } finally {
-    worker.kill('SIGTERM');
-    await waitForExit(worker);
+    for (const child of [worker, api]) child.kill('SIGTERM');
+    await Promise.all([waitForExit(worker), waitForExit(api)]);
     await db.end();
     for (const s of feeds.servers) s.close();
     firehose.server.close();

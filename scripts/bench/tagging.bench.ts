@@ -1,6 +1,6 @@
 import { RuleMatcher, compileToSql, parseQuery, type MatchableDocument } from '@parley/tagging';
 import { Client } from 'pg';
-import { FILLER, VOCABULARY, freshDatabase, pick, prng } from './bench-support';
+import { FILLER, LONG_TAIL, VOCABULARY, freshDatabase, pick, prng } from './bench-support';
 
 const RULES = 10_000;
 const POSTS = 100_000;
@@ -9,15 +9,6 @@ const random = prng(7);
 
 // Real posts draw on a long-tailed vocabulary (Zipf's law) and real rules name topic words of middling frequency,
 // so a post is a candidate for a few rules, not hundreds. Syllable-built words stand in for the long tail.
-const SYLLABLES =
-  'ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo fu ga ge gi go gu la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu'.split(
-    ' ',
-  );
-const LONG_TAIL = Array.from(
-  { length: 20_000 },
-  (_, i) =>
-    `${SYLLABLES[i % 50]}${SYLLABLES[Math.floor(i / 50) % 50]}${SYLLABLES[Math.floor(i / 2500) % 50]}n`,
-);
 const LEXICON = LONG_TAIL.map((w, rank) =>
   rank >= 50 && rank % 7 === 0 && VOCABULARY[(rank - 50) / 7] ? VOCABULARY[(rank - 50) / 7] : w,
 );

@@ -4,6 +4,7 @@ import {
   ConversationRepository,
   PostRepository,
   SourceRepository,
+  StatisticsRepository,
   TaggingRepository,
   createDataSource,
 } from '@parley/db';
@@ -39,6 +40,7 @@ export const REDIS = Symbol('REDIS');
     PostRepository,
     ConversationRepository,
     TaggingRepository,
+    StatisticsRepository,
   ],
   exports: [
     CONFIG,
@@ -49,6 +51,7 @@ export const REDIS = Symbol('REDIS');
     PostRepository,
     ConversationRepository,
     TaggingRepository,
+    StatisticsRepository,
   ],
 })
 export class InfrastructureModule implements OnApplicationShutdown {

@@ -9,6 +9,7 @@ import { FeedFetcherService } from './services/feed-fetcher.service';
 import { HostGate } from './services/host-gate.service';
 import { PullFetcherService } from './services/pull-fetcher.service';
 import { PostStoreService } from './services/post-store.service';
+import { TableStatisticsService } from './services/table-statistics.service';
 
 @Module({
   imports: [InfrastructureModule],
@@ -22,6 +23,7 @@ import { PostStoreService } from './services/post-store.service';
     IngestProcessor,
     RuleFilterService,
     JetstreamConsumer,
+    TableStatisticsService,
   ],
 })
 export class WorkerModule {}

@@ -8,3 +8,4 @@ export * from './repositories/post.repository';
 export * from './repositories/conversation.repository';
 export * from './repositories/tagging.repository';
 export * from './repositories/preview.repository';
+export * from './repositories/statistics.repository';

@@ -5,3 +5,4 @@ export * from './duration';
 export * from './post';
 export * from './route';
 export * from './engagement';
+export * from './collections';

@@ -1,7 +1,7 @@
-import { firstResponse, type FirstResponse, type Route, type Signal } from '@parley/domain';
+import { firstResponse, groupBy, type FirstResponse, type Route, type Signal } from '@parley/domain';
 import { departmentOfPost, type Account, type AuthoredPost } from './department-posts';
 import type { RuleMatch, RuleMatcher } from './rule-matcher';
-import { tagThread, type DepartmentFacts, type RankedResource, type ThreadFacts } from './signals';
+import { analyseThread, tagThread, type DepartmentFacts, type RankedResource, type ThreadFacts } from './signals';
 
 export type TaggablePost = AuthoredPost & {
   title: string | null;
@@ -72,11 +72,13 @@ export const tagConversation = (
     posts.filter((_, i) => postDepartments[i].departmentId === null),
     matcher,
   );
+  const byDepartment = groupBy(matches, (m) => m.rule.departmentId);
+  const thread = matches.length > 0 ? analyseThread(facts) : null;
   const opportunities = departments.flatMap((department): OpportunityDraft[] => {
-    const own = matches.filter((m) => m.rule.departmentId === department.id);
-    if (own.length === 0) return [];
+    const own = byDepartment.get(department.id);
+    if (!own || !thread) return [];
     const hits = own.map((m) => ({ key: m.rule.key, version: m.rule.version, matchedTerms: m.matchedTerms }));
-    const tagged = tagThread(facts, department, hits);
+    const tagged = tagThread(facts, department, hits, thread);
     return [
       {
         departmentId: department.id,

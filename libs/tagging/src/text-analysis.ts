@@ -1,7 +1,6 @@
-import { newStemmer } from 'snowball-stemmers';
+import { stem } from './stem';
 import { ENGLISH_STOP_WORDS } from './stop-words';
 
-const stemmer = newStemmer('english');
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
 
 /** Lower-cased, stop words dropped, Snowball-stemmed: the lexemes Postgres' `english` configuration would index. */
@@ -9,7 +8,7 @@ export const lexemes = (text: string): string[] => {
   const out: string[] = [];
   for (const match of text.toLowerCase().matchAll(WORD)) {
     const word = match[0].replace(/'s$/, '');
-    if (!ENGLISH_STOP_WORDS.has(word)) out.push(stemmer.stem(word));
+    if (!ENGLISH_STOP_WORDS.has(word)) out.push(stem(word));
   }
   return out;
 };

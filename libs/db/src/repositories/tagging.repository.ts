@@ -116,19 +116,20 @@ export class TaggingRepository {
     );
   }
 
+  /** `tagged_at` is the time of this write, not of the batch's BEGIN, so stored→tagged latency is not flattered. */
   async upsertOpportunities(q: Queryable, opportunities: OpportunityInput[]): Promise<void> {
     if (opportunities.length === 0) return;
     await q.query(
       `INSERT INTO opportunity (conversation_id, department_id, score, route, route_reason, rules, signals, resources,
-         first_response_at, first_response_seconds)
+         first_response_at, first_response_seconds, tagged_at)
        SELECT o."conversationId", o."departmentId", o.score, o.route, o."routeReason", o.rules, o.signals, o.resources,
-         o."firstResponseAt", o."firstResponseSeconds"
+         o."firstResponseAt", o."firstResponseSeconds", clock_timestamp()
        FROM jsonb_to_recordset($1::jsonb) AS o("conversationId" bigint, "departmentId" uuid, score int, route text,
          "routeReason" text, rules jsonb, signals jsonb, resources jsonb, "firstResponseAt" timestamptz, "firstResponseSeconds" int)
        ON CONFLICT (conversation_id, department_id) DO UPDATE SET score = EXCLUDED.score, route = EXCLUDED.route,
          route_reason = EXCLUDED.route_reason, rules = EXCLUDED.rules, signals = EXCLUDED.signals, resources = EXCLUDED.resources,
          first_response_at = EXCLUDED.first_response_at, first_response_seconds = EXCLUDED.first_response_seconds,
-         tagged_at = now(), updated_at = now()`,
+         tagged_at = EXCLUDED.tagged_at, updated_at = now()`,
       [JSON.stringify(opportunities)],
     );
   }

@@ -1,4 +1,4 @@
-import { newStemmer } from 'snowball-stemmers';
+import { CACHE_SIZE, CACHED_WORD_LENGTH, stem } from '../stem';
 import { ENGLISH_STOP_WORDS } from '../stop-words';
 import { pgTokens, visitPgTokens } from './pg-parser';
 import { TokenType } from './pg-parser-states';
@@ -23,11 +23,8 @@ const STEMMED = typeFlags([T.AsciiWord, T.Word, T.AsciiHWord, T.HWord, T.AsciiPa
 /** Token types with no dictionary: they produce nothing and take no position. */
 const UNINDEXED = typeFlags([T.Space, T.Tag, T.Protocol, T.XmlEntity]);
 
-const stemmer = newStemmer('english');
-/** Word token as written → its lexeme (null for a stop word): social text repeats a small vocabulary. */
+/** Word token as written → its lexeme (null for a stop word), bounded like the stem cache. */
 const lexemeCache = new Map<string, string | null>();
-// Bounded, because an attacker's text need not repeat.
-const LEXEME_CACHE_SIZE = 200_000;
 
 /** UTF-8 length, counted only when it could reach `limit` (a UTF-16 unit is at most 3 UTF-8 bytes). */
 const utf8BytesAtLeast = (text: string, limit: number): boolean =>
@@ -48,15 +45,16 @@ export const pgLower = (text: string): string => {
 const stemWord = (text: string): string | null => {
   const lower = pgLower(text);
   if (utf8BytesAtLeast(text, MAX_STEM_BYTES + 1)) return lower;
-  return ENGLISH_STOP_WORDS.has(lower) ? null : stemmer.stem(lower);
+  return ENGLISH_STOP_WORDS.has(lower) ? null : stem(lower);
 };
 
 const lexize = (type: TokenType, text: string): string | null => {
   if (STEMMED[type] === 0) return pgLower(text);
+  if (text.length > CACHED_WORD_LENGTH) return stemWord(text);
   let lexeme = lexemeCache.get(text);
   if (lexeme === undefined) {
     lexeme = stemWord(text);
-    if (lexemeCache.size >= LEXEME_CACHE_SIZE) lexemeCache.clear();
+    if (lexemeCache.size >= CACHE_SIZE) lexemeCache.clear();
     lexemeCache.set(text, lexeme);
   }
   return lexeme;
@@ -90,7 +88,7 @@ export const prefixLexeme = (text: string): string | null => {
   const wordLike = [T.AsciiWord, T.Word, T.NumWord, T.UnsignedInt] as number[];
   if (!wordLike.includes(token.type)) return null;
   const lower = pgLower(token.text);
-  return STEMMED[token.type] === 1 ? stemmer.stem(lower) : lower;
+  return STEMMED[token.type] === 1 ? stem(lower) : lower;
 };
 
 /** lexeme → positions, as `to_tsvector('english', text)` stores them (capped and de-duplicated). */

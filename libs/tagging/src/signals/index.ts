@@ -10,13 +10,18 @@ export { ruleSignal } from './rule.signal';
 export {
   askedQuestion,
   findQuestion,
+  pickQuestion,
+  questionsIn,
   isQuestion,
   questionSignal,
+  type AskedSentence,
   type FoundQuestion,
 } from './question.signal';
 export { mentionSignal } from './mention.signal';
 export {
+  rankByTerms,
   rankResources,
+  termCountsOf,
   resourceMatchSignal,
   suggestResources,
   SIMILARITY,
@@ -30,4 +35,4 @@ export { recencySignal } from './recency.signal';
 export { alreadyEngagedSignal } from './already-engaged.signal';
 export { findNoise, noiseSignal, type NoiseFinding } from './noise.signal';
 export { ROUTE_RULES, routeThread, type RouteChoice, type RouteInput } from './route';
-export { tagThread, type ThreadTagging } from './tag-thread';
+export { analyseThread, tagThread, type ThreadAnalysis, type ThreadTagging } from './tag-thread';

@@ -14,7 +14,7 @@ const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
 const isAbbreviation = (alias: string): boolean =>
   alias.length <= 6 && /[A-Z].*[A-Z]/.test(alias) && !/\s/.test(alias);
 
-const namePattern = (name: string): RegExp => {
+const compileNamePattern = (name: string): RegExp => {
   const body = escape(name.trim()).replace(/\s+/g, '\\s+');
   if (!isAbbreviation(name)) return new RegExp(`${NOT_WORD_BEFORE}${body}${NOT_WORD_AFTER}`, 'iu');
   const forms = [...new Set([name, name.toUpperCase()])].map(escape).join('|');
@@ -22,10 +22,22 @@ const namePattern = (name: string): RegExp => {
 };
 
 /** `@educationgovuk`, and a Mastodon handle's local part (`@dfe` of `dfe@social.example`). */
-const handlePattern = (handle: string): RegExp => {
+const compileHandlePattern = (handle: string): RegExp => {
   const local = handle.replace(/^@/, '').split('@')[0];
   return new RegExp(`(?<![\\w@])@${escape(local)}(?![\\w-])`, 'i');
 };
+
+/** Names and handles are few and checked against every thread, so each is compiled once. */
+const cached = (compile: (text: string) => RegExp) => {
+  const patterns = new Map<string, RegExp>();
+  return (text: string): RegExp => {
+    let pattern = patterns.get(text);
+    if (!pattern) patterns.set(text, (pattern = compile(text)));
+    return pattern;
+  };
+};
+const namePattern = cached(compileNamePattern);
+const handlePattern = cached(compileHandlePattern);
 
 export const namesMentioned = (department: DepartmentFacts, text: string): string[] =>
   [department.name, ...department.aliases]

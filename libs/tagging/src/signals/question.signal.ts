@@ -25,23 +25,37 @@ export const isQuestion = (sentence: string): boolean => {
   return sentence.trimEnd().endsWith('?') || OPENS_LIKE_QUESTION.test(sentence.trim());
 };
 
-const candidates = (posts: ThreadPostFacts[]): string[] =>
-  posts.flatMap((p) => [...(p.title ? [p.title.trim()] : []), ...sentences(p.text)]).filter(isQuestion);
+/** A sentence that asks something, with its lexemes (for judging whether it is on a rule's topic). */
+export type AskedSentence = { sentence: string; lexemes: ReadonlySet<string> };
 
-const overlap = (sentence: string, terms: Set<string>): number =>
-  new Set(lexemes(sentence).filter((l) => terms.has(l))).size;
+/** The question sentences of the posts (titles first), in order: the same whatever the department. */
+export const questionsIn = (posts: ThreadPostFacts[]): AskedSentence[] =>
+  posts
+    .flatMap((p) => [...(p.title ? [p.title.trim()] : []), ...sentences(p.text)])
+    .filter(isQuestion)
+    .map((sentence) => ({ sentence, lexemes: new Set(lexemes(sentence)) }));
+
+const overlap = (question: AskedSentence, terms: Set<string>): number => {
+  let shared = 0;
+  for (const lexeme of question.lexemes) if (terms.has(lexeme)) shared++;
+  return shared;
+};
 
 /** The first question that shares the most words with the matched rules; the first question at all otherwise. */
-export const findQuestion = (posts: ThreadPostFacts[], ruleTerms: string[]): FoundQuestion | null => {
+export const pickQuestion = (questions: AskedSentence[], ruleTerms: string[]): FoundQuestion | null => {
+  if (questions.length === 0) return null;
   // Matched terms are usually lexemes already; stemming them again is not always a no-op, so keep both.
   const terms = new Set(ruleTerms.flatMap((t) => [t.toLowerCase(), ...lexemes(t)]));
   let best: { sentence: string; score: number } | null = null;
-  for (const sentence of candidates(posts)) {
-    const score = overlap(sentence, terms);
-    if (best === null || score > best.score) best = { sentence, score };
+  for (const question of questions) {
+    const score = overlap(question, terms);
+    if (best === null || score > best.score) best = { sentence: question.sentence, score };
   }
   return best && { sentence: best.sentence, onTopic: best.score > 0 };
 };
+
+export const findQuestion = (posts: ThreadPostFacts[], ruleTerms: string[]): FoundQuestion | null =>
+  pickQuestion(questionsIn(posts), ruleTerms);
 
 const clip = (text: string): string =>
   text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text;

@@ -5,7 +5,7 @@ import { SIGNAL_WEIGHTS } from './score';
 import type { DepartmentResource } from './thread-facts';
 
 export type RankedResource = { title: string; url: string; similarity: number };
-type TermCounts = Map<string, number>;
+export type TermCounts = ReadonlyMap<string, number>;
 
 /** Cosine similarities: from `suggest` a resource is worth pointing to; from `strong` it is the answer itself. */
 export const SIMILARITY = { suggest: 0.12, strong: 0.3 } as const;
@@ -14,7 +14,7 @@ export const MAX_SUGGESTED = 3;
 const TITLE_REPEAT = 2;
 
 const countTerms = (words: string[]): TermCounts => {
-  const counts: TermCounts = new Map();
+  const counts = new Map<string, number>();
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
   return counts;
 };
@@ -55,9 +55,12 @@ const cosine = (a: Map<string, number>, b: Map<string, number>): number => {
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
-/** Every resource ranked by TF-IDF cosine similarity to the thread's text: best first, ties by url. */
-export const rankResources = (threadText: string, resources: DepartmentResource[]): RankedResource[] => {
-  const thread = countTerms(lexemes(threadText));
+/** The lexemes of a text with their counts: what rankByTerms compares. */
+export const termCountsOf = (text: string): TermCounts => countTerms(lexemes(text));
+
+/** Every resource ranked by TF-IDF cosine similarity to the thread's terms: best first, ties by url. */
+export const rankByTerms = (thread: TermCounts, resources: DepartmentResource[]): RankedResource[] => {
+  if (resources.length === 0) return [];
   const docs = resources.map(countsOf);
   const idf = inverseFrequencies([...docs, thread]);
   const threadVector = vectorOf(thread, idf);
@@ -69,6 +72,10 @@ export const rankResources = (threadText: string, resources: DepartmentResource[
     }))
     .sort((a, b) => b.similarity - a.similarity || a.url.localeCompare(b.url));
 };
+
+/** rankByTerms for the thread's text. */
+export const rankResources = (threadText: string, resources: DepartmentResource[]): RankedResource[] =>
+  rankByTerms(termCountsOf(threadText), resources);
 
 /** The ones worth showing: the top three above the suggestion threshold. */
 export const suggestResources = (ranked: RankedResource[]): RankedResource[] =>

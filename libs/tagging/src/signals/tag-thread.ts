@@ -1,21 +1,23 @@
 import type { Route, Signal } from '@parley/domain';
 import { alreadyEngagedSignal } from './already-engaged.signal';
 import { mentionSignal } from './mention.signal';
-import { findNoise, noiseSignal } from './noise.signal';
+import { findNoise, noiseSignal, type NoiseFinding } from './noise.signal';
 import { participantsSignal } from './participants.signal';
-import { askedQuestion, questionSignal } from './question.signal';
+import { pickQuestion, questionSignal, questionsIn, type AskedSentence } from './question.signal';
 import { reachSignal } from './reach.signal';
 import { recencySignal } from './recency.signal';
 import {
-  rankResources,
+  rankByTerms,
   resourceMatchSignal,
   suggestResources,
+  termCountsOf,
   type RankedResource,
+  type TermCounts,
 } from './resource-match.signal';
 import { routeThread } from './route';
 import { ruleSignal } from './rule.signal';
 import { scoreSignals } from './score';
-import { sentimentSignal, summariseSentiment } from './sentiment.signal';
+import { sentimentSignal, summariseSentiment, type SentimentSummary } from './sentiment.signal';
 import { publicPosts, textOf, type DepartmentFacts, type RuleHit, type ThreadFacts } from './thread-facts';
 import { velocitySignal } from './velocity.signal';
 
@@ -30,18 +32,41 @@ export type ThreadTagging = {
 
 const present = (signals: (Signal | null)[]): Signal[] => signals.filter((s): s is Signal => s !== null);
 
+/** What tagging finds in a thread whatever the department: worked out once per conversation, not per department. */
+export type ThreadAnalysis = {
+  text: string;
+  questions: AskedSentence[];
+  terms: TermCounts;
+  sentiment: SentimentSummary | null;
+  noise: NoiseFinding | null;
+};
+
+export const analyseThread = (facts: ThreadFacts): ThreadAnalysis => {
+  const posts = publicPosts(facts);
+  const text = textOf(posts);
+  return {
+    text,
+    questions: questionsIn(posts),
+    terms: termCountsOf(text),
+    sentiment: summariseSentiment(facts),
+    noise: findNoise(facts),
+  };
+};
+
 /** Why, how much and what to do for one department in one thread: pure, so re-tagging gives the same answer. */
 export const tagThread = (
   facts: ThreadFacts,
   department: DepartmentFacts,
   hits: RuleHit[],
+  thread: ThreadAnalysis = analyseThread(facts),
 ): ThreadTagging => {
-  const text = textOf(publicPosts(facts));
-  const found = askedQuestion(facts, hits);
+  const { text, sentiment, noise } = thread;
+  const found = pickQuestion(
+    thread.questions,
+    hits.flatMap((h) => h.matchedTerms),
+  );
   const question = found?.sentence ?? null;
-  const resources = suggestResources(rankResources(text, department.resources));
-  const sentiment = summariseSentiment(facts);
-  const noise = findNoise(facts);
+  const resources = suggestResources(rankByTerms(thread.terms, department.resources));
   const signals = present([
     ruleSignal(hits),
     questionSignal(found),

@@ -1,15 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { groupBy } from '@parley/domain';
 import { TaggingRepository, inTransaction, type OpportunityInput, type PostForTagging } from '@parley/db';
 import { tagConversation } from '@parley/tagging';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../../common/infrastructure.module';
 import { CompiledRulesCache } from './compiled-rules.cache';
-
-const groupBy = <T>(items: T[], key: (item: T) => string): Map<string, T[]> => {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-};
 
 /**
  * Tags a batch of conversation versions with a handful of queries. Versions already tagged are skipped, so a
@@ -34,7 +29,7 @@ export class TaggingService {
     const ids = due.map((v) => v.id);
     const now = new Date();
     return inTransaction(this.dataSource, async (tx) => {
-      const threads = groupBy<PostForTagging>(await this.tagging.postsOf(tx, ids), (p) => p.conversationId);
+      const threads = groupBy(await this.tagging.postsOf(tx, ids), (p) => p.conversationId);
       const assignments: { postId: string; departmentId: string | null }[] = [];
       const opportunities: OpportunityInput[] = [];
       for (const id of ids) {
