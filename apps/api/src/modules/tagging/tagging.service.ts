@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { groupBy } from '@parley/domain';
-import { TaggingRepository, inTransaction, type OpportunityInput, type PostForTagging } from '@parley/db';
+import { TaggingRepository, inTransaction, type OpportunityInput } from '@parley/db';
 import { tagConversation } from '@parley/tagging';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../../common/infrastructure.module';
