@@ -10,11 +10,13 @@ import { HostGate } from './services/host-gate.service';
 import { PullFetcherService } from './services/pull-fetcher.service';
 import { PostStoreService } from './services/post-store.service';
 import { TableStatisticsService } from './services/table-statistics.service';
+import { TagBacklogGate } from './services/tag-backlog.gate';
 
 @Module({
   imports: [InfrastructureModule],
   providers: [
     PostStoreService,
+    TagBacklogGate,
     FeedFetcherService,
     HostGate,
     PullFetcherService,

@@ -57,6 +57,15 @@ export class JobProducer {
     if (jobs.length > 0) await this.queues.tag.addBulk(jobs);
   }
 
+  /** How far tagging is behind: tag jobs waiting or running, and how many consumers are connected to take them. */
+  async tagBacklog(): Promise<{ jobs: number; consumers: number }> {
+    const [counts, consumers] = await Promise.all([
+      this.queues.tag.getJobCounts('waiting', 'prioritized', 'active'),
+      this.queues.tag.getWorkersCount(),
+    ]);
+    return { jobs: counts.waiting + counts.prioritized + counts.active, consumers };
+  }
+
   /** Re-tags every conversation active since `since`; the job's progress is what the UI shows. */
   async backfillTags(since: Date, reason: string): Promise<string> {
     // Kept for a day after it finishes, so the UI can still show how it ended.

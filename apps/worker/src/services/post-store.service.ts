@@ -10,6 +10,7 @@ import {
 import type { NormalisedPost } from '@parley/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DATA_SOURCE } from '../infrastructure.module';
+import { TagBacklogGate } from './tag-backlog.gate';
 
 export type StoreExtras = {
   counters?: { externalId: string; likes?: number; reposts?: number; replies?: number }[];
@@ -76,6 +77,7 @@ export class PostStoreService {
     private readonly posts: PostRepository,
     private readonly conversations: ConversationRepository,
     private readonly sources: SourceRepository,
+    private readonly tagBacklog: TagBacklogGate,
   ) {}
 
   async store(sourceId: string, incoming: NormalisedPost[], extras: StoreExtras = {}): Promise<StoreResult> {
@@ -88,6 +90,7 @@ export class PostStoreService {
       toTag: [],
     };
     const created = new Set<string>();
+    if (unique.length > 0) await this.tagBacklog.waitForRoom();
     await inTransaction(this.dataSource, async (tx) => {
       await this.sources.lockForIngest(tx, sourceId);
       for (let i = 0; i < unique.length; i += BATCH) {
