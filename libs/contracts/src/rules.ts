@@ -19,6 +19,11 @@ export const ruleUpsertSchema = z.object({
   purpose: z.string().nullable().optional(),
   enabled: z.boolean().default(true),
   reason: z.string().trim().min(1, 'say why the rule is changing').max(500),
+  /**
+   * The version the change was made from (0: the rule is new). When the rule has moved on since, nothing is saved
+   * and the answer is 409, so two editors never overwrite each other unawares. Omit it to save regardless.
+   */
+  expectedVersion: z.number().int('a version is a whole number').min(0).optional(),
 });
 export type RuleUpsert = z.infer<typeof ruleUpsertSchema>;
 

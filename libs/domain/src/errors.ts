@@ -10,7 +10,8 @@ export type DomainErrorCode =
   | 'fetch_failed'
   | 'parse_failed';
 
-export type Problem = { path: string; message: string };
+/** What is wrong and where: `position` is a 0-based character offset into the value at `path` (a query). */
+export type Problem = { path: string; message: string; position?: number };
 
 /** An error a person can act on; the api maps `code` to an HTTP status, workers to retry or give up. */
 export class DomainError extends Error {

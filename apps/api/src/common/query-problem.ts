@@ -7,7 +7,7 @@ export const queryProblem = (query: string, path: string): Problem | null => {
     parseQuery(query);
     return null;
   } catch (error) {
-    const where = error instanceof QueryError ? `at position ${error.position}: ` : '';
-    return { path, message: `${where}${(error as Error).message}` };
+    if (!(error instanceof QueryError)) return { path, message: (error as Error).message };
+    return { path, message: `at position ${error.position}: ${error.message}`, position: error.position };
   }
 };

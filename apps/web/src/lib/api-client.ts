@@ -1,6 +1,6 @@
 import type { ErrorBody } from '@parley/contracts';
 
-export type ApiProblem = { path: string; message: string };
+export type ApiProblem = { path: string; message: string; position?: number };
 
 /** Everything a failed request tells us, so pages can show a message a person can act on. */
 export class ApiError extends Error {

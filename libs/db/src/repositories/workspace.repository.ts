@@ -97,6 +97,16 @@ export class WorkspaceRepository {
     );
   }
 
+  /** One rule, locked until the transaction ends, so a check of its version holds until the change is written. */
+  async ruleForUpdate(q: Queryable, departmentId: string, key: string): Promise<RuleRow | undefined> {
+    const rows: RuleRow[] = await q.query(
+      `SELECT id, key, name, query, purpose, enabled, version FROM listening_rule
+       WHERE department_id = $1 AND key = $2 FOR UPDATE`,
+      [departmentId, key],
+    );
+    return rows[0];
+  }
+
   async insertRule(q: Queryable, departmentId: string, r: Omit<RuleRow, 'id' | 'version'>): Promise<string> {
     const rows: { id: string }[] = await q.query(
       `INSERT INTO listening_rule (department_id, key, name, query, purpose, enabled) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,

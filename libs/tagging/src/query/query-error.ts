@@ -6,7 +6,7 @@ export class QueryError extends DomainError {
     message: string,
     readonly position: number,
   ) {
-    super('invalid', message, [{ path: 'query', message }]);
+    super('invalid', message, [{ path: 'query', message, position }]);
     this.name = 'QueryError';
   }
 }

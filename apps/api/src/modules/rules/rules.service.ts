@@ -26,6 +26,32 @@ import { RuleWriter } from '../workspace/rule-writer.service';
 import { queryProblem } from '../../common/query-problem';
 
 const RETAG_WINDOW_MS = 30 * 86_400_000;
+const RULE_KEY = /^[a-z0-9][a-z0-9-]{0,62}$/;
+// `/rules/:department/new` is the web page for adding a rule, so a rule keyed "new" could never be opened.
+const RESERVED_KEYS = new Set(['new']);
+const UNIQUE_VIOLATION = '23505';
+
+const conflict = (message: string): DomainError =>
+  new DomainError('conflict', message, [{ path: 'expectedVersion', message }]);
+
+const alreadyExists = (departmentKey: string, key: string): DomainError =>
+  conflict(`There is already a rule "${key}" in ${departmentKey}: open it to change it, or choose another key.`);
+
+/** Refuses a change made from a version that is no longer current (0: made as a new rule). */
+const checkExpectedVersion = (
+  departmentKey: string,
+  key: string,
+  existing: { version: number } | undefined,
+  expected: number | undefined,
+): void => {
+  const current = existing?.version ?? 0;
+  if (expected === undefined || expected === current) return;
+  if (expected === 0) throw alreadyExists(departmentKey, key);
+  if (current === 0) throw conflict(`Rule "${key}" no longer exists in ${departmentKey}.`);
+  throw conflict(
+    `Rule "${key}" was changed by someone else while you edited it (version ${expected} is now ${current}): reload it and make your change again.`,
+  );
+};
 const PREVIEW_TIMEOUT_MS = 5_000;
 
 /** Listening rules one at a time: list, history, change (with a reason) and the re-tagging that follows. */
@@ -66,9 +92,14 @@ export class RulesService {
   }
 
   async save(auth: AuthContext, departmentKey: string, key: string, request: RuleUpsert): Promise<RuleSaved> {
-    if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(key)) {
+    if (!RULE_KEY.test(key)) {
       throw new DomainError('invalid', 'A rule key uses lower-case letters, digits and hyphens.', [
         { path: 'key', message: 'use lower-case letters, digits and hyphens' },
+      ]);
+    }
+    if (RESERVED_KEYS.has(key)) {
+      throw new DomainError('invalid', `A rule cannot be keyed "${key}": choose another key.`, [
+        { path: 'key', message: `"${key}" is reserved` },
       ]);
     }
     const department = await this.access.resolve(auth, departmentKey);
@@ -82,7 +113,8 @@ export class RulesService {
       enabled: request.enabled,
     };
     await inTransaction(this.dataSource, async (tx) => {
-      const existing = (await this.workspace.rulesOf(tx, department.id)).find((r) => r.key === key);
+      const existing = await this.workspace.ruleForUpdate(tx, department.id, key);
+      checkExpectedVersion(departmentKey, key, existing, request.expectedVersion);
       await this.writer.save(
         tx,
         actorOf(auth),
@@ -90,6 +122,9 @@ export class RulesService {
         fields,
         request.reason,
       );
+    }).catch((error: unknown) => {
+      // Two people adding the same key at once: the second insert meets the first's row.
+      throw (error as { code?: string }).code === UNIQUE_VIOLATION ? alreadyExists(departmentKey, key) : error;
     });
     const backfill = await this.producer.backfillTags(
       new Date(Date.now() - RETAG_WINDOW_MS),

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Rule, RuleSaved, RuleUpsert } from '@parley/contracts';
-import { api } from '../../../lib/api-client';
+import { api, isApiError } from '../../../lib/api-client';
 import { rulesQueryKey } from './get-rules';
 import { ruleVersionsQueryKey } from './get-rule-versions';
 
@@ -29,6 +29,12 @@ export const useSaveRule = ({ onSuccess }: UseSaveRuleOptions = {}) => {
       );
       await queryClient.invalidateQueries({ queryKey: ruleVersionsQueryKey(department, key) });
       onSuccess?.(saved);
+    },
+    onError: async (error, { department, key }) => {
+      // Someone else changed the rule: show their version and its history, so the change can be made again on it.
+      if (!isApiError(error) || error.status !== 409) return;
+      await queryClient.invalidateQueries({ queryKey: rulesQueryKey(department) });
+      await queryClient.invalidateQueries({ queryKey: ruleVersionsQueryKey(department, key) });
     },
   });
 };

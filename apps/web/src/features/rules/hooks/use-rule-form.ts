@@ -50,7 +50,7 @@ export const useRuleForm = ({ department, rule, existingKeys, onSaved }: UseRule
     }
     setFailure(NO_FAILURE);
     save.mutate(
-      { department, key: isNew ? values.key : rule.key, rule: toRuleUpsert(values) },
+      { department, key: isNew ? values.key : rule.key, rule: toRuleUpsert(values, rule) },
       { onError: (error) => setFailure(saveFailure(error)) },
     );
   };

@@ -61,14 +61,31 @@ describe('validateRuleForm', () => {
 });
 
 describe('toRuleUpsert', () => {
-  it('trims, and sends an empty purpose as null', () =>
-    expect(toRuleUpsert(values({ name: ' Rail fares ', query: ' railcard \n', purpose: '  ' }))).toEqual({
+  it('trims, sends an empty purpose as null, and a new rule as made from version 0', () =>
+    expect(
+      toRuleUpsert(values({ name: ' Rail fares ', query: ' railcard \n', purpose: '  ' }), null),
+    ).toEqual({
       name: 'Rail fares',
       query: 'railcard',
       purpose: null,
       enabled: true,
       reason: 'Start listening for fares questions',
+      expectedVersion: 0,
     }));
+
+  it('sends the version an edit was made from', () =>
+    expect(
+      toRuleUpsert(values(), {
+        department: 'dft',
+        key: 'rail-fares',
+        name: 'Rail fares',
+        query: 'railcard',
+        purpose: null,
+        enabled: true,
+        version: 3,
+        updatedAt: '2025-11-04T14:05:00Z',
+      }).expectedVersion,
+    ).toBe(3));
 });
 
 describe('initialRuleValues', () => {
@@ -128,6 +145,12 @@ describe('saveFailure', () => {
           'You cannot change this department’s rules. Ask a manager of the department or a Parley administrator',
         ],
       },
+    ],
+    [
+      new ApiError(409, 'conflict', 'rule "fares" was changed by someone else: reload it', [
+        { path: 'expectedVersion', message: 'rule "fares" was changed by someone else: reload it' },
+      ]),
+      { fields: {}, other: ['Rule "fares" was changed by someone else: reload it'] },
     ],
     [
       new ApiError(404, 'not_found', 'No department'),

@@ -41,13 +41,17 @@ export const validateRuleForm = (values: RuleFormValues, { isNew, existingKeys =
   return errors;
 };
 
-/** The body of `PUT /api/rules/:department/:key`. */
-export const toRuleUpsert = (values: RuleFormValues): RuleUpsert => ({
+/**
+ * The body of `PUT /api/rules/:department/:key`, made from `rule` (null: a new rule), so the api refuses it if
+ * someone else changed or added the rule meanwhile.
+ */
+export const toRuleUpsert = (values: RuleFormValues, rule: Rule | null): RuleUpsert => ({
   name: values.name.trim(),
   query: values.query.trim(),
   purpose: values.purpose.trim() || null,
   enabled: values.enabled,
   reason: values.reason.trim(),
+  expectedVersion: rule?.version ?? 0,
 });
 
 const isField = (path: string): path is RuleField => (RULE_FIELDS as readonly string[]).includes(path);
@@ -81,6 +85,8 @@ export const saveFailure = (error: unknown): RuleFailure => {
           'You cannot change this department’s rules. Ask a manager of the department or a Parley administrator',
         ],
       };
+    // Someone else added or changed the rule meanwhile; the message says what to do.
+    if (error.status === 409) return { fields: {}, other: [capitalise(error.message)] };
     if (error.status === 404)
       return { fields: {}, other: ['This department no longer exists, or you can no longer see it'] };
     if (error.status === 0)
