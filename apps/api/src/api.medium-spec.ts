@@ -136,7 +136,11 @@ describe('api: auth, users, workspace', () => {
     expect(status).toBe(400);
     expect((body as { problems: unknown[] }).problems).toEqual([
       { path: 'sources[0].department', message: expect.stringContaining('no department "nope"') },
-      { path: 'departments[0].rules[0].query', message: expect.stringContaining('only very common words') },
+      {
+        path: 'departments[0].rules[0].query',
+        message: expect.stringContaining('only very common words'),
+        position: 0,
+      },
     ]);
   });
 
