@@ -1,4 +1,4 @@
-import type { ConversationPage } from '@parley/contracts';
+import type { ConversationPage, RuleVersion } from '@parley/contracts';
 import {
   TestApiClient,
   createTestEnvironment,
@@ -143,5 +143,27 @@ describe('a public post travels from a feed to the web inbox', () => {
       .first()
       .waitFor({ timeout: 10_000 });
     await tab.screenshot({ path: resolve(SHOTS, 'rule-editor-error.png'), fullPage: true });
+
+    // Someone else saves the rule while this editor is open: saving from the old version is refused, visibly.
+    const other = await admin.request('PUT', '/api/rules/dfe/student-loans', {
+      name: 'Student loans',
+      query: 'student loan OR "student finance"',
+      reason: 'A colleague widened the rule',
+      expectedVersion: 1,
+    });
+    expect(other.status).toBe(200);
+    await query.fill('"student loan" AND repayments');
+    await tab.getByText(/position \d+/).first().waitFor({ state: 'detached', timeout: 10_000 });
+    await tab.getByText(/Would have matched 1 conversation/).waitFor({ timeout: 10_000 });
+    await tab.getByRole('textbox', { name: /reason for the change/i }).fill('Only repayment questions');
+    await tab.getByRole('button', { name: /save rule/i }).click();
+    await tab.getByText(/changed by someone else/).first().waitFor({ timeout: 10_000 });
+    // What was typed is kept, and the history shows the colleague's change.
+    await expect(query.inputValue()).resolves.toBe('"student loan" AND repayments');
+    await tab.getByText('A colleague widened the rule').waitFor({ timeout: 10_000 });
+    await tab.screenshot({ path: resolve(SHOTS, 'rule-editor-conflict.png'), fullPage: true });
+    expect(await accessibilityViolations(tab)).toEqual([]);
+    const versions = (await admin.get<RuleVersion[]>('/api/rules/dfe/student-loans/versions')).body;
+    expect(versions[0]).toMatchObject({ version: 2, queryAfter: 'student loan OR "student finance"' });
   });
 });

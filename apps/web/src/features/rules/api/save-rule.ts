@@ -31,10 +31,10 @@ export const useSaveRule = ({ onSuccess }: UseSaveRuleOptions = {}) => {
       onSuccess?.(saved);
     },
     onError: async (error, { department, key }) => {
-      // Someone else changed the rule: show their version and its history, so the change can be made again on it.
-      if (!isApiError(error) || error.status !== 409) return;
-      await queryClient.invalidateQueries({ queryKey: rulesQueryKey(department) });
-      await queryClient.invalidateQueries({ queryKey: ruleVersionsQueryKey(department, key) });
+      // Someone else changed the rule: its history shows their change at once. The rule itself is not refetched,
+      // which would start the form again from their version and throw away what this person typed.
+      if (isApiError(error) && error.status === 409)
+        await queryClient.invalidateQueries({ queryKey: ruleVersionsQueryKey(department, key) });
     },
   });
 };

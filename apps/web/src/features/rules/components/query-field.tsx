@@ -25,7 +25,8 @@ export const QueryField = ({ department, value, onChange, error }: QueryFieldPro
   const checked = useDebouncedValue(typed, PREVIEW_DEBOUNCE_MS);
   const preview = usePreview({ department, query: checked });
   const liveError = checked && preview.isError ? queryProblem(preview.error) : null;
-  const shownError = error ?? liveError ?? undefined;
+  // A live error about an earlier version of the query is not shown once the query has changed.
+  const shownError = error ?? (typed === checked ? liveError : null) ?? undefined;
   // Positions count from the start of the query as checked (trimmed, as the api trims it).
   const position = shownError ? positionInMessage(shownError) : null;
   const caretQuery = error ? typed : checked;
