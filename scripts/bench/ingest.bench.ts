@@ -168,7 +168,9 @@ const waitForTagging = async (db: Client, deadline: number): Promise<boolean> =>
 };
 
 /** Per tagged conversation: from its newest post being stored to its opportunities being written. */
-const taggingLatency = async (db: Client): Promise<{ conversations: number; p50Ms: number; p95Ms: number }> => {
+const taggingLatency = async (
+  db: Client,
+): Promise<{ conversations: number; p50Ms: number; p95Ms: number }> => {
   const { rows } = await db.query<{ n: number; p50: number | null; p95: number | null }>(
     `WITH tagged AS (
        SELECT o.conversation_id, min(o.tagged_at) AS tagged_at FROM opportunity o GROUP BY o.conversation_id
@@ -179,7 +181,11 @@ const taggingLatency = async (db: Client): Promise<{ conversations: number; p50M
      SELECT count(*)::int AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
        percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) AS p95 FROM latency`,
   );
-  return { conversations: rows[0].n, p50Ms: Math.round(rows[0].p50 ?? 0), p95Ms: Math.round(rows[0].p95 ?? 0) };
+  return {
+    conversations: rows[0].n,
+    p50Ms: Math.round(rows[0].p50 ?? 0),
+    p95Ms: Math.round(rows[0].p95 ?? 0),
+  };
 };
 
 const latencies = async (db: Client, served: Served, sourceFeed: Map<string, number>): Promise<number[]> => {
@@ -196,7 +202,12 @@ const latencies = async (db: Client, served: Served, sourceFeed: Map<string, num
   });
 };
 
-export const runIngestBench = async (): Promise<Record<string, unknown>> => {
+/**
+ * `--store-only` leaves the api (and so tagging) out, measuring fetching and storing alone; by default the api tags
+ * what is stored, as in production, and the worker's tag backlog gate keeps the two in step.
+ */
+export const runIngestBench = async (args: string[] = []): Promise<Record<string, unknown>> => {
+  const storeOnly = args.includes('--store-only');
   const databaseUrl = await freshDatabase('parley_bench_ingest');
   const served: Served = { feedServedAt: new Map(), firstServedAt: null };
   const feeds = await startFeedServers(served);
@@ -226,7 +237,7 @@ export const runIngestBench = async (): Promise<Record<string, unknown>> => {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   // The api tags what the worker stores, as in production: its tag consumer runs under the same load.
-  const api = startBuilt('apps/api/src/main.js', { ...env, PORT: '0' });
+  const api = storeOnly ? null : startBuilt('apps/api/src/main.js', { ...env, PORT: '0' });
   const worker = startBuilt('apps/worker/src/main.js', env);
   const expected = FEEDS * ITEMS_PER_FEED;
   let peakRss = 0;
@@ -242,7 +253,7 @@ export const runIngestBench = async (): Promise<Record<string, unknown>> => {
       if (stored >= expected && firehoseDone && stored >= expected + (await firehoseKept(db))) break;
       await sleep(250);
     }
-    const allTagged = await waitForTagging(db, deadline);
+    const allTagged = api ? await waitForTagging(db, deadline) : false;
     const finishedAt = (
       await db.query<{ t: number }>(`SELECT extract(epoch FROM max(fetched_at)) * 1000 AS t FROM post`)
     ).rows[0].t;
@@ -261,11 +272,12 @@ export const runIngestBench = async (): Promise<Record<string, unknown>> => {
       ceilingPostsPerSecond: Math.round(ceilingPostsPerSecond),
       ratio: Math.round((postsPerSecond / ceilingPostsPerSecond) * 1000) / 1000,
       workerRssMb: Math.round(peakRss),
-      tagging: { allTagged, ...(await taggingLatency(db)) },
+      tagging: api ? { allTagged, ...(await taggingLatency(db)) } : 'not run (--store-only)',
     };
   } finally {
-    for (const child of [worker, api]) child.kill('SIGTERM');
-    await Promise.all([waitForExit(worker), waitForExit(api)]);
+    const children = api ? [worker, api] : [worker];
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map(waitForExit));
     await db.end();
     for (const s of feeds.servers) s.close();
     firehose.server.close();
