@@ -1,6 +1,8 @@
 import { RuleMatcher, compileToSql, parseQuery, type MatchableDocument } from '@parley/tagging';
 import { Client } from 'pg';
-import { FILLER, LONG_TAIL, VOCABULARY, freshDatabase, pick, prng } from './bench-support';
+import { PREVIEW_FIRST_PARAMETER, PreviewRepository, createDataSource } from '@parley/db';
+import { randomUUID } from 'node:crypto';
+import { FILLER, LONG_TAIL, VOCABULARY, freshDatabase, percentile, pick, prng } from './bench-support';
 
 const RULES = 10_000;
 const POSTS = 100_000;
@@ -77,13 +79,49 @@ const loadPosts = async (db: Client, docs: ReturnType<typeof posts>): Promise<vo
   ).rows[0].id;
   for (let i = 0; i < docs.length; i += 5_000) {
     const batch = docs.slice(i, i + 5_000);
+    // Each post its own conversation, published over the last 30 days: the window a rule preview searches.
     await db.query(
-      `INSERT INTO post (source_id, external_id, platform, url, title, text, language, published_at)
-       SELECT $1, 'p' || (n + $2), 'web', u, t, x, 'en', now() FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS r(u, t, x, n)`,
+      `WITH r AS (
+         SELECT n + $2 AS n, u, t, x, now() - ((n + $2) % 43200) * interval '1 minute' AS at
+         FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS r(u, t, x, n)
+       ), c AS (
+         INSERT INTO conversation (source_id, root_external_id, title, url, post_count, started_at, last_activity_at)
+         SELECT $1, 'p' || n, t, u, 1, at, at FROM r RETURNING id, root_external_id
+       )
+       INSERT INTO post (source_id, external_id, conversation_id, platform, url, title, text, language, published_at)
+       SELECT $1, 'p' || r.n, c.id, 'web', r.u, r.t, r.x, 'en', r.at FROM r JOIN c ON c.root_external_id = 'p' || r.n`,
       [source, i, batch.map((d) => d.url), batch.map((d) => d.title), batch.map((d) => d.text)],
     );
   }
   await db.query('ANALYZE post');
+  await db.query('ANALYZE conversation');
+};
+
+const PREVIEWED_RULES = 200;
+
+/** `POST /api/rules/preview`'s two queries (count and sample over the last 30 days) for some of the rules. */
+const previewTimes = async (databaseUrl: string, queries: string[]): Promise<Record<string, number>> => {
+  const dataSource = await createDataSource(databaseUrl, { poolSize: 1 }).initialize();
+  const previews = new PreviewRepository();
+  const window = { departmentId: randomUUID(), from: new Date(Date.now() - 30 * 86_400_000), to: new Date() };
+  const times: number[] = [];
+  try {
+    for (const query of queries.slice(0, PREVIEWED_RULES)) {
+      const condition = compileToSql(parseQuery(query), { firstParameter: PREVIEW_FIRST_PARAMETER });
+      const started = process.hrtime.bigint();
+      await previews.countConversations(dataSource, window, condition);
+      await previews.sample(dataSource, window, condition, 10);
+      times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+  return {
+    rules: times.length,
+    p50Ms: Math.round(percentile(times, 50)),
+    p95Ms: Math.round(percentile(times, 95)),
+    maxMs: Math.round(Math.max(...times)),
+  };
 };
 
 /** The same rules as compiled full-text queries, each run against the stored posts (GIN index), as a percolator in SQL would. */
@@ -122,11 +160,13 @@ export const runTaggingBench = async (): Promise<Record<string, unknown>> => {
   const docs = posts();
   matcherRate(matcher, docs.slice(0, 2_000)); // warm the JIT before measuring
   const inProcess = matcherRate(matcher, docs);
-  const db = new Client({ connectionString: await freshDatabase('parley_bench_tagging') });
+  const databaseUrl = await freshDatabase('parley_bench_tagging');
+  const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
     await loadPosts(db, docs);
     const postgres = await postgresRate(db, queries, docs.length);
+    const preview = await previewTimes(databaseUrl, queries);
     return {
       rules: RULES,
       rulesCompiled: matcher.size,
@@ -138,6 +178,7 @@ export const runTaggingBench = async (): Promise<Record<string, unknown>> => {
       matchesInProcess: inProcess.matches,
       matchesInPostgres: postgres.matches,
       agree: inProcess.matches === postgres.matches,
+      preview,
     };
   } finally {
     await db.end();
