@@ -1,0 +1,68 @@
+import { JobProducer, QUEUES, createRedis } from '@parley/jobs';
+import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TAG_BACKLOG_JOBS, TagBacklogGate } from './tag-backlog.gate';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Tag jobs of one conversation each, with distinct contents (a batch's job id is its digest). */
+const enqueue = (producer: JobProducer, count: number, offset: number) =>
+  Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      producer.tagConversations([{ id: String(offset + i), contentVersion: 1 }]),
+    ),
+  );
+
+describe('TagBacklogGate (real Redis)', () => {
+  const prefix = `parley-test-${randomBytes(4).toString('hex')}`;
+  let redis: Redis;
+  let producer: JobProducer;
+  let gate: TagBacklogGate;
+
+  beforeAll(() => {
+    redis = createRedis(REDIS_URL, 'gate-test');
+    producer = new JobProducer(redis, prefix);
+    gate = new TagBacklogGate(producer);
+  });
+
+  afterAll(async () => {
+    await producer.close();
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  it('never holds ingestion back when no tagger is connected, however long the backlog', async () => {
+    await enqueue(producer, TAG_BACKLOG_JOBS * 2, 0);
+    await expect(producer.tagBacklog()).resolves.toEqual({ jobs: TAG_BACKLOG_JOBS * 2, consumers: 0 });
+    await gate.waitForRoom();
+  });
+
+  it('holds storing while a connected tagger is behind, and lets it go once it catches up', async () => {
+    let release: () => void = () => undefined;
+    const stuck = new Promise<void>((resolve) => (release = resolve));
+    const connection = createRedis(REDIS_URL, 'gate-test-tagger');
+    const tagger = new Worker(QUEUES.tag, () => stuck, {
+      connection,
+      prefix,
+      concurrency: TAG_BACKLOG_JOBS * 4,
+    });
+    try {
+      await tagger.waitUntilReady();
+      let waited = false;
+      const waiting = gate.waitForRoom().then(() => (waited = true));
+      await sleep(500);
+      expect(waited).toBe(false);
+      release();
+      await waiting;
+      expect((await producer.tagBacklog()).jobs).toBeLessThan(TAG_BACKLOG_JOBS);
+    } finally {
+      release();
+      await tagger.close();
+      connection.disconnect();
+    }
+  });
+});
