@@ -1,7 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
-export const TEMPLATE_DATABASE = 'parley_test_template';
+/** Set by the global setup to the migrated template of this test run; test workers inherit it. */
+export const TEMPLATE_DATABASE_VARIABLE = 'PARLEY_TEST_TEMPLATE_DATABASE';
+
+export const newTemplateName = (): string => `parley_template_${randomBytes(6).toString('hex')}`;
+
+const templateDatabase = (): string => {
+  const name = process.env[TEMPLATE_DATABASE_VARIABLE];
+  if (!name) throw new Error(`${TEMPLATE_DATABASE_VARIABLE} is not set: run tests through vitest's global setup.`);
+  return name;
+};
 
 /** The server every test database lives on; DATABASE_URL's database part is replaced per test file. */
 export const adminUrl = (): string => {
@@ -37,7 +46,7 @@ export const createTestDatabase = async (): Promise<{
   drop: () => Promise<void>;
 }> => {
   const name = `parley_t_${randomBytes(6).toString('hex')}`;
-  await withAdmin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
+  await withAdmin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase()}`));
   return {
     name,
     url: databaseUrl(name),
