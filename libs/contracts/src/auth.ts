@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '@parley/domain';
+import { PERMISSIONS, ROLES } from '@parley/domain';
 
 export const loginRequestSchema = z.object({
   email: z.email('enter an email address'),
@@ -13,8 +13,18 @@ export const meSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
+  /** A workspace administrator manages the workspace, every department and every user. */
+  workspaceAdmin: z.boolean(),
   memberships: z.array(membership),
-  departments: z.array(z.object({ key: z.string(), name: z.string() })),
+  /** Every department the user can see, with their role there (null: seen as workspace administrator). */
+  departments: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      role: z.enum(ROLES).nullable(),
+      permissions: z.array(z.enum(PERMISSIONS)),
+    }),
+  ),
   csrfToken: z.string().nullable(),
 });
 export type Me = z.infer<typeof meSchema>;
@@ -33,6 +43,7 @@ export const createUserRequestSchema = z.object({
     .string()
     .min(MIN_PASSWORD_LENGTH, `a password needs at least ${MIN_PASSWORD_LENGTH} characters`),
   memberships: z.array(membership).default([]),
+  workspaceAdmin: z.boolean().default(false),
 });
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
 export const userSchema = z.object({
@@ -40,5 +51,6 @@ export const userSchema = z.object({
   email: z.string(),
   name: z.string(),
   memberships: z.array(membership),
+  workspaceAdmin: z.boolean(),
 });
 export type User = z.infer<typeof userSchema>;

@@ -3,9 +3,65 @@ export type Role = (typeof ROLES)[number];
 
 export type Membership = { department: string; role: Role };
 
-/** Admins anywhere see every department; everyone else sees the departments they belong to. */
-export const isGlobalAdmin = (memberships: Membership[]): boolean =>
-  memberships.some((m) => m.role === 'admin');
+/**
+ * What a member of a department may do there. Workspace administration (all departments, users and the
+ * workspace document) is not a role: it is a flag on the user, checked by `workspace-admin` routes.
+ */
+export const PERMISSIONS = [
+  'department.read',
+  'conversation.act',
+  'opportunity.approve',
+  'rule.edit',
+  'source.edit',
+  'evaluation.read',
+  'member.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
 
-export const canSeeDepartment = (memberships: Membership[], department: string): boolean =>
-  isGlobalAdmin(memberships) || memberships.some((m) => m.department === department);
+/** Rights by role, in one table: viewer reads; policy approves; comms acts; manager runs listening; admin, people. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  viewer: ['department.read'],
+  policy: ['department.read', 'opportunity.approve'],
+  comms: ['department.read', 'conversation.act'],
+  manager: ['department.read', 'conversation.act', 'rule.edit', 'source.edit', 'evaluation.read'],
+  admin: [
+    'department.read',
+    'conversation.act',
+    'rule.edit',
+    'source.edit',
+    'evaluation.read',
+    'member.manage',
+  ],
+};
+
+/** Who is asking, as the access policy sees them. */
+export type Principal = {
+  workspaceAdmin: boolean;
+  memberships: readonly { departmentId: string; role: Role }[];
+};
+
+export const roleAllows = (role: Role, permission: Permission): boolean =>
+  ROLE_PERMISSIONS[role].includes(permission);
+
+/** A workspace administrator may do anything anywhere; anyone else, what their role in that department allows. */
+export const mayInDepartment = (
+  principal: Principal,
+  departmentId: string,
+  permission: Permission,
+): boolean =>
+  principal.workspaceAdmin ||
+  principal.memberships.some((m) => m.departmentId === departmentId && roleAllows(m.role, permission));
+
+/** Ids of the departments where the principal may do this; null means every department. */
+export const departmentsAllowing = (principal: Principal, permission: Permission): string[] | null =>
+  principal.workspaceAdmin
+    ? null
+    : principal.memberships.filter((m) => roleAllows(m.role, permission)).map((m) => m.departmentId);
+
+/** True when the principal may do this in at least one department: the guard's first, coarse check. */
+export const mayAnywhere = (principal: Principal, permission: Permission): boolean =>
+  principal.workspaceAdmin || principal.memberships.some((m) => roleAllows(m.role, permission));
+
+/** The lowest role that allows a permission, for messages ("only managers and admins can…"). */
+export const rolesAllowing = (permission: Permission): Role[] =>
+  ROLES.filter((role) => roleAllows(role, permission));

@@ -18,7 +18,8 @@ export const bootstrapCommand = async (app: INestApplicationContext, config: Con
       email: config.admin.email,
       name: 'Administrator',
       password,
-      memberships: [{ department: '*', role: 'admin' }],
+      memberships: [],
+      workspaceAdmin: true,
     });
     console.log(`Created the first admin: ${config.admin.email}`);
     if (!config.admin.password)

@@ -1,11 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkspaceRepository, type DepartmentRow } from '@parley/db';
-import { DomainError } from '@parley/domain';
+import {
+  DomainError,
+  departmentsAllowing,
+  mayInDepartment,
+  rolesAllowing,
+  type Permission,
+} from '@parley/domain';
 import type { DataSource } from 'typeorm';
 import type { AuthContext } from '../modules/auth/auth-context';
 import { DATA_SOURCE } from './infrastructure.module';
 
-/** Which departments a caller may see. Another department's data answers 404, never 403, so it does not leak. */
+const plural = (roles: string[]): string =>
+  roles.length === 1 ? `${roles[0]}s` : `${roles.slice(0, -1).join('s, ')}s and ${roles.at(-1)}s`;
+
+/**
+ * The department half of the access policy. A department the caller cannot read answers 404, never 403, so its
+ * existence does not leak; one they can read but not act in answers 403 saying which roles can.
+ */
 @Injectable()
 export class DepartmentAccess {
   constructor(
@@ -13,17 +25,31 @@ export class DepartmentAccess {
     private readonly workspace: WorkspaceRepository,
   ) {}
 
-  /** null means every department (admins). */
-  visibleIds(auth: AuthContext): string[] | null {
-    return auth.isAdmin ? null : auth.memberships.flatMap((m) => (m.departmentId ? [m.departmentId] : []));
+  /** Ids of the departments where the caller may do this; null means every department. */
+  allowedIds(auth: AuthContext, permission: Permission = 'department.read'): string[] | null {
+    return departmentsAllowing(auth, permission);
   }
 
-  async resolve(auth: AuthContext, key: string): Promise<DepartmentRow> {
+  /** The department keyed `key`, if the caller may do `permission` there. */
+  async resolve(
+    auth: AuthContext,
+    key: string,
+    permission: Permission = 'department.read',
+  ): Promise<DepartmentRow> {
     const department = (await this.workspace.allDepartments(this.dataSource)).find((d) => d.key === key);
-    const visible = this.visibleIds(auth);
-    if (!department || (visible !== null && !visible.includes(department.id))) {
+    if (!department || !mayInDepartment(auth, department.id, 'department.read')) {
       throw new DomainError('not_found', `No department "${key}" that you can see.`);
     }
+    this.assertAllowed(auth, department, permission);
     return department;
+  }
+
+  assertAllowed(auth: AuthContext, department: { id: string; name: string }, permission: Permission): void {
+    if (!mayInDepartment(auth, department.id, permission)) {
+      throw new DomainError(
+        'forbidden',
+        `In ${department.name}, only ${plural(rolesAllowing(permission))} can do this.`,
+      );
+    }
   }
 }

@@ -7,10 +7,14 @@ export type UserRow = {
   name: string;
   passwordHash: string;
   disabledAt: Date | null;
+  workspaceAdmin: boolean;
 };
-export type MembershipRow = { departmentId: string | null; department: string; role: Role };
+export type MembershipRow = { departmentId: string; department: string; role: Role };
 
-/** People, their memberships (a null department means workspace-wide), sessions and API tokens. */
+const USER_COLUMNS = `id, email, name, password_hash AS "passwordHash", disabled_at AS "disabledAt",
+  workspace_admin AS "workspaceAdmin"`;
+
+/** People, their memberships of departments, sessions and API tokens. */
 export class UserRepository {
   countUsers(q: Queryable): Promise<number> {
     return q.query(`SELECT count(*)::int AS n FROM app_user`).then((rows: { n: number }[]) => rows[0].n);
@@ -18,26 +22,23 @@ export class UserRepository {
 
   findByEmail(q: Queryable, email: string): Promise<UserRow | undefined> {
     return q
-      .query(
-        `SELECT id, email, name, password_hash AS "passwordHash", disabled_at AS "disabledAt" FROM app_user WHERE lower(email) = lower($1)`,
-        [email],
-      )
+      .query(`SELECT ${USER_COLUMNS} FROM app_user WHERE lower(email) = lower($1)`, [email])
       .then((rows: UserRow[]) => rows[0]);
   }
 
   findById(q: Queryable, id: string): Promise<UserRow | undefined> {
     return q
-      .query(
-        `SELECT id, email, name, password_hash AS "passwordHash", disabled_at AS "disabledAt" FROM app_user WHERE id = $1`,
-        [id],
-      )
+      .query(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1`, [id])
       .then((rows: UserRow[]) => rows[0]);
   }
 
-  async insertUser(q: Queryable, u: { email: string; name: string; passwordHash: string }): Promise<string> {
+  async insertUser(
+    q: Queryable,
+    u: { email: string; name: string; passwordHash: string; workspaceAdmin: boolean },
+  ): Promise<string> {
     const rows: { id: string }[] = await q.query(
-      `INSERT INTO app_user (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id`,
-      [u.email, u.name, u.passwordHash],
+      `INSERT INTO app_user (email, name, password_hash, workspace_admin) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [u.email, u.name, u.passwordHash, u.workspaceAdmin],
     );
     return rows[0].id;
   }
@@ -45,7 +46,7 @@ export class UserRepository {
   async insertMemberships(
     q: Queryable,
     userId: string,
-    memberships: { departmentId: string | null; role: Role }[],
+    memberships: { departmentId: string; role: Role }[],
   ): Promise<void> {
     await q.query(
       `INSERT INTO membership (user_id, department_id, role)
@@ -56,8 +57,8 @@ export class UserRepository {
 
   membershipsOf(q: Queryable, userId: string): Promise<MembershipRow[]> {
     return q.query(
-      `SELECT m.department_id AS "departmentId", coalesce(d.key, '*') AS department, m.role
-       FROM membership m LEFT JOIN department d ON d.id = m.department_id WHERE m.user_id = $1 ORDER BY department`,
+      `SELECT m.department_id AS "departmentId", d.key AS department, m.role
+       FROM membership m JOIN department d ON d.id = m.department_id WHERE m.user_id = $1 ORDER BY department`,
       [userId],
     );
   }

@@ -1,13 +1,13 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import { DomainError, type Role } from '@parley/domain';
+import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { DomainError, type Permission, type Principal, type Role } from '@parley/domain';
 import type { Request } from 'express';
 
-export type AuthContext = {
+export type AuthContext = Omit<Principal, 'memberships'> & {
   userId: string;
   email: string;
   name: string;
-  memberships: { departmentId: string | null; department: string; role: Role }[];
-  isAdmin: boolean;
+  memberships: { departmentId: string; department: string; role: Role }[];
   via: 'session' | 'token';
   sessionId: string | null;
   csrfToken: string | null;
@@ -15,9 +15,35 @@ export type AuthContext = {
 
 export type AuthenticatedRequest = Request & { auth?: AuthContext };
 
-export const PUBLIC_ROUTE = 'parley:public';
+/**
+ * Who may call a route: anyone (`public`), anyone signed in (`signed-in`: their own account), a workspace
+ * administrator, or a member holding a permission in some department (the service then checks the department
+ * the request names). Every route declares one; the guard refuses a route that does not.
+ */
+export type RouteAccess = 'public' | 'signed-in' | 'workspace-admin' | Permission;
+export const ROUTE_ACCESS = 'parley:access';
+
+const declare = (access: RouteAccess) => SetMetadata(ROUTE_ACCESS, access);
+
 /** Marks a route that answers without signing in (health, login). */
-export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+export const Public = () => declare('public');
+
+/** The access rule of a signed-in route, enforced by the guard and documented in OpenAPI. */
+export const Authorize = (access: Exclude<RouteAccess, 'public'>) =>
+  applyDecorators(
+    declare(access),
+    ApiUnauthorizedResponse({ description: 'Not signed in, or the API token is not valid.' }),
+    ...(access === 'signed-in'
+      ? []
+      : [
+          ApiForbiddenResponse({
+            description:
+              access === 'workspace-admin'
+                ? 'Only a workspace administrator can do this.'
+                : `Your role does not allow this (needs "${access}").`,
+          }),
+        ]),
+  );
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthContext => {
   const auth = ctx.switchToHttp().getRequest<AuthenticatedRequest>().auth;
@@ -26,20 +52,3 @@ export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionConte
 });
 
 export const actorOf = (auth: AuthContext) => ({ userId: auth.userId, label: auth.email });
-
-export const requireAdmin = (auth: AuthContext): void => {
-  if (!auth.isAdmin) throw new DomainError('forbidden', 'Only an admin can do this.');
-};
-
-/** Admins may do anything; otherwise the caller needs one of `roles` in that department. */
-export const requireDepartmentRole = (
-  auth: AuthContext,
-  departmentId: string,
-  roles: Role[],
-  doing: string,
-): void => {
-  if (auth.isAdmin) return;
-  if (!auth.memberships.some((m) => m.departmentId === departmentId && roles.includes(m.role))) {
-    throw new DomainError('forbidden', `Only ${roles.join(' or ')} members of this department can ${doing}.`);
-  }
-};

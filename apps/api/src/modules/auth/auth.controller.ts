@@ -13,7 +13,7 @@ import type { Request, Response } from 'express';
 import { CONFIG } from '../../common/infrastructure.module';
 import { parseWith } from '../../common/parse-with';
 import { schemaOf } from '../../common/openapi';
-import { CurrentUser, Public, type AuthContext } from './auth-context';
+import { Authorize, CurrentUser, Public, type AuthContext } from './auth-context';
 import { AuthService } from './auth.service';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
 
@@ -44,6 +44,7 @@ export class AuthController {
     return { ok: true };
   }
 
+  @Authorize('signed-in')
   @Post('logout')
   @HttpCode(200)
   async logout(
@@ -55,12 +56,14 @@ export class AuthController {
     return { ok: true };
   }
 
+  @Authorize('signed-in')
   @Get('me')
   @ApiOkResponse({ schema: schemaOf(meSchema) })
   me(@CurrentUser() auth: AuthContext): Promise<Me> {
     return this.auth.me(auth);
   }
 
+  @Authorize('signed-in')
   @Post('tokens')
   @ApiBody({ schema: schemaOf(createTokenRequestSchema) })
   @ApiOkResponse({

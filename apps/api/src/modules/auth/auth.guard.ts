@@ -1,8 +1,8 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError } from '@parley/domain';
+import { DomainError, mayAnywhere } from '@parley/domain';
 import { timingSafeEqual } from 'node:crypto';
-import { PUBLIC_ROUTE, type AuthenticatedRequest } from './auth-context';
+import { ROUTE_ACCESS, type AuthContext, type AuthenticatedRequest, type RouteAccess } from './auth-context';
 import { AuthService } from './auth.service';
 import { SESSION_COOKIE, readCookie } from './session-cookie';
 
@@ -14,9 +14,19 @@ const sameSecret = (a: string, b: string): boolean => {
   return left.length === right.length && timingSafeEqual(left, right);
 };
 
+/** The route-level half of the access policy; the department a request names is checked by its service. */
+const assertRouteAllows = (access: Exclude<RouteAccess, 'public'>, auth: AuthContext): void => {
+  if (access === 'signed-in' || auth.workspaceAdmin) return;
+  if (access === 'workspace-admin')
+    throw new DomainError('forbidden', 'Only a workspace administrator can do this.');
+  if (!mayAnywhere(auth, access))
+    throw new DomainError('forbidden', 'Your role in your departments does not allow this.');
+};
+
 /**
- * Every route is signed-in unless marked public. Scripts use `Authorization: Bearer`; browsers use the session
- * cookie, and their writes must echo the session's CSRF token in `X-CSRF-Token`.
+ * Every route declares who may call it (`@Public()` or `@Authorize(…)`); one without a declaration is refused,
+ * so a forgotten decorator fails closed. Scripts use `Authorization: Bearer`; browsers use the session cookie,
+ * and their writes must echo the session's CSRF token in `X-CSRF-Token`.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -27,7 +37,7 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
+    const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [
       context.getHandler(),
       context.getClass(),
     ]);
@@ -39,7 +49,7 @@ export class AuthGuard implements CanActivate {
         ? await this.auth.fromSession(cookie)
         : null;
     if (auth) request.auth = auth;
-    if (isPublic) return true;
+    if (access === 'public') return true;
     if (!auth)
       throw new DomainError('unauthenticated', bearer ? 'That API token is not valid.' : 'Sign in first.');
     if (auth.via === 'session' && !SAFE_METHODS.has(request.method)) {
@@ -51,6 +61,8 @@ export class AuthGuard implements CanActivate {
         );
       }
     }
+    if (!access) throw new DomainError('forbidden', 'This route declares no access rule, so it is refused.');
+    assertRouteAllows(access, auth);
     return true;
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@parley/config';
 import type { Me } from '@parley/contracts';
 import { AuditRepository, UserRepository, WorkspaceRepository, inTransaction } from '@parley/db';
-import { DomainError, isGlobalAdmin } from '@parley/domain';
+import { DomainError, PERMISSIONS, mayInDepartment } from '@parley/domain';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { CONFIG, DATA_SOURCE } from '../../common/infrastructure.module';
@@ -98,7 +98,7 @@ export class AuthService {
       email: user.email,
       name: user.name,
       memberships,
-      isAdmin: isGlobalAdmin(memberships),
+      workspaceAdmin: user.workspaceAdmin,
       via,
       sessionId,
       csrfToken,
@@ -107,15 +107,19 @@ export class AuthService {
 
   async me(auth: AuthContext): Promise<Me> {
     const all = await this.workspace.allDepartments(this.dataSource);
-    const visible = auth.isAdmin
-      ? all
-      : all.filter((d) => auth.memberships.some((m) => m.departmentId === d.id));
+    const visible = all.filter((d) => mayInDepartment(auth, d.id, 'department.read'));
     return {
       id: auth.userId,
       email: auth.email,
       name: auth.name,
+      workspaceAdmin: auth.workspaceAdmin,
       memberships: auth.memberships.map((m) => ({ department: m.department, role: m.role })),
-      departments: visible.map((d) => ({ key: d.key, name: d.name })),
+      departments: visible.map((d) => ({
+        key: d.key,
+        name: d.name,
+        role: auth.memberships.find((m) => m.departmentId === d.id)?.role ?? null,
+        permissions: PERMISSIONS.filter((p) => mayInDepartment(auth, d.id, p)),
+      })),
       csrfToken: auth.csrfToken,
     };
   }

@@ -9,7 +9,7 @@ import {
 } from '@parley/contracts';
 import { schemaOf } from '../../common/openapi';
 import { parseWith } from '../../common/parse-with';
-import { CurrentUser, type AuthContext } from '../auth/auth-context';
+import { Authorize, CurrentUser, type AuthContext } from '../auth/auth-context';
 import { ConversationsService } from './conversations.service';
 
 @ApiTags('conversations')
@@ -17,12 +17,14 @@ import { ConversationsService } from './conversations.service';
 export class ConversationsController {
   constructor(private readonly conversations: ConversationsService) {}
 
+  @Authorize('department.read')
   @Get()
   @ApiOkResponse({ schema: schemaOf(conversationPageSchema) })
   inbox(@CurrentUser() auth: AuthContext, @Query() query: Record<string, string>): Promise<ConversationPage> {
     return this.conversations.inbox(auth, parseWith(conversationQuerySchema, query, 'query'));
   }
 
+  @Authorize('department.read')
   @Get(':id')
   @ApiOkResponse({ schema: schemaOf(conversationDetailSchema) })
   detail(@CurrentUser() auth: AuthContext, @Param('id') id: string): Promise<ConversationDetail> {

@@ -30,7 +30,7 @@ export class ConversationsService {
     const tags = await this.conversations.tagsOf(
       this.dataSource,
       page.map((r) => r.id),
-      this.access.visibleIds(auth),
+      this.access.allowedIds(auth),
     );
     const last = page.at(-1) as ((typeof page)[number] & { sortValue: number | Date }) | undefined;
     return {
@@ -56,10 +56,10 @@ export class ConversationsService {
     if (!/^\d{1,18}$/.test(id)) throw notFound;
     const row = await this.conversations.findById(this.dataSource, id);
     const tags = row
-      ? await this.conversations.tagsOf(this.dataSource, [id], this.access.visibleIds(auth))
+      ? await this.conversations.tagsOf(this.dataSource, [id], this.access.allowedIds(auth))
       : [];
-    // Only a conversation tagged for one of the caller's departments is theirs to see (admins see all).
-    if (!row || (!auth.isAdmin && tags.length === 0)) throw notFound;
+    // Only a conversation tagged for one of the caller's departments is theirs to see (workspace admins see all).
+    if (!row || (!auth.workspaceAdmin && tags.length === 0)) throw notFound;
     const posts = await this.conversations.postsOf(this.dataSource, id);
     const idsByExternal = new Map(posts.map((p) => [p.externalId, p.id]));
     return {

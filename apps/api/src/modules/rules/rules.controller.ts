@@ -19,7 +19,7 @@ import {
 import { z } from 'zod';
 import { schemaOf } from '../../common/openapi';
 import { parseWith } from '../../common/parse-with';
-import { CurrentUser, type AuthContext } from '../auth/auth-context';
+import { Authorize, CurrentUser, type AuthContext } from '../auth/auth-context';
 import { RulesService } from './rules.service';
 
 @ApiTags('rules')
@@ -27,12 +27,14 @@ import { RulesService } from './rules.service';
 export class RulesController {
   constructor(private readonly rules: RulesService) {}
 
+  @Authorize('department.read')
   @Get('rules')
   @ApiOkResponse({ schema: schemaOf(z.array(ruleSchema)) })
   list(@CurrentUser() auth: AuthContext, @Query('department') department?: string): Promise<Rule[]> {
     return this.rules.list(auth, department);
   }
 
+  @Authorize('department.read')
   @Get('rules/:department/:key/versions')
   @ApiOkResponse({ schema: schemaOf(z.array(ruleVersionSchema)) })
   versions(
@@ -43,6 +45,7 @@ export class RulesController {
     return this.rules.versions(auth, department, key);
   }
 
+  @Authorize('rule.edit')
   @Put('rules/:department/:key')
   @ApiBody({ schema: schemaOf(ruleUpsertSchema) })
   @ApiOkResponse({
@@ -58,6 +61,7 @@ export class RulesController {
     return this.rules.save(auth, department, key, parseWith(ruleUpsertSchema, body, 'rule'));
   }
 
+  @Authorize('department.read')
   @Post('rules/preview')
   @HttpCode(200)
   @ApiBody({ schema: schemaOf(previewRequestSchema) })
@@ -69,12 +73,14 @@ export class RulesController {
     return this.rules.preview(auth, parseWith(previewRequestSchema, body, 'preview'));
   }
 
+  @Authorize('signed-in')
   @Get('rules/syntax')
   @ApiOkResponse({ description: 'The query language in brief: form, meaning, example.' })
   syntax(): readonly SyntaxHelpEntry[] {
     return QUERY_SYNTAX;
   }
 
+  @Authorize('department.read')
   @Get('backfills/:id')
   @ApiOkResponse({ schema: schemaOf(backfillSchema) })
   backfill(@Param('id') id: string): Promise<Backfill> {

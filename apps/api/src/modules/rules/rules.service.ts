@@ -21,7 +21,7 @@ import { JobProducer } from '@parley/jobs';
 import type { DataSource } from 'typeorm';
 import { DepartmentAccess } from '../../common/department-access.service';
 import { DATA_SOURCE } from '../../common/infrastructure.module';
-import { actorOf, requireDepartmentRole, type AuthContext } from '../auth/auth-context';
+import { actorOf, type AuthContext } from '../auth/auth-context';
 import { RuleWriter } from '../workspace/rule-writer.service';
 import { queryProblem } from '../../common/query-problem';
 
@@ -35,7 +35,9 @@ const conflict = (message: string): DomainError =>
   new DomainError('conflict', message, [{ path: 'expectedVersion', message }]);
 
 const alreadyExists = (departmentKey: string, key: string): DomainError =>
-  conflict(`There is already a rule "${key}" in ${departmentKey}: open it to change it, or choose another key.`);
+  conflict(
+    `There is already a rule "${key}" in ${departmentKey}: open it to change it, or choose another key.`,
+  );
 
 /** Refuses a change made from a version that is no longer current (0: made as a new rule). */
 const checkExpectedVersion = (
@@ -69,7 +71,7 @@ export class RulesService {
   async list(auth: AuthContext, departmentKey: string | undefined): Promise<Rule[]> {
     const ids = departmentKey
       ? [(await this.access.resolve(auth, departmentKey)).id]
-      : this.access.visibleIds(auth);
+      : this.access.allowedIds(auth);
     const rows = await this.workspace.rulesOfDepartments(this.dataSource, ids);
     return rows.map((r) => ({
       department: r.department,
@@ -102,8 +104,7 @@ export class RulesService {
         { path: 'key', message: `"${key}" is reserved` },
       ]);
     }
-    const department = await this.access.resolve(auth, departmentKey);
-    requireDepartmentRole(auth, department.id, ['manager'], 'change listening rules');
+    const department = await this.access.resolve(auth, departmentKey, 'rule.edit');
     const problem = queryProblem(request.query, 'query');
     if (problem) throw new DomainError('invalid', `The query cannot be used: ${problem.message}`, [problem]);
     const fields = {
@@ -124,7 +125,9 @@ export class RulesService {
       );
     }).catch((error: unknown) => {
       // Two people adding the same key at once: the second insert meets the first's row.
-      throw (error as { code?: string }).code === UNIQUE_VIOLATION ? alreadyExists(departmentKey, key) : error;
+      throw (error as { code?: string }).code === UNIQUE_VIOLATION
+        ? alreadyExists(departmentKey, key)
+        : error;
     });
     const backfill = await this.producer.backfillTags(
       new Date(Date.now() - RETAG_WINDOW_MS),

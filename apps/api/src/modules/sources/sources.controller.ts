@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { sourceWithHealthSchema, type SourceWithHealth } from '@parley/contracts';
 import { z } from 'zod';
 import { schemaOf } from '../../common/openapi';
-import { CurrentUser, type AuthContext } from '../auth/auth-context';
+import { Authorize, CurrentUser, type AuthContext } from '../auth/auth-context';
 import { SourcesService } from './sources.service';
 
 @ApiTags('sources')
@@ -11,6 +11,7 @@ import { SourcesService } from './sources.service';
 export class SourcesController {
   constructor(private readonly sources: SourcesService) {}
 
+  @Authorize('department.read')
   @Get()
   @ApiOkResponse({ schema: schemaOf(z.array(sourceWithHealthSchema)) })
   list(@CurrentUser() auth: AuthContext): Promise<SourceWithHealth[]> {

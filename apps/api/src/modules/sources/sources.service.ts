@@ -27,7 +27,7 @@ export class SourcesService {
 
   async list(auth: AuthContext): Promise<SourceWithHealth[]> {
     const [rows, nextRuns] = await Promise.all([
-      this.sources.listWithHealth(this.dataSource, this.access.visibleIds(auth)),
+      this.sources.listWithHealth(this.dataSource, this.access.allowedIds(auth)),
       this.producer.nextRuns(),
     ]);
     return rows.map((s) => ({

@@ -3,7 +3,7 @@ import { ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { createUserRequestSchema, userSchema, type User } from '@parley/contracts';
 import { schemaOf } from '../../common/openapi';
 import { parseWith } from '../../common/parse-with';
-import { CurrentUser, actorOf, requireAdmin, type AuthContext } from '../auth/auth-context';
+import { Authorize, CurrentUser, actorOf, type AuthContext } from '../auth/auth-context';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -11,11 +11,11 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  @Authorize('workspace-admin')
   @Post()
   @ApiBody({ schema: schemaOf(createUserRequestSchema) })
   @ApiCreatedResponse({ schema: schemaOf(userSchema) })
   create(@CurrentUser() auth: AuthContext, @Body() body: unknown): Promise<User> {
-    requireAdmin(auth);
     return this.users.create(actorOf(auth), parseWith(createUserRequestSchema, body, 'new user'));
   }
 }

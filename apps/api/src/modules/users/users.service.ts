@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../../common/infrastructure.module';
 import { hashPassword } from '../auth/password';
 
-/** People and their roles per department; `*` as the department means workspace-wide. */
+/** People and their roles per department; workspace administrators are flagged on the user. */
 @Injectable()
 export class UsersService {
   constructor(
@@ -19,7 +19,6 @@ export class UsersService {
   async create(actor: Actor, request: CreateUserRequest): Promise<User> {
     const departments = await this.workspace.allDepartments(this.dataSource);
     const memberships = request.memberships.map((m, i) => {
-      if (m.department === '*') return { departmentId: null, role: m.role };
       const department = departments.find((d) => d.key === m.department);
       if (!department) {
         throw new DomainError('invalid', 'The user has a membership in an unknown department.', [
@@ -37,17 +36,29 @@ export class UsersService {
         email: request.email,
         name: request.name,
         passwordHash,
+        workspaceAdmin: request.workspaceAdmin,
       });
       await this.users.insertMemberships(tx, userId, memberships);
       await this.audit.record(tx, actor, {
         action: 'user.create',
         entityType: 'user',
         entityId: userId,
-        after: { email: request.email, name: request.name, memberships: request.memberships },
+        after: {
+          email: request.email,
+          name: request.name,
+          memberships: request.memberships,
+          workspaceAdmin: request.workspaceAdmin,
+        },
       });
       return userId;
     });
-    return { id, email: request.email, name: request.name, memberships: request.memberships };
+    return {
+      id,
+      email: request.email,
+      name: request.name,
+      memberships: request.memberships,
+      workspaceAdmin: request.workspaceAdmin,
+    };
   }
 
   countUsers(): Promise<number> {

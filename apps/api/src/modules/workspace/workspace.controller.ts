@@ -2,7 +2,7 @@ import { Body, Controller, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { applyResultSchema, workspaceDocumentSchema, type ApplyResult } from '@parley/contracts';
 import { schemaOf } from '../../common/openapi';
-import { CurrentUser, actorOf, requireAdmin, type AuthContext } from '../auth/auth-context';
+import { Authorize, CurrentUser, actorOf, type AuthContext } from '../auth/auth-context';
 import { WorkspaceService } from './workspace.service';
 
 @ApiTags('workspace')
@@ -10,6 +10,7 @@ import { WorkspaceService } from './workspace.service';
 export class WorkspaceController {
   constructor(private readonly workspace: WorkspaceService) {}
 
+  @Authorize('workspace-admin')
   @Put()
   @ApiBody({ schema: schemaOf(workspaceDocumentSchema) })
   @ApiQuery({
@@ -23,7 +24,6 @@ export class WorkspaceController {
     @Body() body: unknown,
     @Query('prune') prune?: string,
   ): Promise<ApplyResult> {
-    requireAdmin(auth);
     return this.workspace.apply(body, actorOf(auth), prune === 'true');
   }
 }
