@@ -21,6 +21,40 @@ const serveWebApp = (app: NestExpressApplication, webDir: string): void => {
   });
 };
 
+/**
+ * Either scheme signs a request in: an API token (opaque, not a JWT) for scripts, or the browser's session cookie,
+ * whose writes must also send the session's CSRF token. Routes marked public override this with no security.
+ */
+const openApiConfig = () =>
+  new DocumentBuilder()
+    .setTitle('Parley API')
+    .setDescription(
+      'Listening and engagement for public-service communications teams. Errors answer `{code, message, problems?}`; ' +
+        "another department's data answers 404, so its existence does not leak.",
+    )
+    .setVersion('1')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque Parley API token (pt_…)',
+        description: 'An API token from `POST /api/auth/tokens`, sent as `Authorization: Bearer pt_…`.',
+      },
+      'token',
+    )
+    .addCookieAuth(
+      'parley_session',
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        description: 'The session cookie set by `POST /api/auth/login`; writes also need `X-CSRF-Token`.',
+      },
+      'session',
+    )
+    .addSecurityRequirements('token')
+    .addSecurityRequirements('session')
+    .build();
+
 /** The HTTP app: /api (with its OpenAPI document at /api/docs) and the built web app on one port. */
 export const createApp = async (config: Config): Promise<INestApplication> => {
   const logger = new ConsoleLogger({
@@ -44,13 +78,7 @@ export const createApp = async (config: Config): Promise<INestApplication> => {
   );
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
-  const openapi = new DocumentBuilder()
-    .setTitle('Parley API')
-    .setDescription('Listening and engagement for public-service communications teams.')
-    .addBearerAuth()
-    .addCookieAuth('parley_session')
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApiConfig()), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
   serveWebApp(app, config.webDir);

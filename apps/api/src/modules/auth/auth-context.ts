@@ -1,5 +1,6 @@
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiUnauthorizedResponse, DECORATORS } from '@nestjs/swagger';
+
 import { DomainError, type Permission, type Principal, type Role } from '@parley/domain';
 import type { Request } from 'express';
 
@@ -25,8 +26,20 @@ export const ROUTE_ACCESS = 'parley:access';
 
 const declare = (access: RouteAccess) => SetMetadata(ROUTE_ACCESS, access);
 
+/** In the OpenAPI document, a public route needs no credentials (merged into whatever else documents it). */
+const documentAsPublic: MethodDecorator = (_target, _key, descriptor) => {
+  const operation = (Reflect.getMetadata(DECORATORS.API_OPERATION, descriptor.value as object) ??
+    {}) as object;
+  Reflect.defineMetadata(
+    DECORATORS.API_OPERATION,
+    { ...operation, security: [] },
+    descriptor.value as object,
+  );
+  return descriptor;
+};
+
 /** Marks a route that answers without signing in (health, login). */
-export const Public = () => declare('public');
+export const Public = () => applyDecorators(declare('public'), documentAsPublic);
 
 /** The access rule of a signed-in route, enforced by the guard and documented in OpenAPI. */
 export const Authorize = (access: Exclude<RouteAccess, 'public'>) =>

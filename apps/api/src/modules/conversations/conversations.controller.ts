@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   conversationDetailSchema,
   conversationPageSchema,
@@ -7,7 +7,7 @@ import {
   type ConversationDetail,
   type ConversationPage,
 } from '@parley/contracts';
-import { schemaOf } from '../../common/openapi';
+import { Endpoint } from '../../common/openapi';
 import { parseWith } from '../../common/parse-with';
 import { Authorize, CurrentUser, type AuthContext } from '../auth/auth-context';
 import { ConversationsService } from './conversations.service';
@@ -19,14 +19,31 @@ export class ConversationsController {
 
   @Authorize('department.read')
   @Get()
-  @ApiOkResponse({ schema: schemaOf(conversationPageSchema) })
+  @Endpoint({
+    summary: "A department's inbox",
+    description:
+      'Conversations tagged for the department, best opportunities first (or most recent), a page at a time. ' +
+      'Each tag explains why: the rules that matched, the signals with their evidence, the suggested route and resources.',
+    query: conversationQuerySchema,
+    ok: {
+      description: 'One page of the inbox; pass `nextCursor` as `cursor` for the next.',
+      schema: conversationPageSchema,
+    },
+    errors: [400, 404],
+  })
   inbox(@CurrentUser() auth: AuthContext, @Query() query: Record<string, string>): Promise<ConversationPage> {
     return this.conversations.inbox(auth, parseWith(conversationQuerySchema, query, 'query'));
   }
 
   @Authorize('department.read')
   @Get(':id')
-  @ApiOkResponse({ schema: schemaOf(conversationDetailSchema) })
+  @Endpoint({
+    summary: 'One conversation with its thread',
+    description: "The thread's posts in order, and the tags of the caller's departments.",
+    params: { id: 'The conversation id, as the inbox gives it.' },
+    ok: { description: 'The conversation.', schema: conversationDetailSchema },
+    errors: [404],
+  })
   detail(@CurrentUser() auth: AuthContext, @Param('id') id: string): Promise<ConversationDetail> {
     return this.conversations.detail(auth, id);
   }

@@ -1,11 +1,11 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { healthSchema, type Health } from '@parley/contracts';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE, REDIS } from '../../common/infrastructure.module';
-import { schemaOf } from '../../common/openapi';
+import { Endpoint, schemaOf } from '../../common/openapi';
 import { Public } from '../auth/auth-context';
 
 const answers = async (probe: () => Promise<unknown>): Promise<boolean> => {
@@ -30,8 +30,15 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ schema: schemaOf(healthSchema) })
-  @ApiServiceUnavailableResponse({ schema: schemaOf(healthSchema) })
+  @Endpoint({
+    summary: 'Is Parley up?',
+    description: 'Whether the api reaches Postgres and Redis; for load balancers and monitoring.',
+    ok: { description: 'Both answer.', schema: healthSchema },
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'One of them does not answer.',
+    schema: schemaOf(healthSchema),
+  })
   async health(@Res({ passthrough: true }) res: Response): Promise<Health> {
     const [db, redis] = await Promise.all([
       answers(() => this.dataSource.query('SELECT 1')),

@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { sourceWithHealthSchema, type SourceWithHealth } from '@parley/contracts';
 import { z } from 'zod';
-import { schemaOf } from '../../common/openapi';
+import { Endpoint } from '../../common/openapi';
 import { Authorize, CurrentUser, type AuthContext } from '../auth/auth-context';
 import { SourcesService } from './sources.service';
 
@@ -13,7 +13,13 @@ export class SourcesController {
 
   @Authorize('department.read')
   @Get()
-  @ApiOkResponse({ schema: schemaOf(z.array(sourceWithHealthSchema)) })
+  @Endpoint({
+    summary: 'Sources and their health',
+    description:
+      "The sources the caller's departments listen to (and workspace-wide ones), with the last fetch, its outcome " +
+      'and the next scheduled run.',
+    ok: { description: 'Every source the caller can see.', schema: z.array(sourceWithHealthSchema) },
+  })
   list(@CurrentUser() auth: AuthContext): Promise<SourceWithHealth[]> {
     return this.sources.list(auth);
   }
