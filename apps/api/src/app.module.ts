@@ -1,7 +1,9 @@
+import { ConfigModule } from '@parley/config';
+import { DatabaseModule } from '@parley/db';
+import { JobsModule } from '@parley/jobs';
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { DomainErrorFilter } from './common/domain-error.filter';
-import { InfrastructureModule } from './common/infrastructure.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { HealthController } from './modules/health/health.controller';
@@ -13,7 +15,9 @@ import { WorkspaceModule } from './modules/workspace/workspace.module';
 
 @Module({
   imports: [
-    InfrastructureModule,
+    ConfigModule,
+    DatabaseModule.forRoot('parley-api'),
+    JobsModule.forRoot('parley-api'),
     AuthModule,
     UsersModule,
     WorkspaceModule,

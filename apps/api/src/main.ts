@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '@parley/config';
-import { evictionWarning } from '@parley/jobs';
+import { evictionWarning, REDIS } from '@parley/jobs';
 import type { Redis } from 'ioredis';
 import { createApp } from './app.factory';
-import { REDIS } from './common/infrastructure.module';
 
 const bootstrap = async (): Promise<void> => {
   const config = loadConfig();

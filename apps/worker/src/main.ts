@@ -2,10 +2,9 @@ import 'reflect-metadata';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@parley/config';
-import { evictionWarning } from '@parley/jobs';
+import { evictionWarning, REDIS } from '@parley/jobs';
 import type { Redis } from 'ioredis';
 import { createServer } from 'node:http';
-import { REDIS } from './infrastructure.module';
 import { WorkerModule } from './worker.module';
 
 /** The worker is an application context: queues in, Postgres out, and only /health over HTTP. */

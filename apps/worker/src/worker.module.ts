@@ -1,7 +1,9 @@
+import { ConfigModule } from '@parley/config';
+import { DatabaseModule } from '@parley/db';
+import { JobsModule } from '@parley/jobs';
 import { Module } from '@nestjs/common';
 import { FetchSourceHandler } from './handlers/fetch-source.handler';
 import { SyncSchedulesHandler } from './handlers/sync-schedules.handler';
-import { InfrastructureModule } from './infrastructure.module';
 import { IngestProcessor } from './processors/ingest.processor';
 import { JetstreamConsumer } from './processors/jetstream.consumer';
 import { RuleFilterService } from './services/rule-filter.service';
@@ -13,7 +15,7 @@ import { TableStatisticsService } from './services/table-statistics.service';
 import { TagBacklogGate } from './services/tag-backlog.gate';
 
 @Module({
-  imports: [InfrastructureModule],
+  imports: [ConfigModule, DatabaseModule.forRoot('parley-worker'), JobsModule.forRoot('parley-worker')],
   providers: [
     PostStoreService,
     TagBacklogGate,

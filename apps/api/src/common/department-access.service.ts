@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkspaceRepository, type DepartmentRow } from '@parley/db';
+import { DATA_SOURCE, type DepartmentRow, WorkspaceRepository } from '@parley/db';
 import {
   DomainError,
   departmentsAllowing,
@@ -9,7 +9,6 @@ import {
 } from '@parley/domain';
 import type { DataSource } from 'typeorm';
 import type { AuthContext } from '../modules/auth/auth-context';
-import { DATA_SOURCE } from './infrastructure.module';
 
 const plural = (roles: string[]): string =>
   roles.length === 1 ? `${roles[0]}s` : `${roles.slice(0, -1).join('s, ')}s and ${roles.at(-1)}s`;

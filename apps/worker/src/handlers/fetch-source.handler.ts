@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ConversationRepository, SourceRepository, type SourceForFetch } from '@parley/db';
+import { ConversationRepository, DATA_SOURCE, type SourceForFetch, SourceRepository } from '@parley/db';
 import { isDomainError } from '@parley/domain';
 import { isFetchError } from '@parley/ingest';
 import { JobProducer } from '@parley/jobs';
 import { UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE } from '../infrastructure.module';
 import { FeedFetcherService } from '../services/feed-fetcher.service';
 import { HostGate } from '../services/host-gate.service';
 import { PostStoreService, type StoreResult } from '../services/post-store.service';

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { SourceRepository } from '@parley/db';
+import { DATA_SOURCE, SourceRepository } from '@parley/db';
 import { JobProducer, schedulerIdOf } from '@parley/jobs';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE } from '../infrastructure.module';
 
 /** Brings the BullMQ schedulers in line with the sources table, and fetches new or changed sources at once. */
 @Injectable()

@@ -1,3 +1,4 @@
+import { CONFIG } from '@parley/config';
 import {
   Inject,
   Injectable,
@@ -6,10 +7,9 @@ import {
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import type { Config } from '@parley/config';
-import { QUEUES, type JobName, type JobPayloads } from '@parley/jobs';
+import { type JobName, type JobPayloads, QUEUES, REDIS } from '@parley/jobs';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { CONFIG, REDIS } from '../infrastructure.module';
 import { FetchSourceHandler } from '../handlers/fetch-source.handler';
 import { SyncSchedulesHandler } from '../handlers/sync-schedules.handler';
 

@@ -1,3 +1,4 @@
+import { CONFIG } from '@parley/config';
 import {
   Inject,
   Injectable,
@@ -6,7 +7,7 @@ import {
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import type { Config } from '@parley/config';
-import { PostRepository, SourceRepository, type SourceForFetch } from '@parley/db';
+import { DATA_SOURCE, PostRepository, type SourceForFetch, SourceRepository } from '@parley/db';
 import type { NormalisedPost } from '@parley/domain';
 import {
   JETSTREAM_COLLECTIONS,
@@ -16,10 +17,9 @@ import {
   type JetstreamGap,
   type JetstreamSubscription,
 } from '@parley/ingest';
-import { JobProducer } from '@parley/jobs';
+import { JobProducer, REDIS } from '@parley/jobs';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { CONFIG, DATA_SOURCE, REDIS } from '../infrastructure.module';
 import { PostStoreService } from '../services/post-store.service';
 import { RuleFilterService } from '../services/rule-filter.service';
 import { StreamLease } from '../services/stream-lease';

@@ -1,9 +1,9 @@
+import { CONFIG } from '@parley/config';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Config } from '@parley/config';
 import type { SourceForFetch } from '@parley/db';
 import type { NormalisedPost } from '@parley/domain';
 import { fetchUrl, normaliseFeed, readSample } from '@parley/ingest';
-import { CONFIG } from '../infrastructure.module';
 
 export type FeedFetch = {
   posts: NormalisedPost[];

@@ -1,10 +1,11 @@
+import { REDIS } from '@parley/jobs';
+import { CONFIG } from '@parley/config';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@parley/config';
 import { DomainError } from '@parley/domain';
 import type { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CONFIG, REDIS } from '../infrastructure.module';
 
 const WAIT_MS = 30_000;
 const POLL_MS = 250;

@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   ConversationRepository,
-  PostRepository,
-  SourceRepository,
+  DATA_SOURCE,
   inTransaction,
   type NewConversation,
+  PostRepository,
   type PostToInsert,
+  SourceRepository,
 } from '@parley/db';
 import type { NormalisedPost } from '@parley/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DATA_SOURCE } from '../infrastructure.module';
 import { TagBacklogGate } from './tag-backlog.gate';
 
 export type StoreExtras = {

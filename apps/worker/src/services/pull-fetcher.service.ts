@@ -1,9 +1,9 @@
+import { CONFIG } from '@parley/config';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@parley/config';
 import type { SourceForFetch } from '@parley/db';
 import { DomainError } from '@parley/domain';
 import { isPullSourceType, pullConnectorFor, type PollResult } from '@parley/ingest';
-import { CONFIG } from '../infrastructure.module';
 
 /** Polls an API source (Mastodon, Discourse, Hacker News, Reddit) from its stored cursor. */
 @Injectable()

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TaggingRepository } from '@parley/db';
+import { DATA_SOURCE, TaggingRepository } from '@parley/db';
 import { RuleMatcher } from '@parley/tagging';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE } from '../infrastructure.module';
 
 const REFRESH_MS = 10_000;
 

@@ -5,9 +5,8 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { StatisticsRepository, inTransaction } from '@parley/db';
+import { DATA_SOURCE, inTransaction, StatisticsRepository } from '@parley/db';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE } from '../infrastructure.module';
 
 const CHECK_EVERY_MS = 10_000;
 
@@ -40,7 +39,9 @@ export class TableStatisticsService implements OnApplicationBootstrap, BeforeApp
       if (await this.statistics.autovacuumIsOn(this.dataSource)) return;
       const stale = await this.statistics.staleTables(this.dataSource);
       if (stale.length === 0) return;
-      const done = await inTransaction(this.dataSource, (tx) => this.statistics.analyzeExclusively(tx, stale));
+      const done = await inTransaction(this.dataSource, (tx) =>
+        this.statistics.analyzeExclusively(tx, stale),
+      );
       if (done) this.logger.log({ message: 'analysed tables (autovacuum is off)', tables: stale });
     } catch (error) {
       this.logger.warn({ message: 'table statistics refresh failed', error: (error as Error).message });

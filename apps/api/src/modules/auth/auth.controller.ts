@@ -1,3 +1,4 @@
+import { CONFIG } from '@parley/config';
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Config } from '@parley/config';
@@ -10,7 +11,6 @@ import {
   type Me,
 } from '@parley/contracts';
 import type { Request, Response } from 'express';
-import { CONFIG } from '../../common/infrastructure.module';
 import { parseWith } from '../../common/parse-with';
 import { schemaOf } from '../../common/openapi';
 import { Authorize, CurrentUser, Public, type AuthContext } from './auth-context';

@@ -1,11 +1,11 @@
+import { CONFIG } from '@parley/config';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@parley/config';
 import type { Me } from '@parley/contracts';
-import { AuditRepository, UserRepository, WorkspaceRepository, inTransaction } from '@parley/db';
+import { AuditRepository, DATA_SOURCE, inTransaction, UserRepository, WorkspaceRepository } from '@parley/db';
 import { DomainError, PERMISSIONS, mayInDepartment } from '@parley/domain';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { CONFIG, DATA_SOURCE } from '../../common/infrastructure.module';
 import { actorOf, type AuthContext } from './auth-context';
 import { LoginThrottle } from './login-throttle';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password';

@@ -1,8 +1,9 @@
+import { REDIS } from '@parley/jobs';
+import { CONFIG } from '@parley/config';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@parley/domain';
 import type { Redis } from 'ioredis';
 import { createHash } from 'node:crypto';
-import { CONFIG, REDIS } from '../../common/infrastructure.module';
 import type { Config } from '@parley/config';
 
 const WINDOW_SECONDS = 15 * 60;

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConversationDetail, ConversationPage, ConversationQuery } from '@parley/contracts';
-import { ConversationRepository } from '@parley/db';
+import { ConversationRepository, DATA_SOURCE } from '@parley/db';
 import { DomainError } from '@parley/domain';
 import type { DataSource } from 'typeorm';
 import { DepartmentAccess } from '../../common/department-access.service';
-import { DATA_SOURCE } from '../../common/infrastructure.module';
 import type { AuthContext } from '../auth/auth-context';
 import { conversationItemOf, threadPostOf } from './conversation-mapper';
 import { decodeCursor, encodeCursor } from './inbox-cursor';

@@ -1,10 +1,11 @@
+import { REDIS } from '@parley/jobs';
+import { DATA_SOURCE } from '@parley/db';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { healthSchema, type Health } from '@parley/contracts';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE, REDIS } from '../../common/infrastructure.module';
 import { Endpoint, schemaOf } from '../../common/openapi';
 import { Public } from '../auth/auth-context';
 

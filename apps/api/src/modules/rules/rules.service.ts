@@ -9,18 +9,18 @@ import type {
   RuleVersion,
 } from '@parley/contracts';
 import {
+  DATA_SOURCE,
+  inTransaction,
+  iso,
   PREVIEW_FIRST_PARAMETER,
   PreviewRepository,
   WorkspaceRepository,
-  inTransaction,
-  iso,
 } from '@parley/db';
 import { compileToSql, parseQuery } from '@parley/tagging';
 import { DomainError } from '@parley/domain';
 import { JobProducer } from '@parley/jobs';
 import type { DataSource } from 'typeorm';
 import { DepartmentAccess } from '../../common/department-access.service';
-import { DATA_SOURCE } from '../../common/infrastructure.module';
 import { actorOf, type AuthContext } from '../auth/auth-context';
 import { RuleWriter } from '../workspace/rule-writer.service';
 import { queryProblem } from '../../common/query-problem';

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SourceWithHealth } from '@parley/contracts';
-import { SourceRepository, iso } from '@parley/db';
+import { DATA_SOURCE, iso, SourceRepository } from '@parley/db';
 import type { SourceType } from '@parley/domain';
 import { JobProducer } from '@parley/jobs';
 import type { DataSource } from 'typeorm';
 import { DepartmentAccess } from '../../common/department-access.service';
-import { DATA_SOURCE } from '../../common/infrastructure.module';
 import type { AuthContext } from '../auth/auth-context';
 
 const durationOf = (ms: number): string =>

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ConversationRepository } from '@parley/db';
+import { ConversationRepository, DATA_SOURCE } from '@parley/db';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE } from '../../common/infrastructure.module';
 import { TaggingService } from './tagging.service';
 
 export type BackfillProgress = { done: number; total: number };

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { TaggingRepository, WorkspaceRepository, type AccountForMatching } from '@parley/db';
+import { type AccountForMatching, DATA_SOURCE, TaggingRepository, WorkspaceRepository } from '@parley/db';
 import { RuleMatcher, type DepartmentProfile } from '@parley/tagging';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE } from '../../common/infrastructure.module';
 
 export type TaggingModel = {
   matcher: RuleMatcher;

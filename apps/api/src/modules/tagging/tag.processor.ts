@@ -1,3 +1,4 @@
+import { CONFIG } from '@parley/config';
 import {
   Inject,
   Injectable,
@@ -6,12 +7,11 @@ import {
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import type { Config } from '@parley/config';
-import { ConversationRepository } from '@parley/db';
-import { JobProducer, QUEUES, type JobPayloads } from '@parley/jobs';
+import { ConversationRepository, DATA_SOURCE } from '@parley/db';
+import { type JobPayloads, JobProducer, QUEUES, REDIS } from '@parley/jobs';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { CONFIG, DATA_SOURCE, REDIS } from '../../common/infrastructure.module';
 import { BackfillService } from './backfill.service';
 import { TaggingService } from './tagging.service';
 

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { groupBy } from '@parley/domain';
-import { TaggingRepository, inTransaction, type OpportunityInput } from '@parley/db';
+import { DATA_SOURCE, inTransaction, type OpportunityInput, TaggingRepository } from '@parley/db';
 import { tagConversation } from '@parley/tagging';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE } from '../../common/infrastructure.module';
 import { CompiledRulesCache } from './compiled-rules.cache';
 
 /**

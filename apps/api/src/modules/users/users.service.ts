@@ -1,9 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CreateUserRequest, User } from '@parley/contracts';
-import { AuditRepository, UserRepository, WorkspaceRepository, inTransaction, type Actor } from '@parley/db';
+import {
+  type Actor,
+  AuditRepository,
+  DATA_SOURCE,
+  inTransaction,
+  UserRepository,
+  WorkspaceRepository,
+} from '@parley/db';
 import { DomainError } from '@parley/domain';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE } from '../../common/infrastructure.module';
 import { hashPassword } from '../auth/password';
 
 /** People and their roles per department; workspace administrators are flagged on the user. */

@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ApplyResult, DepartmentDocument, SourceDocument, WorkspaceDocument } from '@parley/contracts';
 import {
-  AuditRepository,
-  WorkspaceRepository,
-  inTransaction,
   type Actor,
+  AuditRepository,
+  DATA_SOURCE,
   type DepartmentRow,
+  inTransaction,
+  WorkspaceRepository,
 } from '@parley/db';
 import { parseDuration } from '@parley/domain';
 import { JobProducer } from '@parley/jobs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DATA_SOURCE } from '../../common/infrastructure.module';
 import { emptyChangeSet, sameValues } from './change-set';
 import { RuleWriter } from './rule-writer.service';
 import { validateWorkspace } from './workspace-validation';

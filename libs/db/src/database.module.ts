@@ -1,0 +1,56 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { CONFIG, type Config } from '@parley/config';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from './data-source';
+import { AuditRepository } from './repositories/audit.repository';
+import { ConversationRepository } from './repositories/conversation.repository';
+import { PostRepository } from './repositories/post.repository';
+import { PreviewRepository } from './repositories/preview.repository';
+import { SourceRepository } from './repositories/source.repository';
+import { StatisticsRepository } from './repositories/statistics.repository';
+import { TaggingRepository } from './repositories/tagging.repository';
+import { UserRepository } from './repositories/user.repository';
+import { WorkspaceRepository } from './repositories/workspace.repository';
+
+/** Injection token of the app's initialised TypeORM data source. */
+export const DATA_SOURCE = Symbol('DATA_SOURCE');
+
+const REPOSITORIES = [
+  AuditRepository,
+  ConversationRepository,
+  PostRepository,
+  PreviewRepository,
+  SourceRepository,
+  StatisticsRepository,
+  TaggingRepository,
+  UserRepository,
+  WorkspaceRepository,
+];
+
+/** Postgres for an app: the data source (named after the app in pg_stat_activity) and every repository. */
+@Global()
+@Module({})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  static forRoot(applicationName: string): DynamicModule {
+    return {
+      module: DatabaseModule,
+      global: true,
+      providers: [
+        {
+          provide: DATA_SOURCE,
+          inject: [CONFIG],
+          useFactory: (config: Config): Promise<DataSource> =>
+            createDataSource(config.databaseUrl, { applicationName }).initialize(),
+        },
+        ...REPOSITORIES,
+      ],
+      exports: [DATA_SOURCE, ...REPOSITORIES],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.dataSource.destroy();
+  }
+}
