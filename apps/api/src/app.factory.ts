@@ -4,10 +4,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Config } from '@parley/config';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppModule } from './app.module';
+import { BODY_LIMIT_MB, bodyParserErrors } from './common/request-errors';
+import { noStore, securityHeaders } from './common/security-headers';
 
 const serveWebApp = (app: NestExpressApplication, webDir: string): void => {
   const root = resolve(webDir);
@@ -64,18 +65,9 @@ export const createApp = async (config: Config): Promise<INestApplication> => {
   });
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger, bodyParser: false });
   app.set('trust proxy', 'loopback');
-  app.use(express.json({ limit: '5mb' }));
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          'default-src': ["'self'"],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:'],
-        },
-      },
-    }),
-  );
+  app.use(express.json({ limit: `${BODY_LIMIT_MB}mb` }), bodyParserErrors);
+  app.use(securityHeaders(config.secureCookies));
+  app.use('/api', noStore);
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApiConfig()), {

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@parley/config';
 import { evictionWarning, REDIS } from '@parley/jobs';
 import type { Redis } from 'ioredis';
-import { createServer } from 'node:http';
+import { startHealthServer } from './health-server';
 import { WorkerModule } from './worker.module';
 
 /** The worker is an application context: queues in, Postgres out, and only /health over HTTP. */
@@ -20,16 +20,9 @@ const bootstrap = async (): Promise<void> => {
   const warning = await evictionWarning(app.get<Redis>(REDIS));
   if (warning) Logger.warn(warning, 'Redis');
 
-  const health = createServer((req, res) => {
-    const ok = req.url === '/health';
-    res.writeHead(ok ? 200 : 404, { 'content-type': 'application/json' });
-    res.end(
-      JSON.stringify(ok ? { status: 'ok' } : { code: 'not_found', message: 'only /health is served here' }),
-    );
-  });
-  if (config.workerHealthPort > 0) health.listen(config.workerHealthPort, '127.0.0.1');
-  process.once('SIGTERM', () => health.close());
-  process.once('SIGINT', () => health.close());
+  const health = config.workerHealthPort > 0 ? await startHealthServer(app, config.workerHealthPort) : null;
+  process.once('SIGTERM', () => health?.close());
+  process.once('SIGINT', () => health?.close());
   Logger.log(`worker running (health on 127.0.0.1:${config.workerHealthPort})`, 'Bootstrap');
 };
 

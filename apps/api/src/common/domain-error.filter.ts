@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import { isDomainError, type DomainErrorCode } from '@parley/domain';
 import type { ErrorBody } from '@parley/contracts';
 import type { Response } from 'express';
+import { databaseUnavailable } from './request-errors';
 
 const STATUS: Record<DomainErrorCode, number> = {
   invalid: 400,
@@ -30,6 +31,13 @@ export class DomainErrorFilter implements ExceptionFilter {
         ...(error.problems.length ? { problems: error.problems } : {}),
       };
       response.status(STATUS[error.code]).json(body);
+      return;
+    }
+    const known = databaseUnavailable(error);
+    if (known) {
+      // An outage is logged in one line, not with a stack per request.
+      if (known.status >= 500) this.logger.warn(known.body.message);
+      response.status(known.status).json(known.body);
       return;
     }
     if (error instanceof HttpException) {

@@ -3,23 +3,14 @@ import { DATA_SOURCE } from '@parley/db';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { healthSchema, type Health } from '@parley/contracts';
+import { answersWithin } from '@parley/domain';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { Endpoint, schemaOf } from '../../common/openapi';
 import { Public } from '../auth/auth-context';
 
-const answers = async (probe: () => Promise<unknown>): Promise<boolean> => {
-  try {
-    await Promise.race([
-      probe(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000)),
-    ]);
-    return true;
-  } catch {
-    return false;
-  }
-};
+const PROBE_MS = 2_000;
 
 @ApiTags('health')
 @Controller('health')
@@ -42,8 +33,8 @@ export class HealthController {
   })
   async health(@Res({ passthrough: true }) res: Response): Promise<Health> {
     const [db, redis] = await Promise.all([
-      answers(() => this.dataSource.query('SELECT 1')),
-      answers(() => this.redis.ping()),
+      answersWithin(() => this.dataSource.query('SELECT 1'), PROBE_MS),
+      answersWithin(() => this.redis.ping(), PROBE_MS),
     ]);
     res.status(db && redis ? 200 : 503);
     return { status: db && redis ? 'ok' : 'degraded', db, redis };
