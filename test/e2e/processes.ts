@@ -1,19 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
 export const built = (path: string) => resolve(ROOT, 'dist/server', path);
 
-export const freePort = (): Promise<number> =>
-  new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
+export { freePort } from '@parley/testing';
 
 /** Runs a built entry point the way `npm start` does, with the test's environment. */
 export const startProcess = (file: string, env: Record<string, string>, args: string[] = []): ChildProcess =>

@@ -1,44 +1,16 @@
 import type { SourceWithHealth } from '@parley/contracts';
 import { JobProducer } from '@parley/jobs';
-import { eventually, rssFeed, startFixtureServer, type Handler } from '@parley/testing';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import {
+  eventually,
+  freePort,
+  rssFeed,
+  startFixtureServer,
+  startPrivateRedis as startRedis,
+  type Handler,
+} from '@parley/testing';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startParley, type Parley } from './harness';
-
-const freePort = (): Promise<number> =>
-  new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-
-/** A Redis of this test's own, so restarting it disturbs nothing else on the machine. */
-const startRedis = (port: number): Promise<ChildProcess> =>
-  new Promise((done, fail) => {
-    const child = spawn(
-      'redis-server',
-      [
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-        '--save',
-        '',
-        '--appendonly',
-        'no',
-        '--maxmemory-policy',
-        'noeviction',
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    child.once('error', fail);
-    child.stdout?.on(
-      'data',
-      (chunk: Buffer) => chunk.toString().includes('Ready to accept connections') && done(child),
-    );
-  });
 
 const feed =
   (name: string): Handler =>

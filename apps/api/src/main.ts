@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '@parley/config';
-import { evictionWarning, REDIS } from '@parley/jobs';
+import { checkEvictionPolicy, REDIS } from '@parley/jobs';
 import type { Redis } from 'ioredis';
 import { createApp } from './app.factory';
 
 const bootstrap = async (): Promise<void> => {
   const config = loadConfig();
   const app = await createApp(config);
-  const warning = await evictionWarning(app.get<Redis>(REDIS));
+  const warning = await checkEvictionPolicy(app.get<Redis>(REDIS), config.allowRedisEviction);
   if (warning) Logger.warn(warning, 'Redis');
   await app.listen(config.port, '0.0.0.0');
   Logger.log(`api listening on http://localhost:${config.port} (docs at /api/docs)`, 'Bootstrap');

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@parley/config';
-import { evictionWarning, REDIS } from '@parley/jobs';
+import { checkEvictionPolicy, REDIS } from '@parley/jobs';
 import type { Redis } from 'ioredis';
 import { startHealthServer } from './health-server';
 import { WorkerModule } from './worker.module';
@@ -17,7 +17,7 @@ const bootstrap = async (): Promise<void> => {
   });
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger });
   app.enableShutdownHooks();
-  const warning = await evictionWarning(app.get<Redis>(REDIS));
+  const warning = await checkEvictionPolicy(app.get<Redis>(REDIS), config.allowRedisEviction);
   if (warning) Logger.warn(warning, 'Redis');
 
   const health = config.workerHealthPort > 0 ? await startHealthServer(app, config.workerHealthPort) : null;

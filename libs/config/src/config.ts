@@ -48,6 +48,7 @@ const schema = z.object({
   PARLEY_SECURE_COOKIES: z.enum(['on', 'off']).default('off'),
   PARLEY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   PARLEY_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  PARLEY_REDIS_EVICTION: z.enum(['refuse', 'allow']).default('refuse'),
 });
 
 export type Config = {
@@ -68,6 +69,8 @@ export type Config = {
   workerConcurrency: number;
   /** How long a job's lock lives without renewal; a crashed worker's job is retried after about this long. */
   jobLockMs: number;
+  /** Start even when Redis may evict keys (and so lose queued jobs): an operator's explicit choice. */
+  allowRedisEviction: boolean;
 };
 
 export class ConfigError extends Error {
@@ -103,6 +106,7 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
     secureCookies: e.PARLEY_SECURE_COOKIES === 'on',
     workerConcurrency: e.PARLEY_WORKER_CONCURRENCY,
     jobLockMs: e.PARLEY_JOB_LOCK_MS,
+    allowRedisEviction: e.PARLEY_REDIS_EVICTION === 'allow',
   };
 };
 

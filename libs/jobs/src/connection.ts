@@ -1,3 +1,4 @@
+import { ConfigError } from '@parley/config';
 import IORedis, { type Redis } from 'ioredis';
 
 /** BullMQ needs `maxRetriesPerRequest: null` on connections that block; never ioredis' keyPrefix (use BullMQ's prefix). */
@@ -9,12 +10,17 @@ export const createRedis = (url: string, name: string): Redis =>
     lazyConnect: false,
   });
 
-/** Queues silently lose jobs when Redis evicts keys; say so loudly at boot. */
-export const evictionWarning = async (redis: Redis): Promise<string | null> => {
+/**
+ * Queues silently lose jobs when Redis evicts keys, so Parley refuses to start on such a Redis unless the
+ * operator allows it (then it only warns). Returns the warning to log, if any.
+ */
+export const checkEvictionPolicy = async (redis: Redis, allowEviction: boolean): Promise<string | null> => {
   const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
   const policy = reply[1] ?? 'unknown';
-  return policy === 'noeviction'
-    ? null
-    : `Redis maxmemory-policy is "${policy}", not "noeviction": queued jobs can be evicted and lost. ` +
-        `Run: redis-cli CONFIG SET maxmemory-policy noeviction (and set it in redis.conf).`;
+  if (policy === 'noeviction') return null;
+  const problem =
+    `Redis maxmemory-policy is "${policy}", not "noeviction": queued jobs can be evicted and lost. ` +
+    `Run: redis-cli CONFIG SET maxmemory-policy noeviction (and set it in redis.conf)`;
+  if (allowEviction) return `${problem}. Starting anyway: PARLEY_REDIS_EVICTION=allow.`;
+  throw new ConfigError([`${problem}, or set PARLEY_REDIS_EVICTION=allow to start anyway.`]);
 };

@@ -8,7 +8,8 @@ export const newTemplateName = (): string => `parley_template_${randomBytes(6).t
 
 const templateDatabase = (): string => {
   const name = process.env[TEMPLATE_DATABASE_VARIABLE];
-  if (!name) throw new Error(`${TEMPLATE_DATABASE_VARIABLE} is not set: run tests through vitest's global setup.`);
+  if (!name)
+    throw new Error(`${TEMPLATE_DATABASE_VARIABLE} is not set: run tests through vitest's global setup.`);
   return name;
 };
 
