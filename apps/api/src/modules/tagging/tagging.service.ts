@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { groupBy } from '@parley/domain';
 import { TaggingRepository, inTransaction, type OpportunityInput } from '@parley/db';
-import { tagConversation } from '@parley/tagging';
+import { CompiledRulesCache, tagConversation } from '@parley/tagging';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../../common/infrastructure.module';
-import { CompiledRulesCache } from './compiled-rules.cache';
 
 /**
  * Tags a batch of conversation versions with a handful of queries. Versions already tagged are skipped, so a
