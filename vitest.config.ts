@@ -20,7 +20,7 @@ export default defineConfig({
         ...server,
         test: {
           name: 'unit',
-          include: ['{apps,libs}/**/*.spec.{ts,tsx}'],
+          include: ['{apps,libs}/**/*.spec.{ts,tsx}', 'test/lint/*.spec.ts'],
           environment: 'node',
           sequence: { groupOrder: 0 },
         },

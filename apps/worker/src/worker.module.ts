@@ -1,12 +1,19 @@
-import { ConfigModule } from '@parley/config';
-import { DatabaseModule } from '@parley/db';
-import { JobsModule } from '@parley/jobs';
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@parley/config';
+import {
+  DATA_SOURCE,
+  DatabaseModule,
+  TaggingRepository,
+  WorkspaceRepository,
+  taggingWorkspace,
+} from '@parley/db';
+import { JobsModule } from '@parley/jobs';
+import { CompiledRulesCache } from '@parley/tagging';
+import type { DataSource } from 'typeorm';
 import { FetchSourceHandler } from './handlers/fetch-source.handler';
 import { SyncSchedulesHandler } from './handlers/sync-schedules.handler';
 import { IngestProcessor } from './processors/ingest.processor';
 import { JetstreamConsumer } from './processors/jetstream.consumer';
-import { RuleFilterService } from './services/rule-filter.service';
 import { FeedFetcherService } from './services/feed-fetcher.service';
 import { HostGate } from './services/host-gate.service';
 import { PullFetcherService } from './services/pull-fetcher.service';
@@ -25,7 +32,13 @@ import { TagBacklogGate } from './services/tag-backlog.gate';
     FetchSourceHandler,
     SyncSchedulesHandler,
     IngestProcessor,
-    RuleFilterService,
+    {
+      provide: CompiledRulesCache,
+      inject: [DATA_SOURCE, TaggingRepository, WorkspaceRepository],
+      // The firehose asks before every batch; reading the fingerprint every 10 s is fresh enough to filter by.
+      useFactory: (dataSource: DataSource, tagging: TaggingRepository, workspace: WorkspaceRepository) =>
+        new CompiledRulesCache(taggingWorkspace(dataSource, tagging, workspace), { recheckMs: 10_000 }),
+    },
     JetstreamConsumer,
     TableStatisticsService,
   ],

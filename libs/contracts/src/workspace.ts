@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { PLATFORMS, SOURCE_TYPES, parseDuration } from '@parley/domain';
+import { KEY_PATTERN, PLATFORMS, SOURCE_TYPES, parseDuration } from '@parley/domain';
 
-const KEY = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const key = z
   .string()
-  .regex(KEY, 'use lower-case letters, digits and hyphens (at most 63), starting with a letter or digit');
+  .regex(
+    KEY_PATTERN,
+    'use lower-case letters, digits and hyphens (at most 63), starting with a letter or digit',
+  );
 const MIN_INTERVAL_MS = 30_000;
 
 const account = z.object({

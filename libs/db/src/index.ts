@@ -10,3 +10,4 @@ export * from './repositories/tagging.repository';
 export * from './repositories/preview.repository';
 export * from './repositories/statistics.repository';
 export * from './database.module';
+export * from './tagging-workspace';

@@ -7,3 +7,4 @@ export * from './route';
 export * from './engagement';
 export * from './collections';
 export * from './probe';
+export * from './keys';

@@ -2,3 +2,5 @@ export * from './queues';
 export * from './connection';
 export * from './producer';
 export * from './jobs.module';
+export * from './worker';
+export * from './lease';

@@ -1,4 +1,8 @@
-import type { DefaultJobOptions } from 'bullmq';
+import type { Config } from '@parley/config';
+import type { DefaultJobOptions, WorkerOptions } from 'bullmq';
+
+/** The settings a queue's consumer reads. */
+export type WorkerConfig = Pick<Config, 'queuePrefix' | 'workerConcurrency' | 'jobLockMs'>;
 
 export const QUEUES = { ingest: 'ingest', tag: 'tag' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -12,12 +16,17 @@ export type JobPayloads = {
 };
 export type JobName = keyof JobPayloads;
 
-export const JOB_QUEUE: { [N in JobName]: QueueName } = {
+export const JOB_QUEUE = {
   FetchSource: QUEUES.ingest,
   SyncSchedules: QUEUES.ingest,
   TagConversations: QUEUES.tag,
   BackfillTags: QUEUES.tag,
-};
+} as const satisfies { [N in JobName]: QueueName };
+
+/** The job names a queue carries: a handler map for the queue needs exactly these keys. */
+export type JobNameOf<Q extends QueueName> = {
+  [N in JobName]: (typeof JOB_QUEUE)[N] extends Q ? N : never;
+}[JobName];
 
 /** Options set once per queue: bounded retries with backoff, and finished jobs trimmed so Redis stays small. */
 export const QUEUE_OPTIONS: { [Q in QueueName]: DefaultJobOptions } = {
@@ -33,6 +42,24 @@ export const QUEUE_OPTIONS: { [Q in QueueName]: DefaultJobOptions } = {
     removeOnComplete: true,
     removeOnFail: { count: 5_000 },
   },
+};
+
+/**
+ * How each queue is consumed, set once beside its job options. The lock lasts `jobLockMs` and a job whose lock
+ * lapsed (its worker died) is handed to another worker after as long again. Ingest runs as many jobs at once as
+ * configured; tagging runs two, as it shares the api's process with HTTP requests.
+ */
+export const WORKER_OPTIONS: {
+  [Q in QueueName]: (
+    config: WorkerConfig,
+  ) => Pick<WorkerOptions, 'concurrency' | 'lockDuration' | 'stalledInterval'>;
+} = {
+  ingest: (config) => ({
+    concurrency: config.workerConcurrency,
+    lockDuration: config.jobLockMs,
+    stalledInterval: config.jobLockMs,
+  }),
+  tag: (config) => ({ concurrency: 2, lockDuration: config.jobLockMs, stalledInterval: config.jobLockMs }),
 };
 
 /** BullMQ rejects ids with ':' or that are plain integers, so every id gets a word prefix and safe characters. */

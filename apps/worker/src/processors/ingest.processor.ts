@@ -1,4 +1,3 @@
-import { CONFIG } from '@parley/config';
 import {
   Inject,
   Injectable,
@@ -6,21 +5,17 @@ import {
   type OnApplicationBootstrap,
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
-import type { Config } from '@parley/config';
-import { type JobName, type JobPayloads, QUEUES, REDIS } from '@parley/jobs';
-import { Worker, type Job } from 'bullmq';
+import { CONFIG, type Config } from '@parley/config';
+import { REDIS, isFinalAttempt, startQueueWorker, type QueueWorker } from '@parley/jobs';
 import type { Redis } from 'ioredis';
 import { FetchSourceHandler } from '../handlers/fetch-source.handler';
 import { SyncSchedulesHandler } from '../handlers/sync-schedules.handler';
-
-type IngestJob = { [N in 'FetchSource' | 'SyncSchedules']: Job<JobPayloads[N], void, N> }[
-  'FetchSource' | 'SyncSchedules'];
 
 /** Consumes the ingest queue; a job name without a handler fails to compile. */
 @Injectable()
 export class IngestProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(IngestProcessor.name);
-  private worker: Worker | null = null;
+  private worker: QueueWorker | null = null;
 
   constructor(
     @Inject(CONFIG) private readonly config: Config,
@@ -30,24 +25,14 @@ export class IngestProcessor implements OnApplicationBootstrap, BeforeApplicatio
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const worker = new Worker(QUEUES.ingest, (job: Job) => this.process(job as IngestJob), {
-      connection: this.redis.duplicate(),
-      prefix: this.config.queuePrefix,
-      concurrency: this.config.workerConcurrency,
-      lockDuration: this.config.jobLockMs,
-      stalledInterval: this.config.jobLockMs,
-    });
-    this.worker = worker;
-    worker.on('failed', (job, error) =>
-      this.logger.warn({
-        message: 'job failed',
-        job: job?.name,
-        jobId: job?.id,
-        attempt: job?.attemptsMade,
-        error: error.message,
-      }),
+    this.worker = startQueueWorker(
+      'ingest',
+      {
+        FetchSource: (job) => this.fetchSource.handle(job.data.sourceId, isFinalAttempt(job)),
+        SyncSchedules: (job) => this.syncSchedules.handle(job.data.changedSourceIds),
+      },
+      { redis: this.redis, config: this.config },
     );
-    worker.on('error', (error) => this.logger.error({ message: 'worker error', error: error.message }));
     // Reconcile at boot (sources may have changed while no worker ran) and whenever Redis comes back: a restarted
     // or flushed Redis has lost the schedulers, and Postgres still knows every source.
     await this.syncSchedules.handle([]);
@@ -60,20 +45,6 @@ export class IngestProcessor implements OnApplicationBootstrap, BeforeApplicatio
       .then(() => this.logger.log({ message: 'schedules restored after Redis reconnected' }))
       .catch((error: Error) => this.logger.warn({ message: 'schedule resync failed', error: error.message }));
   };
-
-  private async process(job: IngestJob): Promise<void> {
-    const name: JobName = job.name;
-    switch (job.name) {
-      case 'FetchSource':
-        return this.fetchSource.handle(job.data.sourceId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
-      case 'SyncSchedules':
-        return this.syncSchedules.handle(job.data.changedSourceIds);
-      default: {
-        const unknown: never = job;
-        throw new Error(`no handler for job ${name} (${String(unknown)})`);
-      }
-    }
-  }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.redis.off('ready', this.resync);

@@ -1,4 +1,3 @@
-import { CONFIG } from '@parley/config';
 import {
   Inject,
   Injectable,
@@ -6,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
-import type { Config } from '@parley/config';
+import { CONFIG, type Config } from '@parley/config';
 import { DATA_SOURCE, PostRepository, type SourceForFetch, SourceRepository } from '@parley/db';
 import type { NormalisedPost } from '@parley/domain';
 import {
@@ -17,14 +16,13 @@ import {
   type JetstreamGap,
   type JetstreamSubscription,
 } from '@parley/ingest';
-import { JobProducer, REDIS } from '@parley/jobs';
+import { JobProducer, REDIS, RedisLease } from '@parley/jobs';
+import { CompiledRulesCache } from '@parley/tagging';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { PostStoreService } from '../services/post-store.service';
-import { RuleFilterService } from '../services/rule-filter.service';
-import { StreamLease } from '../services/stream-lease';
 
-type Running = { subscription: JetstreamSubscription; lease: StreamLease; version: number };
+type Running = { subscription: JetstreamSubscription; lease: RedisLease; version: number };
 const RECONCILE_MS = 15_000;
 
 /**
@@ -44,7 +42,7 @@ export class JetstreamConsumer implements OnApplicationBootstrap, BeforeApplicat
     private readonly sources: SourceRepository,
     private readonly posts: PostRepository,
     private readonly store: PostStoreService,
-    private readonly filter: RuleFilterService,
+    private readonly rules: CompiledRulesCache,
     private readonly producer: JobProducer,
   ) {}
 
@@ -75,7 +73,7 @@ export class JetstreamConsumer implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private async start(source: SourceForFetch): Promise<void> {
-    const lease = new StreamLease(
+    const lease = new RedisLease(
       this.redis,
       `${this.config.queuePrefix}:stream-lease:${source.id}`,
       this.config.jobLockMs,
@@ -103,7 +101,8 @@ export class JetstreamConsumer implements OnApplicationBootstrap, BeforeApplicat
     if (!run) return;
     this.running.delete(id);
     await run.subscription.close();
-    await run.lease.release();
+    // A lease that cannot be released now lapses by itself within its ttl.
+    await run.lease.release().catch(() => false);
   }
 
   private async storeBatch(source: SourceForFetch, batch: JetstreamBatch): Promise<void> {
@@ -120,7 +119,7 @@ export class JetstreamConsumer implements OnApplicationBootstrap, BeforeApplicat
 
   /** Posts some rule could match, and replies into threads already followed. */
   private async worthKeeping(source: SourceForFetch, posts: NormalisedPost[]): Promise<NormalisedPost[]> {
-    const matcher = await this.filter.matcher();
+    const { matcher } = await this.rules.current();
     const threadIds = posts.flatMap((p) => [p.rootId, p.inReplyTo]).filter((id): id is string => !!id);
     const followed = await this.posts.knownOnPlatform(this.dataSource, 'bluesky', [...new Set(threadIds)]);
     return posts.filter(

@@ -1,6 +1,5 @@
-import { CONFIG } from '@parley/config';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Config } from '@parley/config';
+import { CONFIG, type Config } from '@parley/config';
 import type { SourceForFetch } from '@parley/db';
 import type { NormalisedPost } from '@parley/domain';
 import { fetchUrl, normaliseFeed, readSample } from '@parley/ingest';

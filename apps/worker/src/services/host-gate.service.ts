@@ -1,16 +1,13 @@
 import { REDIS } from '@parley/jobs';
-import { CONFIG } from '@parley/config';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Config } from '@parley/config';
+import { CONFIG, type Config } from '@parley/config';
 import { DomainError } from '@parley/domain';
+import { RedisLease } from '@parley/jobs';
 import type { Redis } from 'ioredis';
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const WAIT_MS = 30_000;
 const POLL_MS = 250;
-const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
-const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 
 /**
  * Politeness across every worker process: one request at a time per host (a Redis lock), and a host that asked
@@ -28,18 +25,12 @@ export class HostGate {
    * the host about as soon as BullMQ hands its job to another worker.
    */
   async run<T>(host: string, work: () => Promise<T>): Promise<T> {
-    const key = this.key('lock', host);
-    const token = await this.acquire(key, host);
-    const lockMs = this.config.jobLockMs;
-    const renewal = setInterval(
-      () => void this.redis.eval(RENEW, 1, key, token, lockMs).catch(() => undefined),
-      lockMs / 3,
-    );
+    const lease = new RedisLease(this.redis, this.key('lock', host), this.config.jobLockMs);
+    await this.acquire(lease, host);
     try {
       return await work();
     } finally {
-      clearInterval(renewal);
-      await this.redis.eval(RELEASE, 1, key, token);
+      await lease.release();
     }
   }
 
@@ -47,8 +38,7 @@ export class HostGate {
     await this.redis.set(this.key('cooldown', host), '1', 'PX', Math.max(1, Math.min(ms, 86_400_000)));
   }
 
-  private async acquire(lockKey: string, host: string): Promise<string> {
-    const token = randomBytes(12).toString('hex');
+  private async acquire(lease: RedisLease, host: string): Promise<void> {
     const deadline = Date.now() + WAIT_MS;
     while (Date.now() < deadline) {
       const coolingMs = await this.redis.pttl(this.key('cooldown', host));
@@ -62,7 +52,7 @@ export class HostGate {
         await sleep(coolingMs);
         continue;
       }
-      if (await this.redis.set(lockKey, token, 'PX', this.config.jobLockMs, 'NX')) return token;
+      if (await lease.acquire()) return;
       await sleep(POLL_MS);
     }
     throw new DomainError('fetch_failed', `another fetch from ${host} is still running; will retry`);

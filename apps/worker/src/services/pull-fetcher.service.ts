@@ -1,6 +1,5 @@
-import { CONFIG } from '@parley/config';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Config } from '@parley/config';
+import { CONFIG, type Config } from '@parley/config';
 import type { SourceForFetch } from '@parley/db';
 import { DomainError } from '@parley/domain';
 import { isPullSourceType, pullConnectorFor, type PollResult } from '@parley/ingest';

@@ -1,4 +1,4 @@
-import { PLATFORMS } from '@parley/domain';
+import { KEY_PATTERN, PLATFORMS } from '@parley/domain';
 import type { FieldName, PhraseWord, QueryNode, TextScope } from './ast';
 import { HANDLE_PATTERN, TAG_PATTERN } from './text-patterns';
 import { QueryError } from './query-error';
@@ -10,7 +10,6 @@ const MIN_PREFIX_LETTERS = 3;
 const MAX_PREFIX_LENGTH = 100;
 const SITE = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/;
-const SOURCE_KEY = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** The lexemes of a word or phrase with their distances from the first; empty when all are stop words. */
 export const phraseWords = (text: string): PhraseWord[] => {
@@ -94,7 +93,7 @@ const fieldValue = (field: FieldName, raw: string, at: number): string => {
       if (!SITE.test(value)) throw fail('takes a host name such as gov.uk');
       return value;
     case 'source':
-      if (!SOURCE_KEY.test(value)) throw fail('takes a source key such as mastodon-dwp');
+      if (!KEY_PATTERN.test(value)) throw fail('takes a source key such as mastodon-dwp');
       return value;
     case 'lang': {
       const language = value.replace(/_/g, '-');

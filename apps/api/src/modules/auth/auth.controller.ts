@@ -1,7 +1,6 @@
-import { CONFIG } from '@parley/config';
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Config } from '@parley/config';
+import { CONFIG, type Config } from '@parley/config';
 import {
   createTokenRequestSchema,
   createTokenResponseSchema,

@@ -1,6 +1,5 @@
-import { CONFIG } from '@parley/config';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Config } from '@parley/config';
+import { CONFIG, type Config } from '@parley/config';
 import type { Me } from '@parley/contracts';
 import { AuditRepository, DATA_SOURCE, inTransaction, UserRepository, WorkspaceRepository } from '@parley/db';
 import { DomainError, PERMISSIONS, mayInDepartment } from '@parley/domain';

@@ -1,10 +1,9 @@
 import { REDIS } from '@parley/jobs';
-import { CONFIG } from '@parley/config';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@parley/domain';
 import type { Redis } from 'ioredis';
 import { createHash } from 'node:crypto';
-import type { Config } from '@parley/config';
+import { CONFIG, type Config } from '@parley/config';
 
 const WINDOW_SECONDS = 15 * 60;
 const MAX_FAILURES_PER_ACCOUNT = 10;

@@ -17,7 +17,7 @@ import {
   WorkspaceRepository,
 } from '@parley/db';
 import { compileToSql, parseQuery } from '@parley/tagging';
-import { DomainError } from '@parley/domain';
+import { DomainError, KEY_PATTERN, RESERVED_RULE_KEYS } from '@parley/domain';
 import { JobProducer } from '@parley/jobs';
 import type { DataSource } from 'typeorm';
 import { DepartmentAccess } from '../../common/department-access.service';
@@ -26,9 +26,6 @@ import { RuleWriter } from '../workspace/rule-writer.service';
 import { queryProblem } from '../../common/query-problem';
 
 const RETAG_WINDOW_MS = 30 * 86_400_000;
-const RULE_KEY = /^[a-z0-9][a-z0-9-]{0,62}$/;
-// `/rules/:department/new` is the web page for adding a rule, so a rule keyed "new" could never be opened.
-const RESERVED_KEYS = new Set(['new']);
 const UNIQUE_VIOLATION = '23505';
 
 const conflict = (message: string): DomainError =>
@@ -94,12 +91,12 @@ export class RulesService {
   }
 
   async save(auth: AuthContext, departmentKey: string, key: string, request: RuleUpsert): Promise<RuleSaved> {
-    if (!RULE_KEY.test(key)) {
+    if (!KEY_PATTERN.test(key)) {
       throw new DomainError('invalid', 'A rule key uses lower-case letters, digits and hyphens.', [
         { path: 'key', message: 'use lower-case letters, digits and hyphens' },
       ]);
     }
-    if (RESERVED_KEYS.has(key)) {
+    if (RESERVED_RULE_KEYS.has(key)) {
       throw new DomainError('invalid', `A rule cannot be keyed "${key}": choose another key.`, [
         { path: 'key', message: `"${key}" is reserved` },
       ]);

@@ -1,4 +1,3 @@
-import { CONFIG } from '@parley/config';
 import {
   Inject,
   Injectable,
@@ -6,17 +5,13 @@ import {
   type OnApplicationBootstrap,
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
-import type { Config } from '@parley/config';
+import { CONFIG, type Config } from '@parley/config';
 import { ConversationRepository, DATA_SOURCE } from '@parley/db';
-import { type JobPayloads, JobProducer, QUEUES, REDIS } from '@parley/jobs';
-import { Worker, type Job } from 'bullmq';
+import { JobProducer, REDIS, startQueueWorker, type QueueWorker } from '@parley/jobs';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { BackfillService } from './backfill.service';
 import { TaggingService } from './tagging.service';
-
-type TagJob = { [N in 'TagConversations' | 'BackfillTags']: Job<JobPayloads[N], unknown, N> }[
-  'TagConversations' | 'BackfillTags'];
 
 const SWEEP_EVERY_MS = 60_000;
 
@@ -27,7 +22,7 @@ const SWEEP_EVERY_MS = 60_000;
 @Injectable()
 export class TagProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(TagProcessor.name);
-  private worker: Worker | null = null;
+  private worker: QueueWorker | null = null;
   private sweeper: NodeJS.Timeout | null = null;
 
   constructor(
@@ -41,33 +36,17 @@ export class TagProcessor implements OnApplicationBootstrap, BeforeApplicationSh
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const worker = new Worker(QUEUES.tag, (job: Job) => this.process(job as TagJob), {
-      connection: this.redis.duplicate(),
-      prefix: this.config.queuePrefix,
-      concurrency: 2,
-      lockDuration: this.config.jobLockMs,
-      stalledInterval: this.config.jobLockMs,
-    });
-    worker.on('failed', (job, error) =>
-      this.logger.warn({ message: 'tagging failed', jobId: job?.id, error: error.message }),
+    this.worker = startQueueWorker(
+      'tag',
+      {
+        TagConversations: (job) => this.tagging.tagMany(job.data.conversations),
+        BackfillTags: (job) =>
+          this.backfill.run(new Date(job.data.since), (progress) => job.updateProgress(progress)),
+      },
+      { redis: this.redis, config: this.config },
     );
-    worker.on('error', (error) => this.logger.error({ message: 'tag worker error', error: error.message }));
-    this.worker = worker;
     await this.sweep();
     this.sweeper = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
-  }
-
-  private async process(job: TagJob): Promise<unknown> {
-    switch (job.name) {
-      case 'TagConversations':
-        return this.tagging.tagMany(job.data.conversations);
-      case 'BackfillTags':
-        return this.backfill.run(new Date(job.data.since), (progress) => job.updateProgress(progress));
-      default: {
-        const unknown: never = job;
-        throw new Error(`no handler for tag job ${String(unknown)}`);
-      }
-    }
   }
 
   private async sweep(): Promise<void> {

@@ -1,8 +1,27 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
+import { DATA_SOURCE, TaggingRepository, taggingWorkspace, WorkspaceRepository } from '@parley/db';
+import { CompiledRulesCache } from '@parley/tagging';
+import type { DataSource } from 'typeorm';
 import { BackfillService } from './backfill.service';
-import { CompiledRulesCache } from './compiled-rules.cache';
 import { TagProcessor } from './tag.processor';
 import { TaggingService } from './tagging.service';
 
-@Module({ providers: [CompiledRulesCache, TaggingService, BackfillService, TagProcessor] })
+const logger = new Logger(CompiledRulesCache.name);
+
+@Module({
+  providers: [
+    {
+      provide: CompiledRulesCache,
+      inject: [DATA_SOURCE, TaggingRepository, WorkspaceRepository],
+      useFactory: (dataSource: DataSource, tagging: TaggingRepository, workspace: WorkspaceRepository) =>
+        new CompiledRulesCache(taggingWorkspace(dataSource, tagging, workspace), {
+          onProblem: (problem) =>
+            logger.warn({ message: 'rule skipped', rule: problem.key, problem: problem.message }),
+        }),
+    },
+    TaggingService,
+    BackfillService,
+    TagProcessor,
+  ],
+})
 export class TaggingModule {}

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { groupBy } from '@parley/domain';
 import { DATA_SOURCE, inTransaction, type OpportunityInput, TaggingRepository } from '@parley/db';
-import { tagConversation } from '@parley/tagging';
+import { CompiledRulesCache, tagConversation } from '@parley/tagging';
 import type { DataSource } from 'typeorm';
-import { CompiledRulesCache } from './compiled-rules.cache';
 
 /**
  * Tags a batch of conversation versions with a handful of queries. Versions already tagged are skipped, so a

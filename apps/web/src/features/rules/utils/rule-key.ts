@@ -1,19 +1,15 @@
-/** The api's rule for keys: lower-case letters, digits and hyphens, starting with a letter or digit. */
-const KEY = /^[a-z0-9][a-z0-9-]{0,62}$/;
-export const MAX_KEY_LENGTH = 63;
-
-// `/rules/:department/new` is the page for adding a rule, so a rule keyed "new" could never be opened.
-const RESERVED = new Set(['new']);
+import { KEY_PATTERN, MAX_KEY_LENGTH, RESERVED_RULE_KEYS } from '@parley/domain';
 
 /** An error message for a key a person typed, or null when the api will accept it. */
 export const validateRuleKey = (key: string, existingKeys: readonly string[] = []): string | null => {
   if (!key) return 'Enter a key';
   if (key.length > MAX_KEY_LENGTH) return `Key must be ${MAX_KEY_LENGTH} characters or fewer`;
-  if (/[A-Z]/.test(key) && KEY.test(key.toLowerCase())) return 'Key must be in lower case, like rail-fares';
-  if (!KEY.test(key)) {
+  if (/[A-Z]/.test(key) && KEY_PATTERN.test(key.toLowerCase()))
+    return 'Key must be in lower case, like rail-fares';
+  if (!KEY_PATTERN.test(key)) {
     return 'Key must use only lower-case letters, digits and hyphens, and start with a letter or digit, like rail-fares';
   }
-  if (RESERVED.has(key)) return 'Key cannot be “new”: choose another';
+  if (RESERVED_RULE_KEYS.has(key)) return 'Key cannot be “new”: choose another';
   if (existingKeys.includes(key))
     return 'There is already a rule with this key: choose another, or edit that rule';
   return null;

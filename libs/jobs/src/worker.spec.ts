@@ -1,0 +1,52 @@
+import type { Job } from 'bullmq';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { JobNameOf } from './queues';
+import { isFinalAttempt, type QueueHandlers } from './worker';
+
+const done = async (): Promise<void> => undefined;
+
+// These are checked by `npm run typecheck`: each `@ts-expect-error` fails the build if its line compiles.
+describe('QueueHandlers', () => {
+  it('names the jobs of each queue', () => {
+    expectTypeOf<JobNameOf<'ingest'>>().toEqualTypeOf<'FetchSource' | 'SyncSchedules'>();
+    expectTypeOf<JobNameOf<'tag'>>().toEqualTypeOf<'TagConversations' | 'BackfillTags'>();
+  });
+
+  it('needs a handler for every job of the queue and no other', () => {
+    const complete: QueueHandlers<'ingest'> = { FetchSource: done, SyncSchedules: done };
+    // @ts-expect-error SyncSchedules has no handler
+    const missing: QueueHandlers<'ingest'> = { FetchSource: done };
+    const foreign: QueueHandlers<'ingest'> = {
+      FetchSource: done,
+      SyncSchedules: done,
+      // @ts-expect-error TagConversations is a job of the tag queue
+      TagConversations: done,
+    };
+    expect(Object.keys(complete)).toEqual(['FetchSource', 'SyncSchedules']);
+    expect(Object.keys(missing)).toEqual(['FetchSource']);
+    expect(Object.keys(foreign)).toHaveLength(3);
+  });
+
+  it("gives each handler its own job's payload", () => {
+    const handlers: QueueHandlers<'tag'> = {
+      TagConversations: async (job) => job.data.conversations.map((c) => c.version),
+      // @ts-expect-error a BackfillTags payload has no sourceId
+      BackfillTags: async (job) => job.data.sourceId,
+    };
+    expect(Object.keys(handlers)).toEqual(['TagConversations', 'BackfillTags']);
+  });
+});
+
+describe('isFinalAttempt', () => {
+  const job = (attemptsMade: number, attempts?: number) => ({ attemptsMade, opts: { attempts } }) as Job;
+
+  it.each([
+    [0, 5, false],
+    [3, 5, false],
+    [4, 5, true],
+    [0, undefined, true],
+    [0, 1, true],
+  ])('after %i of %s attempts → %s', (made, attempts, final) =>
+    expect(isFinalAttempt(job(made, attempts))).toBe(final),
+  );
+});

@@ -1,0 +1,90 @@
+import { Logger } from '@nestjs/common';
+import { isDomainError, type DomainErrorCode } from '@parley/domain';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import {
+  WORKER_OPTIONS,
+  type JobName,
+  type JobNameOf,
+  type JobPayloads,
+  type QueueName,
+  type WorkerConfig,
+} from './queues';
+
+/** A job named N with its payload. */
+export type JobOf<N extends JobName> = Job<JobPayloads[N], unknown, N>;
+
+/** One handler for each job name of queue Q: a name added to the queue without a handler fails to compile. */
+export type QueueHandlers<Q extends QueueName> = {
+  [N in JobNameOf<Q>]: (job: JobOf<N>) => Promise<unknown>;
+};
+
+export type QueueWorker = { close: () => Promise<void> };
+
+/** Retrying cannot change these outcomes (the input or its target is wrong), so the job fails at once. */
+const PERMANENT: ReadonlySet<DomainErrorCode> = new Set<DomainErrorCode>([
+  'invalid',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'fetch_refused',
+  'parse_failed',
+]);
+
+/** Whether this run is the job's last try, so a handler can record a failure as final rather than passing. */
+export const isFinalAttempt = (job: Job): boolean => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+
+type AnyHandler = (job: Job) => Promise<unknown>;
+
+const runHandler = async <Q extends QueueName>(
+  queue: Q,
+  handlers: QueueHandlers<Q>,
+  job: Job,
+): Promise<unknown> => {
+  // A job left by an older release (or added by hand) has no handler; retrying it would only fail again.
+  if (!Object.hasOwn(handlers, job.name)) {
+    throw new UnrecoverableError(`no handler for job "${job.name}" on the ${queue} queue`);
+  }
+  const handler = (handlers as unknown as Record<string, AnyHandler>)[job.name];
+  try {
+    return await handler(job);
+  } catch (error) {
+    throw isDomainError(error) && PERMANENT.has(error.code) ? new UnrecoverableError(error.message) : error;
+  }
+};
+
+/**
+ * The consumer half of the job contract: consumes `queue` with the options set for it in WORKER_OPTIONS, on its
+ * own Redis connection, giving each job to its handler. A DomainError that retrying cannot fix fails the job at
+ * once; anything else is retried as the queue's job options say. Close it before the app's Redis goes.
+ */
+export const startQueueWorker = <Q extends QueueName>(
+  queue: Q,
+  handlers: QueueHandlers<Q>,
+  context: { redis: Redis; config: WorkerConfig },
+): QueueWorker => {
+  const logger = new Logger(`${queue} queue`);
+  const connection = context.redis.duplicate();
+  const worker = new Worker(queue, (job: Job) => runHandler(queue, handlers, job), {
+    connection,
+    prefix: context.config.queuePrefix,
+    ...WORKER_OPTIONS[queue](context.config),
+  });
+  worker.on('failed', (job, error) =>
+    logger.warn({
+      message: 'job failed',
+      job: job?.name,
+      jobId: job?.id,
+      attempt: job?.attemptsMade,
+      error: error.message,
+    }),
+  );
+  worker.on('error', (error) => logger.error({ message: 'worker error', error: error.message }));
+  return {
+    close: async () => {
+      await worker.close();
+      // BullMQ leaves a connection it was given open; this one is the worker's alone.
+      connection.disconnect();
+    },
+  };
+};
