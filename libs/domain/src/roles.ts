@@ -62,6 +62,21 @@ export const departmentsAllowing = (principal: Principal, permission: Permission
 export const mayAnywhere = (principal: Principal, permission: Permission): boolean =>
   principal.workspaceAdmin || principal.memberships.some((m) => roleAllows(m.role, permission));
 
-/** The lowest role that allows a permission, for messages ("only managers and admins can…"). */
+/** Every role that allows a permission, highest first. */
 export const rolesAllowing = (permission: Permission): Role[] =>
   ROLES.filter((role) => roleAllows(role, permission));
+
+/** A role's members in plain words, for messages ("comms" is not a plural a person would write). */
+export const ROLE_PLURALS: Record<Role, string> = {
+  admin: 'admins',
+  manager: 'managers',
+  comms: 'comms officers',
+  policy: 'policy officials',
+  viewer: 'viewers',
+};
+
+/** Who may do this, for a refusal: "admins, managers and comms officers". */
+export const whoMay = (permission: Permission): string => {
+  const names = rolesAllowing(permission).map((role) => ROLE_PLURALS[role]);
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+};

@@ -1,6 +1,6 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError, mayAnywhere } from '@parley/domain';
+import { DomainError, mayAnywhere, whoMay } from '@parley/domain';
 import { timingSafeEqual } from 'node:crypto';
 import { ROUTE_ACCESS, type AuthContext, type AuthenticatedRequest, type RouteAccess } from './auth-context';
 import { AuthService } from './auth.service';
@@ -20,7 +20,7 @@ const assertRouteAllows = (access: Exclude<RouteAccess, 'public'>, auth: AuthCon
   if (access === 'workspace-admin')
     throw new DomainError('forbidden', 'Only a workspace administrator can do this.');
   if (!mayAnywhere(auth, access))
-    throw new DomainError('forbidden', 'Your role in your departments does not allow this.');
+    throw new DomainError('forbidden', `Only ${whoMay(access)} of a department can do this.`);
 };
 
 /**
