@@ -145,9 +145,12 @@ describe('authorization matrix: every route × every kind of caller', () => {
 
   beforeAll(async () => {
     server = await startFixtureServer({
-      '/forum.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(forum),
-      '/empty.xml': (_req, res) =>
-        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Empty', [])),
+      '/forum.xml': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(forum);
+      },
+      '/empty.xml': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Empty', []));
+      },
     });
     parley = await startParley();
     await setUpDepartments(parley.admin);

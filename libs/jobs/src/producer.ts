@@ -80,9 +80,7 @@ export class JobProducer {
     return job.id as string;
   }
 
-  async backfillStatus(
-    id: string,
-  ): Promise<{
+  async backfillStatus(id: string): Promise<{
     state: string;
     progress: unknown;
     failedReason: string | null;

@@ -1,12 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkspaceRepository, type DepartmentRow } from '@parley/db';
-import {
-  DomainError,
-  departmentsAllowing,
-  mayInDepartment,
-  whoMay,
-  type Permission,
-} from '@parley/domain';
+import { DomainError, departmentsAllowing, mayInDepartment, whoMay, type Permission } from '@parley/domain';
 import type { DataSource } from 'typeorm';
 import type { AuthContext } from '../modules/auth/auth-context';
 import { DATA_SOURCE } from './infrastructure.module';
@@ -50,10 +44,7 @@ export class DepartmentAccess {
 
   assertAllowed(auth: AuthContext, department: { id: string; name: string }, permission: Permission): void {
     if (!mayInDepartment(auth, department.id, permission)) {
-      throw new DomainError(
-        'forbidden',
-        `In ${department.name}, only ${whoMay(permission)} can do this.`,
-      );
+      throw new DomainError('forbidden', `In ${department.name}, only ${whoMay(permission)} can do this.`);
     }
   }
 }
