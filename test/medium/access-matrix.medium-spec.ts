@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
-import type { ConversationPage, CreateTokenResponse, RuleSaved } from '@parley/contracts';
+import type { ConversationPage, CreateTokenResponse, RuleSaved, User } from '@parley/contracts';
 import { ROLES, type Role } from '@parley/domain';
 import { TestApiClient, eventually, rssFeed, startFixtureServer } from '@parley/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,11 +118,19 @@ describe('authorization matrix: every route × every kind of caller', () => {
         const page = (await admin.get<ConversationPage>(`/api/conversations?department=${key}`)).body;
         return page.items[0];
       });
+      const member = await admin.request('POST', '/api/users', {
+        email: `member@${key}.example.gov.uk`,
+        name: `Member of ${key}`,
+        password: `${key}-member-password`,
+        memberships: [{ department: key, role: 'viewer' }],
+      });
+      expect(member.status).toBe(201);
       departments[key] = {
         key,
         ruleKey,
         conversationId: conversation.id,
         backfillId: (saved.body as RuleSaved).backfill,
+        memberId: (member.body as User).id,
       };
     }
   };

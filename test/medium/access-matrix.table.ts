@@ -6,7 +6,8 @@
  * Each entry is keyed `METHOD /api/path` exactly as the controller declares it, and gives:
  * - `request`: how to build the request for a department's data. The test calls it with the caller's OWN
  *   department (where a member holds their role) and with ANOTHER department (where they hold none). Each
- *   department has a rule, a tagged conversation and a rule-change backfill of its own (see `Department`).
+ *   department has a rule, a tagged conversation, a rule-change backfill and a member of its own (see
+ *   `Department`).
  *   `actor` names the caller, so a write can use a key of its own and parallel requests never collide.
  * - `expect`: the status each caller gets, in twelve columns separated by `·`:
  *
@@ -23,7 +24,14 @@
  * A new route is one more entry.
  */
 
-export type Department = { key: string; ruleKey: string; conversationId: string; backfillId: string };
+export type Department = {
+  key: string;
+  ruleKey: string;
+  conversationId: string;
+  backfillId: string;
+  /** A viewer of this department alone who is none of the callers, for people-management routes to act on. */
+  memberId: string;
+};
 export type RequestContext = { department: Department; actor: string };
 export type RouteCase = {
   request: (ctx: RequestContext) => { path: string; body?: unknown };

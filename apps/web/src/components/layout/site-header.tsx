@@ -58,8 +58,8 @@ export const SiteHeader = ({ user, onSignOut, signingOut, signOutFailed }: SiteH
           <span className="site-header__user">
             <span className="visually-hidden">Signed in as </span>
             {user.name}
-            {user.workspaceAdmin && ', workspace administrator'}
           </span>
+          {user.workspaceAdmin && <span className="site-header__role">Workspace administrator</span>}
           <Button variant="link" className="site-header__sign-out" onClick={onSignOut} disabled={signingOut}>
             {signingOut ? 'Signing out…' : 'Sign out'}
           </Button>
