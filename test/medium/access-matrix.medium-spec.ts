@@ -257,4 +257,20 @@ describe('authorization matrix: every route × every kind of caller', () => {
       (await (actors.find((a) => a.name === name) as Actor).client.get(`/api/backfills/${backfill}`)).status;
     expect([await statusFor('workspace admin'), await statusFor('admin (own)')]).toEqual([200, 404]);
   });
+
+  it('says who could do what a role does not allow, and what to do with no department at all', async () => {
+    const viewer = (actors.find((a) => a.name === 'viewer (own)') as Actor).client;
+    const refused = await viewer.request('PUT', '/api/rules/home/ferries', {});
+    expect(refused.body).toMatchObject({ message: 'Only admins and managers of a department can do this.' });
+    await parley.admin.request('POST', '/api/users', {
+      email: 'nobody@example.gov.uk',
+      name: 'New Starter',
+      password: 'new-starter-password',
+    });
+    const newStarter = new TestApiClient(parley.baseUrl);
+    expect(await newStarter.login('nobody@example.gov.uk', 'new-starter-password')).toBe(200);
+    expect((await newStarter.get('/api/conversations?department=home')).body).toMatchObject({
+      message: 'You are not a member of any department yet: ask a workspace administrator to add you.',
+    });
+  });
 });

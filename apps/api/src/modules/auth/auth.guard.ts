@@ -19,8 +19,13 @@ const assertRouteAllows = (access: Exclude<RouteAccess, 'public'>, auth: AuthCon
   if (access === 'signed-in' || auth.workspaceAdmin) return;
   if (access === 'workspace-admin')
     throw new DomainError('forbidden', 'Only a workspace administrator can do this.');
-  if (!mayAnywhere(auth, access))
-    throw new DomainError('forbidden', `Only ${whoMay(access)} of a department can do this.`);
+  if (mayAnywhere(auth, access)) return;
+  throw new DomainError(
+    'forbidden',
+    auth.memberships.length === 0
+      ? 'You are not a member of any department yet: ask a workspace administrator to add you.'
+      : `Only ${whoMay(access)} of a department can do this.`,
+  );
 };
 
 /**
