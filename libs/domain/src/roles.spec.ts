@@ -5,6 +5,7 @@ import {
   departmentsAllowing,
   mayAnywhere,
   mayInDepartment,
+  mayInOneOf,
   roleAllows,
   whoMay,
   type Permission,
@@ -75,6 +76,19 @@ describe('the policy for a principal', () => {
     expect(departmentsAllowing(both, permission)).toEqual(ids);
     expect(mayAnywhere(both, permission)).toBe(anywhere);
   });
+});
+
+describe('mayInOneOf', () => {
+  it.each([
+    [member(['d1', 'viewer']), ['d2', 'd1'], true],
+    [member(['d1', 'viewer']), ['d2'], false],
+    [member(['d1', 'admin']), null, false],
+    [{ workspaceAdmin: true, memberships: [] }, null, true],
+    [{ workspaceAdmin: true, memberships: [] }, [], true],
+    [member(['d1', 'viewer']), [], false],
+  ] as const)('%j in %j → %s', (principal, ids, expected) =>
+    expect(mayInOneOf(principal, ids, 'department.read')).toBe(expected),
+  );
 });
 
 describe('whoMay', () => {

@@ -58,6 +58,17 @@ export const departmentsAllowing = (principal: Principal, permission: Permission
     ? null
     : principal.memberships.filter((m) => roleAllows(m.role, permission)).map((m) => m.departmentId);
 
+/**
+ * For something that belongs to several departments (a backfill started by their rule changes): may the principal
+ * do this in one of them? Something of the whole workspace (null) is for workspace administrators.
+ */
+export const mayInOneOf = (
+  principal: Principal,
+  departmentIds: readonly string[] | null,
+  permission: Permission,
+): boolean =>
+  principal.workspaceAdmin || (departmentIds ?? []).some((id) => mayInDepartment(principal, id, permission));
+
 /** True when the principal may do this in at least one department: the guard's first, coarse check. */
 export const mayAnywhere = (principal: Principal, permission: Permission): boolean =>
   principal.workspaceAdmin || principal.memberships.some((m) => roleAllows(m.role, permission));

@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkspaceRepository, type DepartmentRow } from '@parley/db';
-import { DomainError, departmentsAllowing, mayInDepartment, whoMay, type Permission } from '@parley/domain';
+import {
+  DomainError,
+  departmentsAllowing,
+  mayInDepartment,
+  mayInOneOf,
+  whoMay,
+  type Permission,
+} from '@parley/domain';
 import type { DataSource } from 'typeorm';
 import type { AuthContext } from '../modules/auth/auth-context';
 import { DATA_SOURCE } from './infrastructure.module';
@@ -37,9 +44,7 @@ export class DepartmentAccess {
 
   /** Whether the caller can read one of these departments; null (workspace-wide) is for workspace administrators. */
   mayReadAny(auth: AuthContext, departmentIds: readonly string[] | null): boolean {
-    return departmentIds === null
-      ? auth.workspaceAdmin
-      : departmentIds.some((id) => mayInDepartment(auth, id, 'department.read'));
+    return mayInOneOf(auth, departmentIds, 'department.read');
   }
 
   assertAllowed(auth: AuthContext, department: { id: string; name: string }, permission: Permission): void {
