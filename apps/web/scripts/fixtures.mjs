@@ -7,14 +7,25 @@ export const me = {
   id: 'u1',
   email: 'sam.jones@dft.example.gov.uk',
   name: 'Sam Jones',
+  workspaceAdmin: false,
   memberships: [
-    // A manager may change dft's rules; dvsa's are read-only to Sam.
     { department: 'dft', role: 'manager' },
     { department: 'dvsa', role: 'viewer' },
   ],
+  // What the api says Sam may do in each department: change dft's rules; dvsa's are read-only to Sam.
   departments: [
-    { key: 'dft', name: 'Department for Transport' },
-    { key: 'dvsa', name: 'Driver and Vehicle Standards Agency' },
+    {
+      key: 'dft',
+      name: 'Department for Transport',
+      role: 'manager',
+      permissions: ['department.read', 'conversation.act', 'rule.edit', 'source.edit', 'evaluation.read'],
+    },
+    {
+      key: 'dvsa',
+      name: 'Driver and Vehicle Standards Agency',
+      role: 'viewer',
+      permissions: ['department.read'],
+    },
   ],
   csrfToken: 'csrf-demo-token',
 };

@@ -58,10 +58,36 @@ export const departmentsAllowing = (principal: Principal, permission: Permission
     ? null
     : principal.memberships.filter((m) => roleAllows(m.role, permission)).map((m) => m.departmentId);
 
+/**
+ * For something that belongs to several departments (a backfill started by their rule changes): may the principal
+ * do this in one of them? Something of the whole workspace (null) is for workspace administrators.
+ */
+export const mayInOneOf = (
+  principal: Principal,
+  departmentIds: readonly string[] | null,
+  permission: Permission,
+): boolean =>
+  principal.workspaceAdmin || (departmentIds ?? []).some((id) => mayInDepartment(principal, id, permission));
+
 /** True when the principal may do this in at least one department: the guard's first, coarse check. */
 export const mayAnywhere = (principal: Principal, permission: Permission): boolean =>
   principal.workspaceAdmin || principal.memberships.some((m) => roleAllows(m.role, permission));
 
-/** The lowest role that allows a permission, for messages ("only managers and admins can…"). */
+/** Every role that allows a permission, highest first. */
 export const rolesAllowing = (permission: Permission): Role[] =>
   ROLES.filter((role) => roleAllows(role, permission));
+
+/** A role's members in plain words, for messages ("comms" is not a plural a person would write). */
+export const ROLE_PLURALS: Record<Role, string> = {
+  admin: 'admins',
+  manager: 'managers',
+  comms: 'comms officers',
+  policy: 'policy officials',
+  viewer: 'viewers',
+};
+
+/** Who may do this, for a refusal: "admins, managers and comms officers". */
+export const whoMay = (permission: Permission): string => {
+  const names = rolesAllowing(permission).map((role) => ROLE_PLURALS[role]);
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+};

@@ -66,23 +66,35 @@ export class JobProducer {
     return { jobs: counts.waiting + counts.prioritized + counts.active, consumers };
   }
 
-  /** Re-tags every conversation active since `since`; the job's progress is what the UI shows. */
-  async backfillTags(since: Date, reason: string): Promise<string> {
+  /**
+   * Re-tags every conversation active since `since`; the job's progress is what the UI shows. It belongs to the
+   * departments whose rules changed (none named: a workspace-wide change, followed by workspace administrators).
+   */
+  async backfillTags(since: Date, reason: string, departmentIds?: string[]): Promise<string> {
     // Kept for a day after it finishes, so the UI can still show how it ended.
     const job = await this.queues.tag.add(
       'BackfillTags',
-      { since: since.toISOString(), reason },
+      { since: since.toISOString(), reason, ...(departmentIds ? { departmentIds } : {}) },
       { attempts: 3, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } },
     );
     return job.id as string;
   }
 
-  async backfillStatus(
-    id: string,
-  ): Promise<{ state: string; progress: unknown; failedReason: string | null } | null> {
+  async backfillStatus(id: string): Promise<{
+    state: string;
+    progress: unknown;
+    failedReason: string | null;
+    departmentIds: string[] | null;
+  } | null> {
     const job = await this.queues.tag.getJob(id);
     if (!job || job.name !== 'BackfillTags') return null;
-    return { state: await job.getState(), progress: job.progress, failedReason: job.failedReason ?? null };
+    const { departmentIds } = job.data as JobPayloads['BackfillTags'];
+    return {
+      state: await job.getState(),
+      progress: job.progress,
+      failedReason: job.failedReason ?? null,
+      departmentIds: departmentIds ?? null,
+    };
   }
 
   async upsertSchedule(sourceId: string, everyMs: number): Promise<void> {

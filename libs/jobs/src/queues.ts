@@ -12,7 +12,8 @@ export type JobPayloads = {
   FetchSource: { sourceId: string };
   SyncSchedules: { changedSourceIds: string[] };
   TagConversations: { conversations: { id: string; version: number }[] };
-  BackfillTags: { since: string; reason: string };
+  /** `departmentIds`: whose rule change started it, so only they follow it; absent for a workspace-wide change. */
+  BackfillTags: { since: string; reason: string; departmentIds?: string[] };
 };
 export type JobName = keyof JobPayloads;
 

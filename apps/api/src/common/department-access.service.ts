@@ -4,14 +4,12 @@ import {
   DomainError,
   departmentsAllowing,
   mayInDepartment,
-  rolesAllowing,
+  mayInOneOf,
+  whoMay,
   type Permission,
 } from '@parley/domain';
 import type { DataSource } from 'typeorm';
 import type { AuthContext } from '../modules/auth/auth-context';
-
-const plural = (roles: string[]): string =>
-  roles.length === 1 ? `${roles[0]}s` : `${roles.slice(0, -1).join('s, ')}s and ${roles.at(-1)}s`;
 
 /**
  * The department half of the access policy. A department the caller cannot read answers 404, never 403, so its
@@ -43,12 +41,14 @@ export class DepartmentAccess {
     return department;
   }
 
+  /** Whether the caller can read one of these departments; null (workspace-wide) is for workspace administrators. */
+  mayReadAny(auth: AuthContext, departmentIds: readonly string[] | null): boolean {
+    return mayInOneOf(auth, departmentIds, 'department.read');
+  }
+
   assertAllowed(auth: AuthContext, department: { id: string; name: string }, permission: Permission): void {
     if (!mayInDepartment(auth, department.id, permission)) {
-      throw new DomainError(
-        'forbidden',
-        `In ${department.name}, only ${plural(rolesAllowing(permission))} can do this.`,
-      );
+      throw new DomainError('forbidden', `In ${department.name}, only ${whoMay(permission)} can do this.`);
     }
   }
 }

@@ -1,7 +1,6 @@
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiUnauthorizedResponse, DECORATORS } from '@nestjs/swagger';
-
-import { DomainError, type Permission, type Principal, type Role } from '@parley/domain';
+import { DomainError, whoMay, type Permission, type Principal, type Role } from '@parley/domain';
 import type { Request } from 'express';
 
 export type AuthContext = Omit<Principal, 'memberships'> & {
@@ -53,7 +52,7 @@ export const Authorize = (access: Exclude<RouteAccess, 'public'>) =>
             description:
               access === 'workspace-admin'
                 ? 'Only a workspace administrator can do this.'
-                : `Your role does not allow this (needs "${access}").`,
+                : `Only ${whoMay(access)} of the department can do this.`,
           }),
         ]),
   );

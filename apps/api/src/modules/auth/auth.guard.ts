@@ -1,6 +1,6 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError, mayAnywhere } from '@parley/domain';
+import { DomainError, mayAnywhere, whoMay } from '@parley/domain';
 import { timingSafeEqual } from 'node:crypto';
 import { ROUTE_ACCESS, type AuthContext, type AuthenticatedRequest, type RouteAccess } from './auth-context';
 import { AuthService } from './auth.service';
@@ -19,8 +19,13 @@ const assertRouteAllows = (access: Exclude<RouteAccess, 'public'>, auth: AuthCon
   if (access === 'signed-in' || auth.workspaceAdmin) return;
   if (access === 'workspace-admin')
     throw new DomainError('forbidden', 'Only a workspace administrator can do this.');
-  if (!mayAnywhere(auth, access))
-    throw new DomainError('forbidden', 'Your role in your departments does not allow this.');
+  if (mayAnywhere(auth, access)) return;
+  throw new DomainError(
+    'forbidden',
+    auth.memberships.length === 0
+      ? 'You are not a member of any department yet: ask a workspace administrator to add you.'
+      : `Only ${whoMay(access)} of a department can do this.`,
+  );
 };
 
 /**

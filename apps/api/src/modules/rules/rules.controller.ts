@@ -83,7 +83,7 @@ export class RulesController {
   @Authorize('department.read')
   @Get('backfills/:id')
   @ApiOkResponse({ schema: schemaOf(backfillSchema) })
-  backfill(@Param('id') id: string): Promise<Backfill> {
-    return this.rules.backfill(id);
+  backfill(@CurrentUser() auth: AuthContext, @Param('id') id: string): Promise<Backfill> {
+    return this.rules.backfill(auth, id);
   }
 }

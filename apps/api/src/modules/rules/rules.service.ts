@@ -129,6 +129,7 @@ export class RulesService {
     const backfill = await this.producer.backfillTags(
       new Date(Date.now() - RETAG_WINDOW_MS),
       `rule ${departmentKey}/${key} changed`,
+      [department.id],
     );
     const [rule] = (await this.list(auth, departmentKey)).filter((r) => r.key === key);
     return { rule, backfill };
@@ -168,9 +169,12 @@ export class RulesService {
     });
   }
 
-  async backfill(id: string): Promise<Backfill> {
+  /** A re-tagging job, to those who can read a department whose rule change started it. */
+  async backfill(auth: AuthContext, id: string): Promise<Backfill> {
     const status = await this.producer.backfillStatus(id);
-    if (!status) throw new DomainError('not_found', `No re-tagging job ${id}.`);
+    if (!status || !this.access.mayReadAny(auth, status.departmentIds)) {
+      throw new DomainError('not_found', `No re-tagging job ${id} that you can see.`);
+    }
     const progress = (status.progress ?? {}) as { done?: number; total?: number };
     return {
       id,

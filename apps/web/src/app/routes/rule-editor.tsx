@@ -63,7 +63,7 @@ export const RuleEditorRoute = () => {
       departmentName={departmentNamer(me.departments)(department)}
       rule={rule}
       existingKeys={rules.data.map((r) => r.key)}
-      canEdit={canEditRules(me.memberships, department)}
+      canEdit={canEditRules(me.departments, department)}
     />
   );
 };

@@ -54,7 +54,7 @@ export const RulesRoute = () => {
           <RulesResults
             department={department}
             departmentName={departmentName(department)}
-            canEdit={canEditRules(me.memberships, department)}
+            canEdit={canEditRules(me.departments, department)}
           />
         </>
       )}

@@ -1,7 +1,7 @@
 import { Link, useLocation } from 'react-router';
 import { Button } from '../ui/button';
 
-export type SiteHeaderUser = { name: string; email: string };
+export type SiteHeaderUser = { name: string; email: string; workspaceAdmin: boolean };
 
 type SiteHeaderProps = {
   user: SiteHeaderUser | null;
@@ -59,6 +59,7 @@ export const SiteHeader = ({ user, onSignOut, signingOut, signOutFailed }: SiteH
             <span className="visually-hidden">Signed in as </span>
             {user.name}
           </span>
+          {user.workspaceAdmin && <span className="site-header__role">Workspace administrator</span>}
           <Button variant="link" className="site-header__sign-out" onClick={onSignOut} disabled={signingOut}>
             {signingOut ? 'Signing out…' : 'Sign out'}
           </Button>

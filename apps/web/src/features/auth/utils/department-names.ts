@@ -1,7 +1,7 @@
 import type { Me } from '@parley/contracts';
 
-/** Key → name for display; a key the user cannot name (an old tag, the workspace-wide '*') still reads sensibly. */
+/** Key → name for display; a key the user cannot name (say, a department deleted since) shows as itself. */
 export const departmentNamer =
   (departments: Me['departments']) =>
   (key: string): string =>
-    departments.find((d) => d.key === key)?.name ?? (key === '*' ? 'All departments' : key);
+    departments.find((d) => d.key === key)?.name ?? key;

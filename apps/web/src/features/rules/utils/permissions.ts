@@ -1,8 +1,5 @@
 import type { Me } from '@parley/contracts';
 
-/**
- * As the api decides: a Parley administrator may change any department's rules, a manager only their own
- * department's. Everyone else who can see the department may read them.
- */
-export const canEditRules = (memberships: Me['memberships'], department: string): boolean =>
-  memberships.some((m) => m.role === 'admin' || (m.role === 'manager' && m.department === department));
+/** As the api decides (it says what the user may do in each department they can see): may they change its rules? */
+export const canEditRules = (departments: Me['departments'], department: string): boolean =>
+  departments.some((d) => d.key === department && d.permissions.includes('rule.edit'));

@@ -1,4 +1,5 @@
 import type { Backfill } from '@parley/contracts';
+import type { Permission, Role } from '@parley/domain';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-client';
 import { describeBackfill, isBackfillFinished } from './backfill';
@@ -117,22 +118,30 @@ describe('queryProblem', () => {
 });
 
 describe('canEditRules', () => {
+  // The api's answer decides, whatever the role is called.
+  const department = (key: string, role: Role | null, permissions: Permission[]) => ({
+    key,
+    name: key.toUpperCase(),
+    role,
+    permissions,
+  });
   it.each([
-    [[{ department: 'dft', role: 'manager' }], 'dft', true],
-    [[{ department: 'dft', role: 'manager' }], 'dvsa', false],
-    [[{ department: 'dft', role: 'comms' }], 'dft', false],
-    [[{ department: '*', role: 'admin' }], 'dvsa', true],
+    [[department('dft', 'manager', ['department.read', 'rule.edit'])], 'dft', true],
+    [[department('dft', 'manager', ['department.read', 'rule.edit'])], 'dvsa', false],
+    [[department('dft', 'comms', ['department.read', 'conversation.act'])], 'dft', false],
+    [[department('dft', 'admin', ['department.read'])], 'dft', false],
+    [[department('dvsa', null, ['department.read', 'rule.edit'])], 'dvsa', true],
     [
       [
-        { department: 'dft', role: 'viewer' },
-        { department: 'dvsa', role: 'manager' },
+        department('dft', 'viewer', ['department.read']),
+        department('dvsa', 'manager', ['department.read', 'rule.edit']),
       ],
       'dvsa',
       true,
     ],
     [[], 'dft', false],
-  ] as const)('%j in %s → %s', (memberships, department, expected) =>
-    expect(canEditRules([...memberships], department)).toBe(expected),
+  ] as const)('%j in %s → %s', (departments, key, expected) =>
+    expect(canEditRules([...departments], key)).toBe(expected),
   );
 });
 

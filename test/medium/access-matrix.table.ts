@@ -1,0 +1,123 @@
+/**
+ * The authorization matrix: every route the api registers, and what each kind of caller gets from it.
+ * `access-matrix.medium-spec.ts` sends every request and fails on any route the api registers that is not here,
+ * any entry here the api no longer registers, and any answer that differs from the one written down.
+ *
+ * Each entry is keyed `METHOD /api/path` exactly as the controller declares it, and gives:
+ * - `request`: how to build the request for a department's data. The test calls it with the caller's OWN
+ *   department (where a member holds their role) and with ANOTHER department (where they hold none). Each
+ *   department has a rule, a tagged conversation, a rule-change backfill and a member of its own (see
+ *   `Department`).
+ *   `actor` names the caller, so a write can use a key of its own and parallel requests never collide.
+ * - `expect`: the status each caller gets, in twelve columns separated by `·`:
+ *
+ *       signed out · workspace admin · OWN: viewer policy comms manager admin · OTHER: viewer policy comms manager admin
+ *
+ *   The policy they follow: 401 signed out (unless public); 403 where the role does not allow it anywhere; 404
+ *   for another department's data where the role would allow it at home (so a department's existence does not
+ *   leak); 2xx where allowed, or 400 where the entry deliberately sends a minimal body (the guard runs before
+ *   validation, so a 400 proves the access check passed).
+ * - `notADepartmentWrite`: for a non-GET route a viewer may call, why it changes no department's data.
+ * - `departmentsIn`: for a list that names no department, the department keys in its answer; a member must see
+ *   only their own (and shared items, null).
+ *
+ * A new route is one more entry.
+ */
+
+export type Department = {
+  key: string;
+  ruleKey: string;
+  conversationId: string;
+  backfillId: string;
+  /** A viewer of this department alone who is none of the callers, for people-management routes to act on. */
+  memberId: string;
+};
+export type RequestContext = { department: Department; actor: string };
+export type RouteCase = {
+  request: (ctx: RequestContext) => { path: string; body?: unknown };
+  expect: string;
+  notADepartmentWrite?: string;
+  departmentsIn?: (body: unknown) => (string | null)[];
+};
+
+const byDepartment = (body: unknown) => (body as { department: string | null }[]).map((x) => x.department);
+
+export const ROUTES: Record<string, RouteCase> = {
+  'GET /api/health': {
+    request: () => ({ path: '/api/health' }),
+    expect: '200 · 200 · 200 200 200 200 200 · 200 200 200 200 200',
+  },
+  'POST /api/auth/login': {
+    request: () => ({ path: '/api/auth/login', body: {} }),
+    expect: '400 · 400 · 400 400 400 400 400 · 400 400 400 400 400',
+    notADepartmentWrite: 'signing in; the empty body is refused before any account is touched',
+  },
+  'POST /api/auth/logout': {
+    request: () => ({ path: '/api/auth/logout' }),
+    expect: '401 · 200 · 200 200 200 200 200 · 200 200 200 200 200',
+    notADepartmentWrite: "the caller's own session (the matrix signs in with API tokens, so none ends)",
+  },
+  'GET /api/auth/me': {
+    request: () => ({ path: '/api/auth/me' }),
+    expect: '401 · 200 · 200 200 200 200 200 · 200 200 200 200 200',
+  },
+  'POST /api/auth/tokens': {
+    request: ({ actor }) => ({ path: '/api/auth/tokens', body: { name: `matrix ${actor}` } }),
+    expect: '401 · 201 · 201 201 201 201 201 · 201 201 201 201 201',
+    notADepartmentWrite: "an API token for the caller's own account, with the caller's own rights",
+  },
+  'POST /api/users': {
+    request: () => ({ path: '/api/users', body: {} }),
+    expect: '401 · 400 · 403 403 403 403 403 · 403 403 403 403 403',
+  },
+  'PUT /api/workspace': {
+    request: () => ({ path: '/api/workspace', body: { departments: [{}] } }),
+    expect: '401 · 400 · 403 403 403 403 403 · 403 403 403 403 403',
+  },
+  'GET /api/conversations': {
+    request: ({ department }) => ({ path: `/api/conversations?department=${department.key}` }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
+  'GET /api/conversations/:id': {
+    request: ({ department }) => ({ path: `/api/conversations/${department.conversationId}` }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
+  'GET /api/sources': {
+    request: () => ({ path: '/api/sources' }),
+    expect: '401 · 200 · 200 200 200 200 200 · 200 200 200 200 200',
+    departmentsIn: byDepartment,
+  },
+  'GET /api/rules': {
+    request: ({ department }) => ({ path: `/api/rules?department=${department.key}` }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+    departmentsIn: byDepartment,
+  },
+  'GET /api/rules/:department/:key/versions': {
+    request: ({ department }) => ({ path: `/api/rules/${department.key}/${department.ruleKey}/versions` }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
+  'PUT /api/rules/:department/:key': {
+    // A rule of the caller's own, saved whole each time: harmless, and never two writers on one key.
+    request: ({ department, actor }) => ({
+      path: `/api/rules/${department.key}/matrix-${actor}`,
+      body: { name: 'Matrix probe', query: 'matrix probe', enabled: false, reason: 'authorization matrix' },
+    }),
+    expect: '401 · 200 · 403 403 403 200 200 · 403 403 403 404 404',
+  },
+  'POST /api/rules/preview': {
+    request: ({ department }) => ({
+      path: '/api/rules/preview',
+      body: { department: department.key, query: 'ferry' },
+    }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+    notADepartmentWrite: 'a preview runs a query over the department’s conversations and writes nothing',
+  },
+  'GET /api/rules/syntax': {
+    request: () => ({ path: '/api/rules/syntax' }),
+    expect: '401 · 200 · 200 200 200 200 200 · 200 200 200 200 200',
+  },
+  'GET /api/backfills/:id': {
+    request: ({ department }) => ({ path: `/api/backfills/${department.backfillId}` }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
+};
