@@ -26,7 +26,13 @@ export type FeedEntry = {
 export type FeedHeader = { title: string | null; link: string | null; language: string | null };
 
 /** `problems` describe the feed as a whole (item-level ones are added by the normaliser). */
-export type FeedEntries = { header: FeedHeader; entries: FeedEntry[]; problems: string[] };
+export type FeedEntries = {
+  header: FeedHeader;
+  entries: FeedEntry[];
+  problems: string[];
+  /** Set when the document was cut off and only its well-formed part was read. */
+  recovered?: string;
+};
 
 /** The first value that has non-blank text, trimmed. */
 export const firstText = (...values: Array<string | null | undefined>): string | null => {

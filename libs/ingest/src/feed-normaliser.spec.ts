@@ -106,8 +106,10 @@ describe('normaliseFeed', () => {
     });
     expect(posts[2].externalId).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(normaliseFeed(RSS, context).posts[2].externalId).toBe(posts[2].externalId);
-    expect(posts).toHaveLength(3);
-    expect(errors).toEqual([expect.stringMatching(/^item 4 has no id, link or title/)]);
+    expect(posts[3]).toMatchObject({ title: null, url: null, text: 'Nothing to identify me by' });
+    expect(posts[3].externalId).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(posts).toHaveLength(4);
+    expect(errors).toEqual([]);
   });
 
   it('maps Atom 1.0 entries', () => {
