@@ -71,7 +71,7 @@ const SourceRow = ({ source, departmentName, now }: SourceRowProps) => {
         <DateTime value={source.health.lastSuccessAt} now={now} fallback="Never" variant="compact" />
       </td>
       <td>
-        {source.health.lastError ? (
+        {source.health.lastError && (
           <p className="source__error">
             <span className="source__error-icon" aria-hidden="true">
               !
@@ -82,7 +82,18 @@ const SourceRow = ({ source, departmentName, now }: SourceRowProps) => {
                 ` (failed ${source.health.consecutiveFailures} times in a row)`}
             </span>
           </p>
-        ) : (
+        )}
+        {source.health.lastWarning && (
+          <p className="source__warning">
+            <span className="warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <span>
+              <strong>Warning:</strong> {source.health.lastWarning}
+            </span>
+          </p>
+        )}
+        {!source.health.lastError && !source.health.lastWarning && (
           <span className="secondary-text">None</span>
         )}
       </td>
