@@ -45,7 +45,8 @@ const ZONE_OFFSETS: Record<string, string> = {
   NZDT: '+1300',
 };
 
-// A zone name at the end of the date, possibly in brackets: "… 04:00:00 MET", "… 04:00:00 (PDT)".
+// A zone name at the end of the date, possibly in brackets: "… 04:00:00 MET", "… 04:00:00 (PDT)". It is replaced
+// before Date sees it, because Date takes a bracketed name for a comment and reads the time as local.
 const TRAILING_ZONE = /\s\(?([A-Za-z]{1,4})\)?$/;
 
 const withNumericZone = (value: string): string =>
@@ -60,6 +61,6 @@ const isValid = (date: Date): boolean => !Number.isNaN(date.getTime());
 export const parseFeedDate = (value: string | null): Date | null => {
   if (!value) return null;
   const text = value.trim();
-  const date = [text, withNumericZone(text)].map((candidate) => new Date(candidate)).find(isValid);
+  const date = [withNumericZone(text), text].map((candidate) => new Date(candidate)).find(isValid);
   return date ?? null;
 };
