@@ -267,6 +267,7 @@ describe('normaliseFeed items without an identity', () => {
     const reordered = text.replace(items.join('\n    '), items.toReversed().join('\n    '));
     expect(reordered).not.toBe(text);
     const ids = (body: string) => normaliseFeed(body, fixtureContext).posts.map((post) => post.externalId);
+    expect(ids(text)).toHaveLength(4);
     expect(new Set(ids(reordered))).toEqual(new Set(ids(text)));
   });
 });
