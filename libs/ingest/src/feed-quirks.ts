@@ -63,7 +63,7 @@ export const decodeBase64Text = (value: string): string | null => {
   try {
     const text = utf8.decode(Buffer.from(compact, 'base64'));
     // Control characters other than whitespace mean binary that happened to be valid UTF-8.
-    return /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text) ? null : text;
+    return /(?![\t\n\r])\p{Cc}/u.test(text) ? null : text;
   } catch {
     return null;
   }
