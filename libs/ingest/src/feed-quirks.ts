@@ -9,33 +9,54 @@ const cdata = (text: string): string => `<![CDATA[${text.replace(/]]>/g, ']]]]><
 const ATTRIBUTES = `(?:\\s+[\\w:.-]+\\s*=\\s*(?:"[^"]*"|'[^']*'))*`;
 
 /**
+ * Each element whose start tag `start` finds, up to the closing tag `</name>`, replaced by `replace(inner)`. The
+ * closing tag is looked up with indexOf, not a lazy regex, so a document full of unclosed starts stays linear.
+ */
+const replaceElements = (
+  text: string,
+  start: RegExp,
+  name: string,
+  replace: (inner: string) => string,
+): string => {
+  const parts: string[] = [];
+  let copied = 0;
+  for (const match of text.matchAll(start)) {
+    const innerStart = (match.index ?? 0) + match[0].length;
+    if (innerStart <= copied) continue;
+    const close = text.indexOf(`</${name}`, innerStart);
+    const closeEnd = close === -1 ? -1 : text.indexOf('>', close);
+    if (closeEnd === -1) break;
+    parts.push(text.slice(copied, match.index), replace(text.slice(innerStart, close)));
+    copied = closeEnd + 1;
+  }
+  return parts.length === 0 ? text : parts.join('') + text.slice(copied);
+};
+
+const asContentEncoded = (inner: string): string => `<content:encoded>${cdata(inner)}</content:encoded>`;
+
+/**
  * RSS items may carry their body as inline XHTML (`<xhtml:body>`, or `<body xmlns="…xhtml">`), which feedsmith
  * does not read; it becomes the `content:encoded` it does read, with the XHTML prefix dropped from its tags.
  */
 const xhtmlBodiesAsContent = (text: string): string => {
   if (!text.includes(XHTML_NS)) return text;
-  const prefixes = [
-    ...text.matchAll(new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*["']${escapeRegExp(XHTML_NS)}["']`, 'g')),
-  ].map((match) => match[1]);
+  const namespace = escapeRegExp(XHTML_NS);
+  const prefixes = [...text.matchAll(new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*["']${namespace}["']`, 'g'))].map(
+    (match) => match[1],
+  );
   let rewritten = text;
   for (const prefix of new Set(prefixes)) {
-    const name = `${escapeRegExp(prefix)}:body`;
-    const body = new RegExp(`<${name}\\b${ATTRIBUTES}\\s*>([\\s\\S]*?)</${name}\\s*>`, 'g');
+    const name = `${prefix}:body`;
     const tagPrefix = new RegExp(`(</?)${escapeRegExp(prefix)}:`, 'g');
-    rewritten = rewritten.replace(
-      body,
-      (_match, inner: string) =>
-        `<content:encoded>${cdata(inner.replace(tagPrefix, '$1'))}</content:encoded>`,
+    rewritten = replaceElements(
+      rewritten,
+      new RegExp(`<${escapeRegExp(name)}\\b${ATTRIBUTES}\\s*>`, 'g'),
+      name,
+      (inner) => asContentEncoded(inner.replace(tagPrefix, '$1')),
     );
   }
-  const defaultBody = new RegExp(
-    `<body\\s[^>]*xmlns\\s*=\\s*["']${escapeRegExp(XHTML_NS)}["'][^>]*>([\\s\\S]*?)</body\\s*>`,
-    'g',
-  );
-  return rewritten.replace(
-    defaultBody,
-    (_match, inner: string) => `<content:encoded>${cdata(inner)}</content:encoded>`,
-  );
+  const defaultBody = new RegExp(`<body\\s[^>]*xmlns\\s*=\\s*["']${namespace}["'][^>]*>`, 'g');
+  return replaceElements(rewritten, defaultBody, 'body', asContentEncoded);
 };
 
 const DC_NS = 'http://purl.org/dc/elements/1.1/';

@@ -6,12 +6,14 @@
  *   element that is open, as lenient readers do.
  */
 
-// Markup that is not an element (comments, CDATA, processing instructions, declarations), then tags.
+// Markup that is not an element (comments, CDATA, processing instructions, declarations), then tags, whose
+// attributes may be unquoted or bare as in the HTML some feeds carry unescaped.
 const TOKEN =
-  /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<![^>]*>|<(\/?)([A-Za-z_][\w:.-]*)(?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(\/?)>/g;
+  /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<![^>]*(?:>|$)|<(\/?)([A-Za-z_][\w:.-]*)(?:\s+[\w:.-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*(\/?)>/g;
 const ITEM = /^(?:[\w.-]+:)?(?:item|entry)$/;
-const ROOT = /<([A-Za-z_][\w:.-]*)/;
-const PROLOG_MARKUP = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>/gi;
+const NAME = /[A-Za-z_][\w:.-]*/y;
+// Feeds nest a few levels deep; a document nested deeper is not one to repair, and the cap keeps the scan linear.
+const MAX_DEPTH = 256;
 
 type Tag = { closing: boolean; name: string; start: number; end: number };
 
@@ -31,22 +33,53 @@ const closersOf = (open: string[]): string =>
     .map((name) => `</${name}>`)
     .join('');
 
+// Where each kind of prolog markup ends.
+const PROLOG_ENDS: Array<[start: string, end: string]> = [
+  ['<!--', '-->'],
+  ['<?', '?>'],
+  ['<!', '>'],
+];
+
+/** The root element's name, skipping the comments, declarations and processing instructions before it. */
+const rootName = (text: string): { name: string; at: number } | null => {
+  let at = text.indexOf('<');
+  while (at !== -1) {
+    const prolog = PROLOG_ENDS.find(([start]) => text.startsWith(start, at));
+    if (!prolog) {
+      NAME.lastIndex = at + 1;
+      const name = NAME.exec(text)?.[0];
+      return name ? { name, at } : null;
+    }
+    // A DOCTYPE's internal subset may hold ">" and ends at "]>".
+    const end =
+      text.startsWith('<!DOCTYPE', at) && /^<!DOCTYPE[^>[]*\[/.test(text.slice(at, at + 512))
+        ? ']>'
+        : prolog[1];
+    const close = text.indexOf(end, at);
+    at = close === -1 ? -1 : text.indexOf('<', close);
+  }
+  return null;
+};
+
 /** The root element has a closing tag after its start: the document was not cut off. */
 const isWhole = (text: string): boolean => {
-  const root = ROOT.exec(text.replace(PROLOG_MARKUP, (markup) => ' '.repeat(markup.length)));
-  return !root || text.lastIndexOf(`</${root[1]}`) > root.index;
+  const root = rootName(text);
+  return !root || text.lastIndexOf(`</${root.name}`) > root.at;
 };
 
 type Cut = { end: number; open: string[] };
 
-/** The last point where an item (or, failing that, any element) had just closed, with the elements open there. */
+/**
+ * The last point where an item (or, failing that, any element) had just closed, with the elements open there;
+ * null when there is none, or the document nests too deep to repair.
+ */
 const lastWholePoint = (text: string): Cut | null => {
   const open: string[] = [];
   let lastItem: Cut | null = null;
   let lastElement: Cut | null = null;
   for (const tag of tags(text)) {
     if (!tag.closing) {
-      open.push(tag.name);
+      if (open.push(tag.name) > MAX_DEPTH) return null;
       continue;
     }
     const at = open.lastIndexOf(tag.name);
@@ -87,7 +120,7 @@ export const repairMismatchedTags = (text: string): TagRepair | null => {
   };
   for (const tag of tags(text)) {
     if (!tag.closing) {
-      open.push(tag.name);
+      if (open.push(tag.name) > MAX_DEPTH) return null;
       continue;
     }
     const at = open.lastIndexOf(tag.name);
