@@ -34,10 +34,14 @@ export type FeedEntries = {
   recovered?: string;
 };
 
-/** The first value that has non-blank text, trimmed. */
+// Control characters other than tab, newline and carriage return: XML forbids them, yet feeds carry them (often in
+// pasted text), and Postgres refuses NUL, which would fail the whole store.
+const CONTROL_CHARACTERS = /(?![\t\n\r])\p{Cc}/gu;
+
+/** The first value that has non-blank text, trimmed and without control characters. */
 export const firstText = (...values: Array<string | null | undefined>): string | null => {
   for (const value of values) {
-    const text = value?.trim();
+    const text = value?.replace(CONTROL_CHARACTERS, '').trim();
     if (text) return text;
   }
   return null;

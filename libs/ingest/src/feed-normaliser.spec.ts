@@ -233,6 +233,22 @@ describe('normaliseFeed refuses', () => {
     ['random bytes', Buffer.from([0x00, 0x9f, 0x92, 0x96, 0xfe]), /not an RSS, Atom, RDF or JSON feed/],
     ['JSON that is not a feed', '{"hello":"world"}', /not an RSS, Atom, RDF or JSON feed/],
     ['entity declarations', BILLION_LAUGHS, /declares XML entities/],
+    // Each of these once made a repair pass quadratic; they must be refused as quickly as any malformed document.
+    [
+      'thousands of unclosed XHTML bodies',
+      `<rss xmlns:x="http://www.w3.org/1999/xhtml"><channel>${'<x:body>'.repeat(100_000)}`,
+      /the document is malformed/,
+    ],
+    [
+      'thousands of unclosed comments',
+      `<rss><channel>${'<!--'.repeat(100_000)}`,
+      /the document is malformed/,
+    ],
+    [
+      'deep nesting closed by the wrong tags',
+      `<rss><channel>${'<b>'.repeat(50_000)}${'</i>'.repeat(50_000)}</channel></rss>`,
+      /the document is malformed/,
+    ],
   ])('%s', (_name, body, message) => {
     expect(() => normaliseFeed(body, context)).toThrow(
       expect.objectContaining({ code: 'parse_failed', message: expect.stringMatching(message) }),
@@ -285,11 +301,12 @@ describe('normaliseFeed quirks', () => {
     ]);
   });
 
-  it('decodes base64 Atom content that is text, and ignores binary', () => {
+  it('decodes base64 Atom content and titles that are text, and ignores binary', () => {
     const { posts } = normaliseFixture('base64-content.atom.xml');
-    expect(posts.map((post) => [post.text, post.html])).toEqual([
-      ['Report a pothole on GOV.UK.', null],
-      ['', null],
+    expect(posts.map((post) => [post.title, post.text, post.html])).toEqual([
+      ['Base64 text', 'Report a pothole on GOV.UK.', null],
+      ['An image is not prose', '', null],
+      ['A base64 title', '', null],
     ]);
   });
 
@@ -370,6 +387,29 @@ describe('normaliseFeed wide encodings without a BOM', () => {
     ['UTF-32LE with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), utf32(WIDE_DOC, true)])],
   ])('%s', (_name, body) => {
     expect(normaliseFeed(body, context).posts[0].title).toBe('Łódź 😀');
+  });
+});
+
+describe('normaliseFeed control characters', () => {
+  // Postgres refuses NUL in text, so one such byte would fail the whole store; XML forbids them all anyway.
+  it.each([
+    [
+      'RSS',
+      '<rss version="2.0"><channel><item><guid>id\u0000-1</guid><title>ab\u0008cd</title><description>x\u0000y</description></item></channel></rss>',
+    ],
+    [
+      'JSON Feed',
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        items: [{ id: 'id\u0000-1', title: 'ab\u0008cd', content_text: 'x\u0000y' }],
+      }),
+    ],
+  ])('drops them from %s items', (_name, body) => {
+    expect(normaliseFeed(body, context).posts[0]).toMatchObject({
+      externalId: 'id-1',
+      title: 'abcd',
+      text: 'xy',
+    });
   });
 });
 
