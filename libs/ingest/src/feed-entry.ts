@@ -38,6 +38,8 @@ export type FeedEntries = {
 // pasted text), and Postgres refuses NUL, which would fail the whole store.
 const CONTROL_CHARACTERS = /(?![\t\n\r])\p{Cc}/gu;
 
+export const hasControlCharacters = (text: string): boolean => text.search(CONTROL_CHARACTERS) !== -1;
+
 /** The first value that has non-blank text, trimmed and without control characters. */
 export const firstText = (...values: Array<string | null | undefined>): string | null => {
   for (const value of values) {

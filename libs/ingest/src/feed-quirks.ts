@@ -1,4 +1,5 @@
 import { TextDecoder } from 'node:util';
+import { hasControlCharacters } from './feed-entry';
 
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -84,7 +85,7 @@ export const decodeBase64Text = (value: string): string | null => {
   try {
     const text = utf8.decode(Buffer.from(compact, 'base64'));
     // Control characters other than whitespace mean binary that happened to be valid UTF-8.
-    return /(?![\t\n\r])\p{Cc}/u.test(text) ? null : text;
+    return hasControlCharacters(text) ? null : text;
   } catch {
     return null;
   }
