@@ -14,6 +14,8 @@ export const sourceWithHealthSchema = z.object({
     lastFetchAt: z.string().nullable(),
     lastSuccessAt: z.string().nullable(),
     lastError: z.string().nullable(),
+    /** What a person should know about the last fetch that worked, e.g. a feed read only up to where it was cut off. */
+    lastWarning: z.string().nullable(),
     postCount: z.number(),
     /** Posts first seen in the last 7 days, per day. */
     postsPerDay: z.number(),

@@ -2,11 +2,13 @@ import { DataSource } from 'typeorm';
 import { InitialSchema1763683200000 } from './migrations/1763683200000-initial-schema';
 import { StreamGaps1763769600000 } from './migrations/1763769600000-stream-gaps';
 import { WorkspaceAdministrators1764547200000 } from './migrations/1764547200000-workspace-administrators';
+import { SourceLastWarning1796115600000 } from './migrations/1796115600000-source-last-warning';
 
 export const MIGRATIONS = [
   InitialSchema1763683200000,
   StreamGaps1763769600000,
   WorkspaceAdministrators1764547200000,
+  SourceLastWarning1796115600000,
 ];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */

@@ -34,4 +34,6 @@ export type NormalisedFeed = {
   feed: { title: string | null; link: string | null };
   posts: NormalisedPost[];
   errors: string[];
+  /** Set when the document was cut off and only its well-formed part was read; worth showing on the source. */
+  recovered?: string;
 };

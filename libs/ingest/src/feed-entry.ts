@@ -26,12 +26,24 @@ export type FeedEntry = {
 export type FeedHeader = { title: string | null; link: string | null; language: string | null };
 
 /** `problems` describe the feed as a whole (item-level ones are added by the normaliser). */
-export type FeedEntries = { header: FeedHeader; entries: FeedEntry[]; problems: string[] };
+export type FeedEntries = {
+  header: FeedHeader;
+  entries: FeedEntry[];
+  problems: string[];
+  /** Set when the document was cut off and only its well-formed part was read. */
+  recovered?: string;
+};
 
-/** The first value that has non-blank text, trimmed. */
+// Control characters other than tab, newline and carriage return: XML forbids them, yet feeds carry them (often in
+// pasted text), and Postgres refuses NUL, which would fail the whole store.
+const CONTROL_CHARACTERS = /(?![\t\n\r])\p{Cc}/gu;
+
+export const hasControlCharacters = (text: string): boolean => text.search(CONTROL_CHARACTERS) !== -1;
+
+/** The first value that has non-blank text, trimmed and without control characters. */
 export const firstText = (...values: Array<string | null | undefined>): string | null => {
   for (const value of values) {
-    const text = value?.trim();
+    const text = value?.replace(CONTROL_CHARACTERS, '').trim();
     if (text) return text;
   }
   return null;

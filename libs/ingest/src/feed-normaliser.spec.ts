@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normaliseFeed } from './feed-normaliser';
 
@@ -106,8 +108,10 @@ describe('normaliseFeed', () => {
     });
     expect(posts[2].externalId).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(normaliseFeed(RSS, context).posts[2].externalId).toBe(posts[2].externalId);
-    expect(posts).toHaveLength(3);
-    expect(errors).toEqual([expect.stringMatching(/^item 4 has no id, link or title/)]);
+    expect(posts[3]).toMatchObject({ title: null, url: null, text: 'Nothing to identify me by' });
+    expect(posts[3].externalId).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(posts).toHaveLength(4);
+    expect(errors).toEqual([]);
   });
 
   it('maps Atom 1.0 entries', () => {
@@ -229,9 +233,224 @@ describe('normaliseFeed refuses', () => {
     ['random bytes', Buffer.from([0x00, 0x9f, 0x92, 0x96, 0xfe]), /not an RSS, Atom, RDF or JSON feed/],
     ['JSON that is not a feed', '{"hello":"world"}', /not an RSS, Atom, RDF or JSON feed/],
     ['entity declarations', BILLION_LAUGHS, /declares XML entities/],
+    // Each of these once made a repair pass quadratic; they must be refused as quickly as any malformed document.
+    [
+      'thousands of unclosed XHTML bodies',
+      `<rss xmlns:x="http://www.w3.org/1999/xhtml"><channel>${'<x:body>'.repeat(100_000)}`,
+      /the document is malformed/,
+    ],
+    [
+      'thousands of unclosed comments',
+      `<rss><channel>${'<!--'.repeat(100_000)}`,
+      /the document is malformed/,
+    ],
+    [
+      'deep nesting closed by the wrong tags',
+      `<rss><channel>${'<b>'.repeat(50_000)}${'</i>'.repeat(50_000)}</channel></rss>`,
+      /the document is malformed/,
+    ],
   ])('%s', (_name, body, message) => {
     expect(() => normaliseFeed(body, context)).toThrow(
       expect.objectContaining({ code: 'parse_failed', message: expect.stringMatching(message) }),
     );
+  });
+});
+
+const fixture = (name: string): Buffer => readFileSync(join(__dirname, 'fixtures/feeds', name));
+const fixtureContext = { sourceUrl: 'https://example.org/feed' };
+const normaliseFixture = (name: string) => normaliseFeed(fixture(name), fixtureContext);
+
+describe('normaliseFeed items without an identity', () => {
+  it('keeps them under an id derived from their content, the same on every fetch', () => {
+    const { posts, errors } = normaliseFixture('no-identity.rss.xml');
+    expect(posts.map((post) => post.text)).toEqual([
+      'Bin collections move to Tuesday next week.',
+      'The library reopens on Saturday.',
+      'Bin collections move to Tuesday next week.',
+      '',
+    ]);
+    const ids = posts.map((post) => post.externalId);
+    for (const id of ids) expect(id).toMatch(/^sha256:[0-9a-f]{64}$/);
+    // The same text on another day is another notice; an author and a date alone still tell items apart.
+    expect(new Set(ids).size).toBe(4);
+    expect(normaliseFixture('no-identity.rss.xml').posts.map((post) => post.externalId)).toEqual(ids);
+    expect(errors).toEqual(['item 5 has no id, link, title, text, date or author; skipped']);
+  });
+
+  it('gives an item the same id wherever it sits in the feed', () => {
+    const text = fixture('no-identity.rss.xml').toString('utf8');
+    const items = text.match(/<item>[\s\S]*?<\/item>/g) ?? [];
+    const reordered = text.replace(items.join('\n    '), items.toReversed().join('\n    '));
+    expect(reordered).not.toBe(text);
+    const ids = (body: string) => normaliseFeed(body, fixtureContext).posts.map((post) => post.externalId);
+    expect(ids(text)).toHaveLength(4);
+    expect(new Set(ids(reordered))).toEqual(new Set(ids(text)));
+  });
+});
+
+describe('normaliseFeed quirks', () => {
+  it('takes a permalink guid as the link when there is no <link>', () => {
+    expect(
+      normaliseFixture('permalink-guid.rss.xml').posts.map((post) => [post.externalId, post.url]),
+    ).toEqual([
+      ['https://press.example.gov.uk/2026/01/permalink', 'https://press.example.gov.uk/2026/01/permalink'],
+      ['https://press.example.gov.uk/2026/01/said', 'https://press.example.gov.uk/2026/01/said'],
+      ['https://press.example.gov.uk/?p=3', null],
+      ['press-4', null],
+      ['https://press.example.gov.uk/?p=5', 'https://press.example.gov.uk/2026/01/link'],
+    ]);
+  });
+
+  it('decodes base64 Atom content and titles that are text, and ignores binary', () => {
+    const { posts } = normaliseFixture('base64-content.atom.xml');
+    expect(posts.map((post) => [post.title, post.text, post.html])).toEqual([
+      ['Base64 text', 'Report a pothole on GOV.UK.', null],
+      ['An image is not prose', '', null],
+      ['A base64 title', '', null],
+    ]);
+  });
+
+  it('decodes Atom 0.3 constructs marked mode="base64"', () => {
+    const { feed, posts } = normaliseFixture('base64-content.atom03.xml');
+    expect(feed.title).toBe('Encoded feed');
+    expect(posts[0]).toMatchObject({
+      title: 'Entry Title',
+      html: '<p>Entry <b>Content</b></p>',
+      text: 'Entry Content',
+      publishedAt: new Date('2004-01-01T10:00:00Z'),
+    });
+    expect(posts[1]).toMatchObject({ title: null, text: 'Entry Summary' });
+  });
+
+  it('reads an inline XHTML body, prefixed or in the default namespace', () => {
+    const { posts } = normaliseFixture('xhtml-body.rss.xml');
+    expect(posts.map((post) => [post.html, post.text])).toEqual([
+      [
+        '<p>Apply for a <a href="https://www.gov.uk/apply-passport" rel="nofollow noopener noreferrer">passport</a> &amp; renew it.</p>',
+        'Apply for a passport & renew it.',
+      ],
+      ['<p>Check <em>before</em> you travel.</p>', 'Check before you travel.'],
+    ]);
+  });
+
+  it('prefers content:encoded to the description, and keeps an item with only a body', () => {
+    const { posts } = normaliseFixture('content-encoded.rss.xml');
+    expect(posts.map((post) => [post.externalId, post.title, post.text])).toEqual([
+      ['full-1', 'Full text wins', 'The whole post.'],
+      ['full-2', null, 'A body and no title.'],
+    ]);
+  });
+
+  it('reads dates with named zones, and leaves an ambiguous zone unread', () => {
+    const dates = normaliseFixture('named-zones.rss.xml').posts.map((post) => [
+      post.externalId,
+      post.publishedAt?.toISOString() ?? null,
+    ]);
+    expect(dates).toEqual([
+      ['est', '2003-06-10T09:00:00.000Z'],
+      ['pdt', '2003-06-10T11:00:00.000Z'],
+      ['met', '2003-06-10T03:00:00.000Z'],
+      ['cest', '2003-06-10T02:00:00.000Z'],
+      ['bst', '2003-06-10T03:00:00.000Z'],
+      ['jst-bracketed', '2003-06-09T19:00:00.000Z'],
+      ['ist-ambiguous', null],
+    ]);
+  });
+
+  it('reads dc:author as the author, without the email', () => {
+    expect(normaliseFixture('dc-author.rss.xml').posts[0].author).toEqual({
+      name: 'Jo Bloggs',
+      handle: 'Jo Bloggs',
+    });
+  });
+});
+
+// A BOM-less document in each wide encoding, as the bytes a server would send.
+const utf32 = (text: string, littleEndian: boolean): Buffer => {
+  const codePoints = [...text].map((char) => char.codePointAt(0) ?? 0);
+  const bytes = Buffer.alloc(codePoints.length * 4);
+  codePoints.forEach((code, i) =>
+    littleEndian ? bytes.writeUInt32LE(code, i * 4) : bytes.writeUInt32BE(code, i * 4),
+  );
+  return bytes;
+};
+const WIDE_DOC =
+  '<?xml version="1.0"?><rss version="2.0"><channel><item><title>\u0141\u00f3d\u017a \u{1F600}</title></item></channel></rss>';
+
+describe('normaliseFeed wide encodings without a BOM', () => {
+  it.each([
+    ['UTF-16LE', Buffer.from(WIDE_DOC, 'utf16le')],
+    ['UTF-16BE', Buffer.from(WIDE_DOC, 'utf16le').swap16()],
+    ['UTF-32LE', utf32(WIDE_DOC, true)],
+    ['UTF-32BE', utf32(WIDE_DOC, false)],
+    ['UTF-32BE with a BOM', Buffer.concat([Buffer.from([0, 0, 0xfe, 0xff]), utf32(WIDE_DOC, false)])],
+    ['UTF-32LE with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), utf32(WIDE_DOC, true)])],
+  ])('%s', (_name, body) => {
+    expect(normaliseFeed(body, context).posts[0].title).toBe('Łódź 😀');
+  });
+});
+
+describe('normaliseFeed control characters', () => {
+  // Postgres refuses NUL in text, so one such byte would fail the whole store; XML forbids them all anyway.
+  it.each([
+    [
+      'RSS',
+      '<rss version="2.0"><channel><item><guid>id\u0000-1</guid><title>ab\u0008cd</title><description>x\u0000y</description></item></channel></rss>',
+    ],
+    [
+      'JSON Feed',
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        items: [{ id: 'id\u0000-1', title: 'ab\u0008cd', content_text: 'x\u0000y' }],
+      }),
+    ],
+  ])('drops them from %s items', (_name, body) => {
+    expect(normaliseFeed(body, context).posts[0]).toMatchObject({
+      externalId: 'id-1',
+      title: 'abcd',
+      text: 'xy',
+    });
+  });
+});
+
+describe('normaliseFeed recovering a broken document', () => {
+  it('reads a cut-off document up to its last whole item, and says so', () => {
+    const { feed, posts, recovered } = normaliseFixture('truncated.rss.xml');
+    expect(feed.title).toBe('Cut off');
+    expect(posts.map((post) => [post.externalId, post.text])).toEqual([
+      ['cut-1', 'Whole.'],
+      ['cut-2', 'Whole, with in its text.'],
+    ]);
+    expect(recovered).toBe('the document was cut off after item 2; the well-formed part was read');
+  });
+
+  it('reads a document whose last closing tag is missing', () => {
+    const { posts, recovered } = normaliseFixture('truncated-end.atom.xml');
+    expect(posts.map((post) => post.title)).toEqual(['Whole']);
+    expect(recovered).toBe('the document was cut off after item 1; the well-formed part was read');
+  });
+
+  it('says when a document was cut off before its first item', () => {
+    const { feed, posts, recovered } = normaliseFeed(
+      '<rss version="2.0"><channel><title>Header only</title><item><title>Half',
+      context,
+    );
+    expect([feed.title, posts, recovered]).toEqual([
+      'Header only',
+      [],
+      'the document was cut off before its first item; only the feed header was read',
+    ]);
+  });
+
+  it('reads a closing tag that does not match as closing the open element, and says so', () => {
+    const { posts, recovered } = normaliseFixture('mismatched-tags.rss.xml');
+    expect(posts.map((post) => post.title)).toEqual(['Still read']);
+    expect(recovered).toBe(
+      'a closing tag did not match its element (</langauge> closing <language>); it was read as closing that element',
+    );
+  });
+
+  it('says nothing about a whole, well-formed document', () => {
+    expect(normaliseFeed(RSS, context).recovered).toBeUndefined();
   });
 });

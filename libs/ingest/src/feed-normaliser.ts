@@ -14,11 +14,18 @@ const resolveUrl = (link: string | null, base: string): string | null => {
   return url && (url.protocol === 'http:' || url.protocol === 'https:') ? url.href : null;
 };
 
-// Without a guid or link the title and date are all that identify an item across polls.
-const contentHash = (entry: FeedEntry): string =>
-  `sha256:${createHash('sha256')
-    .update(`${entry.title ?? ''}\n${entry.published ?? ''}`)
-    .digest('hex')}`;
+/**
+ * Without a guid or link an item is known by what it says, so a re-fetch of the same feed finds the same id and
+ * stores nothing twice: the SHA-256 of its title and its date as written (the id earlier versions gave titled
+ * items, so posts they stored keep their ids), or, for an untitled item, of its plain text, author and date.
+ */
+const contentId = (entry: FeedEntry, text: string): string => {
+  const key =
+    entry.title !== null
+      ? `${entry.title}\n${entry.published ?? ''}`
+      : `\n${text}\n${entry.authorName ?? ''}\n${entry.published ?? ''}`;
+  return `sha256:${createHash('sha256').update(key).digest('hex')}`;
+};
 
 // WordPress comment feeds carry pingbacks as ordinary items whose text is an excerpt wrapped in "[…]".
 const PINGBACK_EXCERPT = /^\[(…|\.\.\.)\]/;
@@ -28,7 +35,7 @@ const toPost = (entry: FeedEntry, base: string): NormalisedPost => {
   const html = entry.contentHtml ? sanitiseHtml(entry.contentHtml) || null : null;
   const text = html ? htmlToText(html) : (entry.contentText ?? '').replace(/\s+/g, ' ').trim();
   return {
-    externalId: entry.id ?? url ?? entry.link ?? contentHash(entry),
+    externalId: entry.id ?? url ?? entry.link ?? contentId(entry, text),
     url,
     title: entry.title,
     author: { name: entry.authorName, handle: entry.authorName },
@@ -43,23 +50,33 @@ const toPost = (entry: FeedEntry, base: string): NormalisedPost => {
   };
 };
 
+// An item with none of these carries nothing a post could show or be tagged by.
+const isEmpty = (entry: FeedEntry): boolean =>
+  [
+    entry.id,
+    entry.link,
+    entry.title,
+    entry.contentHtml,
+    entry.contentText,
+    entry.published,
+    entry.authorName,
+  ].every((value) => value === null);
+
 /**
  * Parses an RSS, Atom, RDF or JSON feed into posts ready to store: sanitised HTML, plain text, links made
- * absolute. Items that cannot be identified are skipped and listed in `errors`; an unreadable body throws
- * DomainError('parse_failed').
+ * absolute. Items without an id or link get one derived from their content; empty items are skipped and listed in
+ * `errors`; `recovered` says when a cut-off document was read only up to its last whole item. An unreadable body
+ * throws DomainError('parse_failed').
  */
 export const normaliseFeed = (body: Buffer | string, context: FeedContext): NormalisedFeed => {
-  const { header, entries, problems } = readFeedEntries(body);
+  const { header, entries, problems, recovered } = readFeedEntries(body);
   const feedLink = resolveUrl(header.link, context.sourceUrl);
   const base = feedLink ?? context.sourceUrl;
   const posts: NormalisedPost[] = [];
   const errors = [...problems];
   entries.forEach((entry, index) => {
-    if (entry.id || entry.link || entry.title) posts.push(toPost(entry, base));
-    else
-      errors.push(
-        `item ${index + 1} has no id, link or title, so it cannot be told apart from the others; skipped`,
-      );
+    if (!isEmpty(entry)) posts.push(toPost(entry, base));
+    else errors.push(`item ${index + 1} has no id, link, title, text, date or author; skipped`);
   });
-  return { feed: { title: header.title, link: feedLink }, posts, errors };
+  return { feed: { title: header.title, link: feedLink }, posts, errors, ...(recovered && { recovered }) };
 };

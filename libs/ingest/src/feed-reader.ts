@@ -1,7 +1,9 @@
 import { DomainError } from '@parley/domain';
-import { DetectError, ParseError, parseFeed, type AnyFeed } from 'feedsmith';
+import { DetectError, MalformedError, ParseError, parseFeed, type AnyFeed } from 'feedsmith';
 import { atomEntries } from './atom-entries';
 import { decodeFeedBody } from './feed-decoding';
+import { rewriteQuirks } from './feed-quirks';
+import { closeCutOffDocument, repairMismatchedTags, type TagRepair } from './feed-recovery';
 import type { FeedEntries } from './feed-entry';
 import { jsonFeedEntries, withJsonFeedVersionUrl } from './json-feed-entries';
 import { rssEntries } from './rss-entries';
@@ -35,25 +37,50 @@ const empty = (): FeedEntries => ({
 });
 
 // feedsmith throws ParseError for a well-formed feed with nothing in it (an empty <channel>): not a failure.
-const parse = (text: string): AnyFeed<string> | null => {
+const parseOnce = (text: string): AnyFeed<string> | null => {
   try {
     return parseFeed<string>(withJsonFeedVersionUrl(text));
   } catch (error) {
     if (error instanceof ParseError) return null;
-    if (error instanceof DetectError)
-      throw notAFeed(`the content starts "${opening(text)}"; check the source URL points at the feed`);
-    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-    throw notAFeed(`the document is malformed${cause}`);
+    throw error;
   }
 };
 
-/** Decodes and parses a feed of any supported format into format-independent entries. */
-export const readFeedEntries = (body: Buffer | string): FeedEntries => {
-  const text = decodeFeedBody(body);
-  if (!text.trim()) throw notAFeed('the body is empty');
-  rejectEntityDeclarations(text);
-  const parsed = parse(text);
-  if (!parsed) return empty();
+const asFeedError = (error: unknown, text: string): DomainError => {
+  if (error instanceof DetectError)
+    return notAFeed(`the content starts "${opening(text)}"; check the source URL points at the feed`);
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  return notAFeed(`the document is malformed${cause}`);
+};
+
+/** Parses, and when the XML is malformed only by mismatched closing tags, parses it with them repaired. */
+const parse = (text: string): { feed: AnyFeed<string> | null; repair: TagRepair | null } => {
+  try {
+    return { feed: parseOnce(text), repair: null };
+  } catch (error) {
+    const repair = error instanceof MalformedError ? repairMismatchedTags(text) : null;
+    if (repair) {
+      try {
+        return { feed: parseOnce(repair.text), repair };
+      } catch {
+        // Still malformed for some other reason: the original error names it.
+      }
+    }
+    throw asFeedError(error, text);
+  }
+};
+
+const repairMessage = ({ repaired, first }: TagRepair): string =>
+  repaired === 1
+    ? `a closing tag did not match its element (${first}); it was read as closing that element`
+    : `${repaired} closing tags did not match their elements (the first: ${first}); each was read as closing the element open there`;
+
+const cutOffMessage = (items: number): string =>
+  items === 0
+    ? 'the document was cut off before its first item; only the feed header was read'
+    : `the document was cut off after item ${items}; the well-formed part was read`;
+
+const entriesOf = (parsed: AnyFeed<string>): FeedEntries => {
   switch (parsed.format) {
     case 'rss':
     case 'rdf':
@@ -63,4 +90,22 @@ export const readFeedEntries = (body: Buffer | string): FeedEntries => {
     case 'json':
       return jsonFeedEntries(parsed.feed);
   }
+};
+
+/**
+ * Decodes and parses a feed of any supported format into format-independent entries. A document cut off before
+ * its end is read up to its last whole item, mismatched closing tags are read as closing the open element, and
+ * `recovered` says what was done.
+ */
+export const readFeedEntries = (body: Buffer | string): FeedEntries => {
+  const text = decodeFeedBody(body);
+  if (!text.trim()) throw notAFeed('the body is empty');
+  rejectEntityDeclarations(text);
+  const closed = closeCutOffDocument(text);
+  const { feed, repair } = parse(rewriteQuirks(closed ?? text));
+  const entries = feed ? entriesOf(feed) : empty();
+  const recovered = [closed && cutOffMessage(entries.entries.length), repair && repairMessage(repair)]
+    .filter(Boolean)
+    .join('; ');
+  return recovered ? { ...entries, recovered } : entries;
 };

@@ -7,6 +7,12 @@ type Atom = NonNullable<Item['atom']>;
 const atomLink = (atom: Atom | undefined): string | undefined =>
   atom?.links?.find((link) => !link.rel || link.rel === 'alternate')?.href;
 
+// A guid is the item's permalink unless it says isPermaLink="false" (RSS 2.0); only a URL can be one.
+const permalink = (guid: Item['guid']): string | null =>
+  guid?.isPermaLink !== false && /^https?:\/\//i.test(guid?.value?.trim() ?? '')
+    ? firstText(guid?.value)
+    : null;
+
 const authorName = (item: Item): string | null =>
   firstText(
     ...(item.authors ?? []).map((author) => author.name),
@@ -26,7 +32,7 @@ const contentHtml = (item: Item): string | null =>
 /** RSS 0.9x/2.0 items; RDF (RSS 1.0) items are the same shape minus a few fields, so they share this. */
 const toEntry = (item: Item, language: string | null): FeedEntry => ({
   id: firstText(item.guid?.value, item.atom?.id),
-  link: firstText(item.link, atomLink(item.atom)),
+  link: firstText(item.link, atomLink(item.atom), permalink(item.guid)),
   title: plainTitle(firstText(item.title, ...(item.dc?.titles ?? []), item.atom?.title?.value)),
   authorName: authorName(item),
   // atom:updated is deliberately not a fallback: an edit date would reorder old posts as new.

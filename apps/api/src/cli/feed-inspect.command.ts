@@ -23,6 +23,7 @@ const report = (feed: NormalisedFeed) => ({
     inReplyTo: p.inReplyTo,
   })),
   errors: feed.errors,
+  recovered: feed.recovered ?? null,
 });
 
 /** Prints what Parley would store from a feed (URL or file), writing nothing: why is this source silent? */

@@ -14,6 +14,7 @@ type Outcome = {
   validators: { etag: string | null; lastModified: string | null };
   stored: number;
   notes: string[];
+  warning?: string | null;
 };
 
 /** Sample sources have no host; they share one gate so the politeness logic stays uniform. */
@@ -41,7 +42,7 @@ export class FetchSourceHandler {
     if (!source || !source.enabled || source.type === 'bluesky') return;
     try {
       const outcome = await this.gate.run(hostOf(source.url), () => this.ingest(source));
-      await this.sources.recordSuccess(this.dataSource, source.id, outcome.validators);
+      await this.sources.recordSuccess(this.dataSource, source.id, outcome.validators, outcome.warning);
       // A first poll that finds nothing at all is worth a person's attention (a wrong URL, an empty timeline).
       if (outcome.stored === 0 && outcome.notes.length > 0 && source.cursor === null) {
         await this.sources.recordFailure(this.dataSource, source.id, outcome.notes.join('; '));
@@ -60,7 +61,12 @@ export class FetchSourceHandler {
       const fetched = await this.feeds.fetch(source);
       const stored = fetched.notModified ? null : await this.store.store(source.id, fetched.posts);
       this.logStored(source, stored);
-      return { validators: fetched, stored: stored?.inserted ?? 0, notes: fetched.notes };
+      return {
+        validators: fetched,
+        stored: stored?.inserted ?? 0,
+        notes: fetched.notes,
+        warning: fetched.warning,
+      };
     }
     const polled = await this.pull.poll(source);
     const stored = await this.store.store(source.id, polled.posts, {
@@ -68,7 +74,12 @@ export class FetchSourceHandler {
       cursor: polled.cursor,
     });
     this.logStored(source, stored);
-    return { validators: { etag: null, lastModified: null }, stored: stored.inserted, notes: polled.notes };
+    return {
+      validators: { etag: null, lastModified: null },
+      stored: stored.inserted,
+      notes: polled.notes,
+      warning: null,
+    };
   }
 
   private logStored(source: SourceForFetch, stored: StoreResult | null): void {

@@ -10,6 +10,8 @@ export type FeedFetch = {
   etag: string | null;
   lastModified: string | null;
   notes: string[];
+  /** Why the feed was read only in part; null when it was read whole, undefined when it was not fetched (304). */
+  warning?: string | null;
 };
 
 const ACCEPT =
@@ -29,7 +31,14 @@ export class FeedFetcherService {
       const feed = normaliseFeed(await readSample(source.url, this.config.sampleDir), {
         sourceUrl: source.url,
       });
-      return { posts: feed.posts, notModified: false, etag: null, lastModified: null, notes: feed.errors };
+      return {
+        posts: feed.posts,
+        notModified: false,
+        etag: null,
+        lastModified: null,
+        notes: feed.errors,
+        warning: feed.recovered ?? null,
+      };
     }
     const headers: Record<string, string> = { accept: ACCEPT };
     if (source.etag) headers['if-none-match'] = source.etag;
@@ -46,6 +55,7 @@ export class FeedFetcherService {
       posts: [...feed.posts, ...comments.posts],
       notModified: false,
       notes: [...feed.errors, ...comments.notes],
+      warning: feed.recovered ?? null,
       ...validators,
     };
   }

@@ -26,6 +26,7 @@ export type SourceHealthRow = {
   lastFetchAt: Date | null;
   lastSuccessAt: Date | null;
   lastError: string | null;
+  lastWarning: string | null;
   consecutiveFailures: number;
   postCount: number;
   postsLastWeek: number;
@@ -70,7 +71,7 @@ export class SourceRepository {
     return q.query(
       `SELECT s.id, s.key, s.name, s.type, s.url, s.interval_ms AS "intervalMs", s.enabled, d.key AS department,
          s.last_fetch_at AS "lastFetchAt", s.last_success_at AS "lastSuccessAt", s.last_error AS "lastError",
-         s.consecutive_failures AS "consecutiveFailures",
+         s.last_warning AS "lastWarning", s.consecutive_failures AS "consecutiveFailures",
          (SELECT count(*)::int FROM post p WHERE p.source_id = s.id) AS "postCount",
          (SELECT count(*)::int FROM post p WHERE p.source_id = s.id AND p.fetched_at > now() - interval '7 days') AS "postsLastWeek"
        FROM source s LEFT JOIN department d ON d.id = s.department_id
@@ -90,16 +91,22 @@ export class SourceRepository {
     await q.query(`UPDATE source SET cursor = $2 WHERE id = $1`, [id, cursor]);
   }
 
+  /**
+   * `warning` is what a person should know about a fetch that worked (a feed read only in part): null clears it,
+   * undefined keeps the last one (a 304 answers for the same document).
+   */
   async recordSuccess(
     q: Queryable,
     id: string,
     validators: { etag: string | null; lastModified: string | null },
+    warning?: string | null,
   ): Promise<void> {
     await q.query(
       `UPDATE source SET last_fetch_at = now(), last_success_at = now(), last_error = NULL, consecutive_failures = 0,
-         etag = coalesce($2, etag), last_modified = coalesce($3, last_modified)
+         etag = coalesce($2, etag), last_modified = coalesce($3, last_modified),
+         last_warning = CASE WHEN $5 THEN last_warning ELSE $4 END
        WHERE id = $1`,
-      [id, validators.etag, validators.lastModified],
+      [id, validators.etag, validators.lastModified, warning?.slice(0, 2000) ?? null, warning === undefined],
     );
   }
 

@@ -42,6 +42,7 @@ export class SourcesService {
         lastFetchAt: iso(s.lastFetchAt),
         lastSuccessAt: iso(s.lastSuccessAt),
         lastError: s.lastError,
+        lastWarning: s.lastWarning,
         postCount: s.postCount,
         postsPerDay: Math.round((s.postsLastWeek / 7) * 10) / 10,
         consecutiveFailures: s.consecutiveFailures,

@@ -1,4 +1,5 @@
 import type { SourceWithHealth } from '@parley/contracts';
+import type { ReactNode } from 'react';
 import { DateTime } from '../../../components/ui/date-time';
 import { formatCount } from '../../../lib/format';
 import { safeExternalUrl } from '../../../lib/safe-url';
@@ -41,6 +42,20 @@ export const SourcesTable = ({ sources, departmentName, now }: SourcesTableProps
   </div>
 );
 
+const NOTE_LABELS = { error: 'Error', warning: 'Warning' } as const;
+
+/** An error (the last fetch failed) or a warning (it worked, but the feed was read only in part). */
+const HealthNote = ({ kind, children }: { kind: keyof typeof NOTE_LABELS; children: ReactNode }) => (
+  <p className={`source__${kind}`}>
+    <span className={`source__${kind}-icon`} aria-hidden="true">
+      !
+    </span>
+    <span>
+      <strong>{NOTE_LABELS[kind]}:</strong> {children}
+    </span>
+  </p>
+);
+
 type SourceRowProps = { source: SourceWithHealth; departmentName: (key: string) => string; now: Date };
 
 const SourceRow = ({ source, departmentName, now }: SourceRowProps) => {
@@ -71,18 +86,15 @@ const SourceRow = ({ source, departmentName, now }: SourceRowProps) => {
         <DateTime value={source.health.lastSuccessAt} now={now} fallback="Never" variant="compact" />
       </td>
       <td>
-        {source.health.lastError ? (
-          <p className="source__error">
-            <span className="source__error-icon" aria-hidden="true">
-              !
-            </span>
-            <span>
-              <strong>Error:</strong> {source.health.lastError}
-              {source.health.consecutiveFailures > 1 &&
-                ` (failed ${source.health.consecutiveFailures} times in a row)`}
-            </span>
-          </p>
-        ) : (
+        {source.health.lastError && (
+          <HealthNote kind="error">
+            {source.health.lastError}
+            {source.health.consecutiveFailures > 1 &&
+              ` (failed ${source.health.consecutiveFailures} times in a row)`}
+          </HealthNote>
+        )}
+        {source.health.lastWarning && <HealthNote kind="warning">{source.health.lastWarning}</HealthNote>}
+        {!source.health.lastError && !source.health.lastWarning && (
           <span className="secondary-text">None</span>
         )}
       </td>

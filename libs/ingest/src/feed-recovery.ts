@@ -1,0 +1,138 @@
+/**
+ * Two ways a feed is broken yet mostly readable, and how to read the well-formed part:
+ * - cut off in transfer (a dropped connection, a proxy's size limit, a generator that died): everything up to
+ *   the last whole item is read, by closing the elements still open there;
+ * - a closing tag that does not match its element (`<language>en</langauge>`): it is read as closing the
+ *   element that is open, as lenient readers do.
+ */
+
+// Markup that is not an element (comments, CDATA, processing instructions, declarations), then tags, whose
+// attributes may be unquoted or bare as in the HTML some feeds carry unescaped.
+const TOKEN =
+  /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<![^>]*(?:>|$)|<(\/?)([A-Za-z_][\w:.-]*)(?:\s+[\w:.-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*(\/?)>/g;
+const ITEM = /^(?:[\w.-]+:)?(?:item|entry)$/;
+const NAME = /[A-Za-z_][\w:.-]*/y;
+// Feeds nest a few levels deep; a document nested deeper is not one to repair, and the cap keeps the scan linear.
+const MAX_DEPTH = 256;
+
+type Tag = { closing: boolean; name: string; start: number; end: number };
+
+/** Start and end tags in document order; self-closing tags, comments, CDATA and the like are skipped. */
+function* tags(text: string): Generator<Tag> {
+  for (const match of text.matchAll(TOKEN)) {
+    const [markup, closing, name, selfClosing] = match;
+    if (!name || selfClosing) continue;
+    const start = match.index ?? 0;
+    yield { closing: closing === '/', name, start, end: start + markup.length };
+  }
+}
+
+const closersOf = (open: string[]): string =>
+  open
+    .toReversed()
+    .map((name) => `</${name}>`)
+    .join('');
+
+// Where each kind of prolog markup ends.
+const PROLOG_ENDS: Array<[start: string, end: string]> = [
+  ['<!--', '-->'],
+  ['<?', '?>'],
+  ['<!', '>'],
+];
+
+/** The root element's name, skipping the comments, declarations and processing instructions before it. */
+const rootName = (text: string): { name: string; at: number } | null => {
+  let at = text.indexOf('<');
+  while (at !== -1) {
+    const prolog = PROLOG_ENDS.find(([start]) => text.startsWith(start, at));
+    if (!prolog) {
+      NAME.lastIndex = at + 1;
+      const name = NAME.exec(text)?.[0];
+      return name ? { name, at } : null;
+    }
+    // A DOCTYPE's internal subset may hold ">" and ends at "]>".
+    const end =
+      text.startsWith('<!DOCTYPE', at) && /^<!DOCTYPE[^>[]*\[/.test(text.slice(at, at + 512))
+        ? ']>'
+        : prolog[1];
+    const close = text.indexOf(end, at);
+    at = close === -1 ? -1 : text.indexOf('<', close);
+  }
+  return null;
+};
+
+/** The root element has a closing tag after its start: the document was not cut off. */
+const isWhole = (text: string): boolean => {
+  const root = rootName(text);
+  return !root || text.lastIndexOf(`</${root.name}`) > root.at;
+};
+
+type Cut = { end: number; open: string[] };
+
+/**
+ * The last point where an item (or, failing that, any element) had just closed, with the elements open there;
+ * null when there is none, or the document nests too deep to repair.
+ */
+const lastWholePoint = (text: string): Cut | null => {
+  const open: string[] = [];
+  let lastItem: Cut | null = null;
+  let lastElement: Cut | null = null;
+  for (const tag of tags(text)) {
+    if (!tag.closing) {
+      if (open.push(tag.name) > MAX_DEPTH) return null;
+      continue;
+    }
+    const at = open.lastIndexOf(tag.name);
+    if (at === -1) continue;
+    open.length = at;
+    const cut = { end: tag.end, open: [...open] };
+    lastElement = cut;
+    if (ITEM.test(tag.name)) lastItem = cut;
+  }
+  return lastItem ?? lastElement;
+};
+
+/** The document with its open elements closed after the last whole item, or null when it was not cut off. */
+export const closeCutOffDocument = (text: string): string | null => {
+  if (!text.trimStart().startsWith('<') || isWhole(text)) return null;
+  const cut = lastWholePoint(text);
+  if (!cut || cut.open.length === 0) return null;
+  return text.slice(0, cut.end) + closersOf(cut.open);
+};
+
+export type TagRepair = { text: string; repaired: number; first: string };
+
+/**
+ * The document with each closing tag that names no open element read as closing the innermost one, and elements
+ * left open inside a closing one closed there; null when every closing tag matched.
+ */
+export const repairMismatchedTags = (text: string): TagRepair | null => {
+  const open: string[] = [];
+  const parts: string[] = [];
+  let copied = 0;
+  let repaired = 0;
+  let first = '';
+  const replace = (tag: Tag, replacement: string, description: string): void => {
+    parts.push(text.slice(copied, tag.start), replacement);
+    copied = tag.end;
+    repaired += 1;
+    first ||= description;
+  };
+  for (const tag of tags(text)) {
+    if (!tag.closing) {
+      if (open.push(tag.name) > MAX_DEPTH) return null;
+      continue;
+    }
+    const at = open.lastIndexOf(tag.name);
+    if (at === open.length - 1) open.pop();
+    else if (at >= 0) {
+      replace(tag, closersOf(open.slice(at)), `<${open[open.length - 1]}> left open inside <${tag.name}>`);
+      open.length = at;
+    } else {
+      const innermost = open.pop();
+      replace(tag, innermost ? `</${innermost}>` : '', `</${tag.name}> closing <${innermost ?? 'nothing'}>`);
+    }
+  }
+  if (repaired === 0) return null;
+  return { text: parts.join('') + text.slice(copied), repaired, first };
+};
