@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lexemes, sentences } from './text-analysis';
+import { lexemes, sentences, writtenAs } from './text-analysis';
 
 describe('lexemes', () => {
   it.each([
@@ -10,7 +10,27 @@ describe('lexemes', () => {
   ])('%s', (text, expected) => expect(lexemes(text)).toEqual(expected));
 });
 
+describe('writtenAs', () => {
+  it.each([
+    ['First Universal Credit payment', 'univers', 'Universal'],
+    ['My UC payments are late', 'payment', 'payments'],
+    ['the official travel advice for Morocco', 'travel advic', 'travel advice'],
+    ['the cost of living crisis', 'cost live', 'cost of living'],
+    // The first place the whole phrase occurs, not the first of its words.
+    ['Travel is fun. Where is the Travel Advice page?', 'travel advic', 'Travel Advice'],
+    ['my student finance, loan', 'student loan', null],
+    ['#DrivingTest', '#drivingtest', null],
+    ['', 'loan', null],
+  ])('%s: %s → %s', (text, term, expected) => expect(writtenAs(text, term)).toBe(expected));
+});
+
 describe('sentences', () => {
+  it('keeps a "?" inside a link or a quotation in its sentence', () => {
+    expect(
+      sentences('See https://www.gov.uk/search?q=passport for more. She asked "why?" and I had no answer.'),
+    ).toEqual(['See https://www.gov.uk/search?q=passport for more.', 'She asked "why?" and I had no answer.']);
+  });
+
   it('splits on sentence ends and new lines', () => {
     expect(sentences('Hello there. Where is the form?\nThanks!')).toEqual([
       'Hello there.',

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { analysePosts, evidenceFor } from './evidence';
+import { tagThread } from './tag-thread';
+import { post, thread } from './thread.fixtures';
+import {
+  ASKS_FOR_TRAVEL_ADVICE,
+  FCDO,
+  TRAVEL_ADVICE_HIT,
+  moroccoTripReport,
+} from './travel-forum.fixtures';
+
+describe('a long forum thread where one comment asks for what the department publishes', () => {
+  const result = tagThread(moroccoTripReport, FCDO, [TRAVEL_ADVICE_HIT]);
+
+  it('suggests the travel-advice page, judged on the comment rather than the whole thread', () => {
+    expect(result.resources[0]).toMatchObject({ url: 'https://www.gov.uk/foreign-travel-advice' });
+    expect(result.signals.find((s) => s.kind === 'resource-match')?.detail).toMatch(
+      /^"Foreign travel advice" \(gov\.uk\/foreign-travel-advice\)/,
+    );
+  });
+
+  it('routes it as a pointer to that page, whatever else the thread argues about', () => {
+    expect(result.route).toBe('pointer');
+    expect(result.routeReason).toBe(
+      'asks where to find published material: point to "Foreign travel advice" (gov.uk/foreign-travel-advice)',
+    );
+  });
+
+  it("takes the comment's question, not a statement that opens like one", () => {
+    expect(result.signals.find((s) => s.kind === 'question')?.detail).toBe(
+      'Where can I find the official travel advice for Morocco before we book anything?',
+    );
+  });
+
+  it('shows the matched words as the comment wrote them', () => {
+    expect(result.signals.find((s) => s.kind === 'rule')?.detail).toBe('travel-advice (travel advice)');
+  });
+});
+
+describe('evidenceFor', () => {
+  const posts = ['one', 'two', 'three', 'four', 'five'].map((text) => post(text));
+  const facts = thread([...posts, post('by the department', { byDepartmentId: 'd' })]);
+  const analysed = analysePosts(facts);
+  const ids = (list: { post: { text: string } }[]) => list.map((p) => p.post.text);
+
+  it.each([
+    { name: 'posts not known: every public post', matched: [], want: [[...'one two three four five'.split(' ')], []] },
+    { name: 'the first post, and the one after it', matched: [0], want: [['one'], ['two']] },
+    { name: 'a middle post, and the posts either side', matched: [2], want: [['three'], ['two', 'four']] },
+    { name: 'two neighbours share their context', matched: [1, 2], want: [['two', 'three'], ['one', 'four']] },
+  ])('$name', ({ matched, want }) => {
+    const evidence = evidenceFor(analysed, [
+      { key: 'r', version: 1, matchedTerms: [], postIds: matched.map((i) => posts[i].id) },
+    ]);
+    expect([ids(evidence.matched), ids(evidence.context)]).toEqual(want);
+  });
+
+  it("never counts the department's own posts", () => {
+    expect(analysed.map((p) => p.post.text)).not.toContain('by the department');
+  });
+});
+
+it('the travel fixture asks its question in one comment only', () => {
+  expect(moroccoTripReport.posts.filter((p) => /travel advice/i.test(p.text))).toEqual([ASKS_FOR_TRAVEL_ADVICE]);
+});
