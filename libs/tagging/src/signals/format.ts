@@ -13,10 +13,6 @@ export const formatSpan = (ms: number): string => {
 /** Thousands separated by commas, done by hand so output never depends on the runtime's ICU data. */
 export const formatCount = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-/** Signed with a real minus sign, as people write it ("mean −0.41"). */
-export const formatSigned = (n: number, digits = 2): string =>
-  n < 0 ? `\u2212${Math.abs(n).toFixed(digits)}` : n.toFixed(digits);
-
 /** A link as people say it: no scheme, no "www.", no trailing slash. */
 export const shortUrl = (url: string): string =>
   url
