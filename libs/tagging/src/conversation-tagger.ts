@@ -1,7 +1,13 @@
 import { firstResponse, groupBy, type FirstResponse, type Route, type Signal } from '@parley/domain';
 import { departmentOfPost, type Account, type AuthoredPost } from './department-posts';
 import type { RuleMatch, RuleMatcher } from './rule-matcher';
-import { analyseThread, tagThread, type DepartmentFacts, type RankedResource, type ThreadFacts } from './signals';
+import {
+  analyseThread,
+  tagThread,
+  type DepartmentFacts,
+  type RankedResource,
+  type ThreadFacts,
+} from './signals';
 
 export type TaggablePost = AuthoredPost & {
   title: string | null;
@@ -40,13 +46,20 @@ const engagementOf = (facts: ThreadFacts, departmentId: string): FirstResponse |
  * Rules match post by post (as the Postgres preview does); a conversation matches a rule when any of its public
  * posts does, and the evidence is every word that matched across them, and those posts.
  */
-const matchPublicPosts = (posts: TaggablePost[], matcher: RuleMatcher): (RuleMatch & { postIds: string[] })[] => {
+const matchPublicPosts = (
+  posts: TaggablePost[],
+  matcher: RuleMatcher,
+): (RuleMatch & { postIds: string[] })[] => {
   const byRule = new Map<string, RuleMatch & { postIds: string[] }>();
   for (const post of posts) {
     for (const match of matcher.match(post)) {
       const seen = byRule.get(match.rule.id);
       const terms = seen ? [...new Set([...seen.matchedTerms, ...match.matchedTerms])] : match.matchedTerms;
-      byRule.set(match.rule.id, { ...match, matchedTerms: terms, postIds: [...(seen?.postIds ?? []), post.id] });
+      byRule.set(match.rule.id, {
+        ...match,
+        matchedTerms: terms,
+        postIds: [...(seen?.postIds ?? []), post.id],
+      });
     }
   }
   return [...byRule.values()];

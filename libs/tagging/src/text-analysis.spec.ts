@@ -28,7 +28,10 @@ describe('sentences', () => {
   it('keeps a "?" inside a link or a quotation in its sentence', () => {
     expect(
       sentences('See https://www.gov.uk/search?q=passport for more. She asked "why?" and I had no answer.'),
-    ).toEqual(['See https://www.gov.uk/search?q=passport for more.', 'She asked "why?" and I had no answer.']);
+    ).toEqual([
+      'See https://www.gov.uk/search?q=passport for more.',
+      'She asked "why?" and I had no answer.',
+    ]);
   });
 
   it('splits on sentence ends and new lines', () => {

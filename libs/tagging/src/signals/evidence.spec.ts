@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analysePosts, evidenceFor } from './evidence';
 import { tagThread } from './tag-thread';
 import { post, thread } from './thread.fixtures';
-import {
-  ASKS_FOR_TRAVEL_ADVICE,
-  FCDO,
-  TRAVEL_ADVICE_HIT,
-  moroccoTripReport,
-} from './travel-forum.fixtures';
+import { ASKS_FOR_TRAVEL_ADVICE, FCDO, TRAVEL_ADVICE_HIT, moroccoTripReport } from './travel-forum.fixtures';
 
 describe('a long forum thread where one comment asks for what the department publishes', () => {
   const result = tagThread(moroccoTripReport, FCDO, [TRAVEL_ADVICE_HIT]);
@@ -44,10 +39,21 @@ describe('evidenceFor', () => {
   const ids = (list: { post: { text: string } }[]) => list.map((p) => p.post.text);
 
   it.each([
-    { name: 'posts not known: every public post', matched: [], want: [[...'one two three four five'.split(' ')], []] },
+    {
+      name: 'posts not known: every public post',
+      matched: [],
+      want: [[...'one two three four five'.split(' ')], []],
+    },
     { name: 'the first post, and the one after it', matched: [0], want: [['one'], ['two']] },
     { name: 'a middle post, and the posts either side', matched: [2], want: [['three'], ['two', 'four']] },
-    { name: 'two neighbours share their context', matched: [1, 2], want: [['two', 'three'], ['one', 'four']] },
+    {
+      name: 'two neighbours share their context',
+      matched: [1, 2],
+      want: [
+        ['two', 'three'],
+        ['one', 'four'],
+      ],
+    },
   ])('$name', ({ matched, want }) => {
     const evidence = evidenceFor(analysed, [
       { key: 'r', version: 1, matchedTerms: [], postIds: matched.map((i) => posts[i].id) },
@@ -61,5 +67,7 @@ describe('evidenceFor', () => {
 });
 
 it('the travel fixture asks its question in one comment only', () => {
-  expect(moroccoTripReport.posts.filter((p) => /travel advice/i.test(p.text))).toEqual([ASKS_FOR_TRAVEL_ADVICE]);
+  expect(moroccoTripReport.posts.filter((p) => /travel advice/i.test(p.text))).toEqual([
+    ASKS_FOR_TRAVEL_ADVICE,
+  ]);
 });

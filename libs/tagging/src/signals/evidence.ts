@@ -83,7 +83,9 @@ export const evidenceResources = (
 /** A rule's matched terms as its posts wrote them ("Universal Credit", not `univers credit`). */
 export const wordsAsWritten = (hit: RuleHit, evidence: Evidence): string[] => {
   const ids = new Set(hit.postIds);
-  const posts = evidence.matched.filter((p) => ids.size === 0 || ids.has(p.post.id)).map((p) => postText(p.post));
+  const posts = evidence.matched
+    .filter((p) => ids.size === 0 || ids.has(p.post.id))
+    .map((p) => postText(p.post));
   return hit.matchedTerms.map((term) => {
     for (const text of posts) {
       const written = writtenAs(text, term);

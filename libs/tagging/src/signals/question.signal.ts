@@ -28,7 +28,8 @@ const PSEUDO_CLEFT = /^what\s+(?:\S+\s+){0,5}?(?:is|was)\s+(?:\S+\s+){0,4}?(?:is
 const RHETORICAL =
   /^(?:how dare|who cares|what (?:a|an)\s|what the (?:hell|heck)|are you (?:kidding|serious|joking)|you(?:'re| are) (?:kidding|joking)|who (?:in their right mind|would have thought))\b/i;
 /** Greetings and connectives in front of a question ("Hi all, can anyone…", "So where…") change nothing. */
-const LEAD_IN = /^(?:(?:hi|hello|hey)(?:\s+(?:all|everyone|there|folks))?|so|and|but|also|ok(?:ay)?|please|sorry)\b[,!]?\s+/i;
+const LEAD_IN =
+  /^(?:(?:hi|hello|hey)(?:\s+(?:all|everyone|there|folks))?|so|and|but|also|ok(?:ay)?|please|sorry)\b[,!]?\s+/i;
 /** "…?" or "…(I live abroad)?"; not "…asked “why?”", which reports a question rather than asking one. */
 const ENDS_ASKING = /\?\)?$/;
 /** "Why?" or "Really?" asks nothing the department could answer. */

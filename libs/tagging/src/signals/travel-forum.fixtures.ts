@@ -67,14 +67,26 @@ export const moroccoTripReport = thread([
       url: 'https://travel-talk.example/posts/morocco',
     },
   ),
-  comment('riad_rosie', 58, 'Love this! Which riad was it? We stayed near Bab Doukkala too and loved the area.'),
-  comment('family_nomads', 57, 'Riad Dar Zaman, booked direct by email which was cheaper than the booking sites.'),
+  comment(
+    'riad_rosie',
+    58,
+    'Love this! Which riad was it? We stayed near Bab Doukkala too and loved the area.',
+  ),
+  comment(
+    'family_nomads',
+    57,
+    'Riad Dar Zaman, booked direct by email which was cheaper than the booking sites.',
+  ),
   comment(
     'trainspotter_tom',
     55,
     'Did you book the train tickets in advance or at the station? The ONCF website kept rejecting my card.',
   ),
-  comment('family_nomads', 54, 'At the station the day before, no problem at all. Cash only at the kiosk though.'),
+  comment(
+    'family_nomads',
+    54,
+    'At the station the day before, no problem at all. Cash only at the kiosk though.',
+  ),
   comment(
     'hungry_hannah',
     50,
@@ -91,21 +103,33 @@ export const moroccoTripReport = thread([
     46,
     'About £120 a day for the four of us, not counting the riads. Taxis are cheap if you agree the fare first.',
   ),
-  comment('haggle_queen', 44, 'Haggling tip: start at a third of the asking price and walk away if they will not move.'),
+  comment(
+    'haggle_queen',
+    44,
+    'Haggling tip: start at a third of the asking price and walk away if they will not move.',
+  ),
   comment(
     'desert_dan',
     40,
     'Did anyone do the Sahara trip from Marrakech? It looks like a lot of driving for two nights in a camp.',
   ),
   comment('family_nomads', 39, 'We skipped it with the kids. Friends said it is nine hours each way.'),
-  comment('sunseeker', 35, 'What do you make of the new tourist tax in Marrakech? Our riad added it to the bill.'),
+  comment(
+    'sunseeker',
+    35,
+    'What do you make of the new tourist tax in Marrakech? Our riad added it to the bill.',
+  ),
   ASKS_FOR_TRAVEL_ADVICE,
   comment(
     'hammam_helen',
     28,
     'Do try a hammam if you get the chance. The kids thought it was hilarious being scrubbed.',
   ),
-  comment('chefchaouen_fan', 24, 'Chefchaouen is so photogenic. Go early before the tour buses arrive from Tangier.'),
+  comment(
+    'chefchaouen_fan',
+    24,
+    'Chefchaouen is so photogenic. Go early before the tour buses arrive from Tangier.',
+  ),
   comment('riad_rosie', 20, 'Saving this whole thread for next year. Thanks everyone.'),
   comment(
     'weather_watcher',
