@@ -18,10 +18,13 @@ describe('writtenAs', () => {
     ['the cost of living crisis', 'cost live', 'cost of living'],
     // The first place the whole phrase occurs, not the first of its words.
     ['Travel is fun. Where is the Travel Advice page?', 'travel advic', 'Travel Advice'],
+    // A capital that only opens a sentence says nothing: prefer the word inside one.
+    ['Term dates for next year? When are the term dates out', 'term date', 'term dates'],
+    ['Term dates for next year?', 'term date', 'Term dates'],
     ['my student finance, loan', 'student loan', null],
     ['#DrivingTest', '#drivingtest', null],
     ['', 'loan', null],
-  ])('%s: %s → %s', (text, term, expected) => expect(writtenAs(text, term)).toBe(expected));
+  ])('%s: %s → %s', (text, term, expected) => expect(writtenAs(text, term)?.text ?? null).toBe(expected));
 });
 
 describe('sentences', () => {

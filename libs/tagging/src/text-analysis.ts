@@ -19,14 +19,19 @@ export const lexemes = (text: string): string[] => {
   return out;
 };
 
+/** How a term was written at one place in a text, and whether it opens a sentence there ("Term dates for…"). */
+export type Written = { text: string; opensSentence: boolean };
+
 /**
- * How a matched term (a lexeme, or a phrase's lexemes separated by spaces) was first written in the text:
- * "Universal Credit" for `univers credit`, "payments" for `payment`, stop words inside a phrase included. Null
- * when the text does not show it that way (a `#tag`, a `site:` field, a word the rule parser split otherwise).
+ * How a matched term (a lexeme, or a phrase's lexemes separated by spaces) was written in the text: "Universal
+ * Credit" for `univers credit`, "payments" for `payment`, stop words inside a phrase included. The first place it
+ * does not open a sentence (where a capital says something), else the first; null when the text does not show
+ * it that way (a `#tag`, a `site:` field, a word the rule parser split otherwise).
  */
-export const writtenAs = (text: string, term: string): string | null => {
+export const writtenAs = (text: string, term: string): Written | null => {
   const wanted = term.split(' ');
-  const words = [...text.matchAll(WORD)].map((m) => ({ text: m[0], lexeme: lexemeOf(m[0]) }));
+  const words = [...text.matchAll(WORD)].map((m) => ({ text: m[0], at: m.index, lexeme: lexemeOf(m[0]) }));
+  let first: Written | null = null;
   for (let start = 0; start < words.length; start++) {
     if (words[start].lexeme !== wanted[0]) continue;
     let next = 1;
@@ -37,14 +42,22 @@ export const writtenAs = (text: string, term: string): string | null => {
       next++;
       end = i;
     }
-    if (next === wanted.length)
-      return words
+    if (next < wanted.length) continue;
+    const found = {
+      text: words
         .slice(start, end + 1)
         .map((w) => w.text)
-        .join(' ');
+        .join(' '),
+      opensSentence: SENTENCE_OPENING.test(text.slice(0, words[start].at)),
+    };
+    if (!found.opensSentence) return found;
+    first ??= found;
   }
-  return null;
+  return first;
 };
+
+/** Nothing but space, or the end of a sentence or line, before a word. */
+const SENTENCE_OPENING = /(?:^|[.!?:\n])\W*$/;
 
 /**
  * Sentences, for showing the one that asks a question. A full stop, "?" or "!" ends one only when a space

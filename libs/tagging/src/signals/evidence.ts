@@ -60,9 +60,9 @@ export const evidenceQuestion = (evidence: Evidence, hits: RuleHit[]): FoundQues
   );
 
 /**
- * Each resource judged on whichever is most like it: the question asked on the rules' words, one matched post, or
- * the matched posts and their context together. A comment that asks for exactly what a department publishes then
- * counts in full, however long the thread and however chatty the comment.
+ * Each resource judged on the matched post most like it, or on the matched posts and their context together.
+ * When those are too taken up with other things to point anywhere (a chatty comment that asks for exactly what a
+ * department publishes, in passing), on the question asked on the rules' words alone.
  */
 export const evidenceResources = (
   evidence: Evidence,
@@ -72,25 +72,20 @@ export const evidenceResources = (
   const together = new Map<string, number>();
   for (const p of evidence.inOrder)
     for (const [term, n] of p.terms) together.set(term, (together.get(term) ?? 0) + n);
-  const texts = [
-    ...(question?.onTopic ? [termCountsOf(question.sentence)] : []),
-    ...evidence.matched.map((p) => p.terms),
-    ...(evidence.inOrder.length > 1 ? [together] : []),
-  ];
-  return suggestResources(rankByBestOf(texts, resources));
+  const posts = [...evidence.matched.map((p) => p.terms), ...(evidence.inOrder.length > 1 ? [together] : [])];
+  const suggested = suggestResources(rankByBestOf(posts, resources));
+  if (suggested.length > 0 || !question?.onTopic) return suggested;
+  return suggestResources(rankByBestOf([termCountsOf(question.sentence)], resources));
 };
 
 /** A rule's matched terms as its posts wrote them ("Universal Credit", not `univers credit`). */
 export const wordsAsWritten = (hit: RuleHit, evidence: Evidence): string[] => {
   const ids = new Set(hit.postIds);
-  const posts = evidence.matched
+  const texts = evidence.matched
     .filter((p) => ids.size === 0 || ids.has(p.post.id))
     .map((p) => postText(p.post));
   return hit.matchedTerms.map((term) => {
-    for (const text of posts) {
-      const written = writtenAs(text, term);
-      if (written !== null) return written;
-    }
-    return term;
+    const found = texts.map((text) => writtenAs(text, term)).filter((w) => w !== null);
+    return (found.find((w) => !w.opensSentence) ?? found[0])?.text ?? term;
   });
 };
