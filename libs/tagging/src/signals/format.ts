@@ -2,9 +2,10 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** "45 min", "3 h", "5 days": coarse on purpose, people read these in a list of signals. */
+/** "45 min", "3 h", "5 days": coarse on purpose, people read these in a list of signals. Never "0 min". */
 export const formatSpan = (ms: number): string => {
   const span = Math.max(0, ms);
+  if (span < MINUTE / 2) return 'under a minute';
   if (span < HOUR) return `${Math.round(span / MINUTE)} min`;
   if (span < 2 * DAY) return `${Math.round(span / HOUR)} h`;
   return `${Math.round(span / DAY)} days`;
