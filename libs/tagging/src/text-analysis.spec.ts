@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lexemes, sentences, writtenAs } from './text-analysis';
+import { lexemes, sentences, writtenForms } from './text-analysis';
 
 describe('lexemes', () => {
   it.each([
@@ -10,21 +10,27 @@ describe('lexemes', () => {
   ])('%s', (text, expected) => expect(lexemes(text)).toEqual(expected));
 });
 
-describe('writtenAs', () => {
+describe('writtenForms', () => {
   it.each([
-    ['First Universal Credit payment', 'univers', 'Universal'],
-    ['My UC payments are late', 'payment', 'payments'],
-    ['the official travel advice for Morocco', 'travel advic', 'travel advice'],
-    ['the cost of living crisis', 'cost live', 'cost of living'],
-    // The first place the whole phrase occurs, not the first of its words.
-    ['Travel is fun. Where is the Travel Advice page?', 'travel advic', 'Travel Advice'],
-    // A capital that only opens a sentence says nothing: prefer the word inside one.
-    ['Term dates for next year? When are the term dates out', 'term date', 'term dates'],
-    ['Term dates for next year?', 'term date', 'Term dates'],
-    ['my student finance, loan', 'student loan', null],
-    ['#DrivingTest', '#drivingtest', null],
-    ['', 'loan', null],
-  ])('%s: %s → %s', (text, term, expected) => expect(writtenAs(text, term)?.text ?? null).toBe(expected));
+    ['First Universal Credit payment', 'univers', ['Universal']],
+    ['My UC payments are late, the payment date moved', 'payment', ['payments', 'payment']],
+    ['the official travel advice for Morocco', 'travel advic', ['travel advice']],
+    ['the cost of living crisis', 'cost live', ['cost of living']],
+    // Only where the whole phrase occurs, not wherever its first word does.
+    ['Travel is fun. Where is the Travel Advice page?', 'travel advic', ['Travel Advice']],
+    ['my student finance, loan', 'student loan', []],
+    ['#DrivingTest', '#drivingtest', []],
+    ['', 'loan', []],
+  ])('%s: %s → %j', (text, term, expected) =>
+    expect(writtenForms(text, term).map((w) => w.text)).toEqual(expected),
+  );
+
+  it('knows which places open a sentence, where a capital says nothing', () => {
+    expect(writtenForms('Term dates for next year? When are the term dates out', 'term date')).toEqual([
+      { text: 'Term dates', opensSentence: true },
+      { text: 'term dates', opensSentence: false },
+    ]);
+  });
 });
 
 describe('sentences', () => {

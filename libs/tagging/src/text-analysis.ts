@@ -23,15 +23,14 @@ export const lexemes = (text: string): string[] => {
 export type Written = { text: string; opensSentence: boolean };
 
 /**
- * How a matched term (a lexeme, or a phrase's lexemes separated by spaces) was written in the text: "Universal
- * Credit" for `univers credit`, "payments" for `payment`, stop words inside a phrase included. The first place it
- * does not open a sentence (where a capital says something), else the first; null when the text does not show
- * it that way (a `#tag`, a `site:` field, a word the rule parser split otherwise).
+ * Every place a matched term (a lexeme, or a phrase's lexemes separated by spaces) is written in the text, in
+ * order: "Universal Credit" for `univers credit`, "payments" for `payment`, stop words inside a phrase included.
+ * None when the text does not show it that way (a `#tag`, a `site:` field, a word the rule parser split otherwise).
  */
-export const writtenAs = (text: string, term: string): Written | null => {
+export const writtenForms = (text: string, term: string): Written[] => {
   const wanted = term.split(' ');
   const words = [...text.matchAll(WORD)].map((m) => ({ text: m[0], at: m.index, lexeme: lexemeOf(m[0]) }));
-  let first: Written | null = null;
+  const found: Written[] = [];
   for (let start = 0; start < words.length; start++) {
     if (words[start].lexeme !== wanted[0]) continue;
     let next = 1;
@@ -43,17 +42,15 @@ export const writtenAs = (text: string, term: string): Written | null => {
       end = i;
     }
     if (next < wanted.length) continue;
-    const found = {
+    found.push({
       text: words
         .slice(start, end + 1)
         .map((w) => w.text)
         .join(' '),
       opensSentence: SENTENCE_OPENING.test(text.slice(0, words[start].at)),
-    };
-    if (!found.opensSentence) return found;
-    first ??= found;
+    });
   }
-  return first;
+  return found;
 };
 
 /** Nothing but space, or the end of a sentence or line, before a word. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analysePosts, evidenceFor } from './evidence';
+import { analysePosts, evidenceFor, wordsAsWritten } from './evidence';
 import { tagThread } from './tag-thread';
 import { post, thread } from './thread.fixtures';
 import { ASKS_FOR_TRAVEL_ADVICE, FCDO, TRAVEL_ADVICE_HIT, moroccoTripReport } from './travel-forum.fixtures';
@@ -64,6 +64,41 @@ describe('evidenceFor', () => {
   it("never counts the department's own posts", () => {
     expect(analysed.map((p) => p.post.text)).not.toContain('by the department');
   });
+});
+
+describe('wordsAsWritten', () => {
+  const hitOn = (terms: string[], ...texts: string[]) => {
+    const posts = texts.map((text) => post(text));
+    const evidence = evidenceFor(analysePosts(thread(posts)), []);
+    return wordsAsWritten({ key: 'r', version: 1, matchedTerms: terms, postIds: [] }, evidence);
+  };
+
+  it.each([
+    {
+      name: 'every way the posts wrote a term, so the thread can mark them all',
+      terms: ['passport', 'renew'],
+      texts: ['Renewing my passport from Spain.', 'Is passport renewal slower than last year? Renewing now.'],
+      want: ['passport', 'Renewing', 'renewal'],
+    },
+    {
+      name: 'the case a word has inside a sentence',
+      terms: ['term', 'date'],
+      texts: ['Term dates for next year', 'When are the term dates published?'],
+      want: ['term', 'dates'],
+    },
+    {
+      name: 'at most three forms of one term',
+      terms: ['renew'],
+      texts: ['renew renewed renewing renews'],
+      want: ['renew', 'renewed', 'renewing'],
+    },
+    {
+      name: 'a term that is not words stays as it is',
+      terms: ['#drivingtest'],
+      texts: ['#DrivingTest'],
+      want: ['#drivingtest'],
+    },
+  ])('$name', ({ terms, texts, want }) => expect(hitOn(terms, ...texts)).toEqual(want));
 });
 
 it('the travel fixture asks its question in one comment only', () => {

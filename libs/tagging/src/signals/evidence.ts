@@ -1,4 +1,4 @@
-import { writtenAs } from '../text-analysis';
+import { writtenForms, type Written } from '../text-analysis';
 import { pickQuestion, questionsIn, type AskedSentence, type FoundQuestion } from './question.signal';
 import {
   rankByBestOf,
@@ -78,14 +78,34 @@ export const evidenceResources = (
   return suggestResources(rankByBestOf([termCountsOf(question.sentence)], resources));
 };
 
-/** A rule's matched terms as its posts wrote them ("Universal Credit", not `univers credit`). */
+/** Enough forms of one term to show how people wrote it ("renewal, renewing") without listing a whole thread. */
+const MAX_FORMS = 3;
+
+/**
+ * The different ways a term was written, in order of first use; each in the case it has inside a sentence when
+ * it has one, since a capital that only opens a sentence ("Term dates for…") says nothing.
+ */
+const distinctForms = (written: Written[]): string[] => {
+  const byWord = new Map<string, Written>();
+  for (const w of written) {
+    const key = w.text.toLowerCase();
+    const seen = byWord.get(key);
+    if (!seen || (seen.opensSentence && !w.opensSentence)) byWord.set(key, w);
+  }
+  return [...byWord.values()].slice(0, MAX_FORMS).map((w) => w.text);
+};
+
+/**
+ * A rule's matched terms as its posts wrote them ("Universal Credit", not `univers credit`): what the inbox shows
+ * and marks in the thread. A term the posts do not show as words (`#tag`, `site:gov.uk`) stays as it is.
+ */
 export const wordsAsWritten = (hit: RuleHit, evidence: Evidence): string[] => {
   const ids = new Set(hit.postIds);
   const texts = evidence.matched
     .filter((p) => ids.size === 0 || ids.has(p.post.id))
     .map((p) => postText(p.post));
-  return hit.matchedTerms.map((term) => {
-    const found = texts.map((text) => writtenAs(text, term)).filter((w) => w !== null);
-    return (found.find((w) => !w.opensSentence) ?? found[0])?.text ?? term;
+  return hit.matchedTerms.flatMap((term) => {
+    const forms = distinctForms(texts.flatMap((text) => writtenForms(text, term)));
+    return forms.length > 0 ? forms : [term];
   });
 };
