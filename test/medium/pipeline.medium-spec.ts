@@ -79,7 +79,15 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
           rules: [{ key: 'uc', name: 'Universal Credit', query: 'universal credit' }],
         },
       ],
-      sources: [{ key: 'forum', type: 'feed', url: server.url('/forum.xml'), interval: '1h' }],
+      sources: [
+        {
+          key: 'forum',
+          name: 'Sample data: money forum',
+          type: 'feed',
+          url: server.url('/forum.xml'),
+          interval: '1h',
+        },
+      ],
     });
     expect(applied.status).toBe(200);
   });
@@ -102,6 +110,7 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
     expect(item).toMatchObject({
       title: 'Student loan repayments after moving abroad',
       source: 'forum',
+      sourceName: 'Sample data: money forum',
       platform: 'web',
       postCount: 1,
     });

@@ -30,14 +30,21 @@ export const me = {
   csrfToken: 'csrf-demo-token',
 };
 
-const tag = (route, score, routeReason, rules, signals) => ({
+// Signal details as tagging writes them: matched words as the posts wrote them, closeness and tone in words.
+const RAILCARDS = { title: 'Railcards', url: 'https://www.gov.uk/railcards', similarity: 0.41 };
+const BUS_REFORM = {
+  title: 'Bus services: franchising guidance',
+  url: 'https://www.gov.uk/government/publications/bus-franchising',
+  similarity: 0.18,
+};
+const tag = (route, score, routeReason, rules, signals, resources = []) => ({
   department: 'dft',
   score,
   route,
   routeReason,
   rules,
   signals,
-  resources: [{ title: 'Guidance on GOV.UK', url: 'https://www.gov.uk/', similarity: 0.31 }],
+  resources,
 });
 
 export const conversations = [
@@ -46,6 +53,7 @@ export const conversations = [
     title: 'Does anyone know if the railcard discount applies to off-peak season tickets?',
     url: 'https://forum.example.org/t/railcard-season-tickets/4411',
     source: 'commuter-forum',
+    sourceName: 'Commuter forum',
     platform: 'discourse',
     postCount: 14,
     participantCount: 9,
@@ -55,17 +63,19 @@ export const conversations = [
       tag(
         'public-info',
         86,
-        'A question answered by "Railcards: discounts on season tickets" on GOV.UK',
+        'the answer is already public: share "Railcards" (gov.uk/railcards)',
         ['rail-fares'],
         [
-          { kind: 'rule', detail: 'rail-fares (railcard, discount, season ticket)' },
-          { kind: 'question', detail: 'Asks “does the railcard discount apply to season tickets?”' },
+          { kind: 'rule', detail: 'rail-fares (railcard, discount, season tickets)' },
           {
-            kind: 'resource-match',
-            detail: 'Matches the GOV.UK page “Railcards: discounts on season tickets”',
+            kind: 'question',
+            detail: 'Does anyone know if the railcard discount applies to off-peak season tickets?',
           },
-          { kind: 'participants', detail: '9 people in the thread' },
+          { kind: 'resource-match', detail: '"Railcards" (gov.uk/railcards), a close match' },
+          { kind: 'participants', detail: '9 people taking part' },
+          { kind: 'recency', detail: 'last public post 35 min ago' },
         ],
+        [RAILCARDS],
       ),
     ],
     engagement: null,
@@ -75,6 +85,7 @@ export const conversations = [
     title: 'Minister says new bus franchising powers “by spring”: what does this mean for rural routes?',
     url: 'https://mastodon.example/@localnews/113',
     source: 'mastodon-transport-tag',
+    sourceName: 'Mastodon #transport',
     platform: 'mastodon',
     postCount: 41,
     participantCount: 27,
@@ -84,14 +95,24 @@ export const conversations = [
       tag(
         'press-office',
         74,
-        'Replying would confirm a timetable not yet announced',
+        'asks about an announcement: refer to the press office',
         ['bus-reform', 'minister-mentions'],
         [
-          { kind: 'rule', detail: 'bus-reform (bus, franchis, rural); minister-mentions (minist)' },
-          { kind: 'mention', detail: 'Names the Secretary of State for Transport' },
-          { kind: 'velocity', detail: '30 replies in the last 2 hours' },
-          { kind: 'sentiment', detail: 'Mostly negative about rural bus cuts' },
+          {
+            kind: 'rule',
+            detail: 'bus-reform (bus, franchising, rural routes); minister-mentions (transport secretary)',
+          },
+          { kind: 'question', detail: 'What does this mean for rural routes?' },
+          { kind: 'mention', detail: 'names "Department for Transport"; addresses @transportgovuk' },
+          {
+            kind: 'resource-match',
+            detail: `"${BUS_REFORM.title}" (gov.uk/government/publications/bus-franchising), on a related subject`,
+          },
+          { kind: 'participants', detail: '27 people taking part' },
+          { kind: 'sentiment', detail: '23 of 41 posts negative' },
+          { kind: 'recency', detail: 'last public post 12 min ago' },
         ],
+        [BUS_REFORM],
       ),
     ],
     engagement: null,
@@ -101,6 +122,7 @@ export const conversations = [
     title: 'Driving test waiting times — is the DVSA booking site broken again?',
     url: 'https://blog.example.org/2025/11/driving-tests',
     source: 'learner-drivers-blog',
+    sourceName: null,
     platform: 'web',
     postCount: 6,
     participantCount: 5,
@@ -110,14 +132,23 @@ export const conversations = [
       tag(
         'pointer',
         61,
-        'Point to the DVSA service status page',
+        'published material covers this: point to "Driving test: check for cancellations" (gov.uk/driving-test-cancellations)',
         ['driving-tests'],
         [
-          { kind: 'rule', detail: 'driving-tests (drive, test, book)' },
-          { kind: 'question', detail: 'Asks whether the booking service is down' },
+          { kind: 'rule', detail: 'driving-tests (driving, tests, booking)' },
+          { kind: 'question', detail: 'Is the DVSA site broken, or are there really no tests?' },
           {
-            kind: 'already-engaged',
-            detail: 'The department replied 2 hours 5 minutes after the first post',
+            kind: 'resource-match',
+            detail:
+              '"Driving test: check for cancellations" (gov.uk/driving-test-cancellations), on a related subject',
+          },
+          { kind: 'recency', detail: 'last public post 4 h ago' },
+        ],
+        [
+          {
+            title: 'Driving test: check for cancellations',
+            url: 'https://www.gov.uk/driving-test-cancellations',
+            similarity: 0.21,
           },
         ],
       ),
@@ -129,6 +160,7 @@ export const conversations = [
     title: 'Should e-scooter trials be made permanent? Our council wants your views',
     url: 'https://www.reddit.com/r/unitedkingdom/comments/abc',
     source: 'reddit-uk',
+    sourceName: 'r/unitedkingdom',
     platform: 'reddit',
     postCount: 120,
     participantCount: 88,
@@ -138,11 +170,18 @@ export const conversations = [
       tag(
         'clearance',
         55,
-        'Asks for the department’s view on future policy',
+        "asks for the department's view: check with policy and comms officials first",
         ['micromobility'],
         [
-          { kind: 'reach', detail: 'Started by an account with 48,000 followers' },
-          { kind: 'noise', detail: 'Some replies look like a competition thread' },
+          { kind: 'rule', detail: 'micromobility (e-scooter, trials)' },
+          { kind: 'question', detail: 'Should e-scooter trials be made permanent?' },
+          { kind: 'participants', detail: '88 people taking part' },
+          {
+            kind: 'reach',
+            detail: 'largest audience 48,000 followers (@citycouncil); 51,200 across 12 known authors',
+          },
+          { kind: 'recency', detail: 'quiet for 26 h' },
+          { kind: 'noise', detail: 'competition ("win a scooter")' },
         ],
       ),
     ],
@@ -152,13 +191,25 @@ export const conversations = [
     id: 'c5',
     title: null,
     url: 'javascript:alert(1)',
-    source: 'hn-front-page',
+    source: 'sample-travel-talk',
+    sourceName: 'Sample data (offline replay): Travel Talk',
     platform: 'hackernews',
     postCount: 2,
     participantCount: 2,
     startedAt: ago(60 * 24 * 9),
     lastActivityAt: ago(60 * 24 * 8),
-    tags: [tag('none', 12, 'Off-topic for the department: no reply suggested', ['rail-fares'], [])],
+    tags: [
+      tag(
+        'none',
+        12,
+        'no question asked: keep listening',
+        ['rail-fares'],
+        [
+          { kind: 'rule', detail: 'rail-fares (rail fares)' },
+          { kind: 'recency', detail: 'quiet for 8 days' },
+        ],
+      ),
+    ],
     engagement: null,
   },
 ];
@@ -173,12 +224,30 @@ export const conversationDetail = {
       department: 'dvsa',
       score: 78,
       route: 'pointer',
-      routeReason: 'Point to “Driving test: check for cancellations” on GOV.UK',
-      resources: [{ title: 'Guidance on GOV.UK', url: 'https://www.gov.uk/', similarity: 0.31 }],
+      routeReason:
+        'the answer is already public: share "Change your driving test appointment" (gov.uk/change-driving-test)',
+      resources: [
+        {
+          title: 'Change your driving test appointment',
+          url: 'https://www.gov.uk/change-driving-test',
+          similarity: 0.38,
+        },
+      ],
       rules: ['test-booking'],
       signals: [
-        { kind: 'rule', detail: 'test-booking (cancel, #drivingtest)' },
-        { kind: 'resource-match', detail: 'Matches “Change your driving test appointment”' },
+        { kind: 'rule', detail: 'test-booking (driving test, booking, #DrivingTest)' },
+        { kind: 'question', detail: 'Is the DVSA site broken, or are there really no tests?' },
+        { kind: 'mention', detail: 'names "DVSA"' },
+        {
+          kind: 'resource-match',
+          detail: '"Change your driving test appointment" (gov.uk/change-driving-test), a close match',
+        },
+        { kind: 'recency', detail: 'last public post 4 h ago' },
+        {
+          kind: 'already-engaged',
+          detail:
+            'Driver and Vehicle Standards Agency last posted 28 h ago; first reply 2 h after the first public post; 2 public posts since',
+        },
       ],
     },
   ],

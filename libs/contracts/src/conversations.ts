@@ -29,6 +29,8 @@ export const conversationItemSchema = z.object({
   title: z.string().nullable(),
   url: z.string().nullable(),
   source: z.string(),
+  /** The source's name as the workspace gives it ("Sample data (offline replay): Travel Talk"); null when unnamed. */
+  sourceName: z.string().nullable(),
   platform: z.enum(PLATFORMS),
   postCount: z.number(),
   participantCount: z.number(),

@@ -1,7 +1,13 @@
 import { firstResponse, groupBy, type FirstResponse, type Route, type Signal } from '@parley/domain';
 import { departmentOfPost, type Account, type AuthoredPost } from './department-posts';
 import type { RuleMatch, RuleMatcher } from './rule-matcher';
-import { analyseThread, tagThread, type DepartmentFacts, type RankedResource, type ThreadFacts } from './signals';
+import {
+  analyseThread,
+  tagThread,
+  type DepartmentFacts,
+  type RankedResource,
+  type ThreadFacts,
+} from './signals';
 
 export type TaggablePost = AuthoredPost & {
   title: string | null;
@@ -38,15 +44,22 @@ const engagementOf = (facts: ThreadFacts, departmentId: string): FirstResponse |
 
 /**
  * Rules match post by post (as the Postgres preview does); a conversation matches a rule when any of its public
- * posts does, and the evidence is every word that matched across them.
+ * posts does, and the evidence is every word that matched across them, and those posts.
  */
-const matchPublicPosts = (posts: TaggablePost[], matcher: RuleMatcher): RuleMatch[] => {
-  const byRule = new Map<string, RuleMatch>();
+const matchPublicPosts = (
+  posts: TaggablePost[],
+  matcher: RuleMatcher,
+): (RuleMatch & { postIds: string[] })[] => {
+  const byRule = new Map<string, RuleMatch & { postIds: string[] }>();
   for (const post of posts) {
     for (const match of matcher.match(post)) {
       const seen = byRule.get(match.rule.id);
       const terms = seen ? [...new Set([...seen.matchedTerms, ...match.matchedTerms])] : match.matchedTerms;
-      byRule.set(match.rule.id, { rule: match.rule, matchedTerms: terms });
+      byRule.set(match.rule.id, {
+        ...match,
+        matchedTerms: terms,
+        postIds: [...(seen?.postIds ?? []), post.id],
+      });
     }
   }
   return [...byRule.values()];
@@ -77,7 +90,12 @@ export const tagConversation = (
   const opportunities = departments.flatMap((department): OpportunityDraft[] => {
     const own = byDepartment.get(department.id);
     if (!own || !thread) return [];
-    const hits = own.map((m) => ({ key: m.rule.key, version: m.rule.version, matchedTerms: m.matchedTerms }));
+    const hits = own.map((m) => ({
+      key: m.rule.key,
+      version: m.rule.version,
+      matchedTerms: m.matchedTerms,
+      postIds: m.postIds,
+    }));
     const tagged = tagThread(facts, department, hits, thread);
     return [
       {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lexemes, sentences } from './text-analysis';
+import { lexemes, sentences, writtenForms } from './text-analysis';
 
 describe('lexemes', () => {
   it.each([
@@ -10,7 +10,39 @@ describe('lexemes', () => {
   ])('%s', (text, expected) => expect(lexemes(text)).toEqual(expected));
 });
 
+describe('writtenForms', () => {
+  it.each([
+    ['First Universal Credit payment', 'univers', ['Universal']],
+    ['My UC payments are late, the payment date moved', 'payment', ['payments', 'payment']],
+    ['the official travel advice for Morocco', 'travel advic', ['travel advice']],
+    ['the cost of living crisis', 'cost live', ['cost of living']],
+    // Only where the whole phrase occurs, not wherever its first word does.
+    ['Travel is fun. Where is the Travel Advice page?', 'travel advic', ['Travel Advice']],
+    ['my student finance, loan', 'student loan', []],
+    ['#DrivingTest', '#drivingtest', []],
+    ['', 'loan', []],
+  ])('%s: %s → %j', (text, term, expected) =>
+    expect(writtenForms(text, term).map((w) => w.text)).toEqual(expected),
+  );
+
+  it('knows which places open a sentence, where a capital says nothing', () => {
+    expect(writtenForms('Term dates for next year? When are the term dates out', 'term date')).toEqual([
+      { text: 'Term dates', opensSentence: true },
+      { text: 'term dates', opensSentence: false },
+    ]);
+  });
+});
+
 describe('sentences', () => {
+  it('keeps a "?" inside a link or a quotation in its sentence', () => {
+    expect(
+      sentences('See https://www.gov.uk/search?q=passport for more. She asked "why?" and I had no answer.'),
+    ).toEqual([
+      'See https://www.gov.uk/search?q=passport for more.',
+      'She asked "why?" and I had no answer.',
+    ]);
+  });
+
   it('splits on sentence ends and new lines', () => {
     expect(sentences('Hello there. Where is the form?\nThanks!')).toEqual([
       'Hello there.',

@@ -16,6 +16,7 @@ export type ConversationRow = {
   title: string | null;
   url: string | null;
   source: string;
+  sourceName: string | null;
   platform: string;
   postCount: number;
   participantCount: number;
@@ -56,7 +57,7 @@ export type InboxQuery = {
   after: InboxCursor | null;
 };
 
-const CONVERSATION_COLUMNS = `c.id::text AS id, c.title, c.url, s.key AS source, p.platform, c.post_count AS "postCount",
+const CONVERSATION_COLUMNS = `c.id::text AS id, c.title, c.url, s.key AS source, s.name AS "sourceName", p.platform, c.post_count AS "postCount",
   c.participant_count AS "participantCount", c.started_at AS "startedAt", c.last_activity_at AS "lastActivityAt"`;
 const ROOT_POST = `LEFT JOIN LATERAL (SELECT platform FROM post WHERE conversation_id = c.id ORDER BY id LIMIT 1) p ON true`;
 

@@ -8,11 +8,30 @@ const WH = "how|what|what's|when|where|why|who|which";
 const AUX = 'can|could|does|do|did|is|are|was|will|would|should|has|have|may|must';
 const SUBJECT =
   'i|you|we|they|he|she|it|there|anyone|anybody|someone|somebody|the|a|an|my|our|your|this|that|these|those|people';
-/** A sentence without "?" still asks when it opens like one ("how do I…", "can anyone…"), but not "when I…". */
+/**
+ * Without a "?", a sentence still asks when it opens like a direct question, with the verb before its subject
+ * ("how do I…", "can anyone…", "what is…"). "What I would have liked to see is…" and "when I applied…" keep the
+ * subject first: they are statements.
+ */
 const OPENS_LIKE_QUESTION = new RegExp(
-  `^(?:(?:${WH})\\s+(?:(?:${AUX})|(?:${SUBJECT})\\s+(?:${AUX}))|(?:${AUX})\\s+(?:${SUBJECT})|any\\s?(?:one|body)\\s+know)\\b`,
+  `^(?:(?:${WH})\\s+(?:${AUX})|(?:${AUX})\\s+(?:${SUBJECT})|any\\s?(?:one|body)\\s+know)\\b`,
   'i',
 );
+/** "I was wondering whether…", "I'd like to know how…", "any advice on…": asking, politely. */
+const ASKS_INDIRECTLY = new RegExp(
+  `^(?:(?:i(?:'m| am| was)? wondering|i wonder|i(?:'d| would) (?:like|love) to know|i (?:need|want) to know|(?:please )?(?:let me know|tell me|advise|explain))\\s+(?:${WH}|if|whether)|any (?:advice|tips|ideas|help) (?:on|about|with|for))\\b`,
+  'i',
+);
+/** "What was annoying was the wait": a clause about something, then what it was. */
+const PSEUDO_CLEFT = /^what\s+(?:\S+\s+){0,5}?(?:is|was)\s+(?:\S+\s+){0,4}?(?:is|was)\b/i;
+/** Asked for effect, not for an answer. */
+const RHETORICAL =
+  /^(?:how dare|who cares|what (?:a|an)\s|what the (?:hell|heck)|are you (?:kidding|serious|joking)|you(?:'re| are) (?:kidding|joking)|who (?:in their right mind|would have thought))\b/i;
+/** Greetings and connectives in front of a question ("Hi all, can anyone…", "So where…") change nothing. */
+const LEAD_IN =
+  /^(?:(?:hi|hello|hey)(?:\s+(?:all|everyone|there|folks))?|so|and|but|also|ok(?:ay)?|please|sorry)\b[,!]?\s+/i;
+/** "…?" or "…(I live abroad)?"; not "…asked “why?”", which reports a question rather than asking one. */
+const ENDS_ASKING = /\?\)?$/;
 /** "Why?" or "Really?" asks nothing the department could answer. */
 const MIN_WORDS = 3;
 const MAX_DETAIL = 280;
@@ -22,7 +41,11 @@ export type FoundQuestion = { sentence: string; onTopic: boolean };
 export const isQuestion = (sentence: string): boolean => {
   const words = sentence.split(/\s+/).filter(Boolean);
   if (words.length < MIN_WORDS) return false;
-  return sentence.trimEnd().endsWith('?') || OPENS_LIKE_QUESTION.test(sentence.trim());
+  const opening = sentence.trim().replace(LEAD_IN, '');
+  if (RHETORICAL.test(opening)) return false;
+  if (ENDS_ASKING.test(sentence.trimEnd())) return true;
+  if (PSEUDO_CLEFT.test(opening)) return false;
+  return OPENS_LIKE_QUESTION.test(opening) || ASKS_INDIRECTLY.test(opening);
 };
 
 /** A sentence that asks something, with its lexemes (for judging whether it is on a rule's topic). */

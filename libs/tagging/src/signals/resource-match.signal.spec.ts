@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { rankResources, resourceMatchSignal, SIMILARITY, suggestResources } from './resource-match.signal';
+import {
+  rankByBestOf,
+  rankResources,
+  resourceMatchSignal,
+  SIMILARITY,
+  suggestResources,
+  termCountsOf,
+} from './resource-match.signal';
 import { DFE } from './thread.fixtures';
 
 const LOAN_QUESTION =
@@ -51,10 +58,26 @@ describe('suggestResources and resourceMatchSignal', () => {
     expect(resourceMatchSignal(top)?.weight ?? null).toBe(weight);
   });
 
-  it('gives titles, short links and similarities as evidence', () => {
+  it('gives titles and short links as evidence, and how close each is in words rather than a number', () => {
     const top = suggestResources(rankResources(LOAN_QUESTION, DFE.resources));
-    expect(resourceMatchSignal(top)?.detail).toMatch(
-      /^"Repaying your student loan" \(gov\.uk\/repaying-your-student-loan\) 0\.\d\d$/,
+    expect(resourceMatchSignal(top)?.detail).toBe(
+      '"Repaying your student loan" (gov.uk/repaying-your-student-loan), a close match',
     );
+    expect(resourceMatchSignal([r(0.5, 1), r(0.2, 2)])?.detail).toBe(
+      '"R1" (gov.uk/r1), a close match; "R2" (gov.uk/r2), on a related subject',
+    );
+  });
+});
+
+describe('rankByBestOf', () => {
+  it('judges each resource on the text most like it, so one focused text is not diluted by a long one', () => {
+    const chatty = termCountsOf(
+      `${'We loved the riads, the trains and the food in Marrakech. '.repeat(5)} How much will I repay on my student loan?`,
+    );
+    const focused = termCountsOf('How much will I repay on my student loan each month?');
+    const [best] = rankByBestOf([chatty, focused], DFE.resources);
+    expect(best.url).toBe('https://www.gov.uk/repaying-your-student-loan');
+    expect(best.similarity).toBeGreaterThan(rankByBestOf([chatty], DFE.resources)[0].similarity);
+    expect(rankByBestOf([], DFE.resources)).toEqual([]);
   });
 });

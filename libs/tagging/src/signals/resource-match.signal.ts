@@ -73,6 +73,20 @@ export const rankByTerms = (thread: TermCounts, resources: DepartmentResource[])
     .sort((a, b) => b.similarity - a.similarity || a.url.localeCompare(b.url));
 };
 
+/**
+ * Every resource ranked by its best similarity to any one of several texts' terms (see evidenceResources): best
+ * first, ties by url.
+ */
+export const rankByBestOf = (texts: TermCounts[], resources: DepartmentResource[]): RankedResource[] => {
+  const best = new Map<string, RankedResource>();
+  for (const terms of texts)
+    for (const ranked of rankByTerms(terms, resources)) {
+      const seen = best.get(ranked.url);
+      if (!seen || ranked.similarity > seen.similarity) best.set(ranked.url, ranked);
+    }
+  return [...best.values()].sort((a, b) => b.similarity - a.similarity || a.url.localeCompare(b.url));
+};
+
 /** rankByTerms for the thread's text. */
 export const rankResources = (threadText: string, resources: DepartmentResource[]): RankedResource[] =>
   rankByTerms(termCountsOf(threadText), resources);
@@ -81,8 +95,11 @@ export const rankResources = (threadText: string, resources: DepartmentResource[
 export const suggestResources = (ranked: RankedResource[]): RankedResource[] =>
   ranked.filter((r) => r.similarity >= SIMILARITY.suggest).slice(0, MAX_SUGGESTED);
 
-const describe = (r: RankedResource): string =>
-  `"${r.title}" (${shortUrl(r.url)}) ${r.similarity.toFixed(2)}`;
+/** How close a suggested resource is, in words: the number itself means nothing to the person replying. */
+export const closeness = (r: RankedResource): string =>
+  r.similarity >= SIMILARITY.strong ? 'a close match' : 'on a related subject';
+
+const describe = (r: RankedResource): string => `"${r.title}" (${shortUrl(r.url)}), ${closeness(r)}`;
 
 export const resourceMatchSignal = (suggested: RankedResource[]): Signal | null => {
   const best = suggested[0];

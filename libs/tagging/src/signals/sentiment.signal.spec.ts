@@ -22,7 +22,24 @@ describe('sentimentSignal', () => {
         'The guidance is on the website.',
       ),
       weight: 10,
-      detail: /^3 of 4 posts negative \(mean \u22120\.\d\d\)$/,
+      detail: /^3 of 4 posts negative$/,
+    },
+    {
+      name: 'one negative post',
+      facts: of('This is cruel, unfair and shameful.'),
+      weight: 10,
+      detail: /^the post is negative$/,
+    },
+    {
+      // One mild word in a long, neutral question (AFINN: "wrong" −2 over 50 words) is within the neutral band.
+      name: 'a neutral question with one mild word',
+      facts: of(
+        'My son graduated in 2023 and started his first full-time job in September. His payslip shows student ' +
+          'loan repayments but he earns under the threshold for his plan. Is something wrong with his tax code, ' +
+          'and how does he get the money back?',
+      ),
+      weight: null,
+      detail: null,
     },
     {
       name: 'some negative',

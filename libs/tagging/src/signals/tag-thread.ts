@@ -1,24 +1,26 @@
 import type { Route, Signal } from '@parley/domain';
 import { alreadyEngagedSignal } from './already-engaged.signal';
+import {
+  analysePosts,
+  evidenceFor,
+  evidenceQuestion,
+  evidenceResources,
+  evidenceText,
+  wordsAsWritten,
+  type PostAnalysis,
+} from './evidence';
 import { mentionSignal } from './mention.signal';
 import { findNoise, noiseSignal, type NoiseFinding } from './noise.signal';
 import { participantsSignal } from './participants.signal';
-import { pickQuestion, questionSignal, questionsIn, type AskedSentence } from './question.signal';
+import { questionSignal } from './question.signal';
 import { reachSignal } from './reach.signal';
 import { recencySignal } from './recency.signal';
-import {
-  rankByTerms,
-  resourceMatchSignal,
-  suggestResources,
-  termCountsOf,
-  type RankedResource,
-  type TermCounts,
-} from './resource-match.signal';
+import { resourceMatchSignal, type RankedResource } from './resource-match.signal';
 import { routeThread } from './route';
 import { ruleSignal } from './rule.signal';
 import { scoreSignals } from './score';
 import { sentimentSignal, summariseSentiment, type SentimentSummary } from './sentiment.signal';
-import { publicPosts, textOf, type DepartmentFacts, type RuleHit, type ThreadFacts } from './thread-facts';
+import type { DepartmentFacts, RuleHit, ThreadFacts } from './thread-facts';
 import { velocitySignal } from './velocity.signal';
 
 export type ThreadTagging = {
@@ -34,24 +36,16 @@ const present = (signals: (Signal | null)[]): Signal[] => signals.filter((s): s 
 
 /** What tagging finds in a thread whatever the department: worked out once per conversation, not per department. */
 export type ThreadAnalysis = {
-  text: string;
-  questions: AskedSentence[];
-  terms: TermCounts;
+  posts: PostAnalysis[];
   sentiment: SentimentSummary | null;
   noise: NoiseFinding | null;
 };
 
-export const analyseThread = (facts: ThreadFacts): ThreadAnalysis => {
-  const posts = publicPosts(facts);
-  const text = textOf(posts);
-  return {
-    text,
-    questions: questionsIn(posts),
-    terms: termCountsOf(text),
-    sentiment: summariseSentiment(facts),
-    noise: findNoise(facts),
-  };
-};
+export const analyseThread = (facts: ThreadFacts): ThreadAnalysis => ({
+  posts: analysePosts(facts),
+  sentiment: summariseSentiment(facts),
+  noise: findNoise(facts),
+});
 
 /** Why, how much and what to do for one department in one thread: pure, so re-tagging gives the same answer. */
 export const tagThread = (
@@ -60,15 +54,15 @@ export const tagThread = (
   hits: RuleHit[],
   thread: ThreadAnalysis = analyseThread(facts),
 ): ThreadTagging => {
-  const { text, sentiment, noise } = thread;
-  const found = pickQuestion(
-    thread.questions,
-    hits.flatMap((h) => h.matchedTerms),
-  );
+  const { sentiment, noise } = thread;
+  // Question, resources and route are judged on the posts the department's rules matched, not the whole thread.
+  const evidence = evidenceFor(thread.posts, hits);
+  const text = evidenceText(evidence);
+  const found = evidenceQuestion(evidence, hits);
   const question = found?.sentence ?? null;
-  const resources = suggestResources(rankByTerms(thread.terms, department.resources));
+  const resources = evidenceResources(evidence, found, department.resources);
   const signals = present([
-    ruleSignal(hits),
+    ruleSignal(hits, (hit) => wordsAsWritten(hit, evidence)),
     questionSignal(found),
     mentionSignal(facts, department),
     resourceMatchSignal(resources),

@@ -30,8 +30,11 @@ export type DepartmentFacts = {
   resources: DepartmentResource[];
 };
 
-/** One listening rule of the department that matched the thread, with the words that made it match. */
-export type RuleHit = { key: string; version: number; matchedTerms: string[] };
+/**
+ * One listening rule of the department that matched the thread, with the words that made it match and the
+ * public posts it matched (empty when not known, as in a hand-made hit: then every public post is evidence).
+ */
+export type RuleHit = { key: string; version: number; matchedTerms: string[]; postIds: string[] };
 
 /** Posts by the public: a department's own posts (any department's) are not what we are listening for. */
 export const publicPosts = (facts: ThreadFacts): ThreadPostFacts[] =>

@@ -86,4 +86,10 @@ export const DWP: DepartmentFacts = {
   ],
 };
 
-export const hit = (key: string, ...matchedTerms: string[]): RuleHit => ({ key, version: 1, matchedTerms });
+/** A hit without the posts it matched: every public post is then evidence. */
+export const hit = (key: string, ...matchedTerms: string[]): RuleHit => ({
+  key,
+  version: 1,
+  matchedTerms,
+  postIds: [],
+});

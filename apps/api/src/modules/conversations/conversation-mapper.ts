@@ -34,6 +34,7 @@ export const conversationItemOf = (
   title: row.title,
   url: row.url,
   source: row.source,
+  sourceName: row.sourceName,
   platform: (row.platform ?? 'web') as Platform,
   postCount: row.postCount,
   participantCount: row.participantCount,

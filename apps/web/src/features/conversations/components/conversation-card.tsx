@@ -3,7 +3,7 @@ import type { ConversationItem } from '@parley/contracts';
 import { DateTime } from '../../../components/ui/date-time';
 import { formatCount } from '../../../lib/format';
 import { matchTermsOf, NO_TERMS } from '../utils/highlight';
-import { platformLabel } from '../utils/labels';
+import { platformLabel, sourceLabel } from '../utils/labels';
 import { tagFor } from '../utils/tags';
 import { HighlightedText } from './highlighted-text';
 import { RouteBadge } from './route-badge';
@@ -31,7 +31,7 @@ export const ConversationCard = ({ item, department, now }: ConversationCardProp
         <p className="conversation__meta">
           <span>
             <span className="visually-hidden">Source: </span>
-            {item.source}
+            {sourceLabel(item)}
           </span>
           <span>{platformLabel(item.platform)}</span>
           <span>{plural(item.postCount, 'post', 'posts')}</span>

@@ -2,7 +2,7 @@ import type { ConversationDetail } from '@parley/contracts';
 import { DateTime } from '../../../components/ui/date-time';
 import { formatCount } from '../../../lib/format';
 import { safeExternalUrl } from '../../../lib/safe-url';
-import { platformLabel } from '../utils/labels';
+import { platformLabel, sourceLabel } from '../utils/labels';
 
 type ConversationSummaryProps = { conversation: ConversationDetail; now: Date };
 
@@ -14,7 +14,7 @@ export const ConversationSummary = ({ conversation, now }: ConversationSummaryPr
         <div className="summary-list__row">
           <dt>Source</dt>
           <dd>
-            {conversation.source} ({platformLabel(conversation.platform)})
+            {sourceLabel(conversation)} ({platformLabel(conversation.platform)})
           </dd>
         </div>
         <div className="summary-list__row">

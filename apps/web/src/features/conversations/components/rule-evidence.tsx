@@ -1,8 +1,9 @@
 import { parseRuleDetail } from '../utils/highlight';
+import { listSeparator } from '../utils/tags';
 
 /**
- * The rule signal's evidence, `key (term, term); …`, as each rule and the words it matched, marked as they are in
- * the text. The words are stems ("franchis"), as the matcher compares them.
+ * The rule signal's evidence, `key (word, word); …`, as each rule and the words it matched ("student-loans
+ * matched student and loan"), marked as they are in the text. Tagging writes the words as the posts wrote them.
  */
 export const RuleEvidence = ({ detail }: { detail: string }) => {
   const hits = parseRuleDetail(detail);
@@ -13,10 +14,10 @@ export const RuleEvidence = ({ detail }: { detail: string }) => {
         <span key={`${hit.rule}-${position}`}>
           {position > 0 && '; '}
           <code className="code">{hit.rule}</code>
-          {hit.terms.length > 0 && ': '}
+          {hit.terms.length > 0 && ' matched '}
           {hit.terms.map((term, index) => (
             <span key={term}>
-              {index > 0 && ', '}
+              {listSeparator(index, hit.terms.length)}
               <mark className="highlight">{term}</mark>
             </span>
           ))}

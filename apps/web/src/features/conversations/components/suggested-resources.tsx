@@ -3,7 +3,10 @@ import { safeExternalUrl } from '../../../lib/safe-url';
 
 type SuggestedResourcesProps = { resources: ConversationTag['resources']; headingLevel?: 3 | 4 };
 
-/** The department's published material closest to the thread: what a pointer or public-info reply would link to. */
+/**
+ * The department's published material closest to the thread, best first: what a pointer or public-info reply
+ * would link to. How close each is is said in words in the "Published material" reason, not as a score here.
+ */
 export const SuggestedResources = ({ resources, headingLevel = 4 }: SuggestedResourcesProps) => {
   if (resources.length === 0) return null;
   const Heading = `h${headingLevel}` as const;
@@ -21,8 +24,7 @@ export const SuggestedResources = ({ resources, headingLevel = 4 }: SuggestedRes
                 </a>
               ) : (
                 resource.title
-              )}{' '}
-              <span className="secondary-text">(similarity {Math.round(resource.similarity * 100)}%)</span>
+              )}
             </li>
           );
         })}

@@ -4,13 +4,17 @@ import { RuleEvidence } from './rule-evidence';
 
 type TagReasonsProps = { tag: Pick<ConversationTag, 'rules' | 'signals'>; headingLevel?: 3 | 4 };
 
-/** Why Parley tagged the conversation: the rules that matched and the evidence for each signal. */
+/**
+ * Why Parley tagged the conversation: the evidence for each signal. The rules are listed on their own only when
+ * no rule signal names them with the words they matched.
+ */
 export const TagReasons = ({ tag, headingLevel = 3 }: TagReasonsProps) => {
   const Heading = `h${headingLevel}` as const;
+  const rulesNamed = tag.signals.some((signal) => signal.kind === 'rule');
   return (
     <div className="reasons">
       <Heading className="reasons__title">Why it was tagged</Heading>
-      {tag.rules.length > 0 && (
+      {tag.rules.length > 0 && !rulesNamed && (
         <p className="reasons__rules">
           <span className="reasons__label">{tag.rules.length === 1 ? 'Rule: ' : 'Rules: '}</span>
           {tag.rules.map((rule, position) => (

@@ -17,8 +17,9 @@ export const parseRuleDetail = (detail: string): RuleHit[] =>
   });
 
 /**
- * The words to mark: stems from every rule hit (a phrase's words one by one), and `#tag` / `@handle` whole.
- * Field evidence (`site:gov.uk`, `lang:cy`) is about the post, not its words, so it is left out.
+ * The words to mark: every rule hit's words (a phrase's words one by one), and `#tag` / `@handle` whole. Tagging
+ * lists the words as the posts wrote them; explanations stored before it did list stems, so a word is marked
+ * when it starts with either. Field evidence (`site:gov.uk`, `lang:cy`) is about the post, so it is left out.
  */
 export type MatchTerms = { stems: string[]; tokens: string[] };
 

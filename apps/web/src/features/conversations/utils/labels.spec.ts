@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROUTE_LABELS, platformLabel, routeLabel, signalLabel } from './labels';
+import { ROUTE_LABELS, SIGNAL_LABELS, platformLabel, routeLabel, signalLabel, sourceLabel } from './labels';
 
 describe('route badge labels', () => {
   it.each([
@@ -22,14 +22,36 @@ describe('route badge labels', () => {
 
 describe('signal and platform labels', () => {
   it.each([
-    ['resource-match', 'Matching resource'],
+    ['rule', 'Listening rule'],
+    ['resource-match', 'Published material'],
+    ['sentiment', 'Tone'],
+    ['recency', 'Activity'],
+    ['participants', 'Participants'],
     ['already-engaged', 'Already engaged'],
     ['noise', 'Possible noise'],
   ] as const)('%s → %s', (kind, label) => expect(signalLabel(kind)).toBe(label));
+
+  it('labels every signal in words, never with its key', () => {
+    for (const [kind, label] of Object.entries(SIGNAL_LABELS)) {
+      expect(label).not.toBe(kind);
+      expect(label).toMatch(/^[A-Z][a-z]+(?: [a-z]+)*$/);
+    }
+  });
 
   it.each([
     ['hackernews', 'Hacker News'],
     ['web', 'Web'],
     ['something-new', 'something-new'],
   ])('%s → %s', (platform, label) => expect(platformLabel(platform)).toBe(label));
+});
+
+describe('sourceLabel', () => {
+  it.each([
+    [
+      { source: 'sample-travel-talk', sourceName: 'Sample data (offline replay): Travel Talk' },
+      'Sample data (offline replay): Travel Talk',
+    ],
+    [{ source: 'commuter-forum', sourceName: null }, 'commuter-forum'],
+    [{ source: 'commuter-forum', sourceName: '  ' }, 'commuter-forum'],
+  ])('%j → %s', (item, label) => expect(sourceLabel(item)).toBe(label));
 });

@@ -1,3 +1,4 @@
+import type { ConversationItem } from '@parley/contracts';
 import type { Route, SignalKind } from '@parley/domain';
 
 type RouteLabel = { label: string; tone: 'blue' | 'green' | 'orange' | 'red' | 'grey'; meaning: string };
@@ -25,16 +26,17 @@ export const ROUTE_LABELS: Record<Route, RouteLabel> = {
 
 export const routeLabel = (route: Route): string => ROUTE_LABELS[route].label;
 
+// Each label reads with its evidence after it: "Tone: 5 of 7 posts negative", "Activity: quiet for 14 days".
 export const SIGNAL_LABELS: Record<SignalKind, string> = {
-  rule: 'Rule matched',
+  rule: 'Listening rule',
   question: 'Question',
-  mention: 'Mention',
-  'resource-match': 'Matching resource',
+  mention: 'Mentioned',
+  'resource-match': 'Published material',
   velocity: 'Growing fast',
-  participants: 'Many participants',
-  sentiment: 'Sentiment',
+  participants: 'Participants',
+  sentiment: 'Tone',
   reach: 'Reach',
-  recency: 'Recent',
+  recency: 'Activity',
   'already-engaged': 'Already engaged',
   noise: 'Possible noise',
 };
@@ -51,3 +53,7 @@ const PLATFORM_LABELS: Record<string, string> = {
 };
 
 export const platformLabel = (platform: string): string => PLATFORM_LABELS[platform] ?? platform;
+
+/** A source as the workspace names it ("Sample data (offline replay): Travel Talk"); its key only if unnamed. */
+export const sourceLabel = (item: Pick<ConversationItem, 'source' | 'sourceName'>): string =>
+  item.sourceName?.trim() || item.source;

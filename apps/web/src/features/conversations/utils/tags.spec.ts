@@ -1,6 +1,6 @@
 import type { ConversationTag } from '@parley/contracts';
 import { describe, expect, it } from 'vitest';
-import { countByRoute, summariseRoutes, tagFor } from './tags';
+import { countByRoute, listSeparator, summariseRoutes, tagFor } from './tags';
 
 const tag = (department: string, route: ConversationTag['route']): ConversationTag => ({
   department,
@@ -63,4 +63,14 @@ describe('summariseRoutes', () => {
       'Suggested routes for the 3 conversations shown: public information (1), pointer (1) and no action (1).',
     ],
   ])('%#', (items, expected) => expect(summariseRoutes(countByRoute(items, 'dft'))).toBe(expected));
+});
+
+describe('listSeparator', () => {
+  it.each([
+    [['student'], 'student'],
+    [['student', 'loan'], 'student and loan'],
+    [['Universal', 'Credit', 'payment'], 'Universal, Credit and payment'],
+  ])('%j → %s', (words, expected) =>
+    expect(words.map((w, i) => `${listSeparator(i, words.length)}${w}`).join('')).toBe(expected),
+  );
 });

@@ -25,8 +25,14 @@ export const countByRoute = (
   return ORDER.map((route) => ({ Route: routeLabel(route), Conversations: counts.get(route) ?? 0 }));
 };
 
+/** What goes before item `index` of `count` in a list read out as words: "a, b and c". */
+export const listSeparator = (index: number, count: number): string => {
+  if (index === 0) return '';
+  return index === count - 1 ? ' and ' : ', ';
+};
+
 const joinWords = (parts: string[]): string =>
-  parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  parts.map((part, index) => `${listSeparator(index, parts.length)}${part}`).join('');
 
 /** The chart in one sentence, always with its denominator. */
 export const summariseRoutes = (rows: RouteCount[]): string => {
