@@ -1,8 +1,13 @@
 import { DataSource } from 'typeorm';
 import { InitialSchema1763683200000 } from './migrations/1763683200000-initial-schema';
 import { StreamGaps1763769600000 } from './migrations/1763769600000-stream-gaps';
+import { OpportunityLifecycle1764547200000 } from './migrations/1764547200000-opportunity-lifecycle';
 
-export const MIGRATIONS = [InitialSchema1763683200000, StreamGaps1763769600000];
+export const MIGRATIONS = [
+  InitialSchema1763683200000,
+  StreamGaps1763769600000,
+  OpportunityLifecycle1764547200000,
+];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */
 export const createDataSource = (

@@ -2,6 +2,7 @@ import type { Route, Signal } from '@parley/domain';
 import { alreadyEngagedSignal } from './already-engaged.signal';
 import { mentionSignal } from './mention.signal';
 import { findNoise, noiseSignal, type NoiseFinding } from './noise.signal';
+import { ownThreadSignal } from './own-thread.signal';
 import { participantsSignal } from './participants.signal';
 import { pickQuestion, questionSignal, questionsIn, type AskedSentence } from './question.signal';
 import { reachSignal } from './reach.signal';
@@ -69,6 +70,7 @@ export const tagThread = (
   const resources = suggestResources(rankByTerms(thread.terms, department.resources));
   const signals = present([
     ruleSignal(hits),
+    ownThreadSignal(facts, department),
     questionSignal(found),
     mentionSignal(facts, department),
     resourceMatchSignal(resources),

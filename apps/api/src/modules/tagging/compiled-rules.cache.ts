@@ -1,11 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { TaggingRepository, WorkspaceRepository, type AccountForMatching } from '@parley/db';
+import {
+  TaggingRepository,
+  WorkspaceRepository,
+  type AccountForMatching,
+  type RuleForMatching,
+} from '@parley/db';
 import { RuleMatcher, type DepartmentProfile } from '@parley/tagging';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../../common/infrastructure.module';
 
 export type TaggingModel = {
   matcher: RuleMatcher;
+  /** The rules in force, so an opportunity re-tagging drops can say which of its rules stopped counting. */
+  rules: RuleForMatching[];
   departments: DepartmentProfile[];
   accounts: AccountForMatching[];
 };
@@ -45,7 +52,7 @@ export class CompiledRulesCache {
         .filter((r) => r.departmentId === d.id)
         .map(({ title, url, text }) => ({ title, url, text })),
     }));
-    this.cached = { fingerprint, model: { matcher, departments: profiles, accounts } };
+    this.cached = { fingerprint, model: { matcher, rules, departments: profiles, accounts } };
     return this.cached.model;
   }
 }

@@ -1,10 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { groupBy } from '@parley/domain';
-import { TaggingRepository, inTransaction, type OpportunityInput } from '@parley/db';
-import { tagConversation } from '@parley/tagging';
+import {
+  AuditRepository,
+  TaggingRepository,
+  inTransaction,
+  type OpportunityInput,
+  type Queryable,
+} from '@parley/db';
+import { retirementsOf, tagConversation } from '@parley/tagging';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../../common/infrastructure.module';
-import { CompiledRulesCache } from './compiled-rules.cache';
+import { CompiledRulesCache, type TaggingModel } from './compiled-rules.cache';
+
+const TAGGING_ACTOR = { userId: null, label: 'tagging' };
 
 /**
  * Tags a batch of conversation versions with a handful of queries. Versions already tagged are skipped, so a
@@ -15,16 +23,17 @@ export class TaggingService {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly tagging: TaggingRepository,
+    private readonly audit: AuditRepository,
     private readonly rules: CompiledRulesCache,
   ) {}
 
   async tagMany(
     requested: { id: string; version: number }[],
-  ): Promise<{ tagged: number; opportunities: number }> {
+  ): Promise<{ tagged: number; opportunities: number; retired: number }> {
     const wanted = new Map(requested.map((r) => [r.id, r.version]));
     const versions = await this.tagging.versionsOf(this.dataSource, [...wanted.keys()]);
     const due = versions.filter((v) => v.taggedVersion < (wanted.get(v.id) ?? 0));
-    if (due.length === 0) return { tagged: 0, opportunities: 0 };
+    if (due.length === 0) return { tagged: 0, opportunities: 0, retired: 0 };
     const model = await this.rules.current();
     const ids = due.map((v) => v.id);
     const now = new Date();
@@ -53,17 +62,39 @@ export class TaggingService {
             resources: o.resources,
             firstResponseAt: o.engagement?.firstResponseAt ?? null,
             firstResponseSeconds: o.engagement?.firstResponseSeconds ?? null,
+            firstPublicPostAt: o.firstPublicPostAt,
           })),
         );
       }
       await this.tagging.setPostDepartments(tx, assignments);
       await this.tagging.recordDetectedEngagements(tx, ids);
+      const retired = await this.retireUnsupported(tx, model, ids, opportunities);
       await this.tagging.upsertOpportunities(tx, opportunities);
       await this.tagging.markTagged(
         tx,
         due.map((v) => ({ id: v.id, version: v.contentVersion })),
       );
-      return { tagged: ids.length, opportunities: opportunities.length };
+      return { tagged: ids.length, opportunities: opportunities.length, retired };
     });
+  }
+
+  /** Live opportunities of these conversations that tagging no longer produces leave the inbox, kept and audited. */
+  private async retireUnsupported(
+    tx: Queryable,
+    model: TaggingModel,
+    ids: string[],
+    kept: OpportunityInput[],
+  ): Promise<number> {
+    const live = await this.tagging.liveOpportunitiesOf(tx, ids);
+    const retirements = retirementsOf(live, kept, model.rules);
+    if (retirements.length === 0) return 0;
+    await this.tagging.retireOpportunities(tx, retirements);
+    await this.audit.record(tx, TAGGING_ACTOR, {
+      action: 'opportunity.retire',
+      entityType: 'opportunity',
+      entityId: null,
+      after: retirements,
+    });
+    return retirements.length;
   }
 }

@@ -27,6 +27,7 @@ export const routeLabel = (route: Route): string => ROUTE_LABELS[route].label;
 
 export const SIGNAL_LABELS: Record<SignalKind, string> = {
   rule: 'Rule matched',
+  'own-thread': 'Reply to your post',
   question: 'Question',
   mention: 'Mention',
   'resource-match': 'Matching resource',
