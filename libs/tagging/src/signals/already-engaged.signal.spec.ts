@@ -33,6 +33,26 @@ describe('alreadyEngagedSignal', () => {
         'Department for Education last posted 20 h ago (2 posts); first reply 30 min after the first public post; 1 public post since',
     },
     {
+      name: 'started the thread, not yet replied',
+      posts: [
+        post('blog', { ...ours, isRoot: true, publishedAt: hoursAgo(6) }),
+        post('q', { publishedAt: hoursAgo(5) }),
+      ],
+      weight: null,
+      detail: null,
+    },
+    {
+      name: 'started the thread and replied',
+      posts: [
+        post('blog', { ...ours, isRoot: true, publishedAt: hoursAgo(6) }),
+        post('q', { publishedAt: hoursAgo(5) }),
+        post('a', { ...ours, publishedAt: hoursAgo(3) }),
+      ],
+      weight: -20,
+      detail:
+        'Department for Education last posted 3 h ago; first reply 2 h after the first public post; nothing since',
+    },
+    {
       name: 'undated',
       posts: [post('q', { publishedAt: null }), post('a', { ...ours, publishedAt: null })],
       weight: -20,
