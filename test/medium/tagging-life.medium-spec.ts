@@ -1,6 +1,7 @@
 import type { ConversationDetail, ConversationItem, ConversationPage } from '@parley/contracts';
 import { eventually, rssFeed, startFixtureServer, type FeedItem } from '@parley/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TimeSignalsService } from '../../apps/api/src/modules/tagging/time-signals.service';
 import { startParley, type Parley } from './harness';
 
 const HOUR = 3_600_000;
@@ -195,6 +196,28 @@ describe('tagging that stays true', () => {
     expect(recency(later)?.detail).toBe('quiet for 3 days');
     // Recency went from +10 (within 6 h) to −5 (older than 48 h).
     expect(later.tags[0].score).toBe(fresh.tags[0].score - 15);
+  });
+
+  it('re-scores stored opportunities as time passes, so the inbox order and threshold follow', async () => {
+    const [item] = await inbox('pensions');
+    const stored = async () =>
+      (await parley.db.query(`SELECT score FROM opportunity WHERE conversation_id = $1`, [item.id])).rows[0]
+        .score as number;
+    const before = await stored();
+    // The same three days, as the stored clocks see them.
+    await parley.db.query(
+      `UPDATE conversation SET last_activity_at = last_activity_at - interval '3 days' WHERE id = $1`,
+      [item.id],
+    );
+    await parley.db.query(
+      `UPDATE opportunity SET signals_at = signals_at - interval '3 days' WHERE conversation_id = $1`,
+      [item.id],
+    );
+    expect(await parley.api.get(TimeSignalsService).refresh()).toBeGreaterThanOrEqual(1);
+    expect(await stored()).toBe(before - 15);
+    expect(await stored()).toBe(item.tags[0].score);
+    // Settled: nothing changes until someone posts, so the next refresh leaves it alone.
+    expect(await parley.api.get(TimeSignalsService).refresh()).toBe(0);
   });
 
   it('puts a thread the department started in its inbox once the public replies, timed from the first reply', async () => {

@@ -49,6 +49,17 @@ export type LiveOpportunity = {
   departmentId: string;
   rules: { key: string; version: number }[];
 };
+/** A live opportunity whose time-dependent signals were worked out long enough ago to have changed. */
+export type StaleSignals = {
+  id: string;
+  conversationId: string;
+  signals: { kind: string; detail: string; weight: number }[];
+};
+export type Rescore = {
+  id: string;
+  score: number;
+  signals: { kind: string; detail: string; weight: number }[];
+};
 export type Retirement = { conversationId: string; departmentId: string; reason: string };
 export type ConversationVersion = { id: string; contentVersion: number; taggedVersion: number };
 
@@ -137,15 +148,15 @@ export class TaggingRepository {
 
   /**
    * `tagged_at` is the time of this write, not of the batch's BEGIN, so stored→tagged latency is not flattered.
-   * An opportunity tagged again is live again, whatever retired it before.
+   * An opportunity tagged again is live again, whatever retired it before. `signalsAt` is the clock tagging read.
    */
-  async upsertOpportunities(q: Queryable, opportunities: OpportunityInput[]): Promise<void> {
+  async upsertOpportunities(q: Queryable, opportunities: OpportunityInput[], signalsAt: Date): Promise<void> {
     if (opportunities.length === 0) return;
     await q.query(
       `INSERT INTO opportunity (conversation_id, department_id, score, route, route_reason, rules, signals, resources,
-         first_response_at, first_response_seconds, first_public_post_at, tagged_at)
+         first_response_at, first_response_seconds, first_public_post_at, tagged_at, signals_at)
        SELECT o."conversationId", o."departmentId", o.score, o.route, o."routeReason", o.rules, o.signals, o.resources,
-         o."firstResponseAt", o."firstResponseSeconds", o."firstPublicPostAt", clock_timestamp()
+         o."firstResponseAt", o."firstResponseSeconds", o."firstPublicPostAt", clock_timestamp(), $2::timestamptz
        FROM jsonb_to_recordset($1::jsonb) AS o("conversationId" bigint, "departmentId" uuid, score int, route text,
          "routeReason" text, rules jsonb, signals jsonb, resources jsonb, "firstResponseAt" timestamptz, "firstResponseSeconds" int,
          "firstPublicPostAt" timestamptz)
@@ -153,8 +164,8 @@ export class TaggingRepository {
          route_reason = EXCLUDED.route_reason, rules = EXCLUDED.rules, signals = EXCLUDED.signals, resources = EXCLUDED.resources,
          first_response_at = EXCLUDED.first_response_at, first_response_seconds = EXCLUDED.first_response_seconds,
          first_public_post_at = EXCLUDED.first_public_post_at, retired_at = NULL, retired_reason = NULL,
-         tagged_at = EXCLUDED.tagged_at, updated_at = now()`,
-      [JSON.stringify(opportunities)],
+         tagged_at = EXCLUDED.tagged_at, signals_at = EXCLUDED.signals_at, updated_at = now()`,
+      [JSON.stringify(opportunities), signalsAt],
     );
   }
 
@@ -166,6 +177,35 @@ export class TaggingRepository {
        FROM jsonb_to_recordset($1::jsonb) AS r("conversationId" bigint, "departmentId" uuid, reason text)
        WHERE o.conversation_id = r."conversationId" AND o.department_id = r."departmentId" AND o.retired_at IS NULL`,
       [JSON.stringify(retirements)],
+    );
+  }
+
+  /**
+   * Live opportunities whose signals were worked out before `before`, in threads that were still active within
+   * `settleMs` of that time (after that, recency and velocity no longer change until someone posts). Threads quiet
+   * since before `horizon` are left alone, so the query walks recent conversations only.
+   */
+  staleSignals(
+    q: Queryable,
+    window: { before: Date; settleMs: number; horizon: Date },
+    limit: number,
+  ): Promise<StaleSignals[]> {
+    return q.query(
+      `SELECT o.id::text, o.conversation_id::text AS "conversationId", o.signals
+       FROM conversation c JOIN opportunity o ON o.conversation_id = c.id
+       WHERE c.last_activity_at > $1 AND o.retired_at IS NULL AND o.signals_at < $2
+         AND c.last_activity_at > o.signals_at - make_interval(secs => $3 / 1000.0)
+       ORDER BY o.signals_at LIMIT $4`,
+      [window.horizon, window.before, window.settleMs, limit],
+    );
+  }
+
+  async rescore(q: Queryable, rescores: Rescore[], signalsAt: Date): Promise<void> {
+    if (rescores.length === 0) return;
+    await q.query(
+      `UPDATE opportunity o SET score = r.score, signals = r.signals, signals_at = $2
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, score int, signals jsonb) WHERE o.id = r.id`,
+      [JSON.stringify(rescores), signalsAt],
     );
   }
 

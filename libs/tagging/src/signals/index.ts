@@ -29,7 +29,7 @@ export {
 } from './resource-match.signal';
 export { velocityAt, velocitySignal } from './velocity.signal';
 export { ownThreadSignal } from './own-thread.signal';
-export { refreshTimeSignals } from './time-signals';
+export { refreshTimeSignals, TIME_SIGNALS_SETTLE_MS } from './time-signals';
 export { participantsSignal } from './participants.signal';
 export { sentimentSignal, summariseSentiment, type SentimentSummary } from './sentiment.signal';
 export { reachSignal } from './reach.signal';

@@ -34,7 +34,7 @@ describe('refreshTimeSignals', () => {
       signals: [rule, question, { kind: 'recency', detail: 'last public post 30 h ago', weight: 5 }],
     },
     { name: 'no dated public post: no time signals', times: [], signals: [rule, question] },
-  ])('$name', ({ times, signals }) => {
+  ] satisfies { name: string; times: Date[]; signals: Signal[] }[])('$name', ({ times, signals }) => {
     const refreshed = refreshTimeSignals(taggedFresh, times, NOW);
     expect(refreshed.signals).toEqual(signals);
     expect(refreshed.score).toBe(scoreSignals(signals));

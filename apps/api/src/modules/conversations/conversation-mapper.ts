@@ -1,6 +1,6 @@
 import type { ConversationItem, ConversationTag, ThreadPost } from '@parley/contracts';
 import { iso, type ConversationRow, type TagRow, type ThreadPostRow } from '@parley/db';
-import type { Platform, Route, Signal, SignalKind } from '@parley/domain';
+import type { Platform, Route } from '@parley/domain';
 import { refreshTimeSignals } from '@parley/tagging';
 
 /** What the mapper needs to say how things stand now: the clock, and when the public posted in the thread. */
@@ -8,11 +8,7 @@ export type ReadClock = { now: Date; publicPostTimes: Date[] };
 
 /** A live tag as it stands now: signals that depend on the time (and so the score) are worked out when read. */
 const tagOf = (t: TagRow, clock: ReadClock): ConversationTag => {
-  const { signals, score } = refreshTimeSignals(
-    t.signals.map((s) => ({ ...s, kind: s.kind as SignalKind }) satisfies Signal),
-    clock.publicPostTimes,
-    clock.now,
-  );
+  const { signals, score } = refreshTimeSignals(t.signals, clock.publicPostTimes, clock.now);
   return {
     department: t.department,
     score,

@@ -69,7 +69,7 @@ export class TaggingService {
       await this.tagging.setPostDepartments(tx, assignments);
       await this.tagging.recordDetectedEngagements(tx, ids);
       const retired = await this.retireUnsupported(tx, model, ids, opportunities);
-      await this.tagging.upsertOpportunities(tx, opportunities);
+      await this.tagging.upsertOpportunities(tx, opportunities, now);
       await this.tagging.markTagged(
         tx,
         due.map((v) => ({ id: v.id, version: v.contentVersion })),
