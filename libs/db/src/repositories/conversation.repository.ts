@@ -72,6 +72,20 @@ const STALE_CONVERSATIONS = `SELECT DISTINCT o.conversation_id AS id
     WHERE lr.department_id = o.department_id AND lr.key = r.key AND lr.version = r.version AND lr.enabled)`;
 const ROOT_POST = `LEFT JOIN LATERAL (SELECT platform FROM post WHERE conversation_id = c.id ORDER BY id LIMIT 1) p ON true`;
 
+/** Gives the conversations a page query selects a new version, so they are tagged afresh; in id order. */
+const bumpVersions = async (
+  q: Queryable,
+  page: string,
+  parameters: unknown[],
+): Promise<{ id: string; contentVersion: number }[]> => {
+  const [rows]: [{ id: string; contentVersion: number }[], number] = await q.query(
+    `UPDATE conversation c SET content_version = c.content_version + 1 FROM (${page}) page
+     WHERE c.id = page.id RETURNING c.id::text, c.content_version AS "contentVersion"`,
+    parameters,
+  );
+  return rows.sort((a, b) => Number(a.id) - Number(b.id));
+};
+
 /** Threads of posts, and what the inbox and the conversation page read of them. */
 export class ConversationRepository {
   /** Creates the conversations that do not exist yet and returns the id of every root asked for. */
@@ -141,19 +155,17 @@ export class ConversationRepository {
   }
 
   /** The next page of conversations active since `since`, each given a new version so it is tagged afresh. */
-  async bumpActivePage(
+  bumpActivePage(
     q: Queryable,
     since: Date,
     afterId: string,
     limit: number,
   ): Promise<{ id: string; contentVersion: number }[]> {
-    const [rows]: [{ id: string; contentVersion: number }[], number] = await q.query(
-      `UPDATE conversation c SET content_version = c.content_version + 1
-       FROM (SELECT id FROM conversation WHERE last_activity_at >= $1 AND id > $2 ORDER BY id LIMIT $3) page
-       WHERE c.id = page.id RETURNING c.id::text, c.content_version AS "contentVersion"`,
+    return bumpVersions(
+      q,
+      `SELECT id FROM conversation WHERE last_activity_at >= $1 AND id > $2 ORDER BY id LIMIT $3`,
       [since, afterId, limit],
     );
-    return rows.sort((a, b) => Number(a.id) - Number(b.id));
   }
 
   /**
@@ -167,18 +179,16 @@ export class ConversationRepository {
   }
 
   /** The next page of conversations `countStale` counts, each given a new version so it is tagged afresh. */
-  async bumpStalePage(
+  bumpStalePage(
     q: Queryable,
     afterId: string,
     limit: number,
   ): Promise<{ id: string; contentVersion: number }[]> {
-    const [rows]: [{ id: string; contentVersion: number }[], number] = await q.query(
-      `UPDATE conversation c SET content_version = c.content_version + 1
-       FROM (SELECT id FROM (${STALE_CONVERSATIONS}) stale WHERE id > $1 ORDER BY id LIMIT $2) page
-       WHERE c.id = page.id RETURNING c.id::text, c.content_version AS "contentVersion"`,
+    return bumpVersions(
+      q,
+      `SELECT id FROM (${STALE_CONVERSATIONS}) stale WHERE id > $1 ORDER BY id LIMIT $2`,
       [afterId, limit],
     );
-    return rows.sort((a, b) => Number(a.id) - Number(b.id));
   }
 
   /** One page of a department's inbox: conversations with a live opportunity at or above its threshold, keyset-paginated. */
