@@ -47,7 +47,8 @@ export const alreadyEngagedSignal = (facts: ThreadFacts, department: DepartmentF
   const last = new Date(Math.max(...dated.map((p) => p.publishedAt.getTime())));
   const since = publicPostsSince(facts, last);
   const parts = [
-    `${department.name} last posted ${formatSpan(facts.now.getTime() - last.getTime())} ago${count}`,
+    // No "posted 3 h ago": stored with the opportunity, an age would be wrong by the time anyone reads it.
+    `${department.name} has replied${count}`,
     firstReplyNote(facts, department.id),
     since > 0 ? `${since} public post${since === 1 ? '' : 's'} since` : 'nothing since',
   ];
