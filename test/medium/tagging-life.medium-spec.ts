@@ -1,6 +1,10 @@
 import type { ConversationDetail, ConversationItem, ConversationPage } from '@parley/contracts';
+import { TaggingRepository } from '@parley/db';
+import { TIME_SIGNALS_SETTLE_MS } from '@parley/tagging';
 import { eventually, rssFeed, startFixtureServer, type FeedItem } from '@parley/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE } from '../../apps/api/src/common/infrastructure.module';
 import { TimeSignalsService } from '../../apps/api/src/modules/tagging/time-signals.service';
 import { startParley, type Parley } from './harness';
 
@@ -218,6 +222,35 @@ describe('tagging that stays true', () => {
     expect(await stored()).toBe(item.tags[0].score);
     // Settled: nothing changes until someone posts, so the next refresh leaves it alone.
     expect(await parley.api.get(TimeSignalsService).refresh()).toBe(0);
+  });
+
+  it('never lets a re-score overwrite a tagging newer than what it read', async () => {
+    const [item] = await inbox('pensions');
+    await parley.db.query(
+      `UPDATE opportunity SET signals_at = signals_at - interval '3 days' WHERE conversation_id = $1`,
+      [item.id],
+    );
+    const repository = new TaggingRepository();
+    const dataSource = parley.api.get<DataSource>(DATA_SOURCE);
+    const now = new Date();
+    const window = { before: now, settleMs: TIME_SIGNALS_SETTLE_MS, horizon: new Date(0) };
+    const [read] = (await repository.staleSignals(dataSource, window, 10)).filter(
+      (o) => o.conversationId === item.id,
+    );
+    // Tagged again meanwhile (say a new post arrived), with a different score.
+    await parley.db.query(
+      `UPDATE opportunity SET score = 99, tagged_at = clock_timestamp() WHERE conversation_id = $1`,
+      [item.id],
+    );
+    await repository.rescore(
+      dataSource,
+      [{ id: read.id, taggedAt: read.taggedAt, score: 1, signals: [] }],
+      now,
+    );
+    const { rows } = await parley.db.query(`SELECT score FROM opportunity WHERE conversation_id = $1`, [
+      item.id,
+    ]);
+    expect(rows[0].score).toBe(99);
   });
 
   it('puts a thread the department started in its inbox once the public replies, timed from the first reply', async () => {

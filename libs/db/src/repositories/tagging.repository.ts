@@ -53,10 +53,14 @@ export type LiveOpportunity = {
 export type StaleSignals = {
   id: string;
   conversationId: string;
+  /** Exactly as stored (text keeps the microseconds), so a re-score never overwrites a newer tagging. */
+  taggedAt: string;
   signals: { kind: string; detail: string; weight: number }[];
 };
 export type Rescore = {
   id: string;
+  /** The `taggedAt` the re-score was worked out from. */
+  taggedAt: string;
   score: number;
   signals: { kind: string; detail: string; weight: number }[];
 };
@@ -191,7 +195,7 @@ export class TaggingRepository {
     limit: number,
   ): Promise<StaleSignals[]> {
     return q.query(
-      `SELECT o.id::text, o.conversation_id::text AS "conversationId", o.signals
+      `SELECT o.id::text, o.conversation_id::text AS "conversationId", o.tagged_at::text AS "taggedAt", o.signals
        FROM conversation c JOIN opportunity o ON o.conversation_id = c.id
        WHERE c.last_activity_at > $1 AND o.retired_at IS NULL AND o.signals_at < $2
          AND c.last_activity_at > o.signals_at - make_interval(secs => $3 / 1000.0)
@@ -200,11 +204,13 @@ export class TaggingRepository {
     );
   }
 
+  /** Skips an opportunity tagged again since it was read: that tagging's signals are newer than these. */
   async rescore(q: Queryable, rescores: Rescore[], signalsAt: Date): Promise<void> {
     if (rescores.length === 0) return;
     await q.query(
       `UPDATE opportunity o SET score = r.score, signals = r.signals, signals_at = $2
-       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, score int, signals jsonb) WHERE o.id = r.id`,
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "taggedAt" timestamptz, score int, signals jsonb)
+       WHERE o.id = r.id AND o.tagged_at = r."taggedAt"`,
       [JSON.stringify(rescores), signalsAt],
     );
   }

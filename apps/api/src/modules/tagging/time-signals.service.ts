@@ -12,6 +12,8 @@ import { DATA_SOURCE } from '../../common/infrastructure.module';
 
 const EVERY_MS = 60_000;
 const BATCH = 500;
+/** At most this many batches a tick; the rest wait for the next one. */
+const MAX_BATCHES = 20;
 /** After an outage longer than this, threads that went quiet meanwhile keep the signals they were last given. */
 const HORIZON_MS = 7 * 24 * 3_600_000;
 
@@ -46,9 +48,9 @@ export class TimeSignalsService implements OnApplicationBootstrap, BeforeApplica
       horizon: new Date(now.getTime() - HORIZON_MS),
     };
     let done = 0;
-    for (;;) {
+    for (let batch = 0; batch < MAX_BATCHES; batch++) {
       const stale = await this.tagging.staleSignals(this.dataSource, window, BATCH);
-      if (stale.length === 0) return done;
+      if (stale.length === 0) break;
       const times = new Map(
         (
           await this.conversations.publicPostTimes(
@@ -59,12 +61,14 @@ export class TimeSignalsService implements OnApplicationBootstrap, BeforeApplica
       );
       const rescores = stale.map((o) => ({
         id: o.id,
+        taggedAt: o.taggedAt,
         ...refreshTimeSignals(o.signals, times.get(o.conversationId) ?? [], now),
       }));
       await this.tagging.rescore(this.dataSource, rescores, now);
       done += stale.length;
-      if (stale.length < BATCH) return done;
+      if (stale.length < BATCH) break;
     }
+    return done;
   }
 
   private async refreshSafely(): Promise<void> {
