@@ -18,6 +18,12 @@ const tag = z.object({
   signals: z.array(z.object({ kind: z.enum(SIGNAL_KINDS), detail: z.string() })),
   /** The department's public material most like the thread, best first (at most three). */
   resources: z.array(z.object({ title: z.string(), url: z.string(), similarity: z.number() })),
+  /**
+   * When the department's first-response clock started: the first public post, or in a thread the department
+   * started, the first public reply. Null when no public post has a date. Always sent; optional so clients built
+   * against the earlier contract still accept a tag without it.
+   */
+  firstPublicPostAt: z.string().nullable().optional(),
 });
 
 const engagement = z

@@ -2,12 +2,14 @@ import { DataSource } from 'typeorm';
 import { InitialSchema1763683200000 } from './migrations/1763683200000-initial-schema';
 import { StreamGaps1763769600000 } from './migrations/1763769600000-stream-gaps';
 import { WorkspaceAdministrators1764547200000 } from './migrations/1764547200000-workspace-administrators';
+import { OpportunityLifecycle1764547300000 } from './migrations/1764547300000-opportunity-lifecycle';
 import { SourceLastWarning1796115600000 } from './migrations/1796115600000-source-last-warning';
 
 export const MIGRATIONS = [
   InitialSchema1763683200000,
   StreamGaps1763769600000,
   WorkspaceAdministrators1764547200000,
+  OpportunityLifecycle1764547300000,
   SourceLastWarning1796115600000,
 ];
 

@@ -3,6 +3,7 @@ export type Route = (typeof ROUTES)[number];
 
 export const SIGNAL_KINDS = [
   'rule',
+  'own-thread',
   'question',
   'mention',
   'resource-match',

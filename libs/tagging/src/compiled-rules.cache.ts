@@ -17,7 +17,13 @@ export type TaggingWorkspace = {
   resources: () => Promise<Resource[]>;
 };
 
-export type TaggingModel = { matcher: RuleMatcher; departments: DepartmentProfile[]; accounts: Account[] };
+export type TaggingModel = {
+  matcher: RuleMatcher;
+  /** The rules in force, so an opportunity re-tagging drops can say which of its rules stopped counting. */
+  rules: RuleDefinition[];
+  departments: DepartmentProfile[];
+  accounts: Account[];
+};
 
 export type CompiledRulesCacheOptions = {
   /** How long a model is used before the fingerprint is read again; 0 reads it on every call. */
@@ -66,6 +72,6 @@ export class CompiledRulesCache {
         .filter((r) => r.departmentId === d.id)
         .map(({ title, url, text }) => ({ title, url, text })),
     }));
-    return { matcher, departments: profiles, accounts };
+    return { matcher, rules, departments: profiles, accounts };
   }
 }

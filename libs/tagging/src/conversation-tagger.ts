@@ -8,6 +8,7 @@ import {
   type RankedResource,
   type ThreadFacts,
 } from './signals';
+import { publicPostTimes, publicPosts, starterOf } from './signals/thread-facts';
 
 export type TaggablePost = AuthoredPost & {
   title: string | null;
@@ -16,6 +17,7 @@ export type TaggablePost = AuthoredPost & {
   authorFollowers: number | null;
   language?: string | null;
   source?: string | null;
+  isRoot?: boolean;
 };
 export type DepartmentProfile = DepartmentFacts;
 
@@ -28,6 +30,8 @@ export type OpportunityDraft = {
   signals: Signal[];
   resources: RankedResource[];
   engagement: FirstResponse | null;
+  /** When the first-response clock starts: the first public post (in a thread the department started, the first reply). */
+  firstPublicPostAt: Date | null;
 };
 
 export type TaggingResult = {
@@ -41,6 +45,15 @@ const engagementOf = (facts: ThreadFacts, departmentId: string): FirstResponse |
     .map((p) => ({ publishedAt: p.publishedAt, byDepartment: p.byDepartmentId === departmentId }));
   return thread.some((p) => p.byDepartment) ? firstResponse(thread) : null;
 };
+
+const firstPublicPostAt = (facts: ThreadFacts): Date | null => {
+  const times = publicPostTimes(facts).map((t) => t.getTime());
+  return times.length > 0 ? new Date(Math.min(...times)) : null;
+};
+
+/** The department whose own post the public has replied to: it has an opportunity whatever its rules say. */
+const repliedToDepartment = (facts: ThreadFacts): string | null =>
+  publicPosts(facts).length > 0 ? starterOf(facts) : null;
 
 /**
  * Rules match post by post (as the Postgres preview does); a conversation matches a rule when any of its public
@@ -66,8 +79,8 @@ const matchPublicPosts = (
 };
 
 /**
- * Tags one conversation: which departments' rules match the public posts, why (signals with evidence), how much
- * (score) and what to do (route), plus which posts are the departments' own.
+ * Tags one conversation: which departments' rules match the public posts (or whose own post the public replied
+ * to), why (signals with evidence), how much (score) and what to do (route), plus which posts are the departments'.
  */
 export const tagConversation = (
   posts: TaggablePost[],
@@ -86,10 +99,12 @@ export const tagConversation = (
     matcher,
   );
   const byDepartment = groupBy(matches, (m) => m.rule.departmentId);
-  const thread = matches.length > 0 ? analyseThread(facts) : null;
+  const repliedTo = repliedToDepartment(facts);
+  const thread = matches.length > 0 || repliedTo !== null ? analyseThread(facts) : null;
+  const clockFrom = thread ? firstPublicPostAt(facts) : null;
   const opportunities = departments.flatMap((department): OpportunityDraft[] => {
-    const own = byDepartment.get(department.id);
-    if (!own || !thread) return [];
+    const own = byDepartment.get(department.id) ?? [];
+    if (!thread || (own.length === 0 && repliedTo !== department.id)) return [];
     const hits = own.map((m) => ({
       key: m.rule.key,
       version: m.rule.version,
@@ -107,6 +122,7 @@ export const tagConversation = (
         signals: tagged.signals,
         resources: tagged.resources,
         engagement: engagementOf(facts, department.id),
+        firstPublicPostAt: clockFrom,
       },
     ];
   });

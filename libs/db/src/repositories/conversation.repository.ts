@@ -31,11 +31,17 @@ export type TagRow = {
   route: string;
   routeReason: string;
   rules: { key: string; version: number }[];
-  signals: { kind: string; detail: string }[];
+  signals: { kind: string; detail: string; weight: number }[];
   resources: { title: string; url: string; similarity: number }[];
   firstResponseAt: Date | null;
   firstResponseSeconds: number | null;
+  firstPublicPostAt: Date | null;
+  /** Set when no rule supports the opportunity any more: kept for history, out of the inbox. */
+  retiredAt: Date | null;
 };
+
+/** When the public posted in a conversation, oldest first: what time-dependent signals are worked out from. */
+export type PublicPostTimes = { conversationId: string; times: Date[] };
 
 export type ThreadPostRow = {
   id: string;
@@ -59,7 +65,27 @@ export type InboxQuery = {
 
 const CONVERSATION_COLUMNS = `c.id::text AS id, c.title, c.url, s.key AS source, s.name AS "sourceName", p.platform, c.post_count AS "postCount",
   c.participant_count AS "participantCount", c.started_at AS "startedAt", c.last_activity_at AS "lastActivityAt"`;
+/** Driven from the live opportunities, far fewer than the conversations. */
+const STALE_CONVERSATIONS = `SELECT DISTINCT o.conversation_id AS id
+  FROM opportunity o, jsonb_to_recordset(o.rules) AS r(key text, version int)
+  WHERE o.retired_at IS NULL AND NOT EXISTS (
+    SELECT 1 FROM listening_rule lr
+    WHERE lr.department_id = o.department_id AND lr.key = r.key AND lr.version = r.version AND lr.enabled)`;
 const ROOT_POST = `LEFT JOIN LATERAL (SELECT platform FROM post WHERE conversation_id = c.id ORDER BY id LIMIT 1) p ON true`;
+
+/** Gives the conversations a page query selects a new version, so they are tagged afresh; in id order. */
+const bumpVersions = async (
+  q: Queryable,
+  page: string,
+  parameters: unknown[],
+): Promise<{ id: string; contentVersion: number }[]> => {
+  const [rows]: [{ id: string; contentVersion: number }[], number] = await q.query(
+    `UPDATE conversation c SET content_version = c.content_version + 1 FROM (${page}) page
+     WHERE c.id = page.id RETURNING c.id::text, c.content_version AS "contentVersion"`,
+    parameters,
+  );
+  return rows.sort((a, b) => Number(a.id) - Number(b.id));
+};
 
 /** Threads of posts, and what the inbox and the conversation page read of them. */
 export class ConversationRepository {
@@ -130,22 +156,43 @@ export class ConversationRepository {
   }
 
   /** The next page of conversations active since `since`, each given a new version so it is tagged afresh. */
-  async bumpActivePage(
+  bumpActivePage(
     q: Queryable,
     since: Date,
     afterId: string,
     limit: number,
   ): Promise<{ id: string; contentVersion: number }[]> {
-    const [rows]: [{ id: string; contentVersion: number }[], number] = await q.query(
-      `UPDATE conversation c SET content_version = c.content_version + 1
-       FROM (SELECT id FROM conversation WHERE last_activity_at >= $1 AND id > $2 ORDER BY id LIMIT $3) page
-       WHERE c.id = page.id RETURNING c.id::text, c.content_version AS "contentVersion"`,
+    return bumpVersions(
+      q,
+      `SELECT id FROM conversation WHERE last_activity_at >= $1 AND id > $2 ORDER BY id LIMIT $3`,
       [since, afterId, limit],
     );
-    return rows.sort((a, b) => Number(a.id) - Number(b.id));
   }
 
-  /** One page of a department's inbox: conversations with an opportunity at or above its threshold, keyset-paginated. */
+  /**
+   * Conversations holding a live opportunity that rests on a rule no longer in force as it was (disabled, removed or
+   * changed since), however old: re-tagging them retires what no rule supports any more.
+   */
+  countStale(q: Queryable): Promise<number> {
+    return q
+      .query(`SELECT count(*)::int AS n FROM (${STALE_CONVERSATIONS}) stale`)
+      .then((rows: { n: number }[]) => rows[0].n);
+  }
+
+  /** The next page of conversations `countStale` counts, each given a new version so it is tagged afresh. */
+  bumpStalePage(
+    q: Queryable,
+    afterId: string,
+    limit: number,
+  ): Promise<{ id: string; contentVersion: number }[]> {
+    return bumpVersions(
+      q,
+      `SELECT id FROM (${STALE_CONVERSATIONS}) stale WHERE id > $1 ORDER BY id LIMIT $2`,
+      [afterId, limit],
+    );
+  }
+
+  /** One page of a department's inbox: conversations with a live opportunity at or above its threshold, keyset-paginated. */
   inboxPage(q: Queryable, query: InboxQuery): Promise<ConversationRow[]> {
     const byScore = query.sort === 'score';
     const key = byScore ? 'o.score' : 'c.last_activity_at';
@@ -159,7 +206,7 @@ export class ConversationRepository {
        JOIN conversation c ON c.id = o.conversation_id
        JOIN source s ON s.id = c.source_id
        ${ROOT_POST}
-       WHERE o.department_id = $1 AND o.score >= d.inbox_threshold ${after}
+       WHERE o.department_id = $1 AND o.retired_at IS NULL AND o.score >= d.inbox_threshold ${after}
        ORDER BY ${key} DESC NULLS LAST, c.id DESC
        LIMIT $2`,
       [query.departmentId, query.limit, query.after?.value ?? null, query.after?.id ?? null],
@@ -178,11 +225,22 @@ export class ConversationRepository {
   tagsOf(q: Queryable, conversationIds: string[], departmentIds: string[] | null): Promise<TagRow[]> {
     return q.query(
       `SELECT o.conversation_id::text AS "conversationId", d.key AS department, o.score, o.route, o.route_reason AS "routeReason",
-         o.rules, o.signals, o.resources, o.first_response_at AS "firstResponseAt", o.first_response_seconds AS "firstResponseSeconds"
+         o.rules, o.signals, o.resources, o.first_response_at AS "firstResponseAt", o.first_response_seconds AS "firstResponseSeconds",
+         o.first_public_post_at AS "firstPublicPostAt", o.retired_at AS "retiredAt"
        FROM opportunity o JOIN department d ON d.id = o.department_id
        WHERE o.conversation_id = ANY($1::bigint[]) AND ($2::uuid[] IS NULL OR o.department_id = ANY($2::uuid[]))
        ORDER BY o.score DESC, d.key`,
       [conversationIds, departmentIds],
+    );
+  }
+
+  publicPostTimes(q: Queryable, conversationIds: string[]): Promise<PublicPostTimes[]> {
+    return q.query(
+      `SELECT conversation_id::text AS "conversationId", array_agg(published_at ORDER BY published_at) AS times
+       FROM post WHERE conversation_id = ANY($1::bigint[]) AND by_department_id IS NULL AND deleted_at IS NULL
+         AND published_at IS NOT NULL
+       GROUP BY conversation_id`,
+      [conversationIds],
     );
   }
 

@@ -27,6 +27,8 @@ export type PostForTagging = {
   authorFollowers: number | null;
   language: string | null;
   source: string;
+  /** The post that started the conversation (on a blog: the article the comments are under). */
+  isRoot: boolean;
 };
 export type OpportunityInput = {
   conversationId: string;
@@ -39,7 +41,30 @@ export type OpportunityInput = {
   resources: { title: string; url: string; similarity: number }[];
   firstResponseAt: Date | null;
   firstResponseSeconds: number | null;
+  firstPublicPostAt: Date | null;
 };
+/** An opportunity in the inbox, with the rules it rested on when last tagged. */
+export type LiveOpportunity = {
+  conversationId: string;
+  departmentId: string;
+  rules: { key: string; version: number }[];
+};
+/** A live opportunity whose time-dependent signals were worked out long enough ago to have changed. */
+export type StaleSignals = {
+  id: string;
+  conversationId: string;
+  /** Exactly as stored (text keeps the microseconds), so a re-score never overwrites a newer tagging. */
+  taggedAt: string;
+  signals: { kind: string; detail: string; weight: number }[];
+};
+export type Rescore = {
+  id: string;
+  /** The `taggedAt` the re-score was worked out from. */
+  taggedAt: string;
+  score: number;
+  signals: { kind: string; detail: string; weight: number }[];
+};
+export type Retirement = { conversationId: string; departmentId: string; reason: string };
 export type ConversationVersion = { id: string; contentVersion: number; taggedVersion: number };
 
 /** What tagging reads (rules, accounts, threads) and writes (opportunities, department posts, engagements), in batches. */
@@ -85,8 +110,9 @@ export class TaggingRepository {
     return q.query(
       `SELECT p.id::text, p.conversation_id::text AS "conversationId", p.platform, p.title, p.text, p.url,
          p.author_name AS "authorName", p.author_handle AS "authorHandle", p.published_at AS "publishedAt",
-         p.author_followers AS "authorFollowers", p.language, s.key AS source
-       FROM post p JOIN source s ON s.id = p.source_id
+         p.author_followers AS "authorFollowers", p.language, s.key AS source,
+         (p.source_id = c.source_id AND p.external_id = c.root_external_id) AS "isRoot"
+       FROM post p JOIN source s ON s.id = p.source_id JOIN conversation c ON c.id = p.conversation_id
        WHERE p.conversation_id = ANY($1::bigint[]) AND p.deleted_at IS NULL
        ORDER BY p.conversation_id, p.published_at NULLS FIRST, p.id`,
       [conversationIds],
@@ -116,21 +142,76 @@ export class TaggingRepository {
     );
   }
 
-  /** `tagged_at` is the time of this write, not of the batch's BEGIN, so stored→tagged latency is not flattered. */
-  async upsertOpportunities(q: Queryable, opportunities: OpportunityInput[]): Promise<void> {
+  liveOpportunitiesOf(q: Queryable, conversationIds: string[]): Promise<LiveOpportunity[]> {
+    return q.query(
+      `SELECT conversation_id::text AS "conversationId", department_id AS "departmentId", rules FROM opportunity
+       WHERE conversation_id = ANY($1::bigint[]) AND retired_at IS NULL`,
+      [conversationIds],
+    );
+  }
+
+  /**
+   * `tagged_at` is the time of this write, not of the batch's BEGIN, so stored→tagged latency is not flattered.
+   * An opportunity tagged again is live again, whatever retired it before. `signalsAt` is the clock tagging read.
+   */
+  async upsertOpportunities(q: Queryable, opportunities: OpportunityInput[], signalsAt: Date): Promise<void> {
     if (opportunities.length === 0) return;
     await q.query(
       `INSERT INTO opportunity (conversation_id, department_id, score, route, route_reason, rules, signals, resources,
-         first_response_at, first_response_seconds, tagged_at)
+         first_response_at, first_response_seconds, first_public_post_at, tagged_at, signals_at)
        SELECT o."conversationId", o."departmentId", o.score, o.route, o."routeReason", o.rules, o.signals, o.resources,
-         o."firstResponseAt", o."firstResponseSeconds", clock_timestamp()
+         o."firstResponseAt", o."firstResponseSeconds", o."firstPublicPostAt", clock_timestamp(), $2::timestamptz
        FROM jsonb_to_recordset($1::jsonb) AS o("conversationId" bigint, "departmentId" uuid, score int, route text,
-         "routeReason" text, rules jsonb, signals jsonb, resources jsonb, "firstResponseAt" timestamptz, "firstResponseSeconds" int)
+         "routeReason" text, rules jsonb, signals jsonb, resources jsonb, "firstResponseAt" timestamptz, "firstResponseSeconds" int,
+         "firstPublicPostAt" timestamptz)
        ON CONFLICT (conversation_id, department_id) DO UPDATE SET score = EXCLUDED.score, route = EXCLUDED.route,
          route_reason = EXCLUDED.route_reason, rules = EXCLUDED.rules, signals = EXCLUDED.signals, resources = EXCLUDED.resources,
          first_response_at = EXCLUDED.first_response_at, first_response_seconds = EXCLUDED.first_response_seconds,
-         tagged_at = EXCLUDED.tagged_at, updated_at = now()`,
-      [JSON.stringify(opportunities)],
+         first_public_post_at = EXCLUDED.first_public_post_at, retired_at = NULL, retired_reason = NULL,
+         tagged_at = EXCLUDED.tagged_at, signals_at = EXCLUDED.signals_at, updated_at = now()`,
+      [JSON.stringify(opportunities), signalsAt],
+    );
+  }
+
+  /** Takes opportunities out of the inbox, keeping them (and why, and when) for history and evaluation. */
+  async retireOpportunities(q: Queryable, retirements: Retirement[]): Promise<void> {
+    if (retirements.length === 0) return;
+    await q.query(
+      `UPDATE opportunity o SET retired_at = clock_timestamp(), retired_reason = r.reason, updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS r("conversationId" bigint, "departmentId" uuid, reason text)
+       WHERE o.conversation_id = r."conversationId" AND o.department_id = r."departmentId" AND o.retired_at IS NULL`,
+      [JSON.stringify(retirements)],
+    );
+  }
+
+  /**
+   * Live opportunities whose signals were worked out before `before`, in threads that were still active within
+   * `settleMs` of that time (after that, recency and velocity no longer change until someone posts). Threads quiet
+   * since before `horizon` are left alone, so the query walks recent conversations only.
+   */
+  staleSignals(
+    q: Queryable,
+    window: { before: Date; settleMs: number; horizon: Date },
+    limit: number,
+  ): Promise<StaleSignals[]> {
+    return q.query(
+      `SELECT o.id::text, o.conversation_id::text AS "conversationId", o.tagged_at::text AS "taggedAt", o.signals
+       FROM conversation c JOIN opportunity o ON o.conversation_id = c.id
+       WHERE c.last_activity_at > $1 AND o.retired_at IS NULL AND o.signals_at < $2
+         AND c.last_activity_at > o.signals_at - make_interval(secs => $3 / 1000.0)
+       ORDER BY o.signals_at LIMIT $4`,
+      [window.horizon, window.before, window.settleMs, limit],
+    );
+  }
+
+  /** Skips an opportunity tagged again since it was read: that tagging's signals are newer than these. */
+  async rescore(q: Queryable, rescores: Rescore[], signalsAt: Date): Promise<void> {
+    if (rescores.length === 0) return;
+    await q.query(
+      `UPDATE opportunity o SET score = r.score, signals = r.signals, signals_at = $2
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "taggedAt" timestamptz, score int, signals jsonb)
+       WHERE o.id = r.id AND o.tagged_at = r."taggedAt"`,
+      [JSON.stringify(rescores), signalsAt],
     );
   }
 

@@ -18,7 +18,7 @@ describe('alreadyEngagedSignal', () => {
       posts: [post('q', { publishedAt: hoursAgo(5) }), post('a', { ...ours, publishedAt: hoursAgo(3) })],
       weight: -20,
       detail:
-        'Department for Education last posted 3 h ago; first reply 2 h after the first public post; nothing since',
+        'Department for Education has replied; first reply 2 h after the first public post; nothing since',
     },
     {
       name: 'answered, people carried on',
@@ -30,7 +30,27 @@ describe('alreadyEngagedSignal', () => {
       ],
       weight: -8,
       detail:
-        'Department for Education last posted 20 h ago (2 posts); first reply 30 min after the first public post; 1 public post since',
+        'Department for Education has replied (2 posts); first reply 30 min after the first public post; 1 public post since',
+    },
+    {
+      name: 'started the thread, not yet replied',
+      posts: [
+        post('blog', { ...ours, isRoot: true, publishedAt: hoursAgo(6) }),
+        post('q', { publishedAt: hoursAgo(5) }),
+      ],
+      weight: null,
+      detail: null,
+    },
+    {
+      name: 'started the thread and replied',
+      posts: [
+        post('blog', { ...ours, isRoot: true, publishedAt: hoursAgo(6) }),
+        post('q', { publishedAt: hoursAgo(5) }),
+        post('a', { ...ours, publishedAt: hoursAgo(3) }),
+      ],
+      weight: -20,
+      detail:
+        'Department for Education has replied; first reply 2 h after the first public post; nothing since',
     },
     {
       name: 'undated',

@@ -1,7 +1,14 @@
 import { firstResponse, type Signal } from '@parley/domain';
 import { formatSpan } from './format';
 import { SIGNAL_WEIGHTS } from './score';
-import { datedPosts, postsBy, publicPosts, type DepartmentFacts, type ThreadFacts } from './thread-facts';
+import {
+  datedPosts,
+  postsBy,
+  publicPosts,
+  starterOf,
+  type DepartmentFacts,
+  type ThreadFacts,
+} from './thread-facts';
 
 const W = SIGNAL_WEIGHTS.alreadyEngaged;
 
@@ -20,9 +27,13 @@ const firstReplyNote = (facts: ThreadFacts, departmentId: string): string | null
 const publicPostsSince = (facts: ThreadFacts, last: Date): number =>
   datedPosts(publicPosts(facts)).filter((p) => p.publishedAt.getTime() > last.getTime()).length;
 
-/** The department has already taken part: less need to, unless people have kept talking since. */
+/**
+ * The department has already taken part: less need to, unless people have kept talking since. Starting the thread
+ * is not taking part in it: the public replying to that post is what the department should answer.
+ */
 export const alreadyEngagedSignal = (facts: ThreadFacts, department: DepartmentFacts): Signal | null => {
-  const own = postsBy(facts, department.id);
+  const started = starterOf(facts) === department.id;
+  const own = postsBy(facts, department.id).filter((p) => !(started && p.isRoot));
   if (own.length === 0) return null;
   const dated = datedPosts(own);
   const count = own.length === 1 ? '' : ` (${own.length} posts)`;
@@ -36,7 +47,8 @@ export const alreadyEngagedSignal = (facts: ThreadFacts, department: DepartmentF
   const last = new Date(Math.max(...dated.map((p) => p.publishedAt.getTime())));
   const since = publicPostsSince(facts, last);
   const parts = [
-    `${department.name} last posted ${formatSpan(facts.now.getTime() - last.getTime())} ago${count}`,
+    // No "posted 3 h ago": stored with the opportunity, an age would be wrong by the time anyone reads it.
+    `${department.name} has replied${count}`,
     firstReplyNote(facts, department.id),
     since > 0 ? `${since} public post${since === 1 ? '' : 's'} since` : 'nothing since',
   ];

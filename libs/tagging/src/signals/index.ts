@@ -27,11 +27,13 @@ export {
   SIMILARITY,
   type RankedResource,
 } from './resource-match.signal';
-export { velocitySignal } from './velocity.signal';
+export { velocityAt, velocitySignal } from './velocity.signal';
+export { ownThreadSignal } from './own-thread.signal';
+export { refreshTimeSignals, TIME_SIGNALS_SETTLE_MS } from './time-signals';
 export { participantsSignal } from './participants.signal';
 export { sentimentSignal, summariseSentiment, type SentimentSummary } from './sentiment.signal';
 export { reachSignal } from './reach.signal';
-export { recencySignal } from './recency.signal';
+export { recencyAt, recencySignal } from './recency.signal';
 export { alreadyEngagedSignal } from './already-engaged.signal';
 export { findNoise, noiseSignal, type NoiseFinding } from './noise.signal';
 export { ROUTE_RULES, routeThread, type RouteChoice, type RouteInput } from './route';

@@ -8,6 +8,8 @@ import type { Signal } from '@parley/domain';
 export const SIGNAL_WEIGHTS = {
   /** The reason an opportunity exists at all: more rules and more matched words, more certainly on topic. */
   rule: { base: 30, perExtraRule: 5, maxExtraRules: 2, perExtraTerm: 2, maxExtraTerms: 5 },
+  /** The public replying to the department's own post: the clearest opportunity, with or without a rule. */
+  ownThread: { replied: 40 },
   /** Someone asks something: the core of "could usefully take part". On-topic questions count more. */
   question: { asked: 20, onTopic: 25 },
   /** Named or addressed: being @-addressed is a direct request for a reply. */

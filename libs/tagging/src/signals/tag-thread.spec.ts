@@ -120,7 +120,7 @@ describe('tagThread', () => {
     expect(result.signals.find((s) => s.kind === 'already-engaged')).toEqual({
       kind: 'already-engaged',
       detail:
-        'Department for Education last posted 7 h ago; first reply 1 h after the first public post; nothing since',
+        'Department for Education has replied; first reply 1 h after the first public post; nothing since',
       weight: -20,
     });
     expect(result.score).toBe(30 + 2 + 25 + 15 + 5 - 20);

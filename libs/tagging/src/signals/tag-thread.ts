@@ -11,6 +11,7 @@ import {
 } from './evidence';
 import { mentionSignal } from './mention.signal';
 import { findNoise, noiseSignal, type NoiseFinding } from './noise.signal';
+import { ownThreadSignal } from './own-thread.signal';
 import { participantsSignal } from './participants.signal';
 import { questionSignal } from './question.signal';
 import { reachSignal } from './reach.signal';
@@ -63,6 +64,7 @@ export const tagThread = (
   const resources = evidenceResources(evidence, found, department.resources);
   const signals = present([
     ruleSignal(hits, (hit) => wordsAsWritten(hit, evidence)),
+    ownThreadSignal(facts, department),
     questionSignal(found),
     mentionSignal(facts, department),
     resourceMatchSignal(resources),

@@ -12,6 +12,8 @@ export type ThreadPostFacts = {
   byDepartmentId: string | null;
   platform: string;
   url: string | null;
+  /** The post that started the conversation; absent when the caller does not know which one did. */
+  isRoot?: boolean;
 };
 
 /** A whole conversation plus the clock, so every time-based signal is reproducible in tests and replays. */
@@ -49,6 +51,14 @@ export const textOf = (posts: ThreadPostFacts[]): string => posts.map(postText).
 
 export const datedPosts = (posts: ThreadPostFacts[]): (ThreadPostFacts & { publishedAt: Date })[] =>
   posts.filter((p): p is ThreadPostFacts & { publishedAt: Date } => p.publishedAt !== null);
+
+/** When the public posted, for the signals that depend on the clock (and are worked out again when read). */
+export const publicPostTimes = (facts: ThreadFacts): Date[] =>
+  datedPosts(publicPosts(facts)).map((p) => p.publishedAt);
+
+/** The department whose account started the thread, or null when the public (or nobody known) did. */
+export const starterOf = (facts: ThreadFacts): string | null =>
+  facts.posts.find((p) => p.isRoot)?.byDepartmentId ?? null;
 
 /** Who wrote a post, stable across the thread; null when a connector knew neither handle nor name. */
 export const authorKey = (post: ThreadPostFacts): string | null => {

@@ -1,16 +1,25 @@
 import type { ConversationItem, ConversationTag, ThreadPost } from '@parley/contracts';
 import { iso, type ConversationRow, type TagRow, type ThreadPostRow } from '@parley/db';
-import type { Platform, Route, SignalKind } from '@parley/domain';
+import type { Platform, Route } from '@parley/domain';
+import { refreshTimeSignals } from '@parley/tagging';
 
-const tagOf = (t: TagRow): ConversationTag => ({
-  department: t.department,
-  score: t.score,
-  route: t.route as Route,
-  routeReason: t.routeReason,
-  rules: t.rules.map((r) => r.key),
-  signals: t.signals.map((s) => ({ kind: s.kind as SignalKind, detail: s.detail })),
-  resources: t.resources,
-});
+/** What the mapper needs to say how things stand now: the clock, and when the public posted in the thread. */
+export type ReadClock = { now: Date; publicPostTimes: Date[] };
+
+/** A live tag as it stands now: signals that depend on the time (and so the score) are worked out when read. */
+const tagOf = (t: TagRow, clock: ReadClock): ConversationTag => {
+  const { signals, score } = refreshTimeSignals(t.signals, clock.publicPostTimes, clock.now);
+  return {
+    department: t.department,
+    score,
+    route: t.route as Route,
+    routeReason: t.routeReason,
+    rules: t.rules.map((r) => r.key),
+    signals: signals.map((s) => ({ kind: s.kind, detail: s.detail })),
+    resources: t.resources,
+    firstPublicPostAt: iso(t.firstPublicPostAt),
+  };
+};
 
 /** Engagement of the preferred department if it took part, else of the first visible department that did. */
 const engagementOf = (tags: TagRow[], preferred: string | null): ConversationItem['engagement'] => {
@@ -25,10 +34,12 @@ const engagementOf = (tags: TagRow[], preferred: string | null): ConversationIte
     : null;
 };
 
+/** Retired tags are history: they no longer give a reason, but the engagement they recorded still counts. */
 export const conversationItemOf = (
   row: ConversationRow,
   tags: TagRow[],
   preferred: string | null,
+  clock: ReadClock,
 ): ConversationItem => ({
   id: row.id,
   title: row.title,
@@ -40,7 +51,7 @@ export const conversationItemOf = (
   participantCount: row.participantCount,
   startedAt: iso(row.startedAt),
   lastActivityAt: iso(row.lastActivityAt),
-  tags: tags.map(tagOf),
+  tags: tags.filter((t) => t.retiredAt === null).map((t) => tagOf(t, clock)),
   engagement: engagementOf(tags, preferred),
 });
 

@@ -5,7 +5,7 @@ import { DomainError } from '@parley/domain';
 import type { DataSource } from 'typeorm';
 import { DepartmentAccess } from '../../common/department-access.service';
 import type { AuthContext } from '../auth/auth-context';
-import { conversationItemOf, threadPostOf } from './conversation-mapper';
+import { conversationItemOf, threadPostOf, type ReadClock } from './conversation-mapper';
 import { decodeCursor, encodeCursor } from './inbox-cursor';
 
 /** The inbox of tagged conversations and the conversation page, limited to the departments the caller can see. */
@@ -26,11 +26,11 @@ export class ConversationsService {
       after: query.cursor ? decodeCursor(query.cursor) : null,
     });
     const page = rows.slice(0, query.limit);
-    const tags = await this.conversations.tagsOf(
-      this.dataSource,
-      page.map((r) => r.id),
-      this.access.allowedIds(auth),
-    );
+    const ids = page.map((r) => r.id);
+    const [tags, clocks] = await Promise.all([
+      this.conversations.tagsOf(this.dataSource, ids, this.access.allowedIds(auth)),
+      this.clocksOf(ids),
+    ]);
     const last = page.at(-1) as ((typeof page)[number] & { sortValue: number | Date }) | undefined;
     return {
       items: page.map((row) =>
@@ -38,6 +38,7 @@ export class ConversationsService {
           row,
           tags.filter((t) => t.conversationId === row.id),
           department.key,
+          clocks(row.id),
         ),
       ),
       nextCursor:
@@ -50,6 +51,18 @@ export class ConversationsService {
     };
   }
 
+  /** One query for the page: when the public posted in each conversation, read against one clock. */
+  private async clocksOf(ids: string[]): Promise<(id: string) => ReadClock> {
+    const now = new Date();
+    const times = new Map(
+      (await this.conversations.publicPostTimes(this.dataSource, ids)).map((r) => [
+        r.conversationId,
+        r.times,
+      ]),
+    );
+    return (id) => ({ now, publicPostTimes: times.get(id) ?? [] });
+  }
+
   async detail(auth: AuthContext, id: string): Promise<ConversationDetail> {
     const notFound = new DomainError('not_found', `No conversation ${id} that you can see.`);
     if (!/^\d{1,18}$/.test(id)) throw notFound;
@@ -59,10 +72,13 @@ export class ConversationsService {
       : [];
     // Only a conversation tagged for one of the caller's departments is theirs to see (workspace admins see all).
     if (!row || (!auth.workspaceAdmin && tags.length === 0)) throw notFound;
-    const posts = await this.conversations.postsOf(this.dataSource, id);
+    const [posts, clocks] = await Promise.all([
+      this.conversations.postsOf(this.dataSource, id),
+      this.clocksOf([id]),
+    ]);
     const idsByExternal = new Map(posts.map((p) => [p.externalId, p.id]));
     return {
-      ...conversationItemOf(row, tags, null),
+      ...conversationItemOf(row, tags, null, clocks(id)),
       posts: posts.map((p) => threadPostOf(p, idsByExternal)),
     };
   }

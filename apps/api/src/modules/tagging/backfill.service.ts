@@ -4,9 +4,14 @@ import type { DataSource } from 'typeorm';
 import { TaggingService } from './tagging.service';
 
 export type BackfillProgress = { done: number; total: number };
+type Page = { id: string; contentVersion: number }[];
 const PAGE = 200;
 
-/** Re-tags recent conversations page by page after a rule change, reporting progress as it goes. */
+/**
+ * Re-tags after a rule change, page by page, reporting progress as it goes: first every conversation whose live
+ * opportunity rests on a rule no longer in force as it was (however old, so a disabled rule's conversations leave
+ * the inbox within seconds), then every conversation active since `since`.
+ */
 @Injectable()
 export class BackfillService {
   private readonly logger = new Logger(BackfillService.name);
@@ -18,19 +23,40 @@ export class BackfillService {
   ) {}
 
   async run(since: Date, report: (progress: BackfillProgress) => Promise<void>): Promise<BackfillProgress> {
-    const total = await this.conversations.countActiveSince(this.dataSource, since);
-    let done = 0;
-    let afterId = '0';
-    await report({ done, total });
-    for (;;) {
-      const page = await this.conversations.bumpActivePage(this.dataSource, since, afterId, PAGE);
-      if (page.length === 0) break;
+    const total =
+      (await this.conversations.countStale(this.dataSource)) +
+      (await this.conversations.countActiveSince(this.dataSource, since));
+    const progress = { done: 0, total };
+    await report(progress);
+    await this.pages(progress, report, (afterId) =>
+      this.conversations.bumpStalePage(this.dataSource, afterId, PAGE),
+    );
+    await this.pages(progress, report, (afterId) =>
+      this.conversations.bumpActivePage(this.dataSource, since, afterId, PAGE),
+    );
+    this.logger.log({
+      message: 'backfill finished',
+      since: since.toISOString(),
+      conversations: progress.done,
+    });
+    return { done: progress.done, total: Math.max(progress.total, progress.done) };
+  }
+
+  private async pages(
+    progress: BackfillProgress,
+    report: (progress: BackfillProgress) => Promise<void>,
+    next: (afterId: string) => Promise<Page>,
+  ): Promise<void> {
+    for (let afterId = '0'; ;) {
+      const page = await next(afterId);
+      if (page.length === 0) return;
       await this.tagging.tagMany(page.map((c) => ({ id: c.id, version: c.contentVersion })));
-      done += page.length;
+      progress.done += page.length;
       afterId = page[page.length - 1].id;
-      await report({ done: Math.min(done, total), total: Math.max(total, done) });
+      await report({
+        done: Math.min(progress.done, progress.total),
+        total: Math.max(progress.total, progress.done),
+      });
     }
-    this.logger.log({ message: 'backfill finished', since: since.toISOString(), conversations: done });
-    return { done, total: Math.max(total, done) };
   }
 }

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { BackfillService } from './backfill.service';
 import { TagProcessor } from './tag.processor';
 import { TaggingService } from './tagging.service';
+import { TimeSignalsService } from './time-signals.service';
 
 const logger = new Logger(CompiledRulesCache.name);
 
@@ -21,6 +22,7 @@ const logger = new Logger(CompiledRulesCache.name);
     },
     TaggingService,
     BackfillService,
+    TimeSignalsService,
     TagProcessor,
   ],
 })

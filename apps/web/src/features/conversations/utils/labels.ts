@@ -29,6 +29,7 @@ export const routeLabel = (route: Route): string => ROUTE_LABELS[route].label;
 // Each label reads with its evidence after it: "Tone: 5 of 7 posts negative", "Activity: quiet for 14 days".
 export const SIGNAL_LABELS: Record<SignalKind, string> = {
   rule: 'Listening rule',
+  'own-thread': 'Reply to your post',
   question: 'Question',
   mention: 'Mentioned',
   'resource-match': 'Published material',
