@@ -10,7 +10,7 @@ const taggedFresh: Signal[] = [
   rule,
   question,
   { kind: 'velocity', detail: '4 posts in the last 6 h (0.7/h vs 0.1/h overall)', weight: 10 },
-  { kind: 'recency', detail: 'last public post 0 min ago', weight: 10 },
+  { kind: 'recency', detail: 'last public post under a minute ago', weight: 10 },
 ];
 const days = (d: number) => d * 24;
 
@@ -20,7 +20,7 @@ describe('refreshTimeSignals', () => {
       name: 'read at once: what tagging said',
       times: [hoursAgo(72), hoursAgo(48), hoursAgo(4), hoursAgo(3), hoursAgo(2), hoursAgo(0)],
       signals: taggedFresh.map((s) =>
-        s.kind === 'recency' ? { ...s, detail: 'last public post 0 min ago' } : s,
+        s.kind === 'recency' ? { ...s, detail: 'last public post under a minute ago' } : s,
       ),
     },
     {
