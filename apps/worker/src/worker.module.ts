@@ -9,6 +9,7 @@ import { FeedFetcherService } from './services/feed-fetcher.service';
 import { HostGate } from './services/host-gate.service';
 import { PullFetcherService } from './services/pull-fetcher.service';
 import { PostStoreService } from './services/post-store.service';
+import { SourceHealthService } from './services/source-health.service';
 import { TableStatisticsService } from './services/table-statistics.service';
 import { TagBacklogGate } from './services/tag-backlog.gate';
 
@@ -26,6 +27,7 @@ import { TagBacklogGate } from './services/tag-backlog.gate';
     RuleFilterService,
     JetstreamConsumer,
     TableStatisticsService,
+    SourceHealthService,
   ],
 })
 export class WorkerModule {}

@@ -38,15 +38,17 @@ export class IngestProcessor implements OnApplicationBootstrap, BeforeApplicatio
       stalledInterval: this.config.jobLockMs,
     });
     this.worker = worker;
-    worker.on('failed', (job, error) =>
+    // A source's fetch failures are logged by the handler, once per change of the source's health.
+    worker.on('failed', (job, error) => {
+      if (this.fetchSource.wasReported(error)) return;
       this.logger.warn({
         message: 'job failed',
         job: job?.name,
         jobId: job?.id,
         attempt: job?.attemptsMade,
         error: error.message,
-      }),
-    );
+      });
+    });
     worker.on('error', (error) => this.logger.error({ message: 'worker error', error: error.message }));
     // Reconcile at boot (sources may have changed while no worker ran) and whenever Redis comes back: a restarted
     // or flushed Redis has lost the schedulers, and Postgres still knows every source.
@@ -65,7 +67,7 @@ export class IngestProcessor implements OnApplicationBootstrap, BeforeApplicatio
     const name: JobName = job.name;
     switch (job.name) {
       case 'FetchSource':
-        return this.fetchSource.handle(job.data.sourceId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
+        return this.fetchSource.handle(job.data.sourceId);
       case 'SyncSchedules':
         return this.syncSchedules.handle(job.data.changedSourceIds);
       default: {
