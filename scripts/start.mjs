@@ -131,14 +131,22 @@ const waitForApi = async (port, stillRunning) => {
   return null;
 };
 
-/** Every source's health once each enabled source has been fetched, or after FIRST_ROUND_MS: what is known by then. */
+/**
+ * Every enabled source's health once each has been fetched, or after FIRST_ROUND_MS: what is known by then. Null
+ * when it cannot be read; the summary then goes without it rather than stopping a running Parley.
+ */
 const firstRound = async (stillRunning) => {
   const deadline = Date.now() + FIRST_ROUND_MS;
-  for (;;) {
-    const sources = JSON.parse(await runCli('sources', { quiet: true })).filter((source) => source.enabled);
-    if (sources.every((source) => source.lastFetchAt) || Date.now() > deadline || !stillRunning())
-      return sources;
-    await sleep(2_000);
+  try {
+    for (;;) {
+      const sources = JSON.parse(await runCli('sources', { quiet: true })).filter((source) => source.enabled);
+      if (sources.every((source) => source.lastFetchAt) || Date.now() > deadline || !stillRunning())
+        return sources;
+      await sleep(2_000);
+    }
+  } catch (error) {
+    log(`could not read the sources' health: ${error.message}`);
+    return null;
   }
 };
 
@@ -153,9 +161,9 @@ const signIn = (admin) => {
 
 /** The last lines of start-up: where Parley is, how to sign in, and whether its sources work. */
 const summary = ({ port, healthStatus, admin, sources }) => {
-  const failing = sources.filter((source) => source.lastError);
-  const healthy = sources.filter((source) => source.lastSuccessAt && !source.lastError);
-  const waiting = sources.length - failing.length - healthy.length;
+  const failing = (sources ?? []).filter((source) => source.lastError);
+  const healthy = (sources ?? []).filter((source) => source.lastSuccessAt && !source.lastError);
+  const waiting = (sources ?? []).length - failing.length - healthy.length;
   const shown = failing.slice(0, 4).map((source) => source.key);
   const lines = [
     '',
@@ -163,7 +171,9 @@ const summary = ({ port, healthStatus, admin, sources }) => {
     `  Parley is running at http://localhost:${port}`,
     `  ${signIn(admin)}`,
     healthStatus === 200 ? null : `  Note: /api/health answered ${healthStatus}; see the [api] lines above.`,
-    `  Sources: ${healthy.length} working, ${failing.length} failing${waiting ? `, ${waiting} not fetched yet` : ''}.`,
+    sources
+      ? `  Sources: ${healthy.length} working, ${failing.length} failing${waiting ? `, ${waiting} not fetched yet` : ''}.`
+      : null,
     failing.length
       ? `  Failing: ${shown.join(', ')}${failing.length > shown.length ? ` and ${failing.length - shown.length} more` : ''} (their errors are on the Sources page).`
       : null,
