@@ -2,7 +2,7 @@ import { describe } from 'vitest';
 import {
   JETSTREAM_CORPUS,
   loadJetstreamEvents,
-} from '../../libs/ingest/src/connectors/test-support/jetstream-server';
+} from '../../libs/ingest/src/connectors/test-support/jetstream-corpus';
 import { replaysJetstream } from './jetstream-replay';
 
 describe.skipIf(!JETSTREAM_CORPUS.present)(

@@ -9,9 +9,8 @@ import {
 } from './jetstream.client';
 import { parseJetstreamEvent, type JetstreamEvent } from './jetstream-event';
 import { JETSTREAM_COLLECTIONS, normaliseJetstreamEvents } from './jetstream.normaliser';
+import { JETSTREAM_CORPUS, loadJetstreamEvents } from './test-support/jetstream-corpus';
 import {
-  JETSTREAM_CORPUS,
-  loadJetstreamEvents,
   loadJetstreamFixture,
   startJetstreamReplay,
   type JetstreamReplay,

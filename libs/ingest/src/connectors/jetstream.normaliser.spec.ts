@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseJetstreamEvent, type JetstreamEvent } from './jetstream-event';
 import { normaliseJetstreamEvent, normaliseJetstreamEvents } from './jetstream.normaliser';
-import {
-  JETSTREAM_CORPUS,
-  loadJetstreamEvents,
-  loadJetstreamFixture,
-  type WireEvent,
-} from './test-support/jetstream-server';
+import { JETSTREAM_CORPUS, loadJetstreamEvents } from './test-support/jetstream-corpus';
+import { loadJetstreamFixture, type WireEvent } from './test-support/jetstream-server';
 
 const parsed = (events: WireEvent[]): JetstreamEvent[] =>
   events.map((event) => {

@@ -1,15 +1,12 @@
-import { sharedCorpus } from '@parley/testing';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 
-/** The captured firehose in ../shared/corpora/jetstream. */
-export const JETSTREAM_CORPUS = sharedCorpus('jetstream');
-
 export type WireEvent = { line: string; timeUs: number; kind: string; collection: string | null };
 
-const loadEvents = (path: string): WireEvent[] =>
+/** A file of Jetstream events as sent on the wire, one a line, in time_us order as Jetstream replays them. */
+export const readWireEvents = (path: string): WireEvent[] =>
   readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
@@ -19,17 +16,13 @@ const loadEvents = (path: string): WireEvent[] =>
     })
     .sort((a, b) => a.timeUs - b.timeUs);
 
-/** A corpus file's events as sent on the wire, in time_us order as Jetstream replays them. */
-export const loadJetstreamEvents = (file: string): WireEvent[] =>
-  loadEvents(resolve(JETSTREAM_CORPUS.dir, file));
-
 /**
  * The project's own 22 events (fixtures/jetstream/events.jsonl), in the same wire format and order: a thread
  * of a post and two replies, likes and reposts, a post created then deleted, a post without `langs`, a post in
  * Welsh, follows, a block, a profile update, another app's record, identity and account events.
  */
 export const loadJetstreamFixture = (): WireEvent[] =>
-  loadEvents(resolve(__dirname, '../fixtures/jetstream/events.jsonl'));
+  readWireEvents(resolve(__dirname, '../fixtures/jetstream/events.jsonl'));
 
 export type JetstreamReplay = {
   url: string;
