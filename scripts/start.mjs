@@ -5,13 +5,15 @@
 //   3. build the server and the web app unless they are up to date
 //   4. migrate, then bootstrap (first admin; the demo workspace when there are no departments)
 //   5. run api and worker as child processes, their lines prefixed [api] / [worker]
+//   6. once every source has been fetched (or 30 s passed), a summary: the URL, the admin's sign-in,
+//      how many sources work and which fail
 //
 // Ctrl-C (or SIGTERM/SIGHUP) stops both children: SIGTERM, then SIGKILL after 10 s. If either child
 // exits on its own, the other is stopped and this command exits non-zero.
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import path from 'node:path';
-import { buildIfStale, installIfNeeded, run } from './lib/build.mjs';
+import { buildIfStale, installIfNeeded } from './lib/build.mjs';
 import {
   EnvironmentError,
   ROOT,
@@ -28,6 +30,8 @@ const APPS = [
   { name: 'worker', entry: 'dist/server/apps/worker/src/main.js' },
 ];
 const STOP_GRACE_MS = 10_000;
+/** How long the summary waits for the first fetch of every source. */
+const FIRST_ROUND_MS = 30_000;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -48,14 +52,35 @@ const ensurePortsFree = async () => {
   }
 };
 
-const runCli = async (command) => {
-  log(`${command}…`);
-  const code = await run(process.execPath, [CLI, command]);
+/** Runs a CLI command, its output shown unless `quiet`, and returns what it printed. */
+const runCli = async (command, { quiet = false } = {}) => {
+  if (!quiet) log(`${command}…`);
+  const child = spawn(process.execPath, [CLI, command], {
+    cwd: ROOT,
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+    if (!quiet) process.stdout.write(chunk);
+  });
+  const code = await new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (exitCode) => resolve(exitCode ?? 1));
+  });
   if (code !== 0)
     throw new EnvironmentError(
       `\`node ${CLI} ${command}\` failed (exit code ${code}); see the output above.`,
     );
+  return output;
 };
+
+/** The admin bootstrap created this start, and the password it generated (the lines bootstrap.command.ts prints). */
+const createdAdmin = (bootstrapOutput) => ({
+  email: /^Created the first admin: (.+)$/m.exec(bootstrapOutput)?.[1] ?? null,
+  password: /^Generated password \(.*?\): (\S+)$/m.exec(bootstrapOutput)?.[1] ?? null,
+});
 
 /** Copies a stream to `out` line by line, each line prefixed. */
 const prefixLines = (stream, out, prefix) => {
@@ -106,23 +131,61 @@ const waitForApi = async (port, stillRunning) => {
   return null;
 };
 
-const banner = (port, healthStatus) => {
-  const email = process.env.PARLEY_ADMIN_EMAIL || 'admin@parley.local';
-  const password = process.env.PARLEY_ADMIN_PASSWORD
-    ? 'with the password in PARLEY_ADMIN_PASSWORD'
-    : 'with the password printed when that admin was created (by bootstrap, above, on the first start)';
+/**
+ * Every enabled source's health once each has been fetched, or after FIRST_ROUND_MS: what is known by then. Null
+ * when it cannot be read; the summary then goes without it rather than stopping a running Parley.
+ */
+const firstRound = async (stillRunning) => {
+  const deadline = Date.now() + FIRST_ROUND_MS;
+  try {
+    for (;;) {
+      const sources = JSON.parse(await runCli('sources', { quiet: true })).filter((source) => source.enabled);
+      if (sources.every((source) => source.lastFetchAt) || Date.now() > deadline || !stillRunning())
+        return sources;
+      await sleep(2_000);
+    }
+  } catch (error) {
+    log(`could not read the sources' health: ${error.message}`);
+    return null;
+  }
+};
+
+const signIn = (admin) => {
+  const email = admin.email ?? (process.env.PARLEY_ADMIN_EMAIL || 'admin@parley.local');
+  if (admin.password)
+    return `Sign in as ${email}, password ${admin.password} (generated now and shown once: keep it).`;
+  if (process.env.PARLEY_ADMIN_PASSWORD)
+    return `Sign in as ${email} with the password in PARLEY_ADMIN_PASSWORD.`;
+  return `Sign in as ${email} with the password printed when that admin was created, on the first start.`;
+};
+
+/** The last lines of start-up: where Parley is, how to sign in, and whether its sources work. */
+const summary = ({ port, healthStatus, admin, sources }) => {
+  const failing = (sources ?? []).filter((source) => source.lastError);
+  const healthy = (sources ?? []).filter((source) => source.lastSuccessAt && !source.lastError);
+  const waiting = (sources ?? []).length - failing.length - healthy.length;
+  const shown = failing.slice(0, 4).map((source) => source.key);
   const lines = [
     '',
+    '  ──────────────────────────────────────────────────────────────',
     `  Parley is running at http://localhost:${port}`,
-    `  Sign in as ${email} ${password}.`,
+    `  ${signIn(admin)}`,
     healthStatus === 200 ? null : `  Note: /api/health answered ${healthStatus}; see the [api] lines above.`,
+    sources
+      ? `  Sources: ${healthy.length} working, ${failing.length} failing${waiting ? `, ${waiting} not fetched yet` : ''}.`
+      : null,
+    failing.length
+      ? `  Failing: ${shown.join(', ')}${failing.length > shown.length ? ` and ${failing.length - shown.length} more` : ''} (their errors are on the Sources page).`
+      : null,
+    failing.length ? '  Offline? The sample sources still work.' : null,
     '  Press Ctrl-C to stop.',
+    '  ──────────────────────────────────────────────────────────────',
     '',
   ];
   process.stdout.write(`${lines.filter((line) => line !== null).join('\n')}\n`);
 };
 
-const serve = async () => {
+const serve = async (admin) => {
   const apps = APPS.map(startApp);
   let stopping = false;
 
@@ -151,8 +214,12 @@ const serve = async () => {
   const port = portSetting('PORT', 3000);
   const status = await waitForApi(port, () => !stopping);
   if (stopping) return;
-  if (status === null) log(`the api has not answered on port ${port} after 2 minutes; still waiting on it`);
-  else banner(port, status);
+  if (status === null) {
+    log(`the api has not answered on port ${port} after 2 minutes; still waiting on it`);
+    return;
+  }
+  const sources = await firstRound(() => !stopping);
+  if (!stopping) summary({ port, healthStatus: status, admin, sources });
 };
 
 runMain(async () => {
@@ -162,6 +229,6 @@ runMain(async () => {
   await buildIfStale('server', log);
   await buildIfStale('web', log);
   await runCli('migrate');
-  await runCli('bootstrap');
-  await serve();
+  const admin = createdAdmin(await runCli('bootstrap'));
+  await serve(admin);
 });

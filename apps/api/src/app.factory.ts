@@ -60,6 +60,8 @@ const openApiConfig = () =>
 export const createApp = async (config: Config): Promise<INestApplication> => {
   const logger = new ConsoleLogger({
     json: config.logFormat === 'json',
+    // One line per entry in the terminal too, as the worker's: a multi-line object buries the start-up summary.
+    compact: true,
     prefix: 'parley-api',
     logLevels: config.env === 'test' ? ['warn', 'error'] : ['log', 'warn', 'error'],
   });

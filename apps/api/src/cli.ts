@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@parley/config';
-import { createDataSource, runMigrations } from '@parley/db';
+import { SourceRepository, createDataSource, runMigrations } from '@parley/db';
 import { isDomainError } from '@parley/domain';
+import type { DataSource } from 'typeorm';
 import { CliModule } from './cli/cli.module';
 import { bootstrapCommand } from './cli/bootstrap.command';
 import { feedInspectCommand } from './cli/feed-inspect.command';
@@ -13,19 +14,40 @@ const USAGE = `usage: parley <command>
   migrate                 apply database migrations
   bootstrap               create the first admin and load the demo workspace when the database is empty
   apply FILE [--prune]    apply a workspace document (YAML or JSON); --prune deletes what FILE leaves out
-  feed inspect URL|FILE   print what Parley would store from a feed, as JSON, writing nothing`;
+  feed inspect URL|FILE   print what Parley would store from a feed, as JSON, writing nothing
+  sources                 print every source and its health (last fetch, last error), as JSON`;
 
-const migrate = async (): Promise<void> => {
-  const dataSource = await createDataSource(loadConfig().databaseUrl, {
-    applicationName: 'parley-migrate',
-  }).initialize();
+const withDataSource = async (name: string, work: (dataSource: DataSource) => Promise<void>) => {
+  const dataSource = await createDataSource(loadConfig().databaseUrl, { applicationName: name }).initialize();
   try {
-    const applied = await runMigrations(dataSource);
-    console.log(applied.length ? `Applied ${applied.join(', ')}` : 'Database is up to date.');
+    await work(dataSource);
   } finally {
     await dataSource.destroy();
   }
 };
+
+const migrate = () =>
+  withDataSource('parley-migrate', async (dataSource) => {
+    const applied = await runMigrations(dataSource);
+    console.log(applied.length ? `Applied ${applied.join(', ')}` : 'Database is up to date.');
+  });
+
+/** `npm start` reads this to sum up which sources work; it needs no session, so it works before anyone signs in. */
+const sources = () =>
+  withDataSource('parley-cli', async (dataSource) => {
+    const rows = await new SourceRepository().listWithHealth(dataSource, null);
+    const health = rows.map(({ key, name, type, url, enabled, lastFetchAt, lastSuccessAt, lastError }) => ({
+      key,
+      name,
+      type,
+      url,
+      enabled,
+      lastFetchAt,
+      lastSuccessAt,
+      lastError,
+    }));
+    console.log(JSON.stringify(health, null, 2));
+  });
 
 const withContext = async (
   work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<void>,
@@ -55,6 +77,8 @@ const main = async (args: string[]): Promise<void> => {
         console.log(JSON.stringify(result, null, 2));
       });
     }
+    case 'sources':
+      return sources();
     case 'feed': {
       if (rest[0] !== 'inspect' || !rest[1]) throw new Error(USAGE);
       if (!(await feedInspectCommand(rest[1], loadConfig()))) process.exitCode = 1;

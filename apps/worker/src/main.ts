@@ -12,6 +12,8 @@ const bootstrap = async (): Promise<void> => {
   const config = loadConfig();
   const logger = new ConsoleLogger({
     json: config.logFormat === 'json',
+    // One line per entry in the terminal too: a multi-line object per warning buries everything else.
+    compact: true,
     prefix: 'parley-worker',
     logLevels: config.env === 'test' ? ['warn', 'error'] : ['log', 'warn', 'error'],
   });

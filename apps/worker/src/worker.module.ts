@@ -18,6 +18,7 @@ import { FeedFetcherService } from './services/feed-fetcher.service';
 import { HostGate } from './services/host-gate.service';
 import { PullFetcherService } from './services/pull-fetcher.service';
 import { PostStoreService } from './services/post-store.service';
+import { SourceHealthService } from './services/source-health.service';
 import { TableStatisticsService } from './services/table-statistics.service';
 import { TagBacklogGate } from './services/tag-backlog.gate';
 
@@ -41,6 +42,7 @@ import { TagBacklogGate } from './services/tag-backlog.gate';
     },
     JetstreamConsumer,
     TableStatisticsService,
+    SourceHealthService,
   ],
 })
 export class WorkerModule {}

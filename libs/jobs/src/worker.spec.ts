@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { JobNameOf } from './queues';
-import { isFinalAttempt, type QueueHandlers } from './worker';
+import type { QueueHandlers } from './worker';
 
 const done = async (): Promise<void> => undefined;
 
@@ -35,18 +35,4 @@ describe('QueueHandlers', () => {
     };
     expect(Object.keys(handlers)).toEqual(['TagConversations', 'BackfillTags']);
   });
-});
-
-describe('isFinalAttempt', () => {
-  const job = (attemptsMade: number, attempts?: number) => ({ attemptsMade, opts: { attempts } }) as Job;
-
-  it.each([
-    [0, 5, false],
-    [3, 5, false],
-    [4, 5, true],
-    [0, undefined, true],
-    [0, 1, true],
-  ])('after %i of %s attempts → %s', (made, attempts, final) =>
-    expect(isFinalAttempt(job(made, attempts))).toBe(final),
-  );
 });

@@ -31,8 +31,16 @@ const PERMANENT: ReadonlySet<DomainErrorCode> = new Set<DomainErrorCode>([
   'parse_failed',
 ]);
 
-/** Whether this run is the job's last try, so a handler can record a failure as final rather than passing. */
-export const isFinalAttempt = (job: Job): boolean => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+const ALREADY_LOGGED = new WeakSet<Error>();
+
+/**
+ * A handler that has already told people about a failure in its own words (a source's health changing, logged
+ * once per change) marks the error, so the queue does not log it again on every retry.
+ */
+export const markLogged = <E extends Error>(error: E): E => {
+  ALREADY_LOGGED.add(error);
+  return error;
+};
 
 type AnyHandler = (job: Job) => Promise<unknown>;
 
@@ -49,7 +57,9 @@ const runHandler = async <Q extends QueueName>(
   try {
     return await handler(job);
   } catch (error) {
-    throw isDomainError(error) && PERMANENT.has(error.code) ? new UnrecoverableError(error.message) : error;
+    if (!(isDomainError(error) && PERMANENT.has(error.code))) throw error;
+    const permanent = new UnrecoverableError(error.message);
+    throw ALREADY_LOGGED.has(error) ? markLogged(permanent) : permanent;
   }
 };
 
@@ -70,15 +80,16 @@ export const startQueueWorker = <Q extends QueueName>(
     prefix: context.config.queuePrefix,
     ...WORKER_OPTIONS[queue](context.config),
   });
-  worker.on('failed', (job, error) =>
+  worker.on('failed', (job, error) => {
+    if (ALREADY_LOGGED.has(error)) return;
     logger.warn({
       message: 'job failed',
       job: job?.name,
       jobId: job?.id,
       attempt: job?.attemptsMade,
       error: error.message,
-    }),
-  );
+    });
+  });
   worker.on('error', (error) => logger.error({ message: 'worker error', error: error.message }));
   return {
     close: async () => {

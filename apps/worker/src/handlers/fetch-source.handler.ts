@@ -2,13 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConversationRepository, DATA_SOURCE, type SourceForFetch, SourceRepository } from '@parley/db';
 import { isDomainError } from '@parley/domain';
 import { isFetchError } from '@parley/ingest';
-import { JobProducer } from '@parley/jobs';
+import { JobProducer, markLogged } from '@parley/jobs';
 import { UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { FeedFetcherService } from '../services/feed-fetcher.service';
 import { HostGate } from '../services/host-gate.service';
 import { PostStoreService, type StoreResult } from '../services/post-store.service';
 import { PullFetcherService } from '../services/pull-fetcher.service';
+import { SourceHealthService } from '../services/source-health.service';
 
 type Outcome = {
   validators: { etag: string | null; lastModified: string | null };
@@ -34,21 +35,21 @@ export class FetchSourceHandler {
     private readonly pull: PullFetcherService,
     private readonly gate: HostGate,
     private readonly producer: JobProducer,
+    private readonly health: SourceHealthService,
   ) {}
 
-  async handle(sourceId: string, finalAttempt: boolean): Promise<void> {
+  async handle(sourceId: string): Promise<void> {
     const source = await this.sources.findForFetch(this.dataSource, sourceId);
     // Streaming sources (Bluesky) are consumed continuously, not polled.
     if (!source || !source.enabled || source.type === 'bluesky') return;
     try {
       const outcome = await this.gate.run(hostOf(source.url), () => this.ingest(source));
-      await this.sources.recordSuccess(this.dataSource, source.id, outcome.validators, outcome.warning);
       // A first poll that finds nothing at all is worth a person's attention (a wrong URL, an empty timeline).
-      if (outcome.stored === 0 && outcome.notes.length > 0 && source.cursor === null) {
-        await this.sources.recordFailure(this.dataSource, source.id, outcome.notes.join('; '));
-      }
+      if (outcome.stored === 0 && outcome.notes.length > 0 && source.cursor === null)
+        await this.health.succeededWithProblem(source, outcome.validators, outcome.notes.join('; '));
+      else await this.health.succeeded(source, outcome.validators, outcome.warning);
     } catch (error) {
-      await this.fail(source, error, finalAttempt);
+      await this.fail(source, error);
     }
     // Also re-queues anything a crashed run stored but never queued: the outbox is the conversation's version.
     await this.producer.tagConversations(
@@ -93,15 +94,16 @@ export class FetchSourceHandler {
   }
 
   /** The error goes on the source for people to see; only transient failures are retried. */
-  private async fail(source: SourceForFetch, error: unknown, finalAttempt: boolean): Promise<never> {
+  private async fail(source: SourceForFetch, error: unknown): Promise<never> {
     const message = error instanceof Error ? error.message : String(error);
     if (isFetchError(error) && error.retryAfterMs)
       await this.gate.coolDown(hostOf(source.url), error.retryAfterMs);
-    await this.sources.recordFailure(this.dataSource, source.id, message);
-    this.logger.warn({ message: 'fetch failed', source: source.key, error: message, finalAttempt });
+    await this.health.failed(source, message);
     const permanent =
       (isDomainError(error) && ['fetch_refused', 'parse_failed', 'invalid'].includes(error.code)) ||
       (isFetchError(error) && [401, 403, 404, 410].includes(error.status ?? 0));
-    throw permanent ? new UnrecoverableError(message) : error;
+    const thrown = permanent ? new UnrecoverableError(message) : error;
+    // The health service has logged this failure once per change; the queue need not log every retry.
+    throw thrown instanceof Error ? markLogged(thrown) : thrown;
   }
 }

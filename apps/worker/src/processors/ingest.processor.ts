@@ -6,7 +6,7 @@ import {
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { CONFIG, type Config } from '@parley/config';
-import { REDIS, isFinalAttempt, startQueueWorker, type QueueWorker } from '@parley/jobs';
+import { REDIS, startQueueWorker, type QueueWorker } from '@parley/jobs';
 import type { Redis } from 'ioredis';
 import { FetchSourceHandler } from '../handlers/fetch-source.handler';
 import { SyncSchedulesHandler } from '../handlers/sync-schedules.handler';
@@ -28,7 +28,7 @@ export class IngestProcessor implements OnApplicationBootstrap, BeforeApplicatio
     this.worker = startQueueWorker(
       'ingest',
       {
-        FetchSource: (job) => this.fetchSource.handle(job.data.sourceId, isFinalAttempt(job)),
+        FetchSource: (job) => this.fetchSource.handle(job.data.sourceId),
         SyncSchedules: (job) => this.syncSchedules.handle(job.data.changedSourceIds),
       },
       { redis: this.redis, config: this.config },

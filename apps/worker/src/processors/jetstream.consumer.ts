@@ -21,6 +21,7 @@ import { CompiledRulesCache } from '@parley/tagging';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { PostStoreService } from '../services/post-store.service';
+import { SourceHealthService } from '../services/source-health.service';
 
 type Running = { subscription: JetstreamSubscription; lease: RedisLease; version: number };
 const RECONCILE_MS = 15_000;
@@ -44,6 +45,7 @@ export class JetstreamConsumer implements OnApplicationBootstrap, BeforeApplicat
     private readonly store: PostStoreService,
     private readonly rules: CompiledRulesCache,
     private readonly producer: JobProducer,
+    private readonly health: SourceHealthService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -89,8 +91,7 @@ export class JetstreamConsumer implements OnApplicationBootstrap, BeforeApplicat
       allowlist: this.config.fetchAllowlist,
       onEvents: (batch) => this.storeBatch(source, batch),
       onGap: (gap) => void this.recordGap(source, gap),
-      onError: (error) =>
-        void this.sources.recordFailure(this.dataSource, source.id, error.message).catch(() => undefined),
+      onError: (error) => void this.health.failed(source, error.message).catch(() => undefined),
     });
     this.running.set(source.id, { subscription, lease, version: source.updatedAt.getTime() });
     this.logger.log({ message: 'stream started', source: source.key, cursor: source.cursor });
@@ -112,7 +113,7 @@ export class JetstreamConsumer implements OnApplicationBootstrap, BeforeApplicat
     // Engagement and deletions apply to posts stored by now, including this batch's.
     await this.posts.addCounters(this.dataSource, changes.increments);
     await this.posts.redact(this.dataSource, 'bluesky', changes.redactions);
-    await this.sources.recordSuccess(this.dataSource, source.id, { etag: null, lastModified: null });
+    await this.health.succeeded(source);
     // Only this batch's conversations: the api's periodic sweep picks up anything a crash left untagged.
     await this.producer.tagConversations(stored.toTag);
   }
@@ -135,9 +136,8 @@ export class JetstreamConsumer implements OnApplicationBootstrap, BeforeApplicat
     const from = new Date(gap.requestedCursor / 1000);
     const to = new Date(gap.firstEventTimeUs / 1000);
     await this.sources.recordGap(this.dataSource, source.id, from, to);
-    await this.sources.recordFailure(
-      this.dataSource,
-      source.id,
+    await this.health.failed(
+      source,
       `events from ${from.toISOString()} to ${to.toISOString()} were not replayed by the server and are missing`,
     );
   }

@@ -3,8 +3,8 @@ import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TAG_BACKLOG_JOBS, TagBacklogGate } from './tag-backlog.gate';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { TAG_BACKLOG_JOBS, TagBacklogGate, type GateRelease } from './tag-backlog.gate';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -38,7 +38,7 @@ describe('TagBacklogGate (real Redis)', () => {
   it('never holds ingestion back when no tagger is connected, however long the backlog', async () => {
     await enqueue(producer, TAG_BACKLOG_JOBS * 2, 0);
     await expect(producer.tagBacklog()).resolves.toEqual({ jobs: TAG_BACKLOG_JOBS * 2, consumers: 0 });
-    await gate.waitForRoom();
+    await expect(gate.waitForRoom()).resolves.toEqual({ reason: 'no-tagger', tagJobs: TAG_BACKLOG_JOBS * 2 });
   });
 
   it('holds storing while a connected tagger is behind, and lets it go once it catches up', async () => {
@@ -52,13 +52,19 @@ describe('TagBacklogGate (real Redis)', () => {
     });
     try {
       await tagger.waitUntilReady();
-      let waited = false;
-      const waiting = gate.waitForRoom().then(() => (waited = true));
+      // The tagger holds every job it took: the backlog stays at the 16 jobs of the first test.
+      await vi.waitFor(async () =>
+        expect(await producer.tagBacklog()).toEqual({ jobs: TAG_BACKLOG_JOBS * 2, consumers: 1 }),
+      );
+      let released: GateRelease | null = null;
+      const waiting = gate.waitForRoom().then((release) => (released = release));
       await sleep(500);
-      expect(waited).toBe(false);
+      expect(released).toBeNull();
       release();
-      await waiting;
-      expect((await producer.tagBacklog()).jobs).toBeLessThan(TAG_BACKLOG_JOBS);
+      // It lets storing go because the backlog fell below the threshold, not because it gave up waiting.
+      const { reason, tagJobs } = await waiting;
+      expect(reason).toBe('room');
+      expect(tagJobs).toBeLessThan(TAG_BACKLOG_JOBS);
     } finally {
       release();
       await tagger.close();

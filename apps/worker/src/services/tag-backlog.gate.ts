@@ -8,6 +8,9 @@ const POLL_MS = 25;
 /** A tagger that takes jobs but never finishes them must not stop ingestion for good. */
 const MAX_WAIT_MS = 10_000;
 
+/** Why the gate let storing go on, and the tag jobs it saw then. */
+export type GateRelease = { reason: 'room' | 'no-tagger' | 'waited-too-long'; tagJobs: number };
+
 /**
  * Storing waits while tagging is behind, so under a flood the backlog stays in the sources (a feed's fetched page,
  * the firehose's paused socket) rather than piling up as stored-but-untagged conversations: what the inbox can
@@ -20,14 +23,15 @@ export class TagBacklogGate {
 
   constructor(private readonly producer: JobProducer) {}
 
-  async waitForRoom(): Promise<void> {
+  async waitForRoom(): Promise<GateRelease> {
     const deadline = Date.now() + MAX_WAIT_MS;
     for (;;) {
       const { jobs, consumers } = await this.producer.tagBacklog();
-      if (consumers === 0 || jobs < TAG_BACKLOG_JOBS) return;
+      if (consumers === 0) return { reason: 'no-tagger', tagJobs: jobs };
+      if (jobs < TAG_BACKLOG_JOBS) return { reason: 'room', tagJobs: jobs };
       if (Date.now() >= deadline) {
         this.logger.warn({ message: 'tagging is behind; storing anyway', tagJobs: jobs, consumers });
-        return;
+        return { reason: 'waited-too-long', tagJobs: jobs };
       }
       await sleep(POLL_MS);
     }

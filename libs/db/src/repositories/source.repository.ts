@@ -1,5 +1,8 @@
 import type { Queryable } from '../queryable';
 
+/** Longer errors are cut to this many characters on the source. */
+export const MAX_ERROR_LENGTH = 2000;
+
 export type SourceForFetch = {
   id: string;
   key: string;
@@ -92,6 +95,7 @@ export class SourceRepository {
   }
 
   /**
+   * Records a successful fetch; returns the error the source had until now (null when it was healthy).
    * `warning` is what a person should know about a fetch that worked (a feed read only in part): null clears it,
    * undefined keeps the last one (a 304 answers for the same document).
    */
@@ -100,22 +104,29 @@ export class SourceRepository {
     id: string,
     validators: { etag: string | null; lastModified: string | null },
     warning?: string | null,
-  ): Promise<void> {
-    await q.query(
-      `UPDATE source SET last_fetch_at = now(), last_success_at = now(), last_error = NULL, consecutive_failures = 0,
-         etag = coalesce($2, etag), last_modified = coalesce($3, last_modified),
-         last_warning = CASE WHEN $5 THEN last_warning ELSE $4 END
-       WHERE id = $1`,
+  ): Promise<string | null> {
+    const [rows]: [{ previousError: string | null }[], number] = await q.query(
+      `UPDATE source s SET last_fetch_at = now(), last_success_at = now(), last_error = NULL, consecutive_failures = 0,
+         etag = coalesce($2, s.etag), last_modified = coalesce($3, s.last_modified),
+         last_warning = CASE WHEN $5 THEN s.last_warning ELSE $4 END
+       FROM (SELECT id, last_error FROM source WHERE id = $1 FOR UPDATE) old
+       WHERE s.id = old.id
+       RETURNING old.last_error AS "previousError"`,
       [id, validators.etag, validators.lastModified, warning?.slice(0, 2000) ?? null, warning === undefined],
     );
+    return rows[0]?.previousError ?? null;
   }
 
-  async recordFailure(q: Queryable, id: string, message: string): Promise<void> {
-    await q.query(
-      `UPDATE source SET last_fetch_at = now(), last_error = $2, last_error_at = now(),
-         consecutive_failures = consecutive_failures + 1
-       WHERE id = $1`,
-      [id, message.slice(0, 2000)],
+  /** Records a failed fetch; true when this changes the source's state (it was healthy, or failed otherwise). */
+  async recordFailure(q: Queryable, id: string, message: string): Promise<boolean> {
+    const [rows]: [{ changed: boolean }[], number] = await q.query(
+      `UPDATE source s SET last_fetch_at = now(), last_error = $2, last_error_at = now(),
+         consecutive_failures = s.consecutive_failures + 1
+       FROM (SELECT id, last_error FROM source WHERE id = $1 FOR UPDATE) old
+       WHERE s.id = old.id
+       RETURNING old.last_error IS DISTINCT FROM s.last_error AS changed`,
+      [id, message.slice(0, MAX_ERROR_LENGTH)],
     );
+    return rows[0]?.changed ?? false;
   }
 }

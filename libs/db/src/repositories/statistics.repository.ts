@@ -11,17 +11,18 @@ const ANALYZE_SCALE_FACTOR = 0.1;
 const ANALYZE_LOCK = 7_303_101;
 
 export class StatisticsRepository {
-  async autovacuumIsOn(q: Queryable): Promise<boolean> {
-    const rows: { on: boolean }[] = await q.query(`SELECT current_setting('autovacuum')::boolean AS on`);
-    return rows[0].on;
-  }
-
-  /** Tables changed by more rows since their last ANALYZE than autovacuum would tolerate. */
+  /**
+   * Tables changed by more rows since their last ANALYZE than autovacuum would tolerate, among those autovacuum
+   * does not look after: all of them while it is off for the server, else those with `autovacuum_enabled` off.
+   */
   async staleTables(q: Queryable): Promise<GrowingTable[]> {
     const rows: { table: GrowingTable }[] = await q.query(
       `SELECT s.relname AS table FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
        WHERE s.schemaname = current_schema() AND s.relname = ANY($1::text[])
          AND s.n_mod_since_analyze > $2 + $3 * greatest(c.reltuples, 0)
+         AND NOT (current_setting('autovacuum')::boolean AND coalesce(
+           (SELECT o.option_value::boolean FROM pg_options_to_table(c.reloptions) o
+            WHERE o.option_name = 'autovacuum_enabled'), true))
        ORDER BY s.relname`,
       [GROWING_TABLES, ANALYZE_THRESHOLD, ANALYZE_SCALE_FACTOR],
     );

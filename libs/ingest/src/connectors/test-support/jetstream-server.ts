@@ -3,13 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 
-export const JETSTREAM_CORPUS = resolve(__dirname, '../../../../../../shared/corpora/jetstream');
-
 export type WireEvent = { line: string; timeUs: number; kind: string; collection: string | null };
 
-/** A corpus file's events as sent on the wire, in time_us order as Jetstream replays them. */
-export const loadJetstreamEvents = (file: string): WireEvent[] =>
-  readFileSync(resolve(JETSTREAM_CORPUS, file), 'utf8')
+/** A file of Jetstream events as sent on the wire, one a line, in time_us order as Jetstream replays them. */
+export const readWireEvents = (path: string): WireEvent[] =>
+  readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => {
@@ -17,6 +15,14 @@ export const loadJetstreamEvents = (file: string): WireEvent[] =>
       return { line, timeUs: event.time_us, kind: event.kind, collection: event.commit?.collection ?? null };
     })
     .sort((a, b) => a.timeUs - b.timeUs);
+
+/**
+ * The project's own 22 events (fixtures/jetstream/events.jsonl), in the same wire format and order: a thread
+ * of a post and two replies, likes and reposts, a post created then deleted, a post without `langs`, a post in
+ * Welsh, follows, a block, a profile update, another app's record, identity and account events.
+ */
+export const loadJetstreamFixture = (): WireEvent[] =>
+  readWireEvents(resolve(__dirname, '../fixtures/jetstream/events.jsonl'));
 
 export type JetstreamReplay = {
   url: string;

@@ -1,8 +1,9 @@
+import { sharedCorpus } from '@parley/testing';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 /** The recorded Mastodon responses in ../shared/corpora/mastodon, each `{ request, response }`. */
-export const MASTODON_CORPUS = resolve(__dirname, '../../../../../../shared/corpora/mastodon');
+export const MASTODON_CORPUS = sharedCorpus('mastodon');
 
 type Recording = { request: string; response: unknown };
 
@@ -20,10 +21,10 @@ export const replayKey = (url: URL): string => {
 /** Every recording by key; where the corpus recorded a request twice, the later recording answers. */
 export const loadMastodonCorpus = (): Map<string, unknown> => {
   const byKey = new Map<string, unknown>();
-  for (const file of readdirSync(MASTODON_CORPUS)
+  for (const file of readdirSync(MASTODON_CORPUS.dir)
     .filter((name) => name.endsWith('.json'))
     .sort()) {
-    const recording = JSON.parse(readFileSync(join(MASTODON_CORPUS, file), 'utf8')) as Recording;
+    const recording = JSON.parse(readFileSync(join(MASTODON_CORPUS.dir, file), 'utf8')) as Recording;
     byKey.set(replayKey(new URL(recording.request)), recording.response);
   }
   return byKey;

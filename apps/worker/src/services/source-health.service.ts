@@ -1,0 +1,46 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DATA_SOURCE, MAX_ERROR_LENGTH, SourceRepository } from '@parley/db';
+import type { DataSource } from 'typeorm';
+
+type Named = { id: string; key: string };
+type Validators = { etag: string | null; lastModified: string | null };
+const NO_VALIDATORS: Validators = { etag: null, lastModified: null };
+
+/**
+ * Records every fetch on its source, and logs a source's health only when it changes: the first failure, a
+ * different error, the recovery. A feed that stays down is retried every few minutes; its unchanged error is on
+ * the source (and in the Sources page), not repeated in the log. The state lives on the source row, so several
+ * workers, or a restarted one, log a change once.
+ */
+@Injectable()
+export class SourceHealthService {
+  private readonly logger = new Logger('SourceHealth');
+
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly sources: SourceRepository,
+  ) {}
+
+  /** `warning`: what a person should know about a fetch that worked (see SourceRepository.recordSuccess). */
+  async succeeded(
+    source: Named,
+    validators: Validators = NO_VALIDATORS,
+    warning?: string | null,
+  ): Promise<void> {
+    if ((await this.sources.recordSuccess(this.dataSource, source.id, validators, warning)) !== null)
+      this.logger.log({ message: 'source recovered', source: source.key });
+  }
+
+  /** A fetch that worked yet found something a person should see (a first poll with nothing in it). */
+  async succeededWithProblem(source: Named, validators: Validators, problem: string): Promise<void> {
+    const previous = await this.sources.recordSuccess(this.dataSource, source.id, validators);
+    await this.sources.recordFailure(this.dataSource, source.id, problem);
+    if (previous !== problem.slice(0, MAX_ERROR_LENGTH))
+      this.logger.warn({ message: 'source failing', source: source.key, error: problem });
+  }
+
+  async failed(source: Named, error: string): Promise<void> {
+    if (await this.sources.recordFailure(this.dataSource, source.id, error))
+      this.logger.warn({ message: 'source failing', source: source.key, error });
+  }
+}
