@@ -6,7 +6,14 @@ import globals from 'globals';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import tseslint from 'typescript-eslint';
 
-const TEST_FILES = ['**/*.spec.ts', '**/*.medium-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'];
+// test-support/ folders hold helpers only tests import (local servers replaying fixtures).
+const TEST_FILES = [
+  '**/*.spec.ts',
+  '**/*.medium-spec.ts',
+  '**/*.e2e-spec.ts',
+  'test/**/*.ts',
+  '**/test-support/**/*.ts',
+];
 
 /**
  * Which project may import which, by the Nx tags in each package.json. Feature libraries (ingest, tagging) are

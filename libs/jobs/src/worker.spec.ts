@@ -1,4 +1,3 @@
-import type { Job } from 'bullmq';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { JobNameOf } from './queues';
 import type { QueueHandlers } from './worker';
