@@ -2,11 +2,13 @@ import { DataSource } from 'typeorm';
 import { InitialSchema1763683200000 } from './migrations/1763683200000-initial-schema';
 import { StreamGaps1763769600000 } from './migrations/1763769600000-stream-gaps';
 import { WorkspaceAdministrators1764547200000 } from './migrations/1764547200000-workspace-administrators';
+import { UserLastSignIn1764601800000 } from './migrations/1764601800000-user-last-sign-in';
 
 export const MIGRATIONS = [
   InitialSchema1763683200000,
   StreamGaps1763769600000,
   WorkspaceAdministrators1764547200000,
+  UserLastSignIn1764601800000,
 ];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */

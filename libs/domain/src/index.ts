@@ -6,3 +6,4 @@ export * from './post';
 export * from './route';
 export * from './engagement';
 export * from './collections';
+export * from './people';
