@@ -49,6 +49,14 @@ const createRouter = () =>
               path: 'sources',
               lazy: () => import('./routes/sources').then((m) => ({ Component: m.SourcesRoute })),
             },
+            {
+              path: 'people',
+              lazy: () => import('./routes/people').then((m) => ({ Component: m.PeopleRoute })),
+            },
+            {
+              path: 'account',
+              lazy: () => import('./routes/account').then((m) => ({ Component: m.AccountRoute })),
+            },
           ],
         },
         { path: 'login', element: <Navigate to="/sign-in" replace /> },
