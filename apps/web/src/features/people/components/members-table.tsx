@@ -72,7 +72,9 @@ const MemberRow = ({ member, self, workspaceAdmin, now, onRequest }: MemberRowPr
   // Your own account is changed on Your account, and you cannot lock yourself out from here.
   const manage = member.manageAccount && !self;
   // Visible words first, then whose row it is, so the accessible name starts with what is on screen (WCAG 2.5.3).
-  const whose = (joiner: string) => <span className="visually-hidden">{`${joiner} ${member.name}`}</span>;
+  const whose = (before = '', after = '') => (
+    <span className="visually-hidden">{` ${before}${member.name}${after}`}</span>
+  );
   return (
     <tr>
       <th scope="row">
@@ -105,18 +107,18 @@ const MemberRow = ({ member, self, workspaceAdmin, now, onRequest }: MemberRowPr
         <span className="people-table__actions">
           {manage && member.locked && (
             <Button variant="link" onClick={account({ kind: 'unlock' })}>
-              Unlock{whose('')}
+              Unlock{whose()}
             </Button>
           )}
           {manage && (
             <Button variant="link" onClick={account({ kind: 'reset-password' })}>
-              Reset password{whose(' of')}
+              Reset password{whose('of ')}
             </Button>
           )}
           {manage && (
             <Button variant="link" onClick={account({ kind: member.disabled ? 'enable' : 'disable' })}>
               {member.disabled ? 'Enable' : 'Disable'}
-              {whose('')}
+              {whose()}
             </Button>
           )}
           {workspaceAdmin && (
@@ -125,11 +127,11 @@ const MemberRow = ({ member, self, workspaceAdmin, now, onRequest }: MemberRowPr
               onClick={account({ kind: 'workspace-admin', workspaceAdmin: !member.workspaceAdmin })}
             >
               {member.workspaceAdmin ? 'Remove workspace admin' : 'Make workspace admin'}
-              {whose(' for')}
+              {whose('for ')}
             </Button>
           )}
           <Button variant="link" onClick={() => onRequest({ member, kind: 'remove' })}>
-            Remove from department{whose(':')}
+            Remove from department{whose('(', ')')}
           </Button>
         </span>
       </td>
