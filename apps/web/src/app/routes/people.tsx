@@ -1,7 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button } from '../../components/ui/button';
-import { DepartmentSelect } from '../../components/ui/department-select';
+import { DepartmentChooser } from '../../components/ui/department-chooser';
 import { EmptyState } from '../../components/ui/empty-state';
 import { useSignedInUser } from '../../features/auth/api/get-me';
 import { departmentNamer } from '../../features/auth/utils/department-names';
@@ -39,11 +38,12 @@ export const PeopleRoute = () => {
             Who can use Parley in {departmentName(department)}, and what each person can do there.
           </p>
           {managed.length > 1 && (
-            <DepartmentForm
+            <DepartmentChooser
               key={department}
               departments={managed}
               value={department}
               onApply={(next) => setSearch({ department: next })}
+              submitLabel="Show people"
             />
           )}
           <PeoplePanel
@@ -56,28 +56,5 @@ export const PeopleRoute = () => {
         </>
       )}
     </>
-  );
-};
-
-type DepartmentFormProps = {
-  departments: { key: string; name: string }[];
-  value: string;
-  onApply: (department: string) => void;
-};
-
-/** Applies on the button, not on change, so arrowing through the list does not reload the page (WCAG 3.2.2). */
-const DepartmentForm = ({ departments, value, onApply }: DepartmentFormProps) => {
-  const [department, setDepartment] = useState(value);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    onApply(department);
-  };
-  return (
-    <form className="filters" onSubmit={submit} aria-label="Choose a department">
-      <DepartmentSelect departments={departments} value={department} onChange={setDepartment} />
-      <Button type="submit" variant="secondary" className="filters__apply">
-        Show people
-      </Button>
-    </form>
   );
 };

@@ -127,7 +127,7 @@ const TokensTable = ({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (toke
   const now = new Date();
   return (
     <div className="table-scroll" role="region" aria-labelledby="tokens-caption" tabIndex={0}>
-      <table className="table">
+      <table className="table tokens-table">
         <caption id="tokens-caption" className="table__caption">
           {tokens.length === 1 ? '1 API token' : `${tokens.length} API tokens`}
         </caption>
@@ -155,7 +155,7 @@ const TokensTable = ({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (toke
               <td>{token.revokedAt ? <Tag tone="grey">Revoked</Tag> : <Tag tone="green">Active</Tag>}</td>
               <td>
                 {!token.revokedAt && (
-                  <Button variant="link" className="link" onClick={() => onRevoke(token)}>
+                  <Button variant="link" onClick={() => onRevoke(token)}>
                     Revoke<span className="visually-hidden"> {token.name}</span>
                   </Button>
                 )}
