@@ -6,27 +6,16 @@ import { NotificationBanner } from '../../../components/ui/notification-banner';
 import { TextField } from '../../../components/ui/text-field';
 import { formFailure, noFailure, summaryOf, type FormFailure } from '../../../lib/form-failure';
 import { useChangePassword } from '../api/change-password';
-
-const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
-type Field = (typeof FIELDS)[number];
-type Values = Record<Field, string>;
-const EMPTY: Values = { currentPassword: '', newPassword: '', confirmPassword: '' };
-
-/** What can be checked here; whether the current password is right only the api knows. */
-export const validatePasswordChange = (values: Values): FormFailure<Field>['fields'] => {
-  const fields: FormFailure<Field>['fields'] = {};
-  if (!values.currentPassword) fields.currentPassword = 'Enter your current password';
-  if (values.newPassword.length < MIN_PASSWORD_LENGTH)
-    fields.newPassword = `Your new password needs at least ${MIN_PASSWORD_LENGTH} characters`;
-  else if (values.newPassword === values.currentPassword)
-    fields.newPassword = 'Choose a new password different from the current one';
-  if (values.confirmPassword !== values.newPassword)
-    fields.confirmPassword = 'The two new passwords are not the same';
-  return fields;
-};
+import {
+  EMPTY_PASSWORD_CHANGE,
+  PASSWORD_FIELDS as FIELDS,
+  validatePasswordChange,
+  type PasswordField as Field,
+  type PasswordChangeValues as Values,
+} from '../utils/password-change';
 
 export const ChangePasswordForm = () => {
-  const [values, setValues] = useState<Values>(EMPTY);
+  const [values, setValues] = useState<Values>(EMPTY_PASSWORD_CHANGE);
   const [failure, setFailure] = useState<FormFailure<Field>>(noFailure);
   const [changed, setChanged] = useState(0);
   const change = useChangePassword();
@@ -41,7 +30,7 @@ export const ChangePasswordForm = () => {
       { currentPassword: values.currentPassword, newPassword: values.newPassword },
       {
         onSuccess: () => {
-          setValues(EMPTY);
+          setValues(EMPTY_PASSWORD_CHANGE);
           setChanged((n) => n + 1);
         },
         onError: (error) => setFailure(formFailure(error, FIELDS)),
