@@ -193,4 +193,37 @@ describe('people and account pages', () => {
       .waitFor({ timeout: 10_000 });
     await shoot(tab, 'account-token-revoked');
   });
+  it('a workspace administrator sees everyone, and cannot remove the last workspace administrator', async () => {
+    const tab = await signInPage(ADMIN.email, ADMIN.password);
+    await tab.getByRole('link', { name: 'People' }).click();
+    await tab.getByRole('link', { name: 'Everyone in the workspace' }).click();
+    const table = tab.getByRole('table', { name: /people in the workspace/ });
+    await table.waitFor({ timeout: 10_000 });
+    await expect(
+      tab
+        .getByRole('row', { name: /Cal Comms/ })
+        .getByText('Department for Work and Pensions: Comms officer')
+        .isVisible(),
+    ).resolves.toBe(true);
+    await shoot(tab, 'people-everyone');
+
+    const self = tab.getByRole('row', { name: /\(you\)/ });
+    await self.getByRole('button', { name: /^Remove workspace admin/ }).click();
+    await tab.getByRole('dialog').getByRole('button', { name: 'Remove workspace administration' }).click();
+    await tab
+      .getByRole('alert')
+      .getByText(/last workspace administrator/)
+      .waitFor({ timeout: 10_000 });
+    await shoot(tab, 'people-everyone-last-admin');
+
+    await tab.getByRole('button', { name: 'Make workspace admin for Cal Comms' }).click();
+    await tab.getByRole('dialog').getByRole('button', { name: 'Make workspace administrator' }).click();
+    await banner(tab).getByText('Cal Comms is now a workspace administrator.').waitFor({ timeout: 10_000 });
+    await tab
+      .getByRole('row', { name: /Cal Comms/ })
+      .getByText('Workspace admin', { exact: true })
+      .waitFor({ timeout: 10_000 });
+    const cal = (await admin.get<{ email: string; workspaceAdmin: boolean }[]>('/api/users')).body;
+    expect(cal.find((u) => u.email === 'cal@example.gov.uk')?.workspaceAdmin).toBe(true);
+  });
 });

@@ -54,6 +54,10 @@ const createRouter = () =>
               lazy: () => import('./routes/people').then((m) => ({ Component: m.PeopleRoute })),
             },
             {
+              path: 'people/everyone',
+              lazy: () => import('./routes/everyone').then((m) => ({ Component: m.EveryoneRoute })),
+            },
+            {
               path: 'account',
               lazy: () => import('./routes/account').then((m) => ({ Component: m.AccountRoute })),
             },

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { DepartmentChooser } from '../../components/ui/department-chooser';
 import { EmptyState } from '../../components/ui/empty-state';
 import { useSignedInUser } from '../../features/auth/api/get-me';
@@ -26,6 +26,14 @@ export const PeopleRoute = () => {
     <>
       <title>{department ? `People: ${departmentName(department)} – Parley` : 'People – Parley'}</title>
       <h1 className="heading-l">People</h1>
+      {me.workspaceAdmin && (
+        <p>
+          <Link to="/people/everyone" className="link">
+            Everyone in the workspace
+          </Link>
+          , including people in no department.
+        </p>
+      )}
       {department === null ? (
         <EmptyState title="You do not manage any department’s people">
           <p>

@@ -1,10 +1,20 @@
-import type { MemberRequest } from './members-table';
+import type { Member } from '@parley/contracts';
+import type { Role } from '@parley/domain';
+import type { AccountAction } from '../api/account-actions';
+
+/** Who a request is about: a department's member, or anyone in the workspace list. */
+export type Person = Pick<Member, 'id' | 'name' | 'workspaceAdmin' | 'disabled' | 'locked'>;
+
+/** What a row asks the page to do; the page confirms the destructive ones first. */
+export type PersonRequest = { person: Person } & (
+  { kind: 'role'; role: Role } | { kind: 'remove' } | { kind: 'account'; action: AccountAction }
+);
 
 export type Confirmation = { title: string; body: string; confirmLabel: string; destructive: boolean };
 
 /** The question asked before a request that is hard to undo; null for those that are simply done. */
-export const confirmationFor = (request: MemberRequest, departmentName: string): Confirmation | null => {
-  const { name } = request.member;
+export const confirmationFor = (request: PersonRequest, departmentName: string): Confirmation | null => {
+  const { name } = request.person;
   if (request.kind === 'remove') {
     return {
       title: `Remove ${name} from ${departmentName}?`,
