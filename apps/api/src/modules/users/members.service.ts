@@ -17,6 +17,17 @@ import { generatePassword, hashPassword } from '../auth/password';
 import { parseId } from '../../common/parse-id';
 import { toMember } from './people-mapper';
 
+const UNIQUE_VIOLATION = '23505';
+
+/** Two administrators adding the same person at once: the second insert meets the first's row. */
+const conflictOnDuplicate =
+  (message: string) =>
+  (error: unknown): never => {
+    throw (error as { code?: string }).code === UNIQUE_VIOLATION
+      ? new DomainError('conflict', message)
+      : error;
+  };
+
 /**
  * The members of one department, managed by its administrators (or a workspace administrator). Everything here
  * is scoped to the department in the path, so a department administrator cannot grant anything elsewhere.
@@ -50,7 +61,7 @@ export class MembersService {
       }
       await inTransaction(this.dataSource, (tx) =>
         this.grant(tx, auth, department, existing.id, request.role),
-      );
+      ).catch(conflictOnDuplicate(`${existing.name} is already a member of ${department.name}.`));
       return {
         member: await this.presentOne(auth, department, existing.id),
         created: false,
@@ -80,7 +91,7 @@ export class MembersService {
       });
       await this.grant(tx, auth, department, id, request.role);
       return id;
-    });
+    }).catch(conflictOnDuplicate(`Someone has just made an account for ${request.email}: add them again.`));
     return {
       member: await this.presentOne(auth, department, userId),
       created: true,

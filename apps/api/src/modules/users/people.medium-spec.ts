@@ -182,6 +182,29 @@ describe('people: members, accounts, passwords, tokens, unlock', () => {
     expect(everything).not.toContain(PASSWORD);
   });
 
+  it('answers 409, not 500, when two administrators add the same person at once', async () => {
+    const [first, second] = await Promise.all(
+      ['first', 'second'].map(() =>
+        admin.request('POST', '/api/departments/dwp/members', {
+          email: 'dana@example.gov.uk',
+          role: 'viewer',
+        }),
+      ),
+    );
+    expect([first.status, second.status].sort()).toEqual([201, 409]);
+    const [made, again] = await Promise.all(
+      ['first', 'second'].map(() =>
+        admin.request('POST', '/api/departments/dwp/members', {
+          email: 'twin@example.gov.uk',
+          name: 'Twin',
+          role: 'viewer',
+        }),
+      ),
+    );
+    expect([made.status, again.status].sort()).toEqual([201, 409]);
+    await admin.request('DELETE', `/api/departments/dwp/members/${ids.dfeAdmin}`);
+  });
+
   it('lets a department administrator grant nothing outside their department, nor workspace administration', async () => {
     const dana = await signIn('dana@example.gov.uk');
     expect(
