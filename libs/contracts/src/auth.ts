@@ -35,13 +35,34 @@ export const createTokenRequestSchema = z.object({
 export const createTokenResponseSchema = z.object({ id: z.string(), name: z.string(), token: z.string() });
 export type CreateTokenResponse = z.infer<typeof createTokenResponseSchema>;
 
+/** One API token as its owner (or a workspace administrator) sees it; the secret itself is never shown again. */
+export const apiTokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+
 export const MIN_PASSWORD_LENGTH = 12;
+// The upper bound only stops a multi-megabyte "password" from tying up the hasher.
+const MAX_PASSWORD_LENGTH = 200;
+export const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `a password needs at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(MAX_PASSWORD_LENGTH, `a password can have at most ${MAX_PASSWORD_LENGTH} characters`);
+
+export const changePasswordRequestSchema = z.object({
+  currentPassword: z.string().min(1, 'enter your current password'),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+
 export const createUserRequestSchema = z.object({
   email: z.email('enter an email address'),
   name: z.string().trim().min(1, 'enter a name'),
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `a password needs at least ${MIN_PASSWORD_LENGTH} characters`),
+  password: passwordSchema,
   memberships: z.array(membership).default([]),
   workspaceAdmin: z.boolean().default(false),
 });

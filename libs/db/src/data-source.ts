@@ -3,6 +3,7 @@ import { InitialSchema1763683200000 } from './migrations/1763683200000-initial-s
 import { StreamGaps1763769600000 } from './migrations/1763769600000-stream-gaps';
 import { WorkspaceAdministrators1764547200000 } from './migrations/1764547200000-workspace-administrators';
 import { OpportunityLifecycle1764547300000 } from './migrations/1764547300000-opportunity-lifecycle';
+import { UserLastSignIn1764601800000 } from './migrations/1764601800000-user-last-sign-in';
 import { SourceLastWarning1796115600000 } from './migrations/1796115600000-source-last-warning';
 
 export const MIGRATIONS = [
@@ -10,6 +11,7 @@ export const MIGRATIONS = [
   StreamGaps1763769600000,
   WorkspaceAdministrators1764547200000,
   OpportunityLifecycle1764547300000,
+  UserLastSignIn1764601800000,
   SourceLastWarning1796115600000,
 ];
 

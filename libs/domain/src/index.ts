@@ -8,3 +8,4 @@ export * from './engagement';
 export * from './collections';
 export * from './probe';
 export * from './keys';
+export * from './people';

@@ -49,6 +49,18 @@ const createRouter = () =>
               path: 'sources',
               lazy: () => import('./routes/sources').then((m) => ({ Component: m.SourcesRoute })),
             },
+            {
+              path: 'people',
+              lazy: () => import('./routes/people').then((m) => ({ Component: m.PeopleRoute })),
+            },
+            {
+              path: 'people/everyone',
+              lazy: () => import('./routes/everyone').then((m) => ({ Component: m.EveryoneRoute })),
+            },
+            {
+              path: 'account',
+              lazy: () => import('./routes/account').then((m) => ({ Component: m.AccountRoute })),
+            },
           ],
         },
         { path: 'login', element: <Navigate to="/sign-in" replace /> },

@@ -8,11 +8,36 @@ export type UserRow = {
   passwordHash: string;
   disabledAt: Date | null;
   workspaceAdmin: boolean;
+  lastSignInAt: Date | null;
 };
 export type MembershipRow = { departmentId: string; department: string; role: Role };
+/** A user as the people pages list them. */
+export type PersonRow = {
+  id: string;
+  email: string;
+  name: string;
+  workspaceAdmin: boolean;
+  disabledAt: Date | null;
+  lastSignInAt: Date | null;
+};
+export type MemberRow = PersonRow & { role: Role; departmentIds: string[] };
+export type UserWithMembershipsRow = PersonRow & { memberships: { department: string; role: Role }[] };
+export type ApiTokenRow = {
+  id: string;
+  name: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
 
 const USER_COLUMNS = `id, email, name, password_hash AS "passwordHash", disabled_at AS "disabledAt",
-  workspace_admin AS "workspaceAdmin"`;
+  workspace_admin AS "workspaceAdmin", last_sign_in_at AS "lastSignInAt"`;
+const PERSON_COLUMNS = `u.id, u.email, u.name, u.workspace_admin AS "workspaceAdmin", u.disabled_at AS "disabledAt",
+  u.last_sign_in_at AS "lastSignInAt"`;
+const TOKEN_COLUMNS = `id, name, created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
+
+/** Rows of an UPDATE or DELETE come back from the pg driver as [rows, count]. */
+type Changed<T> = [T[], number];
 
 /** People, their memberships of departments, sessions and API tokens. */
 export class UserRepository {
@@ -117,5 +142,112 @@ export class UserRepository {
         [tokenHash],
       )
       .then((result: [{ id: string; userId: string }[], number]) => result[0][0]);
+  }
+  async recordSignIn(q: Queryable, userId: string): Promise<void> {
+    await q.query(`UPDATE app_user SET last_sign_in_at = now() WHERE id = $1`, [userId]);
+  }
+
+  /** The department's members (or the one member `userId`), each with every department they belong to. */
+  membersOf(q: Queryable, departmentId: string, userId: string | null = null): Promise<MemberRow[]> {
+    return q.query(
+      `SELECT ${PERSON_COLUMNS}, m.role,
+         array(SELECT department_id::text FROM membership WHERE user_id = u.id) AS "departmentIds"
+       FROM membership m JOIN app_user u ON u.id = m.user_id
+       WHERE m.department_id = $1 AND ($2::uuid IS NULL OR u.id = $2::uuid)
+       ORDER BY lower(u.name), lower(u.email)`,
+      [departmentId, userId],
+    );
+  }
+
+  allUsersWithMemberships(q: Queryable): Promise<UserWithMembershipsRow[]> {
+    return q.query(
+      `SELECT ${PERSON_COLUMNS},
+         coalesce(json_agg(json_build_object('department', d.key, 'role', m.role) ORDER BY d.key)
+           FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
+       FROM app_user u LEFT JOIN membership m ON m.user_id = u.id LEFT JOIN department d ON d.id = m.department_id
+       GROUP BY u.id ORDER BY lower(u.name), lower(u.email)`,
+    );
+  }
+
+  async changeRole(q: Queryable, userId: string, departmentId: string, role: Role): Promise<boolean> {
+    const [, count]: Changed<unknown> = await q.query(
+      `UPDATE membership SET role = $3 WHERE user_id = $1 AND department_id = $2`,
+      [userId, departmentId, role],
+    );
+    return count > 0;
+  }
+
+  async deleteMembership(q: Queryable, userId: string, departmentId: string): Promise<boolean> {
+    const [, count]: Changed<unknown> = await q.query(
+      `DELETE FROM membership WHERE user_id = $1 AND department_id = $2`,
+      [userId, departmentId],
+    );
+    return count > 0;
+  }
+
+  /**
+   * Locks the rows of the enabled workspace administrators until the transaction ends, so two administrators
+   * removing each other at once cannot both see "one other is left".
+   */
+  lockActiveWorkspaceAdmins(q: Queryable): Promise<{ id: string }[]> {
+    return q.query(
+      `SELECT id FROM app_user WHERE workspace_admin AND disabled_at IS NULL ORDER BY id FOR UPDATE`,
+    );
+  }
+
+  async setWorkspaceAdmin(q: Queryable, userId: string, workspaceAdmin: boolean): Promise<void> {
+    await q.query(`UPDATE app_user SET workspace_admin = $2, updated_at = now() WHERE id = $1`, [
+      userId,
+      workspaceAdmin,
+    ]);
+  }
+
+  async setDisabled(q: Queryable, userId: string, disabled: boolean): Promise<void> {
+    await q.query(
+      `UPDATE app_user SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) END, updated_at = now()
+       WHERE id = $1`,
+      [userId, disabled],
+    );
+  }
+
+  async setPasswordHash(q: Queryable, userId: string, passwordHash: string): Promise<void> {
+    await q.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [
+      userId,
+      passwordHash,
+    ]);
+  }
+
+  /** Signs a user out everywhere, or everywhere but `keepSessionId`; returns how many sessions ended. */
+  async deleteSessionsOf(q: Queryable, userId: string, keepSessionId: string | null = null): Promise<number> {
+    const [, count]: Changed<unknown> = await q.query(
+      `DELETE FROM user_session WHERE user_id = $1 AND ($2::uuid IS NULL OR id <> $2::uuid)`,
+      [userId, keepSessionId],
+    );
+    return count;
+  }
+
+  apiTokensOf(q: Queryable, userId: string): Promise<ApiTokenRow[]> {
+    return q.query(`SELECT ${TOKEN_COLUMNS} FROM api_token WHERE user_id = $1 ORDER BY created_at DESC, id`, [
+      userId,
+    ]);
+  }
+
+  /** Revokes one of the user's tokens (keeping the first revocation time); undefined when they have no such token. */
+  revokeApiToken(q: Queryable, userId: string, tokenId: string): Promise<ApiTokenRow | undefined> {
+    return q
+      .query(
+        `UPDATE api_token SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND user_id = $2
+         RETURNING ${TOKEN_COLUMNS}`,
+        [tokenId, userId],
+      )
+      .then((result: Changed<ApiTokenRow>) => result[0][0]);
+  }
+
+  async revokeApiTokensOf(q: Queryable, userId: string): Promise<number> {
+    const [, count]: Changed<unknown> = await q.query(
+      `UPDATE api_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId],
+    );
+    return count;
   }
 }

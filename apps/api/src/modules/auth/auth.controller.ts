@@ -1,15 +1,19 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CONFIG, type Config } from '@parley/config';
 import {
+  apiTokenSchema,
+  changePasswordRequestSchema,
   createTokenRequestSchema,
   createTokenResponseSchema,
   loginRequestSchema,
   meSchema,
+  type ApiToken,
   type CreateTokenResponse,
   type Me,
 } from '@parley/contracts';
 import type { Request, Response } from 'express';
+import { z } from 'zod';
 import { parseWith } from '../../common/parse-with';
 import { schemaOf } from '../../common/openapi';
 import { Authorize, CurrentUser, Public, type AuthContext } from './auth-context';
@@ -71,5 +75,34 @@ export class AuthController {
   })
   createToken(@CurrentUser() auth: AuthContext, @Body() body: unknown): Promise<CreateTokenResponse> {
     return this.auth.createApiToken(auth, parseWith(createTokenRequestSchema, body).name);
+  }
+  @Authorize('signed-in')
+  @Get('tokens')
+  @ApiOkResponse({ schema: schemaOf(z.array(apiTokenSchema)), description: 'Your API tokens, newest first.' })
+  tokens(@CurrentUser() auth: AuthContext): Promise<ApiToken[]> {
+    return this.auth.apiTokensOf(auth.userId);
+  }
+
+  @Authorize('signed-in')
+  @Delete('tokens/:id')
+  @ApiOkResponse({ schema: schemaOf(apiTokenSchema), description: 'Revoked: it stops working at once.' })
+  revokeToken(@CurrentUser() auth: AuthContext, @Param('id') id: string): Promise<ApiToken> {
+    return this.auth.revokeApiToken(auth, { id: auth.userId, email: auth.email }, id);
+  }
+
+  @Authorize('signed-in')
+  @Put('password')
+  @HttpCode(204)
+  @ApiBody({ schema: schemaOf(changePasswordRequestSchema) })
+  @ApiNoContentResponse({ description: 'Changed; your other sessions are signed out, this one stays.' })
+  async changePassword(
+    @CurrentUser() auth: AuthContext,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<void> {
+    await this.auth.changePassword(auth, parseWith(changePasswordRequestSchema, body, 'password change'), {
+      ip: req.ip ?? 'unknown',
+      userAgent: req.headers['user-agent'] ?? null,
+    });
   }
 }

@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CONFIG, type Config } from '@parley/config';
-import type { Me } from '@parley/contracts';
-import { AuditRepository, DATA_SOURCE, inTransaction, UserRepository, WorkspaceRepository } from '@parley/db';
+import type { ApiToken, ChangePasswordRequest, Me } from '@parley/contracts';
+import { AuditRepository, DATA_SOURCE, UserRepository, WorkspaceRepository, inTransaction } from '@parley/db';
 import { DomainError, PERMISSIONS, mayInDepartment } from '@parley/domain';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { actorOf, type AuthContext } from './auth-context';
+import { parseId } from '../../common/parse-id';
+import { toApiToken } from './api-token-mapper';
 import { LoginThrottle } from './login-throttle';
-import { DUMMY_HASH_PROMISE, verifyPassword } from './password';
+import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password';
 import { hashSecretToken, newSecretToken } from './secret-token';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -44,6 +46,7 @@ export class AuthService {
         ip: client.ip,
         userAgent: client.userAgent?.slice(0, 300) ?? null,
       });
+      await this.users.recordSignIn(tx, user.id);
       await this.audit.record(
         tx,
         { userId: user.id, label: user.email },
@@ -143,5 +146,64 @@ export class AuthService {
       return tokenId;
     });
     return { id, name, token };
+  }
+  /**
+   * The current password proves it is really them (not someone at an unlocked screen), so a wrong one counts as
+   * a failed sign-in. Every other session ends; the one making the change stays signed in.
+   */
+  async changePassword(auth: AuthContext, request: ChangePasswordRequest, client: ClientInfo): Promise<void> {
+    await this.throttle.assertAllowed(auth.email, client.ip);
+    const user = await this.users.findById(this.dataSource, auth.userId);
+    if (!user || !(await verifyPassword(request.currentPassword, user.passwordHash))) {
+      await this.throttle.recordFailure(auth.email, client.ip);
+      throw new DomainError('invalid', 'Your password was not changed.', [
+        { path: 'currentPassword', message: 'the current password is not right' },
+      ]);
+    }
+    if (request.newPassword === request.currentPassword) {
+      throw new DomainError('invalid', 'Your password was not changed.', [
+        { path: 'newPassword', message: 'choose a password different from the current one' },
+      ]);
+    }
+    const passwordHash = await hashPassword(request.newPassword);
+    await inTransaction(this.dataSource, async (tx) => {
+      await this.users.setPasswordHash(tx, user.id, passwordHash);
+      const otherSessionsEnded = await this.users.deleteSessionsOf(tx, user.id, auth.sessionId);
+      await this.audit.record(tx, actorOf(auth), {
+        action: 'user.password-change',
+        entityType: 'user',
+        entityId: user.id,
+        after: { otherSessionsEnded },
+      });
+    });
+  }
+
+  async apiTokensOf(userId: string): Promise<ApiToken[]> {
+    return (await this.users.apiTokensOf(this.dataSource, userId)).map(toApiToken);
+  }
+
+  /** Revokes one of `owner`'s tokens; it answers 401 from the next request on. Revoking twice keeps the first time. */
+  async revokeApiToken(
+    auth: AuthContext,
+    owner: { id: string; email: string },
+    rawTokenId: string,
+  ): Promise<ApiToken> {
+    const notFound =
+      owner.id === auth.userId
+        ? 'You have no API token with that id.'
+        : `${owner.email} has no API token with that id.`;
+    const tokenId = parseId(rawTokenId, notFound);
+    const revoked = await inTransaction(this.dataSource, async (tx) => {
+      const row = await this.users.revokeApiToken(tx, owner.id, tokenId);
+      if (!row) throw new DomainError('not_found', notFound);
+      await this.audit.record(tx, actorOf(auth), {
+        action: 'api-token.revoke',
+        entityType: 'api_token',
+        entityId: row.id,
+        after: { owner: owner.email, name: row.name },
+      });
+      return row;
+    });
+    return toApiToken(revoked);
   }
 }

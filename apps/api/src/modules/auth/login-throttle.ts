@@ -17,10 +17,14 @@ export class LoginThrottle {
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
-  private keys(email: string, ip: string): [string, number][] {
+  private accountKey(email: string): string {
     const account = createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 32);
+    return `${this.config.queuePrefix}:login-fail:account:${account}`;
+  }
+
+  private keys(email: string, ip: string): [string, number][] {
     return [
-      [`${this.config.queuePrefix}:login-fail:account:${account}`, MAX_FAILURES_PER_ACCOUNT],
+      [this.accountKey(email), MAX_FAILURES_PER_ACCOUNT],
       [`${this.config.queuePrefix}:login-fail:ip:${ip}`, MAX_FAILURES_PER_ADDRESS],
     ];
   }
@@ -45,5 +49,17 @@ export class LoginThrottle {
 
   async reset(email: string, ip: string): Promise<void> {
     await this.redis.del(this.keys(email, ip)[0][0]);
+  }
+
+  /** An administrator lets the account sign in again at once; the per-address counter is left as it is. */
+  async unlock(email: string): Promise<void> {
+    await this.redis.del(this.accountKey(email));
+  }
+
+  /** Which of these accounts the throttle refuses now (too many failed sign-ins), in one round trip. */
+  async lockedAmong(emails: readonly string[]): Promise<Set<string>> {
+    if (emails.length === 0) return new Set();
+    const counts = await this.redis.mget(emails.map((email) => this.accountKey(email)));
+    return new Set(emails.filter((_, i) => Number(counts[i] ?? 0) >= MAX_FAILURES_PER_ACCOUNT));
   }
 }

@@ -13,3 +13,6 @@ export const verifyPassword = async (password: string, stored: string): Promise<
 
 /** A hash to compare against when the email is unknown, so timing does not reveal which emails exist. */
 export const DUMMY_HASH_PROMISE = hashPassword(randomBytes(16).toString('hex'));
+
+/** A password an administrator hands over once: 96 random bits, in letters, digits, `-` and `_` (16 characters). */
+export const generatePassword = (): string => randomBytes(12).toString('base64url');

@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import { ButtonLink } from '../../components/ui/button-link';
+import { DepartmentChooser } from '../../components/ui/department-chooser';
 import { EmptyState } from '../../components/ui/empty-state';
 import { ErrorPanel } from '../../components/ui/error-panel';
 import { Loading } from '../../components/ui/loading';
 import { useSignedInUser } from '../../features/auth/api/get-me';
 import { departmentNamer } from '../../features/auth/utils/department-names';
 import { useRules } from '../../features/rules/api/get-rules';
-import { DepartmentChooser } from '../../features/rules/components/department-chooser';
 import { ReadOnlyNote } from '../../features/rules/components/read-only-note';
 import { RulesTable } from '../../features/rules/components/rules-table';
 import { canEditRules } from '../../features/rules/utils/permissions';
@@ -49,6 +49,7 @@ export const RulesRoute = () => {
               departments={me.departments}
               value={department}
               onApply={(next) => setSearch(rulesSearch(next, search))}
+              submitLabel="Show rules"
             />
           )}
           <RulesResults

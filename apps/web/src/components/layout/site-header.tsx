@@ -1,7 +1,8 @@
 import { Link, useLocation } from 'react-router';
+import type { Me } from '@parley/contracts';
 import { Button } from '../ui/button';
 
-export type SiteHeaderUser = { name: string; email: string; workspaceAdmin: boolean };
+export type SiteHeaderUser = Pick<Me, 'name' | 'email' | 'workspaceAdmin' | 'departments'>;
 
 type SiteHeaderProps = {
   user: SiteHeaderUser | null;
@@ -10,8 +11,15 @@ type SiteHeaderProps = {
   signOutFailed: boolean;
 };
 
+type NavItem = {
+  to: string;
+  label: string;
+  matches: (path: string) => boolean;
+  shownTo?: (user: SiteHeaderUser) => boolean;
+};
+
 // The inbox is also the home page, and a conversation is read from the inbox, so both light up "Inbox".
-const NAV = [
+const NAV: NavItem[] = [
   {
     to: '/inbox',
     label: 'Inbox',
@@ -19,14 +27,23 @@ const NAV = [
   },
   { to: '/rules', label: 'Rules', matches: (path: string) => path.startsWith('/rules') },
   { to: '/sources', label: 'Sources', matches: (path: string) => path.startsWith('/sources') },
+  {
+    to: '/people',
+    label: 'People',
+    matches: (path: string) => path.startsWith('/people'),
+    // Only for those who manage some department's people (a workspace administrator manages them all).
+    shownTo: (user: SiteHeaderUser) =>
+      user.workspaceAdmin || user.departments.some((d) => d.permissions.includes('member.manage')),
+  },
+  { to: '/account', label: 'Your account', matches: (path: string) => path.startsWith('/account') },
 ];
 
-const MainNav = () => {
+const MainNav = ({ user }: { user: SiteHeaderUser }) => {
   const { pathname } = useLocation();
   return (
     <nav className="site-nav" aria-label="Main">
       <ul className="site-nav__list width-container">
-        {NAV.map((item) => {
+        {NAV.filter((item) => item.shownTo?.(user) ?? true).map((item) => {
           const active = item.matches(pathname);
           // "page" only on the page itself; a conversation is inside the inbox section, so it gets "true".
           const exact = pathname === item.to || (item.to === '/inbox' && pathname === '/');
@@ -66,7 +83,7 @@ export const SiteHeader = ({ user, onSignOut, signingOut, signOutFailed }: SiteH
         </div>
       )}
     </div>
-    {user && <MainNav />}
+    {user && <MainNav user={user} />}
     {signOutFailed && (
       <p className="site-header__alert width-container" role="alert">
         Sign out did not work. Try again, or close your browser to end the session.

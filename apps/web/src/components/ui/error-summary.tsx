@@ -1,4 +1,4 @@
-import { useEffect, useRef, type MouseEvent } from 'react';
+import { useEffect, useId, useRef, type MouseEvent } from 'react';
 
 export type ErrorSummaryItem = { text: string; href?: string };
 
@@ -10,6 +10,8 @@ type ErrorSummaryProps = { items: ErrorSummaryItem[]; title?: string };
  */
 export const ErrorSummary = ({ items, title = 'There is a problem' }: ErrorSummaryProps) => {
   const ref = useRef<HTMLDivElement>(null);
+  // Unique per summary: a page may have two forms, each with its own.
+  const titleId = useId();
 
   useEffect(() => {
     ref.current?.focus();
@@ -17,8 +19,8 @@ export const ErrorSummary = ({ items, title = 'There is a problem' }: ErrorSumma
 
   if (items.length === 0) return null;
   return (
-    <div ref={ref} className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title" className="error-summary__title">
+    <div ref={ref} className="error-summary" role="alert" aria-labelledby={titleId} tabIndex={-1}>
+      <h2 id={titleId} className="error-summary__title">
         {title}
       </h2>
       <ul className="error-summary__list">

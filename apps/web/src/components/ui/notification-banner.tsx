@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 type NotificationBannerProps = { title: string; children: ReactNode; focusKey?: string | number };
 
@@ -8,6 +8,8 @@ type NotificationBannerProps = { title: string; children: ReactNode; focusKey?: 
  */
 export const NotificationBanner = ({ title, children, focusKey }: NotificationBannerProps) => {
   const ref = useRef<HTMLDivElement>(null);
+  // Unique per banner: a page may show two at once (one per form).
+  const titleId = useId();
   useEffect(() => {
     ref.current?.focus();
   }, [focusKey]);
@@ -16,11 +18,11 @@ export const NotificationBanner = ({ title, children, focusKey }: NotificationBa
       ref={ref}
       className="notification-banner notification-banner--success"
       role="alert"
-      aria-labelledby="notification-banner-title"
+      aria-labelledby={titleId}
       tabIndex={-1}
     >
       <div className="notification-banner__header">
-        <h2 id="notification-banner-title" className="notification-banner__title">
+        <h2 id={titleId} className="notification-banner__title">
           {title}
         </h2>
       </div>

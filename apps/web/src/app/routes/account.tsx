@@ -1,0 +1,31 @@
+import { useSignedInUser } from '../../features/auth/api/get-me';
+import { ApiTokens } from '../../features/account/components/api-tokens';
+import { ChangePasswordForm } from '../../features/account/components/change-password-form';
+
+export const AccountRoute = () => {
+  const me = useSignedInUser();
+  return (
+    <>
+      <title>Your account – Parley</title>
+      <h1 className="heading-l">Your account</h1>
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>Name</dt>
+          <dd>{me.name}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Email</dt>
+          <dd>{me.email}</dd>
+        </div>
+        {me.workspaceAdmin && (
+          <div className="summary-list__row">
+            <dt>Administration</dt>
+            <dd>You are a workspace administrator: you manage every department and every person.</dd>
+          </div>
+        )}
+      </dl>
+      <ChangePasswordForm />
+      <ApiTokens />
+    </>
+  );
+};
