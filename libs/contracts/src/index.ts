@@ -5,3 +5,4 @@ export * from './conversations';
 export * from './sources';
 export * from './rules';
 export * from './query-syntax';
+export * from './strict-object';

@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
 import { InitialSchema1763683200000 } from './migrations/1763683200000-initial-schema';
 import { StreamGaps1763769600000 } from './migrations/1763769600000-stream-gaps';
+import { SafeWorkspace1796115000000 } from './migrations/1796115000000-safe-workspace';
 
-export const MIGRATIONS = [InitialSchema1763683200000, StreamGaps1763769600000];
+export const MIGRATIONS = [InitialSchema1763683200000, StreamGaps1763769600000, SafeWorkspace1796115000000];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */
 export const createDataSource = (

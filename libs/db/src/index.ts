@@ -9,3 +9,4 @@ export * from './repositories/conversation.repository';
 export * from './repositories/tagging.repository';
 export * from './repositories/preview.repository';
 export * from './repositories/statistics.repository';
+export * from './secret-box';

@@ -1,6 +1,11 @@
-import { Body, Controller, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { applyResultSchema, workspaceDocumentSchema, type ApplyResult } from '@parley/contracts';
+import {
+  applyResultSchema,
+  workspaceDocumentSchema,
+  type ApplyResult,
+  type WorkspaceDocument,
+} from '@parley/contracts';
 import { schemaOf } from '../../common/openapi';
 import { CurrentUser, actorOf, requireAdmin, type AuthContext } from '../auth/auth-context';
 import { WorkspaceService } from './workspace.service';
@@ -10,20 +15,38 @@ import { WorkspaceService } from './workspace.service';
 export class WorkspaceController {
   constructor(private readonly workspace: WorkspaceService) {}
 
+  @Get()
+  @ApiOkResponse({
+    description:
+      'The workspace as a document that applies back unchanged; secrets shown as { set: true|false }',
+    schema: schemaOf(workspaceDocumentSchema),
+  })
+  document(@CurrentUser() auth: AuthContext): Promise<WorkspaceDocument> {
+    requireAdmin(auth);
+    return this.workspace.document();
+  }
+
   @Put()
   @ApiBody({ schema: schemaOf(workspaceDocumentSchema) })
   @ApiQuery({
     name: 'prune',
     required: false,
-    description: 'true deletes departments, rules and sources the document leaves out',
+    description:
+      'true also deletes what the document leaves out of the lists it gives; without it, absent items stay',
+  })
+  @ApiQuery({
+    name: 'dryRun',
+    required: false,
+    description: 'true answers the changes applying the document would make, and writes nothing',
   })
   @ApiOkResponse({ schema: schemaOf(applyResultSchema) })
   apply(
     @CurrentUser() auth: AuthContext,
     @Body() body: unknown,
     @Query('prune') prune?: string,
+    @Query('dryRun') dryRun?: string,
   ): Promise<ApplyResult> {
     requireAdmin(auth);
-    return this.workspace.apply(body, actorOf(auth), prune === 'true');
+    return this.workspace.apply(body, actorOf(auth), { prune: prune === 'true', dryRun: dryRun === 'true' });
   }
 }

@@ -56,7 +56,7 @@ describe('workspace documents: nothing is lost by a typo or an omission', () => 
     accounts: (await db.query('SELECT platform, handle, site FROM department_account')).rows,
     resources: (await db.query('SELECT title, url, text FROM department_resource')).rows,
     rules: (await db.query('SELECT key, name, query, enabled, version FROM listening_rule')).rows,
-    sources: (await db.query('SELECT key, url, config FROM source')).rows,
+    sources: (await db.query('SELECT key, url, config, secrets FROM source')).rows,
   });
   const auditCount = async () =>
     Number((await db.query(`SELECT count(*) FROM audit_event WHERE action NOT LIKE 'auth.%'`)).rows[0].count);
