@@ -33,6 +33,17 @@ export type SourceFields = Omit<SourceRow, 'id' | 'key' | 'updatedAt'>;
 
 const SOURCE_COLUMNS = `id, key, name, type, url, interval_ms AS "intervalMs", enabled, department_id AS "departmentId",
   config, secrets, updated_at AS "updatedAt"`;
+/** $2… of a source's insert and update, in column order. */
+const sourceParameters = (s: SourceFields) => [
+  s.name,
+  s.type,
+  s.url,
+  s.intervalMs,
+  s.enabled,
+  s.departmentId,
+  JSON.stringify(s.config),
+  s.secrets,
+];
 const RULE_COLUMNS = `id, key, name, query, purpose, enabled, version`;
 
 /** The configurable workspace: departments with their accounts, resources and rules, and the sources. */
@@ -222,17 +233,7 @@ export class WorkspaceRepository {
     const rows: { id: string }[] = await q.query(
       `INSERT INTO source (key, name, type, url, interval_ms, enabled, department_id, config, secrets)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [
-        key,
-        s.name,
-        s.type,
-        s.url,
-        s.intervalMs,
-        s.enabled,
-        s.departmentId,
-        JSON.stringify(s.config),
-        s.secrets,
-      ],
+      [key, ...sourceParameters(s)],
     );
     return rows[0].id;
   }
@@ -245,17 +246,7 @@ export class WorkspaceRepository {
          etag = CASE WHEN url = $4 THEN etag END, last_modified = CASE WHEN url = $4 THEN last_modified END,
          cursor = CASE WHEN url = $4 THEN cursor END
        WHERE id = $1`,
-      [
-        id,
-        s.name,
-        s.type,
-        s.url,
-        s.intervalMs,
-        s.enabled,
-        s.departmentId,
-        JSON.stringify(s.config),
-        s.secrets,
-      ],
+      [id, ...sourceParameters(s)],
     );
   }
 

@@ -1,12 +1,7 @@
-import type { INestApplication } from '@nestjs/common';
-import { loadConfig } from '@parley/config';
-import { TestApiClient, createTestEnvironment, type TestEnvironment } from '@parley/testing';
-import { Client } from 'pg';
+import type { TestApiClient } from '@parley/testing';
+import type { Client } from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../app.factory';
-import { bootstrapCommand } from '../../cli/bootstrap.command';
-
-const ADMIN = { email: 'admin@example.gov.uk', password: 'a-long-admin-password' };
+import { startParley, type Parley } from './harness';
 
 const dfe = () => ({
   key: 'dfe',
@@ -18,29 +13,17 @@ const dfe = () => ({
 });
 
 describe('workspace documents: nothing is lost by a typo or an omission', () => {
-  let env: TestEnvironment;
-  let app: INestApplication;
+  let parley: Parley;
   let db: Client;
   let admin: TestApiClient;
 
   beforeAll(async () => {
-    env = await createTestEnvironment({
-      PARLEY_ADMIN_EMAIL: ADMIN.email,
-      PARLEY_ADMIN_PASSWORD: ADMIN.password,
-    });
-    app = await createApp(loadConfig());
-    await app.listen(0, '127.0.0.1');
-    await bootstrapCommand(app, loadConfig());
-    db = new Client({ connectionString: env.databaseUrl });
-    await db.connect();
-    admin = new TestApiClient(await app.getUrl());
-    expect(await admin.login(ADMIN.email, ADMIN.password)).toBe(200);
+    parley = await startParley();
+    ({ db, admin } = parley);
   });
 
   afterAll(async () => {
-    await db?.end();
-    await app?.close();
-    await env?.cleanup();
+    await parley?.close();
   });
 
   beforeEach(async () => {
