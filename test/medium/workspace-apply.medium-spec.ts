@@ -277,4 +277,28 @@ describe('workspace documents: nothing is lost by a typo or an omission', () => 
     );
     expect((await admin.request('PUT', '/api/rules/dfe/fees', { ...rule, name: 'Fees' })).status).toBe(200);
   });
+
+  it('refuses an account listed under a second department (a 400, not a 500) unless prune moves it', async () => {
+    const account = dfe().accounts[0];
+    const moved = {
+      departments: [
+        { key: 'dfe', name: 'Department for Education', accounts: [] },
+        { key: 'press', name: 'Press office', accounts: [account] },
+      ],
+    };
+    const refused = await admin.request('PUT', '/api/workspace', moved);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      problems: [
+        { path: 'departments[1].accounts[0]', message: expect.stringContaining('department "dfe"') },
+      ],
+    });
+    expect((await db.query('SELECT count(*)::int AS n FROM department')).rows[0].n).toBe(1);
+    const pruned = await admin.request('PUT', '/api/workspace?prune=true', moved);
+    expect(pruned.status).toBe(200);
+    const owners = await db.query(
+      'SELECT d.key FROM department_account a JOIN department d ON d.id = a.department_id',
+    );
+    expect(owners.rows).toEqual([{ key: 'press' }]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { ApplyResult, WorkspaceDocument } from '@parley/contracts';
+import { sealSecrets } from '@parley/db';
 import { eventually, startFixtureServer } from '@parley/testing';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -44,7 +45,9 @@ describe('workspace as code: source secrets and export → apply', () => {
         aliases: ['DCMS'],
         accounts: [{ platform: 'mastodon', handle: '@dcms@example.social' }],
         resources: [{ title: 'TV licence', url: 'https://www.gov.uk/tv-licence', text: 'Who needs one' }],
-        rules: [{ key: 'tv', name: 'Television', query: 'television OR "tv licence"', purpose: 'licence fee' }],
+        rules: [
+          { key: 'tv', name: 'Television', query: 'television OR "tv licence"', purpose: 'licence fee' },
+        ],
       },
     ],
     sources: [
@@ -117,7 +120,8 @@ describe('workspace as code: source secrets and export → apply', () => {
   });
 
   it('changes a secret when given a value, removes it when given null, and says which setting changed', async () => {
-    const before = (await parley.db.query(`SELECT secrets FROM source WHERE key = 'instance'`)).rows[0].secrets;
+    const before = (await parley.db.query(`SELECT secrets FROM source WHERE key = 'instance'`)).rows[0]
+      .secrets;
     const exported = (await parley.admin.get<WorkspaceDocument>('/api/workspace')).body;
     const edited = structuredClone(exported);
     const instance = edited.sources?.find((s) => s.key === 'instance');
@@ -133,21 +137,42 @@ describe('workspace as code: source secrets and export → apply', () => {
         after: { 'config.accessToken': { set: true } },
       },
     ]);
-    const after = (await parley.db.query(`SELECT secrets FROM source WHERE key = 'instance'`)).rows[0].secrets;
+    const after = (await parley.db.query(`SELECT secrets FROM source WHERE key = 'instance'`)).rows[0]
+      .secrets;
     expect(after).not.toBe(before);
     expect(JSON.stringify(changed.body)).not.toContain('a-new-token');
 
     if (instance) instance.config = { accessToken: null };
     await parley.admin.request('PUT', '/api/workspace', edited);
     const removed = (await parley.admin.get<WorkspaceDocument>('/api/workspace')).body;
-    expect(removed.sources?.find((s) => s.key === 'instance')?.config).toEqual({ accessToken: { set: false } });
-    expect((await parley.db.query(`SELECT secrets FROM source WHERE key = 'instance'`)).rows[0].secrets).toBeNull();
+    expect(removed.sources?.find((s) => s.key === 'instance')?.config).toEqual({
+      accessToken: { set: false },
+    });
+    expect(
+      (await parley.db.query(`SELECT secrets FROM source WHERE key = 'instance'`)).rows[0].secrets,
+    ).toBeNull();
 
     if (instance) instance.config = { accessToken: { set: true } };
     const nothingToKeep = await parley.admin.request('PUT', '/api/workspace', edited);
     expect(nothingToKeep.status).toBe(400);
     expect(nothingToKeep.body).toMatchObject({
-      problems: [{ path: 'sources[0].config.accessToken', message: expect.stringContaining('give its value') }],
+      problems: [
+        { path: 'sources[0].config.accessToken', message: expect.stringContaining('give its value') },
+      ],
     });
+  });
+
+  it('reads secrets sealed with another key as not set, so the workspace still exports and they can be set again', async () => {
+    const other = sealSecrets({ accessToken: 'old' }, 'a-different-secret-key-of-32-characters!', 'instance');
+    await parley.db.query(`UPDATE source SET secrets = $1 WHERE key = 'instance'`, [other]);
+    const { status, body } = await parley.admin.get<WorkspaceDocument>('/api/workspace');
+    expect(status).toBe(200);
+    expect(body.sources?.find((s) => s.key === 'instance')?.config).toEqual({ accessToken: { set: false } });
+    const edited = structuredClone(body);
+    const instance = edited.sources?.find((s) => s.key === 'instance');
+    if (instance) instance.config = { accessToken: TOKEN };
+    expect((await parley.admin.request('PUT', '/api/workspace', edited)).status).toBe(200);
+    const again = (await parley.admin.get<WorkspaceDocument>('/api/workspace')).body;
+    expect(again.sources?.find((s) => s.key === 'instance')?.config).toEqual({ accessToken: { set: true } });
   });
 });

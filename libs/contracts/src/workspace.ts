@@ -149,8 +149,24 @@ export const workspaceDocumentSchema = strictObject({
         message: `rule key "${dup}" appears twice`,
       });
     }
+    for (const dup of duplicates((d.resources ?? []).map((r) => r.url))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['departments', i, 'resources'],
+        message: `resource url "${dup}" appears twice`,
+      });
+    }
   });
+  // An account belongs to one department: its posts are that department taking part.
+  const accounts = (doc.departments ?? []).flatMap((d) => (d.accounts ?? []).map(accountIdentity));
+  for (const dup of duplicates(accounts)) {
+    ctx.addIssue({ code: 'custom', path: ['departments'], message: `account "${dup}" is listed twice` });
+  }
 });
+
+/** How accounts are told apart (as the database's unique index does): platform, handle and site, any case. */
+export const accountIdentity = (a: { platform: string; handle: string; site?: string | null }): string =>
+  [a.platform, a.handle.toLowerCase(), a.site?.toLowerCase()].filter(Boolean).join(' ');
 
 export type WorkspaceDocument = z.infer<typeof workspaceDocumentSchema>;
 export type WorkspaceDocumentInput = z.input<typeof workspaceDocumentSchema>;

@@ -1,5 +1,6 @@
 import {
   SOURCE_SETTINGS,
+  accountIdentity,
   secretSettingsOf,
   type Change,
   type DepartmentDocument,
@@ -182,6 +183,7 @@ export const planWorkspace = (doc: WorkspaceDocument, state: WorkspaceState, pru
     rules.push(...planRules(d, old, prune));
   }
   rules.forEach(add);
+  plan.problems.push(...accountConflicts(doc, state, plan.changes));
   const sources = new Map(state.sources.map((s) => [s.key, s]));
   (doc.sources ?? []).forEach((s, i) => {
     const old = sources.get(s.key);
@@ -206,6 +208,30 @@ export const planWorkspace = (doc: WorkspaceDocument, state: WorkspaceState, pru
     }
   }
   return plan;
+};
+
+/** An account the document lists under one department while another (stored or in the document) keeps it. */
+const accountConflicts = (
+  doc: WorkspaceDocument,
+  state: WorkspaceState,
+  changes: PlannedChange[],
+): Problem[] => {
+  // What each changed department will hold replaces what it holds now; the others keep theirs.
+  const held = new Map(state.departments.map((d) => [d.key, d.accounts]));
+  for (const c of changes) if (c.entity === 'department') held.set(c.key, c.after?.accounts ?? []);
+  const owners = new Map<string, string[]>();
+  for (const [department, accounts] of held) {
+    for (const a of accounts)
+      owners.set(accountIdentity(a), [...(owners.get(accountIdentity(a)) ?? []), department]);
+  }
+  return (doc.departments ?? []).flatMap((d, i) =>
+    (d.accounts ?? []).flatMap((a, j) => {
+      const others = (owners.get(accountIdentity(a)) ?? []).filter((k) => k !== d.key);
+      if (others.length === 0) return [];
+      const message = `account "${accountIdentity(a)}" also belongs to department "${others[0]}": remove it there in the same document, or apply with prune to move it`;
+      return [{ path: `departments[${i}].accounts[${j}]`, message }];
+    }),
+  );
 };
 
 const planRules = (d: DepartmentDocument, stored: StoredDepartment | undefined, prune: boolean) => {

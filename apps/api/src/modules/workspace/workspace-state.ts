@@ -1,4 +1,4 @@
-import type { SecretState } from '@parley/contracts';
+import { accountIdentity, type SecretState } from '@parley/contracts';
 import type { AccountRow, ResourceRow, Secrets, StoredRuleRow } from '@parley/db';
 
 /** What the workspace holds, read once per apply or export; secrets decrypted, for comparing only. */
@@ -30,15 +30,13 @@ export type SourceFields = {
 /** Compares two plain records by value, so re-applying the same document reports nothing changed. */
 export const sameValues = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-const accountKey = (a: AccountRow) =>
-  `${a.platform} ${a.handle.toLowerCase()} ${a.site?.toLowerCase() ?? ''}`;
-
 /** Accounts and resources are sets: sorted, so the same set always compares (and exports) the same. */
 export const sortedAccounts = (accounts: AccountRow[]): AccountRow[] =>
-  [...accounts].sort((a, b) => accountKey(a).localeCompare(accountKey(b)));
+  [...accounts].sort((a, b) => accountIdentity(a).localeCompare(accountIdentity(b)));
 export const sortedResources = (resources: ResourceRow[]): ResourceRow[] =>
   [...resources].sort((a, b) => a.url.localeCompare(b.url));
-export const sameAccount = (a: AccountRow, b: AccountRow): boolean => accountKey(a) === accountKey(b);
+export const sameAccount = (a: AccountRow, b: AccountRow): boolean =>
+  accountIdentity(a) === accountIdentity(b);
 
 /** A source's config as people see it: plain settings as they are, secrets only as set / not set. */
 export const visibleConfig = (

@@ -122,10 +122,23 @@ export class WorkspaceService {
       enabled: s.enabled,
       department: s.departmentId ? (keyOf.get(s.departmentId) ?? null) : null,
       settings: s.config,
-      secrets: openSecrets(s.secrets, this.config.secretKey, s.key),
+      secrets: this.readSecrets(s.key, s.secrets),
       sealed: s.secrets,
     }));
     return { departments, sources };
+  }
+
+  /**
+   * Secrets sealed with another key read as not set (the worker reports the source failing, naming the key), so the
+   * workspace still exports and a document can set them again.
+   */
+  private readSecrets(key: string, sealed: string | null) {
+    try {
+      return openSecrets(sealed, this.config.secretKey, key);
+    } catch (error) {
+      this.logger.warn({ message: 'source secrets unreadable', source: key, reason: (error as Error).message });
+      return {};
+    }
   }
 
   /** The one write-and-audit pass: each change is written, then recorded with its before and after (secrets hidden). */
