@@ -115,11 +115,14 @@ export class WorkspaceRepository {
     );
   }
 
-  /** Every rule of every department, those marked deleted included, for planning a workspace document. */
+  /**
+   * Every rule of every department, those marked deleted included, for planning a workspace document. Locked (in a
+   * transaction) so a rule editor's save cannot land between the plan and its writing, unseen.
+   */
   storedRules(q: Queryable): Promise<(StoredRuleRow & { departmentId: string })[]> {
     return q.query(
       `SELECT ${RULE_COLUMNS}, deleted_at AS "deletedAt", department_id AS "departmentId" FROM listening_rule
-       ORDER BY department_id, key`,
+       ORDER BY department_id, key FOR UPDATE`,
     );
   }
 

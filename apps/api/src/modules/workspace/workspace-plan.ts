@@ -183,7 +183,6 @@ export const planWorkspace = (doc: WorkspaceDocument, state: WorkspaceState, pru
     rules.push(...planRules(d, old, prune));
   }
   rules.forEach(add);
-  plan.problems.push(...accountConflicts(doc, state, plan.changes));
   const sources = new Map(state.sources.map((s) => [s.key, s]));
   (doc.sources ?? []).forEach((s, i) => {
     const old = sources.get(s.key);
@@ -207,6 +206,7 @@ export const planWorkspace = (doc: WorkspaceDocument, state: WorkspaceState, pru
       add({ entity: 'department', id: old.id, ...step(old.key, old, null, departmentView) });
     }
   }
+  plan.problems.push(...accountConflicts(doc, state, plan.changes));
   return plan;
 };
 
