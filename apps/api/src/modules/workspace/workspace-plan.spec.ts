@@ -1,4 +1,4 @@
-import { workspaceDocumentSchema, type WorkspaceDocumentInput } from '@parley/contracts';
+import { workspaceDocumentSchema } from '@parley/contracts';
 import { describe, expect, it } from 'vitest';
 import { planWorkspace, publicChange } from './workspace-plan';
 import type { StoredSource, WorkspaceState } from './workspace-state';
@@ -18,7 +18,7 @@ const reddit: StoredSource = {
 };
 const state: WorkspaceState = { departments: [], sources: [reddit] };
 
-const plan = (input: WorkspaceDocumentInput, prune = false) =>
+const plan = (input: unknown, prune = false) =>
   planWorkspace(workspaceDocumentSchema.parse(input), state, prune);
 const source = (extra: object) => ({
   sources: [{ key: 'reddit-uk', type: 'reddit', url: reddit.url, interval: '5m', ...extra }],
