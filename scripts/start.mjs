@@ -1,7 +1,7 @@
 // `npm start`: from a fresh clone to a running Parley (api + web on one port, worker beside it).
 //
 //   1. npm install when node_modules is missing or older than package-lock.json
-//   2. session secret, Postgres and Redis (see lib/environment.mjs)
+//   2. session secret and secret key, Postgres and Redis (see lib/environment.mjs)
 //   3. build the server and the web app unless they are up to date
 //   4. migrate, then bootstrap (first admin; the demo workspace when there are no departments)
 //   5. run api and worker as child processes, their lines prefixed [api] / [worker]

@@ -25,8 +25,9 @@ const STEPS = [
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 const prepareEnvironment = () => {
-  // Tests never need the persisted secret; a fresh one per run will do.
+  // Tests never need the persisted secrets; fresh ones per run will do.
   process.env.PARLEY_SESSION_SECRET ||= randomBytes(48).toString('base64url');
+  process.env.PARLEY_SECRET_KEY ||= randomBytes(48).toString('base64url');
   if (!process.env.CHROMIUM_PATH) {
     const which = spawnSync('which', ['chromium'], { encoding: 'utf8' });
     const found = which.status === 0 ? which.stdout.trim() : '';

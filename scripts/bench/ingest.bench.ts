@@ -229,6 +229,7 @@ export const runIngestBench = async (args: string[] = []): Promise<Record<string
     PARLEY_QUEUE_PREFIX: `parley-bench-${randomBytes(3).toString('hex')}`,
     PARLEY_FETCH_ALLOWLIST: '127.0.0.0/8',
     PARLEY_SESSION_SECRET: process.env.PARLEY_SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    PARLEY_SECRET_KEY: process.env.PARLEY_SECRET_KEY ?? randomBytes(32).toString('hex'),
     PARLEY_LOG_FORMAT: 'json',
     WORKER_HEALTH_PORT: '0',
     NODE_ENV: 'production',

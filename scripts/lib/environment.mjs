@@ -9,10 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** Per-checkout state that must never be committed (git-ignored): the session secret, build stamps. */
+/** Per-checkout state that must never be committed (git-ignored): the generated secrets, build stamps. */
 export const STATE_DIR = path.join(ROOT, '.parley');
 
-const SECRET_FILE = path.join(STATE_DIR, 'session-secret');
 const COMPOSE_POSTGRES_PASSWORD = () => process.env.POSTGRES_PASSWORD || 'parley';
 const DOCKER_WAIT_MS = 90_000;
 
@@ -64,41 +63,56 @@ export const redact = (value) => {
 };
 
 /**
- * Sets PARLEY_SESSION_SECRET from `.parley/session-secret`, generating that file (48 random bytes,
- * base64url, mode 0600) the first time, unless the variable is already set.
+ * Secrets generated once per checkout into `.parley/` (48 random bytes, base64url, mode 0600) unless their variable
+ * is set: the session secret signs sessions; the secret key encrypts source credentials at rest, so losing it
+ * makes the stored ones unreadable.
  */
-export const loadSessionSecret = (log) => {
-  if (process.env.PARLEY_SESSION_SECRET) {
-    log('session secret: from PARLEY_SESSION_SECRET');
+const GENERATED_SECRETS = [
+  {
+    variable: 'PARLEY_SESSION_SECRET',
+    file: path.join(STATE_DIR, 'session-secret'),
+    label: 'session secret',
+  },
+  { variable: 'PARLEY_SECRET_KEY', file: path.join(STATE_DIR, 'secret-key'), label: 'secret key' },
+];
+
+/** Sets each generated secret's variable from its file in `.parley/`, creating the file the first time. */
+export const loadSecrets = (log) => {
+  for (const secret of GENERATED_SECRETS) loadSecret(secret, log);
+};
+
+const loadSecret = ({ variable, file, label }, log) => {
+  if (process.env[variable]) {
+    log(`${label}: from ${variable}`);
     return;
   }
-  let secret = readSecretFile();
+  let secret = readSecretFile(file);
   let created = false;
   if (secret === null) {
     fs.mkdirSync(STATE_DIR, { recursive: true, mode: 0o700 });
     const fresh = randomBytes(48).toString('base64url');
     try {
-      fs.writeFileSync(SECRET_FILE, `${fresh}\n`, { mode: 0o600, flag: 'wx' });
+      fs.writeFileSync(file, `${fresh}\n`, { mode: 0o600, flag: 'wx' });
       secret = fresh;
       created = true;
     } catch (error) {
       if (error.code !== 'EEXIST') throw error;
-      secret = readSecretFile(); // another command created it a moment ago
+      secret = readSecretFile(file); // another command created it a moment ago
     }
   }
   if (!secret || secret.length < 32) {
     throw new EnvironmentError(
-      `${relative(SECRET_FILE)} holds a session secret shorter than 32 characters. ` +
-        'Delete the file and a new secret will be generated, or set PARLEY_SESSION_SECRET.',
+      `${relative(file)} holds a ${label} shorter than 32 characters. ` +
+        `Delete the file and a new one will be generated, or set ${variable}.`,
     );
   }
-  process.env.PARLEY_SESSION_SECRET = secret;
-  log(`session secret: ${created ? 'generated into' : 'from'} ${relative(SECRET_FILE)}`);
+  process.env[variable] = secret;
+  log(`${label}: ${created ? 'generated into' : 'from'} ${relative(file)}`);
 };
 
-const readSecretFile = () => {
+const readSecretFile = (file) => {
   try {
-    return fs.readFileSync(SECRET_FILE, 'utf8').trim();
+    return fs.readFileSync(file, 'utf8').trim();
   } catch (error) {
     if (error.code === 'ENOENT') return null;
     throw error;
@@ -308,7 +322,8 @@ const guidance = ({ docker: dockerTried, command }) =>
 
 /**
  * Resolves DATABASE_URL and REDIS_URL (explicit variables first, then 127.0.0.1, then docker compose when
- * `docker` is true and a Docker engine runs) and PARLEY_SESSION_SECRET (when `secret` is true), sets them
+ * `docker` is true and a Docker engine runs) and PARLEY_SESSION_SECRET and PARLEY_SECRET_KEY (when `secret` is
+ * true), sets them
  * in process.env and logs what it found. Throws an EnvironmentError that says what to do otherwise
  * (`command` is the command to suggest re-running with DATABASE_URL/REDIS_URL set).
  */
@@ -318,7 +333,7 @@ export const resolveEnvironment = async ({
   command = 'npm start',
   log = () => {},
 } = {}) => {
-  if (secret) loadSessionSecret(log);
+  if (secret) loadSecrets(log);
   const found = {};
   const missing = [];
   for (const [name, service] of Object.entries(SERVICES)) {

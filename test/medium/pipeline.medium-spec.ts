@@ -272,7 +272,8 @@ describe('pipeline: feed → worker → Postgres → tagging → API', () => {
       [2, 'student finance england'],
       [1, 'student finance'],
     ]);
-    expect((await put('finance', undefined, 'student finance wales')).status).toBe(200);
+    // Changing an existing rule must name its version: without one it is refused (428), not saved regardless.
+    expect((await put('finance', undefined, 'student finance wales')).status).toBe(428);
     expect((await put('new', 0)).status).toBe(400);
   });
 

@@ -6,6 +6,7 @@ import { isDomainError } from '@parley/domain';
 import type { DataSource } from 'typeorm';
 import { CliModule } from './cli/cli.module';
 import { bootstrapCommand } from './cli/bootstrap.command';
+import { exportCommand } from './cli/export.command';
 import { feedInspectCommand } from './cli/feed-inspect.command';
 import { readWorkspaceFile } from './cli/workspace-file';
 import { WorkspaceService } from './modules/workspace/workspace.service';
@@ -13,9 +14,14 @@ import { WorkspaceService } from './modules/workspace/workspace.service';
 const USAGE = `usage: parley <command>
   migrate                 apply database migrations
   bootstrap               create the first admin and load the demo workspace when the database is empty
-  apply FILE [--prune]    apply a workspace document (YAML or JSON); --prune deletes what FILE leaves out
+  apply FILE [--prune] [--dry-run]
+                          apply a workspace document (YAML or JSON); --prune deletes what FILE leaves out of
+                          the lists it gives; --dry-run prints the changes it would make and writes nothing
+  export [FILE]           write the workspace as a YAML document to FILE (or print it); secrets show as set or not
   feed inspect URL|FILE   print what Parley would store from a feed, as JSON, writing nothing
   sources                 print every source and its health (last fetch, last error), as JSON`;
+
+const APPLY_FLAGS = ['--prune', '--dry-run'];
 
 const withDataSource = async (name: string, work: (dataSource: DataSource) => Promise<void>) => {
   const dataSource = await createDataSource(loadConfig().databaseUrl, { applicationName: name }).initialize();
@@ -69,14 +75,28 @@ const main = async (args: string[]): Promise<void> => {
       return withContext((app) => bootstrapCommand(app, loadConfig()));
     case 'apply': {
       const file = rest.find((a) => !a.startsWith('--'));
-      if (!file) throw new Error(USAGE);
+      // A mistyped flag (--dryrun) must not quietly apply the document for real.
+      const unknown = rest.filter((a) => a.startsWith('--') && !APPLY_FLAGS.includes(a));
+      if (!file || unknown.length)
+        throw new Error(`${unknown.map((a) => `unknown option ${a}\n`).join('')}${USAGE}`);
       return withContext(async (app) => {
         const result = await app
           .get(WorkspaceService)
-          .apply(await readWorkspaceFile(file), { userId: null, label: 'cli' }, rest.includes('--prune'));
+          .apply(
+            await readWorkspaceFile(file),
+            { userId: null, label: 'cli' },
+            { prune: rest.includes('--prune'), dryRun: rest.includes('--dry-run') },
+          );
         console.log(JSON.stringify(result, null, 2));
       });
     }
+    case 'export':
+      return withContext((app) =>
+        exportCommand(
+          app,
+          rest.find((a) => !a.startsWith('--')),
+        ),
+      );
     case 'sources':
       return sources();
     case 'feed': {

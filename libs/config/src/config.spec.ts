@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from './config';
 
-const valid = { PARLEY_SESSION_SECRET: 'x'.repeat(32) };
+const valid = { PARLEY_SESSION_SECRET: 'x'.repeat(32), PARLEY_SECRET_KEY: 'k'.repeat(32) };
 
 describe('parseConfig', () => {
   it('applies defaults for a minimal environment', () => {
@@ -25,7 +25,13 @@ describe('parseConfig', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const problems = (error as ConfigError).problems.join('\n');
-      for (const name of ['PORT', 'DATABASE_URL', 'PARLEY_DEMO', 'PARLEY_SESSION_SECRET'])
+      for (const name of [
+        'PORT',
+        'DATABASE_URL',
+        'PARLEY_DEMO',
+        'PARLEY_SESSION_SECRET',
+        'PARLEY_SECRET_KEY',
+      ])
         expect(problems).toContain(name);
     }
   });

@@ -31,6 +31,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   PARLEY_SESSION_SECRET: z.string().min(32, 'PARLEY_SESSION_SECRET must be at least 32 characters'),
+  PARLEY_SECRET_KEY: z.string().min(32, 'PARLEY_SECRET_KEY must be at least 32 characters'),
   PARLEY_ADMIN_EMAIL: z.email('PARLEY_ADMIN_EMAIL must be an email address').default('admin@parley.local'),
   PARLEY_ADMIN_PASSWORD: z
     .string()
@@ -58,6 +59,8 @@ export type Config = {
   port: number;
   workerHealthPort: number;
   sessionSecret: string;
+  /** Encrypts source secrets (credentials, tokens) at rest; changing it makes the stored ones unreadable. */
+  secretKey: string;
   admin: { email: string; password: string | null };
   demo: boolean;
   fetchAllowlist: string[];
@@ -96,6 +99,7 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
     port: e.PORT,
     workerHealthPort: e.WORKER_HEALTH_PORT,
     sessionSecret: e.PARLEY_SESSION_SECRET,
+    secretKey: e.PARLEY_SECRET_KEY,
     admin: { email: e.PARLEY_ADMIN_EMAIL, password: e.PARLEY_ADMIN_PASSWORD ?? null },
     demo: e.PARLEY_DEMO === 'on',
     fetchAllowlist: e.PARLEY_FETCH_ALLOWLIST,

@@ -6,3 +6,4 @@ export * from './sources';
 export * from './rules';
 export * from './query-syntax';
 export * from './users';
+export * from './strict-object';

@@ -21,7 +21,8 @@ export const ruleUpsertSchema = z.object({
   reason: z.string().trim().min(1, 'say why the rule is changing').max(500),
   /**
    * The version the change was made from (0: the rule is new). When the rule has moved on since, nothing is saved
-   * and the answer is 409, so two editors never overwrite each other unawares. Omit it to save regardless.
+   * and the answer is 409, so two editors never overwrite each other unawares. It may be left out only when creating
+   * a rule (as if 0); changing an existing rule without it is refused with 428.
    */
   expectedVersion: z.number().int('a version is a whole number').min(0).optional(),
 });

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { KEY_PATTERN, PLATFORMS, SOURCE_TYPES, parseDuration } from '@parley/domain';
+import {
+  KEY_PATTERN,
+  PLATFORMS,
+  SOURCE_TYPES,
+  parseDuration,
+  type Problem,
+  type SourceType,
+} from '@parley/domain';
+import { strictObject, unknownKeyMessage } from './strict-object';
 
 const key = z
   .string()
@@ -9,40 +17,41 @@ const key = z
   );
 const MIN_INTERVAL_MS = 30_000;
 
-const account = z.object({
+const account = strictObject({
   platform: z.enum(PLATFORMS),
   handle: z.string().trim().min(1, 'an account needs a handle'),
   site: z.string().trim().min(1).optional(),
 });
 
-const resource = z.object({
+const resource = strictObject({
   title: z.string().trim().min(1, 'a resource needs a title'),
   url: z.url({ protocol: /^https?$/, error: 'a resource url must be an http(s) address' }),
   text: z.string().default(''),
 });
 
-const rule = z.object({
+// Optional fields and lists: absent means "leave what is stored as it is" (a new item gets the defaults).
+const rule = strictObject({
   key,
   name: z.string().trim().min(1, 'a rule needs a name'),
   query: z.string().trim().min(1, 'a rule needs a query').max(4000, 'a query is at most 4,000 characters'),
-  purpose: z.string().optional(),
-  enabled: z.boolean().default(true),
+  purpose: z.string().nullable().optional(),
+  enabled: z.boolean().optional(),
 });
 
-const department = z.object({
+const department = strictObject({
   key,
   name: z.string().trim().min(1, 'a department needs a name'),
-  aliases: z.array(z.string().trim().min(1)).default([]),
+  aliases: z.array(z.string().trim().min(1)).optional(),
   /** The score (0–100) a conversation needs to reach this department's inbox. */
   threshold: z
     .number()
     .int()
     .min(0, 'threshold is a score from 0 to 100')
     .max(100, 'threshold is a score from 0 to 100')
-    .default(0),
-  accounts: z.array(account).default([]),
-  resources: z.array(resource).default([]),
-  rules: z.array(rule).default([]),
+    .optional(),
+  accounts: z.array(account).optional(),
+  resources: z.array(resource).optional(),
+  rules: z.array(rule).optional(),
 });
 
 /** `sample:NAME` reads a bundled sample feed, so the demo works without internet. */
@@ -57,74 +66,155 @@ const sourceUrl = z
     },
   );
 
-const source = z.object({
+/** A secret as the api shows it: whether one is stored, never its value. */
+export const secretStateSchema = strictObject({ set: z.boolean() });
+export type SecretState = z.infer<typeof secretStateSchema>;
+
+/**
+ * A source setting: text sets it, null removes it, and for a secret `{ set: true }` keeps the stored value (what an
+ * export says) while `{ set: false }` removes it.
+ */
+const settingValue = z.union([z.string(), z.null(), secretStateSchema], {
+  error: 'a setting is text, null to remove it, or for a secret { set: true } to keep the stored one',
+});
+
+/** The settings each source type reads from its config; secrets are stored encrypted and never shown. */
+export const SOURCE_SETTINGS = {
+  feed: {},
+  bluesky: {},
+  hackernews: {},
+  mastodon: { accessToken: 'secret' },
+  discourse: { apiKey: 'secret', apiUsername: 'setting' },
+  reddit: { clientId: 'setting', clientSecret: 'secret', tokenUrl: 'setting', userAgent: 'setting' },
+} as const satisfies Record<SourceType, Record<string, 'secret' | 'setting'>>;
+
+/** The names of the secret settings a source type reads (none for an unknown type). */
+export const secretSettingsOf = (type: string): string[] =>
+  Object.entries((SOURCE_SETTINGS as Record<string, Record<string, string>>)[type] ?? {})
+    .filter(([, kind]) => kind === 'secret')
+    .map(([name]) => name);
+
+const source = strictObject({
   key,
   type: z.enum(SOURCE_TYPES),
   url: sourceUrl,
   interval: z.string().refine((value) => (parseDuration(value) ?? 0) >= MIN_INTERVAL_MS, {
     message: 'interval must be a duration of at least 30s, such as 30s, 5m or 1h',
   }),
-  department: key.optional(),
-  enabled: z.boolean().default(true),
-  name: z.string().optional(),
+  /** null: shared by every department. */
+  department: key.nullable().optional(),
+  enabled: z.boolean().optional(),
+  name: z.string().nullable().optional(),
+  config: z.record(z.string(), settingValue).optional(),
 });
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Settings a source's type does not read, and secrets' `{ set }` given for plain settings (read from raw input). */
+export const sourceConfigProblems = (input: unknown): Problem[] => {
+  const sources = isRecord(input) && Array.isArray(input.sources) ? input.sources : [];
+  return sources.flatMap((s: unknown, i) => {
+    if (!isRecord(s) || !isRecord(s.config) || !Object.hasOwn(SOURCE_SETTINGS, String(s.type))) return [];
+    const type = s.type as SourceType;
+    const known: Record<string, string> = SOURCE_SETTINGS[type];
+    return Object.entries(s.config).flatMap(([name, value]): Problem[] => {
+      const path = `sources[${i}].config.${name}`;
+      if (!Object.hasOwn(known, name)) {
+        return [
+          { path, message: unknownKeyMessage(name, Object.keys(known), `setting for a ${type} source`) },
+        ];
+      }
+      if (known[name] === 'setting' && isRecord(value)) {
+        return [{ path, message: `${name} is not a secret: give its value, or null to remove it` }];
+      }
+      return [];
+    });
+  });
+};
 
 const duplicates = (keys: string[]) => keys.filter((k, i) => keys.indexOf(k) !== i);
 
-export const workspaceDocumentSchema = z
-  .object({
-    departments: z.array(department).default([]),
-    sources: z.array(source).default([]),
-  })
-  .superRefine((doc, ctx) => {
-    for (const dup of duplicates(doc.departments.map((d) => d.key))) {
+/** Absent `departments` or `sources` leave the stored ones alone; `prune` removes only from lists that are given. */
+export const workspaceDocumentSchema = strictObject({
+  departments: z.array(department).optional(),
+  sources: z.array(source).optional(),
+}).superRefine((doc, ctx) => {
+  for (const dup of duplicates((doc.departments ?? []).map((d) => d.key))) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['departments'],
+      message: `department key "${dup}" appears twice`,
+    });
+  }
+  for (const dup of duplicates((doc.sources ?? []).map((s) => s.key))) {
+    ctx.addIssue({ code: 'custom', path: ['sources'], message: `source key "${dup}" appears twice` });
+  }
+  doc.departments?.forEach((d, i) => {
+    for (const dup of duplicates((d.rules ?? []).map((r) => r.key))) {
       ctx.addIssue({
         code: 'custom',
-        path: ['departments'],
-        message: `department key "${dup}" appears twice`,
+        path: ['departments', i, 'rules'],
+        message: `rule key "${dup}" appears twice`,
       });
     }
-    for (const dup of duplicates(doc.sources.map((s) => s.key))) {
-      ctx.addIssue({ code: 'custom', path: ['sources'], message: `source key "${dup}" appears twice` });
+    for (const dup of duplicates((d.resources ?? []).map((r) => r.url))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['departments', i, 'resources'],
+        message: `resource url "${dup}" appears twice`,
+      });
     }
-    doc.departments.forEach((d, i) => {
-      for (const dup of duplicates(d.rules.map((r) => r.key))) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['departments', i, 'rules'],
-          message: `rule key "${dup}" appears twice`,
-        });
-      }
-    });
   });
+  // An account belongs to one department: its posts are that department taking part.
+  const accounts = (doc.departments ?? []).flatMap((d) => (d.accounts ?? []).map(accountIdentity));
+  for (const dup of duplicates(accounts)) {
+    ctx.addIssue({ code: 'custom', path: ['departments'], message: `account "${dup}" is listed twice` });
+  }
+});
+
+/** How accounts are told apart (as the database's unique index does): platform, handle and site, any case. */
+export const accountIdentity = (a: { platform: string; handle: string; site?: string | null }): string =>
+  [a.platform, a.handle.toLowerCase(), a.site?.toLowerCase()].filter(Boolean).join(' ');
 
 export type WorkspaceDocument = z.infer<typeof workspaceDocumentSchema>;
 export type WorkspaceDocumentInput = z.input<typeof workspaceDocumentSchema>;
-export type DepartmentDocument = WorkspaceDocument['departments'][number];
-export type SourceDocument = WorkspaceDocument['sources'][number];
-export type RuleDocument = DepartmentDocument['rules'][number];
+export type DepartmentDocument = NonNullable<WorkspaceDocument['departments']>[number];
+export type SourceDocument = NonNullable<WorkspaceDocument['sources']>[number];
+export type RuleDocument = NonNullable<DepartmentDocument['rules']>[number];
+export type AccountDocument = NonNullable<DepartmentDocument['accounts']>[number];
+export type ResourceDocument = NonNullable<DepartmentDocument['resources']>[number];
+export type SettingValue = z.infer<typeof settingValue>;
 
-export type ChangeSet = { created: string[]; updated: string[]; deleted: string[]; unchanged: string[] };
+const changeSet = z.object({
+  created: z.array(z.string()),
+  updated: z.array(z.string()),
+  deleted: z.array(z.string()),
+  unchanged: z.array(z.string()),
+});
+export type ChangeSet = z.infer<typeof changeSet>;
+
+/** One change a document makes (or, in a dry run, would make): the fields it touches, before and after. */
+export const changeSchema = z.object({
+  action: z.enum(['create', 'update', 'delete']),
+  entity: z.enum(['department', 'rule', 'source']),
+  /** `dfe`, `dfe/loans` (a rule), or a source key. */
+  key: z.string(),
+  fields: z.array(z.string()),
+  /** Secrets appear as `{ set: true }`, never their values. */
+  before: z.record(z.string(), z.unknown()).optional(),
+  after: z.record(z.string(), z.unknown()).optional(),
+});
+export type Change = z.infer<typeof changeSchema>;
+
 export const applyResultSchema = z.object({
+  /** True when nothing was written: the changes are what applying the document would do. */
+  dryRun: z.boolean(),
   /** The re-tagging job started because rules changed; follow it at /api/backfills/:id. */
   backfill: z.string().optional(),
-  departments: z.object({
-    created: z.array(z.string()),
-    updated: z.array(z.string()),
-    deleted: z.array(z.string()),
-    unchanged: z.array(z.string()),
-  }),
-  rules: z.object({
-    created: z.array(z.string()),
-    updated: z.array(z.string()),
-    deleted: z.array(z.string()),
-    unchanged: z.array(z.string()),
-  }),
-  sources: z.object({
-    created: z.array(z.string()),
-    updated: z.array(z.string()),
-    deleted: z.array(z.string()),
-    unchanged: z.array(z.string()),
-  }),
+  changes: z.array(changeSchema),
+  departments: changeSet,
+  rules: changeSet,
+  sources: changeSet,
 });
 export type ApplyResult = z.infer<typeof applyResultSchema>;

@@ -4,6 +4,7 @@ import { StreamGaps1763769600000 } from './migrations/1763769600000-stream-gaps'
 import { WorkspaceAdministrators1764547200000 } from './migrations/1764547200000-workspace-administrators';
 import { OpportunityLifecycle1764547300000 } from './migrations/1764547300000-opportunity-lifecycle';
 import { UserLastSignIn1764601800000 } from './migrations/1764601800000-user-last-sign-in';
+import { SafeWorkspace1796115000000 } from './migrations/1796115000000-safe-workspace';
 import { SourceLastWarning1796115600000 } from './migrations/1796115600000-source-last-warning';
 
 export const MIGRATIONS = [
@@ -12,6 +13,7 @@ export const MIGRATIONS = [
   WorkspaceAdministrators1764547200000,
   OpportunityLifecycle1764547300000,
   UserLastSignIn1764601800000,
+  SafeWorkspace1796115000000,
   SourceLastWarning1796115600000,
 ];
 

@@ -11,3 +11,4 @@ export * from './repositories/preview.repository';
 export * from './repositories/statistics.repository';
 export * from './database.module';
 export * from './tagging-workspace';
+export * from './secret-box';

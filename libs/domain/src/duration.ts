@@ -7,3 +7,9 @@ export const parseDuration = (text: string): number | null => {
   if (!match) return null;
   return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
 };
+
+/** The inverse of `parseDuration`: the largest whole unit, so an exported interval reads back the same. */
+export const formatDuration = (ms: number): string => {
+  const unit = (['d', 'h', 'm'] as const).find((u) => ms % UNIT_MS[u] === 0);
+  return unit ? `${ms / UNIT_MS[unit]}${unit}` : `${Math.round(ms / UNIT_MS.s)}s`;
+};

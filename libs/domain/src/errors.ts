@@ -4,6 +4,7 @@ export type DomainErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'precondition_required'
   | 'throttled'
   | 'unavailable'
   | 'fetch_refused'

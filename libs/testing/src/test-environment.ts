@@ -27,6 +27,7 @@ export const createTestEnvironment = async (
     PORT: '0',
     WORKER_HEALTH_PORT: '0',
     PARLEY_SESSION_SECRET: 'test-secret-that-is-at-least-32-characters',
+    PARLEY_SECRET_KEY: 'test-encryption-key-that-is-at-least-32-characters',
     PARLEY_QUEUE_PREFIX: queuePrefix,
     PARLEY_FETCH_ALLOWLIST: '127.0.0.1',
     PARLEY_DEMO: 'off',

@@ -10,6 +10,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  precondition_required: 428,
   throttled: 429,
   unavailable: 503,
   fetch_refused: 400,

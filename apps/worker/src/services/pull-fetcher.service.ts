@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CONFIG, type Config } from '@parley/config';
-import type { SourceForFetch } from '@parley/db';
+import { openSecrets, type SourceForFetch } from '@parley/db';
 import { DomainError } from '@parley/domain';
 import { isPullSourceType, pullConnectorFor, type PollResult } from '@parley/ingest';
 
@@ -17,7 +17,12 @@ export class PullFetcherService {
       );
     }
     return pullConnectorFor(source.type).poll(
-      { url: source.url, config: source.config ?? {}, cursor: source.cursor },
+      {
+        url: source.url,
+        // Decrypted only here, for the connector; never logged or stored elsewhere.
+        config: { ...source.config, ...openSecrets(source.secrets, this.config.secretKey, source.key) },
+        cursor: source.cursor,
+      },
       { allowlist: this.config.fetchAllowlist },
     );
   }

@@ -14,6 +14,8 @@ export type SourceForFetch = {
   lastModified: string | null;
   cursor: string | null;
   config: Record<string, unknown>;
+  /** Secret settings, encrypted: `openSecrets` with the configured key gives what the connector needs. */
+  secrets: string | null;
   updatedAt: Date;
 };
 
@@ -41,7 +43,7 @@ export class SourceRepository {
     return q
       .query(
         `SELECT id, key, type, url, enabled, interval_ms AS "intervalMs", etag, last_modified AS "lastModified", cursor,
-           config, updated_at AS "updatedAt"
+           config, secrets, updated_at AS "updatedAt"
          FROM source WHERE id = $1`,
         [id],
       )
@@ -59,7 +61,7 @@ export class SourceRepository {
   enabledOfType(q: Queryable, type: string): Promise<SourceForFetch[]> {
     return q.query(
       `SELECT id, key, type, url, enabled, interval_ms AS "intervalMs", etag, last_modified AS "lastModified", cursor,
-         config, updated_at AS "updatedAt"
+         config, secrets, updated_at AS "updatedAt"
        FROM source WHERE enabled AND type = $1`,
       [type],
     );

@@ -72,7 +72,8 @@ export class TaggingRepository {
   enabledRules(q: Queryable): Promise<RuleForMatching[]> {
     return q.query(
       `SELECT r.id, r.key, r.version, r.query, r.department_id AS "departmentId", d.key AS department
-       FROM listening_rule r JOIN department d ON d.id = r.department_id WHERE r.enabled ORDER BY d.key, r.key`,
+       FROM listening_rule r JOIN department d ON d.id = r.department_id WHERE r.enabled AND r.deleted_at IS NULL
+       ORDER BY d.key, r.key`,
     );
   }
 

@@ -13,6 +13,8 @@ export type RuleRow = {
   enabled: boolean;
   version: number;
 };
+/** A rule as stored, including one removed from the workspace (kept, marked deleted, for its history). */
+export type StoredRuleRow = RuleRow & { deletedAt: Date | null };
 export type SourceRow = {
   id: string;
   key: string;
@@ -22,11 +24,27 @@ export type SourceRow = {
   intervalMs: number;
   enabled: boolean;
   departmentId: string | null;
+  /** Plain settings; secret ones are in `secrets`, encrypted (secret-box.ts). */
+  config: Record<string, string>;
+  secrets: string | null;
   updatedAt: Date;
 };
+export type SourceFields = Omit<SourceRow, 'id' | 'key' | 'updatedAt'>;
 
 const SOURCE_COLUMNS = `id, key, name, type, url, interval_ms AS "intervalMs", enabled, department_id AS "departmentId",
-  updated_at AS "updatedAt"`;
+  config, secrets, updated_at AS "updatedAt"`;
+/** $2… of a source's insert and update, in column order. */
+const sourceParameters = (s: SourceFields) => [
+  s.name,
+  s.type,
+  s.url,
+  s.intervalMs,
+  s.enabled,
+  s.departmentId,
+  JSON.stringify(s.config),
+  s.secrets,
+];
+const RULE_COLUMNS = `id, key, name, query, purpose, enabled, version`;
 
 /** The configurable workspace: departments with their accounts, resources and rules, and the sources. */
 export class WorkspaceRepository {
@@ -92,15 +110,29 @@ export class WorkspaceRepository {
 
   rulesOf(q: Queryable, departmentId: string): Promise<RuleRow[]> {
     return q.query(
-      `SELECT id, key, name, query, purpose, enabled, version FROM listening_rule WHERE department_id = $1 ORDER BY key`,
+      `SELECT ${RULE_COLUMNS} FROM listening_rule WHERE department_id = $1 AND deleted_at IS NULL ORDER BY key`,
       [departmentId],
     );
   }
 
-  /** One rule, locked until the transaction ends, so a check of its version holds until the change is written. */
-  async ruleForUpdate(q: Queryable, departmentId: string, key: string): Promise<RuleRow | undefined> {
-    const rows: RuleRow[] = await q.query(
-      `SELECT id, key, name, query, purpose, enabled, version FROM listening_rule
+  /**
+   * Every rule of every department, those marked deleted included, for planning a workspace document. Locked (in a
+   * transaction) so a rule editor's save cannot land between the plan and its writing, unseen.
+   */
+  storedRules(q: Queryable): Promise<(StoredRuleRow & { departmentId: string })[]> {
+    return q.query(
+      `SELECT ${RULE_COLUMNS}, deleted_at AS "deletedAt", department_id AS "departmentId" FROM listening_rule
+       ORDER BY department_id, key FOR UPDATE`,
+    );
+  }
+
+  /**
+   * One rule (marked deleted or not), locked until the transaction ends, so a check of its version holds until the
+   * change is written.
+   */
+  async ruleForUpdate(q: Queryable, departmentId: string, key: string): Promise<StoredRuleRow | undefined> {
+    const rows: StoredRuleRow[] = await q.query(
+      `SELECT ${RULE_COLUMNS}, deleted_at AS "deletedAt" FROM listening_rule
        WHERE department_id = $1 AND key = $2 FOR UPDATE`,
       [departmentId, key],
     );
@@ -115,9 +147,11 @@ export class WorkspaceRepository {
     return rows[0].id;
   }
 
+  /** Also brings back a rule marked deleted, continuing its versions. */
   async updateRule(q: Queryable, id: string, r: Omit<RuleRow, 'id' | 'key' | 'version'>): Promise<number> {
     const [rows]: [{ version: number }[], number] = await q.query(
-      `UPDATE listening_rule SET name = $2, query = $3, purpose = $4, enabled = $5, version = version + 1, updated_at = now()
+      `UPDATE listening_rule SET name = $2, query = $3, purpose = $4, enabled = $5, version = version + 1, updated_at = now(),
+         deleted_at = NULL
        WHERE id = $1 RETURNING version`,
       [id, r.name, r.query, r.purpose, r.enabled],
     );
@@ -151,7 +185,7 @@ export class WorkspaceRepository {
     return q.query(
       `SELECT r.id, r.key, r.name, r.query, r.purpose, r.enabled, r.version, r.updated_at AS "updatedAt", d.key AS department
        FROM listening_rule r JOIN department d ON d.id = r.department_id
-       WHERE $1::uuid[] IS NULL OR r.department_id = ANY($1::uuid[]) ORDER BY d.key, r.key`,
+       WHERE r.deleted_at IS NULL AND ($1::uuid[] IS NULL OR r.department_id = ANY($1::uuid[])) ORDER BY d.key, r.key`,
       [departmentIds],
     );
   }
@@ -179,35 +213,43 @@ export class WorkspaceRepository {
     );
   }
 
-  async deleteRules(q: Queryable, ids: string[]): Promise<void> {
-    await q.query(`DELETE FROM listening_rule WHERE id = ANY($1::uuid[])`, [ids]);
+  /** Marks a rule deleted as a new version; the rule and its versions stay, so its history does. */
+  async markRuleDeleted(q: Queryable, id: string): Promise<number> {
+    const [rows]: [{ version: number }[], number] = await q.query(
+      `UPDATE listening_rule SET deleted_at = now(), version = version + 1, updated_at = now() WHERE id = $1
+       RETURNING version`,
+      [id],
+    );
+    return rows[0].version;
+  }
+
+  /** Serialises workspace changes: each plans against what the one before it wrote. */
+  async lockWorkspace(q: Queryable): Promise<void> {
+    await q.query(`SELECT pg_advisory_xact_lock(hashtextextended('parley workspace', 0))`);
   }
 
   allSources(q: Queryable): Promise<SourceRow[]> {
     return q.query(`SELECT ${SOURCE_COLUMNS} FROM source ORDER BY key`);
   }
 
-  async insertSource(q: Queryable, s: Omit<SourceRow, 'id' | 'updatedAt'>): Promise<string> {
+  async insertSource(q: Queryable, key: string, s: SourceFields): Promise<string> {
     const rows: { id: string }[] = await q.query(
-      `INSERT INTO source (key, name, type, url, interval_ms, enabled, department_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
-       RETURNING id`,
-      [s.key, s.name, s.type, s.url, s.intervalMs, s.enabled, s.departmentId],
+      `INSERT INTO source (key, name, type, url, interval_ms, enabled, department_id, config, secrets)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [key, ...sourceParameters(s)],
     );
     return rows[0].id;
   }
 
-  async updateSource(
-    q: Queryable,
-    id: string,
-    s: Omit<SourceRow, 'id' | 'key' | 'updatedAt'>,
-  ): Promise<void> {
+  async updateSource(q: Queryable, id: string, s: SourceFields): Promise<void> {
     // A changed address starts afresh: the old validators and cursor belong to the old feed.
     await q.query(
-      `UPDATE source SET name = $2, type = $3, url = $4, interval_ms = $5, enabled = $6, department_id = $7, updated_at = now(),
+      `UPDATE source SET name = $2, type = $3, url = $4, interval_ms = $5, enabled = $6, department_id = $7, config = $8,
+         secrets = $9, updated_at = now(),
          etag = CASE WHEN url = $4 THEN etag END, last_modified = CASE WHEN url = $4 THEN last_modified END,
          cursor = CASE WHEN url = $4 THEN cursor END
        WHERE id = $1`,
-      [id, s.name, s.type, s.url, s.intervalMs, s.enabled, s.departmentId],
+      [id, ...sourceParameters(s)],
     );
   }
 

@@ -148,4 +148,18 @@ describe('discourseConnector', () => {
       status: 502,
     });
   });
+
+  it("sends the source's API key and user name when it has them, and no key headers otherwise", async () => {
+    const before = server.requests.length;
+    await discourseConnector.poll(
+      { ...source(null), config: { apiKey: 'discourse-key', apiUsername: 'parley-bot' } },
+      ctx,
+    );
+    const keyed = server.requests.slice(before);
+    expect(keyed.every((r) => r.headers['api-key'] === 'discourse-key')).toBe(true);
+    expect(keyed.every((r) => r.headers['api-username'] === 'parley-bot')).toBe(true);
+    const plain = server.requests.length;
+    await discourseConnector.poll(source(null), ctx);
+    expect(server.requests.slice(plain).some((r) => 'api-key' in r.headers)).toBe(false);
+  });
 });

@@ -8,7 +8,7 @@ import type {
   PullConnector,
   SourceState,
 } from './connector';
-import { fetchJson, parseSourceUrl } from './connector-http';
+import { configString, fetchJson, parseSourceUrl } from './connector-http';
 import { expectShape, parseDate, parseEach } from './connector-parse';
 import {
   LIKE_ACTION,
@@ -31,7 +31,7 @@ const POSTS_PER_REQUEST = 20;
 // Deleted, private or moved topics: noted and passed over, unlike outages, which fail the poll to be retried.
 const GONE = new Set([403, 404, 410]);
 
-type Forum = { origin: string; listUrl: string; ctx: PollContext };
+type Forum = { origin: string; listUrl: string; ctx: PollContext; headers: Record<string, string> };
 type TopicPosts = { topic: Topic; posts: DiscoursePost[]; notes: string[] };
 
 const EXAMPLE = 'https://forum.example.org/latest.json or https://forum.example.org/c/announcements/5';
@@ -72,7 +72,7 @@ const topicsToRead = (topics: TopicSummary[], cursor: string | null): Selection 
 const readTopicList = async (forum: Forum) => {
   const latest = expectShape(
     latestSchema,
-    await fetchJson(forum.listUrl, forum.ctx),
+    await fetchJson(forum.listUrl, forum.ctx, forum.headers),
     'a Discourse topic list',
   );
   const parsed = parseEach(topicSummarySchema, latest.topic_list.topics, 'topics');
@@ -91,7 +91,11 @@ const readMissingPosts = async (forum: Forum, topic: Topic, have: DiscoursePost[
       .slice(start, start + POSTS_PER_REQUEST)
       .map((id) => `post_ids[]=${id}`)
       .join('&');
-    const body = await fetchJson(`${forum.origin}/t/${topic.id}/posts.json?${query}`, forum.ctx);
+    const body = await fetchJson(
+      `${forum.origin}/t/${topic.id}/posts.json?${query}`,
+      forum.ctx,
+      forum.headers,
+    );
     found.push(...expectShape(postsSchema, body, 'Discourse posts').post_stream.posts);
   }
   return found;
@@ -100,7 +104,7 @@ const readMissingPosts = async (forum: Forum, topic: Topic, have: DiscoursePost[
 const readTopic = async (forum: Forum, id: number): Promise<TopicPosts> => {
   const topic = expectShape(
     topicSchema,
-    await fetchJson(`${forum.origin}/t/${id}.json`, forum.ctx),
+    await fetchJson(`${forum.origin}/t/${id}.json`, forum.ctx, forum.headers),
     'a Discourse topic',
   );
   const first = parseEach(postSchema, topic.post_stream.posts, 'posts');
@@ -170,9 +174,21 @@ const readTopics = async (forum: Forum, topics: TopicSummary[]) => {
 const OVERFLOW_NOTE =
   'every topic on the first page changed since the last poll, so older changes may be missed; poll this source more often';
 
+/** Discourse's API key headers, when the source has a key: private categories need one. */
+const apiHeaders = (config: Record<string, unknown>): Record<string, string> => {
+  const key = configString(config, 'apiKey');
+  const user = configString(config, 'apiUsername');
+  return key ? { 'api-key': key, ...(user ? { 'api-username': user } : {}) } : {};
+};
+
 const pollDiscourse = async (state: SourceState, ctx: PollContext): Promise<PollResult> => {
   const listUrl = discourseListUrl(state.url);
-  const forum: Forum = { origin: listUrl.origin, listUrl: listUrl.href, ctx };
+  const forum: Forum = {
+    origin: listUrl.origin,
+    listUrl: listUrl.href,
+    ctx,
+    headers: apiHeaders(state.config),
+  };
   const list = await readTopicList(forum);
   const { chosen, overflow } = topicsToRead(list.items, state.cursor);
   const { read, notes } = await readTopics(forum, chosen);

@@ -36,14 +36,22 @@ const alreadyExists = (departmentKey: string, key: string): DomainError =>
     `There is already a rule "${key}" in ${departmentKey}: open it to change it, or choose another key.`,
   );
 
-/** Refuses a change made from a version that is no longer current (0: made as a new rule). */
+/**
+ * Refuses a change made from a version that is no longer current (0: made as a new rule, which may also leave
+ * `expectedVersion` out). Changing an existing rule must name the version it was made from, so a script cannot
+ * overwrite someone else's change without seeing it. A rule removed from the workspace counts as not existing.
+ */
 const checkExpectedVersion = (
   departmentKey: string,
   key: string,
-  existing: { version: number } | undefined,
+  existing: { version: number; deletedAt: Date | null } | undefined,
   expected: number | undefined,
 ): void => {
-  const current = existing?.version ?? 0;
+  const current = existing && !existing.deletedAt ? existing.version : 0;
+  if (expected === undefined && current > 0) {
+    const message = `Rule "${key}" already exists in ${departmentKey} (version ${current}): send expectedVersion, the version your change was made from, so a change made meanwhile is not overwritten.`;
+    throw new DomainError('precondition_required', message, [{ path: 'expectedVersion', message }]);
+  }
   if (expected === undefined || expected === current) return;
   if (expected === 0) throw alreadyExists(departmentKey, key);
   if (current === 0) throw conflict(`Rule "${key}" no longer exists in ${departmentKey}.`);

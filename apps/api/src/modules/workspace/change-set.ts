@@ -1,6 +1,26 @@
-import type { ChangeSet } from '@parley/contracts';
+import type { ApplyResult, ChangeSet } from '@parley/contracts';
+import { publicChange, type Plan } from './workspace-plan';
 
-export const emptyChangeSet = (): ChangeSet => ({ created: [], updated: [], deleted: [], unchanged: [] });
+const OUTCOME = { create: 'created', update: 'updated', delete: 'deleted' } as const;
 
-/** Compares two plain records by value, so re-applying the same document reports nothing changed. */
-export const sameValues = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** The plan as the api answers it: every change with its fields, and the keys by outcome per kind. */
+export const resultOf = (plan: Plan, dryRun: boolean): ApplyResult => {
+  const set = (entity: keyof Plan['unchanged']): ChangeSet => {
+    const result: ChangeSet = {
+      created: [],
+      updated: [],
+      deleted: [],
+      unchanged: [...plan.unchanged[entity]],
+    };
+    for (const change of plan.changes)
+      if (change.entity === entity) result[OUTCOME[change.action]].push(change.key);
+    return result;
+  };
+  return {
+    dryRun,
+    changes: plan.changes.map(publicChange),
+    departments: set('department'),
+    rules: set('rule'),
+    sources: set('source'),
+  };
+};

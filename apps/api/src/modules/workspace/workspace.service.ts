@@ -1,53 +1,81 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { ApplyResult, DepartmentDocument, SourceDocument, WorkspaceDocument } from '@parley/contracts';
+import { CONFIG, type Config } from '@parley/config';
+import type { ApplyResult, WorkspaceDocument } from '@parley/contracts';
 import {
-  type Actor,
   AuditRepository,
   DATA_SOURCE,
-  type DepartmentRow,
-  inTransaction,
   WorkspaceRepository,
+  inTransaction,
+  openSecrets,
+  sealSecrets,
+  type Actor,
+  type Queryable,
 } from '@parley/db';
-import { parseDuration } from '@parley/domain';
+import { formatDuration, parseDuration } from '@parley/domain';
 import { JobProducer } from '@parley/jobs';
-import type { DataSource, EntityManager } from 'typeorm';
-import { emptyChangeSet, sameValues } from './change-set';
+import type { DataSource } from 'typeorm';
+import { resultOf } from './change-set';
 import { RuleWriter } from './rule-writer.service';
-import { validateWorkspace } from './workspace-validation';
-
-type Context = { tx: EntityManager; actor: Actor; result: ApplyResult; prune: boolean };
+import { documentOf } from './workspace-export';
+import { planWorkspace, visibleFields, type Plan, type PlannedChange } from './workspace-plan';
+import {
+  sameValues,
+  sortedAccounts,
+  sortedResources,
+  type SourceFields,
+  type StoredSource,
+  type WorkspaceState,
+} from './workspace-state';
+import { rejectDocument, validateWorkspace } from './workspace-validation';
 
 const RETAG_WINDOW_MS = 30 * 86_400_000;
+const SAVED = 'workspace document applied';
+const PRUNED = 'removed from the workspace document (prune)';
 
-/** Applies a workspace document by key, all or nothing, recording every change in the audit log. */
+type Write = { tx: Queryable; actor: Actor; departmentIds: Map<string, string> };
+export type ApplyOptions = { prune?: boolean; dryRun?: boolean };
+
+/**
+ * Applies a workspace document by key, all or nothing: works out the change set, then (unless a dry run) writes
+ * and audits each change in one pass.
+ */
 @Injectable()
 export class WorkspaceService {
   private readonly logger = new Logger(WorkspaceService.name);
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: Config,
     private readonly workspace: WorkspaceRepository,
     private readonly audit: AuditRepository,
     private readonly producer: JobProducer,
     private readonly rules: RuleWriter,
   ) {}
 
-  async apply(input: unknown, actor: Actor, prune = false): Promise<ApplyResult> {
+  async apply(
+    input: unknown,
+    actor: Actor,
+    { prune = false, dryRun = false }: ApplyOptions = {},
+  ): Promise<ApplyResult> {
     const existing = await this.workspace.allDepartments(this.dataSource);
-    const doc = validateWorkspace(input, prune ? [] : existing.map((d) => d.key));
-    const result: ApplyResult = {
-      departments: emptyChangeSet(),
-      rules: emptyChangeSet(),
-      sources: emptyChangeSet(),
-    };
-    const changedSourceIds = await inTransaction(this.dataSource, async (tx) => {
-      const ctx: Context = { tx, actor, result, prune };
-      const departmentIds = await this.applyDepartments(ctx, doc);
-      return this.applySources(ctx, doc, departmentIds);
+    const doc = validateWorkspace(
+      input,
+      existing.map((d) => d.key),
+      prune,
+    );
+    if (dryRun) return resultOf(this.plan(doc, await this.state(this.dataSource), prune), true);
+    const plan = await inTransaction(this.dataSource, async (tx) => {
+      await this.workspace.lockWorkspace(tx);
+      const planned = this.plan(doc, await this.state(tx), prune);
+      await this.write(tx, actor, planned.changes);
+      return planned;
     });
+    const result = resultOf(plan, false);
     // After commit: the worker re-reads the sources table, so a lost message only delays scheduling until its boot.
-    await this.producer.syncSchedules(changedSourceIds);
-    if (rulesChanged(result)) {
+    await this.producer.syncSchedules(
+      plan.changes.flatMap((c) => (c.entity === 'source' && c.action !== 'delete' && c.id ? [c.id] : [])),
+    );
+    if (plan.changes.some((c) => c.entity === 'rule')) {
       result.backfill = await this.producer.backfillTags(
         new Date(Date.now() - RETAG_WINDOW_MS),
         'workspace rules changed',
@@ -57,218 +85,162 @@ export class WorkspaceService {
     return result;
   }
 
+  /** The workspace as a document that applies back unchanged; secrets shown only as set or not set. */
+  async document(): Promise<WorkspaceDocument> {
+    return documentOf(await this.state(this.dataSource));
+  }
+
   countDepartments(): Promise<number> {
     return this.workspace.countDepartments(this.dataSource);
   }
 
-  private async applyDepartments(ctx: Context, doc: WorkspaceDocument): Promise<Map<string, string>> {
-    const existing = new Map((await this.workspace.allDepartments(ctx.tx)).map((d) => [d.key, d]));
-    const ids = new Map<string, string>([...existing].map(([key, d]) => [key, d.id]));
-    for (const department of doc.departments) {
-      ids.set(department.key, await this.applyDepartment(ctx, department, existing.get(department.key)));
-    }
-    if (ctx.prune) {
-      const gone = [...existing.values()].filter((d) => !doc.departments.some((x) => x.key === d.key));
-      await this.workspace.deleteDepartments(
-        ctx.tx,
-        gone.map((d) => d.id),
-      );
-      for (const d of gone) {
-        ctx.result.departments.deleted.push(d.key);
-        ids.delete(d.key);
-        await this.audit.record(ctx.tx, ctx.actor, {
-          action: 'department.delete',
-          entityType: 'department',
-          entityId: d.id,
-          before: d,
-        });
-      }
-    }
-    return ids;
+  private plan(doc: WorkspaceDocument, state: WorkspaceState, prune: boolean): Plan {
+    const plan = planWorkspace(doc, state, prune);
+    if (plan.problems.length) throw rejectDocument(plan.problems);
+    return plan;
   }
 
-  private async applyDepartment(
-    ctx: Context,
-    doc: DepartmentDocument,
-    existing: DepartmentRow | undefined,
-  ): Promise<string> {
-    const after = {
-      name: doc.name,
-      aliases: doc.aliases,
-      threshold: doc.threshold,
-      accounts: doc.accounts.map((a) => ({ ...a, site: a.site ?? null })),
-      resources: doc.resources,
-    };
-    let id: string;
-    if (!existing) {
-      id = await this.workspace.insertDepartment(ctx.tx, {
-        key: doc.key,
-        name: doc.name,
-        aliases: doc.aliases,
-        threshold: doc.threshold,
+  private async state(q: Queryable): Promise<WorkspaceState> {
+    const rules = await this.workspace.storedRules(q);
+    const departments: WorkspaceState['departments'] = [];
+    for (const d of await this.workspace.allDepartments(q)) {
+      departments.push({
+        ...d,
+        accounts: sortedAccounts(await this.workspace.accountsOf(q, d.id)),
+        resources: sortedResources(await this.workspace.resourcesOf(q, d.id)),
+        rules: rules.filter((r) => r.departmentId === d.id),
       });
-      ctx.result.departments.created.push(doc.key);
-      await this.audit.record(ctx.tx, ctx.actor, {
-        action: 'department.create',
-        entityType: 'department',
-        entityId: id,
-        after: { key: doc.key, ...after },
-      });
-    } else {
-      id = existing.id;
-      const before = {
-        name: existing.name,
-        aliases: existing.aliases,
-        threshold: existing.threshold,
-        accounts: sortBy(await this.workspace.accountsOf(ctx.tx, id), accountKey),
-        resources: sortBy(await this.workspace.resourcesOf(ctx.tx, id), (r) => r.url),
-      };
-      const sortedAfter = {
-        ...after,
-        accounts: sortBy(after.accounts, accountKey),
-        resources: sortBy(after.resources, (r) => r.url),
-      };
-      if (sameValues(before, sortedAfter)) {
-        ctx.result.departments.unchanged.push(doc.key);
-      } else {
-        await this.workspace.updateDepartment(ctx.tx, id, {
-          name: doc.name,
-          aliases: doc.aliases,
-          threshold: doc.threshold,
-        });
-        ctx.result.departments.updated.push(doc.key);
-        await this.audit.record(ctx.tx, ctx.actor, {
-          action: 'department.update',
-          entityType: 'department',
-          entityId: id,
-          before,
-          after,
-        });
-      }
     }
-    await this.workspace.replaceAccounts(ctx.tx, id, after.accounts);
-    await this.workspace.replaceResources(ctx.tx, id, doc.resources);
-    await this.applyRules(ctx, id, doc);
+    const keyOf = new Map(departments.map((d) => [d.id, d.key]));
+    const sources = (await this.workspace.allSources(q)).map((s) => ({
+      id: s.id,
+      key: s.key,
+      name: s.name,
+      type: s.type,
+      url: s.url,
+      interval: formatDuration(s.intervalMs),
+      enabled: s.enabled,
+      department: s.departmentId ? (keyOf.get(s.departmentId) ?? null) : null,
+      settings: s.config,
+      secrets: this.readSecrets(s.key, s.secrets),
+      sealed: s.secrets,
+    }));
+    return { departments, sources };
+  }
+
+  /**
+   * Secrets sealed with another key read as not set (the worker reports the source failing, naming the key), so the
+   * workspace still exports and a document can set them again.
+   */
+  private readSecrets(key: string, sealed: string | null) {
+    try {
+      return openSecrets(sealed, this.config.secretKey, key);
+    } catch (error) {
+      this.logger.warn({
+        message: 'source secrets unreadable',
+        source: key,
+        reason: (error as Error).message,
+      });
+      return {};
+    }
+  }
+
+  /** The one write-and-audit pass: each change is written, then recorded with its before and after (secrets hidden). */
+  private async write(tx: Queryable, actor: Actor, changes: PlannedChange[]): Promise<void> {
+    const w: Write = {
+      tx,
+      actor,
+      departmentIds: new Map((await this.workspace.allDepartments(tx)).map((d) => [d.key, d.id])),
+    };
+    for (const change of changes) {
+      if (change.entity === 'rule') {
+        // Rules keep versions; the writer records their history and audit, as it does for the rule editor.
+        await this.writeRule(w, change);
+        continue;
+      }
+      const id =
+        change.entity === 'department'
+          ? await this.writeDepartment(w, change)
+          : await this.writeSource(w, change);
+      await this.audit.record(tx, actor, {
+        action: `${change.entity}.${change.action}`,
+        entityType: change.entity,
+        entityId: id,
+        before: visibleFields(change, 'before'),
+        after: visibleFields(change, 'after'),
+      });
+    }
+  }
+
+  private async writeDepartment(w: Write, change: Extract<PlannedChange, { entity: 'department' }>) {
+    const { tx } = w;
+    if (!change.after) {
+      await this.workspace.deleteDepartments(tx, [change.id as string]);
+      return change.id;
+    }
+    const { name, aliases, threshold, accounts, resources } = change.after;
+    let id = change.id;
+    if (id) await this.workspace.updateDepartment(tx, id, { name, aliases, threshold });
+    else id = await this.workspace.insertDepartment(tx, { key: change.key, name, aliases, threshold });
+    w.departmentIds.set(change.key, id);
+    if (change.fields.includes('accounts')) await this.workspace.replaceAccounts(tx, id, accounts);
+    if (change.fields.includes('resources')) await this.workspace.replaceResources(tx, id, resources);
     return id;
   }
 
-  private async applyRules(ctx: Context, departmentId: string, doc: DepartmentDocument): Promise<void> {
-    const existing = new Map((await this.workspace.rulesOf(ctx.tx, departmentId)).map((r) => [r.key, r]));
-    for (const rule of doc.rules) {
-      const fields = {
-        name: rule.name,
-        query: rule.query,
-        purpose: rule.purpose ?? null,
-        enabled: rule.enabled,
-      };
-      const target = { departmentId, key: rule.key, existing: existing.get(rule.key) };
-      const change = await this.rules.save(ctx.tx, ctx.actor, target, fields, 'workspace document applied');
-      ctx.result.rules[change.outcome].push(`${doc.key}/${rule.key}`);
+  private async writeRule(w: Write, change: Extract<PlannedChange, { entity: 'rule' }>): Promise<void> {
+    if (!change.after) {
+      await this.rules.remove(w.tx, w.actor, change.existing as NonNullable<typeof change.existing>, PRUNED);
+      return;
     }
-    if (!ctx.prune) return;
-    const gone = [...existing.values()].filter((r) => !doc.rules.some((x) => x.key === r.key));
-    await this.workspace.deleteRules(
-      ctx.tx,
-      gone.map((r) => r.id),
-    );
-    for (const r of gone) {
-      ctx.result.rules.deleted.push(`${doc.key}/${r.key}`);
-      await this.audit.record(ctx.tx, ctx.actor, {
-        action: 'rule.delete',
-        entityType: 'listening_rule',
-        entityId: r.id,
-        before: r,
-      });
-    }
+    const target = {
+      departmentId: w.departmentIds.get(change.department) as string,
+      key: change.ruleKey,
+      existing: change.existing ?? undefined,
+    };
+    await this.rules.save(w.tx, w.actor, target, change.after, SAVED);
   }
 
-  private async applySources(
-    ctx: Context,
-    doc: WorkspaceDocument,
-    departmentIds: Map<string, string>,
-  ): Promise<string[]> {
-    const existing = new Map((await this.workspace.allSources(ctx.tx)).map((s) => [s.key, s]));
-    const changed: string[] = [];
-    for (const source of doc.sources) {
-      const fields = fieldsOf(source, departmentIds);
-      const old = existing.get(source.key);
-      if (!old) {
-        const id = await this.workspace.insertSource(ctx.tx, { key: source.key, ...fields });
-        changed.push(id);
-        ctx.result.sources.created.push(source.key);
-        await this.audit.record(ctx.tx, ctx.actor, {
-          action: 'source.create',
-          entityType: 'source',
-          entityId: id,
-          after: { key: source.key, ...fields },
-        });
-        continue;
-      }
-      const before = {
-        name: old.name,
-        type: old.type,
-        url: old.url,
-        intervalMs: old.intervalMs,
-        enabled: old.enabled,
-        departmentId: old.departmentId,
-      };
-      if (sameValues(before, fields)) {
-        ctx.result.sources.unchanged.push(source.key);
-        continue;
-      }
-      await this.workspace.updateSource(ctx.tx, old.id, fields);
-      changed.push(old.id);
-      ctx.result.sources.updated.push(source.key);
-      await this.audit.record(ctx.tx, ctx.actor, {
-        action: 'source.update',
-        entityType: 'source',
-        entityId: old.id,
-        before,
-        after: fields,
-      });
+  private async writeSource(w: Write, change: Extract<PlannedChange, { entity: 'source' }>) {
+    if (!change.after) {
+      await this.workspace.deleteSources(w.tx, [change.id as string]);
+      return change.id;
     }
-    if (ctx.prune) {
-      const gone = [...existing.values()].filter((s) => !doc.sources.some((x) => x.key === s.key));
-      await this.workspace.deleteSources(
-        ctx.tx,
-        gone.map((s) => s.id),
-      );
-      for (const s of gone) {
-        ctx.result.sources.deleted.push(s.key);
-        await this.audit.record(ctx.tx, ctx.actor, {
-          action: 'source.delete',
-          entityType: 'source',
-          entityId: s.id,
-          before: s,
-        });
-      }
+    const fields = this.storedSource(w, change.key, change.after, change.before);
+    if (change.id) {
+      await this.workspace.updateSource(w.tx, change.id, fields);
+      return change.id;
     }
-    return changed;
+    const id = await this.workspace.insertSource(w.tx, change.key, fields);
+    // Later steps (schedules) need the new source's id.
+    change.id = id;
+    return id;
+  }
+
+  /** Seals the secrets again only when they changed, so an unchanged source keeps its stored ciphertext. */
+  private storedSource(w: Write, key: string, s: SourceFields, before: StoredSource | null) {
+    const { secrets } = s;
+    const unchanged = sameValues(before?.secrets ?? {}, secrets);
+    const sealed = Object.keys(secrets).length ? sealSecrets(secrets, this.config.secretKey, key) : null;
+    return {
+      name: s.name,
+      type: s.type,
+      url: s.url,
+      intervalMs: parseDuration(s.interval) as number,
+      enabled: s.enabled,
+      departmentId: s.department ? (w.departmentIds.get(s.department) ?? null) : null,
+      config: s.settings,
+      secrets: unchanged ? (before?.sealed ?? null) : sealed,
+    };
   }
 }
 
-const rulesChanged = (result: ApplyResult): boolean =>
-  result.rules.created.length + result.rules.updated.length + result.rules.deleted.length > 0;
-
-const fieldsOf = (source: SourceDocument, departmentIds: Map<string, string>) => ({
-  name: source.name ?? null,
-  type: source.type,
-  url: source.url,
-  intervalMs: parseDuration(source.interval) as number,
-  enabled: source.enabled,
-  departmentId: source.department ? (departmentIds.get(source.department) ?? null) : null,
-});
-
-const accountKey = (a: { platform: string; handle: string; site: string | null }) =>
-  `${a.platform} ${a.handle} ${a.site ?? ''}`;
-
-const sortBy = <T>(items: T[], key: (item: T) => string): T[] =>
-  [...items].sort((a, b) => key(a).localeCompare(key(b)));
-
-const summary = ({ departments, rules, sources }: ApplyResult) =>
-  Object.fromEntries(
+const summary = ({ dryRun, departments, rules, sources }: ApplyResult) => ({
+  dryRun,
+  ...Object.fromEntries(
     Object.entries({ departments, rules, sources }).map(([kind, c]) => [
       kind,
       `${c.created.length} created, ${c.updated.length} updated, ${c.deleted.length} deleted`,
     ]),
-  );
+  ),
+});

@@ -1,0 +1,38 @@
+import { secretSettingsOf, type WorkspaceDocument } from '@parley/contracts';
+import type { Platform, SourceType } from '@parley/domain';
+import { visibleConfig, type WorkspaceState } from './workspace-state';
+
+/**
+ * The workspace as a document: every field written out (nulls too, since an absent field means "leave it"), so
+ * editing the export says exactly what it means and applying it unedited changes nothing.
+ */
+export const documentOf = (state: WorkspaceState): WorkspaceDocument => ({
+  departments: state.departments.map((d) => ({
+    key: d.key,
+    name: d.name,
+    aliases: d.aliases,
+    threshold: d.threshold,
+    accounts: d.accounts.map((a) => ({
+      platform: a.platform as Platform,
+      handle: a.handle,
+      ...(a.site === null ? {} : { site: a.site }),
+    })),
+    resources: d.resources,
+    rules: d.rules
+      .filter((r) => !r.deletedAt)
+      .map((r) => ({ key: r.key, name: r.name, query: r.query, purpose: r.purpose, enabled: r.enabled })),
+  })),
+  sources: state.sources.map((s) => {
+    const config = visibleConfig(secretSettingsOf(s.type), s);
+    return {
+      key: s.key,
+      name: s.name,
+      type: s.type as SourceType,
+      url: s.url,
+      interval: s.interval,
+      enabled: s.enabled,
+      department: s.department,
+      ...(Object.keys(config).length ? { config } : {}),
+    };
+  }),
+});

@@ -1,0 +1,315 @@
+import {
+  SOURCE_SETTINGS,
+  accountIdentity,
+  secretSettingsOf,
+  type Change,
+  type DepartmentDocument,
+  type RuleDocument,
+  type SourceDocument,
+  type WorkspaceDocument,
+} from '@parley/contracts';
+import { formatDuration, parseDuration, type Problem } from '@parley/domain';
+import type { StoredRuleRow } from '@parley/db';
+import {
+  sameAccount,
+  sameValues,
+  sortedAccounts,
+  sortedResources,
+  visibleConfig,
+  type DepartmentFields,
+  type RuleFields,
+  type SourceFields,
+  type StoredDepartment,
+  type StoredSource,
+  type WorkspaceState,
+} from './workspace-state';
+
+type Action = Change['action'];
+type Step<Fields, Before extends Fields = Fields> = {
+  action: Action;
+  key: string;
+  fields: string[];
+  before: Before | null;
+  after: Fields | null;
+};
+export type PlannedChange =
+  | ({ entity: 'department'; id: string | null } & Step<DepartmentFields>)
+  | ({
+      entity: 'rule';
+      department: string;
+      ruleKey: string;
+      existing: StoredRuleRow | null;
+    } & Step<RuleFields>)
+  | ({ entity: 'source'; id: string | null } & Step<SourceFields, StoredSource>);
+
+/** Everything a document changes, in the order to write it, and what it leaves as it is. */
+export type Plan = {
+  changes: PlannedChange[];
+  unchanged: Record<PlannedChange['entity'], string[]>;
+  /** Problems only the stored workspace reveals (a secret to keep that was never stored). */
+  problems: Problem[];
+};
+
+/**
+ * Absent: what is stored. Given: with prune, exactly what is given; without, the stored items (updated by given
+ * ones that are the same item) and the new ones, so nothing is removed that the document does not name.
+ */
+const merged = <T>(
+  stored: T[],
+  given: T[] | undefined,
+  prune: boolean,
+  same: (a: T, b: T) => boolean,
+): T[] => {
+  if (given === undefined) return stored;
+  if (prune) return given;
+  return [
+    ...stored.map((s) => given.find((g) => same(s, g)) ?? s),
+    ...given.filter((g) => !stored.some((s) => same(s, g))),
+  ];
+};
+
+/** The fields whose values differ; for a creation or a deletion, every field. */
+const changedFields = (before: Record<string, unknown> | null, after: Record<string, unknown> | null) => {
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  return before && after ? keys.filter((k) => !sameValues(before[k], after[k])) : keys;
+};
+
+const step = <Fields, Before extends Fields>(
+  key: string,
+  before: Before | null,
+  after: Fields | null,
+  flat: (f: Fields) => object,
+): Step<Fields, Before> => {
+  const fields = changedFields(
+    before && (flat(before) as Record<string, unknown>),
+    after && (flat(after) as Record<string, unknown>),
+  );
+  const action: Action = !before ? 'create' : !after ? 'delete' : 'update';
+  return { action, key, fields, before, after };
+};
+
+const departmentAfter = (
+  doc: DepartmentDocument,
+  old: StoredDepartment | undefined,
+  prune: boolean,
+): DepartmentFields => ({
+  name: doc.name,
+  aliases: merged(old?.aliases ?? [], doc.aliases, prune, (a, b) => a === b),
+  threshold: doc.threshold ?? old?.threshold ?? 0,
+  accounts: sortedAccounts(
+    merged(
+      old?.accounts ?? [],
+      doc.accounts?.map((a) => ({ platform: a.platform, handle: a.handle, site: a.site ?? null })),
+      prune,
+      sameAccount,
+    ),
+  ),
+  resources: sortedResources(merged(old?.resources ?? [], doc.resources, prune, (a, b) => a.url === b.url)),
+});
+
+const ruleAfter = (doc: RuleDocument, old: StoredRuleRow | undefined): RuleFields => ({
+  name: doc.name,
+  query: doc.query,
+  purpose: doc.purpose !== undefined ? doc.purpose : (old?.purpose ?? null),
+  enabled: doc.enabled ?? old?.enabled ?? true,
+});
+const ruleFields = (r: RuleFields): RuleFields => ({
+  name: r.name,
+  query: r.query,
+  purpose: r.purpose,
+  enabled: r.enabled,
+});
+
+const known = (type: string, values: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries(values).filter(([name]) =>
+      Object.hasOwn((SOURCE_SETTINGS as Record<string, object>)[type] ?? {}, name),
+    ),
+  );
+
+/** Text sets a setting, null (or `{ set: false }`) removes it, `{ set: true }` keeps the stored secret. */
+const sourceAfter = (
+  doc: SourceDocument,
+  old: StoredSource | undefined,
+  prune: boolean,
+  report: (name: string, message: string) => void,
+): SourceFields => {
+  const fresh = prune && doc.config !== undefined;
+  const settings = fresh ? {} : known(doc.type, old?.settings ?? {});
+  const secrets = fresh ? {} : known(doc.type, old?.secrets ?? {});
+  const secretNames = secretSettingsOf(doc.type);
+  for (const [name, value] of Object.entries(doc.config ?? {})) {
+    const target: Record<string, string> = secretNames.includes(name) ? secrets : settings;
+    if (typeof value === 'string') target[name] = value;
+    else if (value === null || !value.set) delete target[name];
+    else if (old?.secrets[name] !== undefined) target[name] = old.secrets[name];
+    else report(name, `no ${name} is stored for this source to keep: give its value`);
+  }
+  return {
+    name: doc.name !== undefined ? doc.name : (old?.name ?? null),
+    type: doc.type,
+    url: doc.url,
+    interval: formatDuration(parseDuration(doc.interval) as number),
+    enabled: doc.enabled ?? old?.enabled ?? true,
+    department: doc.department !== undefined ? doc.department : (old?.department ?? null),
+    settings,
+    secrets,
+  };
+};
+
+/** A source as one flat record, each setting its own field, so a change names the setting it touches. */
+const flatSource = (s: SourceFields, secretsAs: (value: string) => unknown) => ({
+  name: s.name,
+  type: s.type,
+  url: s.url,
+  interval: s.interval,
+  enabled: s.enabled,
+  department: s.department,
+  ...Object.fromEntries(Object.entries(s.settings).map(([k, v]) => [`config.${k}`, v])),
+  ...Object.fromEntries(Object.entries(s.secrets).map(([k, v]) => [`config.${k}`, secretsAs(v)])),
+});
+
+/** Works out what applying `doc` to `state` changes; writes nothing. */
+export const planWorkspace = (doc: WorkspaceDocument, state: WorkspaceState, prune: boolean): Plan => {
+  const plan: Plan = { changes: [], unchanged: { department: [], rule: [], source: [] }, problems: [] };
+  const add = (change: PlannedChange) =>
+    change.fields.length ? plan.changes.push(change) : plan.unchanged[change.entity].push(change.key);
+  const departments = new Map(state.departments.map((d) => [d.key, d]));
+  const rules: PlannedChange[] = [];
+  for (const d of doc.departments ?? []) {
+    const old = departments.get(d.key);
+    const after = departmentAfter(d, old, prune);
+    add({ entity: 'department', id: old?.id ?? null, ...step(d.key, old ?? null, after, departmentView) });
+    rules.push(...planRules(d, old, prune));
+  }
+  rules.forEach(add);
+  const sources = new Map(state.sources.map((s) => [s.key, s]));
+  (doc.sources ?? []).forEach((s, i) => {
+    const old = sources.get(s.key);
+    const report = (name: string, message: string) =>
+      plan.problems.push({ path: `sources[${i}].config.${name}`, message });
+    const after = sourceAfter(s, old, prune, report);
+    add({
+      entity: 'source',
+      id: old?.id ?? null,
+      ...step(s.key, old ?? null, after, (f) => flatSource(f, (v) => v)),
+    });
+  });
+  if (prune && doc.sources) {
+    for (const old of state.sources.filter((s) => !doc.sources?.some((x) => x.key === s.key))) {
+      const gone = step<SourceFields, StoredSource>(old.key, old, null, (f) => flatSource(f, (v) => v));
+      add({ entity: 'source', id: old.id, ...gone });
+    }
+  }
+  if (prune && doc.departments) {
+    for (const old of state.departments.filter((d) => !doc.departments?.some((x) => x.key === d.key))) {
+      add({ entity: 'department', id: old.id, ...step(old.key, old, null, departmentView) });
+    }
+  }
+  plan.problems.push(...accountConflicts(doc, state, plan.changes));
+  return plan;
+};
+
+/** An account the document lists under one department while another (stored or in the document) keeps it. */
+const accountConflicts = (
+  doc: WorkspaceDocument,
+  state: WorkspaceState,
+  changes: PlannedChange[],
+): Problem[] => {
+  // What each changed department will hold replaces what it holds now; the others keep theirs.
+  const held = new Map(state.departments.map((d) => [d.key, d.accounts]));
+  for (const c of changes) if (c.entity === 'department') held.set(c.key, c.after?.accounts ?? []);
+  const owners = new Map<string, string[]>();
+  for (const [department, accounts] of held) {
+    for (const a of accounts)
+      owners.set(accountIdentity(a), [...(owners.get(accountIdentity(a)) ?? []), department]);
+  }
+  return (doc.departments ?? []).flatMap((d, i) =>
+    (d.accounts ?? []).flatMap((a, j) => {
+      const others = (owners.get(accountIdentity(a)) ?? []).filter((k) => k !== d.key);
+      if (others.length === 0) return [];
+      const message = `account "${accountIdentity(a)}" also belongs to department "${others[0]}": remove it there in the same document, or apply with prune to move it`;
+      return [{ path: `departments[${i}].accounts[${j}]`, message }];
+    }),
+  );
+};
+
+const planRules = (d: DepartmentDocument, stored: StoredDepartment | undefined, prune: boolean) => {
+  const changes: PlannedChange[] = [];
+  const live = (stored?.rules ?? []).filter((r) => !r.deletedAt);
+  for (const rule of d.rules ?? []) {
+    const existing = stored?.rules.find((r) => r.key === rule.key) ?? null;
+    // A rule marked deleted comes back as a creation that continues its versions.
+    const before = existing && !existing.deletedAt ? ruleFields(existing) : null;
+    const key = `${d.key}/${rule.key}`;
+    changes.push({
+      entity: 'rule',
+      department: d.key,
+      ruleKey: rule.key,
+      existing,
+      ...step(key, before, ruleAfter(rule, existing ?? undefined), (f) => f),
+    });
+  }
+  if (prune && d.rules) {
+    for (const existing of live.filter((r) => !d.rules?.some((x) => x.key === r.key))) {
+      const key = `${d.key}/${existing.key}`;
+      changes.push({
+        entity: 'rule',
+        department: d.key,
+        ruleKey: existing.key,
+        existing,
+        ...step<RuleFields, RuleFields>(key, ruleFields(existing), null, (f) => f),
+      });
+    }
+  }
+  return changes;
+};
+
+const departmentView = (d: DepartmentFields): DepartmentFields => ({
+  name: d.name,
+  aliases: d.aliases,
+  threshold: d.threshold,
+  accounts: d.accounts,
+  resources: d.resources,
+});
+
+/** How a field set reads in a change and the audit log: secrets as `{ set: true }`, never their values. */
+export const visibleFields = (
+  change: PlannedChange,
+  side: 'before' | 'after',
+): Record<string, unknown> | undefined => {
+  const fields = change[side];
+  if (!fields) return undefined;
+  if (change.entity === 'source') {
+    const s = fields as SourceFields;
+    return {
+      ...flatSource({ ...s, settings: {}, secrets: {} }, () => null),
+      config: visibleConfig(secretSettingsOf(s.type), s),
+    };
+  }
+  return change.entity === 'rule'
+    ? ruleFields(fields as RuleFields)
+    : departmentView(fields as DepartmentFields);
+};
+
+/** The change as the api reports it: only the changed fields, before and after. */
+export const publicChange = (change: PlannedChange): Change => {
+  const pick = (side: 'before' | 'after') => {
+    const fields = change[side];
+    if (!fields) return undefined;
+    if (change.action !== 'update') return visibleFields(change, side);
+    const flat: Record<string, unknown> =
+      change.entity === 'source'
+        ? flatSource(fields as SourceFields, () => ({ set: true }))
+        : (fields as Record<string, unknown>);
+    return Object.fromEntries(change.fields.map((f) => [f, flat[f] ?? null]));
+  };
+  return {
+    action: change.action,
+    entity: change.entity,
+    key: change.key,
+    fields: change.fields,
+    before: pick('before'),
+    after: pick('after'),
+  };
+};
