@@ -69,3 +69,11 @@ export const previewResponseSchema = z.object({
   ),
 });
 export type PreviewResponse = z.infer<typeof previewResponseSchema>;
+
+export const ruleListQuerySchema = z.object({
+  department: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('A department key; without it, every department you can see'),
+});

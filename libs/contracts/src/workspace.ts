@@ -218,3 +218,17 @@ export const applyResultSchema = z.object({
   sources: changeSet,
 });
 export type ApplyResult = z.infer<typeof applyResultSchema>;
+
+/** How `PUT /api/workspace` applies a document (query parameters; only the word `true` turns one on). */
+export const workspaceApplyQuerySchema = z.object({
+  prune: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe(
+      'true also deletes what the document leaves out of the lists it gives; without it, absent items stay',
+    ),
+  dryRun: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true answers the changes applying the document would make, and writes nothing'),
+});

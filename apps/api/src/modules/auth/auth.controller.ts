@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CONFIG, type Config } from '@parley/config';
 import {
   apiTokenSchema,
@@ -15,7 +15,7 @@ import {
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { parseWith } from '../../common/parse-with';
-import { schemaOf } from '../../common/openapi';
+import { Endpoint } from '../../common/openapi';
 import { Authorize, CurrentUser, Public, type AuthContext } from './auth-context';
 import { AuthService } from './auth.service';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
@@ -31,8 +31,15 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiBody({ schema: schemaOf(loginRequestSchema) })
-  @ApiOkResponse({ description: 'Signed in; the session cookie is set.' })
+  @Endpoint({
+    summary: 'Sign in',
+    description:
+      'Checks the email and password and sets the session cookie (12 hours, sliding). Repeated failures are ' +
+      'slowed and then refused for a while.',
+    body: loginRequestSchema,
+    ok: { description: 'Signed in; the session cookie is set.' },
+    errors: [400, 429],
+  })
   async login(
     @Body() body: unknown,
     @Req() req: Request,
@@ -50,6 +57,7 @@ export class AuthController {
   @Authorize('signed-in')
   @Post('logout')
   @HttpCode(200)
+  @Endpoint({ summary: 'Sign out', description: 'Ends this session.', ok: { description: 'Signed out.' } })
   async logout(
     @CurrentUser() auth: AuthContext,
     @Res({ passthrough: true }) res: Response,
@@ -61,31 +69,49 @@ export class AuthController {
 
   @Authorize('signed-in')
   @Get('me')
-  @ApiOkResponse({ schema: schemaOf(meSchema) })
+  @Endpoint({
+    summary: 'Who am I',
+    description:
+      'The caller, whether they are a workspace administrator, and every department they can see with their role ' +
+      'and what it lets them do there.',
+    ok: { description: 'The signed-in user.', schema: meSchema },
+  })
   me(@CurrentUser() auth: AuthContext): Promise<Me> {
     return this.auth.me(auth);
   }
 
   @Authorize('signed-in')
   @Post('tokens')
-  @ApiBody({ schema: schemaOf(createTokenRequestSchema) })
-  @ApiOkResponse({
-    schema: schemaOf(createTokenResponseSchema),
-    description: 'The token is shown once; store it now.',
+  @Endpoint({
+    summary: 'Create an API token',
+    description: "A token for scripts, with the caller's own rights. It is shown once: store it now.",
+    body: createTokenRequestSchema,
+    ok: { status: 201, description: 'The token, shown this once.', schema: createTokenResponseSchema },
+    errors: [400],
   })
   createToken(@CurrentUser() auth: AuthContext, @Body() body: unknown): Promise<CreateTokenResponse> {
     return this.auth.createApiToken(auth, parseWith(createTokenRequestSchema, body).name);
   }
+
   @Authorize('signed-in')
   @Get('tokens')
-  @ApiOkResponse({ schema: schemaOf(z.array(apiTokenSchema)), description: 'Your API tokens, newest first.' })
+  @Endpoint({
+    summary: 'Your API tokens',
+    description: 'Name, when made, last used and revoked; never the token itself.',
+    ok: { description: 'Your API tokens, newest first.', schema: z.array(apiTokenSchema) },
+  })
   tokens(@CurrentUser() auth: AuthContext): Promise<ApiToken[]> {
     return this.auth.apiTokensOf(auth.userId);
   }
 
   @Authorize('signed-in')
   @Delete('tokens/:id')
-  @ApiOkResponse({ schema: schemaOf(apiTokenSchema), description: 'Revoked: it stops working at once.' })
+  @Endpoint({
+    summary: 'Revoke one of your API tokens',
+    params: { id: 'The token id, from the list of your tokens.' },
+    ok: { description: 'Revoked: it stops working at once.', schema: apiTokenSchema },
+    errors: [404],
+  })
   revokeToken(@CurrentUser() auth: AuthContext, @Param('id') id: string): Promise<ApiToken> {
     return this.auth.revokeApiToken(auth, { id: auth.userId, email: auth.email }, id);
   }
@@ -93,8 +119,13 @@ export class AuthController {
   @Authorize('signed-in')
   @Put('password')
   @HttpCode(204)
-  @ApiBody({ schema: schemaOf(changePasswordRequestSchema) })
-  @ApiNoContentResponse({ description: 'Changed; your other sessions are signed out, this one stays.' })
+  @Endpoint({
+    summary: 'Change your password',
+    description: 'Needs your current password. Your other sessions are signed out; this one stays.',
+    body: changePasswordRequestSchema,
+    ok: { status: 204, description: 'Changed.' },
+    errors: [400],
+  })
   async changePassword(
     @CurrentUser() auth: AuthContext,
     @Body() body: unknown,

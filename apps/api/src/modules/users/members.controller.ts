@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   addMemberRequestSchema,
   changeRoleRequestSchema,
@@ -9,7 +9,7 @@ import {
   type MemberAdded,
 } from '@parley/contracts';
 import { z } from 'zod';
-import { schemaOf } from '../../common/openapi';
+import { Endpoint } from '../../common/openapi';
 import { parseWith } from '../../common/parse-with';
 import { Authorize, CurrentUser, type AuthContext } from '../auth/auth-context';
 import { MembersService } from './members.service';
@@ -22,17 +22,26 @@ export class MembersController {
 
   @Authorize('member.manage')
   @Get()
-  @ApiOkResponse({ schema: schemaOf(z.array(memberSchema)) })
+  @Endpoint({
+    summary: "A department's members",
+    description: 'With their role, last sign-in, and whether they are disabled or locked.',
+    params: { department: 'The department key.' },
+    ok: { description: 'The members.', schema: z.array(memberSchema) },
+    errors: [404],
+  })
   list(@CurrentUser() auth: AuthContext, @Param('department') department: string): Promise<Member[]> {
     return this.members.list(auth, department);
   }
 
   @Authorize('member.manage')
   @Post()
-  @ApiBody({ schema: schemaOf(addMemberRequestSchema) })
-  @ApiCreatedResponse({
-    schema: schemaOf(memberAddedSchema),
-    description: 'A new account’s generated password is shown this once.',
+  @Endpoint({
+    summary: 'Add someone to a department',
+    description: 'By email; someone without an account gets one, with a generated password shown this once.',
+    params: { department: 'The department key.' },
+    body: addMemberRequestSchema,
+    ok: { status: 201, description: 'Added.', schema: memberAddedSchema },
+    errors: [400, 404, 409],
   })
   add(
     @CurrentUser() auth: AuthContext,
@@ -44,8 +53,13 @@ export class MembersController {
 
   @Authorize('member.manage')
   @Put(':userId')
-  @ApiBody({ schema: schemaOf(changeRoleRequestSchema) })
-  @ApiOkResponse({ schema: schemaOf(memberSchema) })
+  @Endpoint({
+    summary: "Change a member's role",
+    params: { department: 'The department key.', userId: "The member's user id." },
+    body: changeRoleRequestSchema,
+    ok: { description: 'The member as they are now.', schema: memberSchema },
+    errors: [400, 404],
+  })
   changeRole(
     @CurrentUser() auth: AuthContext,
     @Param('department') department: string,
@@ -58,7 +72,12 @@ export class MembersController {
   @Authorize('member.manage')
   @Delete(':userId')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Removed from the department; their account stays.' })
+  @Endpoint({
+    summary: 'Remove someone from a department',
+    params: { department: 'The department key.', userId: "The member's user id." },
+    ok: { status: 204, description: 'Removed from the department; their account stays.' },
+    errors: [404, 409],
+  })
   remove(
     @CurrentUser() auth: AuthContext,
     @Param('department') department: string,

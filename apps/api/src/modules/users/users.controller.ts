@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   apiTokenSchema,
   createUserRequestSchema,
@@ -14,7 +14,7 @@ import {
   type UserSummary,
 } from '@parley/contracts';
 import { z } from 'zod';
-import { schemaOf } from '../../common/openapi';
+import { Endpoint } from '../../common/openapi';
 import { parseWith } from '../../common/parse-with';
 import { Authorize, CurrentUser, actorOf, type AuthContext } from '../auth/auth-context';
 import { CredentialsService } from './credentials.service';
@@ -35,25 +35,37 @@ export class UsersController {
 
   @Authorize('workspace-admin')
   @Get()
-  @ApiOkResponse({ schema: schemaOf(z.array(userSummarySchema)) })
+  @Endpoint({
+    summary: 'Everyone in the workspace',
+    description: 'Every account, with memberships, workspace administration, disabled and locked states.',
+    ok: { description: 'Every user.', schema: z.array(userSummarySchema) },
+  })
   list(): Promise<UserSummary[]> {
     return this.users.list();
   }
 
   @Authorize('workspace-admin')
   @Post()
-  @ApiBody({ schema: schemaOf(createUserRequestSchema) })
-  @ApiCreatedResponse({ schema: schemaOf(userSchema) })
+  @Endpoint({
+    summary: 'Create a user',
+    description: 'An account with its memberships, and optionally workspace administration.',
+    body: createUserRequestSchema,
+    ok: { status: 201, description: 'Created.', schema: userSchema },
+    errors: [400, 409],
+  })
   create(@CurrentUser() auth: AuthContext, @Body() body: unknown): Promise<User> {
     return this.users.create(actorOf(auth), parseWith(createUserRequestSchema, body, 'new user'));
   }
 
   @Authorize('workspace-admin')
   @Put(':id/workspace-admin')
-  @ApiBody({ schema: schemaOf(setWorkspaceAdminRequestSchema) })
-  @ApiOkResponse({
-    schema: schemaOf(userSummarySchema),
-    description: '409 for the last workspace administrator.',
+  @Endpoint({
+    summary: 'Make or unmake a workspace administrator',
+    description: 'The last active workspace administrator cannot be unmade (409).',
+    params: { id: 'The user id.' },
+    body: setWorkspaceAdminRequestSchema,
+    ok: { description: 'The user as they are now.', schema: userSummarySchema },
+    errors: [400, 404, 409],
   })
   setWorkspaceAdmin(
     @CurrentUser() auth: AuthContext,
@@ -67,9 +79,13 @@ export class UsersController {
   @Authorize('member.manage')
   @Post(':id/disable')
   @HttpCode(200)
-  @ApiOkResponse({
-    schema: schemaOf(userSummarySchema),
-    description: 'Their sessions end and their API tokens are revoked at once.',
+  @Endpoint({
+    summary: 'Disable a user',
+    description:
+      'Their sessions end and their API tokens are revoked at once. Not yourself, nor the last workspace administrator.',
+    params: { id: 'The user id.' },
+    ok: { description: 'The user as they are now.', schema: userSummarySchema },
+    errors: [404, 409],
   })
   disable(@CurrentUser() auth: AuthContext, @Param('id') id: string): Promise<UserSummary> {
     return this.users.disable(auth, id);
@@ -78,7 +94,13 @@ export class UsersController {
   @Authorize('member.manage')
   @Post(':id/enable')
   @HttpCode(200)
-  @ApiOkResponse({ schema: schemaOf(userSummarySchema) })
+  @Endpoint({
+    summary: 'Enable a user again',
+    description: 'They can sign in again; revoked API tokens stay revoked.',
+    params: { id: 'The user id.' },
+    ok: { description: 'The user as they are now.', schema: userSummarySchema },
+    errors: [404],
+  })
   enable(@CurrentUser() auth: AuthContext, @Param('id') id: string): Promise<UserSummary> {
     return this.users.enable(auth, id);
   }
@@ -86,10 +108,13 @@ export class UsersController {
   @Authorize('member.manage')
   @Post(':id/password-reset')
   @HttpCode(200)
-  @ApiBody({ schema: schemaOf(resetPasswordRequestSchema) })
-  @ApiOkResponse({
-    schema: schemaOf(passwordResetSchema),
-    description: 'A generated password is shown this once. They are signed out everywhere.',
+  @Endpoint({
+    summary: "Reset someone's password",
+    description: 'Sets the given password, or generates one shown this once. They are signed out everywhere.',
+    params: { id: 'The user id.' },
+    body: resetPasswordRequestSchema,
+    ok: { description: 'Done; the generated password, if one was made.', schema: passwordResetSchema },
+    errors: [400, 404, 409],
   })
   resetPassword(
     @CurrentUser() auth: AuthContext,
@@ -102,21 +127,40 @@ export class UsersController {
   @Authorize('member.manage')
   @Post(':id/unlock')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'They can sign in again at once.' })
+  @Endpoint({
+    summary: 'Unlock an account',
+    description: 'Clears the failed sign-ins that locked the account.',
+    params: { id: 'The user id.' },
+    ok: { status: 204, description: 'They can sign in again at once.' },
+    errors: [404],
+  })
   unlock(@CurrentUser() auth: AuthContext, @Param('id') id: string): Promise<void> {
     return this.credentials.unlock(auth, id);
   }
 
   @Authorize('workspace-admin')
   @Get(':id/tokens')
-  @ApiOkResponse({ schema: schemaOf(z.array(apiTokenSchema)) })
+  @Endpoint({
+    summary: "Someone's API tokens",
+    params: { id: 'The user id.' },
+    ok: {
+      description: 'Their tokens, newest first; never the tokens themselves.',
+      schema: z.array(apiTokenSchema),
+    },
+    errors: [404],
+  })
   tokens(@Param('id') id: string): Promise<ApiToken[]> {
     return this.credentials.tokensOf(id);
   }
 
   @Authorize('workspace-admin')
   @Delete(':id/tokens/:tokenId')
-  @ApiOkResponse({ schema: schemaOf(apiTokenSchema) })
+  @Endpoint({
+    summary: "Revoke someone's API token",
+    params: { id: 'The user id.', tokenId: 'The token id.' },
+    ok: { description: 'Revoked: it stops working at once.', schema: apiTokenSchema },
+    errors: [404],
+  })
   revokeToken(
     @CurrentUser() auth: AuthContext,
     @Param('id') id: string,

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   applyResultSchema,
+  workspaceApplyQuerySchema,
   workspaceDocumentSchema,
   type ApplyResult,
   type WorkspaceDocument,
 } from '@parley/contracts';
-import { schemaOf } from '../../common/openapi';
+import { Endpoint } from '../../common/openapi';
 import { Authorize, CurrentUser, actorOf, type AuthContext } from '../auth/auth-context';
 import { WorkspaceService } from './workspace.service';
 
@@ -17,10 +18,12 @@ export class WorkspaceController {
 
   @Authorize('workspace-admin')
   @Get()
-  @ApiOkResponse({
+  @Endpoint({
+    summary: 'The workspace as a document',
     description:
-      'The workspace as a document that applies back unchanged; secrets shown as { set: true|false }',
-    schema: schemaOf(workspaceDocumentSchema),
+      'Departments, rules, sources, accounts and resources as one document that applies back unchanged. ' +
+      'Secrets are shown as { set: true | false }, never their values.',
+    ok: { description: 'The current workspace document.', schema: workspaceDocumentSchema },
   })
   document(): Promise<WorkspaceDocument> {
     return this.workspace.document();
@@ -28,19 +31,16 @@ export class WorkspaceController {
 
   @Authorize('workspace-admin')
   @Put()
-  @ApiBody({ schema: schemaOf(workspaceDocumentSchema) })
-  @ApiQuery({
-    name: 'prune',
-    required: false,
+  @Endpoint({
+    summary: 'Apply a workspace document',
     description:
-      'true also deletes what the document leaves out of the lists it gives; without it, absent items stay',
+      'Creates and updates what the document names, by key; leaves alone what it does not. The document is ' +
+      'checked whole first: any unknown key or invalid value refuses all of it, with every problem listed.',
+    query: workspaceApplyQuerySchema,
+    body: workspaceDocumentSchema,
+    ok: { description: 'What changed (or, in a dry run, would change).', schema: applyResultSchema },
+    errors: [400, 409],
   })
-  @ApiQuery({
-    name: 'dryRun',
-    required: false,
-    description: 'true answers the changes applying the document would make, and writes nothing',
-  })
-  @ApiOkResponse({ schema: schemaOf(applyResultSchema) })
   apply(
     @CurrentUser() auth: AuthContext,
     @Body() body: unknown,
