@@ -19,8 +19,13 @@ export type Parley = {
   close: () => Promise<void>;
 };
 
-/** The api and the worker in this process, on this test file's own database and queue prefix, admin signed in. */
-export const startParley = async (overrides: Record<string, string> = {}): Promise<Parley> => {
+export type Api = Omit<Parley, 'worker'>;
+
+/**
+ * The api alone in this process, on this test file's own database and queue prefix, bootstrapped (first
+ * workspace administrator, ADMIN) and with that admin signed in.
+ */
+export const startApi = async (overrides: Record<string, string> = {}): Promise<Api> => {
   const env = await createTestEnvironment({
     PARLEY_ADMIN_EMAIL: ADMIN.email,
     PARLEY_ADMIN_PASSWORD: ADMIN.password,
@@ -30,26 +35,40 @@ export const startParley = async (overrides: Record<string, string> = {}): Promi
   await api.listen(0, '127.0.0.1');
   const baseUrl = await api.getUrl();
   await bootstrapCommand(api, loadConfig());
-  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
   const db = new Client({ connectionString: env.databaseUrl });
   // Fault tests cut this connection on purpose; the test then reads through a fresh one.
   db.on('error', () => undefined);
   await db.connect();
   const admin = new TestApiClient(baseUrl);
   await admin.login(ADMIN.email, ADMIN.password);
-  const parley: Parley = {
+  const started: Api = {
     env,
     api,
-    worker,
     db,
     admin,
     baseUrl,
-    // Reads parley.worker at close time: a test may replace the worker to simulate a restart.
+    close: async () => {
+      await api.close();
+      await started.db.end();
+      await env.cleanup();
+    },
+  };
+  return started;
+};
+
+/** The api and the worker in this process, on this test file's own database and queue prefix, admin signed in. */
+export const startParley = async (overrides: Record<string, string> = {}): Promise<Parley> => {
+  const started = await startApi(overrides);
+  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+  const parley: Parley = {
+    ...started,
+    worker,
+    // Reads parley.worker and parley.db at close time: a test may replace them (a worker restart, a new client).
     close: async () => {
       await parley.worker.close();
-      await api.close();
+      await started.api.close();
       await parley.db.end();
-      await env.cleanup();
+      await started.env.cleanup();
     },
   };
   return parley;

@@ -1,11 +1,7 @@
-import type { INestApplication } from '@nestjs/common';
-import { loadConfig } from '@parley/config';
-import { TestApiClient, createTestEnvironment, withAdmin, type TestEnvironment } from '@parley/testing';
+import { withAdmin } from '@parley/testing';
 import { get, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './app.factory';
-
-const ADMIN = { email: 'admin@example.gov.uk', password: 'a-long-admin-password' };
+import { startApi, type Api } from './harness';
 
 /** A raw request, so headers and bodies the typed client would never send can be sent. */
 const send = (baseUrl: string, path: string, init: RequestInit = {}) => fetch(new URL(path, baseUrl), init);
@@ -20,25 +16,16 @@ const headersFor = (baseUrl: string, path: string, headers: Record<string, strin
   );
 
 describe('http answers: headers, bodies, outages', () => {
-  let env: TestEnvironment;
-  let app: INestApplication;
+  let parley: Api;
   let baseUrl: string;
 
   beforeAll(async () => {
-    env = await createTestEnvironment({
-      PARLEY_ADMIN_EMAIL: ADMIN.email,
-      PARLEY_ADMIN_PASSWORD: ADMIN.password,
-    });
-    app = await createApp(loadConfig());
-    await app.listen(0, '127.0.0.1');
-    baseUrl = await app.getUrl();
-    const { bootstrapCommand } = await import('./cli/bootstrap.command');
-    await bootstrapCommand(app, loadConfig());
+    parley = await startApi();
+    baseUrl = parley.baseUrl;
   });
 
   afterAll(async () => {
-    await app?.close();
-    await env?.cleanup();
+    await parley?.close();
   });
 
   it('over plain HTTP asks the browser for nothing over https (no upgrade-insecure-requests, no HSTS)', async () => {
@@ -56,9 +43,7 @@ describe('http answers: headers, bodies, outages', () => {
   });
 
   it('marks API answers as not to be stored by caches', async () => {
-    const client = new TestApiClient(baseUrl);
-    expect(await client.login(ADMIN.email, ADMIN.password)).toBe(200);
-    const me = await client.get('/api/auth/me');
+    const me = await parley.admin.get('/api/auth/me');
     expect(me.status).toBe(200);
     expect(me.headers.get('cache-control')).toBe('no-store');
   });
@@ -90,9 +75,8 @@ describe('http answers: headers, bodies, outages', () => {
   });
 
   it('answers 503 saying the database is unavailable while Postgres refuses connections', async () => {
-    const database = new URL(env.databaseUrl).pathname.slice(1);
-    const client = new TestApiClient(baseUrl);
-    expect(await client.login(ADMIN.email, ADMIN.password)).toBe(200);
+    const database = new URL(parley.env.databaseUrl).pathname.slice(1);
+    const client = parley.admin;
     await withAdmin(async (c) => {
       await c.query(`ALTER DATABASE ${database} WITH ALLOW_CONNECTIONS false`);
       await c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [database]);

@@ -1,36 +1,20 @@
-import type { INestApplication } from '@nestjs/common';
-import { loadConfig } from '@parley/config';
-import { TestApiClient, createTestEnvironment, type TestEnvironment } from '@parley/testing';
+import { TestApiClient } from '@parley/testing';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './app.factory';
-
-const ADMIN = { email: 'admin@example.gov.uk', password: 'a-long-admin-password' };
+import { ADMIN, startApi, type Api } from './harness';
 
 describe('api: auth, users, workspace', () => {
-  let env: TestEnvironment;
-  let app: INestApplication;
+  let parley: Api;
   let baseUrl: string;
   let db: Client;
 
   beforeAll(async () => {
-    env = await createTestEnvironment({
-      PARLEY_ADMIN_EMAIL: ADMIN.email,
-      PARLEY_ADMIN_PASSWORD: ADMIN.password,
-    });
-    app = await createApp(loadConfig());
-    await app.listen(0, '127.0.0.1');
-    baseUrl = await app.getUrl();
-    db = new Client({ connectionString: env.databaseUrl });
-    await db.connect();
-    const { bootstrapCommand } = await import('./cli/bootstrap.command');
-    await bootstrapCommand(app, loadConfig());
+    parley = await startApi();
+    ({ baseUrl, db } = parley);
   });
 
   afterAll(async () => {
-    await db?.end();
-    await app?.close();
-    await env?.cleanup();
+    await parley?.close();
   });
 
   const admin = async () => {

@@ -1,18 +1,13 @@
-import type { INestApplication } from '@nestjs/common';
-import { loadConfig } from '@parley/config';
 import type { ApiToken, Member, MemberAdded, PasswordReset, UserSummary } from '@parley/contracts';
-import { TestApiClient, createTestEnvironment, type TestEnvironment } from '@parley/testing';
+import { TestApiClient } from '@parley/testing';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../app.factory';
-import { bootstrapCommand } from '../../cli/bootstrap.command';
+import { ADMIN, startApi, type Api } from './harness';
 
-const ADMIN = { email: 'admin@example.gov.uk', password: 'a-long-admin-password' };
 const PASSWORD = 'a-long-enough-password';
 
 describe('people: members, accounts, passwords, tokens, unlock', () => {
-  let env: TestEnvironment;
-  let app: INestApplication;
+  let parley: Api;
   let baseUrl: string;
   let db: Client;
   let admin: TestApiClient;
@@ -45,16 +40,8 @@ describe('people: members, accounts, passwords, tokens, unlock', () => {
     (await db.query(`SELECT before, after FROM audit_event WHERE action = $1 ORDER BY id`, [action])).rows;
 
   beforeAll(async () => {
-    env = await createTestEnvironment({
-      PARLEY_ADMIN_EMAIL: ADMIN.email,
-      PARLEY_ADMIN_PASSWORD: ADMIN.password,
-    });
-    app = await createApp(loadConfig());
-    await app.listen(0, '127.0.0.1');
-    baseUrl = await app.getUrl();
-    db = new Client({ connectionString: env.databaseUrl });
-    await db.connect();
-    await bootstrapCommand(app, loadConfig());
+    parley = await startApi();
+    ({ baseUrl, db } = parley);
     admin = new TestApiClient(baseUrl);
     expect(await admin.login(ADMIN.email, ADMIN.password)).toBe(200);
     const applied = await admin.request('PUT', '/api/workspace', {
@@ -78,9 +65,7 @@ describe('people: members, accounts, passwords, tokens, unlock', () => {
   });
 
   afterAll(async () => {
-    await db?.end();
-    await app?.close();
-    await env?.cleanup();
+    await parley?.close();
   });
 
   it('lists a department’s members to its administrator only', async () => {
