@@ -1,0 +1,109 @@
+import {
+  TestApiClient,
+  eventually,
+  freePort,
+  rssFeed,
+  startFixtureServer,
+  startPrivateRedis,
+} from '@parley/testing';
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, startParley, type Parley } from './harness';
+
+/** Far above a fast failure, far below the 45 s requests hung for: a bound on the outcome, not a benchmark. */
+const SETTLES_WITHIN_MS = 10_000;
+const QUEUES_DOWN = /Redis \(the queues\) is not answering/;
+
+const settled = <T>(request: Promise<T>): Promise<T | 'still waiting'> =>
+  Promise.race([
+    request,
+    new Promise<'still waiting'>((r) => setTimeout(() => r('still waiting'), SETTLES_WITHIN_MS)),
+  ]);
+
+const items = [
+  { guid: 'loan-1', title: 'Student loan repayments', description: 'How do I repay my student loan?' },
+  { guid: 'tax-1', title: 'Council tax band', description: 'Who sets my council tax band?' },
+];
+
+describe('Redis down while people use Parley', () => {
+  let redis: ChildProcess;
+  let port: number;
+  let parley: Parley;
+  let server: Awaited<ReturnType<typeof startFixtureServer>>;
+
+  const liveOpportunities = async (): Promise<string[]> =>
+    (
+      await parley.db.query(
+        `SELECT p.external_id AS id FROM opportunity o JOIN post p ON p.conversation_id = o.conversation_id
+         WHERE o.retired_at IS NULL ORDER BY 1`,
+      )
+    ).rows.map((r: { id: string }) => r.id);
+
+  const stopRedis = async () => {
+    redis.kill('SIGKILL');
+    await new Promise((r) => redis.once('exit', r));
+  };
+
+  beforeAll(async () => {
+    port = await freePort();
+    redis = await startPrivateRedis(port);
+    server = await startFixtureServer({
+      '/forum.xml': (_req, res) =>
+        void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Forum', items)),
+    });
+    parley = await startParley({ REDIS_URL: `redis://127.0.0.1:${port}` });
+    await parley.admin.request('PUT', '/api/workspace', {
+      departments: [
+        {
+          key: 'dfe',
+          name: 'Department for Education',
+          rules: [{ key: 'loans', name: 'Loans', query: '"student loan"' }],
+        },
+      ],
+      sources: [{ key: 'forum', type: 'feed', url: server.url('/forum.xml'), interval: '1h' }],
+    });
+    await eventually(async () => (await liveOpportunities()).join() === 'loan-1', 30_000);
+  });
+
+  afterAll(async () => {
+    // The app closes its queues against a running Redis.
+    if (redis && (redis.exitCode !== null || redis.signalCode !== null))
+      redis = await startPrivateRedis(port);
+    await parley?.close();
+    redis?.kill('SIGKILL');
+    await server?.close();
+  });
+
+  it('answers 503 at once, saves rules to Postgres, and re-tags them once Redis is back', async () => {
+    await stopRedis();
+
+    const login = await settled(new TestApiClient(parley.baseUrl).request('POST', '/api/auth/login', ADMIN));
+    expect(login).not.toBe('still waiting');
+    expect(login).toMatchObject({
+      status: 503,
+      body: { code: 'unavailable', message: expect.stringMatching(QUEUES_DOWN) },
+    });
+
+    const sources = await settled(parley.admin.get('/api/sources'));
+    expect(sources).toMatchObject({ status: 503, body: { message: expect.stringMatching(QUEUES_DOWN) } });
+
+    const save = await settled(
+      parley.admin.request('PUT', '/api/rules/dfe/loans', {
+        name: 'Council tax',
+        query: '"council tax"',
+        reason: 'the team moved to council tax',
+        expectedVersion: 1,
+      }),
+    );
+    expect(save).toMatchObject({ status: 200, body: { backfillState: 'pending' } });
+    const { rows } = await parley.db.query(`SELECT query, version FROM listening_rule WHERE key = 'loans'`);
+    expect(rows).toEqual([{ query: '"council tax"', version: 2 }]);
+    const { backfill } = (save as { body: { backfill: string } }).body;
+    expect((await parley.admin.get(`/api/backfills/${backfill}`)).body).toMatchObject({ state: 'pending' });
+
+    // Nobody saves again: the re-tag recorded with the rule runs once Redis answers.
+    redis = await startPrivateRedis(port);
+    await eventually(async () => (await liveOpportunities()).join() === 'tax-1', 30_000);
+    expect((await parley.admin.get(`/api/backfills/${backfill}`)).body).toMatchObject({ state: 'completed' });
+  });
+});
