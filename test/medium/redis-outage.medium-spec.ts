@@ -20,6 +20,13 @@ const settled = <T>(request: Promise<T>): Promise<T | 'still waiting'> =>
     new Promise<'still waiting'>((r) => setTimeout(() => r('still waiting'), SETTLES_WITHIN_MS)),
   ]);
 
+const BUSY_ITEMS = 300;
+const busyItems = Array.from({ length: BUSY_ITEMS }, (_, i) => ({
+  guid: `busy-${i}`,
+  title: `Council tax question ${i}`,
+  description: `When is my council tax due? (${i})`,
+}));
+
 const items = [
   { guid: 'loan-1', title: 'Student loan repayments', description: 'How do I repay my student loan?' },
   { guid: 'tax-1', title: 'Council tax band', description: 'Who sets my council tax band?' },
@@ -30,6 +37,8 @@ describe('Redis down while people use Parley', () => {
   let port: number;
   let parley: Parley;
   let server: Awaited<ReturnType<typeof startFixtureServer>>;
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
 
   const liveOpportunities = async (): Promise<string[]> =>
     (
@@ -50,6 +59,10 @@ describe('Redis down while people use Parley', () => {
     server = await startFixtureServer({
       '/forum.xml': (_req, res) =>
         void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Forum', items)),
+      '/busy.xml': async (_req, res) => {
+        await held;
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Busy forum', busyItems));
+      },
     });
     parley = await startParley({ REDIS_URL: `redis://127.0.0.1:${port}` });
     await parley.admin.request('PUT', '/api/workspace', {
@@ -66,6 +79,7 @@ describe('Redis down while people use Parley', () => {
   });
 
   afterAll(async () => {
+    release();
     // The app closes its queues against a running Redis.
     if (redis && (redis.exitCode !== null || redis.signalCode !== null))
       redis = await startPrivateRedis(port);
@@ -105,5 +119,31 @@ describe('Redis down while people use Parley', () => {
     redis = await startPrivateRedis(port);
     await eventually(async () => (await liveOpportunities()).join() === 'tax-1', 30_000);
     expect((await parley.admin.get(`/api/backfills/${backfill}`)).body).toMatchObject({ state: 'completed' });
+  });
+
+  it('loses and doubles nothing when Redis dies mid-ingest', async () => {
+    const { admin, db } = parley;
+    await admin.request('PUT', '/api/workspace', {
+      sources: [{ key: 'busy', type: 'feed', url: server.url('/busy.xml'), interval: '1h' }],
+    });
+    await eventually(async () => server.hits.includes('/busy.xml'), 30_000);
+    await stopRedis(); // while the worker is mid-job, waiting for the feed
+    release();
+    const sources = await settled(admin.get('/api/sources'));
+    expect(sources).toMatchObject({ status: 503, body: { message: expect.stringMatching(QUEUES_DOWN) } });
+
+    redis = await startPrivateRedis(port); // empty: the job, its lock and every scheduler are gone
+    const count = async (sql: string) => (await db.query(sql)).rows[0].n as number;
+    const busy = `FROM post p JOIN source s ON s.id = p.source_id WHERE s.key = 'busy'`;
+    await eventually(async () => (await count(`SELECT count(*)::int AS n ${busy}`)) === BUSY_ITEMS, 40_000);
+    await eventually(
+      async () =>
+        (await count(
+          `SELECT count(*)::int AS n FROM opportunity o JOIN post p ON p.conversation_id = o.conversation_id
+           JOIN source s ON s.id = p.source_id WHERE s.key = 'busy' AND o.retired_at IS NULL`,
+        )) === BUSY_ITEMS,
+      30_000,
+    );
+    expect(await count(`SELECT count(DISTINCT p.external_id)::int AS n ${busy}`)).toBe(BUSY_ITEMS);
   });
 });
