@@ -4,6 +4,7 @@ import {
   eventually,
   freePort,
   rssFeed,
+  settledWithin,
   startFixtureServer,
   startPrivatePostgres,
   type PrivatePostgres,
@@ -23,11 +24,7 @@ const items = Array.from({ length: ITEMS }, (_, i) => ({
   description: `How do I repay my student loan? (${i})`,
 }));
 
-const settled = <T>(request: Promise<T>): Promise<T | 'still waiting'> =>
-  Promise.race([
-    request,
-    new Promise<'still waiting'>((r) => setTimeout(() => r('still waiting'), SETTLES_WITHIN_MS)),
-  ]);
+const settled = <T>(request: Promise<T>) => settledWithin(request, SETTLES_WITHIN_MS);
 
 describe('Postgres killed (kill -9 of the postmaster) mid-ingest', () => {
   let postgres: PrivatePostgres;

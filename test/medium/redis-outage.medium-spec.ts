@@ -3,6 +3,7 @@ import {
   eventually,
   freePort,
   rssFeed,
+  settledWithin,
   startFixtureServer,
   startPrivateRedis,
 } from '@parley/testing';
@@ -14,11 +15,7 @@ import { ADMIN, startParley, type Parley } from './harness';
 const SETTLES_WITHIN_MS = 10_000;
 const QUEUES_DOWN = /Redis \(the queues\) is not answering/;
 
-const settled = <T>(request: Promise<T>): Promise<T | 'still waiting'> =>
-  Promise.race([
-    request,
-    new Promise<'still waiting'>((r) => setTimeout(() => r('still waiting'), SETTLES_WITHIN_MS)),
-  ]);
+const settled = <T>(request: Promise<T>) => settledWithin(request, SETTLES_WITHIN_MS);
 
 const BUSY_ITEMS = 300;
 const busyItems = Array.from({ length: BUSY_ITEMS }, (_, i) => ({

@@ -50,7 +50,8 @@ export class RulesController {
   @ApiBody({ schema: schemaOf(ruleUpsertSchema) })
   @ApiOkResponse({
     schema: schemaOf(ruleSavedSchema),
-    description: 'Saved; recent conversations are re-tagged by the backfill job.',
+    description:
+      'Saved; recent conversations are re-tagged by the backfill job (backfillState "pending": Redis was not answering, and it is queued once Redis is back).',
   })
   save(
     @CurrentUser() auth: AuthContext,
