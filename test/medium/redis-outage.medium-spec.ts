@@ -110,6 +110,20 @@ describe('Redis down while people use Parley', () => {
     const { rows } = await parley.db.query(`SELECT query, version FROM listening_rule WHERE key = 'loans'`);
     expect(rows).toEqual([{ query: '"council tax"', version: 2 }]);
     const { backfill } = (save as { body: { backfill: string } }).body;
+    const applied = await settled(
+      parley.admin.request('PUT', '/api/workspace', {
+        departments: [
+          {
+            key: 'dfe',
+            name: 'Department for Education',
+            rules: [
+              { key: 'loans', name: 'Council tax', query: '"council tax"', purpose: 'council tax questions' },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(applied).toMatchObject({ status: 200, body: { backfillState: 'pending' } });
     expect((await parley.admin.get(`/api/backfills/${backfill}`)).body).toMatchObject({ state: 'pending' });
 
     // Nobody saves again: the re-tag recorded with the rule runs once Redis answers.
