@@ -40,7 +40,19 @@ export const ruleVersionSchema = z.object({
 });
 export type RuleVersion = z.infer<typeof ruleVersionSchema>;
 
-export const ruleSavedSchema = z.object({ rule: ruleSchema, backfill: z.string() });
+/**
+ * queued: the re-tagging job is on the queue. pending: Redis was not answering when the change was saved; the
+ * change is saved and the job is queued as soon as Redis answers again.
+ */
+export const backfillStateSchema = z.enum(['queued', 'pending']);
+export type BackfillState = z.infer<typeof backfillStateSchema>;
+
+export const ruleSavedSchema = z.object({
+  rule: ruleSchema,
+  /** The re-tagging this change started; follow it at /api/backfills/:id. */
+  backfill: z.string(),
+  backfillState: backfillStateSchema,
+});
 export type RuleSaved = z.infer<typeof ruleSavedSchema>;
 
 export const backfillSchema = z.object({

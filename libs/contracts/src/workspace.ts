@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backfillStateSchema } from './rules';
 import {
   KEY_PATTERN,
   PLATFORMS,
@@ -212,6 +213,7 @@ export const applyResultSchema = z.object({
   dryRun: z.boolean(),
   /** The re-tagging job started because rules changed; follow it at /api/backfills/:id. */
   backfill: z.string().optional(),
+  backfillState: backfillStateSchema.optional(),
   changes: z.array(changeSchema),
   departments: changeSet,
   rules: changeSet,

@@ -3,6 +3,7 @@ import { CONFIG, type Config } from '@parley/config';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
 import { AuditRepository } from './repositories/audit.repository';
+import { BackfillRequestRepository } from './repositories/backfill-request.repository';
 import { ConversationRepository } from './repositories/conversation.repository';
 import { PostRepository } from './repositories/post.repository';
 import { PreviewRepository } from './repositories/preview.repository';
@@ -17,6 +18,7 @@ export const DATA_SOURCE = Symbol('DATA_SOURCE');
 
 const REPOSITORIES = [
   AuditRepository,
+  BackfillRequestRepository,
   ConversationRepository,
   PostRepository,
   PreviewRepository,

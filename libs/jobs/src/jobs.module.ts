@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { CONFIG, type Config } from '@parley/config';
 import type { Redis } from 'ioredis';
-import { createRedis } from './connection';
+import { connectRedis } from './connection';
 import { JobProducer } from './producer';
 
 /** Injection token of the app's shared Redis connection (queues and short-lived state). */
@@ -24,7 +24,7 @@ export class JobsModule implements OnApplicationShutdown {
         {
           provide: REDIS,
           inject: [CONFIG],
-          useFactory: (config: Config): Redis => createRedis(config.redisUrl, connectionName),
+          useFactory: (config: Config): Promise<Redis> => connectRedis(config.redisUrl, connectionName),
         },
         {
           provide: JobProducer,

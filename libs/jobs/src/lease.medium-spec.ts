@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedis } from './connection';
+import { connectRedis } from './connection';
 import { RedisLease } from './lease';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -16,8 +16,8 @@ describe('RedisLease (real Redis)', () => {
   /** A fresh key per test, so one test's leftovers never hold the next one's lease. */
   const key = () => `${prefix}:lease-${++n}`;
 
-  beforeAll(() => {
-    redis = createRedis(REDIS_URL, 'lease-test');
+  beforeAll(async () => {
+    redis = await connectRedis(REDIS_URL, 'lease-test');
   });
 
   afterAll(async () => {
@@ -62,7 +62,7 @@ describe('RedisLease (real Redis)', () => {
 
   it('lapses within its time to live when its holder dies, and another takes it', async () => {
     const k = key();
-    const doomed = createRedis(REDIS_URL, 'lease-test-doomed');
+    const doomed = await connectRedis(REDIS_URL, 'lease-test-doomed');
     const dead = new RedisLease(doomed, k, TTL_MS);
     await expect(dead.acquire()).resolves.toBe(true);
     doomed.disconnect(); // the holder's process is gone: nothing renews the lease any more

@@ -1,6 +1,7 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { RedisUnavailableError } from './connection';
 import {
   JOB_QUEUE,
   QUEUE_OPTIONS,
@@ -16,13 +17,25 @@ const TAG_BATCH = 200;
 
 /** The one place jobs are added, so every producer uses the same names, ids and options. */
 export class JobProducer {
-  private readonly queues: Record<QueueName, Queue>;
+  private readonly all: Record<QueueName, Queue>;
 
-  constructor(connection: Redis, prefix: string) {
-    this.queues = {
+  constructor(
+    private readonly connection: Redis,
+    prefix: string,
+  ) {
+    this.all = {
       ingest: new Queue(QUEUES.ingest, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.ingest }),
       tag: new Queue(QUEUES.tag, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.tag }),
     };
+  }
+
+  /**
+   * The queues, while Redis is connected. Some BullMQ calls (job schedulers) first wait for the connection to be
+   * ready, however long Redis is away, so a caller is refused at once instead.
+   */
+  private get queues(): Record<QueueName, Queue> {
+    if (this.connection.status !== 'ready') throw new RedisUnavailableError();
+    return this.all;
   }
 
   queue(name: QueueName): Queue {
@@ -69,15 +82,15 @@ export class JobProducer {
   /**
    * Re-tags every conversation active since `since`; the job's progress is what the UI shows. It belongs to the
    * departments whose rules changed (none named: a workspace-wide change, followed by workspace administrators).
+   * `id` is the request's in the outbox: adding it again while the job exists changes nothing.
    */
-  async backfillTags(since: Date, reason: string, departmentIds?: string[]): Promise<string> {
+  async backfillTags(id: string, since: Date, reason: string, departmentIds?: string[]): Promise<void> {
     // Kept for a day after it finishes, so the UI can still show how it ended.
-    const job = await this.queues.tag.add(
+    await this.queues.tag.add(
       'BackfillTags',
       { since: since.toISOString(), reason, ...(departmentIds ? { departmentIds } : {}) },
-      { attempts: 3, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } },
+      { jobId: id, attempts: 3, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } },
     );
-    return job.id as string;
   }
 
   async backfillStatus(id: string): Promise<{
@@ -125,6 +138,6 @@ export class JobProducer {
   }
 
   async close(): Promise<void> {
-    await Promise.all(Object.values(this.queues).map((q) => q.close()));
+    await Promise.all(Object.values(this.all).map((q) => q.close()));
   }
 }

@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedis } from './connection';
+import { connectRedis } from './connection';
 import { JobProducer } from './producer';
 import { startQueueWorker, type QueueWorker } from './worker';
 
@@ -42,8 +42,8 @@ describe('startQueueWorker (real Redis)', () => {
   const add = async (name: string, data: object, opts: object = QUICK_RETRY): Promise<string> =>
     (await producer.queue('tag').add(name, data, opts)).id as string;
 
-  beforeAll(() => {
-    redis = createRedis(REDIS_URL, 'queue-worker-test');
+  beforeAll(async () => {
+    redis = await connectRedis(REDIS_URL, 'queue-worker-test');
     producer = new JobProducer(redis, prefix);
     worker = startQueueWorker(
       'tag',

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { isDomainError, type DomainErrorCode } from '@parley/domain';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { createBlockingRedis } from './connection';
 import {
   WORKER_OPTIONS,
   type JobName,
@@ -65,7 +66,7 @@ const runHandler = async <Q extends QueueName>(
 
 /**
  * The consumer half of the job contract: consumes `queue` with the options set for it in WORKER_OPTIONS, on its
- * own Redis connection, giving each job to its handler. A DomainError that retrying cannot fix fails the job at
+ * own blocking Redis connection (it waits out an outage), giving each job to its handler. A DomainError that retrying cannot fix fails the job at
  * once; anything else is retried as the queue's job options say. Close it before the app's Redis goes.
  */
 export const startQueueWorker = <Q extends QueueName>(
@@ -74,7 +75,7 @@ export const startQueueWorker = <Q extends QueueName>(
   context: { redis: Redis; config: WorkerConfig },
 ): QueueWorker => {
   const logger = new Logger(`${queue} queue`);
-  const connection = context.redis.duplicate();
+  const connection = createBlockingRedis(context.redis);
   const worker = new Worker(queue, (job: Job) => runHandler(queue, handlers, job), {
     connection,
     prefix: context.config.queuePrefix,

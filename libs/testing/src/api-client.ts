@@ -71,3 +71,10 @@ export const eventually = async <T>(
   }
   throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
 };
+
+/**
+ * The request's outcome, or 'still waiting' once `ms` pass: for asserting that a request settles (fails fast)
+ * during an outage, a bound on the outcome rather than a measurement.
+ */
+export const settledWithin = <T>(request: Promise<T>, ms: number): Promise<T | 'still waiting'> =>
+  Promise.race([request, new Promise<'still waiting'>((r) => setTimeout(() => r('still waiting'), ms))]);

@@ -11,14 +11,19 @@ export type TestEnvironment = {
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/** A database the test brought itself (on a private cluster): it outlives the environment, as its owner says. */
+const givenDatabase = (url: string) => ({ url, drop: async () => undefined });
+
 /**
  * Its own database and BullMQ prefix for one test file, written into process.env so the apps' config (read once,
- * per file) picks them up, and removed again afterwards.
+ * per file) picks them up, and removed again afterwards. A DATABASE_URL override is used as it is.
  */
 export const createTestEnvironment = async (
   overrides: Record<string, string> = {},
 ): Promise<TestEnvironment> => {
-  const database = await createTestDatabase();
+  const database = overrides.DATABASE_URL
+    ? givenDatabase(overrides.DATABASE_URL)
+    : await createTestDatabase();
   const queuePrefix = `parley-test-${randomBytes(4).toString('hex')}`;
   const env: Record<string, string> = {
     NODE_ENV: 'test',

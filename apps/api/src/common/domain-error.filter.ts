@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import { isDomainError, type DomainErrorCode } from '@parley/domain';
 import type { ErrorBody } from '@parley/contracts';
 import type { Response } from 'express';
-import { databaseUnavailable } from './request-errors';
+import { serverUnavailable } from './request-errors';
 
 const STATUS: Record<DomainErrorCode, number> = {
   invalid: 400,
@@ -34,7 +34,7 @@ export class DomainErrorFilter implements ExceptionFilter {
       response.status(STATUS[error.code]).json(body);
       return;
     }
-    const known = databaseUnavailable(error);
+    const known = serverUnavailable(error);
     if (known) {
       // An outage is logged in one line, not with a stack per request.
       if (known.status >= 500) this.logger.warn(known.body.message);

@@ -1,4 +1,5 @@
 import type { ErrorBody } from '@parley/contracts';
+import { isRedisUnavailable } from '@parley/jobs';
 import type { ErrorRequestHandler } from 'express';
 
 export const BODY_LIMIT_MB = 5;
@@ -68,11 +69,17 @@ export const bodyParserErrors: ErrorRequestHandler = (error: unknown, _req, res,
   res.status(failure.status).json(failure.body);
 };
 
-/** A 503 for an error that means Postgres is not answering, or null. */
-export const databaseUnavailable = (error: unknown): KnownFailure | null =>
-  typeof error === 'object' && error !== null && isDatabaseDown(error as Coded)
-    ? {
-        status: 503,
-        body: { code: 'unavailable', message: 'The database is not answering; try again in a minute.' },
-      }
-    : null;
+const unavailable = (message: string): KnownFailure => ({
+  status: 503,
+  body: { code: 'unavailable', message },
+});
+
+/** A 503 for an error that means Postgres or Redis is not answering, or null. */
+export const serverUnavailable = (error: unknown): KnownFailure | null => {
+  if (typeof error !== 'object' || error === null) return null;
+  if (isRedisUnavailable(error))
+    return unavailable('Redis (the queues) is not answering; try again in a minute.');
+  if (isDatabaseDown(error as Coded))
+    return unavailable('The database is not answering; try again in a minute.');
+  return null;
+};

@@ -1,4 +1,4 @@
-import { JobProducer, QUEUES, createRedis } from '@parley/jobs';
+import { JobProducer, QUEUES, connectRedis, createBlockingRedis } from '@parley/jobs';
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
@@ -22,8 +22,8 @@ describe('TagBacklogGate (real Redis)', () => {
   let producer: JobProducer;
   let gate: TagBacklogGate;
 
-  beforeAll(() => {
-    redis = createRedis(REDIS_URL, 'gate-test');
+  beforeAll(async () => {
+    redis = await connectRedis(REDIS_URL, 'gate-test');
     producer = new JobProducer(redis, prefix);
     gate = new TagBacklogGate(producer);
   });
@@ -44,7 +44,7 @@ describe('TagBacklogGate (real Redis)', () => {
   it('holds storing while a connected tagger is behind, and lets it go once it catches up', async () => {
     let release: () => void = () => undefined;
     const stuck = new Promise<void>((resolve) => (release = resolve));
-    const connection = createRedis(REDIS_URL, 'gate-test-tagger');
+    const connection = createBlockingRedis(redis);
     const tagger = new Worker(QUEUES.tag, () => stuck, {
       connection,
       prefix,

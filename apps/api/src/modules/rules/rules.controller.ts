@@ -70,7 +70,11 @@ export class RulesController {
       key: 'The rule key: lower-case letters, digits and hyphens.',
     },
     body: ruleUpsertSchema,
-    ok: { description: 'Saved, with the backfill that re-tags.', schema: ruleSavedSchema },
+    ok: {
+      description:
+        'Saved, with the backfill that re-tags (`backfillState` "pending": Redis was not answering; it is queued once Redis is back).',
+      schema: ruleSavedSchema,
+    },
     errors: [400, 404, 409, 428],
   })
   save(

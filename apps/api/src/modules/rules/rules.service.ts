@@ -18,14 +18,13 @@ import {
 } from '@parley/db';
 import { compileToSql, parseQuery } from '@parley/tagging';
 import { DomainError, KEY_PATTERN, RESERVED_RULE_KEYS } from '@parley/domain';
-import { JobProducer } from '@parley/jobs';
 import type { DataSource } from 'typeorm';
 import { DepartmentAccess } from '../../common/department-access.service';
 import { actorOf, type AuthContext } from '../auth/auth-context';
+import { BackfillOutbox, RETAG_WINDOW_MS } from '../workspace/backfill-outbox.service';
 import { RuleWriter } from '../workspace/rule-writer.service';
 import { queryProblem } from '../../common/query-problem';
 
-const RETAG_WINDOW_MS = 30 * 86_400_000;
 const UNIQUE_VIOLATION = '23505';
 
 const conflict = (message: string): DomainError =>
@@ -69,7 +68,7 @@ export class RulesService {
     private readonly workspace: WorkspaceRepository,
     private readonly access: DepartmentAccess,
     private readonly writer: RuleWriter,
-    private readonly producer: JobProducer,
+    private readonly outbox: BackfillOutbox,
     private readonly previews: PreviewRepository,
   ) {}
 
@@ -118,7 +117,8 @@ export class RulesService {
       purpose: request.purpose ?? null,
       enabled: request.enabled,
     };
-    await inTransaction(this.dataSource, async (tx) => {
+    // The re-tag is recorded with the change, so a change that committed re-tags even if Redis is away now.
+    const backfill = await inTransaction(this.dataSource, async (tx) => {
       const existing = await this.workspace.ruleForUpdate(tx, department.id, key);
       checkExpectedVersion(departmentKey, key, existing, request.expectedVersion);
       await this.writer.save(
@@ -128,19 +128,16 @@ export class RulesService {
         fields,
         request.reason,
       );
+      return this.outbox.record(tx, `rule ${departmentKey}/${key} changed`, [department.id]);
     }).catch((error: unknown) => {
       // Two people adding the same key at once: the second insert meets the first's row.
       throw (error as { code?: string }).code === UNIQUE_VIOLATION
         ? alreadyExists(departmentKey, key)
         : error;
     });
-    const backfill = await this.producer.backfillTags(
-      new Date(Date.now() - RETAG_WINDOW_MS),
-      `rule ${departmentKey}/${key} changed`,
-      [department.id],
-    );
+    const backfillState = await this.outbox.dispatch(backfill);
     const [rule] = (await this.list(auth, departmentKey)).filter((r) => r.key === key);
-    return { rule, backfill };
+    return { rule, backfill: backfill.id, backfillState };
   }
 
   /** How many of the department's conversations the query would have matched (default: the last 30 days). */
@@ -179,7 +176,7 @@ export class RulesService {
 
   /** A re-tagging job, to those who can read a department whose rule change started it. */
   async backfill(auth: AuthContext, id: string): Promise<Backfill> {
-    const status = await this.producer.backfillStatus(id);
+    const status = await this.outbox.status(id);
     if (!status || !this.access.mayReadAny(auth, status.departmentIds)) {
       throw new DomainError('not_found', `No re-tagging job ${id} that you can see.`);
     }

@@ -12,8 +12,9 @@ import {
   type Queryable,
 } from '@parley/db';
 import { formatDuration, parseDuration } from '@parley/domain';
-import { JobProducer } from '@parley/jobs';
+import { isRedisUnavailable, JobProducer } from '@parley/jobs';
 import type { DataSource } from 'typeorm';
+import { BackfillOutbox } from './backfill-outbox.service';
 import { resultOf } from './change-set';
 import { RuleWriter } from './rule-writer.service';
 import { documentOf } from './workspace-export';
@@ -28,7 +29,6 @@ import {
 } from './workspace-state';
 import { rejectDocument, validateWorkspace } from './workspace-validation';
 
-const RETAG_WINDOW_MS = 30 * 86_400_000;
 const SAVED = 'workspace document applied';
 const PRUNED = 'removed from the workspace document (prune)';
 
@@ -50,6 +50,7 @@ export class WorkspaceService {
     private readonly audit: AuditRepository,
     private readonly producer: JobProducer,
     private readonly rules: RuleWriter,
+    private readonly outbox: BackfillOutbox,
   ) {}
 
   async apply(
@@ -64,25 +65,40 @@ export class WorkspaceService {
       prune,
     );
     if (dryRun) return resultOf(this.plan(doc, await this.state(this.dataSource), prune), true);
-    const plan = await inTransaction(this.dataSource, async (tx) => {
+    const { plan, backfill } = await inTransaction(this.dataSource, async (tx) => {
       await this.workspace.lockWorkspace(tx);
       const planned = this.plan(doc, await this.state(tx), prune);
       await this.write(tx, actor, planned.changes);
-      return planned;
+      // Recorded with the change, so rules that committed re-tag even if Redis is away at this moment.
+      const retag = planned.changes.some((c) => c.entity === 'rule')
+        ? await this.outbox.record(tx, 'workspace rules changed')
+        : null;
+      return { plan: planned, backfill: retag };
     });
     const result = resultOf(plan, false);
-    // After commit: the worker re-reads the sources table, so a lost message only delays scheduling until its boot.
-    await this.producer.syncSchedules(
-      plan.changes.flatMap((c) => (c.entity === 'source' && c.action !== 'delete' && c.id ? [c.id] : [])),
-    );
-    if (plan.changes.some((c) => c.entity === 'rule')) {
-      result.backfill = await this.producer.backfillTags(
-        new Date(Date.now() - RETAG_WINDOW_MS),
-        'workspace rules changed',
-      );
+    await this.syncSchedules(plan);
+    if (backfill) {
+      result.backfill = backfill.id;
+      result.backfillState = await this.outbox.dispatch(backfill);
     }
     this.logger.log({ message: 'workspace applied', by: actor.label, ...summary(result) });
     return result;
+  }
+
+  /**
+   * After commit. The worker also re-reads the sources table at boot and whenever Redis comes back, so a message
+   * lost to a Redis outage only delays scheduling until then; the change itself is saved.
+   */
+  private async syncSchedules(plan: Plan): Promise<void> {
+    const changed = plan.changes.flatMap((c) =>
+      c.entity === 'source' && c.action !== 'delete' && c.id ? [c.id] : [],
+    );
+    try {
+      await this.producer.syncSchedules(changed);
+    } catch (error) {
+      if (!isRedisUnavailable(error)) throw error;
+      this.logger.warn({ message: 'schedules will sync when Redis is back', sources: changed.length });
+    }
   }
 
   /** The workspace as a document that applies back unchanged; secrets shown only as set or not set. */

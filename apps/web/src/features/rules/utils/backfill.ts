@@ -53,6 +53,16 @@ export const describeBackfill = (backfill: Backfill): BackfillView => {
       max,
     };
   }
+  if (state === 'pending') {
+    // Parley's queue server was not answering when the rule was saved; the saved rule re-tags once it is back.
+    return {
+      stage: 'Re-tagging will start shortly',
+      detail:
+        'Re-tagging recent conversations: waiting for Parley’s job queue, which is not answering. It starts by itself once the queue is back; the rule is saved.',
+      value: null,
+      max,
+    };
+  }
   return {
     stage: 'Re-tagging is queued',
     detail: 'Re-tagging recent conversations: waiting to start',

@@ -60,6 +60,12 @@ describe('describeBackfill', () => {
       10,
     ],
     [
+      backfill('pending', 0, 0),
+      'Re-tagging will start shortly',
+      'Re-tagging recent conversations: waiting for Parley’s job queue, which is not answering. It starts by itself once the queue is back; the rule is saved.',
+      null,
+    ],
+    [
       backfill('delayed', 0, 0),
       'Re-tagging is queued',
       'Re-tagging recent conversations: waiting to start',
@@ -74,6 +80,7 @@ describe('describeBackfill', () => {
     ['failed', true],
     ['active', false],
     ['waiting', false],
+    ['pending', false],
   ])('%s finished: %s', (state, expected) =>
     expect(isBackfillFinished(backfill(state, 0, 0))).toBe(expected),
   );
