@@ -40,7 +40,8 @@ const dangerousMarkup = (page: Page) =>
   page.evaluate((planted) => {
     const found: string[] = [];
     const urlAttributes = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc'];
-    for (const element of Array.from(document.querySelectorAll('*'))) {
+    // The body only: the page's own head holds the app's favicon placeholder, href="data:,".
+    for (const element of Array.from(document.body.querySelectorAll('*'))) {
       for (const { name, value } of Array.from(element.attributes)) {
         const squashed = value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
         if (
@@ -201,7 +202,7 @@ describe('an XSS corpus travels from feeds to the web inbox and runs nowhere', (
     const all = await eventually(async () => {
       const items = await conversations();
       const blog = items.find((item) => item.source === 'blog');
-      return items.length >= expected && (blog?.postCount ?? 0) > XSS_VECTORS.length && items;
+      return items.length >= expected && blog?.postCount === XSS_VECTORS.length + 1 && items;
     }, 60_000);
     expect(all).toHaveLength(expected);
     const count = (source: string) => all.filter((item) => item.source === source).length;
@@ -262,7 +263,8 @@ describe('an XSS corpus travels from feeds to the web inbox and runs nowhere', (
     }
     expect(problems).toEqual([]);
     expectNothingRan();
-  });
+    // Some two hundred page loads: the time it takes is not what this test is about.
+  }, 600_000);
 
   it('shows the vectors as plain text', async () => {
     const blog = (await conversations()).find((item) => item.source === 'blog');
