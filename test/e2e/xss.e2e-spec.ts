@@ -43,7 +43,11 @@ const dangerousMarkup = (page: Page) =>
     // The body only: the page's own head holds the app's favicon placeholder, href="data:,".
     for (const element of Array.from(document.body.querySelectorAll('*'))) {
       for (const { name, value } of Array.from(element.attributes)) {
-        const squashed = value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
+        // Browsers ignore control characters and spaces in a scheme ("jav\tascript:"), so this does too.
+        const squashed = Array.from(value)
+          .filter((c) => c.charCodeAt(0) > 0x20)
+          .join('')
+          .toLowerCase();
         if (
           name.startsWith('on') ||
           name === 'srcdoc' ||
