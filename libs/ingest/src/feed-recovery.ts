@@ -100,6 +100,37 @@ export const closeCutOffDocument = (text: string): string | null => {
   return text.slice(0, cut.end) + closersOf(cut.open);
 };
 
+// Quick to count, and never fewer than the items tags() finds (it may count one inside CDATA too).
+const ITEM_END = /<\/(?:[\w.-]+:)?(?:item|entry)\s*>/g;
+
+const atLeast = (text: string, pattern: RegExp, count: number): boolean => {
+  pattern.lastIndex = 0;
+  let found = 0;
+  while (found < count && pattern.exec(text)) found += 1;
+  return found === count;
+};
+
+/**
+ * The document cut after its `max`-th item, with the elements open there closed, so a feed of 200,000 items costs
+ * the parser (its time and its memory) no more than one of `max`; null when it has no more than `max` items.
+ */
+export const keepFirstItems = (text: string, max: number): string | null => {
+  if (!text.trimStart().startsWith('<') || !atLeast(text, ITEM_END, max + 1)) return null;
+  const open: string[] = [];
+  let items = 0;
+  for (const tag of tags(text)) {
+    if (!tag.closing) {
+      if (open.push(tag.name) > MAX_DEPTH) return null;
+      continue;
+    }
+    const at = open.lastIndexOf(tag.name);
+    if (at === -1) continue;
+    open.length = at;
+    if (ITEM.test(tag.name) && ++items === max) return text.slice(0, tag.end) + closersOf(open);
+  }
+  return null;
+};
+
 export type TagRepair = { text: string; repaired: number; first: string };
 
 /**
