@@ -1,23 +1,10 @@
-import { eventually, rssFeed, startFixtureServer } from '@parley/testing';
+import { eventually, startFixtureServer } from '@parley/testing';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHealthServer } from '../../apps/worker/src/health-server';
 import { startParley, type Parley } from './harness';
-
-// The issue's repro: 200,000 nested <b> in one item froze the worker's event loop for ~70 s per run.
-const DEEP = `<rss version="2.0"><channel><title>x</title><item><guid>d</guid><title>t</title><description><![CDATA[${'<b>'.repeat(200_000)}x]]></description></item></channel></rss>`;
-const LONG_TITLE = rssFeed('Long title', [
-  { guid: 'long', title: 'T'.repeat(9_000_000), description: 'A post whose title is 9 MB long.' },
-]);
-// 200,000 items in about 6 MB, under the 10 MiB body limit.
-const MANY = `<rss version="2.0"><channel><title>Busy</title>${Array.from(
-  { length: 200_000 },
-  (_, i) => `<item><guid>m${i}</guid></item>`,
-).join('')}</channel></rss>`;
-const NORMAL = rssFeed('Normal', [
-  { guid: 'n1', title: 'Student loan repayments', description: 'How do I repay my student loan?' },
-]);
+import { DEEP, LONG_TITLE, MANY, NORMAL, serveFeed } from './hostile-feeds';
 
 type Health = { key: string; lastError: string | null; lastWarning: string | null; posts: number };
 
@@ -51,13 +38,11 @@ describe('hostile feeds', () => {
   };
 
   beforeAll(async () => {
-    const serve = (body: string) => (_req: unknown, res: import('node:http').ServerResponse) =>
-      void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body);
     server = await startFixtureServer({
-      '/deep.xml': serve(DEEP),
-      '/title.xml': serve(LONG_TITLE),
-      '/many.xml': serve(MANY),
-      '/normal.xml': serve(NORMAL),
+      '/deep.xml': serveFeed(DEEP),
+      '/title.xml': serveFeed(LONG_TITLE),
+      '/many.xml': serveFeed(MANY),
+      '/normal.xml': serveFeed(NORMAL),
     });
     parley = await startParley();
     health = await startHealthServer(parley.worker, 0);
