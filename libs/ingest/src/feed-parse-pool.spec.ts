@@ -13,7 +13,8 @@ const manyItems = (count: number, text = ''): string =>
 // About 10 MB of feed, whose parse needs far more than 16 MB.
 const LARGE = manyItems(5_000, 'words of a long post '.repeat(100));
 
-describe('FeedParsePool', () => {
+// Each test starts threads that compile the ingest sources first, which takes seconds on a busy machine.
+describe('FeedParsePool', { timeout: 30_000 }, () => {
   let pool: FeedParsePool | undefined;
   afterEach(async () => pool?.onModuleDestroy());
 
