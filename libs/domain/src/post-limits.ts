@@ -23,9 +23,9 @@ export const POST_LIMITS = {
 export type LimitedField = 'title' | 'text' | 'author' | 'link';
 
 const clip = (value: string, max: number): string => {
-  // Never split a surrogate pair: Postgres refuses the lone half left behind.
-  const end = /[\uD800-\uDBFF]/.test(value[max - 1] ?? '') ? max - 1 : max;
-  return `${value.slice(0, end - 1)}…`;
+  // Room for the ellipsis, and never half a surrogate pair: Postgres refuses the lone half left behind.
+  const end = /[\uD800-\uDBFF]/.test(value[max - 2] ?? '') ? max - 2 : max - 1;
+  return `${value.slice(0, end)}…`;
 };
 
 const capped = (value: string | null | undefined, max: number): string | null | undefined =>
