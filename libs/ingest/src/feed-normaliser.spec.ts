@@ -455,7 +455,8 @@ describe('normaliseFeed recovering a broken document', () => {
   });
 });
 
-describe('normaliseFeed limits', () => {
+// Megabytes of input: linear, yet more than the default 5 s on a busy machine.
+describe('normaliseFeed limits', { timeout: 30_000 }, () => {
   const item = (fields: string) => `<item>${fields}</item>`;
   const rss = (items: string | string[]) =>
     `<rss version="2.0"><channel><title>x</title>${[items].flat().join('')}</channel></rss>`;
