@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@parley/config';
+import { CONFIG, ConfigModule, type Config } from '@parley/config';
 import {
   DATA_SOURCE,
   DatabaseModule,
@@ -7,6 +7,7 @@ import {
   WorkspaceRepository,
   taggingWorkspace,
 } from '@parley/db';
+import { FeedParsePool } from '@parley/ingest';
 import { JobsModule } from '@parley/jobs';
 import { CompiledRulesCache } from '@parley/tagging';
 import type { DataSource } from 'typeorm';
@@ -28,6 +29,12 @@ import { TagBacklogGate } from './services/tag-backlog.gate';
     PostStoreService,
     TagBacklogGate,
     FeedFetcherService,
+    {
+      provide: FeedParsePool,
+      inject: [CONFIG],
+      // A thread per job the worker runs at once, so a feed never waits for a thread while its time limit runs.
+      useFactory: (config: Config) => new FeedParsePool({ threads: config.workerConcurrency }),
+    },
     HostGate,
     PullFetcherService,
     FetchSourceHandler,

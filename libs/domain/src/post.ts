@@ -36,4 +36,6 @@ export type NormalisedFeed = {
   errors: string[];
   /** Set when the document was cut off and only its well-formed part was read; worth showing on the source. */
   recovered?: string;
+  /** Set when posts or fields were cut to POST_LIMITS; worth showing on the source. */
+  truncated?: string;
 };

@@ -454,3 +454,64 @@ describe('normaliseFeed recovering a broken document', () => {
     expect(normaliseFeed(RSS, context).recovered).toBeUndefined();
   });
 });
+
+// Megabytes of input: linear, yet more than the default 5 s on a busy machine.
+describe('normaliseFeed limits', { timeout: 30_000 }, () => {
+  const item = (fields: string) => `<item>${fields}</item>`;
+  const rss = (items: string | string[]) =>
+    `<rss version="2.0"><channel><title>x</title>${[items].flat().join('')}</channel></rss>`;
+
+  it('cuts a 9 MB title to 1,000 characters and says so', () => {
+    const { posts, truncated } = normaliseFeed(
+      rss(item(`<guid>t</guid><title>${'T'.repeat(9_000_000)}</title>`)),
+      context,
+    );
+    expect(posts[0].title).toHaveLength(1_000);
+    expect(posts[0].title?.endsWith('T…')).toBe(true);
+    expect(truncated).toBe("1 post was cut to Parley's limits: titles over 1,000 characters");
+  });
+
+  it('cuts text, author names and drops over-long links', () => {
+    const { posts, truncated } = normaliseFeed(
+      rss(
+        item(
+          `<guid>a</guid><link>https://example.org/${'p'.repeat(3_000)}</link><author>${'A'.repeat(400)}</author>` +
+            `<description>${'word '.repeat(30_000)}</description>`,
+        ),
+      ),
+      context,
+    );
+    expect(posts[0]).toMatchObject({ externalId: 'a', url: null, author: { name: `${'A'.repeat(299)}…` } });
+    expect(posts[0].text.length).toBeLessThanOrEqual(100_000);
+    expect(truncated).toBe(
+      "1 post was cut to Parley's limits: text over 100,000 characters, author names over 300 characters, links over 2,048 characters (dropped)",
+    );
+  });
+
+  it('knows an item by the hash of an over-long guid, the same on every fetch', () => {
+    const body = rss(item(`<guid>${'g'.repeat(10_000)}</guid><title>t</title>`));
+    const [first] = normaliseFeed(body, context).posts;
+    expect(first.externalId).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(normaliseFeed(body, context).posts[0].externalId).toBe(first.externalId);
+  });
+
+  it('reads the first 5,000 of 200,000 items and says so', () => {
+    const items = Array.from({ length: 200_000 }, (_, i) => item(`<guid>g${i}</guid><title>t${i}</title>`));
+    const { posts, truncated } = normaliseFeed(rss(items), context);
+    expect(posts).toHaveLength(5_000);
+    expect(posts[4_999].externalId).toBe('g4999');
+    expect(truncated).toBe(
+      "the feed has more than 5,000 items; the first 5,000 were read (Parley's limit per fetch)",
+    );
+  });
+
+  it('reads the first 5,000 items of a JSON feed', () => {
+    const items = Array.from({ length: 6_000 }, (_, i) => ({ id: `j${i}`, content_text: 'x' }));
+    const body = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'j', items });
+    expect(normaliseFeed(body, context).posts).toHaveLength(5_000);
+  });
+
+  it('says nothing of a feed within the limits', () => {
+    expect(normaliseFeed(RSS, context).truncated).toBeUndefined();
+  });
+});

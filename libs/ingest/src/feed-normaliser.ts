@@ -1,8 +1,17 @@
 import { createHash } from 'node:crypto';
-import type { NormalisedFeed, NormalisedPost } from '@parley/domain';
+import {
+  limitPost,
+  limitsWarning,
+  POST_LIMITS,
+  type LimitedField,
+  type NormalisedFeed,
+  type NormalisedPost,
+} from '@parley/domain';
 import { parseFeedDate } from './feed-date';
+import { decodeFeedBody } from './feed-decoding';
 import type { FeedEntry } from './feed-entry';
 import { readFeedEntries } from './feed-reader';
+import { keepFirstItems } from './feed-recovery';
 import { htmlToText, sanitiseHtml } from './sanitise-html';
 
 export type FeedContext = { sourceUrl: string };
@@ -30,12 +39,16 @@ const contentId = (entry: FeedEntry, text: string): string => {
 // WordPress comment feeds carry pingbacks as ordinary items whose text is an excerpt wrapped in "[…]".
 const PINGBACK_EXCERPT = /^\[(…|\.\.\.)\]/;
 
+// A longer id is no key a database index takes (nor a person reads): it is known by its hash, stable across fetches.
+const boundedId = (id: string): string =>
+  id.length > POST_LIMITS.urlChars ? `sha256:${createHash('sha256').update(id).digest('hex')}` : id;
+
 const toPost = (entry: FeedEntry, base: string): NormalisedPost => {
   const url = resolveUrl(entry.link, base);
   const html = entry.contentHtml ? sanitiseHtml(entry.contentHtml) || null : null;
   const text = html ? htmlToText(html) : (entry.contentText ?? '').replace(/\s+/g, ' ').trim();
   return {
-    externalId: entry.id ?? url ?? entry.link ?? contentId(entry, text),
+    externalId: boundedId(entry.id ?? url ?? entry.link ?? contentId(entry, text)),
     url,
     title: entry.title,
     author: { name: entry.authorName, handle: entry.authorName },
@@ -62,21 +75,51 @@ const isEmpty = (entry: FeedEntry): boolean =>
     entry.authorName,
   ].every((value) => value === null);
 
+// Markup or text the sanitiser reads only in part (POST_LIMITS.htmlChars) is cut even when its text is short.
+const contentCut = (entry: FeedEntry): boolean =>
+  (entry.contentHtml?.length ?? 0) > POST_LIMITS.htmlChars ||
+  (entry.contentText?.length ?? 0) > POST_LIMITS.textChars;
+
+const MAX_ITEMS = POST_LIMITS.postsPerFetch.toLocaleString('en-GB');
+const TOO_MANY_ITEMS = `the feed has more than ${MAX_ITEMS} items; the first ${MAX_ITEMS} were read (Parley's limit per fetch)`;
+
 /**
  * Parses an RSS, Atom, RDF or JSON feed into posts ready to store: sanitised HTML, plain text, links made
  * absolute. Items without an id or link get one derived from their content; empty items are skipped and listed in
- * `errors`; `recovered` says when a cut-off document was read only up to its last whole item. An unreadable body
- * throws DomainError('parse_failed').
+ * `errors`; `recovered` says when a cut-off document was read only up to its last whole item. At most
+ * POST_LIMITS.postsPerFetch items are read, each within POST_LIMITS, and `truncated` says what was cut. An
+ * unreadable body throws DomainError('parse_failed').
  */
 export const normaliseFeed = (body: Buffer | string, context: FeedContext): NormalisedFeed => {
-  const { header, entries, problems, recovered } = readFeedEntries(body);
+  const text = decodeFeedBody(body);
+  const firstItems = keepFirstItems(text, POST_LIMITS.postsPerFetch);
+  const { header, entries, problems, recovered } = readFeedEntries(firstItems ?? text);
   const feedLink = resolveUrl(header.link, context.sourceUrl);
   const base = feedLink ?? context.sourceUrl;
   const posts: NormalisedPost[] = [];
   const errors = [...problems];
-  entries.forEach((entry, index) => {
-    if (!isEmpty(entry)) posts.push(toPost(entry, base));
-    else errors.push(`item ${index + 1} has no id, link, title, text, date or author; skipped`);
+  const cutFields: LimitedField[] = [];
+  let cutPosts = 0;
+  entries.slice(0, POST_LIMITS.postsPerFetch).forEach((entry, index) => {
+    if (isEmpty(entry)) {
+      errors.push(`item ${index + 1} has no id, link, title, text, date or author; skipped`);
+      return;
+    }
+    const { post, cut } = limitPost(toPost(entry, base));
+    if (contentCut(entry)) cut.push('text');
+    if (cut.length > 0) cutPosts += 1;
+    cutFields.push(...cut);
+    posts.push(post);
   });
-  return { feed: { title: header.title, link: feedLink }, posts, errors, ...(recovered && { recovered }) };
+  const tooMany = firstItems !== null || entries.length > POST_LIMITS.postsPerFetch;
+  const truncated = [tooMany && TOO_MANY_ITEMS, limitsWarning(cutPosts, cutFields)]
+    .filter(Boolean)
+    .join('; ');
+  return {
+    feed: { title: header.title, link: feedLink },
+    posts,
+    errors,
+    ...(recovered && { recovered }),
+    ...(truncated && { truncated }),
+  };
 };

@@ -70,24 +70,35 @@ const isWhole = (text: string): boolean => {
 type Cut = { end: number; open: string[] };
 
 /**
- * The last point where an item (or, failing that, any element) had just closed, with the elements open there;
- * null when there is none, or the document nests too deep to repair.
+ * Each end tag that closes an open element: its name, where it ends and the elements still open after it; a final
+ * null when the document nests deeper than MAX_DEPTH, which no feed does.
  */
-const lastWholePoint = (text: string): Cut | null => {
+function* closedElements(text: string): Generator<(Cut & { name: string }) | null> {
   const open: string[] = [];
-  let lastItem: Cut | null = null;
-  let lastElement: Cut | null = null;
   for (const tag of tags(text)) {
     if (!tag.closing) {
-      if (open.push(tag.name) > MAX_DEPTH) return null;
-      continue;
+      if (open.push(tag.name) <= MAX_DEPTH) continue;
+      yield null;
+      return;
     }
     const at = open.lastIndexOf(tag.name);
     if (at === -1) continue;
     open.length = at;
-    const cut = { end: tag.end, open: [...open] };
+    yield { name: tag.name, end: tag.end, open: [...open] };
+  }
+}
+
+/**
+ * The last point where an item (or, failing that, any element) had just closed, with the elements open there;
+ * null when there is none, or the document nests too deep to repair.
+ */
+const lastWholePoint = (text: string): Cut | null => {
+  let lastItem: Cut | null = null;
+  let lastElement: Cut | null = null;
+  for (const cut of closedElements(text)) {
+    if (!cut) return null;
     lastElement = cut;
-    if (ITEM.test(tag.name)) lastItem = cut;
+    if (ITEM.test(cut.name)) lastItem = cut;
   }
   return lastItem ?? lastElement;
 };
@@ -98,6 +109,30 @@ export const closeCutOffDocument = (text: string): string | null => {
   const cut = lastWholePoint(text);
   if (!cut || cut.open.length === 0) return null;
   return text.slice(0, cut.end) + closersOf(cut.open);
+};
+
+// Quick to count, and never fewer than the items tags() finds (it may count one inside CDATA too).
+const ITEM_END = /<\/(?:[\w.-]+:)?(?:item|entry)\s*>/g;
+
+const atLeast = (text: string, pattern: RegExp, count: number): boolean => {
+  pattern.lastIndex = 0;
+  let found = 0;
+  while (found < count && pattern.exec(text)) found += 1;
+  return found === count;
+};
+
+/**
+ * The document cut after its `max`-th item, with the elements open there closed, so a feed of 200,000 items costs
+ * the parser (its time and its memory) no more than one of `max`; null when it has no more than `max` items.
+ */
+export const keepFirstItems = (text: string, max: number): string | null => {
+  if (!text.trimStart().startsWith('<') || !atLeast(text, ITEM_END, max + 1)) return null;
+  let items = 0;
+  for (const cut of closedElements(text)) {
+    if (!cut) return null;
+    if (ITEM.test(cut.name) && ++items === max) return text.slice(0, cut.end) + closersOf(cut.open);
+  }
+  return null;
 };
 
 export type TagRepair = { text: string; repaired: number; first: string };

@@ -6,3 +6,4 @@ export { normaliseFeed, type FeedContext } from './feed-normaliser';
 export { sanitiseHtml, htmlToText } from './sanitise-html';
 export { readSample } from './sample-reader';
 export * from './connectors';
+export { FeedParsePool, type FeedParsePoolOptions } from './feed-parse-pool';

@@ -55,3 +55,27 @@ describe('htmlToText', () => {
     ['handles breaks', 'line one<br>line two', 'line one line two'],
   ])('%s', (_name, html, expected) => expect(htmlToText(html)).toBe(expected));
 });
+
+// The issue's repro: 200,000 nested <b> froze the worker for 70 s, since the parser's work grew with depth squared.
+// Hundreds of kilobytes of markup: linear, yet it can take more than the default 5 s on a busy machine.
+describe('deeply nested HTML', { timeout: 30_000 }, () => {
+  const deep = (depth: number): string => `${'<b>'.repeat(depth)}x`;
+
+  it('keeps 64 levels and reads what is deeper as text', () => {
+    expect(sanitiseHtml(deep(60_000))).toBe(`${'<b>'.repeat(64)}x${'</b>'.repeat(64)}`);
+  });
+
+  it('reads the text of a deeply nested fragment', () => {
+    expect(htmlToText(`<p>${deep(60_000)}</p><p>after</p>`)).toBe('x after');
+  });
+
+  it("bounds the issue's 200,000-deep repro", () => {
+    const html = sanitiseHtml(deep(200_000));
+    expect(html.startsWith('<b>'.repeat(64))).toBe(true);
+    expect(html.match(/<b>/g)).toHaveLength(64);
+  });
+
+  it('reads at most 200,000 characters of markup per field', () => {
+    expect(htmlToText(`${'a'.repeat(199_999)} b c`)).toBe(`${'a'.repeat(199_999)}`);
+  });
+});

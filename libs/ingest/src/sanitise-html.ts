@@ -1,4 +1,6 @@
+import { POST_LIMITS } from '@parley/domain';
 import sanitize from 'sanitize-html';
+import { boundNesting } from './html-nesting';
 
 const LINK_REL = 'nofollow noopener noreferrer';
 
@@ -23,19 +25,24 @@ const NO_HTML: sanitize.IOptions = {
   nonTextTags: NON_TEXT_TAGS.split(' '),
 };
 
-// Block boundaries become spaces before tags are stripped, so "<p>a</p><p>b</p>" reads "a b", not "ab".
-const BLOCK_BOUNDARY =
-  /<\/?(?:p|br|div|li|ul|ol|h[1-6]|blockquote|pre|tr|td|th|table|section|article|header|footer|hr)\b[^>]*>/gi;
-
 // sanitize-html escapes exactly these in text it emits; everything else it has already decoded.
 const ESCAPES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
 
-/** Keeps a small, safe subset of HTML: text structure and http(s)/mailto links marked nofollow. */
-export const sanitiseHtml = (html: string): string => sanitize(html, SAFE_HTML).trim();
+// The work per field is bounded before parsing: at most this much markup is read, nested at most MAX_HTML_DEPTH.
+const bounded = (html: string): string => html.slice(0, POST_LIMITS.htmlChars);
 
-/** Plain text of an HTML fragment: tags and scripts gone, entities decoded, whitespace collapsed. */
+/**
+ * Keeps a small, safe subset of HTML: text structure and http(s)/mailto links marked nofollow. Reads at most
+ * POST_LIMITS.htmlChars of markup, and flattens nesting deeper than MAX_HTML_DEPTH to text.
+ */
+export const sanitiseHtml = (html: string): string => sanitize(boundNesting(bounded(html)), SAFE_HTML).trim();
+
+/**
+ * Plain text of an HTML fragment: tags and scripts gone, entities decoded, whitespace collapsed, block boundaries
+ * read as spaces (so "<p>a</p><p>b</p>" reads "a b", not "ab"). Bounded as sanitiseHtml is.
+ */
 export const htmlToText = (html: string): string =>
-  sanitize(html.replace(BLOCK_BOUNDARY, ' $&'), NO_HTML)
+  sanitize(boundNesting(bounded(html), { spaceBlocks: true }), NO_HTML)
     .replace(/&(?:amp|lt|gt|quot);/g, (escape) => ESCAPES[escape])
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CONFIG, type Config } from '@parley/config';
 import type { SourceForFetch } from '@parley/db';
-import type { NormalisedPost } from '@parley/domain';
-import { fetchUrl, normaliseFeed, readSample } from '@parley/ingest';
+import { POST_LIMITS, type NormalisedFeed, type NormalisedPost } from '@parley/domain';
+import { FeedParsePool, fetchUrl, readSample } from '@parley/ingest';
 
 export type FeedFetch = {
   posts: NormalisedPost[];
@@ -10,9 +10,15 @@ export type FeedFetch = {
   etag: string | null;
   lastModified: string | null;
   notes: string[];
-  /** Why the feed was read only in part; null when it was read whole, undefined when it was not fetched (304). */
+  /** Why the feed was read only in part or cut; null when read whole, undefined when not fetched (304). */
   warning?: string | null;
 };
+
+/** What a person should know about a feed that was read: repaired, cut to the limits (its own or its comments'). */
+const warningOf = (feed: NormalisedFeed, comments: string[] = []): string | null =>
+  [feed.recovered, feed.truncated, ...comments].filter(Boolean).join('; ') || null;
+
+const MAX_POSTS = POST_LIMITS.postsPerFetch.toLocaleString('en-GB');
 
 const ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5';
@@ -24,11 +30,14 @@ const COMMENT_FEEDS_PER_POLL = 10;
 export class FeedFetcherService {
   private readonly logger = new Logger(FeedFetcherService.name);
 
-  constructor(@Inject(CONFIG) private readonly config: Config) {}
+  constructor(
+    @Inject(CONFIG) private readonly config: Config,
+    private readonly parser: FeedParsePool,
+  ) {}
 
   async fetch(source: SourceForFetch): Promise<FeedFetch> {
     if (source.url.startsWith('sample:')) {
-      const feed = normaliseFeed(await readSample(source.url, this.config.sampleDir), {
+      const feed = await this.parser.parse(await readSample(source.url, this.config.sampleDir), {
         sourceUrl: source.url,
       });
       return {
@@ -37,7 +46,7 @@ export class FeedFetcherService {
         etag: null,
         lastModified: null,
         notes: feed.errors,
-        warning: feed.recovered ?? null,
+        warning: warningOf(feed),
       };
     }
     const headers: Record<string, string> = { accept: ACCEPT };
@@ -49,24 +58,32 @@ export class FeedFetcherService {
       lastModified: response.headers['last-modified'] ?? null,
     };
     if (response.notModified) return { posts: [], notModified: true, notes: [], ...validators };
-    const feed = normaliseFeed(response.body, { sourceUrl: response.url });
+    const feed = await this.parser.parse(response.body, { sourceUrl: response.url });
     const comments = await this.comments(feed.posts);
+    const posts = [...feed.posts, ...comments.posts];
+    // Comments count towards the limit per fetch too; the feed's own posts come first.
+    const tooMany =
+      posts.length > POST_LIMITS.postsPerFetch &&
+      `the feed and its comments have more than ${MAX_POSTS} posts; the first ${MAX_POSTS} were read (Parley's limit per fetch)`;
     return {
-      posts: [...feed.posts, ...comments.posts],
+      posts: posts.slice(0, POST_LIMITS.postsPerFetch),
       notModified: false,
       notes: [...feed.errors, ...comments.notes],
-      warning: feed.recovered ?? null,
+      warning: warningOf(feed, [...comments.warnings, ...(tooMany ? [tooMany] : [])]),
       ...validators,
     };
   }
 
-  private async comments(posts: NormalisedPost[]): Promise<{ posts: NormalisedPost[]; notes: string[] }> {
+  private async comments(
+    posts: NormalisedPost[],
+  ): Promise<{ posts: NormalisedPost[]; notes: string[]; warnings: string[] }> {
     const parents = posts
       .filter((p) => p.commentsFeedUrl)
       .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0))
       .slice(0, COMMENT_FEEDS_PER_POLL);
     const found: NormalisedPost[] = [];
     const notes: string[] = [];
+    const warnings: string[] = [];
     // One request at a time: comment feeds live on the same host as the blog.
     for (const parent of parents) {
       try {
@@ -74,9 +91,10 @@ export class FeedFetcherService {
           allowlist: this.config.fetchAllowlist,
           headers: { accept: ACCEPT },
         });
-        found.push(
-          ...normaliseFeed(response.body, { sourceUrl: response.url }).posts.map((c) => asComment(c, parent)),
-        );
+        const feed = await this.parser.parse(response.body, { sourceUrl: response.url });
+        found.push(...feed.posts.map((c) => asComment(c, parent)));
+        if (feed.truncated)
+          warnings.push(`comments of ${parent.url ?? parent.externalId}: ${feed.truncated}`);
       } catch (error) {
         notes.push(`comments of ${parent.url ?? parent.externalId}: ${(error as Error).message}`);
         this.logger.warn({
@@ -86,7 +104,7 @@ export class FeedFetcherService {
         });
       }
     }
-    return { posts: found, notes };
+    return { posts: found, notes, warnings };
   }
 }
 
