@@ -54,19 +54,19 @@ export class FeedFetcherService {
     return {
       posts: [...feed.posts, ...comments.posts],
       notModified: false,
-      notes: [...feed.errors, ...comments.notes],
+      notes: [...feed.errors, ...unreadComments(comments.failures)],
       warning: feed.recovered ?? null,
       ...validators,
     };
   }
 
-  private async comments(posts: NormalisedPost[]): Promise<{ posts: NormalisedPost[]; notes: string[] }> {
+  private async comments(posts: NormalisedPost[]): Promise<{ posts: NormalisedPost[]; failures: string[] }> {
     const parents = posts
       .filter((p) => p.commentsFeedUrl)
       .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0))
       .slice(0, COMMENT_FEEDS_PER_POLL);
     const found: NormalisedPost[] = [];
-    const notes: string[] = [];
+    const failures: string[] = [];
     // One request at a time: comment feeds live on the same host as the blog.
     for (const parent of parents) {
       try {
@@ -78,7 +78,7 @@ export class FeedFetcherService {
           ...normaliseFeed(response.body, { sourceUrl: response.url }).posts.map((c) => asComment(c, parent)),
         );
       } catch (error) {
-        notes.push(`comments of ${parent.url ?? parent.externalId}: ${(error as Error).message}`);
+        failures.push(`${parent.url ?? parent.externalId} (${(error as Error).message})`);
         this.logger.warn({
           message: 'comment feed failed',
           post: parent.externalId,
@@ -86,9 +86,17 @@ export class FeedFetcherService {
         });
       }
     }
-    return { posts: found, notes };
+    return { posts: found, failures };
   }
 }
+
+/** One note on the source for every comment feed that failed: the post still stored, its comments not. */
+const unreadComments = (failures: string[]): string[] =>
+  failures.length === 0
+    ? []
+    : [
+        `comments of ${failures.length === 1 ? '1 post' : `${failures.length} posts`} could not be read: ${failures.join('; ')}`,
+      ];
 
 /** A comment joins its post's thread; Atom threading (thr:in-reply-to) keeps replies to other comments. */
 const asComment = (comment: NormalisedPost, parent: NormalisedPost): NormalisedPost => ({
