@@ -158,6 +158,18 @@ export type MarkupReport = {
 
 type Opened = { name: string; start: number; itemsBefore: number };
 
+// Described only once found, so a document full of mismatches costs one pass, not one line count per mismatch.
+type Mismatch = { closer: Tag; unclosed: Opened | null; innermost: Opened | null };
+
+const describeMismatch = (text: string, { closer, unclosed, innermost }: Mismatch): string => {
+  const at = (offset: number) => `line ${lineAt(text, offset)}`;
+  if (unclosed)
+    return `<${unclosed.name}> opened at ${at(unclosed.start)} inside <${closer.name}> is never closed`;
+  return innermost
+    ? `</${closer.name}> at ${at(closer.start)} does not match <${innermost.name}> opened at ${at(innermost.start)}`
+    : `</${closer.name}> at ${at(closer.start)} closes no open element`;
+};
+
 /**
  * Counts the items a document starts and finds where its markup first goes wrong, in one linear pass; it stops at
  * MAX_DEPTH, as the repairs do. HTML left unclosed inside a text element (`<br>` in a description) is a mismatch
@@ -166,9 +178,8 @@ type Opened = { name: string; start: number; itemsBefore: number };
 export const inspectMarkup = (text: string): MarkupReport => {
   const open: Opened[] = [];
   let items = 0;
-  let first: string | null = null;
-  let swallowing: string | null = null;
-  const at = (offset: number) => `line ${lineAt(text, offset)}`;
+  let first: Mismatch | null = null;
+  let swallowing: Mismatch | null = null;
   for (const tag of tags(text)) {
     if (!tag.closing) {
       if (open.push({ name: tag.name, start: tag.start, itemsBefore: items }) > MAX_DEPTH) break;
@@ -176,20 +187,16 @@ export const inspectMarkup = (text: string): MarkupReport => {
       continue;
     }
     const match = open.findLastIndex((element) => element.name === tag.name);
-    if (match === open.length - 1) {
+    if (match !== -1 && match === open.length - 1) {
       open.pop();
-    } else if (match >= 0) {
-      const unclosed = open[match + 1];
-      const problem = `<${unclosed.name}> opened at ${at(unclosed.start)} inside <${tag.name}> is never closed`;
-      if (items > unclosed.itemsBefore) swallowing ??= problem;
-      first ??= problem;
-      open.length = match;
-    } else {
-      const innermost = open.at(-1);
-      first ??= innermost
-        ? `</${tag.name}> at ${at(tag.start)} does not match <${innermost.name}> opened at ${at(innermost.start)}`
-        : `</${tag.name}> at ${at(tag.start)} closes no open element`;
+      continue;
     }
+    const unclosed = match === -1 ? null : open[match + 1];
+    const mismatch = { closer: tag, unclosed, innermost: open.at(-1) ?? null };
+    first ??= mismatch;
+    if (unclosed && items > unclosed.itemsBefore) swallowing ??= mismatch;
+    if (match !== -1) open.length = match;
   }
-  return { items, problem: swallowing ?? first };
+  const found = swallowing ?? first;
+  return { items, problem: found && describeMismatch(text, found) };
 };
