@@ -206,6 +206,11 @@ const XXE = `<?xml version="1.0"?>
 <!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
 <rss version="2.0"><channel><title>&xxe;</title><item><title>&xxe;</title><description>&xxe;</description></item></channel></rss>`;
 
+const ENTITY_USE =
+  '<rss version="2.0"><channel><title>&e;</title><item><title>&e;</title></item></channel></rss>';
+const behind = (prolog: string): string =>
+  `<?xml version="1.0"?>${prolog}<!DOCTYPE rss [<!ENTITY e "boom">]>${ENTITY_USE}`;
+
 const attempt = (body: string): string => {
   try {
     return JSON.stringify(normaliseFeed(body, context));
@@ -233,6 +238,26 @@ describe('normaliseFeed refuses', () => {
     ['random bytes', Buffer.from([0x00, 0x9f, 0x92, 0x96, 0xfe]), /not an RSS, Atom, RDF or JSON feed/],
     ['JSON that is not a feed', '{"hello":"world"}', /not an RSS, Atom, RDF or JSON feed/],
     ['entity declarations', BILLION_LAUGHS, /declares XML entities/],
+    // The guard once took the first "<name" as the root, so markup before the DOCTYPE hid its declarations.
+    ['entity declarations behind a comment holding a tag', behind('<!-- <x> -->'), /declares XML entities/],
+    ['entity declarations behind a processing instruction', behind('<?note <x> ?>'), /declares XML entities/],
+    ['entity declarations behind a CDATA section', behind('<![CDATA[<x>]]>'), /declares XML entities/],
+    ['entity declarations behind whitespace', behind('\uFEFF \n\t'), /declares XML entities/],
+    [
+      'entity declarations after a comment in the subset that holds "]>"',
+      `<!DOCTYPE rss [<!-- ]> --><!ENTITY e "boom">]>${ENTITY_USE}`,
+      /declares XML entities/,
+    ],
+    [
+      'entity declarations after the root element',
+      `<rss version="2.0"><!DOCTYPE rss [<!ENTITY e "boom">]><channel><title>&e;</title></channel></rss>`,
+      /declares XML entities/,
+    ],
+    [
+      'entity declarations after a CDATA section holding a comment opener',
+      `<![CDATA[<!--]]><!DOCTYPE rss [<!ENTITY e "boom">]>${ENTITY_USE}`,
+      /declares XML entities/,
+    ],
     // Each of these once made a repair pass quadratic; they must be refused as quickly as any malformed document.
     [
       'thousands of unclosed XHTML bodies',
@@ -253,6 +278,24 @@ describe('normaliseFeed refuses', () => {
     expect(() => normaliseFeed(body, context)).toThrow(
       expect.objectContaining({ code: 'parse_failed', message: expect.stringMatching(message) }),
     );
+  });
+});
+
+describe('normaliseFeed reads documents that only mention entity declarations', () => {
+  it.each([
+    ['in a comment before the root', '<!-- was: <!ENTITY e "boom"> -->'],
+    ['in a processing instruction', '<?note <!ENTITY e "boom"> ?>'],
+    [
+      'in a public DOCTYPE without a subset',
+      '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">',
+    ],
+    ['in a CDATA section of an item', ''],
+  ])('%s', (_name, prolog) => {
+    const body = RSS.replace(/^<\?xml[^>]*>/, prolog).replace(
+      '<description>Short summary</description>',
+      '<description><![CDATA[Write <!DOCTYPE x [<!ENTITY e "y">]> to declare one.]]></description>',
+    );
+    expect(normaliseFeed(body, context).posts).toHaveLength(4);
   });
 });
 
@@ -430,9 +473,9 @@ describe('normaliseFeed recovering a broken document', () => {
     expect(recovered).toBe('the document was cut off after item 1; the well-formed part was read');
   });
 
-  it('says when a document was cut off before its first item', () => {
+  it('says when a document was cut off before it reached an item', () => {
     const { feed, posts, recovered } = normaliseFeed(
-      '<rss version="2.0"><channel><title>Header only</title><item><title>Half',
+      '<rss version="2.0"><channel><title>Header only</title><link>https://cut.example.org/',
       context,
     );
     expect([feed.title, posts, recovered]).toEqual([
@@ -440,6 +483,28 @@ describe('normaliseFeed recovering a broken document', () => {
       [],
       'the document was cut off before its first item; only the feed header was read',
     ]);
+  });
+
+  it('reads a document cut off after 12 good items as those 12, with a warning', () => {
+    const body = `<rss version="2.0"><channel><title>Long</title>${items(12)}<item><guid>13</guid><title>Thirt`;
+    const { posts, recovered } = normaliseFeed(body, context);
+    expect(posts.map((post) => post.externalId)).toEqual(Array.from({ length: 12 }, (_, i) => `${i + 1}`));
+    expect(recovered).toBe('the document was cut off after item 12; the well-formed part was read');
+  });
+
+  it('reads the items an unclosed element left whole, and says where it swallowed the others', () => {
+    const body = `<rss version="2.0">\n<channel><title>Partly</title>\n${items(3)}\n<image><url>https://x.org/i.png</url>\n${items(2)}\n</channel></rss>`;
+    const { posts, recovered } = normaliseFeed(body, context);
+    expect(posts.map((post) => post.externalId)).toEqual(['1', '2', '3']);
+    expect(recovered).toBe(
+      'the feed is not well-formed XML: <image> opened at line 4 inside <channel> is never closed; 2 of 5 items could not be read',
+    );
+  });
+
+  it('says nothing of HTML left unclosed inside a text element when every item was read', () => {
+    const body = `<rss version="2.0"><channel><title>Loose</title><item><guid>1</guid><description>one<br>two</description></item></channel></rss>`;
+    const { posts, recovered } = normaliseFeed(body, context);
+    expect([posts.map((post) => post.externalId), recovered]).toEqual([['1'], undefined]);
   });
 
   it('reads a closing tag that does not match as closing the open element, and says so', () => {
@@ -513,5 +578,44 @@ describe('normaliseFeed limits', { timeout: 30_000 }, () => {
 
   it('says nothing of a feed within the limits', () => {
     expect(normaliseFeed(RSS, context).truncated).toBeUndefined();
+  });
+});
+
+const items = (count: number): string =>
+  Array.from(
+    { length: count },
+    (_, i) => `<item><guid>${i + 1}</guid><title>Item ${i + 1}</title></item>`,
+  ).join('');
+
+describe('normaliseFeed refusing a document it could read nothing from', () => {
+  const notWellFormed = (problem: string) =>
+    expect.objectContaining({
+      code: 'parse_failed',
+      message: `the feed is not well-formed XML: ${problem}; nothing could be read`,
+    });
+
+  it.each([
+    [
+      'the reported one: a <title> swallows the only item, and the document ends unclosed',
+      '<rss version="2.0"><channel><title>bad<item><guid>m1</title></channel>',
+      '<item> opened at line 1 inside <title> is never closed',
+    ],
+    [
+      'the same, closed',
+      '<rss version="2.0"><channel><title>bad<item><guid>m1</title></channel></rss>',
+      '<item> opened at line 1 inside <title> is never closed',
+    ],
+    [
+      'an <image> left open around every item',
+      `<rss version="2.0">\n<channel><title>x</title>\n<image><url>https://x.org/i.png</url>\n${items(2)}</channel></rss>`,
+      '<image> opened at line 3 inside <channel> is never closed',
+    ],
+    [
+      'a document cut off inside its first item',
+      '<rss version="2.0"><channel><title>Header only</title><item><title>Half',
+      'the document was cut off before its first item ended',
+    ],
+  ])('%s', (_name, body, problem) => {
+    expect(() => normaliseFeed(body, context)).toThrow(notWellFormed(problem));
   });
 });

@@ -10,7 +10,8 @@
 // attributes may be unquoted or bare as in the HTML some feeds carry unescaped.
 const TOKEN =
   /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<![^>]*(?:>|$)|<(\/?)([A-Za-z_][\w:.-]*)(?:\s+[\w:.-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*(\/?)>/g;
-const ITEM = /^(?:[\w.-]+:)?(?:item|entry)$/;
+// feedsmith reads tag names case-insensitively, so <ITEM> is an item too.
+const ITEM = /^(?:[\w.-]+:)?(?:item|entry)$/i;
 const NAME = /[A-Za-z_][\w:.-]*/y;
 // Feeds nest a few levels deep; a document nested deeper is not one to repair, and the cap keeps the scan linear.
 const MAX_DEPTH = 256;
@@ -170,4 +171,67 @@ export const repairMismatchedTags = (text: string): TagRepair | null => {
   }
   if (repaired === 0) return null;
   return { text: parts.join('') + text.slice(copied), repaired, first };
+};
+
+/** The 1-based line of an offset, counted only for the few places a message names. */
+const lineAt = (text: string, offset: number): number => {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line += 1;
+  return line;
+};
+
+export type MarkupReport = {
+  /** Item and entry start tags, an item cut off at the end included. */
+  items: number;
+  /**
+   * Where the markup is first not well formed, for a person to find it: the first element left open around an
+   * item (which the parser then reads as part of that element), or else the first mismatch of any kind; null when
+   * every closing tag matches (an unclosed end aside: that is a cut-off document).
+   */
+  problem: string | null;
+};
+
+type Opened = { name: string; start: number; itemsBefore: number };
+
+// Described only once found, so a document full of mismatches costs one pass, not one line count per mismatch.
+type Mismatch = { closer: Tag; unclosed: Opened | null; innermost: Opened | null };
+
+const describeMismatch = (text: string, { closer, unclosed, innermost }: Mismatch): string => {
+  const at = (offset: number) => `line ${lineAt(text, offset)}`;
+  if (unclosed)
+    return `<${unclosed.name}> opened at ${at(unclosed.start)} inside <${closer.name}> is never closed`;
+  return innermost
+    ? `</${closer.name}> at ${at(closer.start)} does not match <${innermost.name}> opened at ${at(innermost.start)}`
+    : `</${closer.name}> at ${at(closer.start)} closes no open element`;
+};
+
+/**
+ * Counts the items a document starts and finds where its markup first goes wrong, in one linear pass; it stops at
+ * MAX_DEPTH, as the repairs do. HTML left unclosed inside a text element (`<br>` in a description) is a mismatch
+ * too, but only an element left open around an item loses anything, so that is the one reported when there is one.
+ */
+export const inspectMarkup = (text: string): MarkupReport => {
+  const open: Opened[] = [];
+  let items = 0;
+  let first: Mismatch | null = null;
+  let swallowing: Mismatch | null = null;
+  for (const tag of tags(text)) {
+    if (!tag.closing) {
+      if (open.push({ name: tag.name, start: tag.start, itemsBefore: items }) > MAX_DEPTH) break;
+      if (ITEM.test(tag.name)) items += 1;
+      continue;
+    }
+    const match = open.findLastIndex((element) => element.name === tag.name);
+    if (match !== -1 && match === open.length - 1) {
+      open.pop();
+      continue;
+    }
+    const unclosed = match === -1 ? null : open[match + 1];
+    const mismatch = { closer: tag, unclosed, innermost: open.at(-1) ?? null };
+    first ??= mismatch;
+    if (unclosed && items > unclosed.itemsBefore) swallowing ??= mismatch;
+    if (match !== -1) open.length = match;
+  }
+  const found = swallowing ?? first;
+  return { items, problem: found && describeMismatch(text, found) };
 };

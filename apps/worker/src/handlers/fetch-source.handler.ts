@@ -13,10 +13,13 @@ import { SourceHealthService } from '../services/source-health.service';
 
 type Outcome = {
   validators: { etag: string | null; lastModified: string | null };
-  stored: number;
-  notes: string[];
-  warning?: string | null;
+  /** What a person should know about a fetch that worked; undefined keeps the last one (a 304 is the same feed). */
+  warning: string | null | undefined;
 };
+
+/** A fetch that read something yet skipped or repaired part of it worked, with a warning saying what. */
+const warningOf = (notes: Array<string | null | undefined>): string | null =>
+  notes.filter(Boolean).join('; ') || null;
 
 /** Sample sources have no host; they share one gate so the politeness logic stays uniform. */
 const hostOf = (url: string): string => URL.parse(url)?.hostname || 'sample';
@@ -43,11 +46,9 @@ export class FetchSourceHandler {
     // Streaming sources (Bluesky) are consumed continuously, not polled.
     if (!source || !source.enabled || source.type === 'bluesky') return;
     try {
+      // Only a fetch that could read nothing fails (it throws); what it skipped or repaired is a warning.
       const outcome = await this.gate.run(hostOf(source.url), () => this.ingest(source));
-      // A first poll that finds nothing at all is worth a person's attention (a wrong URL, an empty timeline).
-      if (outcome.stored === 0 && outcome.notes.length > 0 && source.cursor === null)
-        await this.health.succeededWithProblem(source, outcome.validators, outcome.notes.join('; '));
-      else await this.health.succeeded(source, outcome.validators, outcome.warning);
+      await this.health.succeeded(source, outcome.validators, outcome.warning);
     } catch (error) {
       await this.fail(source, error);
     }
@@ -64,9 +65,7 @@ export class FetchSourceHandler {
       this.logStored(source, stored);
       return {
         validators: fetched,
-        stored: stored?.inserted ?? 0,
-        notes: fetched.notes,
-        warning: fetched.warning,
+        warning: fetched.notModified ? undefined : warningOf([fetched.warning, ...fetched.notes]),
       };
     }
     const polled = await this.pull.poll(source);
@@ -75,12 +74,7 @@ export class FetchSourceHandler {
       cursor: polled.cursor,
     });
     this.logStored(source, stored);
-    return {
-      validators: { etag: null, lastModified: null },
-      stored: stored.inserted,
-      notes: polled.notes,
-      warning: null,
-    };
+    return { validators: { etag: null, lastModified: null }, warning: warningOf(polled.notes) };
   }
 
   private logStored(source: SourceForFetch, stored: StoreResult | null): void {

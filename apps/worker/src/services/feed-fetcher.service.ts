@@ -68,7 +68,7 @@ export class FeedFetcherService {
     return {
       posts: posts.slice(0, POST_LIMITS.postsPerFetch),
       notModified: false,
-      notes: [...feed.errors, ...comments.notes],
+      notes: [...feed.errors, ...unreadComments(comments.failures)],
       warning: warningOf(feed, [...comments.warnings, ...(tooMany ? [tooMany] : [])]),
       ...validators,
     };
@@ -76,13 +76,13 @@ export class FeedFetcherService {
 
   private async comments(
     posts: NormalisedPost[],
-  ): Promise<{ posts: NormalisedPost[]; notes: string[]; warnings: string[] }> {
+  ): Promise<{ posts: NormalisedPost[]; failures: string[]; warnings: string[] }> {
     const parents = posts
       .filter((p) => p.commentsFeedUrl)
       .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0))
       .slice(0, COMMENT_FEEDS_PER_POLL);
     const found: NormalisedPost[] = [];
-    const notes: string[] = [];
+    const failures: string[] = [];
     const warnings: string[] = [];
     // One request at a time: comment feeds live on the same host as the blog.
     for (const parent of parents) {
@@ -96,7 +96,7 @@ export class FeedFetcherService {
         if (feed.truncated)
           warnings.push(`comments of ${parent.url ?? parent.externalId}: ${feed.truncated}`);
       } catch (error) {
-        notes.push(`comments of ${parent.url ?? parent.externalId}: ${(error as Error).message}`);
+        failures.push(`${parent.url ?? parent.externalId} (${(error as Error).message})`);
         this.logger.warn({
           message: 'comment feed failed',
           post: parent.externalId,
@@ -104,9 +104,17 @@ export class FeedFetcherService {
         });
       }
     }
-    return { posts: found, notes, warnings };
+    return { posts: found, failures, warnings };
   }
 }
+
+/** One note on the source for every comment feed that failed: the post still stored, its comments not. */
+const unreadComments = (failures: string[]): string[] =>
+  failures.length === 0
+    ? []
+    : [
+        `comments of ${failures.length === 1 ? '1 post' : `${failures.length} posts`} could not be read: ${failures.join('; ')}`,
+      ];
 
 /** A comment joins its post's thread; Atom threading (thr:in-reply-to) keeps replies to other comments. */
 const asComment = (comment: NormalisedPost, parent: NormalisedPost): NormalisedPost => ({

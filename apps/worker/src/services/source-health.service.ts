@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DATA_SOURCE, MAX_ERROR_LENGTH, SourceRepository } from '@parley/db';
+import { DATA_SOURCE, SourceRepository } from '@parley/db';
 import type { DataSource } from 'typeorm';
 
 type Named = { id: string; key: string };
@@ -21,7 +21,11 @@ export class SourceHealthService {
     private readonly sources: SourceRepository,
   ) {}
 
-  /** `warning`: what a person should know about a fetch that worked (see SourceRepository.recordSuccess). */
+  /**
+   * `warning`: what a person should know about a fetch that worked (items skipped, a feed read only in part,
+   * comment feeds that could not be read; see SourceRepository.recordSuccess). It is not a failure: the source's
+   * error and failure count clear.
+   */
   async succeeded(
     source: Named,
     validators: Validators = NO_VALIDATORS,
@@ -29,14 +33,6 @@ export class SourceHealthService {
   ): Promise<void> {
     if ((await this.sources.recordSuccess(this.dataSource, source.id, validators, warning)) !== null)
       this.logger.log({ message: 'source recovered', source: source.key });
-  }
-
-  /** A fetch that worked yet found something a person should see (a first poll with nothing in it). */
-  async succeededWithProblem(source: Named, validators: Validators, problem: string): Promise<void> {
-    const previous = await this.sources.recordSuccess(this.dataSource, source.id, validators);
-    await this.sources.recordFailure(this.dataSource, source.id, problem);
-    if (previous !== problem.slice(0, MAX_ERROR_LENGTH))
-      this.logger.warn({ message: 'source failing', source: source.key, error: problem });
   }
 
   async failed(source: Named, error: string): Promise<void> {
