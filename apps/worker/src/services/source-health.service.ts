@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DATA_SOURCE, MAX_ERROR_LENGTH, SourceRepository } from '@parley/db';
+import { storableText } from '@parley/domain';
 import type { DataSource } from 'typeorm';
 
 type Named = { id: string; key: string };
@@ -21,25 +22,30 @@ export class SourceHealthService {
     private readonly sources: SourceRepository,
   ) {}
 
+  // Messages can quote what a remote server sent (a topic's title), so they lose what Postgres refuses too.
+
   /** `warning`: what a person should know about a fetch that worked (see SourceRepository.recordSuccess). */
   async succeeded(
     source: Named,
     validators: Validators = NO_VALIDATORS,
     warning?: string | null,
   ): Promise<void> {
-    if ((await this.sources.recordSuccess(this.dataSource, source.id, validators, warning)) !== null)
+    const stored = warning ? storableText(warning) : warning;
+    if ((await this.sources.recordSuccess(this.dataSource, source.id, validators, stored)) !== null)
       this.logger.log({ message: 'source recovered', source: source.key });
   }
 
   /** A fetch that worked yet found something a person should see (a first poll with nothing in it). */
-  async succeededWithProblem(source: Named, validators: Validators, problem: string): Promise<void> {
+  async succeededWithProblem(source: Named, validators: Validators, message: string): Promise<void> {
+    const problem = storableText(message);
     const previous = await this.sources.recordSuccess(this.dataSource, source.id, validators);
     await this.sources.recordFailure(this.dataSource, source.id, problem);
     if (previous !== problem.slice(0, MAX_ERROR_LENGTH))
       this.logger.warn({ message: 'source failing', source: source.key, error: problem });
   }
 
-  async failed(source: Named, error: string): Promise<void> {
+  async failed(source: Named, message: string): Promise<void> {
+    const error = storableText(message);
     if (await this.sources.recordFailure(this.dataSource, source.id, error))
       this.logger.warn({ message: 'source failing', source: source.key, error });
   }
