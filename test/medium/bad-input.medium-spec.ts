@@ -1,8 +1,10 @@
+import type { ArgumentsHost } from '@nestjs/common';
 import type { ErrorBody } from '@parley/contracts';
 import { DATA_SOURCE } from '@parley/db';
 import { eventually, startFixtureServer } from '@parley/testing';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DomainErrorFilter } from '../../apps/api/src/common/domain-error.filter';
 import { databaseRefusedInput } from '../../apps/api/src/common/request-errors';
 import { fixture } from '../../libs/ingest/src/connectors/test-support/fixtures';
 import {
@@ -221,6 +223,17 @@ describe('bad input gets 400 naming the field and the limit, and nothing is writ
     expect(viaEditor.name).toContain(code);
   });
 
+  /** What the api's global filter answers for `error`, as the status and body it sends. */
+  const answerOf = (error: unknown) => {
+    const sent: { status?: number; body?: unknown } = {};
+    const response = {
+      status: (status: number) => ((sent.status = status), response),
+      json: (body: unknown) => (sent.body = body),
+    };
+    const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+    new DomainErrorFilter().catch(error, host);
+    return sent;
+  };
   // Real refusals, through the api's own DataSource (TypeORM wraps the driver's error) and a plain client.
   const viaApi = (sql: string, params: unknown[]) =>
     parley.api.get<DataSource>(DATA_SOURCE).query(sql, params);
@@ -239,10 +252,12 @@ describe('bad input gets 400 naming the field and the limit, and nothing is writ
       () => null,
       (e: unknown) => e,
     );
-    expect(databaseRefusedInput(error)).toEqual({
+    const refused = {
       status: 400,
       body: { code: 'invalid', message: expect.stringMatching(/^(The request contains|A number|A value)/) },
-    });
+    };
+    expect(databaseRefusedInput(error)).toEqual(refused);
+    expect(answerOf(error)).toEqual(refused);
   });
 
   it('still accepts a sign-in, so the checks do not lock anyone out', async () => {
