@@ -1,13 +1,41 @@
 import { z } from 'zod';
-import { PERMISSIONS, ROLES } from '@parley/domain';
+import { MAX_KEY_LENGTH, PERMISSIONS, ROLES } from '@parley/domain';
+import { LIMITS, list, text } from './text';
+
+/** An email address as the api accepts one (254 characters is the most an address can have). */
+export const emailSchema = z
+  .email('enter an email address')
+  .max(LIMITS.email, `an email address is at most ${LIMITS.email} characters`);
+
+/** A person's name as it is shown beside their work. */
+export const personNameSchema = text({ what: 'a name', max: LIMITS.name, required: 'enter a name' });
+
+/**
+ * A department key the caller names (in a query or a membership): checked as text only, so a key that names
+ * nothing still answers "no such department".
+ */
+export const departmentKey = text({
+  what: 'a department key',
+  max: MAX_KEY_LENGTH,
+  required: 'choose a department',
+});
+
+export const MIN_PASSWORD_LENGTH = 12;
+// The upper bound only stops a multi-megabyte "password" from tying up the hasher.
+const MAX_PASSWORD_LENGTH = 200;
+const tooLongForAPassword = `a password can have at most ${MAX_PASSWORD_LENGTH} characters`;
+export const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `a password needs at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(MAX_PASSWORD_LENGTH, tooLongForAPassword);
 
 export const loginRequestSchema = z.object({
-  email: z.email('enter an email address'),
-  password: z.string().min(1, 'enter your password'),
+  email: emailSchema,
+  password: z.string().min(1, 'enter your password').max(MAX_PASSWORD_LENGTH, tooLongForAPassword),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
-const membership = z.object({ department: z.string().min(1), role: z.enum(ROLES) });
+const membership = z.object({ department: departmentKey, role: z.enum(ROLES) });
 
 export const meSchema = z.object({
   id: z.string(),
@@ -30,7 +58,7 @@ export const meSchema = z.object({
 export type Me = z.infer<typeof meSchema>;
 
 export const createTokenRequestSchema = z.object({
-  name: z.string().trim().min(1, 'name the token').max(100),
+  name: text({ what: 'a token name', max: LIMITS.tokenName, required: 'name the token' }),
 });
 export const createTokenResponseSchema = z.object({ id: z.string(), name: z.string(), token: z.string() });
 export type CreateTokenResponse = z.infer<typeof createTokenResponseSchema>;
@@ -45,25 +73,22 @@ export const apiTokenSchema = z.object({
 });
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 
-export const MIN_PASSWORD_LENGTH = 12;
-// The upper bound only stops a multi-megabyte "password" from tying up the hasher.
-const MAX_PASSWORD_LENGTH = 200;
-export const passwordSchema = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `a password needs at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(MAX_PASSWORD_LENGTH, `a password can have at most ${MAX_PASSWORD_LENGTH} characters`);
-
 export const changePasswordRequestSchema = z.object({
-  currentPassword: z.string().min(1, 'enter your current password'),
+  currentPassword: z
+    .string()
+    .min(1, 'enter your current password')
+    .max(MAX_PASSWORD_LENGTH, tooLongForAPassword),
   newPassword: passwordSchema,
 });
 export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
 
 export const createUserRequestSchema = z.object({
-  email: z.email('enter an email address'),
-  name: z.string().trim().min(1, 'enter a name'),
+  email: emailSchema,
+  name: personNameSchema,
   password: passwordSchema,
-  memberships: z.array(membership).default([]),
+  memberships: list(membership, { what: 'memberships', within: 'a user', max: LIMITS.departments }).default(
+    [],
+  ),
   workspaceAdmin: z.boolean().default(false),
 });
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { PLATFORMS, ROUTES, SIGNAL_KINDS } from '@parley/domain';
+import { departmentKey } from './auth';
+import { text } from './text';
 
 export const conversationQuerySchema = z.object({
-  department: z.string().min(1, 'choose a department'),
+  department: departmentKey,
   sort: z.enum(['score', 'recent']).default('score'),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().optional(),
+  // Cursors are short tokens the api hands out; 500 characters is far more than any of them.
+  cursor: text({ what: 'a cursor', max: 500 }).optional(),
 });
 export type ConversationQuery = z.infer<typeof conversationQuerySchema>;
 

@@ -7,3 +7,4 @@ export * from './rules';
 export * from './query-syntax';
 export * from './users';
 export * from './strict-object';
+export * from './text';

@@ -1,5 +1,17 @@
 import { z } from 'zod';
+import { departmentKey } from './auth';
 import { conversationItemSchema } from './conversations';
+import { LIMITS, text } from './text';
+
+/** A rule's fields as both the rule editor and the workspace document accept them. */
+export const ruleName = text({ what: 'a rule name', max: LIMITS.name, required: 'a rule needs a name' });
+export const ruleQuery = text({
+  what: 'a query',
+  max: LIMITS.query,
+  form: 'query',
+  required: 'a rule needs a query',
+});
+export const rulePurpose = text({ what: 'a purpose', max: LIMITS.purpose, form: 'prose' });
 
 export const ruleSchema = z.object({
   department: z.string(),
@@ -14,11 +26,16 @@ export const ruleSchema = z.object({
 export type Rule = z.infer<typeof ruleSchema>;
 
 export const ruleUpsertSchema = z.object({
-  name: z.string().trim().min(1, 'a rule needs a name'),
-  query: z.string().trim().min(1, 'a rule needs a query').max(4000, 'a query is at most 4,000 characters'),
-  purpose: z.string().nullable().optional(),
+  name: ruleName,
+  query: ruleQuery,
+  purpose: rulePurpose.nullable().optional(),
   enabled: z.boolean().default(true),
-  reason: z.string().trim().min(1, 'say why the rule is changing').max(500),
+  reason: text({
+    what: 'a reason',
+    max: LIMITS.reason,
+    form: 'prose',
+    required: 'say why the rule is changing',
+  }),
   /**
    * The version the change was made from (0: the rule is new). When the rule has moved on since, nothing is saved
    * and the answer is 409, so two editors never overwrite each other unawares. It may be left out only when creating
@@ -65,8 +82,8 @@ export const backfillSchema = z.object({
 export type Backfill = z.infer<typeof backfillSchema>;
 
 export const previewRequestSchema = z.object({
-  department: z.string().min(1, 'choose a department'),
-  query: z.string().trim().min(1, 'enter a query').max(4000),
+  department: departmentKey,
+  query: text({ what: 'a query', max: LIMITS.query, form: 'query', required: 'enter a query' }),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });

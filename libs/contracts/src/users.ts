@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@parley/domain';
-import { passwordSchema } from './auth';
+import { emailSchema, passwordSchema, personNameSchema } from './auth';
 
 const role = z.enum(ROLES, 'choose a role');
 
@@ -37,9 +37,9 @@ export type UserSummary = z.infer<typeof userSummarySchema>;
  * password is generated unless one is given.
  */
 export const addMemberRequestSchema = z.object({
-  email: z.email('enter an email address'),
+  email: emailSchema,
   role,
-  name: z.string().trim().min(1, 'enter a name').optional(),
+  name: personNameSchema.optional(),
   password: passwordSchema.optional(),
 });
 export type AddMemberRequest = z.infer<typeof addMemberRequestSchema>;

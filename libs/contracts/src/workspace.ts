@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { backfillStateSchema } from './rules';
 import {
   KEY_PATTERN,
   PLATFORMS,
@@ -8,7 +7,9 @@ import {
   type Problem,
   type SourceType,
 } from '@parley/domain';
+import { backfillStateSchema, ruleName, rulePurpose, ruleQuery } from './rules';
 import { strictObject, unknownKeyMessage } from './strict-object';
+import { interval, LIMITS, list, text } from './text';
 
 const key = z
   .string()
@@ -16,33 +17,39 @@ const key = z
     KEY_PATTERN,
     'use lower-case letters, digits and hyphens (at most 63), starting with a letter or digit',
   );
-const MIN_INTERVAL_MS = 30_000;
 
 const account = strictObject({
   platform: z.enum(PLATFORMS),
-  handle: z.string().trim().min(1, 'an account needs a handle'),
-  site: z.string().trim().min(1).optional(),
+  handle: text({ what: 'an account handle', max: LIMITS.name, required: 'an account needs a handle' }),
+  site: text({ what: 'an account site', max: LIMITS.name, required: 'a site is a host name' }).optional(),
 });
 
 const resource = strictObject({
-  title: z.string().trim().min(1, 'a resource needs a title'),
-  url: z.url({ protocol: /^https?$/, error: 'a resource url must be an http(s) address' }),
-  text: z.string().default(''),
+  title: text({ what: 'a resource title', max: LIMITS.name, required: 'a resource needs a title' }),
+  // Checked as text first: a URL parser would accept (and percent-encode) what Postgres refuses.
+  url: text({ what: 'a resource url', max: LIMITS.url }).pipe(
+    z.url({ protocol: /^https?$/, error: 'a resource url must be an http(s) address' }),
+  ),
+  text: text({ what: 'a resource text', max: LIMITS.resourceText, form: 'prose' }).default(''),
 });
 
 // Optional fields and lists: absent means "leave what is stored as it is" (a new item gets the defaults).
 const rule = strictObject({
   key,
-  name: z.string().trim().min(1, 'a rule needs a name'),
-  query: z.string().trim().min(1, 'a rule needs a query').max(4000, 'a query is at most 4,000 characters'),
-  purpose: z.string().nullable().optional(),
+  name: ruleName,
+  query: ruleQuery,
+  purpose: rulePurpose.nullable().optional(),
   enabled: z.boolean().optional(),
 });
 
 const department = strictObject({
   key,
-  name: z.string().trim().min(1, 'a department needs a name'),
-  aliases: z.array(z.string().trim().min(1)).optional(),
+  name: text({ what: 'a department name', max: LIMITS.name, required: 'a department needs a name' }),
+  aliases: list(text({ what: 'an alias', max: LIMITS.name, required: 'an alias cannot be empty' }), {
+    what: 'aliases',
+    within: 'a department',
+    max: LIMITS.aliases,
+  }).optional(),
   /** The score (0–100) a conversation needs to reach this department's inbox. */
   threshold: z
     .number()
@@ -50,22 +57,18 @@ const department = strictObject({
     .min(0, 'threshold is a score from 0 to 100')
     .max(100, 'threshold is a score from 0 to 100')
     .optional(),
-  accounts: z.array(account).optional(),
-  resources: z.array(resource).optional(),
-  rules: z.array(rule).optional(),
+  accounts: list(account, { what: 'accounts', within: 'a department', max: LIMITS.accounts }).optional(),
+  resources: list(resource, { what: 'resources', within: 'a department', max: LIMITS.resources }).optional(),
+  rules: list(rule, { what: 'rules', within: 'a department', max: LIMITS.rulesPerDepartment }).optional(),
 });
 
 /** `sample:NAME` reads a bundled sample feed, so the demo works without internet. */
-const sourceUrl = z
-  .string()
-  .trim()
-  .refine(
-    (value) => /^sample:[a-z0-9][a-z0-9._-]*$/.test(value) || /^(https?|wss?):\/\/[^\s]+$/i.test(value),
-    {
-      message:
-        'a source url must be an http(s) address, a ws(s) address for Bluesky Jetstream, or sample:NAME',
-    },
-  );
+const sourceUrl = text({ what: 'a source url', max: LIMITS.url }).refine(
+  (value) => /^sample:[a-z0-9][a-z0-9._-]*$/.test(value) || /^(https?|wss?):\/\/[^\s]+$/i.test(value),
+  {
+    message: 'a source url must be an http(s) address, a ws(s) address for Bluesky Jetstream, or sample:NAME',
+  },
+);
 
 /** A secret as the api shows it: whether one is stored, never its value. */
 export const secretStateSchema = strictObject({ set: z.boolean() });
@@ -75,9 +78,12 @@ export type SecretState = z.infer<typeof secretStateSchema>;
  * A source setting: text sets it, null removes it, and for a secret `{ set: true }` keeps the stored value (what an
  * export says) while `{ set: false }` removes it.
  */
-const settingValue = z.union([z.string(), z.null(), secretStateSchema], {
-  error: 'a setting is text, null to remove it, or for a secret { set: true } to keep the stored one',
-});
+const settingValue = z.union(
+  [text({ what: 'a setting', max: LIMITS.setting }), z.null(), secretStateSchema],
+  {
+    error: 'a setting is text, null to remove it, or for a secret { set: true } to keep the stored one',
+  },
+);
 
 /** The settings each source type reads from its config; secrets are stored encrypted and never shown. */
 export const SOURCE_SETTINGS = {
@@ -99,13 +105,11 @@ const source = strictObject({
   key,
   type: z.enum(SOURCE_TYPES),
   url: sourceUrl,
-  interval: z.string().refine((value) => (parseDuration(value) ?? 0) >= MIN_INTERVAL_MS, {
-    message: 'interval must be a duration of at least 30s, such as 30s, 5m or 1h',
-  }),
+  interval,
   /** null: shared by every department. */
   department: key.nullable().optional(),
   enabled: z.boolean().optional(),
-  name: z.string().nullable().optional(),
+  name: text({ what: 'a source name', max: LIMITS.name }).nullable().optional(),
   config: z.record(z.string(), settingValue).optional(),
 });
 
@@ -138,8 +142,12 @@ const duplicates = (keys: string[]) => keys.filter((k, i) => keys.indexOf(k) !==
 
 /** Absent `departments` or `sources` leave the stored ones alone; `prune` removes only from lists that are given. */
 export const workspaceDocumentSchema = strictObject({
-  departments: z.array(department).optional(),
-  sources: z.array(source).optional(),
+  departments: list(department, {
+    what: 'departments',
+    within: 'a workspace document',
+    max: LIMITS.departments,
+  }).optional(),
+  sources: list(source, { what: 'sources', within: 'a workspace document', max: LIMITS.sources }).optional(),
 }).superRefine((doc, ctx) => {
   for (const dup of duplicates((doc.departments ?? []).map((d) => d.key))) {
     ctx.addIssue({

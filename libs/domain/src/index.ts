@@ -10,3 +10,4 @@ export * from './probe';
 export * from './keys';
 export * from './people';
 export * from './post-limits';
+export * from './text';

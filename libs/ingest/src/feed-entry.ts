@@ -1,3 +1,4 @@
+import { firstUnstorable, storableText } from '@parley/domain';
 import { htmlToText } from './sanitise-html';
 
 /**
@@ -34,16 +35,14 @@ export type FeedEntries = {
   recovered?: string;
 };
 
-// Control characters other than tab, newline and carriage return: XML forbids them, yet feeds carry them (often in
-// pasted text), and Postgres refuses NUL, which would fail the whole store.
-const CONTROL_CHARACTERS = /(?![\t\n\r])\p{Cc}/gu;
-
-export const hasControlCharacters = (text: string): boolean => text.search(CONTROL_CHARACTERS) !== -1;
+// Control characters other than tab, newline and carriage return (XML forbids them, yet feeds carry them, often in
+// pasted text) and unpaired surrogates: Postgres refuses NUL and the latter, which would fail the whole store.
+export const hasControlCharacters = (text: string): boolean => firstUnstorable(text) !== -1;
 
 /** The first value that has non-blank text, trimmed and without control characters. */
 export const firstText = (...values: Array<string | null | undefined>): string | null => {
   for (const value of values) {
-    const text = value?.replace(CONTROL_CHARACTERS, '').trim();
+    const text = value ? storableText(value).trim() : undefined;
     if (text) return text;
   }
   return null;

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import { isDomainError, type DomainErrorCode } from '@parley/domain';
 import type { ErrorBody } from '@parley/contracts';
 import type { Response } from 'express';
-import { serverUnavailable } from './request-errors';
+import { databaseRefusedInput, serverUnavailable } from './request-errors';
 
 const STATUS: Record<DomainErrorCode, number> = {
   invalid: 400,
@@ -39,6 +39,13 @@ export class DomainErrorFilter implements ExceptionFilter {
       // An outage is logged in one line, not with a stack per request.
       if (known.status >= 500) this.logger.warn(known.body.message);
       response.status(known.status).json(known.body);
+      return;
+    }
+    const refused = databaseRefusedInput(error);
+    if (refused) {
+      // A contract let through what Postgres refuses: worth one line, so the gap can be closed.
+      this.logger.warn({ message: 'the database refused a value in a request', error: String(error) });
+      response.status(refused.status).json(refused.body);
       return;
     }
     if (error instanceof HttpException) {

@@ -26,9 +26,15 @@ const DATABASE_DOWN_MESSAGES = [
   'does not allow connections',
 ];
 
+/** The Postgres error code of a driver error or of TypeORM's wrapper around one ('' when there is none). */
+const sqlStateOf = (error: Coded): string => {
+  const cause = (error.driverError ?? error) as Coded;
+  return typeof cause.code === 'string' ? cause.code : '';
+};
+
 const isDatabaseDown = (error: Coded): boolean => {
   const cause = (error.driverError ?? error) as Coded;
-  const code = typeof cause.code === 'string' ? cause.code : '';
+  const code = sqlStateOf(error);
   const message = typeof cause.message === 'string' ? cause.message : '';
   return (
     DATABASE_DOWN_CODES.has(code) ||
@@ -82,4 +88,27 @@ export const serverUnavailable = (error: unknown): KnownFailure | null => {
   if (isDatabaseDown(error as Coded))
     return unavailable('The database is not answering; try again in a minute.');
   return null;
+};
+
+/**
+ * Postgres refusing a value the contracts let through: the request is at fault, not the api. The contracts
+ * check every field first; this is the safety net, so a gap answers 400 rather than 500.
+ */
+const UNSTORABLE_CHARACTER =
+  'The request contains a character that cannot be stored (such as a NUL byte); remove it and try again.';
+const REFUSED_INPUT: Record<string, string> = {
+  '22P05': UNSTORABLE_CHARACTER,
+  '22021': UNSTORABLE_CHARACTER,
+  // jsonb's answer to an unpaired surrogate (and any other value it cannot read).
+  '22P02':
+    'The request contains a value that cannot be stored (such as a broken character); check it and try again.',
+  '22003': 'A number in the request is too large to be stored; use a smaller one.',
+  '22001': 'A value in the request is too long to be stored; shorten it.',
+};
+
+/** A 400 for an error that means Postgres refused a value in the request, or null. */
+export const databaseRefusedInput = (error: unknown): KnownFailure | null => {
+  const message =
+    typeof error === 'object' && error !== null ? REFUSED_INPUT[sqlStateOf(error as Coded)] : undefined;
+  return message ? { status: 400, body: { code: 'invalid', message } } : null;
 };

@@ -8,7 +8,7 @@ import {
   type PostToInsert,
   SourceRepository,
 } from '@parley/db';
-import type { NormalisedPost } from '@parley/domain';
+import { storablePost, storableText, type NormalisedPost } from '@parley/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { TagBacklogGate } from './tag-backlog.gate';
 
@@ -80,7 +80,11 @@ export class PostStoreService {
     private readonly tagBacklog: TagBacklogGate,
   ) {}
 
-  async store(sourceId: string, incoming: NormalisedPost[], extras: StoreExtras = {}): Promise<StoreResult> {
+  async store(sourceId: string, received: NormalisedPost[], extras: StoreExtras = {}): Promise<StoreResult> {
+    // Every connector's posts pass here: what Postgres refuses (NUL, unpaired surrogates) is dropped, not fatal.
+    const incoming = received.map(storablePost);
+    const counters = (extras.counters ?? []).map((c) => ({ ...c, externalId: storableText(c.externalId) }));
+    const cursor = typeof extras.cursor === 'string' ? storableText(extras.cursor) : extras.cursor;
     const unique = [...new Map(incoming.map((p) => [p.externalId, p])).values()];
     const result: StoreResult = {
       inserted: 0,
@@ -103,8 +107,8 @@ export class PostStoreService {
         ...refreshed,
         ...[...created].filter((id) => !grown.includes(id)).map((id) => ({ id, contentVersion: 1 })),
       ];
-      await this.posts.setCounters(tx, sourceId, extras.counters ?? []);
-      if (extras.cursor !== undefined) await this.sources.saveCursor(tx, sourceId, extras.cursor);
+      await this.posts.setCounters(tx, sourceId, counters);
+      if (cursor !== undefined) await this.sources.saveCursor(tx, sourceId, cursor);
     });
     return result;
   }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DATA_SOURCE, SourceRepository } from '@parley/db';
+import { storableText } from '@parley/domain';
 import type { DataSource } from 'typeorm';
 
 type Named = { id: string; key: string };
@@ -21,6 +22,8 @@ export class SourceHealthService {
     private readonly sources: SourceRepository,
   ) {}
 
+  // Messages can quote what a remote server sent (a topic's title), so they lose what Postgres refuses too.
+
   /**
    * `warning`: what a person should know about a fetch that worked (items skipped, a feed read only in part,
    * comment feeds that could not be read; see SourceRepository.recordSuccess). It is not a failure: the source's
@@ -31,11 +34,13 @@ export class SourceHealthService {
     validators: Validators = NO_VALIDATORS,
     warning?: string | null,
   ): Promise<void> {
-    if ((await this.sources.recordSuccess(this.dataSource, source.id, validators, warning)) !== null)
+    const stored = warning ? storableText(warning) : warning;
+    if ((await this.sources.recordSuccess(this.dataSource, source.id, validators, stored)) !== null)
       this.logger.log({ message: 'source recovered', source: source.key });
   }
 
-  async failed(source: Named, error: string): Promise<void> {
+  async failed(source: Named, message: string): Promise<void> {
+    const error = storableText(message);
     if (await this.sources.recordFailure(this.dataSource, source.id, error))
       this.logger.warn({ message: 'source failing', source: source.key, error });
   }

@@ -1,4 +1,5 @@
 import {
+  LIMITS,
   problemsOf,
   sourceConfigProblems,
   workspaceDocumentSchema,
@@ -12,11 +13,15 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const itemsOf = (value: unknown, key: string): unknown[] =>
   isRecord(value) && Array.isArray(value[key]) ? value[key] : [];
 
-/** Every rule query that does not compile, read from the raw input so they are reported beside shape problems. */
+/**
+ * Every rule query that does not compile, read from the raw input so they are reported beside shape problems. A
+ * query over the length limit is not compiled: the schema reports it, and compiling it would only cost time.
+ */
 const queryProblems = (input: unknown): Problem[] =>
   itemsOf(input, 'departments').flatMap((d, i) =>
     itemsOf(d, 'rules').flatMap((r, j) => {
-      if (!isRecord(r) || typeof r.query !== 'string' || r.query.trim() === '') return [];
+      if (!isRecord(r) || typeof r.query !== 'string') return [];
+      if (r.query.trim() === '' || r.query.length > LIMITS.query) return [];
       return [queryProblem(r.query, `departments[${i}].rules[${j}].query`)].filter((p) => p !== null);
     }),
   );

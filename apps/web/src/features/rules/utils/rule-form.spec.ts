@@ -49,6 +49,26 @@ describe('validateRuleForm', () => {
       expected: { query: 'Query must be 4,000 characters or fewer' },
     },
     {
+      name: 'a name that would display reversed',
+      input: values({ name: 'Rail \u202esaref' }),
+      isNew: false,
+      expected: {
+        name: 'The name cannot contain characters that change the direction of text (U+202E at character 6), which can make it display as something else',
+      },
+    },
+    {
+      name: 'a name too long',
+      input: values({ name: 'x'.repeat(201) }),
+      isNew: false,
+      expected: { name: 'Name must be 200 characters or fewer' },
+    },
+    {
+      name: 'a query with a NUL byte',
+      input: values({ query: 'rail\u0000card' }),
+      isNew: false,
+      expected: { query: 'The query cannot contain control characters (U+0000 at character 5)' },
+    },
+    {
       name: 'a reason too long',
       input: values({ reason: 'x'.repeat(501) }),
       isNew: false,

@@ -1,4 +1,4 @@
-import type { Rule, RuleUpsert } from '@parley/contracts';
+import { characterProblem, LIMITS, type Rule, type RuleUpsert } from '@parley/contracts';
 import { isApiError, type ApiProblem } from '../../../lib/api-client';
 import { validateRuleKey } from './rule-key';
 
@@ -17,27 +17,32 @@ export type RuleFormValues = {
 /** One message per field, in the order the fields appear on the page, as the error summary lists them. */
 export type RuleFieldErrors = Partial<Record<RuleField, string>>;
 
-export const MAX_QUERY_LENGTH = 4000;
-export const MAX_REASON_LENGTH = 500;
+const capitalise = (text: string) => (text ? text[0].toUpperCase() + text.slice(1) : text);
 
 type ValidateOptions = { isNew: boolean; existingKeys?: readonly string[] };
 
 /** What can be checked without the api; the query's grammar is checked live by the preview. */
 export const validateRuleForm = (values: RuleFormValues, { isNew, existingKeys = [] }: ValidateOptions) => {
   const errors: RuleFieldErrors = {};
-  if (!values.name.trim()) errors.name = 'Enter a name for the rule';
+  const name = values.name.trim();
+  const nameCharacters = characterProblem(name, 'the name', 'name');
+  if (!name) errors.name = 'Enter a name for the rule';
+  else if (nameCharacters) errors.name = capitalise(nameCharacters);
+  else if (name.length > LIMITS.name) errors.name = `Name must be ${LIMITS.name} characters or fewer`;
   if (isNew) {
     const keyError = validateRuleKey(values.key, existingKeys);
     if (keyError) errors.key = keyError;
   }
   const query = values.query.trim();
+  const queryCharacters = characterProblem(query, 'the query', 'query');
   if (!query) errors.query = 'Enter a query';
-  else if (query.length > MAX_QUERY_LENGTH)
-    errors.query = `Query must be ${MAX_QUERY_LENGTH.toLocaleString('en-GB')} characters or fewer`;
+  else if (queryCharacters) errors.query = capitalise(queryCharacters);
+  else if (query.length > LIMITS.query)
+    errors.query = `Query must be ${LIMITS.query.toLocaleString('en-GB')} characters or fewer`;
   const reason = values.reason.trim();
   if (!reason) errors.reason = 'Enter the reason for the change';
-  else if (reason.length > MAX_REASON_LENGTH)
-    errors.reason = `Reason must be ${MAX_REASON_LENGTH} characters or fewer`;
+  else if (reason.length > LIMITS.reason)
+    errors.reason = `Reason must be ${LIMITS.reason} characters or fewer`;
   return errors;
 };
 
@@ -55,7 +60,6 @@ export const toRuleUpsert = (values: RuleFormValues, rule: Rule | null): RuleUps
 });
 
 const isField = (path: string): path is RuleField => (RULE_FIELDS as readonly string[]).includes(path);
-const capitalise = (text: string) => (text ? text[0].toUpperCase() + text.slice(1) : text);
 
 /** The api's problems (`{path, message}`) on their fields; problems about no field on the form come back apart. */
 export const problemsToRuleErrors = (
