@@ -40,6 +40,9 @@ export type RouteCase = {
   departmentsIn?: (body: unknown) => (string | null)[];
 };
 
+/** An id no user, member or token has: where the only answer an allowed caller can get is "not found". */
+const NOBODY = '00000000-0000-4000-8000-000000000000';
+
 const byDepartment = (body: unknown) => (body as { department: string | null }[]).map((x) => x.department);
 
 export const ROUTES: Record<string, RouteCase> = {
@@ -119,5 +122,84 @@ export const ROUTES: Record<string, RouteCase> = {
   'GET /api/backfills/:id': {
     request: ({ department }) => ({ path: `/api/backfills/${department.backfillId}` }),
     expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
+  'GET /api/workspace': {
+    request: () => ({ path: '/api/workspace' }),
+    expect: '401 · 200 · 403 403 403 403 403 · 403 403 403 403 403',
+  },
+  'GET /api/auth/tokens': {
+    request: () => ({ path: '/api/auth/tokens' }),
+    expect: '401 · 200 · 200 200 200 200 200 · 200 200 200 200 200',
+  },
+  'DELETE /api/auth/tokens/:id': {
+    request: () => ({ path: `/api/auth/tokens/${NOBODY}` }),
+    expect: '401 · 404 · 404 404 404 404 404 · 404 404 404 404 404',
+    notADepartmentWrite:
+      "revokes one of the caller's own tokens (here none: only the caller's own are found)",
+  },
+  'PUT /api/auth/password': {
+    request: () => ({ path: '/api/auth/password', body: {} }),
+    expect: '401 · 400 · 400 400 400 400 400 · 400 400 400 400 400',
+    notADepartmentWrite: "the caller's own password; the empty body is refused before anything is checked",
+  },
+  'GET /api/departments/:department/members': {
+    request: ({ department }) => ({ path: `/api/departments/${department.key}/members` }),
+    expect: '401 · 200 · 403 403 403 403 200 · 403 403 403 403 404',
+  },
+  'POST /api/departments/:department/members': {
+    // A new account per caller, so no two callers add the same person.
+    request: ({ department, actor }) => ({
+      path: `/api/departments/${department.key}/members`,
+      body: { email: `matrix-${actor}@example.gov.uk`, name: 'Matrix probe', role: 'viewer' },
+    }),
+    expect: '401 · 201 · 403 403 403 403 201 · 403 403 403 403 404',
+  },
+  'PUT /api/departments/:department/members/:userId': {
+    request: ({ department }) => ({
+      path: `/api/departments/${department.key}/members/${department.memberId}`,
+      body: { role: 'viewer' },
+    }),
+    expect: '401 · 200 · 403 403 403 403 200 · 403 403 403 403 404',
+  },
+  'DELETE /api/departments/:department/members/:userId': {
+    // Removing the shared member would race the other entries; someone who is no member is "not found" at home
+    // too, so this entry proves the role check, and the department check is the one the other member routes share.
+    request: ({ department }) => ({ path: `/api/departments/${department.key}/members/${NOBODY}` }),
+    expect: '401 · 404 · 403 403 403 403 404 · 403 403 403 403 404',
+  },
+  'GET /api/users': {
+    request: () => ({ path: '/api/users' }),
+    expect: '401 · 200 · 403 403 403 403 403 · 403 403 403 403 403',
+  },
+  'PUT /api/users/:id/workspace-admin': {
+    request: ({ department }) => ({
+      path: `/api/users/${department.memberId}/workspace-admin`,
+      body: { workspaceAdmin: false },
+    }),
+    expect: '401 · 200 · 403 403 403 403 403 · 403 403 403 403 403',
+  },
+  'POST /api/users/:id/disable': {
+    request: ({ department }) => ({ path: `/api/users/${department.memberId}/disable` }),
+    expect: '401 · 200 · 403 403 403 403 200 · 403 403 403 403 404',
+  },
+  'POST /api/users/:id/enable': {
+    request: ({ department }) => ({ path: `/api/users/${department.memberId}/enable` }),
+    expect: '401 · 200 · 403 403 403 403 200 · 403 403 403 403 404',
+  },
+  'POST /api/users/:id/password-reset': {
+    request: ({ department }) => ({ path: `/api/users/${department.memberId}/password-reset`, body: {} }),
+    expect: '401 · 200 · 403 403 403 403 200 · 403 403 403 403 404',
+  },
+  'POST /api/users/:id/unlock': {
+    request: ({ department }) => ({ path: `/api/users/${department.memberId}/unlock` }),
+    expect: '401 · 204 · 403 403 403 403 204 · 403 403 403 403 404',
+  },
+  'GET /api/users/:id/tokens': {
+    request: ({ department }) => ({ path: `/api/users/${department.memberId}/tokens` }),
+    expect: '401 · 200 · 403 403 403 403 403 · 403 403 403 403 403',
+  },
+  'DELETE /api/users/:id/tokens/:tokenId': {
+    request: ({ department }) => ({ path: `/api/users/${department.memberId}/tokens/${NOBODY}` }),
+    expect: '401 · 404 · 403 403 403 403 403 · 403 403 403 403 403',
   },
 };
