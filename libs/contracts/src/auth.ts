@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import { PERMISSIONS, ROLES } from '@parley/domain';
 
+export const MIN_PASSWORD_LENGTH = 12;
+// The upper bound only stops a multi-megabyte "password" from tying up the hasher; a passphrase fits easily.
+export const MAX_PASSWORD_LENGTH = 256;
+
 export const loginRequestSchema = z.object({
   email: z.email('enter an email address'),
-  password: z.string().min(1, 'enter your password'),
+  password: z
+    .string()
+    .min(1, 'enter your password')
+    .max(MAX_PASSWORD_LENGTH, `a password has at most ${MAX_PASSWORD_LENGTH} characters`),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
@@ -32,7 +39,13 @@ export type Me = z.infer<typeof meSchema>;
 export const createTokenRequestSchema = z.object({
   name: z.string().trim().min(1, 'name the token').max(100),
 });
-export const createTokenResponseSchema = z.object({ id: z.string(), name: z.string(), token: z.string() });
+export const createTokenResponseSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  token: z.string(),
+  /** When it stops working (`PARLEY_TOKEN_DAYS` after it was made). */
+  expiresAt: z.string(),
+});
 export type CreateTokenResponse = z.infer<typeof createTokenResponseSchema>;
 
 /** One API token as its owner (or a workspace administrator) sees it; the secret itself is never shown again. */
@@ -42,12 +55,15 @@ export const apiTokenSchema = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  expiresAt: z.string(),
 });
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 
-export const MIN_PASSWORD_LENGTH = 12;
-// The upper bound only stops a multi-megabyte "password" from tying up the hasher.
-const MAX_PASSWORD_LENGTH = 200;
+/** How many sessions "sign out everywhere" ended. */
+export const sessionsRevokedSchema = z.object({ sessionsEnded: z.number().int() });
+export type SessionsRevoked = z.infer<typeof sessionsRevokedSchema>;
+
+/** Length rules only, as the NCSC advises (no character-class rules); the api also refuses common passwords. */
 export const passwordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `a password needs at least ${MIN_PASSWORD_LENGTH} characters`)

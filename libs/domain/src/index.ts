@@ -9,3 +9,4 @@ export * from './collections';
 export * from './probe';
 export * from './keys';
 export * from './people';
+export * from './sign-in';

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CONFIG, type Config } from '@parley/config';
 import {
   apiTokenSchema,
@@ -8,14 +8,16 @@ import {
   createTokenResponseSchema,
   loginRequestSchema,
   meSchema,
+  sessionsRevokedSchema,
   type ApiToken,
   type CreateTokenResponse,
   type Me,
+  type SessionsRevoked,
 } from '@parley/contracts';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { parseWith } from '../../common/parse-with';
-import { schemaOf } from '../../common/openapi';
+import { Endpoint, schemaOf } from '../../common/openapi';
 import { Authorize, CurrentUser, Public, type AuthContext } from './auth-context';
 import { AuthService } from './auth.service';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
@@ -31,8 +33,16 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiBody({ schema: schemaOf(loginRequestSchema) })
-  @ApiOkResponse({ description: 'Signed in; the session cookie is set.' })
+  @Endpoint({
+    summary: 'Sign in',
+    description:
+      'Each address may try one account only so often, and any accounts only so often, before it gets 429 with ' +
+      '`Retry-After`; failures on an account from anywhere only slow its sign-ins down (a few seconds at most), ' +
+      'so a stranger cannot lock its owner out.',
+    body: loginRequestSchema,
+    ok: { description: 'Signed in; the session cookie is set.' },
+    errors: [400, 429],
+  })
   async login(
     @Body() body: unknown,
     @Req() req: Request,
@@ -68,14 +78,44 @@ export class AuthController {
 
   @Authorize('signed-in')
   @Post('tokens')
-  @ApiBody({ schema: schemaOf(createTokenRequestSchema) })
-  @ApiOkResponse({
-    schema: schemaOf(createTokenResponseSchema),
-    description: 'The token is shown once; store it now.',
+  @Endpoint({
+    summary: 'Create an API token',
+    description:
+      'Needs a signed-in session: an API token cannot create tokens (403). The token works for `PARLEY_TOKEN_DAYS` ' +
+      '(90 by default) and one person holds at most 20 that work (409 beyond that).',
+    body: createTokenRequestSchema,
+    ok: {
+      status: 201,
+      schema: createTokenResponseSchema,
+      description: 'The token is shown once; store it now.',
+    },
+    errors: [400, 409],
   })
   createToken(@CurrentUser() auth: AuthContext, @Body() body: unknown): Promise<CreateTokenResponse> {
     return this.auth.createApiToken(auth, parseWith(createTokenRequestSchema, body).name);
   }
+
+  @Authorize('signed-in')
+  @Post('sessions/revoke')
+  @HttpCode(200)
+  @Endpoint({
+    summary: 'Sign out everywhere',
+    description:
+      'Ends every session of yours, this one included, on every device. API tokens keep working; revoke them one by one.',
+    ok: {
+      schema: sessionsRevokedSchema,
+      description: 'Signed out everywhere; the session cookie is cleared.',
+    },
+  })
+  async signOutEverywhere(
+    @CurrentUser() auth: AuthContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionsRevoked> {
+    const revoked = await this.auth.signOutEverywhere(auth, { id: auth.userId, email: auth.email });
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    return revoked;
+  }
+
   @Authorize('signed-in')
   @Get('tokens')
   @ApiOkResponse({ schema: schemaOf(z.array(apiTokenSchema)), description: 'Your API tokens, newest first.' })
@@ -93,8 +133,15 @@ export class AuthController {
   @Authorize('signed-in')
   @Put('password')
   @HttpCode(204)
-  @ApiBody({ schema: schemaOf(changePasswordRequestSchema) })
-  @ApiNoContentResponse({ description: 'Changed; your other sessions are signed out, this one stays.' })
+  @Endpoint({
+    summary: 'Change your password',
+    description:
+      'Needs the current password (a wrong one counts as a failed sign-in). The new one has 12 to 256 characters ' +
+      'and is not on the list of common passwords; no other rules.',
+    body: changePasswordRequestSchema,
+    ok: { status: 204, description: 'Changed; your other sessions are signed out, this one stays.' },
+    errors: [400, 429],
+  })
   async changePassword(
     @CurrentUser() auth: AuthContext,
     @Body() body: unknown,
