@@ -19,6 +19,7 @@ import { DUMMY_HASH_PROMISE, hashChosenPassword, verifyPassword } from './passwo
 import { hashSecretToken, newSecretToken } from './secret-token';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+export type ClientInfo = { ip: string; userAgent: string | null };
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Enough for every script a person runs; a cap keeps a leaked session from scattering tokens without end. */
 const MAX_LIVE_TOKENS = 20;
@@ -33,7 +34,6 @@ const assertSignedInPerson = (auth: AuthContext, refusal: string): void => {
 
 const formatDay = (date: Date): string =>
   date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-export type ClientInfo = { ip: string; userAgent: string | null };
 
 /** Signing in and out, sessions, API tokens, and who the caller is. */
 @Injectable()
