@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CONFIG, type Config } from '@parley/config';
 import {
   apiTokenSchema,
@@ -17,7 +17,7 @@ import {
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { parseWith } from '../../common/parse-with';
-import { Endpoint, schemaOf } from '../../common/openapi';
+import { Endpoint } from '../../common/openapi';
 import { Authorize, CurrentUser, Public, type AuthContext } from './auth-context';
 import { AuthService } from './auth.service';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
@@ -60,6 +60,10 @@ export class AuthController {
   @Authorize('signed-in')
   @Post('logout')
   @HttpCode(200)
+  @Endpoint({
+    summary: 'Sign out',
+    ok: { description: 'This session has ended; the session cookie is cleared.' },
+  })
   async logout(
     @CurrentUser() auth: AuthContext,
     @Res({ passthrough: true }) res: Response,
@@ -71,7 +75,10 @@ export class AuthController {
 
   @Authorize('signed-in')
   @Get('me')
-  @ApiOkResponse({ schema: schemaOf(meSchema) })
+  @Endpoint({
+    summary: 'Who you are',
+    ok: { schema: meSchema, description: 'You, your departments and what your role allows in each.' },
+  })
   me(@CurrentUser() auth: AuthContext): Promise<Me> {
     return this.auth.me(auth);
   }
@@ -118,14 +125,25 @@ export class AuthController {
 
   @Authorize('signed-in')
   @Get('tokens')
-  @ApiOkResponse({ schema: schemaOf(z.array(apiTokenSchema)), description: 'Your API tokens, newest first.' })
+  @Endpoint({
+    summary: 'Your API tokens',
+    ok: {
+      schema: z.array(apiTokenSchema),
+      description: 'Your API tokens, newest first, with when each expires.',
+    },
+  })
   tokens(@CurrentUser() auth: AuthContext): Promise<ApiToken[]> {
     return this.auth.apiTokensOf(auth.userId);
   }
 
   @Authorize('signed-in')
   @Delete('tokens/:id')
-  @ApiOkResponse({ schema: schemaOf(apiTokenSchema), description: 'Revoked: it stops working at once.' })
+  @Endpoint({
+    summary: 'Revoke one of your API tokens',
+    params: { id: 'the token' },
+    ok: { schema: apiTokenSchema, description: 'Revoked: it stops working at once.' },
+    errors: [404],
+  })
   revokeToken(@CurrentUser() auth: AuthContext, @Param('id') id: string): Promise<ApiToken> {
     return this.auth.revokeApiToken(auth, { id: auth.userId, email: auth.email }, id);
   }
