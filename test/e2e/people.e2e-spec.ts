@@ -99,6 +99,17 @@ describe('people and account pages', () => {
     await banner(tab).getByText('Vera Viewer can sign in again.').waitFor({ timeout: 10_000 });
     await veraRow.getByText('Locked').waitFor({ state: 'detached', timeout: 10_000 });
 
+    await tab.getByRole('button', { name: 'Sign out everywhere for Vera Viewer' }).click();
+    await tab
+      .getByRole('dialog', { name: /Sign Vera Viewer out everywhere/ })
+      .getByRole('button', { name: 'Sign out everywhere' })
+      .click();
+    await banner(tab)
+      .getByText(/Vera Viewer has been signed out everywhere/)
+      .waitFor({ timeout: 10_000 });
+    expect((await vera.get('/api/auth/me')).status).toBe(401);
+    expect(await vera.login('vera@example.gov.uk', PASSWORD)).toBe(200);
+
     await tab.getByLabel('Role of Vera Viewer').selectOption({ label: 'Manager' });
     await tab.getByRole('button', { name: 'Change role of Vera Viewer' }).click();
     await banner(tab)
@@ -152,7 +163,7 @@ describe('people and account pages', () => {
     await shoot(tab, 'people-added');
   });
 
-  it('anyone changes their password and manages their API tokens; People is only shown to admins', async () => {
+  it('anyone changes their password, manages their API tokens and signs out everywhere; People is only shown to admins', async () => {
     const other = new TestApiClient(baseUrl);
     expect(await other.login('cal@example.gov.uk', PASSWORD)).toBe(200);
     const tab = await signInPage('cal@example.gov.uk');
@@ -192,6 +203,13 @@ describe('people and account pages', () => {
       .getByText('Revoked')
       .waitFor({ timeout: 10_000 });
     await shoot(tab, 'account-token-revoked');
+    await expect(tab.getByRole('columnheader', { name: 'Expires' }).isVisible()).resolves.toBe(true);
+
+    expect(await other.login('cal@example.gov.uk', 'a-brand-new-password')).toBe(200);
+    await tab.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await tab.getByRole('dialog').getByRole('button', { name: 'Sign out everywhere' }).click();
+    await tab.getByRole('button', { name: /sign in/i }).waitFor({ timeout: 10_000 });
+    expect((await other.get('/api/auth/me')).status).toBe(401);
   });
   it('a workspace administrator sees everyone, and cannot remove the last workspace administrator', async () => {
     const tab = await signInPage(ADMIN.email, ADMIN.password);

@@ -65,9 +65,16 @@ export const ROUTES: Record<string, RouteCase> = {
     expect: '401 · 200 · 200 200 200 200 200 · 200 200 200 200 200',
   },
   'POST /api/auth/tokens': {
+    // The matrix signs in with API tokens, and a token cannot create tokens: only a signed-in session can.
     request: ({ actor }) => ({ path: '/api/auth/tokens', body: { name: `matrix ${actor}` } }),
-    expect: '401 · 201 · 201 201 201 201 201 · 201 201 201 201 201',
+    expect: '401 · 403 · 403 403 403 403 403 · 403 403 403 403 403',
     notADepartmentWrite: "an API token for the caller's own account, with the caller's own rights",
+  },
+  'POST /api/auth/sessions/revoke': {
+    // Signing yourself out everywhere needs a signed-in session too, so the matrix's API tokens get 403.
+    request: () => ({ path: '/api/auth/sessions/revoke' }),
+    expect: '401 · 403 · 403 403 403 403 403 · 403 403 403 403 403',
+    notADepartmentWrite: "ends the caller's own sessions",
   },
   'POST /api/users': {
     request: () => ({ path: '/api/users', body: {} }),
@@ -188,6 +195,10 @@ export const ROUTES: Record<string, RouteCase> = {
   },
   'POST /api/users/:id/password-reset': {
     request: ({ department }) => ({ path: `/api/users/${department.memberId}/password-reset`, body: {} }),
+    expect: '401 · 200 · 403 403 403 403 200 · 403 403 403 403 404',
+  },
+  'POST /api/users/:id/sessions/revoke': {
+    request: ({ department }) => ({ path: `/api/users/${department.memberId}/sessions/revoke` }),
     expect: '401 · 200 · 403 403 403 403 200 · 403 403 403 403 404',
   },
   'POST /api/users/:id/unlock': {

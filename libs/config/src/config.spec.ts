@@ -9,6 +9,13 @@ describe('parseConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.demo).toBe(true);
     expect(config.fetchAllowlist).toEqual([]);
+    expect(config.apiTokenDays).toBe(90);
+  });
+
+  it('reads how long API tokens work, in whole days', () => {
+    expect(parseConfig({ ...valid, PARLEY_TOKEN_DAYS: '30' }).apiTokenDays).toBe(30);
+    for (const days of ['0', '1.5', 'forever', '4000'])
+      expect(() => parseConfig({ ...valid, PARLEY_TOKEN_DAYS: days })).toThrow(/PARLEY_TOKEN_DAYS/);
   });
 
   it('splits the fetch allowlist', () => {

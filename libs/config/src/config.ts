@@ -50,6 +50,12 @@ const schema = z.object({
   PARLEY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   PARLEY_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   PARLEY_REDIS_EVICTION: z.enum(['refuse', 'allow']).default('refuse'),
+  PARLEY_TOKEN_DAYS: z.coerce
+    .number('PARLEY_TOKEN_DAYS must be a whole number of days')
+    .int('PARLEY_TOKEN_DAYS must be a whole number of days')
+    .min(1, 'PARLEY_TOKEN_DAYS must be at least 1')
+    .max(3650, 'PARLEY_TOKEN_DAYS can be at most 3650 (ten years)')
+    .default(90),
 });
 
 export type Config = {
@@ -74,6 +80,8 @@ export type Config = {
   jobLockMs: number;
   /** Start even when Redis may evict keys (and so lose queued jobs): an operator's explicit choice. */
   allowRedisEviction: boolean;
+  /** How many days a new API token works for. */
+  apiTokenDays: number;
 };
 
 export class ConfigError extends Error {
@@ -111,6 +119,7 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
     workerConcurrency: e.PARLEY_WORKER_CONCURRENCY,
     jobLockMs: e.PARLEY_JOB_LOCK_MS,
     allowRedisEviction: e.PARLEY_REDIS_EVICTION === 'allow',
+    apiTokenDays: e.PARLEY_TOKEN_DAYS,
   };
 };
 

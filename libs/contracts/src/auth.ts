@@ -21,9 +21,11 @@ export const departmentKey = text({
 });
 
 export const MIN_PASSWORD_LENGTH = 12;
-// The upper bound only stops a multi-megabyte "password" from tying up the hasher.
-const MAX_PASSWORD_LENGTH = 200;
+// The upper bound only stops a multi-megabyte "password" from tying up the hasher; a passphrase fits easily.
+export const MAX_PASSWORD_LENGTH = 256;
 const tooLongForAPassword = `a password can have at most ${MAX_PASSWORD_LENGTH} characters`;
+
+/** Length rules only, as the NCSC advises (no character-class rules); the api also refuses common passwords. */
 export const passwordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `a password needs at least ${MIN_PASSWORD_LENGTH} characters`)
@@ -60,7 +62,13 @@ export type Me = z.infer<typeof meSchema>;
 export const createTokenRequestSchema = z.object({
   name: text({ what: 'a token name', max: LIMITS.tokenName, required: 'name the token' }),
 });
-export const createTokenResponseSchema = z.object({ id: z.string(), name: z.string(), token: z.string() });
+export const createTokenResponseSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  token: z.string(),
+  /** When it stops working (`PARLEY_TOKEN_DAYS` after it was made). */
+  expiresAt: z.string(),
+});
 export type CreateTokenResponse = z.infer<typeof createTokenResponseSchema>;
 
 /** One API token as its owner (or a workspace administrator) sees it; the secret itself is never shown again. */
@@ -70,8 +78,13 @@ export const apiTokenSchema = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  expiresAt: z.string(),
 });
 export type ApiToken = z.infer<typeof apiTokenSchema>;
+
+/** How many sessions "sign out everywhere" ended. */
+export const sessionsRevokedSchema = z.object({ sessionsEnded: z.number().int() });
+export type SessionsRevoked = z.infer<typeof sessionsRevokedSchema>;
 
 export const changePasswordRequestSchema = z.object({
   currentPassword: z

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  KEY_PATTERN,
-  PLATFORMS,
-  SOURCE_TYPES,
-  parseDuration,
-  type Problem,
-  type SourceType,
-} from '@parley/domain';
+import { KEY_PATTERN, PLATFORMS, SOURCE_TYPES, type Problem, type SourceType } from '@parley/domain';
 import { backfillStateSchema, ruleName, rulePurpose, ruleQuery } from './rules';
 import { strictObject, unknownKeyMessage } from './strict-object';
 import { interval, LIMITS, list, text } from './text';

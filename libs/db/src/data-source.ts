@@ -6,6 +6,7 @@ import { OpportunityLifecycle1764547300000 } from './migrations/1764547300000-op
 import { UserLastSignIn1764601800000 } from './migrations/1764601800000-user-last-sign-in';
 import { SafeWorkspace1796115000000 } from './migrations/1796115000000-safe-workspace';
 import { SourceLastWarning1796115600000 } from './migrations/1796115600000-source-last-warning';
+import { ApiTokenExpiry1796119200000 } from './migrations/1796119200000-api-token-expiry';
 import { BackfillRequest1796200000000 } from './migrations/1796200000000-backfill-request';
 
 export const MIGRATIONS = [
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   UserLastSignIn1764601800000,
   SafeWorkspace1796115000000,
   SourceLastWarning1796115600000,
+  ApiTokenExpiry1796119200000,
   BackfillRequest1796200000000,
 ];
 

@@ -14,12 +14,16 @@ export type DomainErrorCode =
 /** What is wrong and where: `position` is a 0-based character offset into the value at `path` (a query). */
 export type Problem = { path: string; message: string; position?: number };
 
-/** An error a person can act on; the api maps `code` to an HTTP status, workers to retry or give up. */
+/**
+ * An error a person can act on; the api maps `code` to an HTTP status, workers to retry or give up.
+ * `retryAfterSeconds` says when trying again can succeed (sent as `Retry-After`).
+ */
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
     readonly problems: Problem[] = [],
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -11,3 +11,4 @@ export * from './keys';
 export * from './people';
 export * from './post-limits';
 export * from './text';
+export * from './sign-in';

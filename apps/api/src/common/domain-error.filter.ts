@@ -31,6 +31,8 @@ export class DomainErrorFilter implements ExceptionFilter {
         message: error.message,
         ...(error.problems.length ? { problems: error.problems } : {}),
       };
+      if (error.retryAfterSeconds !== null)
+        response.setHeader('retry-after', String(error.retryAfterSeconds));
       response.status(STATUS[error.code]).json(body);
       return;
     }

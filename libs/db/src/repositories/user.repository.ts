@@ -28,13 +28,15 @@ export type ApiTokenRow = {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expiresAt: Date;
 };
 
 const USER_COLUMNS = `id, email, name, password_hash AS "passwordHash", disabled_at AS "disabledAt",
   workspace_admin AS "workspaceAdmin", last_sign_in_at AS "lastSignInAt"`;
 const PERSON_COLUMNS = `u.id, u.email, u.name, u.workspace_admin AS "workspaceAdmin", u.disabled_at AS "disabledAt",
   u.last_sign_in_at AS "lastSignInAt"`;
-const TOKEN_COLUMNS = `id, name, created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
+const TOKEN_COLUMNS = `id, name, created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt",
+  expires_at AS "expiresAt"`;
 
 /** Rows of an UPDATE or DELETE come back from the pg driver as [rows, count]. */
 type Changed<T> = [T[], number];
@@ -126,22 +128,48 @@ export class UserRepository {
 
   async insertApiToken(
     q: Queryable,
-    t: { userId: string; name: string; tokenHash: string },
+    t: { userId: string; name: string; tokenHash: string; expiresAt: Date },
   ): Promise<string> {
     const rows: { id: string }[] = await q.query(
-      `INSERT INTO api_token (user_id, name, token_hash) VALUES ($1, $2, $3) RETURNING id`,
-      [t.userId, t.name, t.tokenHash],
+      `INSERT INTO api_token (user_id, name, token_hash, expires_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [t.userId, t.name, t.tokenHash, t.expiresAt],
     );
     return rows[0].id;
   }
 
-  useApiToken(q: Queryable, tokenHash: string): Promise<{ id: string; userId: string } | undefined> {
+  /**
+   * Finds an unrevoked token and, while it has not expired, marks it used. An expired one is returned too (with
+   * `expired`), so the caller can say when it expired rather than just "not valid".
+   */
+  useApiToken(
+    q: Queryable,
+    tokenHash: string,
+  ): Promise<{ id: string; userId: string; expiresAt: Date; expired: boolean } | undefined> {
     return q
       .query(
-        `UPDATE api_token SET last_used_at = now() WHERE token_hash = $1 AND revoked_at IS NULL RETURNING id, user_id AS "userId"`,
+        `UPDATE api_token SET last_used_at = CASE WHEN expires_at > now() THEN now() ELSE last_used_at END
+         WHERE token_hash = $1 AND revoked_at IS NULL
+         RETURNING id, user_id AS "userId", expires_at AS "expiresAt", expires_at <= now() AS expired`,
         [tokenHash],
       )
-      .then((result: [{ id: string; userId: string }[], number]) => result[0][0]);
+      .then(
+        (result: Changed<{ id: string; userId: string; expiresAt: Date; expired: boolean }>) => result[0][0],
+      );
+  }
+
+  /** Tokens of the user that still work: neither revoked nor expired. */
+  countLiveApiTokens(q: Queryable, userId: string): Promise<number> {
+    return q
+      .query(
+        `SELECT count(*)::int AS n FROM api_token WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()`,
+        [userId],
+      )
+      .then((rows: { n: number }[]) => rows[0].n);
+  }
+
+  /** Holds the user's row until the transaction ends, so checks on what they own cannot race each other. */
+  async lockUser(q: Queryable, userId: string): Promise<void> {
+    await q.query(`SELECT id FROM app_user WHERE id = $1 FOR UPDATE`, [userId]);
   }
   async recordSignIn(q: Queryable, userId: string): Promise<void> {
     await q.query(`UPDATE app_user SET last_sign_in_at = now() WHERE id = $1`, [userId]);

@@ -7,4 +7,5 @@ export const toApiToken = (row: ApiTokenRow): ApiToken => ({
   createdAt: iso(row.createdAt) ?? '',
   lastUsedAt: iso(row.lastUsedAt),
   revokedAt: iso(row.revokedAt),
+  expiresAt: iso(row.expiresAt) ?? '',
 });

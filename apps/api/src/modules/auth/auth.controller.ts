@@ -8,9 +8,11 @@ import {
   createTokenResponseSchema,
   loginRequestSchema,
   meSchema,
+  sessionsRevokedSchema,
   type ApiToken,
   type CreateTokenResponse,
   type Me,
+  type SessionsRevoked,
 } from '@parley/contracts';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
@@ -34,8 +36,9 @@ export class AuthController {
   @Endpoint({
     summary: 'Sign in',
     description:
-      'Checks the email and password and sets the session cookie (12 hours, sliding). Repeated failures are ' +
-      'slowed and then refused for a while.',
+      'Each address may try one account only so often, and any accounts only so often, before it gets 429 with ' +
+      '`Retry-After`; failures on an account from anywhere only slow its sign-ins down (a few seconds at most), ' +
+      'so a stranger cannot lock its owner out.',
     body: loginRequestSchema,
     ok: { description: 'Signed in; the session cookie is set.' },
     errors: [400, 429],
@@ -57,7 +60,10 @@ export class AuthController {
   @Authorize('signed-in')
   @Post('logout')
   @HttpCode(200)
-  @Endpoint({ summary: 'Sign out', description: 'Ends this session.', ok: { description: 'Signed out.' } })
+  @Endpoint({
+    summary: 'Sign out',
+    ok: { description: 'This session has ended; the session cookie is cleared.' },
+  })
   async logout(
     @CurrentUser() auth: AuthContext,
     @Res({ passthrough: true }) res: Response,
@@ -70,11 +76,8 @@ export class AuthController {
   @Authorize('signed-in')
   @Get('me')
   @Endpoint({
-    summary: 'Who am I',
-    description:
-      'The caller, whether they are a workspace administrator, and every department they can see with their role ' +
-      'and what it lets them do there.',
-    ok: { description: 'The signed-in user.', schema: meSchema },
+    summary: 'Who you are',
+    ok: { schema: meSchema, description: 'You, your departments and what your role allows in each.' },
   })
   me(@CurrentUser() auth: AuthContext): Promise<Me> {
     return this.auth.me(auth);
@@ -84,21 +87,50 @@ export class AuthController {
   @Post('tokens')
   @Endpoint({
     summary: 'Create an API token',
-    description: "A token for scripts, with the caller's own rights. It is shown once: store it now.",
+    description:
+      'Needs a signed-in session: an API token cannot create tokens (403). The token works for `PARLEY_TOKEN_DAYS` ' +
+      '(90 by default) and one person holds at most 20 that work (409 beyond that).',
     body: createTokenRequestSchema,
-    ok: { status: 201, description: 'The token, shown this once.', schema: createTokenResponseSchema },
-    errors: [400],
+    ok: {
+      status: 201,
+      schema: createTokenResponseSchema,
+      description: 'The token is shown once; store it now.',
+    },
+    errors: [400, 409],
   })
   createToken(@CurrentUser() auth: AuthContext, @Body() body: unknown): Promise<CreateTokenResponse> {
     return this.auth.createApiToken(auth, parseWith(createTokenRequestSchema, body).name);
   }
 
   @Authorize('signed-in')
+  @Post('sessions/revoke')
+  @HttpCode(200)
+  @Endpoint({
+    summary: 'Sign out everywhere',
+    description:
+      'Ends every session of yours, this one included, on every device. API tokens keep working; revoke them one by one.',
+    ok: {
+      schema: sessionsRevokedSchema,
+      description: 'Signed out everywhere; the session cookie is cleared.',
+    },
+  })
+  async signOutEverywhere(
+    @CurrentUser() auth: AuthContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionsRevoked> {
+    const revoked = await this.auth.signOutEverywhere(auth, { id: auth.userId, email: auth.email });
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    return revoked;
+  }
+
+  @Authorize('signed-in')
   @Get('tokens')
   @Endpoint({
     summary: 'Your API tokens',
-    description: 'Name, when made, last used and revoked; never the token itself.',
-    ok: { description: 'Your API tokens, newest first.', schema: z.array(apiTokenSchema) },
+    ok: {
+      schema: z.array(apiTokenSchema),
+      description: 'Your API tokens, newest first, with when each expires.',
+    },
   })
   tokens(@CurrentUser() auth: AuthContext): Promise<ApiToken[]> {
     return this.auth.apiTokensOf(auth.userId);
@@ -109,7 +141,7 @@ export class AuthController {
   @Endpoint({
     summary: 'Revoke one of your API tokens',
     params: { id: 'The token id, from the list of your tokens.' },
-    ok: { description: 'Revoked: it stops working at once.', schema: apiTokenSchema },
+    ok: { schema: apiTokenSchema, description: 'Revoked: it stops working at once.' },
     errors: [404],
   })
   revokeToken(@CurrentUser() auth: AuthContext, @Param('id') id: string): Promise<ApiToken> {
@@ -121,10 +153,12 @@ export class AuthController {
   @HttpCode(204)
   @Endpoint({
     summary: 'Change your password',
-    description: 'Needs your current password. Your other sessions are signed out; this one stays.',
+    description:
+      'Needs the current password (a wrong one counts as a failed sign-in). The new one has 12 to 256 characters ' +
+      'and is not on the list of common passwords; no other rules.',
     body: changePasswordRequestSchema,
-    ok: { status: 204, description: 'Changed.' },
-    errors: [400],
+    ok: { status: 204, description: 'Changed; your other sessions are signed out, this one stays.' },
+    errors: [400, 429],
   })
   async changePassword(
     @CurrentUser() auth: AuthContext,

@@ -48,15 +48,19 @@ export class AuthGuard implements CanActivate {
     ]);
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const cookie = readCookie(request, SESSION_COOKIE);
-    const auth = bearer
+    const found = bearer
       ? await this.auth.fromApiToken(bearer)
       : cookie
         ? await this.auth.fromSession(cookie)
         : null;
+    const auth = found && !('refused' in found) ? found : null;
     if (auth) request.auth = auth;
     if (access === 'public') return true;
     if (!auth)
-      throw new DomainError('unauthenticated', bearer ? 'That API token is not valid.' : 'Sign in first.');
+      throw new DomainError(
+        'unauthenticated',
+        found && 'refused' in found ? found.refused : 'Sign in first.',
+      );
     if (auth.via === 'session' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !auth.csrfToken || !sameSecret(sent, auth.csrfToken)) {

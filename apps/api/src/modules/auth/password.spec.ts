@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, isCommonPassword, verifyPassword } from './password';
 
 describe('password hashing', () => {
   it('verifies the right password and rejects a wrong one', async () => {
@@ -15,5 +15,20 @@ describe('password hashing', () => {
 
   it('rejects malformed stored hashes', async () => {
     expect(await verifyPassword('x', 'plaintext')).toBe(false);
+  });
+});
+
+describe('isCommonPassword', () => {
+  it.each([
+    ['passwordpassword', true],
+    ['IseeDeadPeople', true],
+    ['administrator', true],
+    ['Sunshine2024!!', true],
+    ['!!password123456', true],
+    ['correct horse battery staple', false],
+    ['a-long-enough-password', false],
+    ['sunshine meadow 2024', false],
+  ])('%s → %s', (password, common) => {
+    expect(isCommonPassword(password)).toBe(common);
   });
 });

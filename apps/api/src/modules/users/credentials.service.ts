@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ApiToken, PasswordReset, ResetPasswordRequest } from '@parley/contracts';
+import type { ApiToken, PasswordReset, ResetPasswordRequest, SessionsRevoked } from '@parley/contracts';
 import { AuditRepository, DATA_SOURCE, inTransaction, UserRepository } from '@parley/db';
 import { DomainError } from '@parley/domain';
 import type { DataSource } from 'typeorm';
 import { actorOf, type AuthContext } from '../auth/auth-context';
 import { AuthService } from '../auth/auth.service';
 import { LoginThrottle } from '../auth/login-throttle';
-import { generatePassword, hashPassword } from '../auth/password';
+import { generatePassword, hashChosenPassword, hashPassword } from '../auth/password';
 import { AccountHolders } from './account-holders.service';
 
-/** What administrators do to someone else's way in: passwords, the sign-in lock, API tokens. */
+/** What administrators do to someone else's way in: passwords, sessions, the sign-in lock, API tokens. */
 @Injectable()
 export class CredentialsService {
   constructor(
@@ -38,7 +38,9 @@ export class CredentialsService {
       );
     }
     const password = request.password ?? generatePassword();
-    const passwordHash = await hashPassword(password);
+    const passwordHash = request.password
+      ? await hashChosenPassword(request.password, 'password')
+      : await hashPassword(password);
     await inTransaction(this.dataSource, async (tx) => {
       await this.users.setPasswordHash(tx, user.id, passwordHash);
       const sessionsEnded = await this.users.deleteSessionsOf(tx, user.id);
@@ -52,6 +54,12 @@ export class CredentialsService {
     });
     await this.throttle.unlock(user.email);
     return { generatedPassword: request.password ? null : password };
+  }
+
+  /** Ends every session of theirs at once (a lost laptop); their API tokens keep working. */
+  async signOutEverywhere(auth: AuthContext, rawId: string): Promise<SessionsRevoked> {
+    const user = await this.holders.resolve(auth, rawId);
+    return this.auth.signOutEverywhere(auth, user);
   }
 
   async unlock(auth: AuthContext, rawId: string): Promise<void> {

@@ -13,7 +13,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DepartmentAccess } from '../../common/department-access.service';
 import { actorOf, type AuthContext } from '../auth/auth-context';
 import { LoginThrottle } from '../auth/login-throttle';
-import { generatePassword, hashPassword } from '../auth/password';
+import { generatePassword, hashChosenPassword, hashPassword } from '../auth/password';
 import { parseId } from '../../common/parse-id';
 import { toMember } from './people-mapper';
 
@@ -75,7 +75,9 @@ export class MembersService {
     }
     const name = request.name;
     const password = request.password ?? generatePassword();
-    const passwordHash = await hashPassword(password);
+    const passwordHash = request.password
+      ? await hashChosenPassword(request.password, 'password')
+      : await hashPassword(password);
     const userId = await inTransaction(this.dataSource, async (tx) => {
       const id = await this.users.insertUser(tx, {
         email: request.email,

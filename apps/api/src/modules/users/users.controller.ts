@@ -5,11 +5,13 @@ import {
   createUserRequestSchema,
   passwordResetSchema,
   resetPasswordRequestSchema,
+  sessionsRevokedSchema,
   setWorkspaceAdminRequestSchema,
   userSchema,
   userSummarySchema,
   type ApiToken,
   type PasswordReset,
+  type SessionsRevoked,
   type User,
   type UserSummary,
 } from '@parley/contracts';
@@ -22,7 +24,7 @@ import { UsersService } from './users.service';
 
 /**
  * Whole accounts. Listing everyone, workspace administration and other people's API tokens are for workspace
- * administrators; disabling, password resets and unlocking are also open to a department administrator for
+ * administrators; disabling, password resets, signing out everywhere and unlocking are also open to a department administrator for
  * people whose every membership is in a department they administer (checked in the service).
  */
 @ApiTags('users')
@@ -122,6 +124,21 @@ export class UsersController {
     @Body() body: unknown,
   ): Promise<PasswordReset> {
     return this.credentials.resetPassword(auth, id, parseWith(resetPasswordRequestSchema, body ?? {}));
+  }
+
+  @Authorize('member.manage')
+  @Post(':id/sessions/revoke')
+  @HttpCode(200)
+  @Endpoint({
+    summary: 'Sign someone out everywhere',
+    description:
+      'Ends every session of theirs at once, on every device; they can sign in again. Their API tokens keep working.',
+    params: { id: 'the user' },
+    ok: { schema: sessionsRevokedSchema, description: 'How many sessions ended.' },
+    errors: [404],
+  })
+  signOutEverywhere(@CurrentUser() auth: AuthContext, @Param('id') id: string): Promise<SessionsRevoked> {
+    return this.credentials.signOutEverywhere(auth, id);
   }
 
   @Authorize('member.manage')

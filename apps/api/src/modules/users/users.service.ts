@@ -12,7 +12,7 @@ import { DomainError } from '@parley/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { actorOf, type AuthContext } from '../auth/auth-context';
 import { LoginThrottle } from '../auth/login-throttle';
-import { hashPassword } from '../auth/password';
+import { hashChosenPassword } from '../auth/password';
 import { AccountHolders, type AccountHolder } from './account-holders.service';
 import { toUserSummary } from './people-mapper';
 
@@ -42,7 +42,7 @@ export class UsersService {
     if (await this.users.findByEmail(this.dataSource, request.email)) {
       throw new DomainError('conflict', `A user with the email ${request.email} already exists.`);
     }
-    const passwordHash = await hashPassword(request.password);
+    const passwordHash = await hashChosenPassword(request.password, 'password');
     const id = await inTransaction(this.dataSource, async (tx) => {
       const userId = await this.users.insertUser(tx, {
         email: request.email,

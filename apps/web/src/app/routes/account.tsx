@@ -1,9 +1,14 @@
+import { useNavigate } from 'react-router';
 import { useSignedInUser } from '../../features/auth/api/get-me';
+import { useForgetSignedInUser } from '../../features/auth/api/logout';
 import { ApiTokens } from '../../features/account/components/api-tokens';
 import { ChangePasswordForm } from '../../features/account/components/change-password-form';
+import { SignOutEverywhere } from '../../features/account/components/sign-out-everywhere';
 
 export const AccountRoute = () => {
   const me = useSignedInUser();
+  const forget = useForgetSignedInUser();
+  const navigate = useNavigate();
   return (
     <>
       <title>Your account – Parley</title>
@@ -25,6 +30,12 @@ export const AccountRoute = () => {
         )}
       </dl>
       <ChangePasswordForm />
+      <SignOutEverywhere
+        onSignedOut={() => {
+          forget();
+          navigate('/sign-in', { replace: true });
+        }}
+      />
       <ApiTokens />
     </>
   );

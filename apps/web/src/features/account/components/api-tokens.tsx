@@ -11,6 +11,7 @@ import { OneTimeSecret } from '../../../components/ui/one-time-secret';
 import { Tag } from '../../../components/ui/tag';
 import { TextField } from '../../../components/ui/text-field';
 import { formFailure, noFailure, summaryOf, type FormFailure } from '../../../lib/form-failure';
+import { formatDateTime } from '../../../lib/format';
 import { useCreateToken } from '../api/create-token';
 import { useTokens } from '../api/get-tokens';
 import { useRevokeToken } from '../api/revoke-token';
@@ -63,12 +64,17 @@ export const ApiTokens = () => {
       </h2>
       <p>
         A token lets a script use Parley’s API as you, with your rights, by sending{' '}
-        <code className="code">Authorization: Bearer</code> and the token. Revoke a token you no longer use.
+        <code className="code">Authorization: Bearer</code> and the token. A token stops working when it
+        expires; then make a new one. Revoke a token you no longer use. Only you, signed in here, can make
+        tokens: a token cannot make more.
       </p>
       {outcome?.outcome.kind === 'created' && (
         <NotificationBanner title="Success" focusKey={outcome.key}>
           <p className="notification-banner__heading">Token “{outcome.outcome.token.name}” created</p>
-          <p>Copy it now and keep it somewhere safe: it is shown only this once.</p>
+          <p>
+            Copy it now and keep it somewhere safe: it is shown only this once. It works until{' '}
+            {formatDateTime(outcome.outcome.token.expiresAt)}.
+          </p>
           <OneTimeSecret label={`Token ${outcome.outcome.token.name}`} value={outcome.outcome.token.token} />
         </NotificationBanner>
       )}
@@ -123,6 +129,12 @@ export const ApiTokens = () => {
   );
 };
 
+const TokenStatus = ({ token, now }: { token: ApiToken; now: Date }) => {
+  if (token.revokedAt) return <Tag tone="grey">Revoked</Tag>;
+  if (Date.parse(token.expiresAt) <= now.getTime()) return <Tag tone="grey">Expired</Tag>;
+  return <Tag tone="green">Active</Tag>;
+};
+
 const TokensTable = ({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (token: ApiToken) => void }) => {
   const now = new Date();
   return (
@@ -136,6 +148,7 @@ const TokensTable = ({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (toke
             <th scope="col">Name</th>
             <th scope="col">Created</th>
             <th scope="col">Last used</th>
+            <th scope="col">Expires</th>
             <th scope="col">Status</th>
             <th scope="col">
               <span className="visually-hidden">Action</span>
@@ -152,7 +165,12 @@ const TokensTable = ({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (toke
               <td>
                 <DateTime value={token.lastUsedAt} now={now} variant="compact" fallback="Never" />
               </td>
-              <td>{token.revokedAt ? <Tag tone="grey">Revoked</Tag> : <Tag tone="green">Active</Tag>}</td>
+              <td>
+                <DateTime value={token.expiresAt} now={now} variant="compact" />
+              </td>
+              <td>
+                <TokenStatus token={token} now={now} />
+              </td>
               <td>
                 {!token.revokedAt && (
                   <Button variant="link" onClick={() => onRevoke(token)}>

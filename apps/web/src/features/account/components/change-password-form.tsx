@@ -62,7 +62,7 @@ export const ChangePasswordForm = () => {
         <TextField
           id="newPassword"
           label="New password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a long password that is easy to remember.`}
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters, and not one of the common passwords attackers try first. Three random words make a long password that is easy to remember.`}
           type="password"
           autoComplete="new-password"
           value={values.newPassword}

@@ -15,6 +15,10 @@ describe('validatePasswordChange', () => {
       },
     ],
     [
+      { currentPassword: 'old-password-1', newPassword: 'x'.repeat(257), confirmPassword: 'x'.repeat(257) },
+      { newPassword: 'Your new password can have at most 256 characters' },
+    ],
+    [
       {
         currentPassword: 'same-password-1',
         newPassword: 'same-password-1',

@@ -1,4 +1,4 @@
-import { MIN_PASSWORD_LENGTH } from '@parley/contracts';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@parley/contracts';
 import type { FormFailure } from '../../../lib/form-failure';
 
 export const PASSWORD_FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
@@ -10,7 +10,7 @@ export const EMPTY_PASSWORD_CHANGE: PasswordChangeValues = {
   confirmPassword: '',
 };
 
-/** What can be checked here; whether the current password is right only the api knows. */
+/** What can be checked here; whether the current password is right, or the new one common, only the api knows. */
 export const validatePasswordChange = (
   values: PasswordChangeValues,
 ): FormFailure<PasswordField>['fields'] => {
@@ -18,6 +18,8 @@ export const validatePasswordChange = (
   if (!values.currentPassword) fields.currentPassword = 'Enter your current password';
   if (values.newPassword.length < MIN_PASSWORD_LENGTH)
     fields.newPassword = `Your new password needs at least ${MIN_PASSWORD_LENGTH} characters`;
+  else if (values.newPassword.length > MAX_PASSWORD_LENGTH)
+    fields.newPassword = `Your new password can have at most ${MAX_PASSWORD_LENGTH} characters`;
   else if (values.newPassword === values.currentPassword)
     fields.newPassword = 'Choose a new password different from the current one';
   if (values.confirmPassword !== values.newPassword)

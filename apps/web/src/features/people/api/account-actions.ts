@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { PasswordReset, UserSummary } from '@parley/contracts';
+import type { PasswordReset, SessionsRevoked, UserSummary } from '@parley/contracts';
 import { api } from '../../../lib/api-client';
 import { userPath } from './member-paths';
 
 /** What can be done to a whole account from the People page; each answers for every department it is in. */
 export type AccountAction =
-  | { kind: 'disable' | 'enable' | 'unlock' | 'reset-password' }
+  | { kind: 'disable' | 'enable' | 'unlock' | 'reset-password' | 'sign-out' }
   | { kind: 'workspace-admin'; workspaceAdmin: boolean };
 
 export type AccountActionResult = { kind: AccountAction['kind']; generatedPassword: string | null };
@@ -19,6 +19,9 @@ export const runAccountAction = async (
     case 'enable':
     case 'unlock':
       await api.post<UserSummary | null>(userPath(userId, action.kind));
+      return { kind: action.kind, generatedPassword: null };
+    case 'sign-out':
+      await api.post<SessionsRevoked>(userPath(userId, 'sessions/revoke'));
       return { kind: action.kind, generatedPassword: null };
     case 'reset-password': {
       const reset = await api.post<PasswordReset>(userPath(userId, 'password-reset'), {});

@@ -5,7 +5,7 @@ import type { Person, PersonRequest } from '../utils/person-requests';
 
 type AccountButtonsProps = {
   person: Person;
-  /** May disable, reset or unlock this account (never your own: that is on Your account). */
+  /** May disable, reset, sign out or unlock this account (never your own: that is on Your account). */
   manage: boolean;
   /** Workspace administrators may give and take workspace administration. */
   workspaceAdmin: boolean;
@@ -30,6 +30,11 @@ export const AccountButtons = ({ person, manage, workspaceAdmin, onRequest }: Ac
       {manage && (
         <Button variant="link" onClick={request({ kind: 'reset-password' })}>
           Reset password{whose(person.name, 'of ')}
+        </Button>
+      )}
+      {manage && !person.disabled && (
+        <Button variant="link" onClick={request({ kind: 'sign-out' })}>
+          Sign out everywhere{whose(person.name, 'for ')}
         </Button>
       )}
       {manage && (

@@ -16,6 +16,10 @@ const accountMessage = (person: Person, result: AccountActionResult): PeopleOutc
       return { message: `${person.name}’s account is enabled again: they can sign in with their password.` };
     case 'unlock':
       return { message: `${person.name} can sign in again.` };
+    case 'sign-out':
+      return {
+        message: `${person.name} has been signed out everywhere; they can sign in again with their password.`,
+      };
     case 'reset-password':
       return {
         message: `${person.name} has a new password, and has been signed out everywhere.`,

@@ -33,6 +33,13 @@ export const confirmationFor = (request: PersonRequest, departmentName: string):
         confirmLabel: 'Disable account',
         destructive: true,
       };
+    case 'sign-out':
+      return {
+        title: `Sign ${name} out everywhere?`,
+        body: 'Every session of theirs ends at once, on every computer and phone. They can sign in again with their password, and their API tokens keep working. Use this when a device is lost or was shared.',
+        confirmLabel: 'Sign out everywhere',
+        destructive: true,
+      };
     case 'reset-password':
       return {
         title: `Reset ${name}’s password?`,
