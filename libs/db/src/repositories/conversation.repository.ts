@@ -143,17 +143,21 @@ export class ConversationRepository {
    */
   async hasUnclaimedPendingTagging(q: Queryable): Promise<boolean> {
     const rows = await q.query(
-      `SELECT id FROM conversation WHERE content_version > tagged_version LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED`,
+      `SELECT id FROM conversation WHERE content_version > tagged_version ORDER BY source_id LIMIT 1
+       FOR NO KEY UPDATE SKIP LOCKED`,
     );
     return rows.length > 0;
   }
 
-  /** How many conversations wait for tagging, counted up to `upTo` so a large backlog costs no more to measure. */
+  /**
+   * How many conversations wait for tagging, counted up to `upTo` so a large backlog costs no more to measure.
+   * These queries order by source_id so they read the conversation_tag_pending index (see TaggingRepository.claimPending).
+   */
   countPendingTagging(q: Queryable, upTo: number): Promise<number> {
     return q
       .query(
         `SELECT count(*)::int AS n FROM (
-           SELECT 1 FROM conversation WHERE content_version > tagged_version LIMIT $1
+           SELECT 1 FROM conversation WHERE content_version > tagged_version ORDER BY source_id LIMIT $1
          ) pending`,
         [upTo],
       )
