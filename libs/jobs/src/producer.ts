@@ -1,19 +1,17 @@
 import { Queue, type JobsOptions } from 'bullmq';
-import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { RedisUnavailableError } from './connection';
 import {
   JOB_QUEUE,
   QUEUE_OPTIONS,
   QUEUES,
+  TAG_WINDOW,
   jobId,
   schedulerIdOf,
   type JobName,
   type JobPayloads,
   type QueueName,
 } from './queues';
-
-const TAG_BATCH = 200;
 
 /** The one place jobs are added, so every producer uses the same names, ids and options. */
 export class JobProducer {
@@ -55,28 +53,23 @@ export class JobProducer {
   }
 
   /**
-   * Tagging works in batches (one query per batch, not per conversation). A batch's id is derived from its
-   * contents, so the periodic sweep re-adding the same pending versions while they wait is a no-op.
+   * Asks the api to tag what is pending in Postgres. Each of the TAG_WINDOW jobs has a fixed id, so however many
+   * producers ask, Redis holds at most TAG_WINDOW of them and a job already waiting or running makes this a no-op.
+   * A job that failed for good is not kept: its id would refuse the next request.
    */
-  async tagConversations(items: { id: string; contentVersion: number }[]): Promise<void> {
-    const jobs = [];
-    for (let i = 0; i < items.length; i += TAG_BATCH) {
-      const conversations = items
-        .slice(i, i + TAG_BATCH)
-        .map((c) => ({ id: c.id, version: c.contentVersion }));
-      const digest = createHash('sha1').update(JSON.stringify(conversations)).digest('hex');
-      jobs.push({ name: 'TagConversations', data: { conversations }, opts: { jobId: jobId('tag', digest) } });
-    }
-    if (jobs.length > 0) await this.queues.tag.addBulk(jobs);
+  async tagPending(): Promise<void> {
+    await this.queues.tag.addBulk(
+      Array.from({ length: TAG_WINDOW }, (_, slot) => ({
+        name: 'TagPending' as const,
+        data: { slot },
+        opts: { jobId: jobId('tag-pending', slot), removeOnFail: true },
+      })),
+    );
   }
 
-  /** How far tagging is behind: tag jobs waiting or running, and how many consumers are connected to take them. */
-  async tagBacklog(): Promise<{ jobs: number; consumers: number }> {
-    const [counts, consumers] = await Promise.all([
-      this.queues.tag.getJobCounts('waiting', 'prioritized', 'active'),
-      this.queues.tag.getWorkersCount(),
-    ]);
-    return { jobs: counts.waiting + counts.prioritized + counts.active, consumers };
+  /** How many tag consumers are connected: with none, nothing stored would be tagged until the api is back. */
+  async tagConsumers(): Promise<number> {
+    return this.queues.tag.getWorkersCount();
   }
 
   /**

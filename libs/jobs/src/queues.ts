@@ -11,7 +11,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export type JobPayloads = {
   FetchSource: { sourceId: string };
   SyncSchedules: { changedSourceIds: string[] };
-  TagConversations: { conversations: { id: string; version: number }[] };
+  /** Tags the next chunk of pending conversations from Postgres; `slot` is which of the TAG_WINDOW jobs it is. */
+  TagPending: { slot: number };
   /** `departmentIds`: whose rule change started it, so only they follow it; absent for a workspace-wide change. */
   BackfillTags: { since: string; reason: string; departmentIds?: string[] };
 };
@@ -20,7 +21,7 @@ export type JobName = keyof JobPayloads;
 export const JOB_QUEUE = {
   FetchSource: QUEUES.ingest,
   SyncSchedules: QUEUES.ingest,
-  TagConversations: QUEUES.tag,
+  TagPending: QUEUES.tag,
   BackfillTags: QUEUES.tag,
 } as const satisfies { [N in JobName]: QueueName };
 
@@ -62,6 +63,12 @@ export const WORKER_OPTIONS: {
   }),
   tag: (config) => ({ concurrency: 2, lockDuration: config.jobLockMs, stalledInterval: config.jobLockMs }),
 };
+
+/**
+ * Postgres is the tag queue (a conversation whose version is newer than its tagged version is pending); Redis holds
+ * at most this many TagPending jobs, each taking the next chunk as it runs, so a burst of any size costs Redis nothing.
+ */
+export const TAG_WINDOW = 4;
 
 /** BullMQ rejects ids with ':' or that are plain integers, so every id gets a word prefix and safe characters. */
 export const jobId = (...parts: (string | number)[]): string =>

@@ -20,7 +20,7 @@ const QUICK_RETRY = {
 describe('startQueueWorker (real Redis)', () => {
   const prefix = `parley-test-${randomBytes(4).toString('hex')}`;
   const config = { queuePrefix: prefix, workerConcurrency: 1, jobLockMs: 3_000 };
-  const tagged: { id: string; version: number }[][] = [];
+  const tagged: number[] = [];
   let redis: Redis;
   let producer: JobProducer;
   let worker: QueueWorker;
@@ -48,7 +48,7 @@ describe('startQueueWorker (real Redis)', () => {
     worker = startQueueWorker(
       'tag',
       {
-        TagConversations: async (job) => tagged.push(job.data.conversations),
+        TagPending: async (job) => tagged.push(job.data.slot),
         BackfillTags: backfill,
       },
       { redis, config },
@@ -64,10 +64,10 @@ describe('startQueueWorker (real Redis)', () => {
   });
 
   it('gives each job to the handler for its name, with its payload, and keeps what it returns', async () => {
-    const tag = await add('TagConversations', { conversations: [{ id: '7', version: 2 }] });
+    const tag = await add('TagPending', { slot: 2 });
     const fill = await add('BackfillTags', { since: '2026-11-01', reason: 'rule changed' });
     expect((await settled(tag)).returnvalue).toBe(1);
-    expect(tagged).toEqual([[{ id: '7', version: 2 }]]);
+    expect(tagged).toEqual([2]);
     const finished = await settled(fill);
     expect(await finished.getState()).toBe('completed');
     expect(finished.returnvalue).toBe('from 2026-11-01');
@@ -103,7 +103,7 @@ describe('startQueueWorker (real Redis)', () => {
         .filter((client) => client.includes(' name=queue-worker-test ')).length;
     expect(await named()).toBeGreaterThan(1);
     await worker.close();
-    const id = await add('TagConversations', { conversations: [{ id: '8', version: 1 }] });
+    const id = await add('TagPending', { slot: 3 });
     await sleep(300);
     expect(await producer.queue('tag').getJobState(id)).toBe('waiting');
     // Only the test's own connection (which the producer shares) is left.

@@ -8,7 +8,7 @@ const done = async (): Promise<void> => undefined;
 describe('QueueHandlers', () => {
   it('names the jobs of each queue', () => {
     expectTypeOf<JobNameOf<'ingest'>>().toEqualTypeOf<'FetchSource' | 'SyncSchedules'>();
-    expectTypeOf<JobNameOf<'tag'>>().toEqualTypeOf<'TagConversations' | 'BackfillTags'>();
+    expectTypeOf<JobNameOf<'tag'>>().toEqualTypeOf<'TagPending' | 'BackfillTags'>();
   });
 
   it('needs a handler for every job of the queue and no other', () => {
@@ -18,8 +18,8 @@ describe('QueueHandlers', () => {
     const foreign: QueueHandlers<'ingest'> = {
       FetchSource: done,
       SyncSchedules: done,
-      // @ts-expect-error TagConversations is a job of the tag queue
-      TagConversations: done,
+      // @ts-expect-error TagPending is a job of the tag queue
+      TagPending: done,
     };
     expect(Object.keys(complete)).toEqual(['FetchSource', 'SyncSchedules']);
     expect(Object.keys(missing)).toEqual(['FetchSource']);
@@ -28,10 +28,10 @@ describe('QueueHandlers', () => {
 
   it("gives each handler its own job's payload", () => {
     const handlers: QueueHandlers<'tag'> = {
-      TagConversations: async (job) => job.data.conversations.map((c) => c.version),
+      TagPending: async (job) => job.data.slot,
       // @ts-expect-error a BackfillTags payload has no sourceId
       BackfillTags: async (job) => job.data.sourceId,
     };
-    expect(Object.keys(handlers)).toEqual(['TagConversations', 'BackfillTags']);
+    expect(Object.keys(handlers)).toEqual(['TagPending', 'BackfillTags']);
   });
 });

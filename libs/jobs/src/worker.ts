@@ -72,7 +72,12 @@ const runHandler = async <Q extends QueueName>(
 export const startQueueWorker = <Q extends QueueName>(
   queue: Q,
   handlers: QueueHandlers<Q>,
-  context: { redis: Redis; config: WorkerConfig },
+  context: {
+    redis: Redis;
+    config: WorkerConfig;
+    /** Called once a job has finished and left the queue, so a job with a fixed id can be added again. */
+    onCompleted?: (job: Job, result: unknown) => void;
+  },
 ): QueueWorker => {
   const logger = new Logger(`${queue} queue`);
   const connection = createBlockingRedis(context.redis);
@@ -91,6 +96,7 @@ export const startQueueWorker = <Q extends QueueName>(
       error: error.message,
     });
   });
+  if (context.onCompleted) worker.on('completed', context.onCompleted);
   worker.on('error', (error) => logger.error({ message: 'worker error', error: error.message }));
   return {
     close: async () => {

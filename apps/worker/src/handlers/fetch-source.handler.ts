@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ConversationRepository, DATA_SOURCE, type SourceForFetch, SourceRepository } from '@parley/db';
+import { DATA_SOURCE, type SourceForFetch, SourceRepository } from '@parley/db';
 import { isDomainError } from '@parley/domain';
 import { isFetchError } from '@parley/ingest';
 import { JobProducer, markLogged } from '@parley/jobs';
@@ -32,7 +32,6 @@ export class FetchSourceHandler {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly sources: SourceRepository,
-    private readonly conversations: ConversationRepository,
     private readonly store: PostStoreService,
     private readonly feeds: FeedFetcherService,
     private readonly pull: PullFetcherService,
@@ -52,10 +51,8 @@ export class FetchSourceHandler {
     } catch (error) {
       await this.fail(source, error);
     }
-    // Also re-queues anything a crashed run stored but never queued: the outbox is the conversation's version.
-    await this.producer.tagConversations(
-      await this.conversations.pendingTagging(this.dataSource, source.id, 10_000),
-    );
+    // The outbox is the conversation's version: the api tags whatever is pending, including what a crashed run left.
+    await this.producer.tagPending();
   }
 
   private async ingest(source: SourceForFetch): Promise<Outcome> {

@@ -114,8 +114,8 @@ export class JetstreamConsumer implements OnApplicationBootstrap, BeforeApplicat
     await this.posts.addCounters(this.dataSource, changes.increments);
     await this.posts.redact(this.dataSource, 'bluesky', changes.redactions);
     await this.health.succeeded(source);
-    // Only this batch's conversations: the api's periodic sweep picks up anything a crash left untagged.
-    await this.producer.tagConversations(stored.toTag);
+    // What a crash left untagged is still pending in Postgres, and tagged with the next batch's.
+    if (stored.inserted + stored.updated > 0) await this.producer.tagPending();
   }
 
   /** Posts some rule could match, and replies into threads already followed. */

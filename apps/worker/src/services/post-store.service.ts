@@ -23,8 +23,6 @@ export type StoreResult = {
   updated: number;
   duplicates: number;
   conversationIds: string[];
-  /** The conversation versions this store created, for the tag queue. */
-  toTag: { id: string; contentVersion: number }[];
 };
 
 const BATCH = 1_000;
@@ -91,7 +89,6 @@ export class PostStoreService {
       updated: 0,
       duplicates: incoming.length - unique.length,
       conversationIds: [],
-      toTag: [],
     };
     const created = new Set<string>();
     if (unique.length > 0) await this.tagBacklog.waitForRoom();
@@ -101,12 +98,8 @@ export class PostStoreService {
         await this.storeBatch(tx, sourceId, unique.slice(i, i + BATCH), result, created);
       }
       const grown = result.conversationIds.filter((id) => !created.has(id));
-      const refreshed = grown.length > 0 ? await this.conversations.refreshAfterIngest(tx, grown) : [];
       // A conversation created by this store already has its counts; it waits for tagging at version 1.
-      result.toTag = [
-        ...refreshed,
-        ...[...created].filter((id) => !grown.includes(id)).map((id) => ({ id, contentVersion: 1 })),
-      ];
+      if (grown.length > 0) await this.conversations.refreshAfterIngest(tx, grown);
       await this.posts.setCounters(tx, sourceId, counters);
       if (cursor !== undefined) await this.sources.saveCursor(tx, sourceId, cursor);
     });

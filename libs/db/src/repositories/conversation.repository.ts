@@ -137,16 +137,31 @@ export class ConversationRepository {
     return rows;
   }
 
-  pendingTagging(
-    q: Queryable,
-    sourceId: string | null,
-    limit: number,
-  ): Promise<{ id: string; contentVersion: number }[]> {
-    return q.query(
-      `SELECT id::text, content_version AS "contentVersion" FROM conversation
-       WHERE content_version > tagged_version AND ($1::uuid IS NULL OR source_id = $1) ORDER BY id LIMIT $2`,
-      [sourceId, limit],
+  /**
+   * Whether some conversation waits for tagging that no tagger is working on now (rows being tagged are locked
+   * until their chunk commits, and their tagger finishes them).
+   */
+  async hasUnclaimedPendingTagging(q: Queryable): Promise<boolean> {
+    const rows = await q.query(
+      `SELECT id FROM conversation WHERE content_version > tagged_version ORDER BY source_id LIMIT 1
+       FOR NO KEY UPDATE SKIP LOCKED`,
     );
+    return rows.length > 0;
+  }
+
+  /**
+   * How many conversations wait for tagging, counted up to `upTo` so a large backlog costs no more to measure.
+   * These queries order by source_id so they read the conversation_tag_pending index (see TaggingRepository.claimPending).
+   */
+  countPendingTagging(q: Queryable, upTo: number): Promise<number> {
+    return q
+      .query(
+        `SELECT count(*)::int AS n FROM (
+           SELECT 1 FROM conversation WHERE content_version > tagged_version ORDER BY source_id LIMIT $1
+         ) pending`,
+        [upTo],
+      )
+      .then((rows: { n: number }[]) => rows[0].n);
   }
 
   countActiveSince(q: Queryable, since: Date): Promise<number> {

@@ -99,10 +99,28 @@ export class TaggingRepository {
     return q.query(`SELECT department_id AS "departmentId", platform, handle, site FROM department_account`);
   }
 
-  versionsOf(q: Queryable, ids: string[]): Promise<ConversationVersion[]> {
+  /**
+   * Claims up to `limit` conversations waiting for tagging, locked until the transaction ends. Rows another tagger
+   * holds are skipped, so replicas and concurrent jobs never tag the same version twice; a tagger that dies rolls
+   * back and leaves its rows pending. NO KEY UPDATE lets posts still be added to a claimed conversation. Ordered
+   * as the conversation_tag_pending index is, so the planner reads that index rather than the whole table (it
+   * guesses a third of all rows are pending; most often a few hundred are, the newest, at the end of the heap).
+   */
+  claimPending(q: Queryable, limit: number): Promise<ConversationVersion[]> {
     return q.query(
       `SELECT id::text, content_version AS "contentVersion", tagged_version AS "taggedVersion"
-       FROM conversation WHERE id = ANY($1::bigint[])`,
+       FROM conversation WHERE content_version > tagged_version ORDER BY source_id LIMIT $1
+       FOR NO KEY UPDATE SKIP LOCKED`,
+      [limit],
+    );
+  }
+
+  /** As claimPending, for these conversations only. */
+  claimPendingOf(q: Queryable, ids: string[]): Promise<ConversationVersion[]> {
+    return q.query(
+      `SELECT id::text, content_version AS "contentVersion", tagged_version AS "taggedVersion"
+       FROM conversation WHERE id = ANY($1::bigint[]) AND content_version > tagged_version
+       FOR NO KEY UPDATE SKIP LOCKED`,
       [ids],
     );
   }

@@ -50,7 +50,7 @@ export class BackfillService {
     for (let afterId = '0'; ;) {
       const page = await next(afterId);
       if (page.length === 0) return;
-      await this.tagging.tagMany(page.map((c) => ({ id: c.id, version: c.contentVersion })));
+      await this.tagging.tagMany(page.map((c) => c.id));
       progress.done += page.length;
       afterId = page[page.length - 1].id;
       await report({

@@ -14,10 +14,14 @@ import { BackfillService } from './backfill.service';
 import { TaggingService } from './tagging.service';
 
 const SWEEP_EVERY_MS = 60_000;
+/** Conversations per TagPending job: one transaction of a handful of queries. */
+const CHUNK = 200;
 
 /**
- * Consumes the tag queue inside the api. A periodic sweep re-queues conversations whose newest version was never
- * tagged, so a flushed Redis or a lost job only delays tagging.
+ * Consumes the tag queue inside the api. Postgres is the queue: each TagPending job tags the next chunk of
+ * conversations whose newest version is not tagged yet, and once it has left the queue it is queued again while
+ * anything is left, so a backlog of any size drains chunk after chunk at the rate this process can tag. A periodic
+ * sweep queues them again in case Redis lost them (flushed, or a process died between two chunks).
  */
 @Injectable()
 export class TagProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -39,24 +43,48 @@ export class TagProcessor implements OnApplicationBootstrap, BeforeApplicationSh
     this.worker = startQueueWorker(
       'tag',
       {
-        TagConversations: (job) => this.tagging.tagMany(job.data.conversations),
+        TagPending: () => this.tagging.tagPending(CHUNK),
         BackfillTags: (job) =>
           this.backfill.run(new Date(job.data.since), (progress) => job.updateProgress(progress)),
       },
-      { redis: this.redis, config: this.config },
+      {
+        redis: this.redis,
+        config: this.config,
+        onCompleted: (job, result) => {
+          if (job.name === 'TagPending') void this.next(result as { tagged: number });
+        },
+      },
     );
     await this.sweep();
     this.sweeper = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
   }
 
   private async sweep(): Promise<void> {
+    await this.queueIfPending();
+  }
+
+  /**
+   * After a chunk: a full one means more is likely waiting. A short one is checked against Postgres, because a
+   * conversation stored after the job's claim but before it left the queue was asked for while the job still
+   * existed, and that request was a no-op.
+   */
+  private async next(finished: { tagged: number }): Promise<void> {
+    if (finished.tagged < CHUNK) await this.queueIfPending();
+    else await this.producer.tagPending().catch((error: Error) => this.failed(error));
+  }
+
+  private async queueIfPending(): Promise<void> {
     try {
-      await this.producer.tagConversations(
-        await this.conversations.pendingTagging(this.dataSource, null, 10_000),
-      );
+      if (await this.conversations.hasUnclaimedPendingTagging(this.dataSource))
+        await this.producer.tagPending();
     } catch (error) {
-      this.logger.warn({ message: 'tagging sweep failed', error: (error as Error).message });
+      this.failed(error as Error);
     }
+  }
+
+  /** The sweep queues tagging again within a minute. */
+  private failed(error: Error): void {
+    this.logger.warn({ message: 'queueing tagging failed', error: error.message });
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -5,6 +5,7 @@ import {
   DATA_SOURCE,
   TaggingRepository,
   inTransaction,
+  type ConversationVersion,
   type OpportunityInput,
   type Queryable,
 } from '@parley/db';
@@ -13,9 +14,12 @@ import type { DataSource } from 'typeorm';
 
 const TAGGING_ACTOR = { userId: null, label: 'tagging' };
 
+type TagOutcome = { tagged: number; opportunities: number; retired: number };
+
 /**
- * Tags a batch of conversation versions with a handful of queries. Versions already tagged are skipped, so a
- * repeated or overlapping job is harmless.
+ * Tags conversations in chunks, a handful of queries per chunk. Each chunk claims its rows (skipping rows another
+ * tagger holds) and marks them tagged in the same transaction, so a repeated or overlapping job is harmless and a
+ * crash mid-chunk leaves the chunk pending.
  */
 @Injectable()
 export class TaggingService {
@@ -26,55 +30,62 @@ export class TaggingService {
     private readonly rules: CompiledRulesCache,
   ) {}
 
-  async tagMany(
-    requested: { id: string; version: number }[],
-  ): Promise<{ tagged: number; opportunities: number; retired: number }> {
-    const wanted = new Map(requested.map((r) => [r.id, r.version]));
-    const versions = await this.tagging.versionsOf(this.dataSource, [...wanted.keys()]);
-    const due = versions.filter((v) => v.taggedVersion < (wanted.get(v.id) ?? 0));
+  /** The next `limit` conversations waiting for tagging, whichever they are. */
+  tagPending(limit: number): Promise<TagOutcome> {
+    return inTransaction(this.dataSource, async (tx) =>
+      this.tagClaimed(tx, await this.tagging.claimPending(tx, limit)),
+    );
+  }
+
+  /** These conversations, where their newest version is not tagged yet. */
+  tagMany(ids: string[]): Promise<TagOutcome> {
+    return inTransaction(this.dataSource, async (tx) =>
+      this.tagClaimed(tx, await this.tagging.claimPendingOf(tx, ids)),
+    );
+  }
+
+  private async tagClaimed(tx: Queryable, due: ConversationVersion[]): Promise<TagOutcome> {
     if (due.length === 0) return { tagged: 0, opportunities: 0, retired: 0 };
     const model = await this.rules.current();
     const ids = due.map((v) => v.id);
     const now = new Date();
-    return inTransaction(this.dataSource, async (tx) => {
-      const threads = groupBy(await this.tagging.postsOf(tx, ids), (p) => p.conversationId);
-      const assignments: { postId: string; departmentId: string | null }[] = [];
-      const opportunities: OpportunityInput[] = [];
-      for (const id of ids) {
-        const result = tagConversation(
-          threads.get(id) ?? [],
-          model.matcher,
-          model.departments,
-          model.accounts,
-          now,
-        );
-        assignments.push(...result.postDepartments);
-        opportunities.push(
-          ...result.opportunities.map((o) => ({
-            conversationId: id,
-            departmentId: o.departmentId,
-            score: o.score,
-            route: o.route,
-            routeReason: o.routeReason,
-            rules: o.rules,
-            signals: o.signals,
-            resources: o.resources,
-            firstResponseAt: o.engagement?.firstResponseAt ?? null,
-            firstResponseSeconds: o.engagement?.firstResponseSeconds ?? null,
-            firstPublicPostAt: o.firstPublicPostAt,
-          })),
-        );
-      }
-      await this.tagging.setPostDepartments(tx, assignments);
-      await this.tagging.recordDetectedEngagements(tx, ids);
-      const retired = await this.retireUnsupported(tx, model, ids, opportunities);
-      await this.tagging.upsertOpportunities(tx, opportunities, now);
-      await this.tagging.markTagged(
-        tx,
-        due.map((v) => ({ id: v.id, version: v.contentVersion })),
+    const threads = groupBy(await this.tagging.postsOf(tx, ids), (p) => p.conversationId);
+    const assignments: { postId: string; departmentId: string | null }[] = [];
+    const opportunities: OpportunityInput[] = [];
+    for (const id of ids) {
+      const result = tagConversation(
+        threads.get(id) ?? [],
+        model.matcher,
+        model.departments,
+        model.accounts,
+        now,
       );
-      return { tagged: ids.length, opportunities: opportunities.length, retired };
-    });
+      assignments.push(...result.postDepartments);
+      opportunities.push(
+        ...result.opportunities.map((o) => ({
+          conversationId: id,
+          departmentId: o.departmentId,
+          score: o.score,
+          route: o.route,
+          routeReason: o.routeReason,
+          rules: o.rules,
+          signals: o.signals,
+          resources: o.resources,
+          firstResponseAt: o.engagement?.firstResponseAt ?? null,
+          firstResponseSeconds: o.engagement?.firstResponseSeconds ?? null,
+          firstPublicPostAt: o.firstPublicPostAt,
+        })),
+      );
+    }
+    await this.tagging.setPostDepartments(tx, assignments);
+    await this.tagging.recordDetectedEngagements(tx, ids);
+    const retired = await this.retireUnsupported(tx, model, ids, opportunities);
+    await this.tagging.upsertOpportunities(tx, opportunities, now);
+    await this.tagging.markTagged(
+      tx,
+      due.map((v) => ({ id: v.id, version: v.contentVersion })),
+    );
+    return { tagged: ids.length, opportunities: opportunities.length, retired };
   }
 
   /** Live opportunities of these conversations that tagging no longer produces leave the inbox, kept and audited. */
