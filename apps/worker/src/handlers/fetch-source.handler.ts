@@ -62,7 +62,9 @@ export class FetchSourceHandler {
       this.logStored(source, stored);
       return {
         validators: fetched,
-        warning: fetched.notModified ? undefined : warningOf([fetched.warning, ...fetched.notes]),
+        warning: fetched.notModified
+          ? undefined
+          : warningOf([fetched.warning, stored?.cut, ...fetched.notes]),
       };
     }
     const polled = await this.pull.poll(source);
@@ -71,7 +73,10 @@ export class FetchSourceHandler {
       cursor: polled.cursor,
     });
     this.logStored(source, stored);
-    return { validators: { etag: null, lastModified: null }, warning: warningOf(polled.notes) };
+    return {
+      validators: { etag: null, lastModified: null },
+      warning: warningOf([stored.cut, ...polled.notes]),
+    };
   }
 
   private logStored(source: SourceForFetch, stored: StoreResult | null): void {

@@ -8,7 +8,7 @@ import {
   type PostToInsert,
   SourceRepository,
 } from '@parley/db';
-import { storablePost, storableText, type NormalisedPost } from '@parley/domain';
+import { limitPost, limitsWarning, storablePost, storableText, type NormalisedPost } from '@parley/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { TagBacklogGate } from './tag-backlog.gate';
 
@@ -23,6 +23,8 @@ export type StoreResult = {
   updated: number;
   duplicates: number;
   conversationIds: string[];
+  /** What was cut to Parley's limits, for the source's health; null when nothing was. */
+  cut: string | null;
 };
 
 const BATCH = 1_000;
@@ -79,8 +81,11 @@ export class PostStoreService {
   ) {}
 
   async store(sourceId: string, received: NormalisedPost[], extras: StoreExtras = {}): Promise<StoreResult> {
-    // Every connector's posts pass here: what Postgres refuses (NUL, unpaired surrogates) is dropped, not fatal.
-    const incoming = received.map(storablePost);
+    // Every connector's posts pass here: whatever a remote server sends is cut to Parley's limits (feeds are
+    // already), and what Postgres refuses (NUL, unpaired surrogates) is dropped, not fatal.
+    const limited = received.map(limitPost);
+    const incoming = limited.map(({ post }) => storablePost(post));
+    const cutPosts = limited.filter(({ cut }) => cut.length > 0);
     const counters = (extras.counters ?? []).map((c) => ({ ...c, externalId: storableText(c.externalId) }));
     const cursor = typeof extras.cursor === 'string' ? storableText(extras.cursor) : extras.cursor;
     const unique = [...new Map(incoming.map((p) => [p.externalId, p])).values()];
@@ -89,6 +94,10 @@ export class PostStoreService {
       updated: 0,
       duplicates: incoming.length - unique.length,
       conversationIds: [],
+      cut: limitsWarning(
+        cutPosts.length,
+        cutPosts.flatMap(({ cut }) => cut),
+      ),
     };
     const created = new Set<string>();
     if (unique.length > 0) await this.tagBacklog.waitForRoom();
