@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { isDomainError, type NormalisedFeed } from '@parley/domain';
+import { sharedCorpus } from '@parley/testing';
 import { describe, expect, it } from 'vitest';
 import { parseFeedDate } from './feed-date';
 import { normaliseFeed } from './feed-normaliser';
@@ -13,9 +14,9 @@ import { sanitiseHtml } from './sanitise-html';
  * expected item with none of those fields (only categories, enclosures or an author's email) must yield no post.
  * Parser: every file must normalise or be rejected with parse_failed, never crash.
  */
-const CORPUS = resolve(__dirname, '../../../../shared/corpora');
-const TRANSLATOR = join(CORPUS, 'gofeed/translator');
-const PARSER = join(CORPUS, 'gofeed/parser');
+const GOFEED = sharedCorpus('gofeed');
+const TRANSLATOR = join(GOFEED.dir, 'translator');
+const PARSER = join(GOFEED.dir, 'parser');
 const CONTEXT = { sourceUrl: 'https://example.org/feed' };
 
 /**
@@ -169,10 +170,7 @@ const outcome = (path: string): string => {
   }
 };
 
-const present = existsSync(TRANSLATOR) && existsSync(PARSER);
-if (!present) console.log(`feed conformance skipped: the gofeed corpus is not at ${join(CORPUS, 'gofeed')}`);
-
-describe.skipIf(!present)('feed conformance (gofeed corpora)', () => {
+describe.skipIf(!GOFEED.present)('feed conformance (gofeed corpora)', () => {
   it('agrees with gofeed on every translator case, bar the departures listed with their reasons', () => {
     const cases = translatorCases();
     const results = cases.map((entry) => ({ name: entry.name, problems: mismatches(entry) }));
