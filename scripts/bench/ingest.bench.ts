@@ -75,7 +75,12 @@ const feedXml = (feed: number) =>
   }).join('') +
   `</channel></rss>`;
 
-type Served = { feedServedAt: Map<number, number>; firstServedAt: number | null };
+type Served = {
+  feedServedAt: Map<number, number>;
+  firstServedAt: number | null;
+  /** The newest time_us of the firehose, once all of it is sent: the stream is stored when its cursor gets there. */
+  firehoseLastTimeUs: number | null;
+};
 
 const startFeedServers = async (served: Served): Promise<{ servers: Server[]; urls: string[] }> => {
   const bodies = Array.from({ length: FEEDS }, (_, f) => feedXml(f));
@@ -102,11 +107,11 @@ const startFeedServers = async (served: Served): Promise<{ servers: Server[]; ur
   return { servers, urls };
 };
 
-const firehoseEvent = (i: number) => {
-  const now = Date.now();
+const firehoseEvent = (i: number, timeUs: number) => {
+  const now = Math.floor(timeUs / 1000);
   return JSON.stringify({
     did: `did:plc:bench${i % 5000}`,
-    time_us: now * 1000 + (i % 1000),
+    time_us: timeUs,
     kind: 'commit',
     commit: {
       rev: `r${i}`,
@@ -132,9 +137,14 @@ const startFirehose = async (served: Served): Promise<{ server: WebSocketServer;
     if (new URL(request.url ?? '/', 'ws://x').searchParams.get('cursor')) return; // a resume: already sent
     served.firstServedAt ??= Date.now();
     let i = 0;
+    let newest = 0;
     const pump = () => {
-      while (i < FIREHOSE_POSTS && socket.bufferedAmount < 4_000_000) socket.send(firehoseEvent(i++));
+      while (i < FIREHOSE_POSTS && socket.bufferedAmount < 4_000_000) {
+        newest = Math.max(newest, Date.now() * 1000 + (i % 1000));
+        socket.send(firehoseEvent(i++, newest));
+      }
       if (i < FIREHOSE_POSTS) setTimeout(pump, 5);
+      else served.firehoseLastTimeUs = newest;
     };
     pump();
   });
@@ -209,7 +219,7 @@ const latencies = async (db: Client, served: Served, sourceFeed: Map<string, num
 export const runIngestBench = async (args: string[] = []): Promise<Record<string, unknown>> => {
   const storeOnly = args.includes('--store-only');
   const databaseUrl = await freshDatabase('parley_bench_ingest');
-  const served: Served = { feedServedAt: new Map(), firstServedAt: null };
+  const served: Served = { feedServedAt: new Map(), firstServedAt: null, firehoseLastTimeUs: null };
   const feeds = await startFeedServers(served);
   const firehose = await startFirehose(served);
   const sourceFeed = new Map(feeds.urls.map((_, f) => [`feed-${f}`, f]));
@@ -247,11 +257,10 @@ export const runIngestBench = async (args: string[] = []): Promise<Record<string
   try {
     while (Date.now() < deadline) {
       peakRss = Math.max(peakRss, rssMb(worker.pid as number));
+      // The cursor first: whatever it covers is already stored when the count is read.
+      const firehoseDone = await firehoseStored(db, served);
       stored = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM post`)).rows[0].n;
-      const firehoseDone = (
-        await db.query<{ c: string | null }>(`SELECT cursor AS c FROM source WHERE key = 'firehose'`)
-      ).rows[0].c;
-      if (stored >= expected && firehoseDone && stored >= expected + (await firehoseKept(db))) break;
+      if (stored >= expected && firehoseDone) break;
       await sleep(250);
     }
     const allTagged = api ? await waitForTagging(db, deadline) : false;
@@ -285,17 +294,15 @@ export const runIngestBench = async (args: string[] = []): Promise<Record<string
   }
 };
 
-/** Firehose posts are kept only when a rule could match; the run is over once the stream's cursor stops moving. */
-let lastCursor: string | null = null;
-let stableSince = 0;
-const firehoseKept = async (db: Client): Promise<number> => {
-  const { rows } = await db.query<{ c: string | null; n: number }>(
-    `SELECT s.cursor AS c, (SELECT count(*)::int FROM post p WHERE p.source_id = s.id) AS n FROM source s WHERE s.key = 'firehose'`,
+/**
+ * Firehose posts are kept only when a rule could match, so their count says nothing about the end; the stream is
+ * stored once its cursor reaches the newest event sent. (Waiting for the cursor to stand still instead ended runs
+ * early whenever the tag backlog gate held storing back for a moment, and under-counted what was stored.)
+ */
+const firehoseStored = async (db: Client, served: Served): Promise<boolean> => {
+  if (served.firehoseLastTimeUs === null) return false;
+  const { rows } = await db.query<{ c: string | null }>(
+    `SELECT cursor AS c FROM source WHERE key = 'firehose'`,
   );
-  if (rows[0].c !== lastCursor) {
-    lastCursor = rows[0].c;
-    stableSince = Date.now();
-    return Number.MAX_SAFE_INTEGER;
-  }
-  return Date.now() - stableSince > 2_000 ? rows[0].n : Number.MAX_SAFE_INTEGER;
+  return rows[0].c !== null && Number(rows[0].c) >= served.firehoseLastTimeUs;
 };

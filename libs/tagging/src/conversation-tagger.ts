@@ -63,19 +63,23 @@ const matchPublicPosts = (
   posts: TaggablePost[],
   matcher: RuleMatcher,
 ): (RuleMatch & { postIds: string[] })[] => {
-  const byRule = new Map<string, RuleMatch & { postIds: string[] }>();
+  // Gathered in place: copying the lists for every post made a long thread's matching quadratic.
+  const byRule = new Map<string, { match: RuleMatch; terms: Set<string>; postIds: string[] }>();
   for (const post of posts) {
     for (const match of matcher.match(post)) {
       const seen = byRule.get(match.rule.id);
-      const terms = seen ? [...new Set([...seen.matchedTerms, ...match.matchedTerms])] : match.matchedTerms;
-      byRule.set(match.rule.id, {
-        ...match,
-        matchedTerms: terms,
-        postIds: [...(seen?.postIds ?? []), post.id],
-      });
+      if (!seen) byRule.set(match.rule.id, { match, terms: new Set(match.matchedTerms), postIds: [post.id] });
+      else {
+        for (const term of match.matchedTerms) seen.terms.add(term);
+        seen.postIds.push(post.id);
+      }
     }
   }
-  return [...byRule.values()];
+  return [...byRule.values()].map(({ match, terms, postIds }) => ({
+    ...match,
+    matchedTerms: [...terms],
+    postIds,
+  }));
 };
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lexemes, sentences, writtenForms } from './text-analysis';
+import { indexWords, lexemes, sentences, writtenForms } from './text-analysis';
 
 describe('lexemes', () => {
   it.each([
@@ -22,15 +22,32 @@ describe('writtenForms', () => {
     ['#DrivingTest', '#drivingtest', []],
     ['', 'loan', []],
   ])('%s: %s → %j', (text, term, expected) =>
-    expect(writtenForms(text, term).map((w) => w.text)).toEqual(expected),
+    expect(writtenForms(indexWords(text), term).map((w) => w.text)).toEqual(expected),
   );
 
   it('knows which places open a sentence, where a capital says nothing', () => {
-    expect(writtenForms('Term dates for next year? When are the term dates out', 'term date')).toEqual([
+    expect(
+      writtenForms(indexWords('Term dates for next year? When are the term dates out'), 'term date'),
+    ).toEqual([
       { text: 'Term dates', opensSentence: true },
       { text: 'term dates', opensSentence: false },
     ]);
   });
+});
+
+describe('where a written form opens a sentence', () => {
+  it.each([
+    ['Loans are late', true],
+    ['   Loans are late', true],
+    ['Help! (Loans are late)', true],
+    ['Question: loans?', true],
+    ['first line\n  Loans', true],
+    ['My loans', false],
+    ['Late, loans', false],
+    ['v2.0 loans', false],
+  ])('%j → %s', (text, expected) =>
+    expect(writtenForms(indexWords(text), 'loan')[0]?.opensSentence).toBe(expected),
+  );
 });
 
 describe('sentences', () => {

@@ -22,17 +22,39 @@ export const lexemes = (text: string): string[] => {
 /** How a term was written at one place in a text, and whether it opens a sentence there ("Term dates for…"). */
 export type Written = { text: string; opensSentence: boolean };
 
+type Word = { text: string; at: number; lexeme: string | null };
+
+/**
+ * A text read into words once, with where each lexeme starts: tagging asks it for every term of every rule that
+ * matched, and reading the text again for each was most of the tagger's time on long threads.
+ */
+export type WordIndex = { text: string; words: Word[]; starts: Map<string, number[]> };
+
+export const indexWords = (text: string): WordIndex => {
+  const words: Word[] = [];
+  const starts = new Map<string, number[]>();
+  for (const match of text.matchAll(WORD)) {
+    const lexeme = lexemeOf(match[0]);
+    if (lexeme !== null) {
+      const at = starts.get(lexeme);
+      if (at) at.push(words.length);
+      else starts.set(lexeme, [words.length]);
+    }
+    words.push({ text: match[0], at: match.index, lexeme });
+  }
+  return { text, words, starts };
+};
+
 /**
  * Every place a matched term (a lexeme, or a phrase's lexemes separated by spaces) is written in the text, in
  * order: "Universal Credit" for `univers credit`, "payments" for `payment`, stop words inside a phrase included.
  * None when the text does not show it that way (a `#tag`, a `site:` field, a word the rule parser split otherwise).
  */
-export const writtenForms = (text: string, term: string): Written[] => {
+export const writtenForms = (index: WordIndex, term: string): Written[] => {
   const wanted = term.split(' ');
-  const words = [...text.matchAll(WORD)].map((m) => ({ text: m[0], at: m.index, lexeme: lexemeOf(m[0]) }));
+  const { words, text } = index;
   const found: Written[] = [];
-  for (let start = 0; start < words.length; start++) {
-    if (words[start].lexeme !== wanted[0]) continue;
+  for (const start of index.starts.get(wanted[0]) ?? []) {
     let next = 1;
     let end = start;
     for (let i = start + 1; i < words.length && next < wanted.length; i++) {
@@ -47,14 +69,26 @@ export const writtenForms = (text: string, term: string): Written[] => {
         .slice(start, end + 1)
         .map((w) => w.text)
         .join(' '),
-      opensSentence: SENTENCE_OPENING.test(text.slice(0, words[start].at)),
+      opensSentence: opensSentence(text, words[start].at),
     });
   }
   return found;
 };
 
-/** Nothing but space, or the end of a sentence or line, before a word. */
-const SENTENCE_OPENING = /(?:^|[.!?:\n])\W*$/;
+const SENTENCE_END = new Set(['.', '!', '?', ':', '\n']);
+const WORD_CHARACTER = /\w/;
+
+/**
+ * Nothing but space, or the end of a sentence or line, before a word: looking back over the non-word characters
+ * just before it (a regular expression anchored at the end would rescan the text before every word).
+ */
+const opensSentence = (text: string, at: number): boolean => {
+  for (let i = at - 1; i >= 0; i--) {
+    if (SENTENCE_END.has(text[i])) return true;
+    if (WORD_CHARACTER.test(text[i])) return false;
+  }
+  return true;
+};
 
 /**
  * Sentences, for showing the one that asks a question. A full stop, "?" or "!" ends one only when a space

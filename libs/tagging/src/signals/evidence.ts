@@ -1,4 +1,4 @@
-import { writtenForms, type Written } from '../text-analysis';
+import { indexWords, writtenForms, type WordIndex, type Written } from '../text-analysis';
 import { pickQuestion, questionsIn, type AskedSentence, type FoundQuestion } from './question.signal';
 import {
   rankByBestOf,
@@ -78,6 +78,14 @@ export const evidenceResources = (
   return suggestResources(rankByBestOf([termCountsOf(question.sentence)], resources));
 };
 
+/** Each post's words are read once, however many departments' rules and terms ask about them. */
+const wordIndexes = new WeakMap<ThreadPostFacts, WordIndex>();
+const wordIndexOf = (post: ThreadPostFacts): WordIndex => {
+  let index = wordIndexes.get(post);
+  if (!index) wordIndexes.set(post, (index = indexWords(postText(post))));
+  return index;
+};
+
 /** Enough forms of one term to show how people wrote it ("renewal, renewing") without listing a whole thread. */
 const MAX_FORMS = 3;
 
@@ -103,7 +111,7 @@ export const wordsAsWritten = (hit: RuleHit, evidence: Evidence): string[] => {
   const ids = new Set(hit.postIds);
   const texts = evidence.matched
     .filter((p) => ids.size === 0 || ids.has(p.post.id))
-    .map((p) => postText(p.post));
+    .map((p) => wordIndexOf(p.post));
   return hit.matchedTerms.flatMap((term) => {
     const forms = distinctForms(texts.flatMap((text) => writtenForms(text, term)));
     return forms.length > 0 ? forms : [term];
