@@ -88,7 +88,8 @@ describe('tagging that stays true', () => {
   const retagged = async (saved: { body: unknown }) => {
     const { backfill } = saved.body as { backfill: string };
     await eventually(
-      async () => (await parley.admin.get<{ state: string }>(`/api/backfills/${backfill}`)).body.state === 'completed',
+      async () =>
+        (await parley.admin.get<{ state: string }>(`/api/backfills/${backfill}`)).body.state === 'completed',
       10_000,
     );
     await eventually(async () => {
@@ -204,7 +205,11 @@ describe('tagging that stays true', () => {
 
     expect((await change('"state pension"', 2)).status).toBe(200);
     await waitForInbox('pensions');
-    expect((await opportunityOf('pensions'))[0]).toMatchObject({ retiredAt: null, retiredReason: null, status: 'new' });
+    expect((await opportunityOf('pensions'))[0]).toMatchObject({
+      retiredAt: null,
+      retiredReason: null,
+      status: 'new',
+    });
     const { rows } = await parley.db.query(
       `SELECT e.kind, e.from_status AS "from", e.to_status AS "to" FROM opportunity_event e
        JOIN department d ON d.id = e.department_id WHERE d.key = 'pensions' ORDER BY e.id`,

@@ -7,4 +7,8 @@ export const recordReferralOutcome = (id: string, request: ReferralOutcomeReques
   api.post<Opportunity>(`/api/opportunities/${encodeURIComponent(id)}/referral-outcome`, request);
 
 export const useRecordReferralOutcome = (id: string, onSuccess?: (opportunity: Opportunity) => void) =>
-  useOpportunityChange(id, (request: ReferralOutcomeRequest) => recordReferralOutcome(id, request), onSuccess);
+  useOpportunityChange(
+    id,
+    (request: ReferralOutcomeRequest) => recordReferralOutcome(id, request),
+    onSuccess,
+  );

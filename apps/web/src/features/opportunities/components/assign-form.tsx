@@ -28,7 +28,10 @@ export const AssignForm = ({ opportunity, meId, onDone }: AssignFormProps) => {
   const submit = () => {
     if (!assigneeId) return missing('assignee', 'Choose who to assign it to');
     const name = others.find((p) => p.id === assigneeId)?.name ?? 'them';
-    assign.mutate({ expectedVersion, assigneeId }, { onSuccess: done(`Assigned to ${name}`), onError: fromError });
+    assign.mutate(
+      { expectedVersion, assigneeId },
+      { onSuccess: done(`Assigned to ${name}`), onError: fromError },
+    );
   };
   return (
     <ChangeForm
@@ -61,7 +64,10 @@ export const AssignForm = ({ opportunity, meId, onDone }: AssignFormProps) => {
             variant="secondary"
             disabled={unassign.isPending}
             onClick={() =>
-              unassign.mutate({ expectedVersion }, { onSuccess: done('Given back to the inbox'), onError: fromError })
+              unassign.mutate(
+                { expectedVersion },
+                { onSuccess: done('Given back to the inbox'), onError: fromError },
+              )
             }
           >
             Give it back to the inbox

@@ -14,13 +14,27 @@ type ChangeFormProps = {
 };
 
 /** One change as a small form: its own error summary (focused when it appears), its fields, one button. */
-export const ChangeForm = ({ id, title, submitLabel, pending, failure, onSubmit, children }: ChangeFormProps) => {
+export const ChangeForm = ({
+  id,
+  title,
+  submitLabel,
+  pending,
+  failure,
+  onSubmit,
+  children,
+}: ChangeFormProps) => {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
   };
   return (
-    <form id={id} className="form opportunity-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+    <form
+      id={id}
+      className="form opportunity-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${id}-title`}
+    >
       <h3 id={`${id}-title`} className="heading-s">
         {title}
       </h3>

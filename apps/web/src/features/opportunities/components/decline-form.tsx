@@ -13,7 +13,10 @@ type DeclineFormProps = { opportunity: Opportunity; onDone: (message: string) =>
 export const DeclineForm = ({ opportunity, onDone }: DeclineFormProps) => {
   const [reason, setReason] = useState<DeclineReason | ''>('');
   const [note, setNote] = useState('');
-  const { failure, clear, fromError, missing } = useChangeFailure({ reason: 'decline-reason', note: 'decline-note' });
+  const { failure, clear, fromError, missing } = useChangeFailure({
+    reason: 'decline-reason',
+    note: 'decline-note',
+  });
   const decline = useDeclineOpportunity(opportunity.id);
   if (!nextStatus(opportunity.status, 'decline')) return null;
 

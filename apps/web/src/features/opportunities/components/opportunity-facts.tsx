@@ -4,7 +4,11 @@ import { DateTime } from '../../../components/ui/date-time';
 import { Tag, type TagTone } from '../../../components/ui/tag';
 
 const SLA_WORDS = { ok: 'On time', 'due-soon': 'Due soon', overdue: 'Overdue' } as const;
-const SLA_TONES: Record<keyof typeof SLA_WORDS, TagTone> = { ok: 'green', 'due-soon': 'orange', overdue: 'red' };
+const SLA_TONES: Record<keyof typeof SLA_WORDS, TagTone> = {
+  ok: 'green',
+  'due-soon': 'orange',
+  overdue: 'red',
+};
 
 /** Where the work stands: status, who has it, when the first response is due, and where it came from. */
 export const OpportunityFacts = ({ opportunity, now }: { opportunity: Opportunity; now: Date }) => (

@@ -24,7 +24,13 @@ type OpportunityPanelProps = {
  * The department's work on this conversation: where it stands, the changes the person's role and the status allow,
  * and the timeline. After a change the status heading takes focus and the live region says what happened.
  */
-export const OpportunityPanel = ({ opportunityId, departmentName, canAct, meId, now }: OpportunityPanelProps) => {
+export const OpportunityPanel = ({
+  opportunityId,
+  departmentName,
+  canAct,
+  meId,
+  now,
+}: OpportunityPanelProps) => {
   const opportunity = useOpportunity(opportunityId);
   const [said, setSaid] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);

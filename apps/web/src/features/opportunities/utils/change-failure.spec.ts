@@ -6,7 +6,9 @@ describe('failureOf', () => {
   it.each([
     [
       'someone else changed it',
-      new ApiError(409, 'conflict', 'version 3 is now 4', [{ path: 'expectedVersion', message: 'version 3 is now 4' }]),
+      new ApiError(409, 'conflict', 'version 3 is now 4', [
+        { path: 'expectedVersion', message: 'version 3 is now 4' },
+      ]),
       { summary: [{ text: STALE_MESSAGE }], fields: {} },
     ],
     [
@@ -16,8 +18,13 @@ describe('failureOf', () => {
     ],
     [
       'a field at fault',
-      new ApiError(400, 'invalid', 'The request has 1 problem(s)', [{ path: 'note', message: 'say why in the note' }]),
-      { summary: [{ text: 'Say why in the note', href: '#decline-note' }], fields: { 'decline-note': 'Say why in the note' } },
+      new ApiError(400, 'invalid', 'The request has 1 problem(s)', [
+        { path: 'note', message: 'say why in the note' },
+      ]),
+      {
+        summary: [{ text: 'Say why in the note', href: '#decline-note' }],
+        fields: { 'decline-note': 'Say why in the note' },
+      },
     ],
   ])('%s', (_name, error, failure) => {
     expect(failureOf(error, { note: 'decline-note' })).toEqual(failure);

@@ -16,7 +16,10 @@ export const STALE_MESSAGE =
  */
 export const failureOf = (error: unknown, fieldIds: Record<string, string>): ChangeFailure => {
   if (!isApiError(error)) {
-    return { summary: [{ text: 'The change could not be sent. Check your connection and try again.' }], fields: {} };
+    return {
+      summary: [{ text: 'The change could not be sent. Check your connection and try again.' }],
+      fields: {},
+    };
   }
   if (error.status === 409 && error.problems.some((p) => p.path === 'expectedVersion')) {
     return { summary: [{ text: STALE_MESSAGE }], fields: {} };
