@@ -26,6 +26,9 @@ export class OpportunityWorkflow1796300000000 implements MigrationInterface {
     );
     await q.query(`CREATE INDEX opportunity_sla_pending ON opportunity (department_id)
       WHERE due_at IS NULL AND status IN ('new', 'assigned', 'drafting', 'in-clearance', 'approved')`);
+    // What the SLA sweep reads every minute: open, unanswered work whose warning time has come.
+    await q.query(`CREATE INDEX opportunity_sla_due ON opportunity (due_soon_at)
+      WHERE first_response_at IS NULL AND status IN ('new', 'assigned', 'drafting', 'in-clearance', 'approved')`);
     await q.query(
       `ALTER TABLE department ADD COLUMN response_sla_business_hours boolean NOT NULL DEFAULT true`,
     );
@@ -54,6 +57,7 @@ export class OpportunityWorkflow1796300000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE opportunity_event`);
     await q.query(`ALTER TABLE department DROP COLUMN response_sla_business_hours`);
+    await q.query(`DROP INDEX opportunity_sla_due`);
     await q.query(`DROP INDEX opportunity_sla_pending`);
     await q.query(`DROP INDEX opportunity_assignee`);
     await q.query(`ALTER TABLE opportunity DROP COLUMN version, DROP COLUMN decline_note, DROP COLUMN due_at,

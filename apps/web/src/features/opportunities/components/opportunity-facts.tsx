@@ -32,7 +32,7 @@ export const OpportunityFacts = ({ opportunity, now }: { opportunity: Opportunit
             due <DateTime value={opportunity.dueAt} now={now} />
           </>
         ) : (
-          <span className="secondary-text">No deadline set for this department</span>
+          <span className="secondary-text">No deadline yet</span>
         )}
       </dd>
     </div>
