@@ -428,5 +428,19 @@ describe('opportunity workflow', () => {
       items: [{ id: fresh, expectedVersion: 2 }],
     });
     expect(missingNote.status).toBe(400);
+    const assigned = await clients.comms.request('POST', '/api/opportunities/bulk', {
+      department: 'home',
+      action: 'assign',
+      assigneeId: users.comms,
+      items: [changed, fresh].map((id) => ({ id, expectedVersion: 2 })),
+    });
+    // Already declined: the table refuses assigning it, and says so for that one alone.
+    expect(
+      (assigned.body as BulkResult).results.map((r) => [r.status, r.message?.slice(0, 40) ?? null]),
+    ).toEqual([
+      [200, null],
+      [409, 'This conversation was declined, so it ca'],
+    ]);
+    expect((await get(changed)).assignee).toEqual({ id: users.comms, name: 'comms person' });
   });
 });
