@@ -1,21 +1,14 @@
 import { z } from 'zod';
-import { KEY_PATTERN, PLATFORMS, ROUTES, SIGNAL_KINDS } from '@parley/domain';
+import {
+  KEY_PATTERN,
+  OPPORTUNITY_STATUSES,
+  PLATFORMS,
+  ROUTES,
+  SIGNAL_KINDS,
+  SLA_STATES,
+} from '@parley/domain';
 import { departmentKey } from './auth';
 import { LIMITS, text } from './text';
-
-// Until the workflow spine lands in libs/domain (OPPORTUNITY_STATUSES, SLA_STATES); replaced on merge.
-const OPPORTUNITY_STATUSES = [
-  'new',
-  'assigned',
-  'drafting',
-  'in-clearance',
-  'approved',
-  'responded',
-  'declined',
-  'referred',
-  'retired',
-] as const;
-const SLA_STATES = ['ok', 'due-soon', 'overdue'] as const;
 
 /** `a,b` or a repeated parameter, as one list without blanks or repeats; nothing at all when empty. */
 const splitList = (input: unknown): string[] | undefined => {
@@ -90,7 +83,19 @@ export const conversationQuerySchema = z.object({
 export type ConversationQuery = z.infer<typeof conversationQuerySchema>;
 
 const tag = z.object({
+  /** The opportunity: this conversation as this department works on it (`/api/opportunities/:id`). */
+  opportunityId: z.string(),
   department: z.string(),
+  /** Where the work stands; `retired` when no rule supports it any more. */
+  status: z.enum(OPPORTUNITY_STATUSES),
+  /** Who is working on it, if anyone. */
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** When the first response is due under the department's SLA; null when it has none (or it is not worked out yet). */
+  dueAt: z.string().nullable(),
+  /** How that promise stands now; null when there is none to keep (no SLA, already answered, or closed). */
+  sla: z.enum(SLA_STATES).nullable(),
+  /** Send it back as `expectedVersion` with a change (`/api/opportunities/...`): a stale one is refused with 409. */
+  version: z.number(),
   score: z.number(),
   route: z.enum(ROUTES),
   routeReason: z.string(),

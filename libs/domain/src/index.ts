@@ -12,3 +12,7 @@ export * from './people';
 export * from './post-limits';
 export * from './text';
 export * from './sign-in';
+export * from './opportunity-workflow';
+export * from './business-hours';
+export * from './sla';
+export * from './mentions';

@@ -26,6 +26,7 @@ export type ConversationRow = {
 
 export type TagRow = {
   conversationId: string;
+  opportunityId: string;
   department: string;
   score: number;
   route: string;
@@ -38,6 +39,11 @@ export type TagRow = {
   firstPublicPostAt: Date | null;
   /** Set when no rule supports the opportunity any more: kept for history, out of the inbox. */
   retiredAt: Date | null;
+  status: string;
+  assignee: { id: string; name: string } | null;
+  dueAt: Date | null;
+  dueSoonAt: Date | null;
+  version: number;
 };
 
 /** When the public posted in a conversation, oldest first: what time-dependent signals are worked out from. */
@@ -295,15 +301,15 @@ export class ConversationRepository {
   }
 
   /**
-   * One page of a department's inbox: conversations with an opportunity at or above its threshold that pass the
-   * filters, keyset-paginated. By recent activity, conversations with no known activity come last, in id order.
+   * One page of a department's inbox: conversations with an opportunity at or above its threshold (or referred
+   * here by another department: a person chose to send it) that pass the filters, keyset-paginated. By recent activity, conversations with no known activity come last, in id order.
    */
   inboxPage(q: Queryable, query: InboxQuery): Promise<InboxRow[]> {
     const p = new Parameters();
     const department = p.add(query.departmentId);
     const conditions = [
       `o.department_id = ${department}`,
-      'o.score >= d.inbox_threshold',
+      '(o.score >= d.inbox_threshold OR o.referred_from_id IS NOT NULL)',
       ...filterConditions(query.filters, query.now, p),
       ...(query.after ? [keysetAfter(query.sort, query.after, p)] : []),
     ];
@@ -340,10 +346,12 @@ export class ConversationRepository {
 
   tagsOf(q: Queryable, conversationIds: string[], departmentIds: string[] | null): Promise<TagRow[]> {
     return q.query(
-      `SELECT o.conversation_id::text AS "conversationId", d.key AS department, o.score, o.route, o.route_reason AS "routeReason",
+      `SELECT o.conversation_id::text AS "conversationId", o.id AS "opportunityId", d.key AS department, o.score, o.route, o.route_reason AS "routeReason",
          o.rules, o.signals, o.resources, o.first_response_at AS "firstResponseAt", o.first_response_seconds AS "firstResponseSeconds",
-         o.first_public_post_at AS "firstPublicPostAt", o.retired_at AS "retiredAt"
-       FROM opportunity o JOIN department d ON d.id = o.department_id
+         o.first_public_post_at AS "firstPublicPostAt", o.retired_at AS "retiredAt", ${EFFECTIVE_STATUS} AS status,
+         CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name) END AS assignee,
+         o.due_at AS "dueAt", o.due_soon_at AS "dueSoonAt", o.version
+       FROM opportunity o JOIN department d ON d.id = o.department_id LEFT JOIN app_user u ON u.id = o.assignee_id
        WHERE o.conversation_id = ANY($1::bigint[]) AND ($2::uuid[] IS NULL OR o.department_id = ANY($2::uuid[]))
        ORDER BY o.score DESC, d.key`,
       [conversationIds, departmentIds],

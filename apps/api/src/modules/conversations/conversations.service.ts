@@ -46,6 +46,7 @@ export class ConversationsService {
           tags.filter((t) => t.conversationId === row.id),
           department.key,
           clocks(row.id),
+          query.status?.includes('retired') ? department.key : null,
         ),
       ),
       nextCursor:
