@@ -1,4 +1,4 @@
-import type { ConversationPage, ErrorBody } from '@parley/contracts';
+import type { ConversationDetail, ConversationPage, ErrorBody } from '@parley/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type Api } from './harness';
 import { seedConversation } from './inbox-seed';
@@ -33,6 +33,11 @@ describe('the inbox: filters and paging', () => {
           key: 'dfe',
           name: 'Department for Education',
           rules: [{ key: 'loans', name: 'Loans', query: 'loan' }],
+        },
+        {
+          key: 'dwp',
+          name: 'Department for Work and Pensions',
+          rules: [{ key: 'uc', name: 'UC', query: 'credit' }],
         },
       ],
       sources: [
@@ -150,6 +155,24 @@ describe('the inbox: filters and paging', () => {
       expect(await titles(`assignee=${colleague}`)).toEqual(['Bus fares']);
     });
 
+    it('gives each tag its opportunity, status, assignee, deadline, SLA state and version, in the list and the detail', async () => {
+      const [item] = await allPages('department=dft&assignee=me&route=pointer');
+      const expected = {
+        department: 'dft',
+        opportunityId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        status: 'assigned',
+        assignee: { id: me, name: expect.any(String) },
+        dueAt: null,
+        sla: null,
+        version: 1,
+      };
+      expect(item.tags).toEqual([expect.objectContaining(expected)]);
+      const detail = await parley.admin.get<ConversationDetail>(`/api/conversations/${item.id}`);
+      expect(detail.body.tags).toEqual([expect.objectContaining(expected)]);
+      const retired = await allPages('department=dft&status=retired');
+      expect(retired.map((i) => i.tags.map((t) => t.status))).toEqual([['retired']]);
+    });
+
     it('pages a filtered inbox by recent activity too, the cursor keeping to the filter', async () => {
       const recent = await allPages('department=dft&limit=1&sort=recent&assignee=me');
       expect(recent.map((i) => i.title).sort()).toEqual(['Ferry timetable', 'Railcard renewal']);
@@ -179,6 +202,61 @@ describe('the inbox: filters and paging', () => {
       expect(response.status).toBe(400);
       const said = [response.body.message, ...(response.body.problems ?? []).map((p) => p.message)];
       expect(said.join('\n')).toContain(message);
+    });
+  });
+
+  describe('SLA state', () => {
+    const HOUR = 3_600_000;
+    const from = (ms: number) => new Date(Date.now() + ms);
+
+    beforeAll(async () => {
+      const rows: Omit<Parameters<typeof seedConversation>[1], 'source' | 'department'>[] = [
+        { title: 'Overdue', score: 90, status: 'assigned', dueAt: from(-HOUR), dueSoonAt: from(-2 * HOUR) },
+        { title: 'Due soon', score: 80, dueAt: from(HOUR / 2), dueSoonAt: from(-HOUR / 6) },
+        { title: 'In time', score: 70, status: 'drafting', dueAt: from(3 * HOUR), dueSoonAt: from(2 * HOUR) },
+        {
+          title: 'Answered late',
+          score: 60,
+          status: 'responded',
+          dueAt: from(-HOUR),
+          dueSoonAt: from(-2 * HOUR),
+        },
+        { title: 'No deadline', score: 50 },
+        {
+          title: 'Replied in thread',
+          score: 40,
+          dueAt: from(-HOUR),
+          dueSoonAt: from(-2 * HOUR),
+          firstResponseAt: from(-3 * HOUR),
+        },
+      ];
+      for (const row of rows)
+        await seedConversation(parley.db, { source: 'news', department: 'dwp', ...row });
+    });
+
+    it('says how each first-response promise stands', async () => {
+      const items = await allPages('department=dwp');
+      expect(items.map((i) => [i.title, i.tags[0].sla])).toEqual([
+        ['Overdue', 'overdue'],
+        ['Due soon', 'due-soon'],
+        ['In time', 'ok'],
+        ['Answered late', null],
+        ['No deadline', null],
+        ['Replied in thread', null],
+      ]);
+    });
+
+    it.each([
+      ['sla=overdue', ['Overdue']],
+      ['sla=due-soon', ['Due soon']],
+      ['sla=ok', ['In time']],
+      ['sla=overdue,due-soon', ['Overdue', 'Due soon']],
+      ['sla=overdue,due-soon&status=new', ['Due soon']],
+      ['sla=ok,overdue&status=drafting', ['In time']],
+      ['sla=overdue&status=responded', []],
+    ])('?%s', async (query, expected) => {
+      const items = await allPages(`department=dwp&limit=1&${query}`);
+      expect(items.map((i) => i.title)).toEqual(expected);
     });
   });
 

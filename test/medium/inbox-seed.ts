@@ -13,6 +13,10 @@ export type SeedConversation = {
   assignee?: string | null;
   lastActivityAt?: Date | null;
   retired?: boolean;
+  dueAt?: Date | null;
+  dueSoonAt?: Date | null;
+  /** When the department first answered in the thread. */
+  firstResponseAt?: Date | null;
 };
 
 /** Inserts one conversation, its posts and its department's opportunity; returns the conversation and opportunity ids. */
@@ -42,8 +46,8 @@ export const seedConversation = async (
     rows: [opportunity],
   } = await db.query<{ id: string }>(
     `INSERT INTO opportunity (conversation_id, department_id, score, route, route_reason, status, assignee_id,
-       retired_at, first_public_post_at)
-     SELECT $1, d.id, $3, $4, 'Seeded for the test.', $5, $6, CASE WHEN $7 THEN now() END, $8
+       retired_at, first_public_post_at, due_at, due_soon_at, first_response_at)
+     SELECT $1, d.id, $3, $4, 'Seeded for the test.', $5, $6, CASE WHEN $7 THEN now() END, $8, $9, $10, $11
      FROM department d WHERE d.key = $2
      RETURNING id::text`,
     [
@@ -51,10 +55,13 @@ export const seedConversation = async (
       c.department,
       c.score ?? 50,
       c.route ?? 'public-info',
-      c.status ?? 'new',
+      c.retired ? 'retired' : (c.status ?? 'new'),
       c.assignee ?? null,
       c.retired ?? false,
       at,
+      c.dueAt ?? null,
+      c.dueSoonAt ?? null,
+      c.firstResponseAt ?? null,
     ],
   );
   if (!opportunity) throw new Error(`no department "${c.department}"`);
