@@ -129,11 +129,19 @@ const slaCondition = (state: SlaFilter, now: string): string =>
     ok: `o.due_at > ${now} AND (o.due_soon_at IS NULL OR o.due_soon_at > ${now})`,
   })[state];
 
+/**
+ * The effective status (`retired` once retired_at is set) as conditions on the stored one, so the status index
+ * serves the usual case of live work.
+ */
+const statusCondition = (statuses: string[] | undefined, p: Parameters): string => {
+  if (!statuses) return 'o.retired_at IS NULL';
+  const live = `(o.status = ANY(${p.add(statuses)}::text[]) AND o.retired_at IS NULL)`;
+  return statuses.includes('retired') ? `(${live} OR o.retired_at IS NOT NULL)` : live;
+};
+
 const filterConditions = (f: InboxFilters, clock: Date, p: Parameters): string[] => {
   const conditions: string[] = [];
-  conditions.push(
-    f.statuses ? `${EFFECTIVE_STATUS} = ANY(${p.add(f.statuses)}::text[])` : 'o.retired_at IS NULL',
-  );
+  conditions.push(statusCondition(f.statuses, p));
   if (f.assignee === 'nobody') conditions.push('o.assignee_id IS NULL');
   else if (f.assignee) conditions.push(`o.assignee_id = ${p.add(f.assignee.userId)}::uuid`);
   if (f.routes) conditions.push(`o.route = ANY(${p.add(f.routes)}::text[])`);
@@ -314,16 +322,24 @@ export class ConversationRepository {
       ...(query.after ? [keysetAfter(query.sort, query.after, p)] : []),
     ];
     const key = SORT_KEYS[query.sort];
+    // The page is chosen first and only its rows are dressed (root post, source): the lateral root-post lookup
+    // would otherwise run for every conversation that passes the filters, not just the page.
     return q.query(
-      `SELECT ${CONVERSATION_COLUMNS}, ${SORT_VALUES[query.sort]} AS "sortValue"
-       FROM opportunity o
-       JOIN department d ON d.id = o.department_id
-       JOIN conversation c ON c.id = o.conversation_id
+      `SELECT ${CONVERSATION_COLUMNS}, page."sortValue"
+       FROM (
+         SELECT o.conversation_id, ${key} AS sort_key, ${SORT_VALUES[query.sort]} AS "sortValue"
+         FROM opportunity o
+         JOIN department d ON d.id = o.department_id
+         JOIN conversation c ON c.id = o.conversation_id
+         JOIN source s ON s.id = c.source_id
+         WHERE ${conditions.join(' AND ')}
+         ORDER BY ${key} DESC NULLS LAST, o.conversation_id DESC
+         LIMIT ${p.add(query.limit)}
+       ) page
+       JOIN conversation c ON c.id = page.conversation_id
        JOIN source s ON s.id = c.source_id
        ${ROOT_POST}
-       WHERE ${conditions.join(' AND ')}
-       ORDER BY ${key} DESC NULLS LAST, o.conversation_id DESC
-       LIMIT ${p.add(query.limit)}`,
+       ORDER BY page.sort_key DESC NULLS LAST, page.conversation_id DESC`,
       p.values,
     );
   }
