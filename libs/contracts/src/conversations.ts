@@ -1,14 +1,84 @@
 import { z } from 'zod';
-import { PLATFORMS, ROUTES, SIGNAL_KINDS } from '@parley/domain';
+import {
+  KEY_PATTERN,
+  OPPORTUNITY_STATUSES,
+  PLATFORMS,
+  ROUTES,
+  SIGNAL_KINDS,
+  SLA_STATES,
+} from '@parley/domain';
 import { departmentKey } from './auth';
-import { text } from './text';
+import { LIMITS, text } from './text';
+
+/** `a,b` or a repeated parameter, as one list without blanks or repeats; nothing at all when empty. */
+const splitList = (input: unknown): string[] | undefined => {
+  if (input === undefined) return undefined;
+  const parts = [input]
+    .flat()
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  return parts.length ? [...new Set(parts)] : undefined;
+};
+
+/**
+ * A filter that takes several values, comma-separated (`status=new,assigned`) or repeated
+ * (`status=new&status=assigned`); the message names the value that is not one of them.
+ */
+const anyOf = <const T extends readonly [string, ...string[]]>(name: string, values: T) =>
+  z.preprocess(
+    splitList,
+    z
+      .array(
+        z.enum(values, {
+          error: (issue) =>
+            `${name} is one of ${values.join(', ')} (not "${String(issue.input).slice(0, 40)}")`,
+        }),
+      )
+      .optional(),
+  );
+
+const sourceKeys = z.preprocess(
+  splitList,
+  z
+    .array(
+      z.string().regex(KEY_PATTERN, {
+        error: (issue) =>
+          `source is a source key such as "news-forum" (not "${String(issue.input).slice(0, 40)}")`,
+      }),
+    )
+    .max(LIMITS.sources, `source names at most ${LIMITS.sources} sources`)
+    .optional(),
+);
+
+export const INBOX_SEARCH_MAX = 200;
 
 export const conversationQuerySchema = z.object({
   department: departmentKey,
-  sort: z.enum(['score', 'recent']).default('score'),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  sort: z.enum(['score', 'recent'], { error: 'sort is score or recent' }).default('score'),
+  limit: z.coerce
+    .number({ error: 'limit is a number from 1 to 100' })
+    .int('limit is a whole number from 1 to 100')
+    .min(1, 'limit is at least 1')
+    .max(100, 'limit is at most 100')
+    .default(25),
   // Cursors are short tokens the api hands out; 500 characters is far more than any of them.
   cursor: text({ what: 'a cursor', max: 500 }).optional(),
+  /** Effective statuses: `retired` is an opportunity no rule supports any more. Without it: every live one. */
+  status: anyOf('status', OPPORTUNITY_STATUSES),
+  /** `me`, `nobody`, or a member's user id. */
+  assignee: z
+    .union([
+      z.literal('me'),
+      z.literal('nobody'),
+      z.uuid({ error: 'assignee is "me", "nobody" or a user id' }),
+    ])
+    .optional(),
+  route: anyOf('route', ROUTES),
+  sla: anyOf('sla', SLA_STATES),
+  source: sourceKeys,
+  /** Words to find in the thread: "a phrase" in quotes, `or` between alternatives, `-word` to leave out. */
+  q: text({ what: 'the search', max: INBOX_SEARCH_MAX }).optional(),
 });
 export type ConversationQuery = z.infer<typeof conversationQuerySchema>;
 
@@ -16,6 +86,16 @@ const tag = z.object({
   /** The opportunity: this conversation as this department works on it (`/api/opportunities/:id`). */
   opportunityId: z.string(),
   department: z.string(),
+  /** Where the work stands; `retired` when no rule supports it any more. */
+  status: z.enum(OPPORTUNITY_STATUSES),
+  /** Who is working on it, if anyone. */
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** When the first response is due under the department's SLA; null when it has none (or it is not worked out yet). */
+  dueAt: z.string().nullable(),
+  /** How that promise stands now; null when there is none to keep (no SLA, already answered, or closed). */
+  sla: z.enum(SLA_STATES).nullable(),
+  /** Send it back as `expectedVersion` with a change (`/api/opportunities/...`): a stale one is refused with 409. */
+  version: z.number(),
   score: z.number(),
   route: z.enum(ROUTES),
   routeReason: z.string(),

@@ -39,6 +39,11 @@ export type TagRow = {
   firstPublicPostAt: Date | null;
   /** Set when no rule supports the opportunity any more: kept for history, out of the inbox. */
   retiredAt: Date | null;
+  status: string;
+  assignee: { id: string; name: string } | null;
+  dueAt: Date | null;
+  dueSoonAt: Date | null;
+  version: number;
 };
 
 /** When the public posted in a conversation, oldest first: what time-dependent signals are worked out from. */
@@ -56,12 +61,32 @@ export type ThreadPostRow = {
   byDepartment: string | null;
 };
 
-export type InboxCursor = { value: number | string; id: string };
+export type InboxSort = 'score' | 'recent';
+/** Where the last page ended: the sort value of its last row (null: a conversation with no known activity) and id. */
+export type InboxCursor = { sort: InboxSort; value: number | string | null; id: string };
+export type SlaFilter = 'ok' | 'due-soon' | 'overdue';
+/** What narrows an inbox; an absent filter narrows nothing. Lists match any of their values. */
+export type InboxFilters = {
+  /** Effective statuses (`retired` when retired_at is set); absent: every live one, as the inbox always showed. */
+  statuses?: string[];
+  assignee?: { userId: string } | 'nobody';
+  routes?: string[];
+  sla?: SlaFilter[];
+  /** Source keys. */
+  sources?: string[];
+  /** Text search over the thread's posts, in websearch syntax ("quoted phrase", or, -not). */
+  search?: string;
+};
+/** An inbox row, with the value it was sorted by (what the next page's cursor starts after). */
+export type InboxRow = ConversationRow & { sortValue: number | string | null };
 export type InboxQuery = {
   departmentId: string;
-  sort: 'score' | 'recent';
+  sort: InboxSort;
   limit: number;
   after: InboxCursor | null;
+  filters: InboxFilters;
+  /** The clock SLA states are read against. */
+  now: Date;
 };
 
 const CONVERSATION_COLUMNS = `c.id::text AS id, c.title, c.url, s.key AS source, s.name AS "sourceName", p.platform, c.post_count AS "postCount",
@@ -73,6 +98,81 @@ const STALE_CONVERSATIONS = `SELECT DISTINCT o.conversation_id AS id
     SELECT 1 FROM listening_rule lr
     WHERE lr.department_id = o.department_id AND lr.key = r.key AND lr.version = r.version AND lr.enabled)`;
 const ROOT_POST = `LEFT JOIN LATERAL (SELECT platform FROM post WHERE conversation_id = c.id ORDER BY id LIMIT 1) p ON true`;
+
+/** Positional query parameters, numbered as they are added. */
+class Parameters {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+const SORT_KEYS: Record<InboxSort, string> = { score: 'o.score', recent: 'c.last_activity_at' };
+/** The sort value as the cursor keeps it: the time to the microsecond, so no row that shares the millisecond is lost. */
+const SORT_VALUES: Record<InboxSort, string> = {
+  score: 'o.score',
+  recent: `to_char(c.last_activity_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+};
+const EFFECTIVE_STATUS = `(CASE WHEN o.retired_at IS NOT NULL THEN 'retired' ELSE o.status END)`;
+/** Statuses whose first-response clock still runs (OPEN_STATUSES in the domain's workflow). */
+const OPEN = `('new', 'assigned', 'drafting', 'in-clearance', 'approved')`;
+
+/**
+ * Each SLA state as a condition on the deadlines, so an index on due_at can serve it. The same rule as the domain's
+ * slaState: no state once answered, closed or without a deadline; overdue from due_at, due soon from due_soon_at.
+ */
+const slaCondition = (state: SlaFilter, now: string): string =>
+  ({
+    overdue: `o.due_at <= ${now}`,
+    'due-soon': `o.due_at > ${now} AND o.due_soon_at <= ${now}`,
+    ok: `o.due_at > ${now} AND (o.due_soon_at IS NULL OR o.due_soon_at > ${now})`,
+  })[state];
+
+/**
+ * The effective status (`retired` once retired_at is set) as conditions on the stored one, so the status index
+ * serves the usual case of live work.
+ */
+const statusCondition = (statuses: string[] | undefined, p: Parameters): string => {
+  if (!statuses) return 'o.retired_at IS NULL';
+  const live = `(o.status = ANY(${p.add(statuses)}::text[]) AND o.retired_at IS NULL)`;
+  return statuses.includes('retired') ? `(${live} OR o.retired_at IS NOT NULL)` : live;
+};
+
+const filterConditions = (f: InboxFilters, clock: Date, p: Parameters): string[] => {
+  const conditions: string[] = [];
+  conditions.push(statusCondition(f.statuses, p));
+  if (f.assignee === 'nobody') conditions.push('o.assignee_id IS NULL');
+  else if (f.assignee) conditions.push(`o.assignee_id = ${p.add(f.assignee.userId)}::uuid`);
+  if (f.routes) conditions.push(`o.route = ANY(${p.add(f.routes)}::text[])`);
+  if (f.sources) conditions.push(`s.key = ANY(${p.add(f.sources)}::text[])`);
+  if (f.sla) {
+    const now = `${p.add(clock)}::timestamptz`;
+    conditions.push(
+      `o.retired_at IS NULL AND o.first_response_at IS NULL AND o.status IN ${OPEN}`,
+      `(${f.sla.map((state) => `(${slaCondition(state, now)})`).join(' OR ')})`,
+    );
+  }
+  if (f.search) {
+    // Posts first (the GIN index on search_vector), then their conversations.
+    conditions.push(`o.conversation_id IN (
+      SELECT sp.conversation_id FROM post sp
+      WHERE sp.search_vector @@ websearch_to_tsquery('english', ${p.add(f.search)}) AND sp.deleted_at IS NULL)`);
+  }
+  return conditions;
+};
+
+/**
+ * Rows after the cursor in `ORDER BY key DESC NULLS LAST, id DESC`. A row comparison alone would drop every row
+ * whose key is null (a comparison with null is never true), so those are added back after the last dated row.
+ */
+const keysetAfter = (sort: InboxSort, after: InboxCursor, p: Parameters): string => {
+  const id = `${p.add(after.id)}::bigint`;
+  if (sort === 'score') return `(o.score, o.conversation_id) < (${p.add(after.value)}::int, ${id})`;
+  if (after.value === null) return `(c.last_activity_at IS NULL AND o.conversation_id < ${id})`;
+  const value = `${p.add(after.value)}::timestamptz`;
+  return `((c.last_activity_at, o.conversation_id) < (${value}, ${id}) OR c.last_activity_at IS NULL)`;
+};
 
 /** Gives the conversations a page query selects a new version, so they are tagged afresh; in id order. */
 const bumpVersions = async (
@@ -209,28 +309,46 @@ export class ConversationRepository {
   }
 
   /**
-   * One page of a department's inbox: conversations with a live opportunity at or above its threshold (or referred
-   * here by another department: a person chose to send it), keyset-paginated.
+   * One page of a department's inbox: conversations with an opportunity at or above its threshold (or referred
+   * here by another department: a person chose to send it) that pass the filters, keyset-paginated. By recent activity, conversations with no known activity come last, in id order.
    */
-  inboxPage(q: Queryable, query: InboxQuery): Promise<ConversationRow[]> {
-    const byScore = query.sort === 'score';
-    const key = byScore ? 'o.score' : 'c.last_activity_at';
-    const after = query.after
-      ? `AND (${key}, c.id) < ($3${byScore ? '::int' : '::timestamptz'}, $4::bigint)`
-      : 'AND $3::text IS NULL AND $4::text IS NULL';
+  inboxPage(q: Queryable, query: InboxQuery): Promise<InboxRow[]> {
+    const p = new Parameters();
+    const department = p.add(query.departmentId);
+    const conditions = [
+      `o.department_id = ${department}`,
+      '(o.score >= d.inbox_threshold OR o.referred_from_id IS NOT NULL)',
+      ...filterConditions(query.filters, query.now, p),
+      ...(query.after ? [keysetAfter(query.sort, query.after, p)] : []),
+    ];
+    const key = SORT_KEYS[query.sort];
+    // The page is chosen first and only its rows are dressed (root post, source): the lateral root-post lookup
+    // would otherwise run for every conversation that passes the filters, not just the page.
     return q.query(
-      `SELECT ${CONVERSATION_COLUMNS}, ${byScore ? 'o.score' : 'c.last_activity_at'} AS "sortValue"
-       FROM opportunity o
-       JOIN department d ON d.id = o.department_id
-       JOIN conversation c ON c.id = o.conversation_id
+      `SELECT ${CONVERSATION_COLUMNS}, page."sortValue"
+       FROM (
+         SELECT o.conversation_id, ${key} AS sort_key, ${SORT_VALUES[query.sort]} AS "sortValue"
+         FROM opportunity o
+         JOIN department d ON d.id = o.department_id
+         JOIN conversation c ON c.id = o.conversation_id
+         JOIN source s ON s.id = c.source_id
+         WHERE ${conditions.join(' AND ')}
+         ORDER BY ${key} DESC NULLS LAST, o.conversation_id DESC
+         LIMIT ${p.add(query.limit)}
+       ) page
+       JOIN conversation c ON c.id = page.conversation_id
        JOIN source s ON s.id = c.source_id
        ${ROOT_POST}
-       WHERE o.department_id = $1 AND o.retired_at IS NULL
-         AND (o.score >= d.inbox_threshold OR o.referred_from_id IS NOT NULL) ${after}
-       ORDER BY ${key} DESC NULLS LAST, c.id DESC
-       LIMIT $2`,
-      [query.departmentId, query.limit, query.after?.value ?? null, query.after?.id ?? null],
+       ORDER BY page.sort_key DESC NULLS LAST, page.conversation_id DESC`,
+      p.values,
     );
+  }
+
+  /** How many terms a search has once Postgres has read it: none when every word is too common to search for. */
+  searchTermCount(q: Queryable, search: string): Promise<number> {
+    return q
+      .query(`SELECT numnode(websearch_to_tsquery('english', $1))::int AS n`, [search])
+      .then((rows: { n: number }[]) => rows[0].n);
   }
 
   findById(q: Queryable, id: string): Promise<ConversationRow | undefined> {
@@ -246,8 +364,10 @@ export class ConversationRepository {
     return q.query(
       `SELECT o.conversation_id::text AS "conversationId", o.id AS "opportunityId", d.key AS department, o.score, o.route, o.route_reason AS "routeReason",
          o.rules, o.signals, o.resources, o.first_response_at AS "firstResponseAt", o.first_response_seconds AS "firstResponseSeconds",
-         o.first_public_post_at AS "firstPublicPostAt", o.retired_at AS "retiredAt"
-       FROM opportunity o JOIN department d ON d.id = o.department_id
+         o.first_public_post_at AS "firstPublicPostAt", o.retired_at AS "retiredAt", ${EFFECTIVE_STATUS} AS status,
+         CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name) END AS assignee,
+         o.due_at AS "dueAt", o.due_soon_at AS "dueSoonAt", o.version
+       FROM opportunity o JOIN department d ON d.id = o.department_id LEFT JOIN app_user u ON u.id = o.assignee_id
        WHERE o.conversation_id = ANY($1::bigint[]) AND ($2::uuid[] IS NULL OR o.department_id = ANY($2::uuid[]))
        ORDER BY o.score DESC, d.key`,
       [conversationIds, departmentIds],

@@ -1,17 +1,29 @@
 import type { ConversationItem, ConversationTag, ThreadPost } from '@parley/contracts';
 import { iso, type ConversationRow, type TagRow, type ThreadPostRow } from '@parley/db';
-import type { Platform, Route } from '@parley/domain';
+import { slaState, type OpportunityStatus, type Platform, type Route } from '@parley/domain';
 import { refreshTimeSignals } from '@parley/tagging';
 
 /** What the mapper needs to say how things stand now: the clock, and when the public posted in the thread. */
 export type ReadClock = { now: Date; publicPostTimes: Date[] };
 
-/** A live tag as it stands now: signals that depend on the time (and so the score) are worked out when read. */
+/**
+ * A tag as it stands now: signals that depend on the time (and so the score) are worked out when read, and so is
+ * the SLA state, with the workflow's own rule.
+ */
 const tagOf = (t: TagRow, clock: ReadClock): ConversationTag => {
   const { signals, score } = refreshTimeSignals(t.signals, clock.publicPostTimes, clock.now);
+  const status = t.status as OpportunityStatus;
   return {
     opportunityId: t.opportunityId,
     department: t.department,
+    status,
+    assignee: t.assignee,
+    dueAt: iso(t.dueAt),
+    sla: slaState(
+      { status, dueAt: t.dueAt, dueSoonAt: t.dueSoonAt, firstResponseAt: t.firstResponseAt },
+      clock.now,
+    ),
+    version: t.version,
     score,
     route: t.route as Route,
     routeReason: t.routeReason,
@@ -35,12 +47,16 @@ const engagementOf = (tags: TagRow[], preferred: string | null): ConversationIte
     : null;
 };
 
-/** Retired tags are history: they no longer give a reason, but the engagement they recorded still counts. */
+/**
+ * Retired tags are history: they no longer give a reason, but the engagement they recorded still counts. The one
+ * exception is an inbox asked for retired work (`retiredOf`: its department), where the item is listed for it.
+ */
 export const conversationItemOf = (
   row: ConversationRow,
   tags: TagRow[],
   preferred: string | null,
   clock: ReadClock,
+  retiredOf: string | null = null,
 ): ConversationItem => ({
   id: row.id,
   title: row.title,
@@ -52,7 +68,7 @@ export const conversationItemOf = (
   participantCount: row.participantCount,
   startedAt: iso(row.startedAt),
   lastActivityAt: iso(row.lastActivityAt),
-  tags: tags.filter((t) => t.retiredAt === null).map((t) => tagOf(t, clock)),
+  tags: tags.filter((t) => t.retiredAt === null || t.department === retiredOf).map((t) => tagOf(t, clock)),
   engagement: engagementOf(tags, preferred),
 });
 

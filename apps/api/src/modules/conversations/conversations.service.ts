@@ -1,12 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConversationDetail, ConversationPage, ConversationQuery } from '@parley/contracts';
-import { ConversationRepository, DATA_SOURCE } from '@parley/db';
+import { ConversationRepository, DATA_SOURCE, type InboxFilters } from '@parley/db';
 import { DomainError } from '@parley/domain';
 import type { DataSource } from 'typeorm';
 import { DepartmentAccess } from '../../common/department-access.service';
 import type { AuthContext } from '../auth/auth-context';
 import { conversationItemOf, threadPostOf, type ReadClock } from './conversation-mapper';
 import { decodeCursor, encodeCursor } from './inbox-cursor';
+
+const assigneeFilter = (assignee: string | undefined, me: string): InboxFilters['assignee'] => {
+  if (assignee === undefined || assignee === 'nobody') return assignee;
+  return { userId: assignee === 'me' ? me : assignee };
+};
 
 /** The inbox of tagged conversations and the conversation page, limited to the departments the caller can see. */
 @Injectable()
@@ -23,7 +28,9 @@ export class ConversationsService {
       departmentId: department.id,
       sort: query.sort,
       limit: query.limit + 1,
-      after: query.cursor ? decodeCursor(query.cursor) : null,
+      after: query.cursor ? decodeCursor(query.cursor, query.sort) : null,
+      filters: await this.filtersOf(auth, query),
+      now: new Date(),
     });
     const page = rows.slice(0, query.limit);
     const ids = page.map((r) => r.id);
@@ -31,7 +38,7 @@ export class ConversationsService {
       this.conversations.tagsOf(this.dataSource, ids, this.access.allowedIds(auth)),
       this.clocksOf(ids),
     ]);
-    const last = page.at(-1) as ((typeof page)[number] & { sortValue: number | Date }) | undefined;
+    const last = page.at(-1);
     return {
       items: page.map((row) =>
         conversationItemOf(
@@ -39,15 +46,34 @@ export class ConversationsService {
           tags.filter((t) => t.conversationId === row.id),
           department.key,
           clocks(row.id),
+          query.status?.includes('retired') ? department.key : null,
         ),
       ),
       nextCursor:
         rows.length > query.limit && last
-          ? encodeCursor({
-              value: last.sortValue instanceof Date ? last.sortValue.toISOString() : last.sortValue,
-              id: last.id,
-            })
+          ? encodeCursor({ sort: query.sort, value: last.sortValue, id: last.id })
           : null,
+    };
+  }
+
+  /** The query's filters as the repository reads them: `me` is the caller, and a search must have words to find. */
+  private async filtersOf(auth: AuthContext, query: ConversationQuery): Promise<InboxFilters> {
+    const search = query.q || undefined;
+    if (search && (await this.conversations.searchTermCount(this.dataSource, search)) === 0) {
+      throw new DomainError(
+        'invalid',
+        `The search "${search}" has no words to look for: very common words such as "the" or "and" are left out, ` +
+          'and so are punctuation and symbols. Add a word that would appear in the conversation.',
+        [{ path: 'q', message: 'search for at least one word that is not a very common one' }],
+      );
+    }
+    return {
+      statuses: query.status,
+      assignee: assigneeFilter(query.assignee, auth.userId),
+      routes: query.route,
+      sla: query.sla,
+      sources: query.source,
+      search,
     };
   }
 
