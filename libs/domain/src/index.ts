@@ -12,3 +12,5 @@ export * from './people';
 export * from './post-limits';
 export * from './text';
 export * from './sign-in';
+export * from './engagement-kinds';
+export * from './engagement-match';
