@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENGAGEMENT_KINDS, ENGAGEMENT_MODES, PLATFORMS, ROUTES } from '@parley/domain';
+import { expectedVersion } from './opportunities';
 import { strictObject } from './strict-object';
 import { LIMITS, text } from './text';
 
@@ -30,7 +31,7 @@ export const recordEngagementSchema = strictObject({
   closesLoop: z.boolean().optional(),
   draftId: z.uuid({ error: 'draftId is the id of a draft on this opportunity' }).optional(),
   publish: z.boolean().optional(),
-  expectedVersion: z.number({ error: 'send expectedVersion, the opportunity version you saw' }).int().min(0),
+  expectedVersion,
 });
 export type RecordEngagement = z.infer<typeof recordEngagementSchema>;
 

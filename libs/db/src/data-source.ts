@@ -9,6 +9,7 @@ import { SourceLastWarning1796115600000 } from './migrations/1796115600000-sourc
 import { ApiTokenExpiry1796119200000 } from './migrations/1796119200000-api-token-expiry';
 import { BackfillRequest1796200000000 } from './migrations/1796200000000-backfill-request';
 import { EngagementPublishing1796304000000 } from './migrations/1796304000000-engagement-publishing';
+import { OpportunityWorkflow1796300000000 } from './migrations/1796300000000-opportunity-workflow';
 
 export const MIGRATIONS = [
   InitialSchema1763683200000,
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   ApiTokenExpiry1796119200000,
   BackfillRequest1796200000000,
   EngagementPublishing1796304000000,
+  OpportunityWorkflow1796300000000,
 ];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */

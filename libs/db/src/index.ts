@@ -14,3 +14,4 @@ export * from './database.module';
 export * from './tagging-workspace';
 export * from './secret-box';
 export * from './repositories/engagement.repository';
+export * from './repositories/opportunity.repository';

@@ -1,7 +1,7 @@
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { Loading } from '../../../components/ui/loading';
 import { useEngagements } from '../api/get-engagements';
-import { EngagementList, RecordEngagementForm } from './record-engagement-form';
+import { EngagementsDone, RecordEngagementForm } from './record-engagement-form';
 
 type Props = {
   opportunityId: string;
@@ -26,7 +26,7 @@ export const EngagementPanel = ({ opportunityId, version, canAct, draftId, onRec
     );
   return (
     <>
-      <EngagementList engagements={engagements.data.engagements} />
+      <EngagementsDone engagements={engagements.data.engagements} />
       {canAct && (
         <RecordEngagementForm
           opportunityId={opportunityId}

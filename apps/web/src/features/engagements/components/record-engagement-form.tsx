@@ -253,7 +253,7 @@ const STATE_WORDS: Record<string, string> = {
 };
 
 /** What has been recorded so far, with a failed publish's reason. */
-export const EngagementList = ({ engagements }: { engagements: Engagement[] }) =>
+export const EngagementsDone = ({ engagements }: { engagements: Engagement[] }) =>
   engagements.length === 0 ? null : (
     <ul className="summary-list">
       {engagements.map((e) => (

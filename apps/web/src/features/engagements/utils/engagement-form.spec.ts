@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { checkEngagementForm, emptyEngagementForm, engagementBody, type EngagementFormValues } from './engagement-form';
+import {
+  checkEngagementForm,
+  emptyEngagementForm,
+  engagementBody,
+  type EngagementFormValues,
+} from './engagement-form';
 
 const now = new Date('2026-12-01T12:00:00Z');
-const form = (over: Partial<EngagementFormValues>): EngagementFormValues => ({ ...emptyEngagementForm('dvsa'), ...over });
+const form = (over: Partial<EngagementFormValues>): EngagementFormValues => ({
+  ...emptyEngagementForm('dvsa'),
+  ...over,
+});
 
 describe('checkEngagementForm', () => {
   it.each<[string, Partial<EngagementFormValues>, Record<string, RegExp>]>([
@@ -10,9 +18,17 @@ describe('checkEngagementForm', () => {
     ['a recorded reply with only its words', { text: 'DVSA here: see GOV.UK' }, {}],
     ['a recorded reply with neither', {}, { url: /address of the post, or paste/ }],
     ['an address that is not one', { url: 'social.example/@dvsa/1' }, { url: /starting https/ }],
-    ['a time in the future', { url: 'https://x.example/1', postedAt: '2026-12-02T09:00' }, { postedAt: /now or in the past/ }],
+    [
+      'a time in the future',
+      { url: 'https://x.example/1', postedAt: '2026-12-02T09:00' },
+      { postedAt: /now or in the past/ },
+    ],
     ['a publish without text', { how: 'publish' }, { text: /Enter the reply/ }],
-    ['a publish without an account', { how: 'publish', account: '', text: 'Hi' }, { account: /Choose the account/ }],
+    [
+      'a publish without an account',
+      { how: 'publish', account: '', text: 'Hi' },
+      { account: /Choose the account/ },
+    ],
     ['a publish with both', { how: 'publish', text: 'Hi, DVSA here' }, {}],
   ])('%s', (_, values, expected) => {
     const errors = checkEngagementForm(form(values), now);
