@@ -32,6 +32,14 @@ describe('recording and publishing engagements', () => {
         name: 'Driver and Vehicle Standards Agency',
         rules: [{ key: 'tests', name: 'Driving tests', query: 'driving' }],
         accounts: [{ platform: 'mastodon', handle: 'dvsa', site: mastodon.origin, accessToken }],
+        // Published answers, so these questions are routed to public information rather than clearance.
+        resources: [
+          {
+            title: 'Change your driving test appointment',
+            url: 'https://www.gov.uk/change-driving-test',
+            text: 'Change the date of your driving test or move your driving test to another test centre.',
+          },
+        ],
       },
     ],
     sources: [
@@ -121,7 +129,7 @@ describe('recording and publishing engagements', () => {
         expectedVersion: opportunity.version,
       },
     );
-    expect(status).toBe(201);
+    expect(status, JSON.stringify(body)).toBe(201);
     expect(body.opportunity.status).toBe('responded');
     expect(body.engagement).toMatchObject({ kind: 'reply', publish: { state: 'published', error: null } });
 
@@ -165,7 +173,7 @@ describe('recording and publishing engagements', () => {
 
     expect((await call('PUT', '/api/workspace', workspace('a-revoked-token'))).status).toBe(200);
     const refused = await send();
-    expect(refused.status).toBe(502);
+    expect(refused.status, JSON.stringify(refused.body)).toBe(502);
     expect(refused.body.message).toMatch(
       /Mastodon refused the token for dvsa: check the account's access token/,
     );
@@ -219,7 +227,7 @@ describe('recording and publishing engagements', () => {
     });
 
     const own = mastodon.seed({
-      id: '100000000000000900',
+      id: '300000000000000001',
       acct: 'dvsa',
       content: `@kim ${text}`,
       inReplyTo: ROOTS.byHand,

@@ -23,7 +23,10 @@ const REQUESTS: Partial<Record<string, (version: number) => { path: string; body
   assign: (v) => ({ path: 'assign', body: { expectedVersion: v, assigneeId: 'me' } }),
   unassign: (v) => ({ path: 'unassign', body: { expectedVersion: v } }),
   decline: (v) => ({ path: 'decline', body: { expectedVersion: v, reason: 'duplicate' } }),
-  refer: (v) => ({ path: 'refer', body: { expectedVersion: v, to: 'press-office', note: 'An announcement: theirs.' } }),
+  refer: (v) => ({
+    path: 'refer',
+    body: { expectedVersion: v, to: 'press-office', note: 'An announcement: theirs.' },
+  }),
   reopen: (v) => ({ path: 'reopen', body: { expectedVersion: v } }),
 };
 
@@ -94,7 +97,10 @@ describe('opportunity workflow', () => {
       ],
     });
     expect(applied.status).toBe(200);
-    for (const row of (await db.query(`SELECT id, key FROM department`)).rows as { id: string; key: string }[])
+    for (const row of (await db.query(`SELECT id, key FROM department`)).rows as {
+      id: string;
+      key: string;
+    }[])
       departments[row.key] = row.id;
     sourceId = (
       (
@@ -103,7 +109,11 @@ describe('opportunity workflow', () => {
         )
       ).rows as { id: string }[]
     )[0].id;
-    adminId = ((await db.query(`SELECT id FROM app_user WHERE email = 'admin@example.gov.uk'`)).rows[0] as { id: string }).id;
+    adminId = (
+      (await db.query(`SELECT id FROM app_user WHERE email = 'admin@example.gov.uk'`)).rows[0] as {
+        id: string;
+      }
+    ).id;
     await member('comms', 'home', 'comms');
     await member('viewer', 'home', 'viewer');
     await member('policy', 'home', 'policy');
@@ -134,14 +144,18 @@ describe('opportunity workflow', () => {
     );
 
     it.each(cases)('$action from $from (via the api)', async ({ action, from, to }) => {
-      const id = await opportunity('home', { status: from, assigneeId: from === 'new' ? undefined : users.comms });
+      const id = await opportunity('home', {
+        status: from,
+        assigneeId: from === 'new' ? undefined : users.comms,
+      });
       const { path, body } = (REQUESTS[action] as (v: number) => { path: string; body: object })(1);
       const answer = await clients.comms.request('POST', `/api/opportunities/${id}/${path}`, body);
       const stored = await get(id);
       if (to) {
         expect(answer.status, JSON.stringify(answer.body)).toBe(200);
         expect([(answer.body as Opportunity).status, stored.status, stored.version]).toEqual([to, to, 2]);
-        const history = (await clients.comms.get<OpportunityHistory>(`/api/opportunities/${id}/history`)).body;
+        const history = (await clients.comms.get<OpportunityHistory>(`/api/opportunities/${id}/history`))
+          .body;
         expect(history.items.at(-1)).toMatchObject({ actor: { id: users.comms } });
       } else {
         expect(answer.status).toBe(409);
@@ -152,29 +166,37 @@ describe('opportunity workflow', () => {
 
     // The drafting, clearance and publishing routes belong to other modules; the workflow itself is the same.
     const throughService = WORKFLOW_ACTIONS.filter((a) => !viaApi.includes(a));
-    it.each(throughService.flatMap((action) => OPPORTUNITY_STATUSES.map((from) => ({ action, from, to: nextStatus(from, action) }))))(
-      '$action from $from (through the workflow service)',
-      async ({ action, from, to }) => {
-        const id = await opportunity('home', { status: from });
-        const change = workflow().change(adminAuth(), id, {
-          expectedVersion: 1,
-          action,
-          permission: 'department.read',
-          event: { kind: action },
-        });
-        if (to) expect((await change).status).toBe(to);
-        else await expect(change).rejects.toMatchObject({ code: 'conflict', message: refusalOf(from, action) });
-        expect((await get(id)).status).toBe(to ?? from);
-      },
-    );
+    it.each(
+      throughService.flatMap((action) =>
+        OPPORTUNITY_STATUSES.map((from) => ({ action, from, to: nextStatus(from, action) })),
+      ),
+    )('$action from $from (through the workflow service)', async ({ action, from, to }) => {
+      const id = await opportunity('home', { status: from });
+      const change = workflow().change(adminAuth(), id, {
+        expectedVersion: 1,
+        action,
+        permission: 'department.read',
+        event: { kind: action },
+      });
+      if (to) expect((await change).status).toBe(to);
+      else await expect(change).rejects.toMatchObject({ code: 'conflict', message: refusalOf(from, action) });
+      expect((await get(id)).status).toBe(to ?? from);
+    });
   });
 
   it('refuses a change made from an older version with 409, the version now stored, and nothing written', async () => {
     const id = await opportunity();
-    const taken = await clients.comms.request('POST', `/api/opportunities/${id}/assign`, { expectedVersion: 1, assigneeId: 'me' });
+    const taken = await clients.comms.request('POST', `/api/opportunities/${id}/assign`, {
+      expectedVersion: 1,
+      assigneeId: 'me',
+    });
     expect(taken.status).toBe(200);
-    const events = async () => (await db.query(`SELECT count(*)::int AS n FROM opportunity_event WHERE opportunity_id = $1`, [id])).rows[0].n as number;
-    const audits = async () => (await db.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1`, [id])).rows[0].n as number;
+    const events = async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM opportunity_event WHERE opportunity_id = $1`, [id]))
+        .rows[0].n as number;
+    const audits = async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1`, [id])).rows[0]
+        .n as number;
     const before = [await events(), await audits()];
     const stale = await clients.comms.request('POST', `/api/opportunities/${id}/decline`, {
       expectedVersion: 1,
@@ -201,17 +223,24 @@ describe('opportunity workflow', () => {
       },
     });
     await expect(change).rejects.toThrow('the draft could not be stored');
-    const { rows } = await db.query(`SELECT status, version, decline_note FROM opportunity WHERE id = $1`, [id]);
+    const { rows } = await db.query(`SELECT status, version, decline_note FROM opportunity WHERE id = $1`, [
+      id,
+    ]);
     expect(rows[0]).toEqual({ status: 'new', version: 1, decline_note: null });
   });
 
   it('answers 404 for another department, 403 for a role that cannot act, and checks the assignee', async () => {
     const id = await opportunity('home');
     const body = { expectedVersion: 1, assigneeId: 'me' };
-    expect((await clients.awayComms.request('POST', `/api/opportunities/${id}/assign`, body)).status).toBe(404);
+    expect((await clients.awayComms.request('POST', `/api/opportunities/${id}/assign`, body)).status).toBe(
+      404,
+    );
     expect((await clients.awayComms.get(`/api/opportunities/${id}`)).status).toBe(404);
     expect((await clients.viewer.request('POST', `/api/opportunities/${id}/assign`, body)).status).toBe(403);
-    const policy = await clients.comms.request('POST', `/api/opportunities/${id}/assign`, { expectedVersion: 1, assigneeId: users.policy });
+    const policy = await clients.comms.request('POST', `/api/opportunities/${id}/assign`, {
+      expectedVersion: 1,
+      assigneeId: users.policy,
+    });
     expect(policy.status).toBe(400);
     expect((policy.body as { problems: { path: string }[] }).problems[0].path).toBe('assigneeId');
     expect((await get(id)).version).toBe(1);

@@ -10,8 +10,16 @@ import { EngagementSummary } from '../../features/conversations/components/engag
 import { TagDetails } from '../../features/conversations/components/tag-details';
 import { HighlightedText } from '../../features/conversations/components/highlighted-text';
 import { Thread } from '../../features/conversations/components/thread';
+import { EngagementPanel } from '../../features/engagements/components/engagement-panel';
 import { hasTerms, matchTermsOf, mergeTerms } from '../../features/conversations/utils/highlight';
 import { isApiError } from '../../lib/api-client';
+import type { ConversationTag } from '@parley/contracts';
+
+/** The opportunity a tag is, as the conversation answer names it (its id and the version to change it from). */
+const opportunityOf = (tag: ConversationTag): { id: string; version: number } | null => {
+  const { opportunityId, version } = tag as ConversationTag & { opportunityId?: string; version?: number };
+  return opportunityId && version !== undefined ? { id: opportunityId, version } : null;
+};
 
 export const ConversationRoute = () => {
   const { id = '' } = useParams();
@@ -72,6 +80,21 @@ export const ConversationRoute = () => {
 
       <h2 className="heading-m">Engagement</h2>
       <EngagementSummary engagement={detail.engagement} departmentName={departmentName} now={now} />
+
+      {detail.tags.flatMap((tag) => {
+        const opportunity = opportunityOf(tag);
+        const department = me.departments.find((d) => d.key === tag.department);
+        if (!opportunity || !department) return [];
+        return [
+          <section key={opportunity.id} aria-label={`What ${departmentName(tag.department)} did`}>
+            <EngagementPanel
+              opportunityId={opportunity.id}
+              version={opportunity.version}
+              canAct={department.permissions.includes('conversation.act')}
+            />
+          </section>,
+        ];
+      })}
 
       <h2 className="heading-m">Thread</h2>
       {hasTerms(terms) && (
