@@ -12,6 +12,7 @@ const ROOTS = {
   published: '100000000000000001',
   retried: '100000000000000002',
   byHand: '100000000000000003',
+  answeredBefore: '100000000000000004',
 };
 
 type Opportunity = { id: string; version: number; status: string; conversationId: string };
@@ -103,6 +104,19 @@ describe('recording and publishing engagements', () => {
       content: 'My driving licence photo was rejected twice',
       createdAt: hourAgo,
     });
+    mastodon.seed({
+      id: ROOTS.answeredBefore,
+      acct: 'lee',
+      content: 'Is my driving test still on in the snow?',
+      createdAt: hourAgo,
+    });
+    // The department answered on Mastodon itself, before anyone recorded it in Parley.
+    mastodon.seed({
+      id: '100000000000000005',
+      acct: 'dvsa',
+      content: 'DVSA here: we will text you by 7am if your test is cancelled because of snow.',
+      inReplyTo: ROOTS.answeredBefore,
+    });
     parley = await startParley();
     const applied = await call('PUT', '/api/workspace', workspace(TOKEN));
     expect(applied.status).toBe(200);
@@ -156,6 +170,7 @@ describe('recording and publishing engagements', () => {
     ]);
     const list = await parley.admin.get<EngagementList>(`/api/opportunities/${opportunity.id}/engagements`);
     expect(list.body.engagements).toEqual([expect.objectContaining({ matchedPost: true })]);
+    expect(list.body.opportunity).toEqual({ status: 'responded', version: body.opportunity.version });
     expect(list.body.accounts).toEqual([{ platform: 'mastodon', handle: 'dvsa', canPublish: true }]);
   });
 
@@ -240,6 +255,33 @@ describe('recording and publishing engagements', () => {
     const post = (await parley.db.query(`SELECT id::text FROM post WHERE external_id = $1`, [own.id]))
       .rows[0];
     expect(rows).toEqual([expect.objectContaining({ kind: 'reply', postId: post.id, publishState: null })]);
+  });
+
+  it('turns the detected post into the reply recorded afterwards with its address, counted once', async () => {
+    const opportunity = await opportunityOf(ROOTS.answeredBefore);
+    const detected = await eventually(async () => {
+      const rows = await engagementsOf(opportunity.conversationId);
+      return rows.length > 0 && rows;
+    });
+    expect(detected).toEqual([expect.objectContaining({ kind: 'detected' })]);
+    const own = mastodon.statuses.find((s) => s.id === '100000000000000005');
+    const recorded = await call<EngagementRecorded>(
+      'POST',
+      `/api/opportunities/${opportunity.id}/engagements`,
+      {
+        kind: 'reply',
+        mode: 'transmit',
+        url: own?.url,
+        postedAt: new Date().toISOString(),
+        closesLoop: true,
+        expectedVersion: opportunity.version,
+      },
+    );
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    expect(recorded.body.engagement).toMatchObject({ matchedPost: true, closesLoop: true });
+    expect(await engagementsOf(opportunity.conversationId)).toEqual([
+      expect.objectContaining({ kind: 'reply', postId: detected[0].postId }),
+    ]);
   });
 
   it('shows the account credential only as set, and an exported workspace applies back keeping it', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENGAGEMENT_KINDS, ENGAGEMENT_MODES, PLATFORMS, ROUTES } from '@parley/domain';
+import { ENGAGEMENT_KINDS, ENGAGEMENT_MODES, OPPORTUNITY_STATUSES, PLATFORMS, ROUTES } from '@parley/domain';
 import { expectedVersion } from './opportunities';
 import { strictObject } from './strict-object';
 import { LIMITS, text } from './text';
@@ -65,6 +65,8 @@ export type EngagementRecorded = z.infer<typeof engagementRecordedSchema>;
 
 /** What the "record or publish" form needs: the engagements so far and the accounts it can post from. */
 export const engagementListSchema = z.object({
+  /** The opportunity as it stands: a reply is recorded from this version. */
+  opportunity: z.object({ status: z.enum(OPPORTUNITY_STATUSES), version: z.number() }),
   engagements: z.array(engagementSchema),
   accounts: z.array(
     z.object({

@@ -91,6 +91,11 @@ export class EngagementRepository {
     return rows[0];
   }
 
+  async find(q: Queryable, id: string): Promise<EngagementRow | undefined> {
+    const rows: EngagementRow[] = await q.query(`SELECT ${COLUMNS} FROM engagement e WHERE e.id = $1`, [id]);
+    return rows[0];
+  }
+
   ofOpportunity(q: Queryable, opportunityId: string): Promise<EngagementRow[]> {
     return q.query(
       `SELECT ${COLUMNS} FROM engagement e WHERE e.opportunity_id = $1 ORDER BY e.created_at, e.id`,

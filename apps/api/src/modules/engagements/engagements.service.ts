@@ -71,6 +71,7 @@ export class EngagementsService {
       this.engagements.publishAccounts(this.dataSource, opportunity.departmentId),
     ]);
     return {
+      opportunity: { status: opportunity.status as OpportunityStatus, version: opportunity.version },
       engagements: rows.map(toEngagement),
       accounts: accounts.map((a) => ({
         platform: a.platform as EngagementList['accounts'][number]['platform'],
@@ -119,7 +120,8 @@ export class EngagementsService {
           publishState: null,
         });
         await linkFetchedPosts(tx, this.engagements, [o.conversationId]);
-        engagement = inserted;
+        // Read again: it may now be linked to the department's post, fetched before it was recorded.
+        engagement = await this.engagements.find(tx, inserted.id);
         return { engagementId: inserted.id };
       },
     });
@@ -152,8 +154,8 @@ export class EngagementsService {
       attempt,
       published,
     );
-    const rows = await this.engagements.ofOpportunity(this.dataSource, opportunityId);
-    return this.answer(opportunity, rows.find((r) => r.id === attempt.engagement.id) as EngagementRow);
+    const engagement = await this.engagements.find(this.dataSource, attempt.engagement.id);
+    return this.answer(opportunity, engagement as EngagementRow);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useParams } from 'react-router';
 import { BackLink } from '../../components/ui/back-link';
 import { ErrorPanel } from '../../components/ui/error-panel';
@@ -14,13 +15,6 @@ import { EngagementPanel } from '../../features/engagements/components/engagemen
 import { hasTerms, matchTermsOf, mergeTerms } from '../../features/conversations/utils/highlight';
 import { OpportunityPanel } from '../../features/opportunities/components/opportunity-panel';
 import { isApiError } from '../../lib/api-client';
-import type { ConversationTag } from '@parley/contracts';
-
-/** The opportunity a tag is, as the conversation answer names it (its id and the version to change it from). */
-const opportunityOf = (tag: ConversationTag): { id: string; version: number } | null => {
-  const { opportunityId, version } = tag as ConversationTag & { opportunityId?: string; version?: number };
-  return opportunityId && version !== undefined ? { id: opportunityId, version } : null;
-};
 
 export const ConversationRoute = () => {
   const { id = '' } = useParams();
@@ -88,35 +82,25 @@ export const ConversationRoute = () => {
         <>
           <h2 className="heading-m">Work on it</h2>
           {workedOn.map(({ tag, department }) => (
-            <OpportunityPanel
-              key={tag.opportunityId}
-              opportunityId={tag.opportunityId}
-              departmentName={department.name}
-              canAct={department.permissions.includes('conversation.act')}
-              meId={me.id}
-              now={now}
-            />
+            <Fragment key={tag.opportunityId}>
+              <OpportunityPanel
+                opportunityId={tag.opportunityId}
+                departmentName={department.name}
+                canAct={department.permissions.includes('conversation.act')}
+                meId={me.id}
+                now={now}
+              />
+              <EngagementPanel
+                opportunityId={tag.opportunityId}
+                canAct={department.permissions.includes('conversation.act')}
+              />
+            </Fragment>
           ))}
         </>
       )}
 
       <h2 className="heading-m">Engagement</h2>
       <EngagementSummary engagement={detail.engagement} departmentName={departmentName} now={now} />
-
-      {detail.tags.flatMap((tag) => {
-        const opportunity = opportunityOf(tag);
-        const department = me.departments.find((d) => d.key === tag.department);
-        if (!opportunity || !department) return [];
-        return [
-          <section key={opportunity.id} aria-label={`What ${departmentName(tag.department)} did`}>
-            <EngagementPanel
-              opportunityId={opportunity.id}
-              version={opportunity.version}
-              canAct={department.permissions.includes('conversation.act')}
-            />
-          </section>,
-        ];
-      })}
 
       <h2 className="heading-m">Thread</h2>
       {hasTerms(terms) && (

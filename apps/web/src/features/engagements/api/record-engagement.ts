@@ -22,12 +22,14 @@ export const useRecordEngagement = ({ onSuccess }: UseRecordEngagementOptions = 
   return useMutation({
     mutationFn: recordEngagement,
     onSuccess: async (recorded, { opportunityId }) => {
-      // The conversation shows the new status and version; the list shows the engagement.
+      // The list shows the engagement; the conversation and its action panel show the new status and version.
       await queryClient.invalidateQueries({ queryKey: engagementsQueryKey(opportunityId) });
       await queryClient.invalidateQueries({ queryKey: ['conversations'] });
+      await queryClient.invalidateQueries({ queryKey: ['opportunities'] });
       onSuccess?.(recorded);
     },
-    // A failed publish is recorded on the engagement with its reason: the list shows it.
+    // A failed publish is kept on the engagement with its reason, and a 409 brings the current version: the
+    // list is fetched again, while the form keeps what was typed.
     onError: (_error, { opportunityId }) =>
       queryClient.invalidateQueries({ queryKey: engagementsQueryKey(opportunityId) }),
   });

@@ -1,3 +1,4 @@
+import { nextStatus } from '@parley/domain';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { Loading } from '../../../components/ui/loading';
 import { useEngagements } from '../api/get-engagements';
@@ -5,7 +6,6 @@ import { EngagementsDone, RecordEngagementForm } from './record-engagement-form'
 
 type Props = {
   opportunityId: string;
-  version: number;
   /** Whether the person may record or publish here (comms, managers, admins); others see what was done. */
   canAct: boolean;
   draftId?: string;
@@ -13,7 +13,7 @@ type Props = {
 };
 
 /** What the department did on this conversation, and the form to record or publish the reply. */
-export const EngagementPanel = ({ opportunityId, version, canAct, draftId, onRecorded }: Props) => {
+export const EngagementPanel = ({ opportunityId, canAct, draftId, onRecorded }: Props) => {
   const engagements = useEngagements(opportunityId);
   if (engagements.isPending) return <Loading label="Loading what was done" />;
   if (engagements.isError)
@@ -24,13 +24,16 @@ export const EngagementPanel = ({ opportunityId, version, canAct, draftId, onRec
         onRetry={() => void engagements.refetch()}
       />
     );
+  const { opportunity } = engagements.data;
+  // Only while the table allows responding (never while a draft waits for clearance).
+  const canRespond = nextStatus(opportunity.status, 'respond') !== null;
   return (
     <>
       <EngagementsDone engagements={engagements.data.engagements} />
-      {canAct && (
+      {canAct && canRespond && (
         <RecordEngagementForm
           opportunityId={opportunityId}
-          version={version}
+          version={opportunity.version}
           accounts={engagements.data.accounts}
           draftId={draftId}
           onRecorded={onRecorded}
