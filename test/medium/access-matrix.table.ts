@@ -288,4 +288,18 @@ export const ROUTES: Record<string, RouteCase> = {
     }),
     expect: '401 · 200 · 403 403 200 200 200 · 403 403 404 404 404',
   },
+
+  // --- engagements (publishing): recorded from version 0, which is never current, so an allowed caller gets 409
+  // (the access check passed) and nothing is recorded or posted.
+  'GET /api/opportunities/:id/engagements': {
+    request: ({ department }) => ({ path: `/api/opportunities/${department.opportunityId}/engagements` }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
+  'POST /api/opportunities/:id/engagements': {
+    request: ({ department }) => ({
+      path: `/api/opportunities/${department.opportunityId}/engagements`,
+      body: { kind: 'pointer', mode: 'transmit', url: 'https://www.gov.uk/', expectedVersion: 0 },
+    }),
+    expect: '401 · 409 · 403 403 409 409 409 · 403 403 404 404 404',
+  },
 };

@@ -6,6 +6,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
+import { EngagementsModule } from './modules/engagements/engagements.module';
 import { HealthController } from './modules/health/health.controller';
 import { OpportunitiesModule } from './modules/opportunities/opportunities.module';
 import { SourcesModule } from './modules/sources/sources.module';
@@ -26,6 +27,7 @@ import { WorkspaceModule } from './modules/workspace/workspace.module';
     ConversationsModule,
     TaggingModule,
     RulesModule,
+    EngagementsModule,
     OpportunitiesModule,
   ],
   controllers: [HealthController],

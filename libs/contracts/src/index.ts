@@ -8,4 +8,5 @@ export * from './query-syntax';
 export * from './users';
 export * from './strict-object';
 export * from './text';
+export * from './engagements';
 export * from './opportunities';

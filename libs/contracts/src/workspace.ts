@@ -11,10 +11,41 @@ const key = z
     'use lower-case letters, digits and hyphens (at most 63), starting with a letter or digit',
   );
 
+/** A secret as the api shows it: whether one is stored, never its value. */
+export const secretStateSchema = strictObject({ set: z.boolean() });
+export type SecretState = z.infer<typeof secretStateSchema>;
+
+/** The credential Parley posts with, by platform: where a department account can be published to. */
+export const ACCOUNT_SECRETS = { mastodon: 'accessToken', bluesky: 'appPassword' } as const;
+const ACCOUNT_SECRET_NAMES = Object.values(ACCOUNT_SECRETS);
+export type AccountSecretName = (typeof ACCOUNT_SECRET_NAMES)[number];
+
+/** As a source secret: text sets it, null or `{ set: false }` removes it, `{ set: true }` keeps the stored one. */
+const accountSecret = z.union(
+  [text({ what: 'an account credential', max: LIMITS.setting }), z.null(), secretStateSchema],
+  { error: 'a credential is text, null to remove it, or { set: true } to keep the stored one' },
+);
+
 const account = strictObject({
   platform: z.enum(PLATFORMS),
   handle: text({ what: 'an account handle', max: LIMITS.name, required: 'an account needs a handle' }),
   site: text({ what: 'an account site', max: LIMITS.name, required: 'a site is a host name' }).optional(),
+  /** A Mastodon access token (scope write:statuses), for publishing replies from Parley. */
+  accessToken: accountSecret.optional(),
+  /** A Bluesky app password, for publishing replies from Parley. */
+  appPassword: accountSecret.optional(),
+}).superRefine((a, ctx) => {
+  const wanted = (ACCOUNT_SECRETS as Record<string, AccountSecretName>)[a.platform];
+  for (const name of ACCOUNT_SECRET_NAMES) {
+    if (a[name] === undefined || name === wanted) continue;
+    ctx.addIssue({
+      code: 'custom',
+      path: [name],
+      message: wanted
+        ? `a ${a.platform} account takes ${wanted}, not ${name}`
+        : `Parley cannot post to ${a.platform}, so its accounts take no credential`,
+    });
+  }
 });
 
 const resource = strictObject({
@@ -85,10 +116,6 @@ const sourceUrl = text({ what: 'a source url', max: LIMITS.url }).refine(
     message: 'a source url must be an http(s) address, a ws(s) address for Bluesky Jetstream, or sample:NAME',
   },
 );
-
-/** A secret as the api shows it: whether one is stored, never its value. */
-export const secretStateSchema = strictObject({ set: z.boolean() });
-export type SecretState = z.infer<typeof secretStateSchema>;
 
 /**
  * A source setting: text sets it, null removes it, and for a secret `{ set: true }` keeps the stored value (what an

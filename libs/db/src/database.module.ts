@@ -5,6 +5,7 @@ import { createDataSource } from './data-source';
 import { AuditRepository } from './repositories/audit.repository';
 import { BackfillRequestRepository } from './repositories/backfill-request.repository';
 import { ConversationRepository } from './repositories/conversation.repository';
+import { EngagementRepository } from './repositories/engagement.repository';
 import { OpportunityRepository } from './repositories/opportunity.repository';
 import { PostRepository } from './repositories/post.repository';
 import { PreviewRepository } from './repositories/preview.repository';
@@ -21,6 +22,7 @@ const REPOSITORIES = [
   AuditRepository,
   BackfillRequestRepository,
   ConversationRepository,
+  EngagementRepository,
   OpportunityRepository,
   PostRepository,
   PreviewRepository,

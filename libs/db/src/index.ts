@@ -13,4 +13,5 @@ export * from './repositories/backfill-request.repository';
 export * from './database.module';
 export * from './tagging-workspace';
 export * from './secret-box';
+export * from './repositories/engagement.repository';
 export * from './repositories/opportunity.repository';

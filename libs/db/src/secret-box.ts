@@ -44,3 +44,10 @@ export const openSecrets = (sealed: string | null, secretKey: string, aad: strin
     );
   }
 };
+
+/**
+ * The AAD a department account's publish credential is sealed with (platform, handle, site, any case), so it opens
+ * for that account only.
+ */
+export const accountSecretAad = (a: { platform: string; handle: string; site: string | null }): string =>
+  ['account', a.platform, a.handle.toLowerCase(), a.site?.toLowerCase()].filter(Boolean).join(' ');

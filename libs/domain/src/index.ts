@@ -12,6 +12,8 @@ export * from './people';
 export * from './post-limits';
 export * from './text';
 export * from './sign-in';
+export * from './engagement-kinds';
+export * from './engagement-match';
 export * from './opportunity-workflow';
 export * from './business-hours';
 export * from './sla';

@@ -7,3 +7,4 @@ export { sanitiseHtml, htmlToText } from './sanitise-html';
 export { readSample } from './sample-reader';
 export * from './connectors';
 export { FeedParsePool, type FeedParsePoolOptions } from './feed-parse-pool';
+export * from './publish';

@@ -21,6 +21,10 @@ export type FetchOptions = {
   headers?: Record<string, string>;
   /** Default 5. */
   maxRedirects?: number;
+  /** Default GET. A POST (publishing) follows no redirect: the server must answer at the address it was given. */
+  method?: 'GET' | 'POST';
+  /** The request body, for a POST. */
+  body?: string;
 };
 
 export type FetchResult = {
@@ -33,10 +37,18 @@ export type FetchResult = {
   notModified: boolean;
 };
 
-type Settings = Required<Omit<FetchOptions, 'allowlist' | 'headers'>>;
+type Settings = Required<Omit<FetchOptions, 'allowlist' | 'headers' | 'method' | 'body'>>;
 
 // One fetch: its limits, its agent and timers, and the URL currently being fetched (it moves on each redirect).
-type Run = { settings: Settings; allowlist: FetchAllowlist; agent: Agent; timers: FetchTimers; target: URL };
+type Run = {
+  settings: Settings;
+  allowlist: FetchAllowlist;
+  agent: Agent;
+  timers: FetchTimers;
+  target: URL;
+  method: 'GET' | 'POST';
+  body: string | undefined;
+};
 
 const DEFAULTS: Settings = {
   maxBytes: 10 * 1024 * 1024,
@@ -48,7 +60,7 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 // Dropped when a redirect leaves the origin, so a feed's credentials are not handed to another site.
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
 
-const label = (url: URL | string) => `GET ${describeUrl(url)}`;
+const label = (url: URL | string, method = 'GET') => `${method} ${describeUrl(url)}`;
 
 const settingsFrom = (options: FetchOptions): Settings => ({
   maxBytes: options.maxBytes ?? DEFAULTS.maxBytes,
@@ -92,8 +104,9 @@ const flattenHeaders = (headers: Dispatcher.ResponseData['headers']): Record<str
 const send = async (run: Run, headers: Record<string, string>): Promise<Dispatcher.ResponseData> => {
   const response = await request(run.target, {
     dispatcher: run.agent,
-    method: 'GET',
+    method: run.method,
     headers,
+    body: run.body,
     signal: run.timers.signal,
   });
   run.timers.touch();
@@ -109,7 +122,7 @@ const finish = async (run: Run, response: Dispatcher.ResponseData): Promise<Fetc
   }
   if (response.statusCode < 200 || response.statusCode > 299) {
     await response.body.dump();
-    throw httpFailure(label(run.target), response.statusCode, headers['retry-after']);
+    throw httpFailure(label(run.target, run.method), response.statusCode, headers['retry-after']);
   }
   const { maxBytes } = run.settings;
   checkDeclaredLength(headers['content-length'], maxBytes, label(run.target));
@@ -120,6 +133,10 @@ const finish = async (run: Run, response: Dispatcher.ResponseData): Promise<Fetc
 
 const redirectLocation = (run: Run, response: Dispatcher.ResponseData): string | null => {
   if (!REDIRECTS.has(response.statusCode)) return null;
+  if (run.method !== 'GET') {
+    const message = `${label(run.target, run.method)} answered a redirect (${response.statusCode}); check the address of the server`;
+    throw new FetchError('fetch_failed', message, { status: response.statusCode });
+  }
   const location = response.headers.location;
   const value = Array.isArray(location) ? location[0] : location;
   if (value) return value;
@@ -146,7 +163,7 @@ const followRedirects = async (run: Run, initialHeaders: Record<string, string>)
 };
 
 /**
- * GETs a URL from the open internet without letting it reach private, local or metadata addresses: every
+ * GETs (or POSTs to) a URL on the open internet without letting it reach private, local or metadata addresses: every
  * address is checked when it is connected to (and IP-literal hosts before), unless allowlisted. Bodies are
  * capped in size (as sent and decompressed) and in time (overall, and silence between bytes).
  */
@@ -154,13 +171,14 @@ export const fetchUrl = async (url: string, options: FetchOptions): Promise<Fetc
   const settings = settingsFrom(options);
   const allowlist = parseAllowlist(options.allowlist);
   const target = checkedTarget(url, undefined, allowlist);
+  const method = options.method ?? 'GET';
   const agent = new Agent({ connect: { lookup: guardedLookup(allowlist) } });
-  const timers = startFetchTimers(label(target), settings.timeoutMs, settings.readTimeoutMs);
-  const run: Run = { settings, allowlist, agent, timers, target };
+  const timers = startFetchTimers(label(target, method), settings.timeoutMs, settings.readTimeoutMs);
+  const run: Run = { settings, allowlist, agent, timers, target, method, body: options.body };
   try {
     return await followRedirects(run, requestHeaders(options.headers));
   } catch (error) {
-    throw explainFailure(error, timers.signal, label(run.target));
+    throw explainFailure(error, timers.signal, label(run.target, method));
   } finally {
     timers.stop();
     await agent.destroy();

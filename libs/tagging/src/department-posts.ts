@@ -7,9 +7,10 @@ export type AuthoredPost = {
   authorHandle: string | null;
 };
 
+// With its port, if any: an account's site written with a port (a server on a test machine) names that server.
 const hostOf = (url: string | null): string | null => {
   try {
-    return url ? new URL(url).hostname.toLowerCase() : null;
+    return url ? new URL(url).host.toLowerCase() : null;
   } catch {
     return null;
   }

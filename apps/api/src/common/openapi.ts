@@ -13,7 +13,7 @@ export const schemaOf = (schema: z.ZodType): SchemaObject =>
   z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as SchemaObject;
 
 /** The error statuses a route can answer besides 401/403 (which its access rule documents). */
-type ErrorStatus = 400 | 404 | 409 | 422 | 428 | 429 | 503;
+type ErrorStatus = 400 | 404 | 409 | 422 | 428 | 429 | 502 | 503;
 
 const ERROR_MEANINGS: Record<ErrorStatus, string> = {
   400: 'The request is not valid; `problems` lists each field at fault. Nothing was changed.',
@@ -22,6 +22,7 @@ const ERROR_MEANINGS: Record<ErrorStatus, string> = {
   422: 'The content could not be read (for example, a feed that is not RSS, Atom or JSON Feed).',
   428: 'The change must name the version it was made from (`expectedVersion`).',
   429: 'Too many attempts; the message says when to try again.',
+  502: 'Another service (a Mastodon or Bluesky server) refused or failed; the message says what to do.',
   503: 'Postgres or Redis is not answering.',
 };
 

@@ -83,7 +83,7 @@ export class TaggingRepository {
       .query(
         `SELECT concat_ws(':', (SELECT max(updated_at) FROM listening_rule), (SELECT count(*) FROM listening_rule),
            (SELECT max(updated_at) FROM department), (SELECT count(*) FROM department),
-           (SELECT md5(string_agg(id::text, ',' ORDER BY id)) FROM department_account),
+           (SELECT md5(string_agg(concat_ws(' ', id, handle, site), ',' ORDER BY id)) FROM department_account),
            (SELECT md5(string_agg(id::text, ',' ORDER BY id)) FROM department_resource)) AS f`,
       )
       .then((rows: { f: string }[]) => rows[0].f);

@@ -13,7 +13,8 @@ export type DepartmentRow = {
   slaMinutes: number | null;
   slaBusinessHours: boolean;
 };
-export type AccountRow = { platform: string; handle: string; site: string | null };
+/** `secret`: the publish credential, sealed (secret-box.ts) as stored; null when Parley cannot post from it. */
+export type AccountRow = { platform: string; handle: string; site: string | null; secret: string | null };
 export type ResourceRow = { title: string; url: string; text: string };
 export type RuleRow = {
   id: string;
@@ -95,17 +96,31 @@ export class WorkspaceRepository {
 
   accountsOf(q: Queryable, departmentId: string): Promise<AccountRow[]> {
     return q.query(
-      `SELECT platform, handle, site FROM department_account WHERE department_id = $1 ORDER BY platform, handle`,
+      `SELECT platform, handle, site, secret FROM department_account WHERE department_id = $1 ORDER BY platform, handle`,
       [departmentId],
     );
   }
 
+  /**
+   * Makes the department's accounts exactly these. An account kept keeps its row (engagements posted from it stay
+   * linked to it); its handle's case, site and credential are updated.
+   */
   async replaceAccounts(q: Queryable, departmentId: string, accounts: AccountRow[]): Promise<void> {
-    await q.query(`DELETE FROM department_account WHERE department_id = $1`, [departmentId]);
+    const given = JSON.stringify(accounts);
     await q.query(
-      `INSERT INTO department_account (department_id, platform, handle, site)
-       SELECT $1, a.platform, a.handle, a.site FROM jsonb_to_recordset($2::jsonb) AS a(platform text, handle text, site text)`,
-      [departmentId, JSON.stringify(accounts)],
+      `DELETE FROM department_account d WHERE d.department_id = $1 AND NOT EXISTS (
+         SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS a(platform text, handle text, site text)
+         WHERE a.platform = d.platform AND lower(a.handle) = lower(d.handle)
+           AND coalesce(lower(a.site), '') = coalesce(lower(d.site), ''))`,
+      [departmentId, given],
+    );
+    await q.query(
+      `INSERT INTO department_account (department_id, platform, handle, site, secret)
+       SELECT $1, a.platform, a.handle, a.site, a.secret
+       FROM jsonb_to_recordset($2::jsonb) AS a(platform text, handle text, site text, secret text)
+       ON CONFLICT (platform, lower(handle), coalesce(lower(site), '')) DO UPDATE SET department_id = EXCLUDED.department_id,
+         handle = EXCLUDED.handle, site = EXCLUDED.site, secret = EXCLUDED.secret`,
+      [departmentId, given],
     );
   }
 

@@ -3,6 +3,7 @@ import { groupBy, statusesAllowing } from '@parley/domain';
 import {
   AuditRepository,
   DATA_SOURCE,
+  EngagementRepository,
   TaggingRepository,
   inTransaction,
   type ConversationVersion,
@@ -11,6 +12,7 @@ import {
 } from '@parley/db';
 import { CompiledRulesCache, retirementsOf, tagConversation, type TaggingModel } from '@parley/tagging';
 import type { DataSource } from 'typeorm';
+import { linkFetchedPosts } from '../engagements/engagement-matching';
 
 const TAGGING_ACTOR = { userId: null, label: 'tagging' };
 
@@ -28,6 +30,7 @@ export class TaggingService {
     private readonly tagging: TaggingRepository,
     private readonly audit: AuditRepository,
     private readonly rules: CompiledRulesCache,
+    private readonly engagements: EngagementRepository,
   ) {}
 
   /** The next `limit` conversations waiting for tagging, whichever they are. */
@@ -78,6 +81,9 @@ export class TaggingService {
       );
     }
     await this.tagging.setPostDepartments(tx, assignments);
+    // A department post that is a reply recorded or published in Parley joins that engagement; only the rest are
+    // recorded as detected, so a reply is never counted twice.
+    await linkFetchedPosts(tx, this.engagements, ids);
     await this.tagging.recordDetectedEngagements(tx, ids);
     const retired = await this.retireUnsupported(tx, model, ids, opportunities);
     await this.tagging.reviveRetired(tx, opportunities);

@@ -1,6 +1,6 @@
 import { secretSettingsOf, type WorkspaceDocument } from '@parley/contracts';
 import type { Platform, SourceType } from '@parley/domain';
-import { visibleConfig, type WorkspaceState } from './workspace-state';
+import { visibleAccount, visibleConfig, type WorkspaceState } from './workspace-state';
 
 /**
  * The workspace as a document: every field written out (nulls too, since an absent field means "leave it"), so
@@ -13,11 +13,10 @@ export const documentOf = (state: WorkspaceState): WorkspaceDocument => ({
     aliases: d.aliases,
     threshold: d.threshold,
     sla: d.sla,
-    accounts: d.accounts.map((a) => ({
-      platform: a.platform as Platform,
-      handle: a.handle,
-      ...(a.site === null ? {} : { site: a.site }),
-    })),
+    accounts: d.accounts.map((a) => {
+      const { platform, handle, site, ...secret } = visibleAccount(a);
+      return { platform: platform as Platform, handle, ...(site === null ? {} : { site }), ...secret };
+    }),
     resources: d.resources,
     rules: d.rules
       .filter((r) => !r.deletedAt)

@@ -1,6 +1,9 @@
 import {
+  ACCOUNT_SECRETS,
   SOURCE_SETTINGS,
   accountIdentity,
+  type AccountDocument,
+  type AccountSecretName,
   secretSettingsOf,
   type Change,
   type DepartmentDocument,
@@ -9,12 +12,13 @@ import {
   type WorkspaceDocument,
 } from '@parley/contracts';
 import { formatDuration, parseDuration, type Problem } from '@parley/domain';
-import type { StoredRuleRow } from '@parley/db';
+import type { AccountRow, StoredRuleRow } from '@parley/db';
 import {
   sameAccount,
   sameValues,
   sortedAccounts,
   sortedResources,
+  visibleAccount,
   visibleConfig,
   type DepartmentFields,
   type RuleFields,
@@ -88,10 +92,28 @@ const step = <Fields, Before extends Fields>(
   return { action, key, fields, before, after };
 };
 
+/** An account's credential, as for a source secret: set, removed, kept (`{ set: true }`), or absent: left as it is. */
+const accountAfter = (
+  doc: AccountDocument,
+  stored: AccountRow[],
+  report: (name: string, message: string) => void,
+): AccountRow => {
+  const account = { platform: doc.platform, handle: doc.handle, site: doc.site ?? null };
+  const old = stored.find((s) => sameAccount(s, { ...account, secret: null }));
+  const name = (ACCOUNT_SECRETS as Record<string, AccountSecretName>)[doc.platform];
+  const value = name ? doc[name] : undefined;
+  if (value === undefined) return { ...account, secret: old?.secret ?? null };
+  if (typeof value === 'string') return { ...account, secret: value };
+  if (value === null || !value.set) return { ...account, secret: null };
+  if (!old?.secret) report(name, `no ${name} is stored for this account to keep: give its value`);
+  return { ...account, secret: old?.secret ?? null };
+};
+
 const departmentAfter = (
   doc: DepartmentDocument,
   old: StoredDepartment | undefined,
   prune: boolean,
+  report: (path: string, message: string) => void,
 ): DepartmentFields => ({
   name: doc.name,
   aliases: merged(old?.aliases ?? [], doc.aliases, prune, (a, b) => a === b),
@@ -100,7 +122,9 @@ const departmentAfter = (
   accounts: sortedAccounts(
     merged(
       old?.accounts ?? [],
-      doc.accounts?.map((a) => ({ platform: a.platform, handle: a.handle, site: a.site ?? null })),
+      doc.accounts?.map((a, j) =>
+        accountAfter(a, old?.accounts ?? [], (name, message) => report(`accounts[${j}].${name}`, message)),
+      ),
       prune,
       sameAccount,
     ),
@@ -177,12 +201,14 @@ export const planWorkspace = (doc: WorkspaceDocument, state: WorkspaceState, pru
     change.fields.length ? plan.changes.push(change) : plan.unchanged[change.entity].push(change.key);
   const departments = new Map(state.departments.map((d) => [d.key, d]));
   const rules: PlannedChange[] = [];
-  for (const d of doc.departments ?? []) {
+  (doc.departments ?? []).forEach((d, i) => {
     const old = departments.get(d.key);
-    const after = departmentAfter(d, old, prune);
-    add({ entity: 'department', id: old?.id ?? null, ...step(d.key, old ?? null, after, departmentView) });
+    const report = (path: string, message: string) =>
+      plan.problems.push({ path: `departments[${i}].${path}`, message });
+    const after = departmentAfter(d, old, prune, report);
+    add({ entity: 'department', id: old?.id ?? null, ...step(d.key, old ?? null, after, departmentFields) });
     rules.push(...planRules(d, old, prune));
-  }
+  });
   rules.forEach(add);
   const sources = new Map(state.sources.map((s) => [s.key, s]));
   (doc.sources ?? []).forEach((s, i) => {
@@ -204,7 +230,7 @@ export const planWorkspace = (doc: WorkspaceDocument, state: WorkspaceState, pru
   }
   if (prune && doc.departments) {
     for (const old of state.departments.filter((d) => !doc.departments?.some((x) => x.key === d.key))) {
-      add({ entity: 'department', id: old.id, ...step(old.key, old, null, departmentView) });
+      add({ entity: 'department', id: old.id, ...step(old.key, old, null, departmentFields) });
     }
   }
   plan.problems.push(...accountConflicts(doc, state, plan.changes));
@@ -266,13 +292,20 @@ const planRules = (d: DepartmentDocument, stored: StoredDepartment | undefined, 
   return changes;
 };
 
-const departmentView = (d: DepartmentFields): DepartmentFields => ({
+/** For comparing: every field, credentials included (a changed token is a change). */
+const departmentFields = (d: DepartmentFields): DepartmentFields => ({
   name: d.name,
   aliases: d.aliases,
   threshold: d.threshold,
   sla: d.sla,
   accounts: d.accounts,
   resources: d.resources,
+});
+
+/** For showing (changes, the audit log): credentials only as `{ set: true }`. */
+const departmentView = (d: DepartmentFields) => ({
+  ...departmentFields(d),
+  accounts: d.accounts.map(visibleAccount),
 });
 
 /** How a field set reads in a change and the audit log: secrets as `{ set: true }`, never their values. */
@@ -303,7 +336,9 @@ export const publicChange = (change: PlannedChange): Change => {
     const flat: Record<string, unknown> =
       change.entity === 'source'
         ? flatSource(fields as SourceFields, () => ({ set: true }))
-        : (fields as Record<string, unknown>);
+        : change.entity === 'department'
+          ? departmentView(fields as DepartmentFields)
+          : (fields as Record<string, unknown>);
     return Object.fromEntries(change.fields.map((f) => [f, flat[f] ?? null]));
   };
   return {

@@ -1,4 +1,4 @@
-import { accountIdentity, firstResponseText, type SecretState } from '@parley/contracts';
+import { ACCOUNT_SECRETS, accountIdentity, firstResponseText, type SecretState } from '@parley/contracts';
 import { parseDuration } from '@parley/domain';
 import type { AccountRow, ResourceRow, Secrets, StoredRuleRow } from '@parley/db';
 
@@ -16,6 +16,7 @@ export type DepartmentFields = {
   aliases: string[];
   threshold: number;
   sla: DepartmentSla | null;
+  /** Each account's `secret` is its publish credential decrypted, for comparing only; never shown. */
   accounts: AccountRow[];
   resources: ResourceRow[];
 };
@@ -54,6 +55,17 @@ export const sortedResources = (resources: ResourceRow[]): ResourceRow[] =>
   [...resources].sort((a, b) => a.url.localeCompare(b.url));
 export const sameAccount = (a: AccountRow, b: AccountRow): boolean =>
   accountIdentity(a) === accountIdentity(b);
+
+/** An account as people see it: its credential (named as the platform calls it) only as set. */
+export const visibleAccount = (a: AccountRow) => {
+  const name = (ACCOUNT_SECRETS as Record<string, string>)[a.platform];
+  return {
+    platform: a.platform,
+    handle: a.handle,
+    site: a.site,
+    ...(name && a.secret !== null ? { [name]: { set: true } } : {}),
+  };
+};
 
 /** A source's config as people see it: plain settings as they are, secrets only as set / not set. */
 export const visibleConfig = (

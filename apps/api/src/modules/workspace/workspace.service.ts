@@ -6,9 +6,11 @@ import {
   DATA_SOURCE,
   OpportunityRepository,
   WorkspaceRepository,
+  accountSecretAad,
   inTransaction,
   openSecrets,
   sealSecrets,
+  type AccountRow,
   type Actor,
   type Queryable,
 } from '@parley/db';
@@ -127,7 +129,12 @@ export class WorkspaceService {
       departments.push({
         ...d,
         sla: slaOf(d),
-        accounts: sortedAccounts(await this.workspace.accountsOf(q, d.id)),
+        accounts: sortedAccounts(
+          (await this.workspace.accountsOf(q, d.id)).map((a) => ({
+            ...a,
+            secret: this.readAccountSecret(a),
+          })),
+        ),
         resources: sortedResources(await this.workspace.resourcesOf(q, d.id)),
         rules: rules.filter((r) => r.departmentId === d.id),
       });
@@ -163,6 +170,20 @@ export class WorkspaceService {
         reason: (error as Error).message,
       });
       return {};
+    }
+  }
+
+  /** As a source's: a credential sealed with another key reads as not set, so it can be given again. */
+  private readAccountSecret(a: AccountRow): string | null {
+    try {
+      return openSecrets(a.secret, this.config.secretKey, accountSecretAad(a)).credential ?? null;
+    } catch (error) {
+      this.logger.warn({
+        message: 'account credential unreadable',
+        account: a.handle,
+        reason: (error as Error).message,
+      });
+      return null;
     }
   }
 
@@ -207,7 +228,16 @@ export class WorkspaceService {
     // Deadlines already worked out follow the old SLA: the next sweep works them out again.
     if (change.id && change.fields.includes('sla')) await this.opportunities.clearDeadlines(tx, id);
     w.departmentIds.set(change.key, id);
-    if (change.fields.includes('accounts')) await this.workspace.replaceAccounts(tx, id, accounts);
+    if (change.fields.includes('accounts')) {
+      const sealed = accounts.map((a) => ({
+        ...a,
+        secret:
+          a.secret === null
+            ? null
+            : sealSecrets({ credential: a.secret }, this.config.secretKey, accountSecretAad(a)),
+      }));
+      await this.workspace.replaceAccounts(tx, id, sealed);
+    }
     if (change.fields.includes('resources')) await this.workspace.replaceResources(tx, id, resources);
     return id;
   }

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useParams } from 'react-router';
 import { BackLink } from '../../components/ui/back-link';
 import { ErrorPanel } from '../../components/ui/error-panel';
@@ -10,6 +11,7 @@ import { EngagementSummary } from '../../features/conversations/components/engag
 import { TagDetails } from '../../features/conversations/components/tag-details';
 import { HighlightedText } from '../../features/conversations/components/highlighted-text';
 import { Thread } from '../../features/conversations/components/thread';
+import { EngagementPanel } from '../../features/engagements/components/engagement-panel';
 import { hasTerms, matchTermsOf, mergeTerms } from '../../features/conversations/utils/highlight';
 import { OpportunityPanel } from '../../features/opportunities/components/opportunity-panel';
 import { isApiError } from '../../lib/api-client';
@@ -80,14 +82,19 @@ export const ConversationRoute = () => {
         <>
           <h2 className="heading-m">Work on it</h2>
           {workedOn.map(({ tag, department }) => (
-            <OpportunityPanel
-              key={tag.opportunityId}
-              opportunityId={tag.opportunityId}
-              departmentName={department.name}
-              canAct={department.permissions.includes('conversation.act')}
-              meId={me.id}
-              now={now}
-            />
+            <Fragment key={tag.opportunityId}>
+              <OpportunityPanel
+                opportunityId={tag.opportunityId}
+                departmentName={department.name}
+                canAct={department.permissions.includes('conversation.act')}
+                meId={me.id}
+                now={now}
+              />
+              <EngagementPanel
+                opportunityId={tag.opportunityId}
+                canAct={department.permissions.includes('conversation.act')}
+              />
+            </Fragment>
           ))}
         </>
       )}
