@@ -12,3 +12,5 @@ export * from './people';
 export * from './post-limits';
 export * from './text';
 export * from './sign-in';
+export * from './election-periods';
+export * from './propriety';
