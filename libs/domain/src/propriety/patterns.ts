@@ -4,7 +4,6 @@ import {
   GOVERNMENT_VOICE,
   HEDGE,
   OUTCOME,
-  PARTY,
   POLICY_THING,
   WEEKDAY,
   WHEN,

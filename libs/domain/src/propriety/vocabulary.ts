@@ -43,10 +43,6 @@ export const GOVERNMENT_VOICE =
 export const HEDGE =
   /\b(?:usually|normally|typically|generally|often|aim|aims|expect|expected|may|might|could|can take|up to|around|about|roughly|most|if|should|once|until|unless|when)\b/i;
 
-/** Political parties as people write them (capitalised: "labour market" and "conservative estimate" are not). */
-export const PARTY =
-  '(?:Conservatives?|Tor(?:y|ies)|Labour|Liberal Democrats?|Lib ?Dems?|SNP|Scottish National Party|Plaid Cymru|Plaid|Reform UK|Green Party|Greens|DUP|Sinn F[ée]in|SDLP|UUP|Alliance Party|UKIP|Alba Party)';
-
 /** Government departments and agencies, and the common ways of naming one. */
 export const ORGANISATION = [
   '(?:DVSA|DVLA|HMRC|DWP|DfE|DfT|DHSC|MoJ|MOJ|MoD|MOD|FCDO|DCMS|DSIT|DESNZ|Defra|DEFRA|MHCLG|DLUHC|DBT|HMPO|HMCTS|HMPPS|UKHSA|UKVI|ONS|CMA|GDS|SLC|VOA|Ofsted|Ofqual|Ofgem|Ofwat|Ofcom|NHS(?: [A-Z][a-z]+)*)',
