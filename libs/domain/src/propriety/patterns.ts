@@ -1,14 +1,5 @@
 import type { ProprietyKind } from './types';
-import {
-  APOS,
-  GOVERNMENT_VOICE,
-  HEDGE,
-  OUTCOME,
-  POLICY_THING,
-  WEEKDAY,
-  WHEN,
-  WILL,
-} from './vocabulary';
+import { APOS, GOVERNMENT_VOICE, HEDGE, OUTCOME, POLICY_THING, WEEKDAY, WHEN, WILL } from './vocabulary';
 
 /**
  * One line of the table: a pattern, the kind of finding it raises and, where the kind's own words are too
