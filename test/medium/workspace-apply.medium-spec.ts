@@ -211,6 +211,7 @@ describe('workspace documents: nothing is lost by a typo or an omission', () => 
       departments: { created: ['dwp'], updated: ['dfe'], deleted: [], unchanged: [] },
       rules: { created: ['dfe/fees'], updated: [], deleted: ['dfe/loans'], unchanged: [] },
       sources: { created: ['blog'], updated: [], deleted: [], unchanged: [] },
+      electionPeriods: { created: [], updated: [], deleted: [], unchanged: [] },
     });
     expect(await stored()).toEqual(before);
     expect(await auditCount()).toBe(audits);

@@ -8,9 +8,10 @@ import { SafeWorkspace1796115000000 } from './migrations/1796115000000-safe-work
 import { SourceLastWarning1796115600000 } from './migrations/1796115600000-source-last-warning';
 import { ApiTokenExpiry1796119200000 } from './migrations/1796119200000-api-token-expiry';
 import { BackfillRequest1796200000000 } from './migrations/1796200000000-backfill-request';
-import { EngagementPublishing1796304000000 } from './migrations/1796304000000-engagement-publishing';
 import { OpportunityWorkflow1796300000000 } from './migrations/1796300000000-opportunity-workflow';
 import { InboxFilters1796301000000 } from './migrations/1796301000000-inbox-filters';
+import { ElectionPeriod1796302000000 } from './migrations/1796302000000-election-period';
+import { EngagementPublishing1796304000000 } from './migrations/1796304000000-engagement-publishing';
 
 export const MIGRATIONS = [
   InitialSchema1763683200000,
@@ -22,9 +23,10 @@ export const MIGRATIONS = [
   SourceLastWarning1796115600000,
   ApiTokenExpiry1796119200000,
   BackfillRequest1796200000000,
-  EngagementPublishing1796304000000,
   OpportunityWorkflow1796300000000,
   InboxFilters1796301000000,
+  ElectionPeriod1796302000000,
+  EngagementPublishing1796304000000,
 ];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */

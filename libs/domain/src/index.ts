@@ -18,3 +18,5 @@ export * from './opportunity-workflow';
 export * from './business-hours';
 export * from './sla';
 export * from './mentions';
+export * from './election-periods';
+export * from './propriety';

@@ -10,6 +10,8 @@ import { departmentNamer } from '../../features/auth/utils/department-names';
 import { useConversations } from '../../features/conversations/api/get-conversations';
 import { ConversationList } from '../../features/conversations/components/conversation-list';
 import { InboxFilters } from '../../features/conversations/components/inbox-filters';
+import { useCurrentElectionPeriod } from '../../features/election-periods/api/get-current-election-period';
+import { ElectionPeriodMark } from '../../features/election-periods/components/election-period-mark';
 import {
   inboxSearch,
   isExplicit,
@@ -71,6 +73,7 @@ type InboxResultsProps = { params: InboxParams; departmentName: string };
 
 const InboxResults = ({ params, departmentName }: InboxResultsProps) => {
   const conversations = useConversations(params);
+  const electionPeriod = useCurrentElectionPeriod().data?.current ?? null;
 
   if (conversations.isPending) return <Loading label="Loading conversations" />;
   if (conversations.isLoadingError) {
@@ -96,7 +99,12 @@ const InboxResults = ({ params, departmentName }: InboxResultsProps) => {
       </p>
       <div className="inbox-layout">
         <div className="inbox-layout__list">
-          <ConversationList items={items} department={params.department} now={now} />
+          <ConversationList
+            items={items}
+            department={params.department}
+            now={now}
+            proactiveMark={electionPeriod && <ElectionPeriodMark period={electionPeriod} />}
+          />
           {conversations.isFetchNextPageError && (
             <ErrorPanel title="More conversations could not be loaded" error={conversations.error} />
           )}

@@ -5,6 +5,8 @@ import { SiteHeader } from '../../components/layout/site-header';
 import { SkipLink } from '../../components/layout/skip-link';
 import { useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
+import { useCurrentElectionPeriod } from '../../features/election-periods/api/get-current-election-period';
+import { ElectionPeriodBanner } from '../../features/election-periods/components/election-period-banner';
 
 /**
  * After a client-side page change, screen readers would otherwise stay wherever the link was: move focus to
@@ -29,6 +31,7 @@ export const RootLayout = () => {
   const navigate = useNavigate();
   const logout = useLogout({ onSuccess: () => navigate('/sign-in', { replace: true }) });
   useFocusMainOnNavigate();
+  const electionPeriod = useCurrentElectionPeriod({ enabled: Boolean(me.data) });
 
   return (
     <>
@@ -39,6 +42,7 @@ export const RootLayout = () => {
         signingOut={logout.isPending}
         signOutFailed={logout.isError}
       />
+      {me.data && <ElectionPeriodBanner period={electionPeriod.data?.current ?? null} />}
       <div className="width-container">
         <main id="main-content" className="main" tabIndex={-1}>
           <Outlet />

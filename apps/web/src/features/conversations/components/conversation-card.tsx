@@ -1,5 +1,7 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ConversationItem } from '@parley/contracts';
+import { isProactiveRoute } from '@parley/domain';
 import { DateTime } from '../../../components/ui/date-time';
 import { formatCount } from '../../../lib/format';
 import { matchTermsOf, NO_TERMS } from '../utils/highlight';
@@ -11,12 +13,18 @@ import { ScoreMeter } from './score-meter';
 import { SuggestedResources } from './suggested-resources';
 import { TagReasons } from './tag-reasons';
 
-type ConversationCardProps = { item: ConversationItem; department: string | null; now: Date };
+type ConversationCardProps = {
+  item: ConversationItem;
+  department: string | null;
+  now: Date;
+  /** Shown under a proactive suggested route (public information) while an election period is in force. */
+  proactiveMark?: ReactNode;
+};
 
 const plural = (count: number, one: string, many: string) =>
   `${formatCount(count)} ${count === 1 ? one : many}`;
 
-export const ConversationCard = ({ item, department, now }: ConversationCardProps) => {
+export const ConversationCard = ({ item, department, now, proactiveMark }: ConversationCardProps) => {
   const tag = tagFor(item, department);
   const titleId = `conversation-${item.id}-title`;
   const terms = tag ? matchTermsOf(tag.signals) : NO_TERMS;
@@ -60,6 +68,7 @@ export const ConversationCard = ({ item, department, now }: ConversationCardProp
           <dt>Suggested route</dt>
           <dd>
             <RouteBadge route={tag.route} reason={tag.routeReason} />
+            {isProactiveRoute(tag.route) && proactiveMark}
           </dd>
         </dl>
       )}
