@@ -7,6 +7,7 @@ import { DomainErrorFilter } from './common/domain-error.filter';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { HealthController } from './modules/health/health.controller';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { SourcesModule } from './modules/sources/sources.module';
 import { TaggingModule } from './modules/tagging/tagging.module';
 import { RulesModule } from './modules/rules/rules.module';
@@ -25,6 +26,7 @@ import { WorkspaceModule } from './modules/workspace/workspace.module';
     ConversationsModule,
     TaggingModule,
     RulesModule,
+    NotificationsModule,
   ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],

@@ -11,12 +11,17 @@ import { FeedParsePool } from '@parley/ingest';
 import { JobsModule } from '@parley/jobs';
 import { CompiledRulesCache } from '@parley/tagging';
 import type { DataSource } from 'typeorm';
+import { DeliverWebhookHandler } from './handlers/deliver-webhook.handler';
+import { FanOutEventsHandler } from './handlers/fan-out-events.handler';
 import { FetchSourceHandler } from './handlers/fetch-source.handler';
+import { SendEmailHandler } from './handlers/send-email.handler';
 import { SyncSchedulesHandler } from './handlers/sync-schedules.handler';
 import { IngestProcessor } from './processors/ingest.processor';
 import { JetstreamConsumer } from './processors/jetstream.consumer';
+import { NotifyProcessor } from './processors/notify.processor';
 import { FeedFetcherService } from './services/feed-fetcher.service';
 import { HostGate } from './services/host-gate.service';
+import { Mailer } from './services/mailer.service';
 import { PullFetcherService } from './services/pull-fetcher.service';
 import { PostStoreService } from './services/post-store.service';
 import { SourceHealthService } from './services/source-health.service';
@@ -50,6 +55,11 @@ import { TagBacklogGate } from './services/tag-backlog.gate';
     JetstreamConsumer,
     TableStatisticsService,
     SourceHealthService,
+    Mailer,
+    FanOutEventsHandler,
+    SendEmailHandler,
+    DeliverWebhookHandler,
+    NotifyProcessor,
   ],
 })
 export class WorkerModule {}

@@ -5,12 +5,14 @@ import { createDataSource } from './data-source';
 import { AuditRepository } from './repositories/audit.repository';
 import { BackfillRequestRepository } from './repositories/backfill-request.repository';
 import { ConversationRepository } from './repositories/conversation.repository';
+import { NotificationRepository } from './repositories/notification.repository';
 import { PostRepository } from './repositories/post.repository';
 import { PreviewRepository } from './repositories/preview.repository';
 import { SourceRepository } from './repositories/source.repository';
 import { StatisticsRepository } from './repositories/statistics.repository';
 import { TaggingRepository } from './repositories/tagging.repository';
 import { UserRepository } from './repositories/user.repository';
+import { WebhookRepository } from './repositories/webhook.repository';
 import { WorkspaceRepository } from './repositories/workspace.repository';
 
 /** Injection token of the app's initialised TypeORM data source. */
@@ -20,12 +22,14 @@ const REPOSITORIES = [
   AuditRepository,
   BackfillRequestRepository,
   ConversationRepository,
+  NotificationRepository,
   PostRepository,
   PreviewRepository,
   SourceRepository,
   StatisticsRepository,
   TaggingRepository,
   UserRepository,
+  WebhookRepository,
   WorkspaceRepository,
 ];
 

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { recipientsOf, reasonOf, type Audience, type OutboxEvent } from './notifications';
+
+const members: Audience['members'] = [
+  { userId: 'ann-manager', role: 'manager' },
+  { userId: 'bob-comms', role: 'comms' },
+  { userId: 'cat-comms', role: 'comms' },
+  { userId: 'dan-policy', role: 'policy' },
+  { userId: 'eve-viewer', role: 'viewer' },
+  { userId: 'fay-admin', role: 'admin' },
+];
+const audience: Audience = {
+  assigneeId: 'bob-comms',
+  authorId: 'cat-comms',
+  members,
+  referredMembers: [
+    { userId: 'gus-comms-elsewhere', role: 'comms' },
+    { userId: 'hal-viewer-elsewhere', role: 'viewer' },
+  ],
+};
+
+const event = (kind: string, detail: Record<string, unknown> = {}, actor = 'zed-actor'): OutboxEvent => ({
+  kind,
+  actorUserId: actor,
+  departmentId: 'home',
+  toStatus: null,
+  detail,
+});
+
+describe('who hears about an event', () => {
+  it.each([
+    ['assigned to someone: the assignee', event('assigned', { assigneeId: 'cat-comms' }), ['cat-comms']],
+    ['taken by the assignee: nobody', event('assigned', { assigneeId: 'bob-comms' }, 'bob-comms'), []],
+    [
+      'a note with mentions: those mentioned who are members',
+      event('note', { mentions: ['dan-policy', 'outsider', 'eve-viewer'] }),
+      ['dan-policy', 'eve-viewer'],
+    ],
+    [
+      'submitted for clearance: policy and comms members but the author',
+      event('draft-submitted', {}, 'cat-comms'),
+      ['bob-comms', 'dan-policy'],
+    ],
+    ['reviewed: the author', event('review', {}, 'dan-policy'), ['cat-comms']],
+    ['due soon: the assignee', event('sla-due-soon', {}, null as unknown as string), ['bob-comms']],
+    [
+      'overdue: the assignee and the managers',
+      event('sla-overdue', {}, null as unknown as string),
+      ['bob-comms', 'ann-manager'],
+    ],
+    [
+      'referred to another department: its comms members',
+      event('referred', { toDepartmentId: 'elsewhere' }),
+      ['gus-comms-elsewhere'],
+    ],
+  ])('%s', (_what, outboxEvent, expected) => {
+    const reason = reasonOf(outboxEvent);
+    expect(reason).not.toBeNull();
+    expect(recipientsOf(reason!, outboxEvent, audience)).toEqual(expected);
+  });
+
+  it('sends a due-soon with nobody assigned to the managers', () => {
+    const due = event('sla-due-soon', {}, null as unknown as string);
+    expect(recipientsOf('sla-due-soon', due, { ...audience, assigneeId: null })).toEqual(['ann-manager']);
+  });
+
+  it.each([
+    ['a note without mentions', event('note', { text: 'checked with policy' })],
+    ['a draft saved', event('draft-saved')],
+    ['a referral to the press office', event('referred', { to: 'press-office' })],
+    ['a decline', event('status', { reason: 'duplicate' })],
+  ])('tells nobody about %s', (_what, outboxEvent) => {
+    expect(reasonOf(outboxEvent)).toBeNull();
+  });
+
+  it('reads a move into clearance as a clearance request', () => {
+    expect(reasonOf({ ...event('status'), toStatus: 'in-clearance' })).toBe('clearance-requested');
+  });
+});
