@@ -63,7 +63,12 @@ export class LiveEvents implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Starts a stream on `res`: what was missed since `lastEventId` first, then live events until `staySeconds`. */
-  async open(auth: AuthContext, res: Response, lastEventId: string | null, staySeconds: number): Promise<void> {
+  async open(
+    auth: AuthContext,
+    res: Response,
+    lastEventId: string | null,
+    staySeconds: number,
+  ): Promise<void> {
     const allowed = departmentsAllowing(auth, 'department.read');
     const missed = lastEventId
       ? await this.notifications.eventsSince(this.dataSource, lastEventId, allowed, CATCH_UP + 1)

@@ -25,7 +25,12 @@ export class NotificationsService {
 
   async list(auth: AuthContext, query: NotificationQuery): Promise<NotificationPage> {
     // One more than the page shows, to know whether there is a next page without counting.
-    const rows = await this.notifications.listFor(this.dataSource, auth.userId, query.cursor ?? null, query.limit + 1);
+    const rows = await this.notifications.listFor(
+      this.dataSource,
+      auth.userId,
+      query.cursor ?? null,
+      query.limit + 1,
+    );
     const page = rows.slice(0, query.limit);
     return {
       items: page.map((row) => ({
@@ -54,7 +59,10 @@ export class NotificationsService {
   }
 
   /** Reasons left out of the request keep their choice. */
-  async savePreferences(auth: AuthContext, request: SavePreferencesRequest): Promise<NotificationPreferences> {
+  async savePreferences(
+    auth: AuthContext,
+    request: SavePreferencesRequest,
+  ): Promise<NotificationPreferences> {
     const saved = await inTransaction(this.dataSource, async (tx) => {
       const before = await this.notifications.emailReasonsFor(tx, auth.userId);
       const after = NOTICE_REASONS.filter((reason) => request.email[reason] ?? before.includes(reason));
@@ -73,7 +81,10 @@ export class NotificationsService {
 
   private present(reasons: NoticeReason[]): NotificationPreferences {
     return {
-      email: Object.fromEntries(NOTICE_REASONS.map((r) => [r, reasons.includes(r)])) as Record<NoticeReason, boolean>,
+      email: Object.fromEntries(NOTICE_REASONS.map((r) => [r, reasons.includes(r)])) as Record<
+        NoticeReason,
+        boolean
+      >,
       emailAvailable: this.config.smtp !== null,
     };
   }

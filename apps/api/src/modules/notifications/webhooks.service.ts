@@ -1,11 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CONFIG, type Config } from '@parley/config';
-import type {
-  CreateWebhookRequest,
-  UpdateWebhookRequest,
-  Webhook,
-  WebhookDelivery,
-} from '@parley/contracts';
+import type { CreateWebhookRequest, UpdateWebhookRequest, Webhook, WebhookDelivery } from '@parley/contracts';
 import {
   AuditRepository,
   DATA_SOURCE,

@@ -5,6 +5,8 @@ import { SiteHeader } from '../../components/layout/site-header';
 import { SkipLink } from '../../components/layout/skip-link';
 import { useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
+import { useUnreadCount } from '../../features/notifications/api/get-notifications';
+import { useLiveUpdates } from '../../features/notifications/hooks/use-live-updates';
 
 /**
  * After a client-side page change, screen readers would otherwise stay wherever the link was: move focus to
@@ -29,12 +31,16 @@ export const RootLayout = () => {
   const navigate = useNavigate();
   const logout = useLogout({ onSuccess: () => navigate('/sign-in', { replace: true }) });
   useFocusMainOnNavigate();
+  const signedIn = Boolean(me.data);
+  useLiveUpdates(signedIn);
+  const unread = useUnreadCount(signedIn);
 
   return (
     <>
       <SkipLink />
       <SiteHeader
         user={me.data ?? null}
+        unread={unread}
         onSignOut={() => logout.mutate()}
         signingOut={logout.isPending}
         signOutFailed={logout.isError}

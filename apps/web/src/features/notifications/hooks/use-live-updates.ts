@@ -1,0 +1,30 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { notificationsQueryKey } from '../api/get-notifications';
+
+/**
+ * What an opportunity event makes stale: the inbox and conversation pages (`conversations`), the workflow's
+ * panels and queues (`opportunities`, `drafts`, `clearance`) and the notifications. Keys by prefix, so this hook
+ * needs no knowledge of any other feature's files.
+ */
+const OPPORTUNITY_KEYS = ['conversations', 'opportunities', 'drafts', 'clearance', 'notifications'];
+
+/**
+ * Keeps the pages live while someone is signed in: the api's event stream says what changed, and the queries
+ * showing it are refetched. The browser reconnects by itself (with Last-Event-ID, so nothing is missed); a `reset`
+ * means more was missed than the server replays, so everything is refetched.
+ */
+export const useLiveUpdates = (signedIn: boolean) => {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!signedIn || typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/events', { withCredentials: true });
+    const refresh = (keys: string[]) => {
+      for (const key of keys) void queryClient.invalidateQueries({ queryKey: [key] });
+    };
+    source.addEventListener('opportunity', () => refresh(OPPORTUNITY_KEYS));
+    source.addEventListener('notification', () => refresh([notificationsQueryKey[0]]));
+    source.addEventListener('reset', () => void queryClient.invalidateQueries());
+    return () => source.close();
+  }, [signedIn, queryClient]);
+};
