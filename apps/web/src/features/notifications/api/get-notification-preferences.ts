@@ -8,6 +8,9 @@ export const getNotificationPreferences = (signal?: AbortSignal): Promise<Notifi
   api.get<NotificationPreferences>('/api/account/notification-preferences', { signal });
 
 export const getNotificationPreferencesQueryOptions = () =>
-  queryOptions({ queryKey: preferencesQueryKey, queryFn: ({ signal }) => getNotificationPreferences(signal) });
+  queryOptions({
+    queryKey: preferencesQueryKey,
+    queryFn: ({ signal }) => getNotificationPreferences(signal),
+  });
 
 export const useNotificationPreferences = () => useQuery(getNotificationPreferencesQueryOptions());

@@ -3,7 +3,9 @@ import type { NotificationPreferences, SavePreferencesRequest } from '@parley/co
 import { api } from '../../../lib/api-client';
 import { preferencesQueryKey } from './get-notification-preferences';
 
-export const saveNotificationPreferences = (request: SavePreferencesRequest): Promise<NotificationPreferences> =>
+export const saveNotificationPreferences = (
+  request: SavePreferencesRequest,
+): Promise<NotificationPreferences> =>
   api.put<NotificationPreferences>('/api/account/notification-preferences', request);
 
 export const useSaveNotificationPreferences = () => {

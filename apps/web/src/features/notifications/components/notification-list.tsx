@@ -10,7 +10,11 @@ import { useMarkRead } from '../api/mark-read';
 
 const Item = ({ notification, onOpen }: { notification: Notification; onOpen: () => void }) => (
   <li className={notification.read ? undefined : 'notification-list__item--unread'}>
-    <Link to={`/conversations/${encodeURIComponent(notification.conversationId)}`} className="link" onClick={onOpen}>
+    <Link
+      to={`/conversations/${encodeURIComponent(notification.conversationId)}`}
+      className="link"
+      onClick={onOpen}
+    >
       {notification.text}
     </Link>
     {!notification.read && <span className="visually-hidden"> (unread)</span>}

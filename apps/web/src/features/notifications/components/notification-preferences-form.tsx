@@ -29,7 +29,8 @@ const Form = ({ saved }: { saved: NotificationPreferences }) => {
       },
     );
   };
-  const toggle = (reason: NoticeReason) => (checked: boolean) => setEmail((e) => ({ ...e, [reason]: checked }));
+  const toggle = (reason: NoticeReason) => (checked: boolean) =>
+    setEmail((e) => ({ ...e, [reason]: checked }));
   return (
     <>
       {savedCount > 0 && (
@@ -40,14 +41,16 @@ const Form = ({ saved }: { saved: NotificationPreferences }) => {
       <ErrorSummary items={summaryOf(failure, [])} />
       {!saved.emailAvailable && (
         <p className="warning-text">
-          This Parley does not send email yet (an administrator has not set up a mail server). Your choices are kept
-          for when it does.
+          This Parley does not send email yet (an administrator has not set up a mail server). Your choices
+          are kept for when it does.
         </p>
       )}
       <form className="form" onSubmit={submit} noValidate>
         <fieldset className="fieldset">
           <legend className="fieldset__legend">Email me when</legend>
-          <p className="hint">Everything also appears in your notifications in Parley, whatever you choose here.</p>
+          <p className="hint">
+            Everything also appears in your notifications in Parley, whatever you choose here.
+          </p>
           {NOTICE_REASONS.map((reason) => (
             <Checkbox
               key={reason}

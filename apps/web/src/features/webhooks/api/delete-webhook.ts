@@ -11,6 +11,7 @@ export const useDeleteWebhook = () => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: deleteWebhook,
-    onSuccess: (_none, { department }) => queryClient.invalidateQueries({ queryKey: webhooksQueryKey(department) }),
+    onSuccess: (_none, { department }) =>
+      queryClient.invalidateQueries({ queryKey: webhooksQueryKey(department) }),
   });
 };

@@ -2,7 +2,8 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Webhook } from '@parley/contracts';
 import { api } from '../../../lib/api-client';
 
-export const webhooksPath = (department: string) => `/api/departments/${encodeURIComponent(department)}/webhooks`;
+export const webhooksPath = (department: string) =>
+  `/api/departments/${encodeURIComponent(department)}/webhooks`;
 
 export const webhooksQueryKey = (department: string) => ['webhooks', department] as const;
 
@@ -10,6 +11,9 @@ export const getWebhooks = (department: string, signal?: AbortSignal): Promise<W
   api.get<Webhook[]>(webhooksPath(department), { signal });
 
 export const getWebhooksQueryOptions = (department: string) =>
-  queryOptions({ queryKey: webhooksQueryKey(department), queryFn: ({ signal }) => getWebhooks(department, signal) });
+  queryOptions({
+    queryKey: webhooksQueryKey(department),
+    queryFn: ({ signal }) => getWebhooks(department, signal),
+  });
 
 export const useWebhooks = (department: string) => useQuery(getWebhooksQueryOptions(department));
