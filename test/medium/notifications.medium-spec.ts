@@ -270,6 +270,7 @@ describe('notifications: the opportunity_event outbox fanned out to people, emai
       review: ['comms2'],
       dueSoon: ['comms1'],
       overdue: ['comms1', 'manager'],
+      referring: [],
       referred: ['awaycomms'],
       saved: [],
     });

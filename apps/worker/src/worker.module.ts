@@ -19,6 +19,9 @@ import { SyncSchedulesHandler } from './handlers/sync-schedules.handler';
 import { IngestProcessor } from './processors/ingest.processor';
 import { JetstreamConsumer } from './processors/jetstream.consumer';
 import { NotifyProcessor } from './processors/notify.processor';
+import { SweepSlaHandler } from './handlers/sweep-sla.handler';
+import { WorkflowProcessor } from './processors/workflow.processor';
+import { BANK_HOLIDAYS, englandAndWalesBankHolidays } from './services/bank-holidays';
 import { FeedFetcherService } from './services/feed-fetcher.service';
 import { HostGate } from './services/host-gate.service';
 import { Mailer } from './services/mailer.service';
@@ -60,6 +63,9 @@ import { TagBacklogGate } from './services/tag-backlog.gate';
     SendEmailHandler,
     DeliverWebhookHandler,
     NotifyProcessor,
+    { provide: BANK_HOLIDAYS, useFactory: englandAndWalesBankHolidays },
+    SweepSlaHandler,
+    WorkflowProcessor,
   ],
 })
 export class WorkerModule {}

@@ -6,6 +6,7 @@ import { AuditRepository } from './repositories/audit.repository';
 import { BackfillRequestRepository } from './repositories/backfill-request.repository';
 import { ConversationRepository } from './repositories/conversation.repository';
 import { NotificationRepository } from './repositories/notification.repository';
+import { OpportunityRepository } from './repositories/opportunity.repository';
 import { PostRepository } from './repositories/post.repository';
 import { PreviewRepository } from './repositories/preview.repository';
 import { SourceRepository } from './repositories/source.repository';
@@ -23,6 +24,7 @@ const REPOSITORIES = [
   BackfillRequestRepository,
   ConversationRepository,
   NotificationRepository,
+  OpportunityRepository,
   PostRepository,
   PreviewRepository,
   SourceRepository,

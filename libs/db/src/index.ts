@@ -15,3 +15,4 @@ export * from './repositories/webhook.repository';
 export * from './database.module';
 export * from './tagging-workspace';
 export * from './secret-box';
+export * from './repositories/opportunity.repository';

@@ -9,15 +9,7 @@ const members: Audience['members'] = [
   { userId: 'eve-viewer', role: 'viewer' },
   { userId: 'fay-admin', role: 'admin' },
 ];
-const audience: Audience = {
-  assigneeId: 'bob-comms',
-  authorId: 'cat-comms',
-  members,
-  referredMembers: [
-    { userId: 'gus-comms-elsewhere', role: 'comms' },
-    { userId: 'hal-viewer-elsewhere', role: 'viewer' },
-  ],
-};
+const audience: Audience = { assigneeId: 'bob-comms', members };
 
 const event = (kind: string, detail: Record<string, unknown> = {}, actor = 'zed-actor'): OutboxEvent => ({
   kind,
@@ -38,10 +30,11 @@ describe('who hears about an event', () => {
     ],
     [
       'submitted for clearance: policy and comms members but the author',
-      event('draft-submitted', {}, 'cat-comms'),
+      event('draft-submitted', { authorId: 'cat-comms' }, 'cat-comms'),
       ['bob-comms', 'dan-policy'],
     ],
-    ['reviewed: the author', event('review', {}, 'dan-policy'), ['cat-comms']],
+    ['reviewed: the author', event('review', { authorId: 'cat-comms' }, 'dan-policy'), ['cat-comms']],
+    ['reviewed, no author named: the assignee', event('review', {}, 'dan-policy'), ['bob-comms']],
     ['due soon: the assignee', event('sla-due-soon', {}, null as unknown as string), ['bob-comms']],
     [
       'overdue: the assignee and the managers',
@@ -49,9 +42,9 @@ describe('who hears about an event', () => {
       ['bob-comms', 'ann-manager'],
     ],
     [
-      'referred to another department: its comms members',
-      event('referred', { toDepartmentId: 'elsewhere' }),
-      ['gus-comms-elsewhere'],
+      'referred in from another department: its comms members',
+      event('referred-in', { fromDepartmentName: 'Elsewhere' }, 'someone-elsewhere'),
+      ['bob-comms', 'cat-comms'],
     ],
   ])('%s', (_what, outboxEvent, expected) => {
     const reason = reasonOf(outboxEvent);
@@ -67,7 +60,7 @@ describe('who hears about an event', () => {
   it.each([
     ['a note without mentions', event('note', { text: 'checked with policy' })],
     ['a draft saved', event('draft-saved')],
-    ['a referral to the press office', event('referred', { to: 'press-office' })],
+    ['a referral, on the referring side', event('referred', { to: 'press-office' })],
     ['a decline', event('status', { reason: 'duplicate' })],
   ])('tells nobody about %s', (_what, outboxEvent) => {
     expect(reasonOf(outboxEvent)).toBeNull();

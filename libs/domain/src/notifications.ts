@@ -39,32 +39,24 @@ const stringOf = (value: unknown): string | null => (typeof value === 'string' &
 const stringsOf = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : [];
 
-/** Which reason an event gives, or null for changes nobody needs telling about (a draft saved, a decline). */
-export const reasonOf = (event: OutboxEvent): NoticeReason | null => {
-  switch (event.kind) {
-    case 'assigned':
-      return 'assigned';
-    case 'note':
-      return stringsOf(event.detail.mentions).length > 0 ? 'mentioned' : null;
-    case 'draft-submitted':
-      return 'clearance-requested';
-    case 'review':
-      return 'reviewed';
-    case 'sla-due-soon':
-      return 'sla-due-soon';
-    case 'sla-overdue':
-      return 'sla-overdue';
-    case 'referred':
-      // The press office is outside Parley; only a referral to another department has people to tell.
-      return referredDepartmentOf(event) ? 'referred' : null;
-    default:
-      return event.kind === 'status' && event.toStatus === 'in-clearance' ? 'clearance-requested' : null;
-  }
-};
+/** Kinds a drafting step may be recorded as; a move into clearance counts whatever its kind. */
+const SUBMITTED = new Set(['draft-submitted', 'submitted', 'submitted-for-clearance']);
+const REVIEWED = new Set(['review', 'reviewed', 'draft-reviewed', 'changes-requested']);
 
-/** The department an event refers the conversation to, if it is a referral to another department. */
-export const referredDepartmentOf = (event: OutboxEvent): string | null =>
-  stringOf(event.detail.toDepartmentId);
+/**
+ * Which reason an event gives, or null for changes nobody needs telling about (a draft saved, a decline). A
+ * referral is told on the receiving side: the workflow appends `referred-in` to the opportunity it made in the
+ * other department's inbox (a referral to the press office leaves Parley, so nobody there is told).
+ */
+export const reasonOf = (event: OutboxEvent): NoticeReason | null => {
+  if (event.kind === 'assigned') return 'assigned';
+  if (event.kind === 'note') return stringsOf(event.detail.mentions).length > 0 ? 'mentioned' : null;
+  if (SUBMITTED.has(event.kind) || event.toStatus === 'in-clearance') return 'clearance-requested';
+  if (REVIEWED.has(event.kind)) return 'reviewed';
+  if (event.kind === 'sla-due-soon' || event.kind === 'sla-overdue') return event.kind;
+  if (event.kind === 'referred-in') return 'referred';
+  return null;
+};
 
 export type Member = { userId: string; role: Role };
 
@@ -72,12 +64,8 @@ export type Member = { userId: string; role: Role };
 export type Audience = {
   /** The opportunity's assignee now (or the one the event names). */
   assigneeId: string | null;
-  /** The author of the draft a submission or review is about. */
-  authorId: string | null;
   /** The event's department's members, enabled accounts only. */
   members: readonly Member[];
-  /** For a referral, the members of the department it was referred to. */
-  referredMembers: readonly Member[];
 };
 
 const withRoles = (members: readonly Member[], roles: readonly Role[]): string[] =>
@@ -86,7 +74,8 @@ const withRoles = (members: readonly Member[], roles: readonly Role[]): string[]
 /** Who hears about an event for `reason`, before the actor is taken out. */
 const candidates = (reason: NoticeReason, event: OutboxEvent, audience: Audience): string[] => {
   const assignee = stringOf(event.detail.assigneeId) ?? audience.assigneeId;
-  const author = stringOf(event.detail.authorId) ?? audience.authorId;
+  // The draft's author when the event names one; else whoever the opportunity is assigned to, who drafts it.
+  const author = stringOf(event.detail.authorId) ?? audience.assigneeId;
   const managers = withRoles(audience.members, ['manager']);
   switch (reason) {
     case 'assigned':
@@ -106,7 +95,8 @@ const candidates = (reason: NoticeReason, event: OutboxEvent, audience: Audience
     case 'sla-overdue':
       return [...(assignee ? [assignee] : []), ...managers];
     case 'referred':
-      return withRoles(audience.referredMembers, ['comms']);
+      // The receiving department's comms officers, whose inbox it has just reached.
+      return withRoles(audience.members, ['comms']);
   }
 };
 
@@ -115,10 +105,15 @@ export const recipientsOf = (reason: NoticeReason, event: OutboxEvent, audience:
   [...new Set(candidates(reason, event, audience))].filter((id) => id !== event.actorUserId);
 
 /** One line saying what happened, for the notification list, the email subject and the webhook's text. */
-export const describeNotice = (
-  reason: NoticeReason,
-  context: { actorName: string | null; title: string; departmentName: string },
-): string => {
+export type NoticeContext = {
+  actorName: string | null;
+  title: string;
+  departmentName: string;
+  /** For a referral, the department it came from. */
+  fromDepartmentName?: string | null;
+};
+
+export const describeNotice = (reason: NoticeReason, context: NoticeContext): string => {
   const who = context.actorName ?? 'Parley';
   const what = `“${context.title}”`;
   switch (reason) {
@@ -135,14 +130,14 @@ export const describeNotice = (
     case 'sla-overdue':
       return `The first response to ${what} is overdue (${context.departmentName})`;
     case 'referred':
-      return `${who} (${context.departmentName}) referred ${what} to your department`;
+      return `${who}${context.fromDepartmentName ? ` (${context.fromDepartmentName})` : ''} referred ${what} to ${context.departmentName}`;
   }
 };
 
 /** The same line for a department's channel (a webhook), where "you" means nobody in particular. */
 export const describeForChannel = (
   reason: NoticeReason,
-  context: { actorName: string | null; title: string; departmentName: string; assigneeName: string | null },
+  context: NoticeContext & { assigneeName: string | null },
 ): string => {
   const who = context.actorName ?? 'Parley';
   const what = `“${context.title}”`;

@@ -5,6 +5,7 @@ import {
   JOB_QUEUE,
   QUEUE_OPTIONS,
   QUEUES,
+  SLA_SWEEP_EVERY_MS,
   TAG_WINDOW,
   jobId,
   schedulerIdOf,
@@ -26,6 +27,7 @@ export class JobProducer {
       tag: new Queue(QUEUES.tag, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.tag }),
       notify: new Queue(QUEUES.notify, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.notify }),
       webhook: new Queue(QUEUES.webhook, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.webhook }),
+      workflow: new Queue(QUEUES.workflow, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.workflow }),
     };
   }
 
@@ -128,6 +130,15 @@ export class JobProducer {
       schedulerIdOf(sourceId),
       { every: everyMs },
       { name: 'FetchSource', data: { sourceId }, opts: QUEUE_OPTIONS.ingest },
+    );
+  }
+
+  /** The SLA sweep, every SLA_SWEEP_EVERY_MS; upserting it again (every worker at boot) changes nothing. */
+  async scheduleSlaSweep(): Promise<void> {
+    await this.queues.workflow.upsertJobScheduler(
+      'sla-sweep',
+      { every: SLA_SWEEP_EVERY_MS },
+      { name: 'SweepSla', data: {}, opts: QUEUE_OPTIONS.workflow },
     );
   }
 

@@ -4,7 +4,13 @@ import type { DefaultJobOptions, WorkerOptions } from 'bullmq';
 /** The settings a queue's consumer reads. */
 export type WorkerConfig = Pick<Config, 'queuePrefix' | 'workerConcurrency' | 'jobLockMs'>;
 
-export const QUEUES = { ingest: 'ingest', tag: 'tag', notify: 'notify', webhook: 'webhook' } as const;
+export const QUEUES = {
+  ingest: 'ingest',
+  tag: 'tag',
+  workflow: 'workflow',
+  notify: 'notify',
+  webhook: 'webhook',
+} as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Payloads carry ids and versions only: handlers reload state, so a repeated job is harmless. */
@@ -19,6 +25,8 @@ export type JobPayloads = {
   FanOutEvents: Record<string, never>;
   SendEmail: { notificationId: string };
   DeliverWebhook: { deliveryId: string };
+  /** Fills first-response deadlines and appends due-soon / overdue warnings; reads everything from Postgres. */
+  SweepSla: Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
 
@@ -30,6 +38,7 @@ export const JOB_QUEUE = {
   FanOutEvents: QUEUES.notify,
   SendEmail: QUEUES.notify,
   DeliverWebhook: QUEUES.webhook,
+  SweepSla: QUEUES.workflow,
 } as const satisfies { [N in JobName]: QueueName };
 
 /** The job names a queue carries: a handler map for the queue needs exactly these keys. */
@@ -65,6 +74,8 @@ export const QUEUE_OPTIONS: { [Q in QueueName]: DefaultJobOptions } = {
     removeOnComplete: true,
     removeOnFail: { count: 5_000 },
   },
+  // A sweep that fails is simply the next minute's sweep: no retries to pile up behind it.
+  workflow: { attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
 };
 
 /**
@@ -90,7 +101,11 @@ export const WORKER_OPTIONS: {
     lockDuration: config.jobLockMs,
     stalledInterval: config.jobLockMs,
   }),
+  workflow: (config) => ({ concurrency: 1, lockDuration: config.jobLockMs, stalledInterval: config.jobLockMs }),
 };
+
+/** How often the SLA sweep runs: a warning is at most this late. */
+export const SLA_SWEEP_EVERY_MS = 60_000;
 
 /**
  * Postgres is the tag queue (a conversation whose version is newer than its tagged version is pending); Redis holds

@@ -15,7 +15,6 @@ import {
   type OutboxEvent,
   recipientsOf,
   reasonOf,
-  referredDepartmentOf,
 } from '@parley/domain';
 import { JobProducer, publishLive, REDIS, type LiveMessage } from '@parley/jobs';
 import type { Redis } from 'ioredis';
@@ -87,20 +86,14 @@ export class FanOutEventsHandler {
     const outbox = outboxEventOf(event);
     const reason = reasonOf(outbox);
     if (!reason) return none;
-    const referred = referredDepartmentOf(outbox);
-    const departmentIds = [event.departmentId, ...(referred ? [referred] : [])];
-    const members = await this.notifications.membersOf(tx, departmentIds);
-    const of = (id: string): Member[] => members.filter((m) => m.departmentId === id);
-    const recipients = recipientsOf(reason, outbox, {
-      assigneeId: event.assigneeId,
-      authorId: null,
-      members: of(event.departmentId),
-      referredMembers: referred ? of(referred) : [],
-    });
+    const members: Member[] = await this.notifications.membersOf(tx, [event.departmentId]);
+    const recipients = recipientsOf(reason, outbox, { assigneeId: event.assigneeId, members });
     const context = {
       actorName: event.actorName,
       title: event.title ?? 'Untitled conversation',
       departmentName: event.departmentName,
+      fromDepartmentName:
+        typeof outbox.detail.fromDepartmentName === 'string' ? outbox.detail.fromDepartmentName : null,
       assigneeName: event.assigneeName,
     };
     const text = describeNotice(reason, context);
@@ -109,7 +102,7 @@ export class FanOutEventsHandler {
       event,
       await this.withEmailChoices(tx, recipients, reason, text),
     );
-    const hooks = await this.webhooks.subscribed(tx, departmentIds, reason);
+    const hooks = await this.webhooks.subscribed(tx, [event.departmentId], reason);
     const deliveries = await this.webhooks.insertDeliveries(
       tx,
       event.id,

@@ -72,14 +72,9 @@ export class Notifications1796305000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX webhook_delivery_pending ON webhook_delivery (created_at) WHERE state = 'pending'`,
     );
-    // The fan-out claims the oldest unnotified events; the workflow's own indexes serve the timeline.
-    await q.query(
-      `CREATE INDEX opportunity_event_unnotified ON opportunity_event (id) WHERE notified_at IS NULL`,
-    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP INDEX opportunity_event_unnotified`);
     await q.query(`DROP TABLE webhook_delivery`);
     await q.query(`DROP TABLE department_webhook`);
     await q.query(`DROP TABLE notification_preference`);
