@@ -253,9 +253,9 @@ describe('notifications: the opportunity_event outbox fanned out to people, emai
       review: await append('home', 'review', 'policy', { authorId: users.comms2.id, decision: 'approve' }),
       dueSoon: await append('home', 'sla-due-soon', null),
       overdue: await append('home', 'sla-overdue', null),
-      referred: await append('home', 'referred', 'comms1', {
-        toDepartmentId: opportunities.away.departmentId,
-      }),
+      // The workflow records a referral on both sides: `referred` here, `referred-in` on the receiving inbox.
+      referring: await append('home', 'referred', 'comms1', { to: 'department', department: 'away' }),
+      referred: await append('away', 'referred-in', 'comms1', { fromDepartmentName: 'Home Department' }),
       saved: await append('home', 'draft-saved', 'comms1'),
     };
     for (const id of Object.values(events)) await notified(id);
@@ -270,6 +270,7 @@ describe('notifications: the opportunity_event outbox fanned out to people, emai
       review: ['comms2'],
       dueSoon: ['comms1'],
       overdue: ['comms1', 'manager'],
+      referring: [],
       referring: [],
       referred: ['awaycomms'],
       saved: [],
@@ -286,6 +287,25 @@ describe('notifications: the opportunity_event outbox fanned out to people, emai
     );
     const read = await as('comms1').request('POST', '/api/notifications/read', { all: true });
     expect(read.body).toEqual({ unread: 0 });
+  });
+
+  it('tells the assignee of a change made through the workflow, nudged as it commits', async () => {
+    const path = `/api/opportunities/${opportunities.away.id}`;
+    const { version } = (await parley.admin.get<{ version: number }>(path)).body;
+    const assigned = await parley.admin.request('POST', `${path}/assign`, {
+      expectedVersion: version,
+      assigneeId: users.awaycomms.id,
+    });
+    expect(assigned.status).toBe(200);
+    const told = await eventually(async () => {
+      const page = await as('awaycomms').get<{ items: { reason: string; opportunityId: string }[] }>(
+        '/api/notifications',
+      );
+      return page.body.items.find(
+        (n) => n.reason === 'assigned' && n.opportunityId === opportunities.away.id,
+      );
+    });
+    expect(told).toBeDefined();
   });
 
   it('tells nobody twice when the outbox is fanned out again', async () => {
@@ -340,6 +360,15 @@ describe('notifications: the opportunity_event outbox fanned out to people, emai
     const webhook = created.body as Webhook;
     expect(webhook).toMatchObject({ host: receiver.url('').replace(/\/$/, ''), secret: { set: true } });
     expect(JSON.stringify(webhook)).not.toContain('/hook');
+
+    // The address guard refuses a webhook aimed inside the network before anything is stored or sent.
+    const metadata = await parley.admin.request('POST', '/api/departments/home/webhooks', {
+      name: 'Metadata',
+      url: 'http://169.254.169.254/latest/meta-data',
+      reasons: ['sla-overdue'],
+    });
+    expect(metadata.status).toBe(400);
+    expect(metadata.body).toMatchObject({ problems: [{ path: 'url' }] });
 
     const overdue = await append('home', 'sla-overdue', null);
     const log = await eventually(async () => {
