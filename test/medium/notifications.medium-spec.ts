@@ -271,7 +271,6 @@ describe('notifications: the opportunity_event outbox fanned out to people, emai
       dueSoon: ['comms1'],
       overdue: ['comms1', 'manager'],
       referring: [],
-      referring: [],
       referred: ['awaycomms'],
       saved: [],
     });
