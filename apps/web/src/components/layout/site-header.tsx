@@ -63,10 +63,13 @@ const MainNav = ({ user, unread }: { user: SiteHeaderUser; unread: number }) => 
               >
                 {item.label}
                 {item.to === '/notifications' && unread > 0 && (
-                  <span className="site-nav__count">
-                    {unread > 99 ? '99+' : unread}
-                    <span className="visually-hidden"> unread</span>
-                  </span>
+                  <>
+                    {' '}
+                    <span className="site-nav__count">
+                      {unread > 99 ? '99+' : unread}
+                      <span className="visually-hidden"> unread</span>
+                    </span>
+                  </>
                 )}
               </Link>
             </li>
