@@ -101,7 +101,11 @@ export const WORKER_OPTIONS: {
     lockDuration: config.jobLockMs,
     stalledInterval: config.jobLockMs,
   }),
-  workflow: (config) => ({ concurrency: 1, lockDuration: config.jobLockMs, stalledInterval: config.jobLockMs }),
+  workflow: (config) => ({
+    concurrency: 1,
+    lockDuration: config.jobLockMs,
+    stalledInterval: config.jobLockMs,
+  }),
 };
 
 /** How often the SLA sweep runs: a warning is at most this late. */
