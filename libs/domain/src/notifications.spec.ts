@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recipientsOf, reasonOf, type Audience, type OutboxEvent } from './notifications';
+import { describeNotice, recipientsOf, reasonOf, type Audience, type OutboxEvent } from './notifications';
 
 const members: Audience['members'] = [
   { userId: 'ann-manager', role: 'manager' },
@@ -68,5 +68,28 @@ describe('who hears about an event', () => {
 
   it('reads a move into clearance as a clearance request', () => {
     expect(reasonOf({ ...event('status'), toStatus: 'in-clearance' })).toBe('clearance-requested');
+  });
+});
+
+describe('what a notification says', () => {
+  const context = { actorName: 'Dana', title: 'Loans', departmentName: 'Department for Education' };
+  it.each([
+    ['approve', 'Dana approved your draft reply to “Loans”'],
+    ['request-changes', 'Dana asked for changes to your draft reply to “Loans”'],
+    [null, 'Dana reviewed your draft reply to “Loans”'],
+  ])('a review decided %s', (decision, text) => {
+    expect(describeNotice('reviewed', { ...context, decision })).toBe(text);
+  });
+
+  it('names where a referral came from and the department it reached', () => {
+    expect(describeNotice('referred', { ...context, fromDepartmentName: 'DWP' })).toBe(
+      'Dana (DWP) referred “Loans” to Department for Education',
+    );
+  });
+
+  it('says Parley made a change nobody made (an SLA warning)', () => {
+    expect(describeNotice('sla-overdue', { ...context, actorName: null })).toBe(
+      'The first response to “Loans” is overdue (Department for Education)',
+    );
   });
 });

@@ -111,7 +111,12 @@ export type NoticeContext = {
   departmentName: string;
   /** For a referral, the department it came from. */
   fromDepartmentName?: string | null;
+  /** For a review, what the reviewer decided (`approve`, `request-changes`). */
+  decision?: string | null;
 };
+
+const reviewed = (decision: string | null | undefined): string =>
+  decision === 'approve' ? 'approved' : decision === 'request-changes' ? 'asked for changes to' : 'reviewed';
 
 export const describeNotice = (reason: NoticeReason, context: NoticeContext): string => {
   const who = context.actorName ?? 'Parley';
@@ -124,7 +129,7 @@ export const describeNotice = (reason: NoticeReason, context: NoticeContext): st
     case 'clearance-requested':
       return `${who} submitted a reply to ${what} for clearance`;
     case 'reviewed':
-      return `${who} reviewed your draft reply to ${what}`;
+      return `${who} ${reviewed(context.decision)} your draft reply to ${what}`;
     case 'sla-due-soon':
       return `The first response to ${what} is due soon (${context.departmentName})`;
     case 'sla-overdue':
@@ -147,7 +152,7 @@ export const describeForChannel = (
     case 'mentioned':
       return `${who} mentioned colleagues in a note on ${what}`;
     case 'reviewed':
-      return `${who} reviewed a draft reply to ${what}`;
+      return `${who} ${reviewed(context.decision)} a draft reply to ${what}`;
     default:
       return describeNotice(reason, context);
   }

@@ -95,6 +95,7 @@ export class FanOutEventsHandler {
       fromDepartmentName:
         typeof outbox.detail.fromDepartmentName === 'string' ? outbox.detail.fromDepartmentName : null,
       assigneeName: event.assigneeName,
+      decision: typeof outbox.detail.decision === 'string' ? outbox.detail.decision : null,
     };
     const text = describeNotice(reason, context);
     const inserted = await this.notifications.insertNotifications(
