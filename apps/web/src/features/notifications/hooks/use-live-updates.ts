@@ -7,7 +7,10 @@ import { notificationsQueryKey } from '../api/get-notifications';
  * panels and queues (`opportunities`, `drafts`, `clearance`) and the notifications. Keys by prefix, so this hook
  * needs no knowledge of any other feature's files.
  */
-const OPPORTUNITY_KEYS = ['conversations', 'opportunities', 'drafts', 'clearance', 'notifications'];
+const OPPORTUNITY_KEYS = ['conversations', 'opportunities', 'drafts', 'clearance', notificationsQueryKey[0]];
+
+/** A burst of events (a bulk decline of fifty) refetches once, this long after the first of them. */
+const SETTLE_MS = 300;
 
 /**
  * Keeps the pages live while someone is signed in: the api's event stream says what changed, and the queries
@@ -18,13 +21,23 @@ export const useLiveUpdates = (signedIn: boolean) => {
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!signedIn || typeof EventSource === 'undefined') return;
-    const source = new EventSource('/api/events', { withCredentials: true });
+    const stale = new Set<string>();
+    let timer: ReturnType<typeof setTimeout> | null = null;
     const refresh = (keys: string[]) => {
-      for (const key of keys) void queryClient.invalidateQueries({ queryKey: [key] });
+      for (const key of keys) stale.add(key);
+      timer ??= setTimeout(() => {
+        timer = null;
+        for (const key of stale) void queryClient.invalidateQueries({ queryKey: [key] });
+        stale.clear();
+      }, SETTLE_MS);
     };
+    const source = new EventSource('/api/events', { withCredentials: true });
     source.addEventListener('opportunity', () => refresh(OPPORTUNITY_KEYS));
     source.addEventListener('notification', () => refresh([notificationsQueryKey[0]]));
     source.addEventListener('reset', () => void queryClient.invalidateQueries());
-    return () => source.close();
+    return () => {
+      source.close();
+      if (timer) clearTimeout(timer);
+    };
   }, [signedIn, queryClient]);
 };
