@@ -248,7 +248,8 @@ export const ROUTES: Record<string, RouteCase> = {
   'POST /api/departments/:department/webhooks': {
     request: ({ department, actor }) => ({
       path: `/api/departments/${department.key}/webhooks`,
-      body: { name: `Matrix ${actor}`, url: 'https://hooks.example.org/matrix', reasons: ['sla-overdue'] },
+      // A loopback address nothing listens on, for a kind of event the matrix never makes: nothing is ever sent.
+      body: { name: `Matrix ${actor}`, url: 'http://127.0.0.1:9/matrix', reasons: ['mentioned'] },
     }),
     expect: '401 · 201 · 403 403 403 403 201 · 403 403 403 403 404',
   },
