@@ -334,6 +334,11 @@ describe('opportunity workflow', () => {
         c: string;
       }
     ).c;
+    await db.query(
+      `UPDATE opportunity SET signals = '[{"kind": "rule", "detail": "ferries matched", "weight": 30},
+         {"kind": "question", "detail": "asks when", "weight": 10}]' WHERE id = $1`,
+      [id],
+    );
     const referred = await clients.comms.request('POST', `/api/opportunities/${id}/refer`, {
       expectedVersion: 1,
       to: 'department',
@@ -345,6 +350,8 @@ describe('opportunity workflow', () => {
     const inbox = (await clients.awayComms.get<ConversationPage>('/api/conversations?department=away')).body;
     const tag = inbox.items.find((c) => c.id === conversationId)?.tags.find((t) => t.department === 'away');
     expect(tag).toBeDefined();
+    // The referring department's rules are its own: they are not given as why it is here.
+    expect(tag?.signals.map((x) => x.kind)).toEqual(['question']);
     const received = await get((tag as { opportunityId: string }).opportunityId, clients.awayComms);
     expect(received).toMatchObject({
       status: 'new',
