@@ -118,7 +118,7 @@ describe('notifications in the browser', () => {
     await server?.close();
   });
 
-  it('chooses email on the account page, and hears of an assignment live, without reloading', async () => {
+  it('chooses email on the account page; an assignment reaches the assignee and an open conversation page live', async () => {
     const tab = await signInPage('cal@example.gov.uk');
     await tab.getByRole('link', { name: 'Your account' }).click();
     await tab.getByRole('heading', { name: 'Notifications by email' }).waitFor({ timeout: 10_000 });
@@ -132,7 +132,13 @@ describe('notifications in the browser', () => {
     await shoot(tab, 'notifications-empty');
 
     const page = await admin.get<ConversationPage>('/api/conversations?department=dfe');
-    const opportunityId = page.body.items[0].tags[0].opportunityId;
+    const conversation = page.body.items[0];
+    const opportunityId = conversation.tags[0].opportunityId;
+    // A colleague has the conversation open meanwhile: the change reaches their page too.
+    const colleague = await signInPage('dana@example.gov.uk');
+    await colleague.goto(`${baseUrl}/conversations/${conversation.id}`);
+    const assignedTo = colleague.locator('.summary-list__row', { hasText: 'Assigned to' }).first();
+    await assignedTo.getByText('Nobody yet').waitFor({ timeout: 15_000 });
     const { version } = (await admin.get<{ version: number }>(`/api/opportunities/${opportunityId}`)).body;
     const assigned = await admin.request('POST', `/api/opportunities/${opportunityId}/assign`, {
       expectedVersion: version,
@@ -142,6 +148,8 @@ describe('notifications in the browser', () => {
 
     // The stream tells the open page: the count in the header and the list change by themselves.
     await tab.getByRole('link', { name: 'Notifications 1 unread' }).waitFor({ timeout: 20_000 });
+    await assignedTo.getByText('Cal Comms').waitFor({ timeout: 20_000 });
+    await colleague.context().close();
     const item = tab.getByRole('link', {
       name: /assigned “Student loan repayments after moving abroad” to you/,
     });
