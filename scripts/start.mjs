@@ -6,7 +6,7 @@
 //   4. migrate, then bootstrap (first admin; the demo workspace when there are no departments)
 //   5. run api and worker as child processes, their lines prefixed [api] / [worker]
 //   6. once every source has been fetched (or 30 s passed), a summary: the URL, the admin's sign-in,
-//      how many sources work and which fail
+//      how many sources work and which fail, and whether email notifications are on
 //
 // Ctrl-C (or SIGTERM/SIGHUP) stops both children: SIGTERM, then SIGKILL after 10 s. If either child
 // exits on its own, the other is stopped and this command exits non-zero.
@@ -178,6 +178,9 @@ const summary = ({ port, healthStatus, admin, sources }) => {
       ? `  Failing: ${shown.join(', ')}${failing.length > shown.length ? ` and ${failing.length - shown.length} more` : ''} (their errors are on the Sources page).`
       : null,
     failing.length ? '  Offline? The sample sources still work.' : null,
+    process.env.PARLEY_SMTP_URL
+      ? '  Email notifications: on, through PARLEY_SMTP_URL.'
+      : '  Email notifications: off (set PARLEY_SMTP_URL=smtp://… to send them); in-app and webhooks work.',
     '  Press Ctrl-C to stop.',
     '  ──────────────────────────────────────────────────────────────',
     '',

@@ -216,6 +216,60 @@ export const ROUTES: Record<string, RouteCase> = {
     expect: '401 · 404 · 403 403 403 403 403 · 403 403 403 403 403',
   },
 
+  // notifications module (issue 10): the caller's own notifications, email choices and live stream, and a
+  // department's webhooks for its administrators.
+  'GET /api/notifications': {
+    request: () => ({ path: '/api/notifications' }),
+    expect: '401 · 200 · 200 200 200 200 200 · 200 200 200 200 200',
+  },
+  'POST /api/notifications/read': {
+    request: () => ({ path: '/api/notifications/read', body: { all: true } }),
+    expect: '401 · 200 · 200 200 200 200 200 · 200 200 200 200 200',
+    notADepartmentWrite: "marks the caller's own notifications read",
+  },
+  'GET /api/account/notification-preferences': {
+    request: () => ({ path: '/api/account/notification-preferences' }),
+    expect: '401 · 200 · 200 200 200 200 200 · 200 200 200 200 200',
+  },
+  'PUT /api/account/notification-preferences': {
+    request: () => ({ path: '/api/account/notification-preferences', body: { email: { assigned: false } } }),
+    expect: '401 · 200 · 200 200 200 200 200 · 200 200 200 200 200',
+    notADepartmentWrite: "the caller's own email choices",
+  },
+  'GET /api/events': {
+    // stay=0: what was missed, then the stream ends, so the request completes.
+    request: () => ({ path: '/api/events?stay=0' }),
+    expect: '401 · 200 · 200 200 200 200 200 · 200 200 200 200 200',
+  },
+  'GET /api/departments/:department/webhooks': {
+    request: ({ department }) => ({ path: `/api/departments/${department.key}/webhooks` }),
+    expect: '401 · 200 · 403 403 403 403 200 · 403 403 403 403 404',
+  },
+  'POST /api/departments/:department/webhooks': {
+    request: ({ department, actor }) => ({
+      path: `/api/departments/${department.key}/webhooks`,
+      // A loopback address nothing listens on, for a kind of event the matrix never makes: nothing is ever sent.
+      body: { name: `Matrix ${actor}`, url: 'http://127.0.0.1:9/matrix', reasons: ['mentioned'] },
+    }),
+    expect: '401 · 201 · 403 403 403 403 201 · 403 403 403 403 404',
+  },
+  'PUT /api/departments/:department/webhooks/:id': {
+    request: ({ department }) => ({
+      path: `/api/departments/${department.key}/webhooks/${NOBODY}`,
+      body: { name: 'Matrix', reasons: ['sla-overdue'], enabled: false },
+    }),
+    expect: '401 · 404 · 403 403 403 403 404 · 403 403 403 403 404',
+  },
+  'DELETE /api/departments/:department/webhooks/:id': {
+    request: ({ department }) => ({ path: `/api/departments/${department.key}/webhooks/${NOBODY}` }),
+    expect: '401 · 404 · 403 403 403 403 404 · 403 403 403 403 404',
+  },
+  'GET /api/departments/:department/webhooks/:id/deliveries': {
+    request: ({ department }) => ({
+      path: `/api/departments/${department.key}/webhooks/${NOBODY}/deliveries`,
+    }),
+    expect: '401 · 404 · 403 403 403 403 404 · 403 403 403 403 404',
+  },
   // --- opportunities (workflow): every change is sent from version 0, which is never current, so an allowed
   // caller gets 409 (the access check passed) and nothing changes; only a note is written, harmlessly.
   'GET /api/opportunities/:id': {

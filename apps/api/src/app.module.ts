@@ -8,6 +8,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { EngagementsModule } from './modules/engagements/engagements.module';
 import { HealthController } from './modules/health/health.controller';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OpportunitiesModule } from './modules/opportunities/opportunities.module';
 import { SourcesModule } from './modules/sources/sources.module';
 import { TaggingModule } from './modules/tagging/tagging.module';
@@ -29,6 +30,7 @@ import { WorkspaceModule } from './modules/workspace/workspace.module';
     TaggingModule,
     RulesModule,
     EngagementsModule,
+    NotificationsModule,
     OpportunitiesModule,
     ProprietyModule,
   ],

@@ -11,15 +11,20 @@ import { FeedParsePool } from '@parley/ingest';
 import { JobsModule } from '@parley/jobs';
 import { CompiledRulesCache } from '@parley/tagging';
 import type { DataSource } from 'typeorm';
+import { DeliverWebhookHandler } from './handlers/deliver-webhook.handler';
+import { FanOutEventsHandler } from './handlers/fan-out-events.handler';
 import { FetchSourceHandler } from './handlers/fetch-source.handler';
-import { SweepSlaHandler } from './handlers/sweep-sla.handler';
+import { SendEmailHandler } from './handlers/send-email.handler';
 import { SyncSchedulesHandler } from './handlers/sync-schedules.handler';
 import { IngestProcessor } from './processors/ingest.processor';
 import { JetstreamConsumer } from './processors/jetstream.consumer';
+import { NotifyProcessor } from './processors/notify.processor';
+import { SweepSlaHandler } from './handlers/sweep-sla.handler';
 import { WorkflowProcessor } from './processors/workflow.processor';
 import { BANK_HOLIDAYS, englandAndWalesBankHolidays } from './services/bank-holidays';
 import { FeedFetcherService } from './services/feed-fetcher.service';
 import { HostGate } from './services/host-gate.service';
+import { Mailer } from './services/mailer.service';
 import { PullFetcherService } from './services/pull-fetcher.service';
 import { PostStoreService } from './services/post-store.service';
 import { SourceHealthService } from './services/source-health.service';
@@ -53,6 +58,11 @@ import { TagBacklogGate } from './services/tag-backlog.gate';
     JetstreamConsumer,
     TableStatisticsService,
     SourceHealthService,
+    Mailer,
+    FanOutEventsHandler,
+    SendEmailHandler,
+    DeliverWebhookHandler,
+    NotifyProcessor,
     { provide: BANK_HOLIDAYS, useFactory: englandAndWalesBankHolidays },
     SweepSlaHandler,
     WorkflowProcessor,

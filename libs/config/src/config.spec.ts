@@ -18,6 +18,19 @@ describe('parseConfig', () => {
       expect(() => parseConfig({ ...valid, PARLEY_TOKEN_DAYS: days })).toThrow(/PARLEY_TOKEN_DAYS/);
   });
 
+  it('turns email on only with an SMTP address, and links to the public address', () => {
+    expect(parseConfig(valid).smtp).toBeNull();
+    expect(parseConfig(valid).publicUrl).toBe('http://localhost:3000');
+    const on = parseConfig({
+      ...valid,
+      PARLEY_SMTP_URL: 'smtp://mail.example.gov.uk:25',
+      PARLEY_PUBLIC_URL: 'https://parley.example.gov.uk/',
+    });
+    expect(on.smtp).toEqual({ url: 'smtp://mail.example.gov.uk:25', from: 'parley@localhost' });
+    expect(on.publicUrl).toBe('https://parley.example.gov.uk');
+    expect(() => parseConfig({ ...valid, PARLEY_SMTP_URL: 'http://mail' })).toThrow(/PARLEY_SMTP_URL/);
+  });
+
   it('splits the fetch allowlist', () => {
     expect(
       parseConfig({ ...valid, PARLEY_FETCH_ALLOWLIST: '127.0.0.1, 10.0.0.0/8 ,intranet.local' })

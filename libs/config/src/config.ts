@@ -50,6 +50,9 @@ const schema = z.object({
   PARLEY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   PARLEY_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   PARLEY_REDIS_EVICTION: z.enum(['refuse', 'allow']).default('refuse'),
+  PARLEY_SMTP_URL: url(['smtp:', 'smtps:'], 'PARLEY_SMTP_URL').optional(),
+  PARLEY_SMTP_FROM: z.email('PARLEY_SMTP_FROM must be an email address').default('parley@localhost'),
+  PARLEY_PUBLIC_URL: url(['http:', 'https:'], 'PARLEY_PUBLIC_URL').optional(),
   PARLEY_TOKEN_DAYS: z.coerce
     .number('PARLEY_TOKEN_DAYS must be a whole number of days')
     .int('PARLEY_TOKEN_DAYS must be a whole number of days')
@@ -82,6 +85,10 @@ export type Config = {
   allowRedisEviction: boolean;
   /** How many days a new API token works for. */
   apiTokenDays: number;
+  /** Where notification emails are sent through; null turns email off (in-app and webhooks still work). */
+  smtp: { url: string; from: string } | null;
+  /** The address people open Parley at, for links in emails and webhooks (no trailing slash). */
+  publicUrl: string;
 };
 
 export class ConfigError extends Error {
@@ -120,6 +127,8 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
     jobLockMs: e.PARLEY_JOB_LOCK_MS,
     allowRedisEviction: e.PARLEY_REDIS_EVICTION === 'allow',
     apiTokenDays: e.PARLEY_TOKEN_DAYS,
+    smtp: e.PARLEY_SMTP_URL ? { url: e.PARLEY_SMTP_URL, from: e.PARLEY_SMTP_FROM } : null,
+    publicUrl: (e.PARLEY_PUBLIC_URL ?? `http://localhost:${e.PORT || 3000}`).replace(/\/+$/, ''),
   };
 };
 

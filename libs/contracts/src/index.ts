@@ -9,5 +9,6 @@ export * from './users';
 export * from './strict-object';
 export * from './text';
 export * from './engagements';
+export * from './notifications';
 export * from './opportunities';
 export * from './propriety';

@@ -12,6 +12,7 @@ import { OpportunityWorkflow1796300000000 } from './migrations/1796300000000-opp
 import { InboxFilters1796301000000 } from './migrations/1796301000000-inbox-filters';
 import { ElectionPeriod1796302000000 } from './migrations/1796302000000-election-period';
 import { EngagementPublishing1796304000000 } from './migrations/1796304000000-engagement-publishing';
+import { Notifications1796305000000 } from './migrations/1796305000000-notifications';
 
 export const MIGRATIONS = [
   InitialSchema1763683200000,
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   InboxFilters1796301000000,
   ElectionPeriod1796302000000,
   EngagementPublishing1796304000000,
+  Notifications1796305000000,
 ];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */

@@ -6,6 +6,7 @@ import { AuditRepository } from './repositories/audit.repository';
 import { BackfillRequestRepository } from './repositories/backfill-request.repository';
 import { ConversationRepository } from './repositories/conversation.repository';
 import { EngagementRepository } from './repositories/engagement.repository';
+import { NotificationRepository } from './repositories/notification.repository';
 import { OpportunityRepository } from './repositories/opportunity.repository';
 import { ElectionPeriodRepository } from './repositories/election-period.repository';
 import { PostRepository } from './repositories/post.repository';
@@ -14,6 +15,7 @@ import { SourceRepository } from './repositories/source.repository';
 import { StatisticsRepository } from './repositories/statistics.repository';
 import { TaggingRepository } from './repositories/tagging.repository';
 import { UserRepository } from './repositories/user.repository';
+import { WebhookRepository } from './repositories/webhook.repository';
 import { WorkspaceRepository } from './repositories/workspace.repository';
 
 /** Injection token of the app's initialised TypeORM data source. */
@@ -24,6 +26,7 @@ const REPOSITORIES = [
   BackfillRequestRepository,
   ConversationRepository,
   EngagementRepository,
+  NotificationRepository,
   OpportunityRepository,
   ElectionPeriodRepository,
   PostRepository,
@@ -32,6 +35,7 @@ const REPOSITORIES = [
   StatisticsRepository,
   TaggingRepository,
   UserRepository,
+  WebhookRepository,
   WorkspaceRepository,
 ];
 

@@ -11,6 +11,8 @@ export * from './repositories/preview.repository';
 export * from './repositories/statistics.repository';
 export * from './repositories/backfill-request.repository';
 export * from './repositories/election-period.repository';
+export * from './repositories/notification.repository';
+export * from './repositories/webhook.repository';
 export * from './database.module';
 export * from './tagging-workspace';
 export * from './secret-box';

@@ -14,6 +14,7 @@ export * from './text';
 export * from './sign-in';
 export * from './engagement-kinds';
 export * from './engagement-match';
+export * from './notifications';
 export * from './opportunity-workflow';
 export * from './business-hours';
 export * from './sla';

@@ -2,6 +2,7 @@ export * from './address-policy';
 export { ALLOWLIST_SETTING, parseAllowlist, isAllowlisted, type FetchAllowlist } from './fetch-allowlist';
 export * from './fetch-error';
 export { fetchUrl, type FetchOptions, type FetchResult } from './safe-fetch';
+export { postUrl, checkPostTarget, describeTarget, type PostOptions } from './safe-post';
 export { normaliseFeed, type FeedContext } from './feed-normaliser';
 export { sanitiseHtml, htmlToText } from './sanitise-html';
 export { readSample } from './sample-reader';

@@ -4,3 +4,4 @@ export * from './producer';
 export * from './jobs.module';
 export * from './worker';
 export * from './lease';
+export * from './live-events';

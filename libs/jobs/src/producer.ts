@@ -25,6 +25,8 @@ export class JobProducer {
     this.all = {
       ingest: new Queue(QUEUES.ingest, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.ingest }),
       tag: new Queue(QUEUES.tag, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.tag }),
+      notify: new Queue(QUEUES.notify, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.notify }),
+      webhook: new Queue(QUEUES.webhook, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.webhook }),
       workflow: new Queue(QUEUES.workflow, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.workflow }),
     };
   }
@@ -67,6 +69,24 @@ export class JobProducer {
         opts: { jobId: jobId('tag-pending', slot), removeOnFail: true },
       })),
     );
+  }
+
+  /**
+   * Asks for the opportunity_event outbox to be fanned out: called right after a change commits, so people hear
+   * within moments. One job with a fixed id, so a burst of changes queues it once; the fan-out looks again once it
+   * has left the queue, for events committed while it ran.
+   */
+  async fanOutEvents(): Promise<void> {
+    await this.add('FanOutEvents', {}, { jobId: 'fan-out-events', removeOnFail: true });
+  }
+
+  /** Ids are the row's, so a notification or delivery queued twice (a sweep, a re-run) is sent once. */
+  async sendEmail(notificationId: string): Promise<void> {
+    await this.add('SendEmail', { notificationId }, { jobId: jobId('email', notificationId) });
+  }
+
+  async deliverWebhook(deliveryId: string): Promise<void> {
+    await this.add('DeliverWebhook', { deliveryId }, { jobId: jobId('webhook', deliveryId) });
   }
 
   /** How many tag consumers are connected: with none, nothing stored would be tagged until the api is back. */

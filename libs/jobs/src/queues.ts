@@ -4,7 +4,13 @@ import type { DefaultJobOptions, WorkerOptions } from 'bullmq';
 /** The settings a queue's consumer reads. */
 export type WorkerConfig = Pick<Config, 'queuePrefix' | 'workerConcurrency' | 'jobLockMs'>;
 
-export const QUEUES = { ingest: 'ingest', tag: 'tag', workflow: 'workflow' } as const;
+export const QUEUES = {
+  ingest: 'ingest',
+  tag: 'tag',
+  workflow: 'workflow',
+  notify: 'notify',
+  webhook: 'webhook',
+} as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Payloads carry ids and versions only: handlers reload state, so a repeated job is harmless. */
@@ -15,6 +21,10 @@ export type JobPayloads = {
   TagPending: { slot: number };
   /** `departmentIds`: whose rule change started it, so only they follow it; absent for a workspace-wide change. */
   BackfillTags: { since: string; reason: string; departmentIds?: string[] };
+  /** Fans out the next batch of the opportunity_event outbox; Postgres says which events are left. */
+  FanOutEvents: Record<string, never>;
+  SendEmail: { notificationId: string };
+  DeliverWebhook: { deliveryId: string };
   /** Fills first-response deadlines and appends due-soon / overdue warnings; reads everything from Postgres. */
   SweepSla: Record<string, never>;
 };
@@ -25,6 +35,9 @@ export const JOB_QUEUE = {
   SyncSchedules: QUEUES.ingest,
   TagPending: QUEUES.tag,
   BackfillTags: QUEUES.tag,
+  FanOutEvents: QUEUES.notify,
+  SendEmail: QUEUES.notify,
+  DeliverWebhook: QUEUES.webhook,
   SweepSla: QUEUES.workflow,
 } as const satisfies { [N in JobName]: QueueName };
 
@@ -43,6 +56,20 @@ export const QUEUE_OPTIONS: { [Q in QueueName]: DefaultJobOptions } = {
   },
   tag: {
     attempts: 5,
+    backoff: { type: 'exponential', delay: 1_000 },
+    removeOnComplete: true,
+    removeOnFail: { count: 5_000 },
+  },
+  // A mail server that is away for a minute or two is waited out; the notification keeps its email state.
+  notify: {
+    attempts: 6,
+    backoff: { type: 'exponential', delay: 2_000 },
+    removeOnComplete: true,
+    removeOnFail: { count: 5_000 },
+  },
+  // A receiver that answers 5xx or times out is tried again at 1, 2, 4 … s, about 17 minutes in all.
+  webhook: {
+    attempts: 10,
     backoff: { type: 'exponential', delay: 1_000 },
     removeOnComplete: true,
     removeOnFail: { count: 5_000 },
@@ -67,6 +94,13 @@ export const WORKER_OPTIONS: {
     stalledInterval: config.jobLockMs,
   }),
   tag: (config) => ({ concurrency: 2, lockDuration: config.jobLockMs, stalledInterval: config.jobLockMs }),
+  notify: (config) => ({ concurrency: 4, lockDuration: config.jobLockMs, stalledInterval: config.jobLockMs }),
+  // Each delivery waits on someone else's server (up to its timeout), so several run at once.
+  webhook: (config) => ({
+    concurrency: 8,
+    lockDuration: config.jobLockMs,
+    stalledInterval: config.jobLockMs,
+  }),
   workflow: (config) => ({
     concurrency: 1,
     lockDuration: config.jobLockMs,

@@ -28,9 +28,11 @@ export class TestApiClient {
     const setCookie = response.headers.get('set-cookie');
     if (setCookie?.startsWith('parley_session=')) this.cookie = setCookie.split(';')[0];
     const text = await response.text();
+    // JSON answers are parsed; anything else (an event stream, a CSV) is given as the text it is.
+    const json = (response.headers.get('content-type') ?? '').includes('json');
     return {
       status: response.status,
-      body: text ? (JSON.parse(text) as unknown) : null,
+      body: text ? (json ? (JSON.parse(text) as unknown) : text) : null,
       headers: response.headers,
     };
   }

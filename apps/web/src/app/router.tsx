@@ -58,6 +58,14 @@ const createRouter = () =>
               lazy: () => import('./routes/everyone').then((m) => ({ Component: m.EveryoneRoute })),
             },
             {
+              path: 'notifications',
+              lazy: () => import('./routes/notifications').then((m) => ({ Component: m.NotificationsRoute })),
+            },
+            {
+              path: 'webhooks',
+              lazy: () => import('./routes/webhooks').then((m) => ({ Component: m.WebhooksRoute })),
+            },
+            {
               path: 'account',
               lazy: () => import('./routes/account').then((m) => ({ Component: m.AccountRoute })),
             },

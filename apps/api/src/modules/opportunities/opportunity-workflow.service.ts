@@ -16,6 +16,7 @@ import {
   type Permission,
   type WorkflowAction,
 } from '@parley/domain';
+import { JobProducer } from '@parley/jobs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DepartmentAccess } from '../../common/department-access.service';
 import { actorOf, type AuthContext } from '../auth/auth-context';
@@ -57,9 +58,25 @@ export class OpportunityWorkflowService {
     private readonly opportunities: OpportunityRepository,
     private readonly audit: AuditRepository,
     private readonly access: DepartmentAccess,
+    private readonly producer: JobProducer,
   ) {}
 
+  /**
+   * Once a change has committed, its event is fanned out at once (notifications, the live streams). Not awaited:
+   * with Redis away the change still stands, and the fan-out's sweep finds the event within seconds.
+   */
+  private nudged<T>(committed: Promise<T>): Promise<T> {
+    return committed.then((result) => {
+      this.producer.fanOutEvents().catch(() => undefined);
+      return result;
+    });
+  }
+
   change(auth: AuthContext, opportunityId: string, request: ChangeRequest): Promise<OpportunityRow> {
+    return this.nudged(this.changeInTransaction(auth, opportunityId, request));
+  }
+
+  private changeInTransaction(auth: AuthContext, opportunityId: string, request: ChangeRequest) {
     return inTransaction(this.dataSource, async (tx) => {
       const before = await this.locked(tx, auth, opportunityId, request.permission);
       if (before.version !== request.expectedVersion) throw staleVersion(before, request.expectedVersion);
@@ -86,13 +103,15 @@ export class OpportunityWorkflowService {
     permission: Permission,
     work: (tx: EntityManager, opportunity: OpportunityRow) => Promise<Recorded<T>>,
   ): Promise<{ result: T; opportunity: OpportunityRow }> {
-    return inTransaction(this.dataSource, async (tx) => {
-      const before = await this.locked(tx, auth, opportunityId, permission);
-      const { event, result } = await work(tx, before);
-      const after = await this.opportunities.applyChange(tx, opportunityId, before.status, {});
-      await this.record(tx, auth, before, after, `opportunity.${event.kind}`, event);
-      return { result, opportunity: after };
-    });
+    return this.nudged(
+      inTransaction(this.dataSource, async (tx) => {
+        const before = await this.locked(tx, auth, opportunityId, permission);
+        const { event, result } = await work(tx, before);
+        const after = await this.opportunities.applyChange(tx, opportunityId, before.status, {});
+        await this.record(tx, auth, before, after, `opportunity.${event.kind}`, event);
+        return { result, opportunity: after };
+      }),
+    );
   }
 
   /** A department the caller cannot read answers 404, as if the opportunity did not exist; one they only read, 403. */

@@ -4,6 +4,7 @@ import { useForgetSignedInUser } from '../../features/auth/api/logout';
 import { ApiTokens } from '../../features/account/components/api-tokens';
 import { ChangePasswordForm } from '../../features/account/components/change-password-form';
 import { SignOutEverywhere } from '../../features/account/components/sign-out-everywhere';
+import { NotificationPreferencesForm } from '../../features/notifications/components/notification-preferences-form';
 
 export const AccountRoute = () => {
   const me = useSignedInUser();
@@ -29,6 +30,7 @@ export const AccountRoute = () => {
           </div>
         )}
       </dl>
+      <NotificationPreferencesForm />
       <ChangePasswordForm />
       <SignOutEverywhere
         onSignedOut={() => {

@@ -45,6 +45,12 @@ export const PeopleRoute = () => {
           <p className="lead">
             Who can use Parley in {departmentName(department)}, and what each person can do there.
           </p>
+          <p>
+            <Link to={`/webhooks?department=${encodeURIComponent(department)}`} className="link">
+              Webhooks of {departmentName(department)}
+            </Link>
+            : where Parley posts the department’s news (Slack, Teams).
+          </p>
           {managed.length > 1 && (
             <DepartmentChooser
               key={department}

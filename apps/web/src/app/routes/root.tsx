@@ -7,6 +7,8 @@ import { useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
 import { useCurrentElectionPeriod } from '../../features/election-periods/api/get-current-election-period';
 import { ElectionPeriodBanner } from '../../features/election-periods/components/election-period-banner';
+import { useUnreadCount } from '../../features/notifications/api/get-notifications';
+import { useLiveUpdates } from '../../features/notifications/hooks/use-live-updates';
 
 /**
  * After a client-side page change, screen readers would otherwise stay wherever the link was: move focus to
@@ -32,12 +34,16 @@ export const RootLayout = () => {
   const logout = useLogout({ onSuccess: () => navigate('/sign-in', { replace: true }) });
   useFocusMainOnNavigate();
   const electionPeriod = useCurrentElectionPeriod({ enabled: Boolean(me.data) });
+  const signedIn = Boolean(me.data);
+  useLiveUpdates(signedIn);
+  const unread = useUnreadCount(signedIn);
 
   return (
     <>
       <SkipLink />
       <SiteHeader
         user={me.data ?? null}
+        unread={unread}
         onSignOut={() => logout.mutate()}
         signingOut={logout.isPending}
         signOutFailed={logout.isError}

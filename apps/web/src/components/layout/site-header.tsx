@@ -6,6 +6,8 @@ export type SiteHeaderUser = Pick<Me, 'name' | 'email' | 'workspaceAdmin' | 'dep
 
 type SiteHeaderProps = {
   user: SiteHeaderUser | null;
+  /** How many of the user's notifications are unread, shown beside "Notifications". */
+  unread?: number;
   onSignOut: () => void;
   signingOut: boolean;
   signOutFailed: boolean;
@@ -35,10 +37,15 @@ const NAV: NavItem[] = [
     shownTo: (user: SiteHeaderUser) =>
       user.workspaceAdmin || user.departments.some((d) => d.permissions.includes('member.manage')),
   },
+  {
+    to: '/notifications',
+    label: 'Notifications',
+    matches: (path: string) => path.startsWith('/notifications'),
+  },
   { to: '/account', label: 'Your account', matches: (path: string) => path.startsWith('/account') },
 ];
 
-const MainNav = ({ user }: { user: SiteHeaderUser }) => {
+const MainNav = ({ user, unread }: { user: SiteHeaderUser; unread: number }) => {
   const { pathname } = useLocation();
   return (
     <nav className="site-nav" aria-label="Main">
@@ -55,6 +62,15 @@ const MainNav = ({ user }: { user: SiteHeaderUser }) => {
                 aria-current={exact ? 'page' : active ? 'true' : undefined}
               >
                 {item.label}
+                {item.to === '/notifications' && unread > 0 && (
+                  <>
+                    {' '}
+                    <span className="site-nav__count">
+                      {unread > 99 ? '99+' : unread}
+                      <span className="visually-hidden"> unread</span>
+                    </span>
+                  </>
+                )}
               </Link>
             </li>
           );
@@ -64,7 +80,7 @@ const MainNav = ({ user }: { user: SiteHeaderUser }) => {
   );
 };
 
-export const SiteHeader = ({ user, onSignOut, signingOut, signOutFailed }: SiteHeaderProps) => (
+export const SiteHeader = ({ user, unread = 0, onSignOut, signingOut, signOutFailed }: SiteHeaderProps) => (
   <header className="site-header">
     <div className="site-header__bar width-container">
       <Link to="/" className="site-header__product">
@@ -83,7 +99,7 @@ export const SiteHeader = ({ user, onSignOut, signingOut, signOutFailed }: SiteH
         </div>
       )}
     </div>
-    {user && <MainNav user={user} />}
+    {user && <MainNav user={user} unread={unread} />}
     {signOutFailed && (
       <p className="site-header__alert width-container" role="alert">
         Sign out did not work. Try again, or close your browser to end the session.

@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { useSearchParams } from 'react-router';
+import { DepartmentChooser } from '../../components/ui/department-chooser';
+import { EmptyState } from '../../components/ui/empty-state';
+import { useSignedInUser } from '../../features/auth/api/get-me';
+import { departmentNamer } from '../../features/auth/utils/department-names';
+import { managedDepartments, parsePeopleDepartment } from '../../features/people/utils/people-params';
+import { WebhooksPanel } from '../../features/webhooks/components/webhooks-panel';
+
+/** A department's webhooks, for the same people who manage its members. */
+export const WebhooksRoute = () => {
+  const me = useSignedInUser();
+  const managed = managedDepartments(me);
+  const [search, setSearch] = useSearchParams();
+  const department = parsePeopleDepartment(
+    search,
+    managed.map((d) => d.key),
+  );
+  useEffect(() => {
+    if (department && search.get('department') !== department) setSearch({ department }, { replace: true });
+  }, [department, search, setSearch]);
+  const departmentName = departmentNamer(me.departments);
+  return (
+    <>
+      <title>{department ? `Webhooks: ${departmentName(department)} – Parley` : 'Webhooks – Parley'}</title>
+      <h1 className="heading-l">Webhooks</h1>
+      {department === null ? (
+        <EmptyState title="You do not manage any department">
+          <p>Department admins and workspace administrators choose where a department’s news is posted.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <p className="lead">
+            Where Parley posts {departmentName(department)}’s news: a Slack or Teams channel, or a service of
+            your own.
+          </p>
+          {managed.length > 1 && (
+            <DepartmentChooser
+              key={department}
+              departments={managed}
+              value={department}
+              onApply={(next) => setSearch({ department: next })}
+              submitLabel="Show webhooks"
+            />
+          )}
+          <WebhooksPanel
+            key={department}
+            department={department}
+            departmentName={departmentName(department)}
+          />
+        </>
+      )}
+    </>
+  );
+};

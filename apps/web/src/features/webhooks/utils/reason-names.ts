@@ -1,0 +1,18 @@
+import type { NoticeReason } from '@parley/domain';
+
+/** What a webhook posts, in the words of a department's channel rather than one person's. */
+export const REASON_NAMES: Record<NoticeReason, string> = {
+  assigned: 'A conversation is assigned',
+  mentioned: 'Someone is mentioned in a note',
+  'clearance-requested': 'A draft is submitted for clearance',
+  reviewed: 'A draft is approved or sent back',
+  'sla-due-soon': 'A first response is nearly due',
+  'sla-overdue': 'A first response is overdue',
+  referred: 'A conversation is referred to the department',
+};
+
+export const DELIVERY_STATES = {
+  pending: 'Trying again',
+  delivered: 'Delivered',
+  failed: 'Failed',
+} as const;

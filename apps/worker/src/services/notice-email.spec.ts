@@ -1,0 +1,35 @@
+import type { EmailToSendRow } from '@parley/db';
+import { describe, expect, it } from 'vitest';
+import { noticeEmail } from './notice-email';
+
+const row: EmailToSendRow = {
+  id: '5',
+  email: 'cal@example.gov.uk',
+  name: 'Cal <Comms>',
+  reason: 'assigned',
+  text: 'Dana assigned “<script>alert(1)</script>\nBcc: x@evil.example” to you',
+  conversationId: '12',
+  departmentName: 'Department for Education',
+  title: 'Loans',
+  emailState: 'pending',
+};
+
+describe('a notification email', () => {
+  const email = noticeEmail(row, 'https://parley.example.gov.uk');
+
+  it('goes to the person, with a one-line subject even when a fetched title has line breaks', () => {
+    expect(email.to).toBe('cal@example.gov.uk');
+    expect(email.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it('links back to the conversation and to where the choice is changed', () => {
+    expect(email.text).toContain('https://parley.example.gov.uk/conversations/12');
+    expect(email.text).toContain('https://parley.example.gov.uk/account');
+    expect(email.html).toContain('href="https://parley.example.gov.uk/conversations/12"');
+  });
+
+  it('escapes everything it did not write itself in the HTML', () => {
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).toContain('Cal &#60;Comms&#62;');
+  });
+});

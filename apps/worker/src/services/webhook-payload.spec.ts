@@ -1,0 +1,53 @@
+import type { DeliveryToSendRow } from '@parley/db';
+import { createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { webhookBody, webhookHeaders } from './webhook-payload';
+
+const row: DeliveryToSendRow = {
+  id: '17',
+  webhookId: 'w1',
+  departmentKey: 'dfe',
+  departmentName: 'Department for Education',
+  sealed: 'sealed',
+  enabled: true,
+  state: 'pending',
+  eventId: '42',
+  eventKind: 'sla-overdue',
+  at: new Date('2026-12-01T10:00:00Z'),
+  reason: 'sla-overdue',
+  text: 'The first response to “Loans” is overdue (Department for Education)',
+  opportunityId: 'o1',
+  conversationId: '9',
+  title: 'Loans',
+  actorName: null,
+};
+const now = new Date('2026-12-01T10:05:00Z');
+
+describe('a webhook delivery', () => {
+  it('has the text Slack and Teams show, with the link, and the event for a receiver of its own', () => {
+    const body = JSON.parse(webhookBody(row, 'https://parley.example.gov.uk', now)) as Record<
+      string,
+      unknown
+    >;
+    expect(body).toMatchObject({
+      text: `${row.text}: https://parley.example.gov.uk/conversations/9`,
+      summary: row.text,
+      timestamp: 1_796_119_500,
+      event: { id: '42', kind: 'sla-overdue', reason: 'sla-overdue', department: 'dfe', conversationId: '9' },
+    });
+  });
+
+  it('is signed over the raw body, the timestamp inside it and in its header', () => {
+    const body = webhookBody(row, 'https://parley.example.gov.uk', now);
+    const headers = webhookHeaders(row, body, 'secret-of-sixteen+', now);
+    expect(headers['x-parley-signature']).toBe(
+      `sha256=${createHmac('sha256', 'secret-of-sixteen+').update(body).digest('hex')}`,
+    );
+    expect(headers['x-parley-timestamp']).toBe(String((JSON.parse(body) as { timestamp: number }).timestamp));
+    expect(headers['x-parley-delivery']).toBe('17');
+  });
+
+  it('is not signed without a secret', () => {
+    expect(webhookHeaders(row, '{}', null, now)).not.toHaveProperty('x-parley-signature');
+  });
+});

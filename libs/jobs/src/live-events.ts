@@ -1,0 +1,26 @@
+import type { Redis } from 'ioredis';
+
+/** A change on an opportunity, as the api's live streams pass it on (ids and names only, nothing private). */
+export type LiveOpportunityEvent = {
+  id: string;
+  kind: string;
+  at: string;
+  departmentId: string;
+  department: string;
+  opportunityId: string;
+  conversationId: string;
+};
+
+/**
+ * What the outbox's consumer tells every api instance over Redis pub/sub: an opportunity changed (each stream
+ * passes it to those who can read its department), and whose notification lists grew.
+ */
+export type LiveMessage =
+  { type: 'opportunity'; event: LiveOpportunityEvent } | { type: 'notifications'; userIds: string[] };
+
+/** One channel per queue prefix, so test runs (and workspaces sharing a Redis) never hear each other. */
+export const liveChannel = (prefix: string): string => `${prefix}:live`;
+
+export const publishLive = async (redis: Redis, prefix: string, message: LiveMessage): Promise<void> => {
+  await redis.publish(liveChannel(prefix), JSON.stringify(message));
+};
