@@ -1,0 +1,165 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ClearanceItem, DraftReviewRequest, DraftSubmit } from '@parley/contracts';
+import { AuditRepository, DATA_SOURCE, DraftRepository, iso } from '@parley/db';
+import {
+  approvalState,
+  approvalsNeeded,
+  DomainError,
+  REVIEW_ROLES,
+  reviewRefusal,
+  type ReviewRole,
+  type Role,
+} from '@parley/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DepartmentAccess } from '../../common/department-access.service';
+import { actorOf, type AuthContext } from '../auth/auth-context';
+import type { DraftSubject } from './draft-subject';
+import { checkDraftVersion } from './drafts.service';
+import { ElectionPeriods } from './election-periods.service';
+
+const NOT_A_REVIEWER = 'Only policy officials, comms officers and managers of the department review drafts.';
+
+const isReviewRole = (role: Role | null): role is ReviewRole =>
+  role !== null && (REVIEW_ROLES as readonly string[]).includes(role);
+
+const roleIn = (auth: AuthContext, departmentId: string): Role | null =>
+  auth.memberships.find((m) => m.departmentId === departmentId)?.role ?? null;
+
+/** What a review did to the submission. */
+export type ReviewOutcome = 'waiting' | 'approved' | 'changes-requested';
+
+/** Submitting drafts for clearance, reviewing them, and the queue of drafts waiting for a reviewer. */
+@Injectable()
+export class ClearanceService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly drafts: DraftRepository,
+    private readonly audit: AuditRepository,
+    private readonly access: DepartmentAccess,
+    private readonly elections: ElectionPeriods,
+  ) {}
+
+  /** Opens a submission of the latest version, in the caller's transaction (the opportunity is locked). */
+  async submitIn(tx: EntityManager, auth: AuthContext, subject: DraftSubject, request: DraftSubmit): Promise<number> {
+    const draft = await this.drafts.findForUpdate(tx, subject.id);
+    checkDraftVersion(request.expectedVersion, draft?.version ?? 0);
+    if (!draft || draft.version === 0) {
+      throw new DomainError('conflict', 'Save the draft before submitting it for clearance.');
+    }
+    const latest = await this.drafts.latestClearance(tx, draft.id);
+    if (latest && latest.closedAt === null) {
+      throw new DomainError('conflict', `Version ${latest.draftVersion} of this draft is already waiting for clearance.`);
+    }
+    await this.drafts.insertClearance(tx, { draftId: draft.id, version: draft.version, submittedBy: auth.userId });
+    await this.audit.record(tx, actorOf(auth), {
+      action: 'draft.submit',
+      entityType: 'opportunity',
+      entityId: subject.id,
+      after: { version: draft.version },
+    });
+    return draft.version;
+  }
+
+  /** Whether the caller reviews drafts in this department; checked before anything else is read. */
+  assertReviewer(auth: AuthContext, subject: DraftSubject): ReviewRole {
+    const role = roleIn(auth, subject.departmentId);
+    if (!isReviewRole(role)) throw new DomainError('forbidden', NOT_A_REVIEWER);
+    return role;
+  }
+
+  /**
+   * Records a review of the submitted version and closes the submission when it is decided: changes requested,
+   * or every needed approval given. The author is refused, with why.
+   */
+  async reviewIn(
+    tx: EntityManager,
+    auth: AuthContext,
+    subject: DraftSubject,
+    request: DraftReviewRequest,
+  ): Promise<{ version: number; outcome: ReviewOutcome }> {
+    const role = this.assertReviewer(auth, subject);
+    const draft = await this.drafts.findForUpdate(tx, subject.id);
+    checkDraftVersion(request.expectedVersion, draft?.version ?? 0);
+    const submission = draft ? await this.drafts.latestClearance(tx, draft.id) : undefined;
+    const authors = draft ? (await this.drafts.authors(tx, draft.id)).map((a) => a.id) : [];
+    const refusal = reviewRefusal({
+      reviewerId: auth.userId,
+      role,
+      decision: request.decision,
+      authors,
+      inClearance: submission !== undefined && submission.closedAt === null,
+    });
+    if (refusal || !draft || !submission) {
+      const message = refusal ?? 'This draft is not waiting for clearance.';
+      throw new DomainError(authors.includes(auth.userId) ? 'forbidden' : 'conflict', message);
+    }
+    await this.drafts.insertReview(tx, {
+      clearanceId: submission.id,
+      version: draft.version,
+      reviewerId: auth.userId,
+      role,
+      decision: request.decision,
+      comment: request.comment,
+    });
+    const reviews = await this.drafts.reviews(tx, submission.id);
+    const state = approvalState(
+      approvalsNeeded((await this.elections.active()) !== null),
+      reviews.flatMap((r) => (r.reviewerId ? [{ ...r, reviewerId: r.reviewerId }] : [])),
+      authors,
+    );
+    const outcome: ReviewOutcome =
+      request.decision === 'request-changes' ? 'changes-requested' : state.complete ? 'approved' : 'waiting';
+    if (outcome !== 'waiting') await this.drafts.closeClearance(tx, submission.id, outcome);
+    await this.audit.record(tx, actorOf(auth), {
+      action: 'draft.review',
+      entityType: 'opportunity',
+      entityId: subject.id,
+      after: { version: draft.version, role, decision: request.decision, comment: request.comment, outcome },
+    });
+    return { version: draft.version, outcome };
+  }
+
+  /**
+   * Drafts of a department waiting for the caller, oldest submission first: those still missing an approval of
+   * the caller's role that they did not write. A workspace administrator sees every waiting draft.
+   */
+  async queue(auth: AuthContext, departmentKey: string): Promise<ClearanceItem[]> {
+    const department = await this.access.resolve(auth, departmentKey);
+    const role = roleIn(auth, department.id);
+    if (!auth.workspaceAdmin && !isReviewRole(role)) throw new DomainError('forbidden', NOT_A_REVIEWER);
+    const needed = approvalsNeeded((await this.elections.active()) !== null);
+    const now = Date.now();
+    const rows = await this.drafts.waiting(this.dataSource, department.id);
+    const items = await Promise.all(
+      rows.map(async (row) => {
+        const [reviews, authors] = await Promise.all([
+          this.drafts.reviews(this.dataSource, row.clearanceId),
+          this.drafts.authors(this.dataSource, row.draftId),
+        ]);
+        const authorIds = authors.map((a) => a.id);
+        const { missing } = approvalState(
+          needed,
+          reviews.flatMap((r) => (r.reviewerId ? [{ ...r, reviewerId: r.reviewerId }] : [])),
+          authorIds,
+        );
+        const forCaller =
+          auth.workspaceAdmin || (isReviewRole(role) && missing.includes(role) && !authorIds.includes(auth.userId));
+        return forCaller
+          ? [
+              {
+                opportunityId: row.opportunityId,
+                conversationId: row.conversationId,
+                title: row.title,
+                version: row.draftVersion,
+                author: row.authorId ? { id: row.authorId, name: row.authorName ?? 'Someone' } : null,
+                submittedAt: iso(row.submittedAt) as string,
+                waitingSeconds: Math.max(0, Math.floor((now - row.submittedAt.getTime()) / 1000)),
+                missing,
+              },
+            ]
+          : [];
+      }),
+    );
+    return items.flat();
+  }
+}
