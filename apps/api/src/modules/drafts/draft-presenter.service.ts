@@ -76,7 +76,7 @@ export class DraftPresenter {
         reasons: reasons.map((reason) => ({ reason, text: CLEARANCE_REASON_TEXT[reason] })),
       },
       submission: clearance
-        ? await this.submission(q, clearance, [...names.keys()], electionPeriod)
+        ? await this.submission(q, clearance, draft?.version ?? 0, [...names.keys()], electionPeriod)
         : null,
       authors,
     };
@@ -85,6 +85,7 @@ export class DraftPresenter {
   private async submission(
     q: Queryable,
     clearance: ClearanceRow,
+    draftVersion: number,
     authorIds: string[],
     electionPeriod: boolean,
   ): Promise<Draft['submission']> {
@@ -95,9 +96,14 @@ export class DraftPresenter {
       reviews.flatMap((r) => (r.reviewerId ? [{ ...r, reviewerId: r.reviewerId }] : [])),
       authorIds,
     );
+    // An approval is of one version: once a later one is saved, it no longer stands.
+    const outcome =
+      clearance.outcome === 'approved' && clearance.draftVersion < draftVersion
+        ? 'superseded'
+        : (clearance.outcome ?? 'waiting');
     return {
       version: clearance.draftVersion,
-      outcome: clearance.outcome ?? 'waiting',
+      outcome,
       submittedBy: personOf(clearance.submittedById, new Map(), clearance.submittedByName),
       submittedAt: iso(clearance.submittedAt) as string,
       closedAt: iso(clearance.closedAt),

@@ -1,4 +1,5 @@
 import { useParams } from 'react-router';
+import type { ConversationTag } from '@parley/contracts';
 import { BackLink } from '../../components/ui/back-link';
 import { ErrorPanel } from '../../components/ui/error-panel';
 import { Loading } from '../../components/ui/loading';
@@ -11,7 +12,12 @@ import { TagDetails } from '../../features/conversations/components/tag-details'
 import { HighlightedText } from '../../features/conversations/components/highlighted-text';
 import { Thread } from '../../features/conversations/components/thread';
 import { hasTerms, matchTermsOf, mergeTerms } from '../../features/conversations/utils/highlight';
+import { DraftPane } from '../../features/drafts/components/draft-pane';
 import { isApiError } from '../../lib/api-client';
+
+// Each tag carries its opportunity's id once the inbox work lands; until then the draft pane waits for it.
+const opportunityIdOf = (tag: ConversationTag): string | undefined =>
+  (tag as ConversationTag & { opportunityId?: string }).opportunityId;
 
 export const ConversationRoute = () => {
   const { id = '' } = useParams();
@@ -54,6 +60,7 @@ export const ConversationRoute = () => {
   const detail = conversation.data;
   const title = detail.title || 'Untitled conversation';
   const firstTag = detail.tags.find((tag) => me.departments.some((d) => d.key === tag.department));
+  const membership = firstTag && me.departments.find((d) => d.key === firstTag.department);
   const back = firstTag ? `/inbox?department=${encodeURIComponent(firstTag.department)}` : '/inbox';
   const now = new Date();
   const terms = mergeTerms(detail.tags.map((tag) => matchTermsOf(tag.signals)));
@@ -73,11 +80,29 @@ export const ConversationRoute = () => {
       <h2 className="heading-m">Engagement</h2>
       <EngagementSummary engagement={detail.engagement} departmentName={departmentName} now={now} />
 
-      <h2 className="heading-m">Thread</h2>
-      {hasTerms(terms) && (
-        <p className="secondary-text">Words the listening rules matched are highlighted.</p>
-      )}
-      <Thread posts={detail.posts} departmentName={departmentName} now={now} terms={terms} />
+      <div className="draft-beside">
+        <div>
+          <h2 className="heading-m">Thread</h2>
+          {hasTerms(terms) && (
+            <p className="secondary-text">Words the listening rules matched are highlighted.</p>
+          )}
+          <Thread posts={detail.posts} departmentName={departmentName} now={now} terms={terms} />
+        </div>
+        {firstTag && membership && opportunityIdOf(firstTag) && (
+          <DraftPane
+            opportunityId={opportunityIdOf(firstTag) as string}
+            department={firstTag.department}
+            route={firstTag.route}
+            routeReason={firstTag.routeReason}
+            resources={firstTag.resources}
+            viewer={{
+              id: me.id,
+              role: membership.role,
+              canDraft: membership.permissions.includes('conversation.act'),
+            }}
+          />
+        )}
+      </div>
     </>
   );
 };

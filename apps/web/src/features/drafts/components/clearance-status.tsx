@@ -32,14 +32,7 @@ export const ClearanceStatus = ({ draft }: ClearanceStatusProps) => {
         <>
           <p>
             Version {submission.version} was submitted by {submission.submittedBy?.name ?? 'someone'}{' '}
-            <DateTime value={submission.submittedAt} />.{' '}
-            {submission.approvedAt ? (
-              <strong>
-                Approved <DateTime value={submission.approvedAt} />.
-              </strong>
-            ) : submission.missing.length > 0 ? (
-              <>Waiting for {rolesInWords(submission.missing)} to approve it.</>
-            ) : null}
+            <DateTime value={submission.submittedAt} />. <SubmissionOutcome submission={submission} />
           </p>
           {submission.reviews.length > 0 && (
             <ul className="draft-clearance__reviews">
@@ -56,4 +49,21 @@ export const ClearanceStatus = ({ draft }: ClearanceStatusProps) => {
       )}
     </div>
   );
+};
+
+const SubmissionOutcome = ({ submission }: { submission: NonNullable<Draft['submission']> }) => {
+  switch (submission.outcome) {
+    case 'waiting':
+      return <>Waiting for {rolesInWords(submission.missing)} to approve it.</>;
+    case 'approved':
+      return (
+        <strong>
+          Approved <DateTime value={submission.closedAt} />: it can be posted.
+        </strong>
+      );
+    case 'changes-requested':
+      return <strong>Changes were requested: change the draft, save it and submit it again.</strong>;
+    case 'superseded':
+      return <>A later version has been saved since, so it needs clearance again.</>;
+  }
 };

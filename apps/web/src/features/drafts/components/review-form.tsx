@@ -3,7 +3,7 @@ import type { Draft } from '@parley/contracts';
 import { Button } from '../../../components/ui/button';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { TextareaField } from '../../../components/ui/textarea-field';
-import { formFailure, noFailure, summaryOf, type FormFailure } from '../../../lib/form-failure';
+import { formFailure, noFailure, type FormFailure } from '../../../lib/form-failure';
 import { useReviewDraft } from '../api/review-draft';
 
 type ReviewFormProps = { draft: Draft; idPrefix: string };
@@ -32,9 +32,10 @@ export const ReviewForm = ({ draft, idPrefix }: ReviewFormProps) => {
     );
   };
 
-  const summary = summaryOf(failure, FIELDS).map((item) =>
-    item.href ? { ...item, href: `#${commentId}` } : item,
-  );
+  const summary = [
+    ...(failure.fields.comment ? [{ text: failure.fields.comment, href: `#${commentId}` }] : []),
+    ...failure.other.map((text) => ({ text })),
+  ];
   return (
     <form className="draft-review" onSubmit={send('approve')} noValidate aria-label="Review this draft">
       <ErrorSummary items={summary} />
