@@ -6,6 +6,7 @@ import { AuditRepository } from './repositories/audit.repository';
 import { BackfillRequestRepository } from './repositories/backfill-request.repository';
 import { ConversationRepository } from './repositories/conversation.repository';
 import { DraftRepository } from './repositories/draft.repository';
+import { OpportunityRepository } from './repositories/opportunity.repository';
 import { PostRepository } from './repositories/post.repository';
 import { PreviewRepository } from './repositories/preview.repository';
 import { SourceRepository } from './repositories/source.repository';
@@ -22,6 +23,7 @@ const REPOSITORIES = [
   BackfillRequestRepository,
   ConversationRepository,
   DraftRepository,
+  OpportunityRepository,
   PostRepository,
   PreviewRepository,
   SourceRepository,

@@ -13,3 +13,7 @@ export * from './post-limits';
 export * from './text';
 export * from './sign-in';
 export * from './clearance';
+export * from './opportunity-workflow';
+export * from './business-hours';
+export * from './sla';
+export * from './mentions';
