@@ -167,6 +167,11 @@ describe('drafts: versions, overrides, clearance', () => {
     );
     expect((await review(people.vic, id, 1, 'approve')).status).toBe(403);
 
+    // While it waits for its reviewers the text stays as submitted.
+    const meanwhile = await save(people.cara, id, 'Hi, DfT here: a quiet change.', 1);
+    expect(meanwhile.status).toBe(409);
+    expect(meanwhile.body).toMatchObject({ message: expect.stringMatching(/cannot be drafted/) });
+
     const byPolicy = await review(people.pat, id, 1, 'approve');
     expect(byPolicy.body).toMatchObject({ status: 'in-clearance', submission: { missing: ['comms'] } });
     const byComms = await review(people.colin, id, 1, 'approve', 'Reads well.');
@@ -185,6 +190,29 @@ describe('drafts: versions, overrides, clearance', () => {
     ).rows;
     expect(clearance.outcome).toBe('approved');
     expect(clearance.closed_at.getTime()).toBeGreaterThanOrEqual(clearance.submitted_at.getTime());
+
+    // Each step is on the opportunity's timeline (the notifications outbox) and in the audit log.
+    const events = await parley.db.query(
+      `SELECT kind, to_status, detail FROM opportunity_event WHERE opportunity_id = $1 ORDER BY id`,
+      [id],
+    );
+    expect(events.rows.map((e) => [e.kind, e.to_status])).toEqual([
+      ['draft-saved', 'drafting'],
+      ['draft-submitted', 'in-clearance'],
+      ['review', null],
+      ['review', 'approved'],
+    ]);
+    expect(events.rows[3].detail).toMatchObject({ decision: 'approve', role: 'comms', comment: 'Reads well.' });
+    const audited = await parley.db.query(
+      `SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`,
+      [id],
+    );
+    expect(audited.rows.map((a) => a.action)).toEqual([
+      'opportunity.draft',
+      'opportunity.submit',
+      'opportunity.review',
+      'opportunity.approve',
+    ]);
 
     // A new version after approval needs clearance afresh.
     const changed = await save(people.cara, id, 'Hi, DfT here: we are looking at this today.', 1);

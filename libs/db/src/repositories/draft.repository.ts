@@ -7,6 +7,8 @@ export type DraftSubjectRow = {
   departmentName: string;
   route: string;
   status: string;
+  /** The opportunity's version, which every workflow change bumps. */
+  version: number;
   conversationId: string;
   sourceType: string;
 };
@@ -82,7 +84,7 @@ export class DraftRepository {
     return q
       .query(
         `SELECT o.id, o.department_id AS "departmentId", d.key AS "departmentKey", d.name AS "departmentName",
-           o.route, o.status, o.conversation_id::text AS "conversationId", s.type AS "sourceType"
+           o.route, o.status, o.version, o.conversation_id::text AS "conversationId", s.type AS "sourceType"
          FROM opportunity o
          JOIN department d ON d.id = o.department_id
          JOIN conversation c ON c.id = o.conversation_id

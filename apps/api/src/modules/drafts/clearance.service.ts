@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ClearanceItem, DraftReviewRequest, DraftSubmit } from '@parley/contracts';
-import { AuditRepository, DATA_SOURCE, DraftRepository, iso } from '@parley/db';
+import { DATA_SOURCE, DraftRepository, iso, type Queryable } from '@parley/db';
 import {
   approvalState,
   approvalsNeeded,
@@ -12,8 +12,8 @@ import {
 } from '@parley/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DepartmentAccess } from '../../common/department-access.service';
-import { actorOf, type AuthContext } from '../auth/auth-context';
-import type { DraftSubject } from './draft-subject';
+import type { AuthContext } from '../auth/auth-context';
+import { reviewRecords, type DraftSubject } from './draft-subject';
 import { checkDraftVersion } from './drafts.service';
 import { ElectionPeriods } from './election-periods.service';
 
@@ -34,7 +34,6 @@ export class ClearanceService {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly drafts: DraftRepository,
-    private readonly audit: AuditRepository,
     private readonly access: DepartmentAccess,
     private readonly elections: ElectionPeriods,
   ) {}
@@ -51,12 +50,6 @@ export class ClearanceService {
       throw new DomainError('conflict', `Version ${latest.draftVersion} of this draft is already waiting for clearance.`);
     }
     await this.drafts.insertClearance(tx, { draftId: draft.id, version: draft.version, submittedBy: auth.userId });
-    await this.audit.record(tx, actorOf(auth), {
-      action: 'draft.submit',
-      entityType: 'opportunity',
-      entityId: subject.id,
-      after: { version: draft.version },
-    });
     return draft.version;
   }
 
@@ -68,20 +61,15 @@ export class ClearanceService {
   }
 
   /**
-   * Records a review of the submitted version and closes the submission when it is decided: changes requested,
-   * or every needed approval given. The author is refused, with why.
+   * What a review would do: the checks (the author is refused, with why) and the outcome, read from `q`. The flow
+   * reads it first to choose the workflow action, then `reviewIn` reads it again under the opportunity's lock.
    */
-  async reviewIn(
-    tx: EntityManager,
-    auth: AuthContext,
-    subject: DraftSubject,
-    request: DraftReviewRequest,
-  ): Promise<{ version: number; outcome: ReviewOutcome }> {
+  async decide(q: Queryable, auth: AuthContext, subject: DraftSubject, request: DraftReviewRequest) {
     const role = this.assertReviewer(auth, subject);
-    const draft = await this.drafts.findForUpdate(tx, subject.id);
+    const draft = await this.drafts.find(q, subject.id);
     checkDraftVersion(request.expectedVersion, draft?.version ?? 0);
-    const submission = draft ? await this.drafts.latestClearance(tx, draft.id) : undefined;
-    const authors = draft ? (await this.drafts.authors(tx, draft.id)).map((a) => a.id) : [];
+    const submission = draft ? await this.drafts.latestClearance(q, draft.id) : undefined;
+    const authors = draft ? (await this.drafts.authors(q, draft.id)).map((a) => a.id) : [];
     const refusal = reviewRefusal({
       reviewerId: auth.userId,
       role,
@@ -93,6 +81,28 @@ export class ClearanceService {
       const message = refusal ?? 'This draft is not waiting for clearance.';
       throw new DomainError(authors.includes(auth.userId) ? 'forbidden' : 'conflict', message);
     }
+    const reviews = [
+      ...reviewRecords(await this.drafts.reviews(q, submission.id)),
+      { reviewerId: auth.userId, role, decision: request.decision },
+    ];
+    const needed = approvalsNeeded((await this.elections.active()) !== null);
+    const outcome: ReviewOutcome =
+      request.decision === 'request-changes'
+        ? 'changes-requested'
+        : approvalState(needed, reviews, authors).complete
+          ? 'approved'
+          : 'waiting';
+    return { role, draft, submission, outcome, authorId: submission.submittedById };
+  }
+
+  /** Records the review and closes the submission when it is decided: changes requested, or fully approved. */
+  async reviewIn(
+    tx: EntityManager,
+    auth: AuthContext,
+    subject: DraftSubject,
+    request: DraftReviewRequest,
+  ): Promise<ReviewOutcome> {
+    const { role, draft, submission, outcome } = await this.decide(tx, auth, subject, request);
     await this.drafts.insertReview(tx, {
       clearanceId: submission.id,
       version: draft.version,
@@ -101,22 +111,8 @@ export class ClearanceService {
       decision: request.decision,
       comment: request.comment,
     });
-    const reviews = await this.drafts.reviews(tx, submission.id);
-    const state = approvalState(
-      approvalsNeeded((await this.elections.active()) !== null),
-      reviews.flatMap((r) => (r.reviewerId ? [{ ...r, reviewerId: r.reviewerId }] : [])),
-      authors,
-    );
-    const outcome: ReviewOutcome =
-      request.decision === 'request-changes' ? 'changes-requested' : state.complete ? 'approved' : 'waiting';
     if (outcome !== 'waiting') await this.drafts.closeClearance(tx, submission.id, outcome);
-    await this.audit.record(tx, actorOf(auth), {
-      action: 'draft.review',
-      entityType: 'opportunity',
-      entityId: subject.id,
-      after: { version: draft.version, role, decision: request.decision, comment: request.comment, outcome },
-    });
-    return { version: draft.version, outcome };
+    return outcome;
   }
 
   /**
@@ -137,11 +133,7 @@ export class ClearanceService {
           this.drafts.authors(this.dataSource, row.draftId),
         ]);
         const authorIds = authors.map((a) => a.id);
-        const { missing } = approvalState(
-          needed,
-          reviews.flatMap((r) => (r.reviewerId ? [{ ...r, reviewerId: r.reviewerId }] : [])),
-          authorIds,
-        );
+        const { missing } = approvalState(needed, reviewRecords(reviews), authorIds);
         const forCaller =
           auth.workspaceAdmin || (isReviewRole(role) && missing.includes(role) && !authorIds.includes(auth.userId));
         return forCaller

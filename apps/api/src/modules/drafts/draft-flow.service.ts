@@ -9,24 +9,27 @@ import type {
   DraftSubmit,
   DraftVersion,
 } from '@parley/contracts';
-import { DATA_SOURCE, inTransaction } from '@parley/db';
-import type { Permission } from '@parley/domain';
+import { DATA_SOURCE } from '@parley/db';
+import { DomainError } from '@parley/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
+import { OpportunityWorkflowService, staleVersion } from '../opportunities/opportunity-workflow.service';
 import { ClearanceService } from './clearance.service';
 import { DraftPresenter } from './draft-presenter.service';
-import type { DraftSubject } from './draft-subject';
 import { DraftsService } from './drafts.service';
 import { ElectionPeriods } from './election-periods.service';
 
 /**
- * Each draft change in one transaction with the opportunity's status move and its timeline entry, then the
- * draft as it now stands.
+ * Each draft change through the opportunity's workflow: one transaction with the opportunity locked, its status
+ * moved as the transition table allows, the change on its timeline and in the audit log. A change is planned
+ * from the opportunity as read (its version) and refused if that version has moved on by the time it is locked,
+ * so the plan (which action; whether this approval completes clearance) always holds.
  */
 @Injectable()
 export class DraftFlow {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly workflow: OpportunityWorkflowService,
     private readonly drafts: DraftsService,
     private readonly clearance: ClearanceService,
     private readonly presenter: DraftPresenter,
@@ -49,50 +52,80 @@ export class DraftFlow {
     return this.clearance.queue(auth, department);
   }
 
+  /** A save moves new, assigned or approved work to drafting; while it waits for clearance the table refuses it. */
   async save(auth: AuthContext, id: string, request: DraftSave): Promise<Draft> {
-    return this.change(auth, id, 'conversation.act', async (tx, subject) => {
-      await this.drafts.saveIn(tx, auth, subject, request);
-      return ['new', 'assigned', 'in-clearance', 'approved'].includes(subject.status) ? 'drafting' : null;
+    const subject = await this.drafts.subject(auth, id, 'conversation.act');
+    await this.workflow.change(auth, subject.id, {
+      expectedVersion: subject.version,
+      action: 'draft',
+      permission: 'conversation.act',
+      event: { kind: 'draft-saved' },
+      also: (tx) => this.drafts.saveIn(tx, auth, subject, request),
     });
+    return this.present(auth, id);
   }
 
   async override(auth: AuthContext, id: string, request: DraftOverrideRequest): Promise<Draft> {
-    return this.change(auth, id, 'conversation.act', async (tx, subject) => {
-      await this.drafts.overrideIn(tx, auth, subject, request);
-      return null;
+    const subject = await this.drafts.subject(auth, id, 'conversation.act');
+    await this.workflow.inTransaction(auth, subject.id, 'conversation.act', async (tx, opportunity) => {
+      if (opportunity.version !== subject.version) throw staleVersion(opportunity, subject.version);
+      const detail = await this.drafts.overrideIn(tx, auth, subject, request);
+      return { event: { kind: 'draft-override', detail }, result: null };
     });
+    return this.present(auth, id);
   }
 
   async submit(auth: AuthContext, id: string, request: DraftSubmit): Promise<Draft> {
-    return this.change(auth, id, 'conversation.act', async (tx, subject) => {
-      await this.clearance.submitIn(tx, auth, subject, request);
-      return 'in-clearance';
+    const subject = await this.drafts.subject(auth, id, 'conversation.act');
+    await this.workflow.change(auth, subject.id, {
+      expectedVersion: subject.version,
+      action: 'submit',
+      permission: 'conversation.act',
+      event: { kind: 'draft-submitted', detail: { authorId: auth.userId } },
+      also: async (tx) => ({ draftVersion: await this.clearance.submitIn(tx, auth, subject, request) }),
     });
+    return this.present(auth, id);
   }
 
+  /**
+   * An approval that completes clearance approves the opportunity, a request for changes sends it back to
+   * drafting, and any other approval is recorded without moving it.
+   */
   async review(auth: AuthContext, id: string, request: DraftReviewRequest): Promise<Draft> {
-    return this.change(auth, id, 'department.read', async (tx, subject) => {
-      const { outcome } = await this.clearance.reviewIn(tx, auth, subject, request);
-      return outcome === 'approved' ? 'approved' : outcome === 'changes-requested' ? 'drafting' : null;
-    });
+    const subject = await this.drafts.subject(auth, id);
+    const plan = await this.clearance.decide(this.dataSource, auth, subject, request);
+    const detail = {
+      draftVersion: plan.draft.version,
+      role: plan.role,
+      decision: request.decision,
+      comment: request.comment,
+      outcome: plan.outcome,
+      authorId: plan.authorId,
+    };
+    const record = async (tx: EntityManager) => {
+      const outcome = await this.clearance.reviewIn(tx, auth, subject, request);
+      // The opportunity's version held, so nobody reviewed in between: the plan is what happened.
+      if (outcome !== plan.outcome) throw new DomainError('conflict', 'Someone reviewed this draft at the same moment: try again.');
+      return detail;
+    };
+    if (plan.outcome === 'waiting') {
+      await this.workflow.inTransaction(auth, subject.id, 'department.read', async (tx, opportunity) => {
+        if (opportunity.version !== subject.version) throw staleVersion(opportunity, subject.version);
+        return { event: { kind: 'review', detail: await record(tx) }, result: null };
+      });
+    } else {
+      await this.workflow.change(auth, subject.id, {
+        expectedVersion: subject.version,
+        action: plan.outcome === 'approved' ? 'approve' : 'request-changes',
+        permission: 'department.read',
+        event: { kind: 'review' },
+        also: record,
+      });
+    }
+    return this.present(auth, id);
   }
 
-  // TEMPORARY until the workflow spine lands: locks the opportunity and sets its status directly.
-  private async change(
-    auth: AuthContext,
-    id: string,
-    permission: Permission,
-    work: (tx: EntityManager, subject: DraftSubject) => Promise<string | null>,
-  ): Promise<Draft> {
-    const subject = await this.drafts.subject(auth, id, permission);
-    await inTransaction(this.dataSource, async (tx) => {
-      await tx.query(`SELECT 1 FROM opportunity WHERE id = $1 FOR UPDATE`, [subject.id]);
-      const status = await work(tx, subject);
-      if (status) await tx.query(`UPDATE opportunity SET status = $2 WHERE id = $1`, [subject.id, status]);
-    });
-    return this.presenter.present(
-      await this.drafts.subject(auth, id),
-      (await this.elections.active()) !== null,
-    );
+  private async present(auth: AuthContext, id: string): Promise<Draft> {
+    return this.presenter.present(await this.drafts.subject(auth, id), (await this.elections.active()) !== null);
   }
 }

@@ -11,7 +11,7 @@ import {
 } from '@parley/db';
 import { approvalState, approvalsNeeded, CLEARANCE_REASON_TEXT, clearanceReasons } from '@parley/domain';
 import type { DataSource } from 'typeorm';
-import type { DraftSubject } from './draft-subject';
+import { reviewRecords, type DraftSubject } from './draft-subject';
 
 type Names = Map<string, string>;
 
@@ -91,11 +91,7 @@ export class DraftPresenter {
   ): Promise<Draft['submission']> {
     const reviews = await this.drafts.reviews(q, clearance.id);
     const needed = approvalsNeeded(electionPeriod);
-    const { missing } = approvalState(
-      needed,
-      reviews.flatMap((r) => (r.reviewerId ? [{ ...r, reviewerId: r.reviewerId }] : [])),
-      authorIds,
-    );
+    const { missing } = approvalState(needed, reviewRecords(reviews), authorIds);
     // An approval is of one version: once a later one is saved, it no longer stands.
     const outcome =
       clearance.outcome === 'approved' && clearance.draftVersion < draftVersion

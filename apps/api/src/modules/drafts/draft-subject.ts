@@ -1,5 +1,5 @@
-import type { DraftSubjectRow } from '@parley/db';
-import { platformOfSourceType, type Route, type SourceType } from '@parley/domain';
+import type { DraftSubjectRow, ReviewRow } from '@parley/db';
+import { platformOfSourceType, type ReviewRecord, type Route, type SourceType } from '@parley/domain';
 
 /** The opportunity a draft is for, as the drafts module needs it. */
 export type DraftSubject = {
@@ -9,6 +9,8 @@ export type DraftSubject = {
   departmentName: string;
   route: Route;
   status: string;
+  /** The opportunity's version when it was read: a change planned from it is refused if it has moved on. */
+  version: number;
   conversationId: string;
   platform: string;
 };
@@ -20,6 +22,11 @@ export const subjectOf = (row: DraftSubjectRow): DraftSubject => ({
   departmentName: row.departmentName,
   route: row.route as Route,
   status: row.status,
+  version: row.version,
   conversationId: row.conversationId,
   platform: platformOfSourceType(row.sourceType as SourceType),
 });
+
+/** Reviews as the clearance rules read them; one by someone whose account is gone counts for nobody. */
+export const reviewRecords = (rows: readonly ReviewRow[]): ReviewRecord[] =>
+  rows.flatMap((r) => (r.reviewerId ? [{ reviewerId: r.reviewerId, role: r.role, decision: r.decision }] : []));

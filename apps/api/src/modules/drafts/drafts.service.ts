@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Draft, DraftDiff, DraftOverrideRequest, DraftSave, DraftVersion } from '@parley/contracts';
 import {
-  AuditRepository,
   DATA_SOURCE,
   DraftRepository,
   type DraftAccountRow,
@@ -13,7 +12,7 @@ import { carryOverrides, DomainError, isOverridden, mayInDepartment, type Permis
 import type { DataSource, EntityManager } from 'typeorm';
 import { DepartmentAccess } from '../../common/department-access.service';
 import { parseId } from '../../common/parse-id';
-import { actorOf, type AuthContext } from '../auth/auth-context';
+import type { AuthContext } from '../auth/auth-context';
 import { wordDiff } from './draft-diff';
 import { DraftPresenter, versionOf } from './draft-presenter.service';
 import { subjectOf, type DraftSubject } from './draft-subject';
@@ -44,7 +43,6 @@ export class DraftsService {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly drafts: DraftRepository,
     private readonly workspace: WorkspaceRepository,
-    private readonly audit: AuditRepository,
     private readonly access: DepartmentAccess,
     private readonly presenter: DraftPresenter,
     private readonly elections: ElectionPeriods,
@@ -93,14 +91,14 @@ export class DraftsService {
 
   /**
    * Keeps the text as a new version with its findings, in the caller's transaction (which holds the opportunity
-   * locked). Returns what the audit and the opportunity's timeline record.
+   * locked). Returns what the opportunity's timeline and the audit log record of it.
    */
   async saveIn(
     tx: EntityManager,
     auth: AuthContext,
     subject: DraftSubject,
     request: DraftSave,
-  ): Promise<{ version: number; findings: string[]; supersededSubmission: boolean }> {
+  ): Promise<Record<string, unknown>> {
     const existing = await this.drafts.findForUpdate(tx, subject.id);
     checkDraftVersion(request.expectedVersion, existing?.version ?? 0);
     const draftId = existing?.id ?? (await this.drafts.insert(tx, { opportunityId: subject.id, departmentId: subject.departmentId }));
@@ -122,15 +120,7 @@ export class DraftsService {
     const open = await this.drafts.latestClearance(tx, draftId);
     const supersededSubmission = open !== undefined && open.closedAt === null;
     if (open && supersededSubmission) await this.drafts.closeClearance(tx, open.id, 'superseded');
-    const kinds = findings.map((f) => f.kind);
-    await this.audit.record(tx, actorOf(auth), {
-      action: 'draft.save',
-      entityType: 'opportunity',
-      entityId: subject.id,
-      before: previous ? { version: previous.version } : undefined,
-      after: { version, findings: kinds, account },
-    });
-    return { version, findings: kinds, supersededSubmission };
+    return { draftVersion: version, findings: findings.map((f) => f.kind), account, supersededSubmission };
   }
 
   /** The account named, which must be one of the department's; left out, the draft's own or a sensible default. */
@@ -153,13 +143,16 @@ export class DraftsService {
     return account;
   }
 
-  /** Sets a finding of the latest version aside; the reason is kept with the version and in the audit log. */
+  /**
+   * Sets a finding of the latest version aside; the reason is kept with the version, and (returned for the
+   * timeline) in the audit log.
+   */
   async overrideIn(
     tx: EntityManager,
     auth: AuthContext,
     subject: DraftSubject,
     request: DraftOverrideRequest,
-  ): Promise<void> {
+  ): Promise<Record<string, unknown>> {
     const draft = await this.drafts.findForUpdate(tx, subject.id);
     checkDraftVersion(request.expectedVersion, draft?.version ?? 0);
     const latest = draft ? await this.drafts.version(tx, draft.id, draft.version) : undefined;
@@ -170,7 +163,8 @@ export class DraftsService {
       const message = `Version ${request.expectedVersion} of this draft has no ${request.kind} finding at characters ${request.start}–${request.end}.`;
       throw new DomainError('invalid', message, [{ path: 'kind', message }]);
     }
-    if (isOverridden(finding, latest.overrides)) return;
+    const detail = { draftVersion: latest.version, kind: finding.kind, text: finding.text, reason: request.reason };
+    if (isOverridden(finding, latest.overrides)) return detail;
     const override: StoredOverride = {
       kind: finding.kind,
       start: finding.start,
@@ -181,11 +175,6 @@ export class DraftsService {
       at: new Date().toISOString(),
     };
     await this.drafts.setOverrides(tx, draft.id, latest.version, [...latest.overrides, override]);
-    await this.audit.record(tx, actorOf(auth), {
-      action: 'draft.override',
-      entityType: 'opportunity',
-      entityId: subject.id,
-      after: { version: latest.version, kind: finding.kind, text: finding.text, reason: request.reason },
-    });
+    return detail;
   }
 }
