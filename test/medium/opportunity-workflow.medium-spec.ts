@@ -216,4 +216,149 @@ describe('opportunity workflow', () => {
     expect((policy.body as { problems: { path: string }[] }).problems[0].path).toBe('assigneeId');
     expect((await get(id)).version).toBe(1);
   });
+
+  describe('first-response SLA', () => {
+    const sweep = () =>
+      new SweepSlaHandler(
+        parley.api.get<DataSource>(DATA_SOURCE),
+        parley.api.get(OpportunityRepository),
+        englandAndWalesBankHolidays(),
+      );
+
+    it('counts 4 business hours across Christmas: Thursday 24 December 16:00 is due Tuesday 29 December 11:30', async () => {
+      // date-holidays gives England and Wales Christmas Day (Fri 25), Boxing Day (Sat 26) and its substitute, Mon 28.
+      const id = await opportunity('home', { firstPublicPostAt: '2026-12-24T16:00:00Z' });
+      await sweep().handle(new Date('2026-12-24T16:05:00Z'));
+      const stored = await get(id);
+      expect([stored.dueAt, stored.sla]).toEqual(['2026-12-29T11:30:00.000Z', 'ok']);
+      const { rows } = await db.query(`SELECT due_soon_at FROM opportunity WHERE id = $1`, [id]);
+      expect((rows[0] as { due_soon_at: Date }).due_soon_at.toISOString()).toBe('2026-12-29T10:30:00.000Z');
+    });
+
+    it('counts the clock round for a department whose SLA is not in business hours', async () => {
+      const id = await opportunity('away', { firstPublicPostAt: '2026-12-24T16:00:00Z' });
+      await sweep().handle(new Date('2026-12-24T16:05:00Z'));
+      expect((await get(id, clients.awayComms)).dueAt).toBe('2026-12-24T18:00:00.000Z');
+    });
+
+    it('appends one due-soon and one overdue event per opportunity, however often it runs', async () => {
+      const start = new Date(Date.now() - 3 * 3_600_000).toISOString();
+      const id = await opportunity('away', { firstPublicPostAt: start });
+      const due = new Date(new Date(start).getTime() + 2 * 3_600_000);
+      await sweep().handle(new Date(due.getTime() - 10 * 60_000));
+      await sweep().handle(new Date(due.getTime() - 5 * 60_000));
+      expect((await get(id, clients.awayComms)).sla).toBe('overdue');
+      await Promise.all([sweep().handle(due), sweep().handle(new Date(due.getTime() + 60_000))]);
+      const history = (await clients.awayComms.get<OpportunityHistory>(`/api/opportunities/${id}/history`)).body;
+      expect(history.items.map((e) => [e.kind, e.actor, e.summary])).toEqual([
+        ['sla-due-soon', null, 'The first response is due soon'],
+        ['sla-overdue', null, 'The first response is overdue'],
+      ]);
+    });
+
+    it('has no SLA state once the work is closed', async () => {
+      const id = await opportunity('away', { firstPublicPostAt: new Date(Date.now() - 3 * 3_600_000).toISOString() });
+      await sweep().handle();
+      expect((await get(id, clients.awayComms)).sla).toBe('overdue');
+      await clients.awayComms.request('POST', `/api/opportunities/${id}/decline`, { expectedVersion: 1, reason: 'abusive' });
+      expect((await get(id, clients.awayComms)).sla).toBeNull();
+    });
+
+    it('reads and writes the SLA in the workspace document, and works deadlines out again when it changes', async () => {
+      const exported = (await parley.admin.get<{ departments: { key: string; sla: unknown }[] }>('/api/workspace')).body;
+      expect(exported.departments.find((d) => d.key === 'home')?.sla).toEqual({ firstResponse: '4h', businessHours: true });
+      const id = await opportunity('home', { firstPublicPostAt: '2026-12-24T16:00:00Z' });
+      await sweep().handle(new Date('2026-12-24T16:05:00Z'));
+      const changed = await parley.admin.request('PUT', '/api/workspace', {
+        departments: [{ key: 'home', name: 'Home Department', sla: { firstResponse: '90m' } }],
+      });
+      expect(changed.status).toBe(200);
+      await sweep().handle(new Date('2026-12-24T16:05:00Z'));
+      expect((await get(id)).dueAt).toBe('2026-12-24T17:30:00.000Z');
+      const refused = await parley.admin.request('PUT', '/api/workspace', {
+        departments: [{ key: 'home', name: 'Home Department', sla: { firstResponse: '1d' } }],
+      });
+      expect(refused.status).toBe(400);
+      await parley.admin.request('PUT', '/api/workspace', {
+        departments: [{ key: 'home', name: 'Home Department', sla: { firstResponse: '4h', businessHours: true } }],
+      });
+    });
+  });
+
+  it('refers to another department: it appears in their inbox with the note and where it came from', async () => {
+    const id = await opportunity('home');
+    const conversationId = ((await db.query(`SELECT conversation_id::text AS c FROM opportunity WHERE id = $1`, [id])).rows[0] as { c: string }).c;
+    const referred = await clients.comms.request('POST', `/api/opportunities/${id}/refer`, {
+      expectedVersion: 1,
+      to: 'department',
+      department: 'away',
+      note: 'Pensions are yours: they ask about pension credit.',
+    });
+    expect(referred.status, JSON.stringify(referred.body)).toBe(200);
+    expect(referred.body).toMatchObject({ status: 'referred', version: 2 });
+    const inbox = (await clients.awayComms.get<ConversationPage>('/api/conversations?department=away')).body;
+    const tag = inbox.items.find((c) => c.id === conversationId)?.tags.find((t) => t.department === 'away');
+    expect(tag).toBeDefined();
+    const received = await get((tag as { opportunityId: string }).opportunityId, clients.awayComms);
+    expect(received).toMatchObject({ status: 'new', referredFrom: { department: 'home', departmentName: 'Home Department' } });
+    const theirs = (await clients.awayComms.get<OpportunityHistory>(`/api/opportunities/${received.id}/history`)).body;
+    expect(theirs.items).toMatchObject([
+      { kind: 'referred-in', summary: 'Referred here by Home Department', actor: { name: 'comms person' },
+        detail: { note: 'Pensions are yours: they ask about pension credit.' } },
+    ]);
+    // What came back is recorded on the referring side, while it is referred.
+    const outcome = await clients.comms.request('POST', `/api/opportunities/${id}/referral-outcome`, {
+      expectedVersion: 2,
+      outcome: 'Away answered it on the thread.',
+    });
+    expect(outcome.status).toBe(200);
+    const ours = (await clients.comms.get<OpportunityHistory>(`/api/opportunities/${id}/history`)).body;
+    expect(ours.items.map((e) => [e.kind, e.fromStatus, e.toStatus, e.summary])).toEqual([
+      ['referred', 'new', 'referred', 'Referred it to Away Department'],
+      ['referral-outcome', null, null, 'Recorded what came back from the referral'],
+    ]);
+    expect(ours.items[0].detail).toMatchObject({ referralOpportunityId: received.id });
+  });
+
+  it('keeps notes with @mentions as user ids, names them in the timeline, and refuses a mention of an outsider', async () => {
+    const id = await opportunity('home');
+    const noted = await clients.comms.request('POST', `/api/opportunities/${id}/notes`, {
+      text: 'Can you check the timetable? @policy@example.gov.uk',
+    });
+    expect(noted.status).toBe(201);
+    const history = (await clients.viewer.get<OpportunityHistory>(`/api/opportunities/${id}/history`)).body;
+    expect(history.items).toMatchObject([
+      { kind: 'note', actor: { name: 'comms person' }, detail: { mentions: [users.policy] }, people: [{ id: users.policy, name: 'policy person' }] },
+    ]);
+    const outsider = await clients.comms.request('POST', `/api/opportunities/${id}/notes`, {
+      text: '@awaycomms@example.gov.uk have a look',
+    });
+    expect(outsider.status).toBe(400);
+    expect((outsider.body as { message: string }).message).toMatch(/awaycomms@example.gov.uk is not a member of Home Department/);
+  });
+
+  it('assigns and declines in bulk, each checked and reported on its own', async () => {
+    const fresh = await opportunity('home');
+    const changed = await opportunity('home');
+    const elsewhere = await opportunity('away');
+    await clients.comms.request('POST', `/api/opportunities/${changed}/assign`, { expectedVersion: 1, assigneeId: 'me' });
+    const answer = await clients.comms.request('POST', '/api/opportunities/bulk', {
+      department: 'home',
+      action: 'decline',
+      reason: 'other',
+      note: 'Spam wave',
+      items: [fresh, changed, elsewhere].map((id) => ({ id, expectedVersion: 1 })),
+    });
+    expect(answer.status).toBe(200);
+    expect((answer.body as BulkResult).results.map((r) => [r.id, r.status, r.version])).toEqual([
+      [fresh, 200, 2],
+      [changed, 409, null],
+      [elsewhere, 404, null],
+    ]);
+    expect((await get(fresh)).decline).toEqual({ reason: 'other', note: 'Spam wave' });
+    const missingNote = await clients.comms.request('POST', '/api/opportunities/bulk', {
+      department: 'home', action: 'decline', reason: 'other', items: [{ id: fresh, expectedVersion: 2 }],
+    });
+    expect(missingNote.status).toBe(400);
+  });
 });
