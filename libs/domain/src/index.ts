@@ -17,3 +17,5 @@ export * from './opportunity-workflow';
 export * from './business-hours';
 export * from './sla';
 export * from './mentions';
+export * from './election-periods';
+export * from './propriety';
