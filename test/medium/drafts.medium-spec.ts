@@ -144,6 +144,52 @@ describe('drafts: versions, overrides, clearance', () => {
     expect((await people.vic.get(`/api/opportunities/${id}/draft/diff?from=1&to=3`)).status).toBe(404);
   });
 
+  it('checks each version for propriety, and sets a finding aside only with a reason, kept and audited', async () => {
+    const id = await opportunity('pointer');
+    const text = 'DfT team here. Personally, I think HS2 was a waste of money.';
+    const saved = await save(people.cara, id, text, 0);
+    const views = saved.body.latest?.findings ?? [];
+    expect(views.length).toBeGreaterThan(0);
+    expect(new Set(views.map((f) => f.kind))).toEqual(new Set(['view']));
+    expect(saved.body.clearance).toMatchObject({ needed: true, reasons: [{ reason: 'view' }] });
+    const override = (finding: (typeof views)[number], reason: string) =>
+      people.cara.request('POST', `/api/opportunities/${id}/draft/overrides`, {
+        expectedVersion: 1,
+        kind: finding.kind,
+        start: finding.start,
+        end: finding.end,
+        reason,
+      }) as Promise<Answer<Draft>>;
+
+    const unexplained = await override(views[0], '  ');
+    expect(unexplained.status).toBe(400);
+    expect(unexplained.body).toMatchObject({
+      problems: [{ path: 'reason', message: 'say why this finding does not apply' }],
+    });
+    const reason = 'Quoting the minister’s published words.';
+    let explained: Answer<Draft> | undefined;
+    for (const view of views) {
+      explained = await override(view, reason);
+      expect(explained.status).toBe(200);
+    }
+    expect(explained?.body.clearance.needed).toBe(false);
+    expect(explained?.body.latest?.overrides).toEqual(
+      views.map(() => expect.objectContaining({ kind: 'view', reason, by: expect.objectContaining({ name: 'Cara' }) })),
+    );
+    const audited = await parley.db.query(
+      `SELECT after FROM audit_event WHERE entity_id = $1 AND action = 'opportunity.draft-override'`,
+      [id],
+    );
+    expect(audited.rows.map((r) => r.after)).toEqual(
+      views.map((v) => expect.objectContaining({ kind: 'view', text: v.text, reason })),
+    );
+
+    // The next version keeps the overrides of the unchanged words, where they now are.
+    const next = await save(people.cara, id, `Hello! ${text}`, 1);
+    expect(next.body.latest?.overrides.map((o) => o.start)).toEqual(views.map((v) => v.start + 7));
+    expect(next.body.clearance.needed).toBe(false);
+  });
+
   it('lets a viewer read a draft but not write one', async () => {
     const id = await opportunity('pointer');
     expect((await people.vic.get(`/api/opportunities/${id}/draft`)).status).toBe(200);

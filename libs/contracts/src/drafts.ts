@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CLEARANCE_REASONS, PLATFORMS, REVIEW_DECISIONS, REVIEW_ROLES, ROUTES } from '@parley/domain';
+import {
+  CLEARANCE_REASONS,
+  PLATFORMS,
+  PROPRIETY_KINDS,
+  REVIEW_DECISIONS,
+  REVIEW_ROLES,
+  ROUTES,
+} from '@parley/domain';
 import { departmentKey } from './auth';
 import { LIMITS, text } from './text';
 
@@ -19,7 +26,7 @@ export const draftAccountSchema = z.object({
 export type DraftAccount = z.infer<typeof draftAccountSchema>;
 
 export const draftFindingSchema = z.object({
-  kind: z.string(),
+  kind: z.enum(PROPRIETY_KINDS),
   start: z.number(),
   end: z.number(),
   text: z.string(),
@@ -29,7 +36,7 @@ export const draftFindingSchema = z.object({
 export type DraftFinding = z.infer<typeof draftFindingSchema>;
 
 export const draftOverrideSchema = z.object({
-  kind: z.string(),
+  kind: z.enum(PROPRIETY_KINDS),
   start: z.number(),
   end: z.number(),
   text: z.string(),
@@ -119,7 +126,7 @@ export type DraftSave = z.infer<typeof draftSaveSchema>;
 
 export const draftOverrideRequestSchema = z.object({
   expectedVersion: version,
-  kind: text({ what: 'a finding kind', max: 50, required: 'name the finding' }),
+  kind: z.enum(PROPRIETY_KINDS),
   start: z.number().int().min(0),
   end: z.number().int().min(0),
   reason: text({

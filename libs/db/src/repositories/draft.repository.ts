@@ -1,3 +1,4 @@
+import type { ProprietyFinding, ProprietyKind } from '@parley/domain';
 import type { Queryable } from '../queryable';
 
 export type DraftSubjectRow = {
@@ -20,9 +21,10 @@ export type DraftRow = {
   version: number;
   account: DraftAccountRow | null;
 };
-export type StoredFinding = { kind: string; start: number; end: number; text: string; message: string; advice: string };
+/** A propriety finding as it was when the version was saved. */
+export type StoredFinding = ProprietyFinding;
 export type StoredOverride = {
-  kind: string;
+  kind: ProprietyKind;
   start: number;
   end: number;
   text: string;

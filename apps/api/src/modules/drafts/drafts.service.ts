@@ -8,7 +8,14 @@ import {
   type StoredOverride,
   WorkspaceRepository,
 } from '@parley/db';
-import { carryOverrides, DomainError, isOverridden, mayInDepartment, type Permission } from '@parley/domain';
+import {
+  carryOverrides,
+  checkPropriety,
+  DomainError,
+  isOverridden,
+  mayInDepartment,
+  type Permission,
+} from '@parley/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DepartmentAccess } from '../../common/department-access.service';
 import { parseId } from '../../common/parse-id';
@@ -17,7 +24,6 @@ import { wordDiff } from './draft-diff';
 import { DraftPresenter, versionOf } from './draft-presenter.service';
 import { subjectOf, type DraftSubject } from './draft-subject';
 import { ElectionPeriods } from './election-periods.service';
-import { proprietyFindings } from './propriety-check';
 
 const NOT_FOUND = (id: string) => `No opportunity ${id} that you can see.`;
 
@@ -103,8 +109,7 @@ export class DraftsService {
     checkDraftVersion(request.expectedVersion, existing?.version ?? 0);
     const draftId = existing?.id ?? (await this.drafts.insert(tx, { opportunityId: subject.id, departmentId: subject.departmentId }));
     const account = await this.accountFor(tx, subject, existing, request.account);
-    const electionPeriod = (await this.elections.active()) !== null;
-    const findings = proprietyFindings(request.text, { electionPeriod });
+    const findings = checkPropriety(request.text, { electionPeriod: await this.elections.active() });
     const previous = existing ? await this.drafts.version(tx, draftId, existing.version) : undefined;
     const version = (existing?.version ?? 0) + 1;
     await this.drafts.insertVersion(tx, {
