@@ -53,6 +53,14 @@ export class ClearanceService {
     return draft.version;
   }
 
+  /**
+   * The coarse check, before the draft is looked up (as the guard does for a permission): someone who reviews
+   * in no department is told so, rather than that a draft elsewhere does not exist.
+   */
+  assertReviewsSomewhere(auth: AuthContext): void {
+    if (!auth.memberships.some((m) => isReviewRole(m.role))) throw new DomainError('forbidden', NOT_A_REVIEWER);
+  }
+
   /** Whether the caller reviews drafts in this department; checked before anything else is read. */
   assertReviewer(auth: AuthContext, subject: DraftSubject): ReviewRole {
     const role = roleIn(auth, subject.departmentId);
@@ -120,6 +128,7 @@ export class ClearanceService {
    * the caller's role that they did not write. A workspace administrator sees every waiting draft.
    */
   async queue(auth: AuthContext, departmentKey: string): Promise<ClearanceItem[]> {
+    if (!auth.workspaceAdmin) this.assertReviewsSomewhere(auth);
     const department = await this.access.resolve(auth, departmentKey);
     const role = roleIn(auth, department.id);
     if (!auth.workspaceAdmin && !isReviewRole(role)) throw new DomainError('forbidden', NOT_A_REVIEWER);

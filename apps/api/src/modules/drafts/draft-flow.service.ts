@@ -92,6 +92,7 @@ export class DraftFlow {
    * drafting, and any other approval is recorded without moving it.
    */
   async review(auth: AuthContext, id: string, request: DraftReviewRequest): Promise<Draft> {
+    this.clearance.assertReviewsSomewhere(auth);
     const subject = await this.drafts.subject(auth, id);
     const plan = await this.clearance.decide(this.dataSource, auth, subject, request);
     const detail = {
