@@ -50,7 +50,13 @@ describe('drafts: versions, overrides, clearance', () => {
     client.request('POST', `/api/opportunities/${id}/draft/submit`, { expectedVersion }) as Promise<
       Answer<Draft>
     >;
-  const review = (client: TestApiClient, id: string, expectedVersion: number, decision: string, comment = '') =>
+  const review = (
+    client: TestApiClient,
+    id: string,
+    expectedVersion: number,
+    decision: string,
+    comment = '',
+  ) =>
     client.request('POST', `/api/opportunities/${id}/draft/reviews`, {
       expectedVersion,
       decision,
@@ -72,7 +78,9 @@ describe('drafts: versions, overrides, clearance', () => {
           ],
         },
       ],
-      sources: [{ key: 'forum', type: 'mastodon', url: 'https://social.example', interval: '1h', department: 'dft' }],
+      sources: [
+        { key: 'forum', type: 'mastodon', url: 'https://social.example', interval: '1h', department: 'dft' },
+      ],
     });
     expect(applied.status).toBe(200);
     sourceId = (await parley.db.query(`SELECT id FROM source WHERE key = 'forum'`)).rows[0].id;
@@ -112,7 +120,12 @@ describe('drafts: versions, overrides, clearance', () => {
       latest: { version: 1, savedBy: { name: 'Cara' } },
       clearance: { needed: false },
     });
-    const second = await save(people.colin, id, 'Hi, DfT here: the grant guidance is published on GOV.UK.', 1);
+    const second = await save(
+      people.colin,
+      id,
+      'Hi, DfT here: the grant guidance is published on GOV.UK.',
+      1,
+    );
     expect(second.body.version).toBe(2);
     expect(second.body.authors.map((a) => a.name)).toEqual(['Cara', 'Colin']);
   });
@@ -139,7 +152,8 @@ describe('drafts: versions, overrides, clearance', () => {
       { change: 'added', text: 'May' },
       { change: 'same', text: '.' },
     ]);
-    const fromNothing = (await people.vic.get<DraftDiff>(`/api/opportunities/${id}/draft/diff?from=0&to=1`)).body;
+    const fromNothing = (await people.vic.get<DraftDiff>(`/api/opportunities/${id}/draft/diff?from=0&to=1`))
+      .body;
     expect(fromNothing.parts).toEqual([{ change: 'added', text: 'The grant opens in spring.' }]);
     expect((await people.vic.get(`/api/opportunities/${id}/draft/diff?from=1&to=3`)).status).toBe(404);
   });
@@ -174,7 +188,9 @@ describe('drafts: versions, overrides, clearance', () => {
     }
     expect(explained?.body.clearance.needed).toBe(false);
     expect(explained?.body.latest?.overrides).toEqual(
-      views.map(() => expect.objectContaining({ kind: 'view', reason, by: expect.objectContaining({ name: 'Cara' }) })),
+      views.map(() =>
+        expect.objectContaining({ kind: 'view', reason, by: expect.objectContaining({ name: 'Cara' }) }),
+      ),
     );
     const audited = await parley.db.query(
       `SELECT after FROM audit_event WHERE entity_id = $1 AND action = 'opportunity.draft-override'`,
@@ -248,11 +264,14 @@ describe('drafts: versions, overrides, clearance', () => {
       ['review', null],
       ['review', 'approved'],
     ]);
-    expect(events.rows[3].detail).toMatchObject({ decision: 'approve', role: 'comms', comment: 'Reads well.' });
-    const audited = await parley.db.query(
-      `SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`,
-      [id],
-    );
+    expect(events.rows[3].detail).toMatchObject({
+      decision: 'approve',
+      role: 'comms',
+      comment: 'Reads well.',
+    });
+    const audited = await parley.db.query(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`, [
+      id,
+    ]);
     expect(audited.rows.map((a) => a.action)).toEqual([
       'opportunity.draft',
       'opportunity.submit',
@@ -262,7 +281,10 @@ describe('drafts: versions, overrides, clearance', () => {
 
     // A new version after approval needs clearance afresh.
     const changed = await save(people.cara, id, 'Hi, DfT here: we are looking at this today.', 1);
-    expect(changed.body).toMatchObject({ status: 'drafting', submission: { version: 1, outcome: 'superseded' } });
+    expect(changed.body).toMatchObject({
+      status: 'drafting',
+      submission: { version: 1, outcome: 'superseded' },
+    });
   });
 
   it('sends a draft back to drafting when a reviewer asks for changes, with a comment', async () => {
@@ -271,13 +293,17 @@ describe('drafts: versions, overrides, clearance', () => {
     await submit(people.cara, id, 1);
     const silent = await review(people.pat, id, 1, 'request-changes');
     expect(silent.status).toBe(400);
-    expect(silent.body).toMatchObject({ problems: [{ path: 'comment', message: 'say what needs to change' }] });
+    expect(silent.body).toMatchObject({
+      problems: [{ path: 'comment', message: 'say what needs to change' }],
+    });
     const asked = await review(people.pat, id, 1, 'request-changes', 'Do not say it will change.');
     expect(asked.body).toMatchObject({
       status: 'drafting',
       submission: {
         outcome: 'changes-requested',
-        reviews: [{ reviewer: { name: 'Pat' }, decision: 'request-changes', comment: 'Do not say it will change.' }],
+        reviews: [
+          { reviewer: { name: 'Pat' }, decision: 'request-changes', comment: 'Do not say it will change.' },
+        ],
       },
     });
     // Changes were asked for: nothing is waiting, so another approval is refused.

@@ -154,7 +154,11 @@ export const draftReviewRequestSchema = z
 export type DraftReviewRequest = z.infer<typeof draftReviewRequestSchema>;
 
 export const draftDiffQuerySchema = z.object({
-  from: z.coerce.number().int().min(0).describe('The earlier version (0: nothing, so the whole text is added)'),
+  from: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .describe('The earlier version (0: nothing, so the whole text is added)'),
   to: z.coerce.number().int().min(0).describe('The later version'),
 });
 

@@ -14,14 +14,70 @@ const promise = { kind: 'promise', start: 50, end: 60 };
 
 describe('clearanceReasons', () => {
   it.each([
-    { name: 'a pointer with no findings', route: 'pointer', findings: [], overrides: [], election: false, expected: [] },
-    { name: 'the clearance route', route: 'clearance', findings: [], overrides: [], election: false, expected: ['route'] },
-    { name: 'a view finding', route: 'public-info', findings: [view], overrides: [], election: false, expected: ['view'] },
-    { name: 'an announcement finding', route: 'pointer', findings: [announcement], overrides: [], election: false, expected: ['announcement'] },
-    { name: 'a view set aside with a reason', route: 'pointer', findings: [view], overrides: [view], election: false, expected: [] },
-    { name: 'an override of another span does not count', route: 'pointer', findings: [view], overrides: [{ ...view, start: 1 }], election: false, expected: ['view'] },
-    { name: 'other kinds do not need clearance', route: 'pointer', findings: [promise], overrides: [], election: false, expected: [] },
-    { name: 'an election period', route: 'pointer', findings: [], overrides: [], election: true, expected: ['election-period'] },
+    {
+      name: 'a pointer with no findings',
+      route: 'pointer',
+      findings: [],
+      overrides: [],
+      election: false,
+      expected: [],
+    },
+    {
+      name: 'the clearance route',
+      route: 'clearance',
+      findings: [],
+      overrides: [],
+      election: false,
+      expected: ['route'],
+    },
+    {
+      name: 'a view finding',
+      route: 'public-info',
+      findings: [view],
+      overrides: [],
+      election: false,
+      expected: ['view'],
+    },
+    {
+      name: 'an announcement finding',
+      route: 'pointer',
+      findings: [announcement],
+      overrides: [],
+      election: false,
+      expected: ['announcement'],
+    },
+    {
+      name: 'a view set aside with a reason',
+      route: 'pointer',
+      findings: [view],
+      overrides: [view],
+      election: false,
+      expected: [],
+    },
+    {
+      name: 'an override of another span does not count',
+      route: 'pointer',
+      findings: [view],
+      overrides: [{ ...view, start: 1 }],
+      election: false,
+      expected: ['view'],
+    },
+    {
+      name: 'other kinds do not need clearance',
+      route: 'pointer',
+      findings: [promise],
+      overrides: [],
+      election: false,
+      expected: [],
+    },
+    {
+      name: 'an election period',
+      route: 'pointer',
+      findings: [],
+      overrides: [],
+      election: true,
+      expected: ['election-period'],
+    },
     {
       name: 'everything at once, in a fixed order',
       route: 'clearance',
@@ -53,7 +109,12 @@ const approve = (reviewerId: string, role: ReviewRecord['role']): ReviewRecord =
 describe('approvalState', () => {
   it.each([
     { name: 'no reviews yet', needed: ['policy', 'comms'], reviews: [], missing: ['policy', 'comms'] },
-    { name: 'policy alone', needed: ['policy', 'comms'], reviews: [approve('p', 'policy')], missing: ['comms'] },
+    {
+      name: 'policy alone',
+      needed: ['policy', 'comms'],
+      reviews: [approve('p', 'policy')],
+      missing: ['comms'],
+    },
     {
       name: 'policy and comms complete it',
       needed: ['policy', 'comms'],
@@ -81,7 +142,11 @@ describe('approvalState', () => {
     {
       name: 'a later request for changes replaces an approval',
       needed: ['policy', 'comms'],
-      reviews: [approve('p', 'policy'), approve('c', 'comms'), { reviewerId: 'p', role: 'policy', decision: 'request-changes' }],
+      reviews: [
+        approve('p', 'policy'),
+        approve('c', 'comms'),
+        { reviewerId: 'p', role: 'policy', decision: 'request-changes' },
+      ],
       missing: ['policy'],
     },
     {
@@ -109,17 +174,32 @@ describe('reviewRefusal', () => {
     { name: 'a policy official', role: 'policy', extra: {}, refused: null },
     { name: 'a comms officer', role: 'comms', extra: {}, refused: null },
     { name: 'a manager', role: 'manager', extra: {}, refused: null },
-    { name: 'a viewer', role: 'viewer', extra: {}, refused: /Only policy officials, comms officers and managers/ },
+    {
+      name: 'a viewer',
+      role: 'viewer',
+      extra: {},
+      refused: /Only policy officials, comms officers and managers/,
+    },
     { name: 'a department admin', role: 'admin', extra: {}, refused: /Only policy officials/ },
     { name: 'no member of the department', role: null, extra: {}, refused: /Only policy officials/ },
-    { name: 'the author approving', role: 'comms', extra: { reviewerId: 'a' }, refused: /You wrote this draft, so you cannot approve it/ },
+    {
+      name: 'the author approving',
+      role: 'comms',
+      extra: { reviewerId: 'a' },
+      refused: /You wrote this draft, so you cannot approve it/,
+    },
     {
       name: 'the author requesting changes',
       role: 'policy',
       extra: { reviewerId: 'a', decision: 'request-changes' },
       refused: /change it yourself/,
     },
-    { name: 'a draft not submitted', role: 'policy', extra: { inClearance: false }, refused: /has to be submitted first/ },
+    {
+      name: 'a draft not submitted',
+      role: 'policy',
+      extra: { inClearance: false },
+      refused: /has to be submitted first/,
+    },
   ] as const)('$name', ({ role, extra, refused }) => {
     const message = reviewRefusal({ ...attempt, role, ...extra });
     if (refused === null) expect(message).toBeNull();
@@ -130,9 +210,21 @@ describe('reviewRefusal', () => {
 describe('carryOverrides', () => {
   const override = { kind: 'view', start: 0, end: 8, text: 'we think', reason: 'quoting the minister' };
   it.each([
-    { name: 'the same finding moved along', findings: [{ kind: 'view', start: 6, end: 14, text: 'we think' }], expected: [{ ...override, start: 6, end: 14 }] },
-    { name: 'its text changed', findings: [{ kind: 'view', start: 0, end: 9, text: 'we belive' }], expected: [] },
-    { name: 'another kind on the same text', findings: [{ kind: 'promise', start: 0, end: 8, text: 'we think' }], expected: [] },
+    {
+      name: 'the same finding moved along',
+      findings: [{ kind: 'view', start: 6, end: 14, text: 'we think' }],
+      expected: [{ ...override, start: 6, end: 14 }],
+    },
+    {
+      name: 'its text changed',
+      findings: [{ kind: 'view', start: 0, end: 9, text: 'we belive' }],
+      expected: [],
+    },
+    {
+      name: 'another kind on the same text',
+      findings: [{ kind: 'promise', start: 0, end: 8, text: 'we think' }],
+      expected: [],
+    },
     { name: 'the finding is gone', findings: [], expected: [] },
   ])('$name', ({ findings, expected }) => {
     expect(carryOverrides([override], findings)).toEqual(expected);

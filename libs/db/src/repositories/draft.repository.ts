@@ -118,7 +118,11 @@ export class DraftRepository {
     return rows[0].id;
   }
 
-  async update(q: Queryable, id: string, d: { version: number; account: DraftAccountRow | null }): Promise<void> {
+  async update(
+    q: Queryable,
+    id: string,
+    d: { version: number; account: DraftAccountRow | null },
+  ): Promise<void> {
     await q.query(
       `UPDATE draft SET version = $2, account_platform = $3, account_handle = $4, account_site = $5, updated_at = now()
        WHERE id = $1`,
@@ -128,7 +132,14 @@ export class DraftRepository {
 
   async insertVersion(
     q: Queryable,
-    v: { draftId: string; version: number; text: string; findings: StoredFinding[]; overrides: StoredOverride[]; savedBy: string },
+    v: {
+      draftId: string;
+      version: number;
+      text: string;
+      findings: StoredFinding[];
+      overrides: StoredOverride[];
+      savedBy: string;
+    },
   ): Promise<void> {
     await q.query(
       `INSERT INTO draft_version (draft_id, version, text, findings, overrides, saved_by) VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -136,7 +147,12 @@ export class DraftRepository {
     );
   }
 
-  async setOverrides(q: Queryable, draftId: string, version: number, overrides: StoredOverride[]): Promise<void> {
+  async setOverrides(
+    q: Queryable,
+    draftId: string,
+    version: number,
+    overrides: StoredOverride[],
+  ): Promise<void> {
     await q.query(`UPDATE draft_version SET overrides = $3 WHERE draft_id = $1 AND version = $2`, [
       draftId,
       version,
@@ -183,7 +199,10 @@ export class DraftRepository {
       .then((rows: ClearanceRow[]) => rows[0]);
   }
 
-  async insertClearance(q: Queryable, c: { draftId: string; version: number; submittedBy: string }): Promise<void> {
+  async insertClearance(
+    q: Queryable,
+    c: { draftId: string; version: number; submittedBy: string },
+  ): Promise<void> {
     await q.query(`INSERT INTO draft_clearance (draft_id, draft_version, submitted_by) VALUES ($1, $2, $3)`, [
       c.draftId,
       c.version,
@@ -191,7 +210,11 @@ export class DraftRepository {
     ]);
   }
 
-  async closeClearance(q: Queryable, id: string, outcome: 'approved' | 'changes-requested' | 'superseded'): Promise<void> {
+  async closeClearance(
+    q: Queryable,
+    id: string,
+    outcome: 'approved' | 'changes-requested' | 'superseded',
+  ): Promise<void> {
     await q.query(
       `UPDATE draft_clearance SET closed_at = clock_timestamp(), outcome = $2 WHERE id = $1 AND closed_at IS NULL`,
       [id, outcome],
@@ -200,7 +223,14 @@ export class DraftRepository {
 
   async insertReview(
     q: Queryable,
-    r: { clearanceId: string; version: number; reviewerId: string; role: string; decision: string; comment: string },
+    r: {
+      clearanceId: string;
+      version: number;
+      reviewerId: string;
+      role: string;
+      decision: string;
+      comment: string;
+    },
   ): Promise<void> {
     await q.query(
       `INSERT INTO draft_review (clearance_id, draft_version, reviewer_id, role, decision, comment)

@@ -39,7 +39,12 @@ export class ClearanceService {
   ) {}
 
   /** Opens a submission of the latest version, in the caller's transaction (the opportunity is locked). */
-  async submitIn(tx: EntityManager, auth: AuthContext, subject: DraftSubject, request: DraftSubmit): Promise<number> {
+  async submitIn(
+    tx: EntityManager,
+    auth: AuthContext,
+    subject: DraftSubject,
+    request: DraftSubmit,
+  ): Promise<number> {
     const draft = await this.drafts.findForUpdate(tx, subject.id);
     checkDraftVersion(request.expectedVersion, draft?.version ?? 0);
     if (!draft || draft.version === 0) {
@@ -47,9 +52,16 @@ export class ClearanceService {
     }
     const latest = await this.drafts.latestClearance(tx, draft.id);
     if (latest && latest.closedAt === null) {
-      throw new DomainError('conflict', `Version ${latest.draftVersion} of this draft is already waiting for clearance.`);
+      throw new DomainError(
+        'conflict',
+        `Version ${latest.draftVersion} of this draft is already waiting for clearance.`,
+      );
     }
-    await this.drafts.insertClearance(tx, { draftId: draft.id, version: draft.version, submittedBy: auth.userId });
+    await this.drafts.insertClearance(tx, {
+      draftId: draft.id,
+      version: draft.version,
+      submittedBy: auth.userId,
+    });
     return draft.version;
   }
 
@@ -58,7 +70,8 @@ export class ClearanceService {
    * in no department is told so, rather than that a draft elsewhere does not exist.
    */
   assertReviewsSomewhere(auth: AuthContext): void {
-    if (!auth.memberships.some((m) => isReviewRole(m.role))) throw new DomainError('forbidden', NOT_A_REVIEWER);
+    if (!auth.memberships.some((m) => isReviewRole(m.role)))
+      throw new DomainError('forbidden', NOT_A_REVIEWER);
   }
 
   /** Whether the caller reviews drafts in this department; checked before anything else is read. */
@@ -144,7 +157,8 @@ export class ClearanceService {
         const authorIds = authors.map((a) => a.id);
         const { missing } = approvalState(needed, reviewRecords(reviews), authorIds);
         const forCaller =
-          auth.workspaceAdmin || (isReviewRole(role) && missing.includes(role) && !authorIds.includes(auth.userId));
+          auth.workspaceAdmin ||
+          (isReviewRole(role) && missing.includes(role) && !authorIds.includes(auth.userId));
         return forCaller
           ? [
               {

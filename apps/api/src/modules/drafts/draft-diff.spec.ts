@@ -3,8 +3,18 @@ import { wordDiff } from './draft-diff';
 
 describe('wordDiff', () => {
   it.each([
-    { name: 'nothing to something', before: '', after: 'Hello there', parts: [{ change: 'added', text: 'Hello there' }] },
-    { name: 'the same text', before: 'Hello there', after: 'Hello there', parts: [{ change: 'same', text: 'Hello there' }] },
+    {
+      name: 'nothing to something',
+      before: '',
+      after: 'Hello there',
+      parts: [{ change: 'added', text: 'Hello there' }],
+    },
+    {
+      name: 'the same text',
+      before: 'Hello there',
+      after: 'Hello there',
+      parts: [{ change: 'same', text: 'Hello there' }],
+    },
     {
       name: 'one word changed',
       before: 'The grant opens in spring',

@@ -106,7 +106,8 @@ export class DraftFlow {
     const record = async (tx: EntityManager) => {
       const outcome = await this.clearance.reviewIn(tx, auth, subject, request);
       // The opportunity's version held, so nobody reviewed in between: the plan is what happened.
-      if (outcome !== plan.outcome) throw new DomainError('conflict', 'Someone reviewed this draft at the same moment: try again.');
+      if (outcome !== plan.outcome)
+        throw new DomainError('conflict', 'Someone reviewed this draft at the same moment: try again.');
       return detail;
     };
     if (plan.outcome === 'waiting') {
@@ -127,6 +128,9 @@ export class DraftFlow {
   }
 
   private async present(auth: AuthContext, id: string): Promise<Draft> {
-    return this.presenter.present(await this.drafts.subject(auth, id), (await this.elections.active()) !== null);
+    return this.presenter.present(
+      await this.drafts.subject(auth, id),
+      (await this.elections.active()) !== null,
+    );
   }
 }

@@ -44,7 +44,11 @@ export class DraftPresenter {
     private readonly workspace: WorkspaceRepository,
   ) {}
 
-  async present(subject: DraftSubject, electionPeriod: boolean, q: Queryable = this.dataSource): Promise<Draft> {
+  async present(
+    subject: DraftSubject,
+    electionPeriod: boolean,
+    q: Queryable = this.dataSource,
+  ): Promise<Draft> {
     const draft = await this.drafts.find(q, subject.id);
     const accounts = (await this.workspace.accountsOf(q, subject.departmentId)) as Draft['accounts'];
     const [latestRow, authors, clearance] = draft

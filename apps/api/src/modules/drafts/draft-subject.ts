@@ -29,4 +29,6 @@ export const subjectOf = (row: DraftSubjectRow): DraftSubject => ({
 
 /** Reviews as the clearance rules read them; one by someone whose account is gone counts for nobody. */
 export const reviewRecords = (rows: readonly ReviewRow[]): ReviewRecord[] =>
-  rows.flatMap((r) => (r.reviewerId ? [{ reviewerId: r.reviewerId, role: r.role, decision: r.decision }] : []));
+  rows.flatMap((r) =>
+    r.reviewerId ? [{ reviewerId: r.reviewerId, role: r.role, decision: r.decision }] : [],
+  );

@@ -66,7 +66,8 @@ export class DraftsController {
   @Get('opportunities/:id/draft/versions')
   @Endpoint({
     summary: 'Every version of the draft',
-    description: 'Newest first: text, findings at save time, findings set aside with why, who saved it and when.',
+    description:
+      'Newest first: text, findings at save time, findings set aside with why, who saved it and when.',
     params: OPPORTUNITY,
     ok: { description: 'The versions.', schema: z.array(draftVersionSchema) },
     errors: [404],

@@ -55,7 +55,11 @@ export class DraftsService {
   ) {}
 
   /** The opportunity, if the caller may read its department (404 otherwise) and do `permission` there (403). */
-  async subject(auth: AuthContext, rawId: string, permission: Permission = 'department.read'): Promise<DraftSubject> {
+  async subject(
+    auth: AuthContext,
+    rawId: string,
+    permission: Permission = 'department.read',
+  ): Promise<DraftSubject> {
     const id = parseId(rawId, NOT_FOUND(rawId));
     const row = await this.drafts.subject(this.dataSource, id);
     if (!row || !mayInDepartment(auth, row.departmentId, 'department.read')) {
@@ -107,7 +111,9 @@ export class DraftsService {
   ): Promise<Record<string, unknown>> {
     const existing = await this.drafts.findForUpdate(tx, subject.id);
     checkDraftVersion(request.expectedVersion, existing?.version ?? 0);
-    const draftId = existing?.id ?? (await this.drafts.insert(tx, { opportunityId: subject.id, departmentId: subject.departmentId }));
+    const draftId =
+      existing?.id ??
+      (await this.drafts.insert(tx, { opportunityId: subject.id, departmentId: subject.departmentId }));
     const account = await this.accountFor(tx, subject, existing, request.account);
     const findings = checkPropriety(request.text, { electionPeriod: await this.elections.active() });
     const previous = existing ? await this.drafts.version(tx, draftId, existing.version) : undefined;
@@ -168,7 +174,12 @@ export class DraftsService {
       const message = `Version ${request.expectedVersion} of this draft has no ${request.kind} finding at characters ${request.start}–${request.end}.`;
       throw new DomainError('invalid', message, [{ path: 'kind', message }]);
     }
-    const detail = { draftVersion: latest.version, kind: finding.kind, text: finding.text, reason: request.reason };
+    const detail = {
+      draftVersion: latest.version,
+      kind: finding.kind,
+      text: finding.text,
+      reason: request.reason,
+    };
     if (isOverridden(finding, latest.overrides)) return detail;
     const override: StoredOverride = {
       kind: finding.kind,

@@ -25,17 +25,23 @@ export const ClearanceRoute = () => {
   return (
     <>
       <title>
-        {department ? `Waiting for clearance: ${departmentName(department)} – Parley` : 'Waiting for clearance – Parley'}
+        {department
+          ? `Waiting for clearance: ${departmentName(department)} – Parley`
+          : 'Waiting for clearance – Parley'}
       </title>
       <h1 className="heading-l">Waiting for clearance</h1>
       {department === null ? (
         <EmptyState title="You do not review drafts">
-          <p>Policy officials, comms officers and managers of a department review its drafts before they are posted.</p>
+          <p>
+            Policy officials, comms officers and managers of a department review its drafts before they are
+            posted.
+          </p>
         </EmptyState>
       ) : (
         <>
           <p className="lead">
-            Drafts in {departmentName(department)} that need your approval before they are posted, oldest first.
+            Drafts in {departmentName(department)} that need your approval before they are posted, oldest
+            first.
           </p>
           {departments.length > 1 && (
             <DepartmentChooser

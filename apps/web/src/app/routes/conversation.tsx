@@ -1,5 +1,4 @@
 import { useParams } from 'react-router';
-import type { ConversationTag } from '@parley/contracts';
 import { BackLink } from '../../components/ui/back-link';
 import { ErrorPanel } from '../../components/ui/error-panel';
 import { Loading } from '../../components/ui/loading';
@@ -14,10 +13,6 @@ import { Thread } from '../../features/conversations/components/thread';
 import { hasTerms, matchTermsOf, mergeTerms } from '../../features/conversations/utils/highlight';
 import { DraftPane } from '../../features/drafts/components/draft-pane';
 import { isApiError } from '../../lib/api-client';
-
-// Each tag carries its opportunity's id once the inbox work lands; until then the draft pane waits for it.
-const opportunityIdOf = (tag: ConversationTag): string | undefined =>
-  (tag as ConversationTag & { opportunityId?: string }).opportunityId;
 
 export const ConversationRoute = () => {
   const { id = '' } = useParams();
@@ -88,9 +83,9 @@ export const ConversationRoute = () => {
           )}
           <Thread posts={detail.posts} departmentName={departmentName} now={now} terms={terms} />
         </div>
-        {firstTag && membership && opportunityIdOf(firstTag) && (
+        {firstTag && membership && (
           <DraftPane
-            opportunityId={opportunityIdOf(firstTag) as string}
+            opportunityId={firstTag.opportunityId}
             department={firstTag.department}
             route={firstTag.route}
             routeReason={firstTag.routeReason}

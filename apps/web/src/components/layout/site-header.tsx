@@ -32,7 +32,8 @@ const NAV: NavItem[] = [
     matches: (path: string) => path.startsWith('/clearance'),
     // For those who review drafts: policy officials, comms officers and managers (and workspace administrators).
     shownTo: (user: SiteHeaderUser) =>
-      user.workspaceAdmin || user.departments.some((d) => ['policy', 'comms', 'manager'].includes(d.role ?? '')),
+      user.workspaceAdmin ||
+      user.departments.some((d) => ['policy', 'comms', 'manager'].includes(d.role ?? '')),
   },
   { to: '/sources', label: 'Sources', matches: (path: string) => path.startsWith('/sources') },
   {

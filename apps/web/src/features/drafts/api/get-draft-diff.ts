@@ -5,7 +5,10 @@ import { api } from '../../../lib/api-client';
 type DiffRange = { opportunityId: string; from: number; to: number };
 
 /** What changed between two versions, word by word (from 0: the whole text is new). */
-export const getDraftDiff = ({ opportunityId, from, to }: DiffRange, signal?: AbortSignal): Promise<DraftDiff> =>
+export const getDraftDiff = (
+  { opportunityId, from, to }: DiffRange,
+  signal?: AbortSignal,
+): Promise<DraftDiff> =>
   api.get<DraftDiff>(`/api/opportunities/${encodeURIComponent(opportunityId)}/draft/diff`, {
     params: { from, to },
     signal,

@@ -35,7 +35,9 @@ export const DraftEditor = (props: DraftEditorProps) => {
   // While the check catches up with the typing, the findings of the last check are shown against its own text.
   const findings = check.data?.findings ?? [];
   const checkedText = check.data ? checked : '';
-  const locked = draft.status === 'in-clearance' || draft.status === 'approved';
+  // While reviewers read it the text stays as submitted (the api refuses a save); an approved draft can still
+  // change, and then needs clearance again.
+  const inClearance = draft.status === 'in-clearance';
   const errors = [
     ...summaryOf(editor.failure, DRAFT_FIELDS),
     ...[props.overrideError, props.submitError]
@@ -67,17 +69,20 @@ export const DraftEditor = (props: DraftEditorProps) => {
         accounts={draft.accounts}
         value={editor.account}
         onChange={editor.setAccount}
-        disabled={locked}
+        disabled={inClearance}
       />
-      <ResourceLinks resources={resources} onInsert={insert} disabled={locked} />
+      <ResourceLinks resources={resources} onInsert={insert} disabled={inClearance} />
       <TextareaField
         id="draft-text"
         label="Your reply"
         hint={
-          locked
-            ? 'The draft is with its reviewers. Saving a change starts clearance again.'
-            : 'Checked for propriety as you type. Say who is speaking, and link to published information.'
+          inClearance
+            ? 'The draft is with its reviewers: it can be changed once they approve it or ask for changes.'
+            : draft.status === 'approved'
+              ? 'Approved as it stands. Saving a change sends it back for clearance.'
+              : 'Checked for propriety as you type. Say who is speaking, and link to published information.'
         }
+        readOnly={inClearance}
         rows={6}
         value={editor.text}
         error={editor.failure.fields['draft-text']}
@@ -109,20 +114,18 @@ export const DraftEditor = (props: DraftEditorProps) => {
         </>
       )}
       <div className="button-group">
-        <Button onClick={editor.save} disabled={editor.saving || !editor.unsaved}>
-          {editor.saving ? 'Saving…' : 'Save draft'}
-        </Button>
-        {draft.version > 0 && !locked && (
-          <Button
-            variant="secondary"
-            onClick={props.onSubmit}
-            disabled={props.submitting || editor.unsaved}
-          >
+        {!inClearance && (
+          <Button onClick={editor.save} disabled={editor.saving || !editor.unsaved}>
+            {editor.saving ? 'Saving…' : 'Save draft'}
+          </Button>
+        )}
+        {draft.version > 0 && draft.status === 'drafting' && (
+          <Button variant="secondary" onClick={props.onSubmit} disabled={props.submitting || editor.unsaved}>
             Submit for clearance
           </Button>
         )}
       </div>
-      {editor.unsaved && draft.version > 0 && !locked && (
+      {editor.unsaved && draft.version > 0 && draft.status === 'drafting' && (
         <p className="secondary-text">Save your changes before submitting the draft.</p>
       )}
     </div>

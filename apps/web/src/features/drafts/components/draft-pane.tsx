@@ -41,7 +41,11 @@ export const DraftPane = ({ opportunityId, route, routeReason, ...rest }: DraftP
       {draft.isPending ? (
         <Loading label="Loading the draft" />
       ) : draft.isError ? (
-        <ErrorPanel title="The draft could not be loaded" error={draft.error} onRetry={() => void draft.refetch()} />
+        <ErrorPanel
+          title="The draft could not be loaded"
+          error={draft.error}
+          onRetry={() => void draft.refetch()}
+        />
       ) : (
         <DraftBody draft={draft.data} {...rest} />
       )}
@@ -62,7 +66,13 @@ const DraftBody = ({ draft, department, resources, viewer }: DraftBodyProps) => 
   const onOverride = (finding: DraftFinding, reason: string) =>
     override.mutate({
       opportunityId: draft.opportunityId,
-      override: { expectedVersion: draft.version, kind: finding.kind, start: finding.start, end: finding.end, reason },
+      override: {
+        expectedVersion: draft.version,
+        kind: finding.kind,
+        start: finding.start,
+        end: finding.end,
+        reason,
+      },
     });
   return (
     <>
@@ -75,7 +85,9 @@ const DraftBody = ({ draft, department, resources, viewer }: DraftBodyProps) => 
           onOverride={onOverride}
           overriding={override.isPending}
           overrideError={override.error}
-          onSubmit={() => submit.mutate({ opportunityId: draft.opportunityId, submit: { expectedVersion: draft.version } })}
+          onSubmit={() =>
+            submit.mutate({ opportunityId: draft.opportunityId, submit: { expectedVersion: draft.version } })
+          }
           submitting={submit.isPending}
           submitError={submit.error}
         />
@@ -86,7 +98,10 @@ const DraftBody = ({ draft, department, resources, viewer }: DraftBodyProps) => 
       )}
       {mayReview &&
         (isAuthor ? (
-          <p className="inset-text">You wrote this draft, so you cannot approve it: a policy official and a comms officer who did not write it need to.</p>
+          <p className="inset-text">
+            You wrote this draft, so you cannot approve it: a policy official and a comms officer who did not
+            write it need to.
+          </p>
         ) : (
           <>
             <h3 className="draft-pane__subheading">Your review</h3>

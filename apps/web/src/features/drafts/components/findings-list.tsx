@@ -13,10 +13,17 @@ type FindingsListProps = {
   overriding: boolean;
 };
 
-const sameSpan = (a: DraftFinding, b: DraftOverride) => a.kind === b.kind && a.start === b.start && a.end === b.end;
+const sameSpan = (a: DraftFinding, b: DraftOverride) =>
+  a.kind === b.kind && a.start === b.start && a.end === b.end;
 
 /** Each finding: what it is, why it matters, and what to do, with a way to set it aside for a stated reason. */
-export const FindingsList = ({ findings, overrides, canOverride, onOverride, overriding }: FindingsListProps) => {
+export const FindingsList = ({
+  findings,
+  overrides,
+  canOverride,
+  onOverride,
+  overriding,
+}: FindingsListProps) => {
   if (findings.length === 0) {
     return <p className="draft-findings__none">The checks found nothing to look at in this draft.</p>;
   }
@@ -39,7 +46,11 @@ export const FindingsList = ({ findings, overrides, canOverride, onOverride, ove
                 Set aside by {override.by?.name ?? 'someone no longer in Parley'}: {override.reason}
               </p>
             ) : canOverride ? (
-              <OverrideForm id={`override-${index}`} disabled={overriding} onSubmit={(reason) => onOverride(finding, reason)} />
+              <OverrideForm
+                id={`override-${index}`}
+                disabled={overriding}
+                onSubmit={(reason) => onOverride(finding, reason)}
+              />
             ) : null}
           </li>
         );

@@ -2,7 +2,11 @@ import { safeExternalUrl } from '../../../lib/safe-url';
 import { Button } from '../../../components/ui/button';
 
 type Resource = { title: string; url: string };
-type ResourceLinksProps = { resources: readonly Resource[]; onInsert: (text: string) => void; disabled?: boolean };
+type ResourceLinksProps = {
+  resources: readonly Resource[];
+  onInsert: (text: string) => void;
+  disabled?: boolean;
+};
 
 /** The department's material closest to the thread, each one button away from being a link in the reply. */
 export const ResourceLinks = ({ resources, onInsert, disabled = false }: ResourceLinksProps) => {

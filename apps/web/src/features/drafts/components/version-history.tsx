@@ -32,7 +32,9 @@ const Versions = ({ opportunityId, versions }: { opportunityId: string; versions
   return (
     <>
       <table className="table table--compact">
-        <caption className="table__caption visually-hidden">Saved versions of the draft, newest first</caption>
+        <caption className="table__caption visually-hidden">
+          Saved versions of the draft, newest first
+        </caption>
         <thead>
           <tr>
             <th scope="col">Version</th>

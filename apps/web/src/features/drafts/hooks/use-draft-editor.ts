@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Draft, DraftAccount } from '@parley/contracts';
 import { noFailure, type FormFailure } from '../../../lib/form-failure';
 import { useSaveDraft } from '../api/save-draft';
+import { accountKey } from '../utils/accounts';
 import { draftSaveFailure, type DraftField } from '../utils/draft-failure';
 
 /**
@@ -41,7 +42,7 @@ export const useDraftEditor = (draft: Draft) => {
     setAccount,
     failure,
     saving: save.isPending,
-    unsaved: text !== saved || account?.handle !== draft.account?.handle,
+    unsaved: text !== saved || accountKey(account) !== accountKey(draft.account),
     overtaken,
     save: () => submitSave(),
     /** Saves this text after the version someone else saved meanwhile. */

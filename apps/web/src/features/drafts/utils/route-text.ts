@@ -11,13 +11,15 @@ export const ROUTE_TEXT: Record<Route, RouteText> = {
     title: 'Post public information',
     means:
       'The answer is already public (on GOV.UK or in published guidance). Saying it again, in plain words and with a link, is safe.',
-    doNow: 'Write a short, factual reply with a link to where the information is published. It needs no clearance.',
+    doNow:
+      'Write a short, factual reply with a link to where the information is published. It needs no clearance.',
   },
   pointer: {
     title: 'Point to a resource',
     means:
       'Someone is looking for something that exists already: a form, a service, a page. Point them to it rather than answering in full.',
-    doNow: 'Insert the most useful resource as a link and say in a sentence what it is for. It needs no clearance.',
+    doNow:
+      'Insert the most useful resource as a link and say in a sentence what it is for. It needs no clearance.',
   },
   clearance: {
     title: 'Get clearance first',
