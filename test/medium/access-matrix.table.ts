@@ -337,4 +337,17 @@ export const ROUTES: Record<string, RouteCase> = {
     request: ({ department }) => ({ path: `/api/clearance?department=${department.key}` }),
     expect: '401 · 200 · 403 200 200 200 403 · 403 404 404 404 403',
   },
+
+  // propriety module (issue 10): the draft check and the election period in force.
+  'POST /api/propriety/check': {
+    request: ({ department }) => ({
+      path: '/api/propriety/check',
+      body: { department: department.key, text: 'Hi, matrix team here.' },
+    }),
+    expect: '401 · 200 · 403 403 200 200 200 · 403 403 404 404 404',
+  },
+  'GET /api/election-periods/current': {
+    request: () => ({ path: '/api/election-periods/current' }),
+    expect: '401 · 200 · 200 200 200 200 200 · 200 200 200 200 200',
+  },
 };

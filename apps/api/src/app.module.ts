@@ -11,6 +11,7 @@ import { HealthController } from './modules/health/health.controller';
 import { OpportunitiesModule } from './modules/opportunities/opportunities.module';
 import { SourcesModule } from './modules/sources/sources.module';
 import { TaggingModule } from './modules/tagging/tagging.module';
+import { ProprietyModule } from './modules/propriety/propriety.module';
 import { RulesModule } from './modules/rules/rules.module';
 import { UsersModule } from './modules/users/users.module';
 import { WorkspaceModule } from './modules/workspace/workspace.module';
@@ -29,6 +30,7 @@ import { WorkspaceModule } from './modules/workspace/workspace.module';
     RulesModule,
     DraftsModule,
     OpportunitiesModule,
+    ProprietyModule,
   ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],

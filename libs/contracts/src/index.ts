@@ -10,3 +10,4 @@ export * from './strict-object';
 export * from './text';
 export * from './drafts';
 export * from './opportunities';
+export * from './propriety';

@@ -9,6 +9,7 @@ import { SourceLastWarning1796115600000 } from './migrations/1796115600000-sourc
 import { ApiTokenExpiry1796119200000 } from './migrations/1796119200000-api-token-expiry';
 import { BackfillRequest1796200000000 } from './migrations/1796200000000-backfill-request';
 import { OpportunityWorkflow1796300000000 } from './migrations/1796300000000-opportunity-workflow';
+import { ElectionPeriod1796302000000 } from './migrations/1796302000000-election-period';
 import { Drafts1796303000000 } from './migrations/1796303000000-drafts';
 
 export const MIGRATIONS = [
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   ApiTokenExpiry1796119200000,
   BackfillRequest1796200000000,
   OpportunityWorkflow1796300000000,
+  ElectionPeriod1796302000000,
   Drafts1796303000000,
 ];
 

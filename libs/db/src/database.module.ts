@@ -7,6 +7,7 @@ import { BackfillRequestRepository } from './repositories/backfill-request.repos
 import { ConversationRepository } from './repositories/conversation.repository';
 import { DraftRepository } from './repositories/draft.repository';
 import { OpportunityRepository } from './repositories/opportunity.repository';
+import { ElectionPeriodRepository } from './repositories/election-period.repository';
 import { PostRepository } from './repositories/post.repository';
 import { PreviewRepository } from './repositories/preview.repository';
 import { SourceRepository } from './repositories/source.repository';
@@ -24,6 +25,7 @@ const REPOSITORIES = [
   ConversationRepository,
   DraftRepository,
   OpportunityRepository,
+  ElectionPeriodRepository,
   PostRepository,
   PreviewRepository,
   SourceRepository,

@@ -17,6 +17,7 @@ import {
   sortedResources,
   visibleConfig,
   type DepartmentFields,
+  type ElectionPeriodFields,
   type RuleFields,
   type SourceFields,
   type StoredDepartment,
@@ -40,7 +41,8 @@ export type PlannedChange =
       ruleKey: string;
       existing: StoredRuleRow | null;
     } & Step<RuleFields>)
-  | ({ entity: 'source'; id: string | null } & Step<SourceFields, StoredSource>);
+  | ({ entity: 'source'; id: string | null } & Step<SourceFields, StoredSource>)
+  | ({ entity: 'election-period'; id: string | null } & Step<ElectionPeriodFields>);
 
 /** Everything a document changes, in the order to write it, and what it leaves as it is. */
 export type Plan = {
@@ -172,7 +174,11 @@ const flatSource = (s: SourceFields, secretsAs: (value: string) => unknown) => (
 
 /** Works out what applying `doc` to `state` changes; writes nothing. */
 export const planWorkspace = (doc: WorkspaceDocument, state: WorkspaceState, prune: boolean): Plan => {
-  const plan: Plan = { changes: [], unchanged: { department: [], rule: [], source: [] }, problems: [] };
+  const plan: Plan = {
+    changes: [],
+    unchanged: { department: [], rule: [], source: [], 'election-period': [] },
+    problems: [],
+  };
   const add = (change: PlannedChange) =>
     change.fields.length ? plan.changes.push(change) : plan.unchanged[change.entity].push(change.key);
   const departments = new Map(state.departments.map((d) => [d.key, d]));
@@ -207,8 +213,28 @@ export const planWorkspace = (doc: WorkspaceDocument, state: WorkspaceState, pru
       add({ entity: 'department', id: old.id, ...step(old.key, old, null, departmentView) });
     }
   }
+  planElectionPeriods(doc, state, prune).forEach(add);
   plan.problems.push(...accountConflicts(doc, state, plan.changes));
   return plan;
+};
+
+/** Election periods by name: given ones are created or updated; with prune, stored ones not given are removed. */
+const planElectionPeriods = (doc: WorkspaceDocument, state: WorkspaceState, prune: boolean) => {
+  const dates = (p: ElectionPeriodFields): ElectionPeriodFields => ({ from: p.from, to: p.to });
+  const changes: PlannedChange[] = [];
+  for (const given of doc.electionPeriods ?? []) {
+    const old = state.electionPeriods.find((p) => p.name === given.name);
+    const change = step(given.name, old ? dates(old) : null, dates(given), dates);
+    changes.push({ entity: 'election-period', id: old?.id ?? null, ...change });
+  }
+  if (prune && doc.electionPeriods) {
+    for (const old of state.electionPeriods.filter(
+      (p) => !doc.electionPeriods?.some((g) => g.name === p.name),
+    )) {
+      changes.push({ entity: 'election-period', id: old.id, ...step(old.name, dates(old), null, dates) });
+    }
+  }
+  return changes;
 };
 
 /** An account the document lists under one department while another (stored or in the document) keeps it. */
@@ -289,6 +315,7 @@ export const visibleFields = (
       config: visibleConfig(secretSettingsOf(s.type), s),
     };
   }
+  if (change.entity === 'election-period') return { ...(fields as ElectionPeriodFields) };
   return change.entity === 'rule'
     ? ruleFields(fields as RuleFields)
     : departmentView(fields as DepartmentFields);

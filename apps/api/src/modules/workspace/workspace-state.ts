@@ -1,9 +1,13 @@
 import { accountIdentity, firstResponseText, type SecretState } from '@parley/contracts';
 import { parseDuration } from '@parley/domain';
-import type { AccountRow, ResourceRow, Secrets, StoredRuleRow } from '@parley/db';
+import type { AccountRow, ElectionPeriodRow, ResourceRow, Secrets, StoredRuleRow } from '@parley/db';
 
 /** What the workspace holds, read once per apply or export; secrets decrypted, for comparing only. */
-export type WorkspaceState = { departments: StoredDepartment[]; sources: StoredSource[] };
+export type WorkspaceState = {
+  departments: StoredDepartment[];
+  sources: StoredSource[];
+  electionPeriods: ElectionPeriodRow[];
+};
 export type StoredDepartment = { id: string; key: string; rules: StoredRuleRow[] } & DepartmentFields;
 /** `sealed`: the secrets as stored, kept as they are when a change leaves them alone. */
 export type StoredSource = { id: string; key: string; sealed: string | null } & SourceFields;
@@ -19,6 +23,7 @@ export type DepartmentFields = {
   accounts: AccountRow[];
   resources: ResourceRow[];
 };
+export type ElectionPeriodFields = { from: string; to: string };
 export type RuleFields = { name: string; query: string; purpose: string | null; enabled: boolean };
 export type SourceFields = {
   name: string | null;
