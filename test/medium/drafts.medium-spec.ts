@@ -1,4 +1,5 @@
 import type { ClearanceItem, Draft, DraftDiff, DraftVersion } from '@parley/contracts';
+import { ukDate } from '@parley/domain';
 import { TestApiClient } from '@parley/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type Api } from './harness';
@@ -337,5 +338,31 @@ describe('drafts: versions, overrides, clearance', () => {
     // The author has nothing to review: they wrote both.
     expect(await queueOf(people.cara)).toEqual([]);
     expect((await people.vic.get('/api/clearance?department=dft')).status).toBe(403);
+  });
+  it('needs a manager’s approval as well while an election period is in force', async () => {
+    const day = (days: number) => ukDate(new Date(Date.now() + days * 86_400_000));
+    const period = { name: 'Local elections', from: day(-1), to: day(30) };
+    expect((await parley.admin.request('PUT', '/api/workspace', { electionPeriods: [period] })).status).toBe(
+      200,
+    );
+    try {
+      const id = await opportunity('pointer');
+      const saved = await save(people.cara, id, 'Hi, DfT team here: timetables are on GOV.UK.', 0);
+      expect(saved.body.latest?.findings.map((f) => f.kind)).toContain('election-period');
+      expect(saved.body.clearance.reasons.map((r) => r.reason)).toEqual(['election-period']);
+      await submit(people.cara, id, 1);
+      await review(people.pat, id, 1, 'approve');
+      const withoutManager = await review(people.colin, id, 1, 'approve');
+      expect(withoutManager.body).toMatchObject({
+        status: 'in-clearance',
+        submission: { needed: ['policy', 'comms', 'manager'], missing: ['manager'] },
+      });
+      const queue = (await people.mo.get<ClearanceItem[]>('/api/clearance?department=dft')).body;
+      expect(queue.map((i) => i.opportunityId)).toContain(id);
+      const withManager = await review(people.mo, id, 1, 'approve');
+      expect(withManager.body).toMatchObject({ status: 'approved', submission: { outcome: 'approved' } });
+    } finally {
+      await parley.admin.request('PUT', '/api/workspace?prune=true', { electionPeriods: [] });
+    }
   });
 });

@@ -8,10 +8,8 @@ import {
   ROUTES,
 } from '@parley/domain';
 import { departmentKey } from './auth';
+import { draftText, proprietyFindingSchema, type ProprietyFinding } from './propriety';
 import { LIMITS, text } from './text';
-
-/** The longest draft accepted: far above a social reply (Mastodon's 500), room for a forum answer. */
-export const DRAFT_MAX = 5_000;
 
 const version = z.number().int('a version is a whole number').min(0, 'a version is 0 or more');
 
@@ -25,15 +23,9 @@ export const draftAccountSchema = z.object({
 });
 export type DraftAccount = z.infer<typeof draftAccountSchema>;
 
-export const draftFindingSchema = z.object({
-  kind: z.enum(PROPRIETY_KINDS),
-  start: z.number(),
-  end: z.number(),
-  text: z.string(),
-  message: z.string(),
-  advice: z.string(),
-});
-export type DraftFinding = z.infer<typeof draftFindingSchema>;
+/** A propriety finding of a version, as the checker reported it when the version was saved. */
+export const draftFindingSchema = proprietyFindingSchema;
+export type DraftFinding = ProprietyFinding;
 
 export const draftOverrideSchema = z.object({
   kind: z.enum(PROPRIETY_KINDS),
@@ -113,7 +105,8 @@ const accountRequest = z.object({
 });
 
 export const draftSaveSchema = z.object({
-  text: text({ what: 'a draft', max: DRAFT_MAX, form: 'prose', required: 'write the reply first' }),
+  /** Kept as typed (not trimmed), so the findings' offsets point into exactly this text. */
+  text: draftText.refine((value) => value.trim().length > 0, 'write the reply first'),
   /** The account to post from; left out, it stays as it is (a new draft takes the department's account on the conversation's platform). */
   account: accountRequest.nullable().optional(),
   /**

@@ -15,7 +15,7 @@ import { DepartmentAccess } from '../../common/department-access.service';
 import type { AuthContext } from '../auth/auth-context';
 import { reviewRecords, type DraftSubject } from './draft-subject';
 import { checkDraftVersion } from './drafts.service';
-import { ElectionPeriods } from './election-periods.service';
+import { ElectionPeriodsService } from '../propriety/election-periods.service';
 
 const NOT_A_REVIEWER = 'Only policy officials, comms officers and managers of the department review drafts.';
 
@@ -35,7 +35,7 @@ export class ClearanceService {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly drafts: DraftRepository,
     private readonly access: DepartmentAccess,
-    private readonly elections: ElectionPeriods,
+    private readonly elections: ElectionPeriodsService,
   ) {}
 
   /** Opens a submission of the latest version, in the caller's transaction (the opportunity is locked). */
@@ -106,7 +106,7 @@ export class ClearanceService {
       ...reviewRecords(await this.drafts.reviews(q, submission.id)),
       { reviewerId: auth.userId, role, decision: request.decision },
     ];
-    const needed = approvalsNeeded((await this.elections.active()) !== null);
+    const needed = approvalsNeeded((await this.elections.current()) !== null);
     const outcome: ReviewOutcome =
       request.decision === 'request-changes'
         ? 'changes-requested'
@@ -145,7 +145,7 @@ export class ClearanceService {
     const department = await this.access.resolve(auth, departmentKey);
     const role = roleIn(auth, department.id);
     if (!auth.workspaceAdmin && !isReviewRole(role)) throw new DomainError('forbidden', NOT_A_REVIEWER);
-    const needed = approvalsNeeded((await this.elections.active()) !== null);
+    const needed = approvalsNeeded((await this.elections.current()) !== null);
     const now = Date.now();
     const rows = await this.drafts.waiting(this.dataSource, department.id);
     const items = await Promise.all(

@@ -17,7 +17,7 @@ import { OpportunityWorkflowService, staleVersion } from '../opportunities/oppor
 import { ClearanceService } from './clearance.service';
 import { DraftPresenter } from './draft-presenter.service';
 import { DraftsService } from './drafts.service';
-import { ElectionPeriods } from './election-periods.service';
+import { ElectionPeriodsService } from '../propriety/election-periods.service';
 
 /**
  * Each draft change through the opportunity's workflow: one transaction with the opportunity locked, its status
@@ -33,7 +33,7 @@ export class DraftFlow {
     private readonly drafts: DraftsService,
     private readonly clearance: ClearanceService,
     private readonly presenter: DraftPresenter,
-    private readonly elections: ElectionPeriods,
+    private readonly elections: ElectionPeriodsService,
   ) {}
 
   get(auth: AuthContext, id: string): Promise<Draft> {
@@ -130,7 +130,7 @@ export class DraftFlow {
   private async present(auth: AuthContext, id: string): Promise<Draft> {
     return this.presenter.present(
       await this.drafts.subject(auth, id),
-      (await this.elections.active()) !== null,
+      (await this.elections.current()) !== null,
     );
   }
 }

@@ -23,7 +23,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { wordDiff } from './draft-diff';
 import { DraftPresenter, versionOf } from './draft-presenter.service';
 import { subjectOf, type DraftSubject } from './draft-subject';
-import { ElectionPeriods } from './election-periods.service';
+import { ElectionPeriodsService } from '../propriety/election-periods.service';
 
 const NOT_FOUND = (id: string) => `No opportunity ${id} that you can see.`;
 
@@ -51,7 +51,7 @@ export class DraftsService {
     private readonly workspace: WorkspaceRepository,
     private readonly access: DepartmentAccess,
     private readonly presenter: DraftPresenter,
-    private readonly elections: ElectionPeriods,
+    private readonly elections: ElectionPeriodsService,
   ) {}
 
   /** The opportunity, if the caller may read its department (404 otherwise) and do `permission` there (403). */
@@ -71,7 +71,7 @@ export class DraftsService {
 
   async get(auth: AuthContext, id: string): Promise<Draft> {
     const subject = await this.subject(auth, id);
-    return this.presenter.present(subject, (await this.elections.active()) !== null);
+    return this.presenter.present(subject, (await this.elections.current()) !== null);
   }
 
   async versions(auth: AuthContext, id: string): Promise<DraftVersion[]> {
@@ -115,7 +115,7 @@ export class DraftsService {
       existing?.id ??
       (await this.drafts.insert(tx, { opportunityId: subject.id, departmentId: subject.departmentId }));
     const account = await this.accountFor(tx, subject, existing, request.account);
-    const findings = checkPropriety(request.text, { electionPeriod: await this.elections.active() });
+    const findings = checkPropriety(request.text, { electionPeriod: await this.elections.current() });
     const previous = existing ? await this.drafts.version(tx, draftId, existing.version) : undefined;
     const version = (existing?.version ?? 0) + 1;
     await this.drafts.insertVersion(tx, {

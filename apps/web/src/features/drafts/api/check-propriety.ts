@@ -1,9 +1,9 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { DraftFinding } from '@parley/contracts';
+import type { ProprietyCheckRequest, ProprietyCheckResponse } from '@parley/contracts';
 import { api } from '../../../lib/api-client';
 
-type CheckRequest = { department: string; text: string };
-type CheckResponse = { findings: DraftFinding[] };
+type CheckRequest = ProprietyCheckRequest;
+type CheckResponse = ProprietyCheckResponse;
 
 /** The propriety checker the draft is held to when it is saved, asked as the person types. */
 export const checkPropriety = (request: CheckRequest, signal?: AbortSignal): Promise<CheckResponse> =>
