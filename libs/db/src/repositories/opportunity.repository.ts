@@ -90,7 +90,12 @@ export class OpportunityRepository {
   }
 
   /** Sets the status and the patched fields and bumps the version; returns the opportunity as it now is. */
-  async applyChange(q: Queryable, id: string, status: string, patch: OpportunityPatch): Promise<OpportunityRow> {
+  async applyChange(
+    q: Queryable,
+    id: string,
+    status: string,
+    patch: OpportunityPatch,
+  ): Promise<OpportunityRow> {
     const has = (field: keyof OpportunityPatch) => Object.hasOwn(patch, field);
     await q.query(
       `UPDATE opportunity SET status = $2, version = version + 1, updated_at = now(),
@@ -159,7 +164,11 @@ export class OpportunityRepository {
   }
 
   /** The department's members whose role lets them work on conversations, by name. */
-  actingMembers(q: Queryable, departmentId: string, roles: readonly string[]): Promise<{ id: string; name: string }[]> {
+  actingMembers(
+    q: Queryable,
+    departmentId: string,
+    roles: readonly string[],
+  ): Promise<{ id: string; name: string }[]> {
     return q.query(
       `SELECT u.id, u.name FROM membership m JOIN app_user u ON u.id = m.user_id
        WHERE m.department_id = $1 AND m.role = ANY($2::text[]) AND u.disabled_at IS NULL ORDER BY u.name, u.id`,
@@ -251,7 +260,13 @@ export class OpportunityRepository {
   }
 }
 
-export type MemberFacts = { id: string; name: string; email: string; role: string | null; workspaceAdmin: boolean };
+export type MemberFacts = {
+  id: string;
+  name: string;
+  email: string;
+  role: string | null;
+  workspaceAdmin: boolean;
+};
 
 const MEMBERS = `SELECT u.id, u.name, u.email, m.role, u.workspace_admin AS "workspaceAdmin"
   FROM app_user u LEFT JOIN membership m ON m.user_id = u.id AND m.department_id = $1
