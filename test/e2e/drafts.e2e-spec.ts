@@ -26,6 +26,8 @@ describe('drafting a reply and clearing it', () => {
   let db: Client;
   let opportunityId: string;
   let conversationId: string;
+  let pointerId: string;
+  let pointerConversationId: string;
 
   const shoot = async (tab: Page, name: string) => {
     await tab.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
@@ -112,6 +114,20 @@ describe('drafting a reply and clearing it', () => {
         [conversationId],
       )
     ).rows[0].id;
+    pointerId = (
+      await db.query(
+        `WITH c AS (
+           INSERT INTO conversation (source_id, root_external_id, title) VALUES ($1, 'q2', 'Where are the forms?')
+           RETURNING id)
+         INSERT INTO opportunity (conversation_id, department_id, score, route, route_reason)
+         SELECT c.id, d.id, 60, 'pointer', 'Asks where the forms are.' FROM c, department d WHERE d.key = 'dfe'
+         RETURNING id`,
+        [source],
+      )
+    ).rows[0].id;
+    pointerConversationId = (
+      await db.query(`SELECT conversation_id::text AS id FROM opportunity WHERE id = $1`, [pointerId])
+    ).rows[0].id;
     browser = await launchBrowser();
   });
 
@@ -164,5 +180,45 @@ describe('drafting a reply and clearing it', () => {
     expect(await admin.login(ADMIN.email, ADMIN.password)).toBe(200);
     const draft = (await admin.get<Draft>(`/api/opportunities/${opportunityId}/draft`)).body;
     expect(draft).toMatchObject({ status: 'approved', submission: { outcome: 'approved', missing: [] } });
+  });
+  it('keeps what was typed when someone else saved meanwhile, and saves it after theirs when asked', async () => {
+    const tab = await signInPage('cara@dfe.example.gov.uk');
+    await tab.goto(`${baseUrl}/conversations/${pointerConversationId}`);
+    const pane = tab.getByRole('region', { name: 'Draft a reply' });
+    const reply = pane.getByLabel('Your reply');
+    await reply.fill('Hi, DfE team here: the forms are on GOV.UK.');
+    await pane.getByRole('button', { name: 'Save draft' }).click();
+    await pane.getByRole('button', { name: 'Submit for clearance' }).waitFor({ timeout: 15_000 });
+
+    const colin = new TestApiClient(baseUrl);
+    expect(await colin.login('colin@dfe.example.gov.uk', PASSWORD)).toBe(200);
+    const theirs = await colin.request('PUT', `/api/opportunities/${pointerId}/draft`, {
+      text: 'Hi, DfE team here: Colin’s version.',
+      expectedVersion: 1,
+    });
+    expect(theirs.status).toBe(200);
+
+    const mine = 'Hi, DfE team here: the forms are on GOV.UK, with a guide.';
+    await reply.fill(mine);
+    await pane.getByRole('button', { name: 'Save draft' }).click();
+    await tab
+      .getByRole('alert')
+      .getByText(/Your text is still in the box/)
+      .waitFor({ timeout: 15_000 });
+    await expect(reply.inputValue()).resolves.toBe(mine);
+    await pane.getByText('Colin saved version 2 while you were writing.').waitFor({ timeout: 15_000 });
+    await shoot(tab, 'draft-conflict');
+    await pane.getByRole('button', { name: 'Save my text after theirs' }).click();
+    await pane
+      .getByText('Colin saved version 2 while you were writing.')
+      .waitFor({ state: 'detached', timeout: 15_000 });
+    const versions = (
+      await colin.get<{ version: number; text: string }[]>(`/api/opportunities/${pointerId}/draft/versions`)
+    ).body;
+    expect(versions.map((v) => [v.version, v.text])).toEqual([
+      [3, mine],
+      [2, 'Hi, DfE team here: Colin’s version.'],
+      [1, 'Hi, DfE team here: the forms are on GOV.UK.'],
+    ]);
   });
 });

@@ -19,10 +19,12 @@ export const useSaveDraft = () => {
       await queryClient.invalidateQueries({ queryKey: draftVersionsQueryKey(opportunityId) });
     },
     onError: async (error, { opportunityId }) => {
-      // Someone else saved meanwhile: their version shows in the history at once. The editor keeps what this
-      // person typed (the draft itself is not reloaded into it), as the rule editor does.
-      if (isApiError(error) && error.status === 409)
+      // Someone else saved meanwhile: the draft and its history are fetched again so the pane can say whose
+      // version it is. The editor keeps what this person typed: it holds its own text, not the draft's.
+      if (isApiError(error) && error.status === 409) {
+        await queryClient.invalidateQueries({ queryKey: draftQueryKey(opportunityId), exact: true });
         await queryClient.invalidateQueries({ queryKey: draftVersionsQueryKey(opportunityId) });
+      }
     },
   });
 };
