@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Draft, DraftSave } from '@parley/contracts';
 import { api, isApiError } from '../../../lib/api-client';
 import { draftQueryKey } from './get-draft';
+import { opportunityChanged } from './opportunity-changed';
 import { draftVersionsQueryKey } from './get-draft-versions';
 
 type SaveDraftInput = { opportunityId: string; draft: DraftSave };
@@ -17,6 +18,7 @@ export const useSaveDraft = () => {
     onSuccess: async (saved, { opportunityId }) => {
       queryClient.setQueryData(draftQueryKey(opportunityId), saved);
       await queryClient.invalidateQueries({ queryKey: draftVersionsQueryKey(opportunityId) });
+      await opportunityChanged(queryClient);
     },
     onError: async (error, { opportunityId }) => {
       // Someone else saved meanwhile: the draft and its history are fetched again so the pane can say whose
