@@ -163,6 +163,8 @@ describe('drafting a reply and clearing it', () => {
     await pane.getByRole('button', { name: 'Save draft' }).click();
     await pane.getByRole('button', { name: 'Submit for clearance' }).click();
     await pane.getByText(/Waiting for a policy official and a comms officer/).waitFor({ timeout: 15_000 });
+    // The action panel beside it follows: the opportunity is in clearance now.
+    await tab.getByText('In clearance').first().waitFor({ timeout: 15_000 });
     await shoot(tab, 'draft-submitted');
   });
 
