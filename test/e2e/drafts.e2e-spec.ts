@@ -156,6 +156,16 @@ describe('drafting a reply and clearing it', () => {
     expect(findings.some((f) => f.includes('Personal data'))).toBe(true);
     await shoot(tab, 'draft-findings');
 
+    // Saved as it is, a finding can be set aside, with a reason.
+    await pane.getByRole('button', { name: 'Save draft' }).click();
+    const first = pane.locator('.draft-findings__item').first();
+    await first.getByText('This does not apply').click();
+    await first
+      .getByLabel('Why does this finding not apply?')
+      .fill('The grant dates were announced by the press office on GOV.UK.');
+    await first.getByRole('button', { name: 'Set this finding aside' }).click();
+    await first.getByText(/Set aside by Cara: The grant dates were announced/).waitFor({ timeout: 15_000 });
+
     await reply.fill('Hi, DfE team here. ');
     await pane.getByRole('button', { name: 'Insert link to Apply for the student grant' }).click();
     await expect(reply.inputValue()).resolves.toContain('https://www.gov.uk/student-grant');
@@ -175,7 +185,7 @@ describe('drafting a reply and clearing it', () => {
       await tab.getByRole('heading', { name: 'Waiting for clearance' }).waitFor({ timeout: 15_000 });
       await tab.getByText('Read and review').click();
       if (email.startsWith('pat')) await shoot(tab, 'clearance-queue');
-      await tab.getByRole('button', { name: 'Approve version 1' }).click();
+      await tab.getByRole('button', { name: 'Approve version 2' }).click();
       await tab.getByText('Nothing waiting for you').waitFor({ timeout: 15_000 });
     }
     const admin = new TestApiClient(baseUrl);
