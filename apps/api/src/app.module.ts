@@ -7,6 +7,7 @@ import { DomainErrorFilter } from './common/domain-error.filter';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { EngagementsModule } from './modules/engagements/engagements.module';
+import { DraftsModule } from './modules/drafts/drafts.module';
 import { HealthController } from './modules/health/health.controller';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OpportunitiesModule } from './modules/opportunities/opportunities.module';
@@ -31,6 +32,7 @@ import { WorkspaceModule } from './modules/workspace/workspace.module';
     RulesModule,
     EngagementsModule,
     NotificationsModule,
+    DraftsModule,
     OpportunitiesModule,
     ProprietyModule,
   ],

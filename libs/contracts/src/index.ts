@@ -10,5 +10,6 @@ export * from './strict-object';
 export * from './text';
 export * from './engagements';
 export * from './notifications';
+export * from './drafts';
 export * from './opportunities';
 export * from './propriety';

@@ -11,6 +11,7 @@ import { BackfillRequest1796200000000 } from './migrations/1796200000000-backfil
 import { OpportunityWorkflow1796300000000 } from './migrations/1796300000000-opportunity-workflow';
 import { InboxFilters1796301000000 } from './migrations/1796301000000-inbox-filters';
 import { ElectionPeriod1796302000000 } from './migrations/1796302000000-election-period';
+import { Drafts1796303000000 } from './migrations/1796303000000-drafts';
 import { EngagementPublishing1796304000000 } from './migrations/1796304000000-engagement-publishing';
 import { Notifications1796305000000 } from './migrations/1796305000000-notifications';
 
@@ -27,6 +28,8 @@ export const MIGRATIONS = [
   OpportunityWorkflow1796300000000,
   InboxFilters1796301000000,
   ElectionPeriod1796302000000,
+  ElectionPeriod1796302000000,
+  Drafts1796303000000,
   EngagementPublishing1796304000000,
   Notifications1796305000000,
 ];

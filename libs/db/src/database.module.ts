@@ -7,6 +7,7 @@ import { BackfillRequestRepository } from './repositories/backfill-request.repos
 import { ConversationRepository } from './repositories/conversation.repository';
 import { EngagementRepository } from './repositories/engagement.repository';
 import { NotificationRepository } from './repositories/notification.repository';
+import { DraftRepository } from './repositories/draft.repository';
 import { OpportunityRepository } from './repositories/opportunity.repository';
 import { ElectionPeriodRepository } from './repositories/election-period.repository';
 import { PostRepository } from './repositories/post.repository';
@@ -27,6 +28,7 @@ const REPOSITORIES = [
   ConversationRepository,
   EngagementRepository,
   NotificationRepository,
+  DraftRepository,
   OpportunityRepository,
   ElectionPeriodRepository,
   PostRepository,

@@ -15,6 +15,7 @@ export * from './sign-in';
 export * from './engagement-kinds';
 export * from './engagement-match';
 export * from './notifications';
+export * from './clearance';
 export * from './opportunity-workflow';
 export * from './business-hours';
 export * from './sla';

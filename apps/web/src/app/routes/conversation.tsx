@@ -13,6 +13,7 @@ import { HighlightedText } from '../../features/conversations/components/highlig
 import { Thread } from '../../features/conversations/components/thread';
 import { EngagementPanel } from '../../features/engagements/components/engagement-panel';
 import { hasTerms, matchTermsOf, mergeTerms } from '../../features/conversations/utils/highlight';
+import { DraftPane } from '../../features/drafts/components/draft-pane';
 import { OpportunityPanel } from '../../features/opportunities/components/opportunity-panel';
 import { isApiError } from '../../lib/api-client';
 
@@ -65,6 +66,8 @@ export const ConversationRoute = () => {
     const department = me.departments.find((d) => d.key === tag.department);
     return department ? [{ tag, department }] : [];
   });
+  // The draft pane beside the thread is for the first of them (the one the inbox link came from, usually).
+  const drafting = workedOn.at(0);
   return (
     <>
       <title>{`${title} – Parley`}</title>
@@ -102,11 +105,29 @@ export const ConversationRoute = () => {
       <h2 className="heading-m">Engagement</h2>
       <EngagementSummary engagement={detail.engagement} departmentName={departmentName} now={now} />
 
-      <h2 className="heading-m">Thread</h2>
-      {hasTerms(terms) && (
-        <p className="secondary-text">Words the listening rules matched are highlighted.</p>
-      )}
-      <Thread posts={detail.posts} departmentName={departmentName} now={now} terms={terms} />
+      <div className="draft-beside">
+        <div>
+          <h2 className="heading-m">Thread</h2>
+          {hasTerms(terms) && (
+            <p className="secondary-text">Words the listening rules matched are highlighted.</p>
+          )}
+          <Thread posts={detail.posts} departmentName={departmentName} now={now} terms={terms} />
+        </div>
+        {drafting && (
+          <DraftPane
+            opportunityId={drafting.tag.opportunityId}
+            department={drafting.tag.department}
+            route={drafting.tag.route}
+            routeReason={drafting.tag.routeReason}
+            resources={drafting.tag.resources}
+            viewer={{
+              id: me.id,
+              role: drafting.department.role,
+              canDraft: drafting.department.permissions.includes('conversation.act'),
+            }}
+          />
+        )}
+      </div>
     </>
   );
 };
