@@ -137,7 +137,10 @@ export class DraftsService {
     requested: DraftSave['account'],
   ): Promise<DraftAccountRow | null> {
     if (requested === null) return null;
-    const accounts = await this.workspace.accountsOf(tx, subject.departmentId);
+    // Only what names an account is kept with a draft: the rows also carry its sealed publishing credentials.
+    const accounts = (await this.workspace.accountsOf(tx, subject.departmentId)).map(
+      ({ platform, handle, site }): DraftAccountRow => ({ platform, handle, site }),
+    );
     if (requested === undefined) {
       return existing ? existing.account : defaultAccount(accounts, subject);
     }
