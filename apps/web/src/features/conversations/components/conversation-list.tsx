@@ -1,13 +1,42 @@
 import type { ConversationItem } from '@parley/contracts';
 import { ConversationCard } from './conversation-card';
 
-type ConversationListProps = { items: ConversationItem[]; department: string | null; now: Date };
+type ConversationListProps = {
+  items: ConversationItem[];
+  department: string | null;
+  now: Date;
+  myId: string;
+  /** Index of the card the keyboard shortcuts act on, if any. */
+  current?: number | null;
+  /** Ids of the selected conversations; without it, nothing can be selected. */
+  selected?: ReadonlySet<string>;
+  onSelect?: (id: string, selected: boolean) => void;
+};
 
-export const ConversationList = ({ items, department, now }: ConversationListProps) => (
+export const ConversationList = ({
+  items,
+  department,
+  now,
+  myId,
+  current = null,
+  selected,
+  onSelect,
+}: ConversationListProps) => (
   <ol className="conversation-list" aria-label="Tagged conversations">
-    {items.map((item) => (
+    {items.map((item, index) => (
       <li key={item.id}>
-        <ConversationCard item={item} department={department} now={now} />
+        <ConversationCard
+          item={item}
+          department={department}
+          now={now}
+          myId={myId}
+          current={index === current}
+          selection={
+            selected && onSelect
+              ? { selected: selected.has(item.id), onChange: (on) => onSelect(item.id, on) }
+              : undefined
+          }
+        />
       </li>
     ))}
   </ol>
