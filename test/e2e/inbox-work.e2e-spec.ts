@@ -145,6 +145,9 @@ describe('taking part from the inbox: filters in the URL, My work, shortcuts and
     await showing(1).waitFor({ timeout: 10_000 });
     await expect(tab.getByRole('link', { name: TITLES[0] }).isVisible()).resolves.toBe(true);
     expect(new URL(tab.url()).searchParams.get('assignee')).toBe('me');
+    // One set of filters, showing the view's own choices.
+    await expect(tab.getByRole('form', { name: 'Choose conversations' }).count()).resolves.toBe(1);
+    await expect(tab.getByLabel('Assigned to').inputValue()).resolves.toBe('me');
     await tab.screenshot({ path: resolve(SHOTS, 'inbox-my-work.png'), fullPage: true });
     expect(await accessibilityViolations(tab)).toEqual([]);
   });
@@ -188,6 +191,8 @@ describe('taking part from the inbox: filters in the URL, My work, shortcuts and
     ).resolves.toBe(true);
     await tab.goto(`${baseUrl}/inbox?department=dft&sort=recent&status=declined`);
     await showing(2).waitFor({ timeout: 10_000 });
+    // Finished work cannot be chosen for a bulk action.
+    await expect(tab.getByRole('checkbox', { name: /^Select / }).count()).resolves.toBe(0);
     await tab.screenshot({ path: resolve(SHOTS, 'inbox-declined.png'), fullPage: true });
   });
 });

@@ -85,7 +85,7 @@ export const InboxRoute = () => {
               : `Conversations Parley has tagged for ${departmentName(params.department ?? '')}: why each was tagged and how you might reply.`}
           </p>
           <InboxFilters
-            key={viewKey}
+            key={`filters ${viewKey}`}
             departments={me.departments}
             sources={(sources.data ?? []).map((s) => ({
               key: s.key,
@@ -95,7 +95,7 @@ export const InboxRoute = () => {
             onApply={apply}
           />
           <InboxResults
-            key={viewKey}
+            key={`results ${viewKey}`}
             params={params}
             myId={me.id}
             canAct={canAct}

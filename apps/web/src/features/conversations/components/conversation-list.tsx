@@ -11,6 +11,8 @@ type ConversationListProps = {
   /** Ids of the selected conversations; without it, nothing can be selected. */
   selected?: ReadonlySet<string>;
   onSelect?: (id: string, selected: boolean) => void;
+  /** Which cards can be chosen (work that is finished cannot be assigned or declined). */
+  canSelect?: (item: ConversationItem) => boolean;
 };
 
 export const ConversationList = ({
@@ -21,6 +23,7 @@ export const ConversationList = ({
   current = null,
   selected,
   onSelect,
+  canSelect = () => true,
 }: ConversationListProps) => (
   <ol className="conversation-list" aria-label="Tagged conversations">
     {items.map((item, index) => (
@@ -32,7 +35,7 @@ export const ConversationList = ({
           myId={myId}
           current={index === current}
           selection={
-            selected && onSelect
+            selected && onSelect && canSelect(item)
               ? { selected: selected.has(item.id), onChange: (on) => onSelect(item.id, on) }
               : undefined
           }

@@ -138,10 +138,8 @@ export const InboxResults = ({ params, myId, canAct, departmentName }: InboxResu
             myId={myId}
             current={current}
             selected={canAct ? selected : undefined}
-            onSelect={(id, on) => {
-              const item = items.find((i) => i.id === id);
-              if (!on || (item && isOpen(item, department))) select(id, on);
-            }}
+            onSelect={select}
+            canSelect={(item) => isOpen(item, department)}
           />
           {conversations.isFetchNextPageError && (
             <ErrorPanel title="More conversations could not be loaded" error={conversations.error} />
