@@ -23,7 +23,10 @@ const REQUESTS: Partial<Record<string, (version: number) => { path: string; body
   assign: (v) => ({ path: 'assign', body: { expectedVersion: v, assigneeId: 'me' } }),
   unassign: (v) => ({ path: 'unassign', body: { expectedVersion: v } }),
   decline: (v) => ({ path: 'decline', body: { expectedVersion: v, reason: 'duplicate' } }),
-  refer: (v) => ({ path: 'refer', body: { expectedVersion: v, to: 'press-office', note: 'An announcement: theirs.' } }),
+  refer: (v) => ({
+    path: 'refer',
+    body: { expectedVersion: v, to: 'press-office', note: 'An announcement: theirs.' },
+  }),
   reopen: (v) => ({ path: 'reopen', body: { expectedVersion: v } }),
 };
 
@@ -94,7 +97,10 @@ describe('opportunity workflow', () => {
       ],
     });
     expect(applied.status).toBe(200);
-    for (const row of (await db.query(`SELECT id, key FROM department`)).rows as { id: string; key: string }[])
+    for (const row of (await db.query(`SELECT id, key FROM department`)).rows as {
+      id: string;
+      key: string;
+    }[])
       departments[row.key] = row.id;
     sourceId = (
       (
@@ -103,7 +109,11 @@ describe('opportunity workflow', () => {
         )
       ).rows as { id: string }[]
     )[0].id;
-    adminId = ((await db.query(`SELECT id FROM app_user WHERE email = 'admin@example.gov.uk'`)).rows[0] as { id: string }).id;
+    adminId = (
+      (await db.query(`SELECT id FROM app_user WHERE email = 'admin@example.gov.uk'`)).rows[0] as {
+        id: string;
+      }
+    ).id;
     await member('comms', 'home', 'comms');
     await member('viewer', 'home', 'viewer');
     await member('policy', 'home', 'policy');
@@ -134,14 +144,18 @@ describe('opportunity workflow', () => {
     );
 
     it.each(cases)('$action from $from (via the api)', async ({ action, from, to }) => {
-      const id = await opportunity('home', { status: from, assigneeId: from === 'new' ? undefined : users.comms });
+      const id = await opportunity('home', {
+        status: from,
+        assigneeId: from === 'new' ? undefined : users.comms,
+      });
       const { path, body } = (REQUESTS[action] as (v: number) => { path: string; body: object })(1);
       const answer = await clients.comms.request('POST', `/api/opportunities/${id}/${path}`, body);
       const stored = await get(id);
       if (to) {
         expect(answer.status, JSON.stringify(answer.body)).toBe(200);
         expect([(answer.body as Opportunity).status, stored.status, stored.version]).toEqual([to, to, 2]);
-        const history = (await clients.comms.get<OpportunityHistory>(`/api/opportunities/${id}/history`)).body;
+        const history = (await clients.comms.get<OpportunityHistory>(`/api/opportunities/${id}/history`))
+          .body;
         expect(history.items.at(-1)).toMatchObject({ actor: { id: users.comms } });
       } else {
         expect(answer.status).toBe(409);
@@ -152,29 +166,37 @@ describe('opportunity workflow', () => {
 
     // The drafting, clearance and publishing routes belong to other modules; the workflow itself is the same.
     const throughService = WORKFLOW_ACTIONS.filter((a) => !viaApi.includes(a));
-    it.each(throughService.flatMap((action) => OPPORTUNITY_STATUSES.map((from) => ({ action, from, to: nextStatus(from, action) }))))(
-      '$action from $from (through the workflow service)',
-      async ({ action, from, to }) => {
-        const id = await opportunity('home', { status: from });
-        const change = workflow().change(adminAuth(), id, {
-          expectedVersion: 1,
-          action,
-          permission: 'department.read',
-          event: { kind: action },
-        });
-        if (to) expect((await change).status).toBe(to);
-        else await expect(change).rejects.toMatchObject({ code: 'conflict', message: refusalOf(from, action) });
-        expect((await get(id)).status).toBe(to ?? from);
-      },
-    );
+    it.each(
+      throughService.flatMap((action) =>
+        OPPORTUNITY_STATUSES.map((from) => ({ action, from, to: nextStatus(from, action) })),
+      ),
+    )('$action from $from (through the workflow service)', async ({ action, from, to }) => {
+      const id = await opportunity('home', { status: from });
+      const change = workflow().change(adminAuth(), id, {
+        expectedVersion: 1,
+        action,
+        permission: 'department.read',
+        event: { kind: action },
+      });
+      if (to) expect((await change).status).toBe(to);
+      else await expect(change).rejects.toMatchObject({ code: 'conflict', message: refusalOf(from, action) });
+      expect((await get(id)).status).toBe(to ?? from);
+    });
   });
 
   it('refuses a change made from an older version with 409, the version now stored, and nothing written', async () => {
     const id = await opportunity();
-    const taken = await clients.comms.request('POST', `/api/opportunities/${id}/assign`, { expectedVersion: 1, assigneeId: 'me' });
+    const taken = await clients.comms.request('POST', `/api/opportunities/${id}/assign`, {
+      expectedVersion: 1,
+      assigneeId: 'me',
+    });
     expect(taken.status).toBe(200);
-    const events = async () => (await db.query(`SELECT count(*)::int AS n FROM opportunity_event WHERE opportunity_id = $1`, [id])).rows[0].n as number;
-    const audits = async () => (await db.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1`, [id])).rows[0].n as number;
+    const events = async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM opportunity_event WHERE opportunity_id = $1`, [id]))
+        .rows[0].n as number;
+    const audits = async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1`, [id])).rows[0]
+        .n as number;
     const before = [await events(), await audits()];
     const stale = await clients.comms.request('POST', `/api/opportunities/${id}/decline`, {
       expectedVersion: 1,
@@ -201,17 +223,24 @@ describe('opportunity workflow', () => {
       },
     });
     await expect(change).rejects.toThrow('the draft could not be stored');
-    const { rows } = await db.query(`SELECT status, version, decline_note FROM opportunity WHERE id = $1`, [id]);
+    const { rows } = await db.query(`SELECT status, version, decline_note FROM opportunity WHERE id = $1`, [
+      id,
+    ]);
     expect(rows[0]).toEqual({ status: 'new', version: 1, decline_note: null });
   });
 
   it('answers 404 for another department, 403 for a role that cannot act, and checks the assignee', async () => {
     const id = await opportunity('home');
     const body = { expectedVersion: 1, assigneeId: 'me' };
-    expect((await clients.awayComms.request('POST', `/api/opportunities/${id}/assign`, body)).status).toBe(404);
+    expect((await clients.awayComms.request('POST', `/api/opportunities/${id}/assign`, body)).status).toBe(
+      404,
+    );
     expect((await clients.awayComms.get(`/api/opportunities/${id}`)).status).toBe(404);
     expect((await clients.viewer.request('POST', `/api/opportunities/${id}/assign`, body)).status).toBe(403);
-    const policy = await clients.comms.request('POST', `/api/opportunities/${id}/assign`, { expectedVersion: 1, assigneeId: users.policy });
+    const policy = await clients.comms.request('POST', `/api/opportunities/${id}/assign`, {
+      expectedVersion: 1,
+      assigneeId: users.policy,
+    });
     expect(policy.status).toBe(400);
     expect((policy.body as { problems: { path: string }[] }).problems[0].path).toBe('assigneeId');
     expect((await get(id)).version).toBe(1);
@@ -249,7 +278,8 @@ describe('opportunity workflow', () => {
       await sweep().handle(new Date(due.getTime() - 5 * 60_000));
       expect((await get(id, clients.awayComms)).sla).toBe('overdue');
       await Promise.all([sweep().handle(due), sweep().handle(new Date(due.getTime() + 60_000))]);
-      const history = (await clients.awayComms.get<OpportunityHistory>(`/api/opportunities/${id}/history`)).body;
+      const history = (await clients.awayComms.get<OpportunityHistory>(`/api/opportunities/${id}/history`))
+        .body;
       expect(history.items.map((e) => [e.kind, e.actor, e.summary])).toEqual([
         ['sla-due-soon', null, 'The first response is due soon'],
         ['sla-overdue', null, 'The first response is overdue'],
@@ -257,16 +287,26 @@ describe('opportunity workflow', () => {
     });
 
     it('has no SLA state once the work is closed', async () => {
-      const id = await opportunity('away', { firstPublicPostAt: new Date(Date.now() - 3 * 3_600_000).toISOString() });
+      const id = await opportunity('away', {
+        firstPublicPostAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+      });
       await sweep().handle();
       expect((await get(id, clients.awayComms)).sla).toBe('overdue');
-      await clients.awayComms.request('POST', `/api/opportunities/${id}/decline`, { expectedVersion: 1, reason: 'abusive' });
+      await clients.awayComms.request('POST', `/api/opportunities/${id}/decline`, {
+        expectedVersion: 1,
+        reason: 'abusive',
+      });
       expect((await get(id, clients.awayComms)).sla).toBeNull();
     });
 
     it('reads and writes the SLA in the workspace document, and works deadlines out again when it changes', async () => {
-      const exported = (await parley.admin.get<{ departments: { key: string; sla: unknown }[] }>('/api/workspace')).body;
-      expect(exported.departments.find((d) => d.key === 'home')?.sla).toEqual({ firstResponse: '4h', businessHours: true });
+      const exported = (
+        await parley.admin.get<{ departments: { key: string; sla: unknown }[] }>('/api/workspace')
+      ).body;
+      expect(exported.departments.find((d) => d.key === 'home')?.sla).toEqual({
+        firstResponse: '4h',
+        businessHours: true,
+      });
       const id = await opportunity('home', { firstPublicPostAt: '2026-12-24T16:00:00Z' });
       await sweep().handle(new Date('2026-12-24T16:05:00Z'));
       const changed = await parley.admin.request('PUT', '/api/workspace', {
@@ -280,14 +320,25 @@ describe('opportunity workflow', () => {
       });
       expect(refused.status).toBe(400);
       await parley.admin.request('PUT', '/api/workspace', {
-        departments: [{ key: 'home', name: 'Home Department', sla: { firstResponse: '4h', businessHours: true } }],
+        departments: [
+          { key: 'home', name: 'Home Department', sla: { firstResponse: '4h', businessHours: true } },
+        ],
       });
     });
   });
 
   it('refers to another department: it appears in their inbox with the note and where it came from', async () => {
     const id = await opportunity('home');
-    const conversationId = ((await db.query(`SELECT conversation_id::text AS c FROM opportunity WHERE id = $1`, [id])).rows[0] as { c: string }).c;
+    const conversationId = (
+      (await db.query(`SELECT conversation_id::text AS c FROM opportunity WHERE id = $1`, [id])).rows[0] as {
+        c: string;
+      }
+    ).c;
+    await db.query(
+      `UPDATE opportunity SET signals = '[{"kind": "rule", "detail": "ferries matched", "weight": 30},
+         {"kind": "question", "detail": "asks when", "weight": 10}]' WHERE id = $1`,
+      [id],
+    );
     const referred = await clients.comms.request('POST', `/api/opportunities/${id}/refer`, {
       expectedVersion: 1,
       to: 'department',
@@ -299,12 +350,23 @@ describe('opportunity workflow', () => {
     const inbox = (await clients.awayComms.get<ConversationPage>('/api/conversations?department=away')).body;
     const tag = inbox.items.find((c) => c.id === conversationId)?.tags.find((t) => t.department === 'away');
     expect(tag).toBeDefined();
+    // The referring department's rules are its own: they are not given as why it is here.
+    expect(tag?.signals.map((x) => x.kind)).toEqual(['question']);
     const received = await get((tag as { opportunityId: string }).opportunityId, clients.awayComms);
-    expect(received).toMatchObject({ status: 'new', referredFrom: { department: 'home', departmentName: 'Home Department' } });
-    const theirs = (await clients.awayComms.get<OpportunityHistory>(`/api/opportunities/${received.id}/history`)).body;
+    expect(received).toMatchObject({
+      status: 'new',
+      referredFrom: { department: 'home', departmentName: 'Home Department' },
+    });
+    const theirs = (
+      await clients.awayComms.get<OpportunityHistory>(`/api/opportunities/${received.id}/history`)
+    ).body;
     expect(theirs.items).toMatchObject([
-      { kind: 'referred-in', summary: 'Referred here by Home Department', actor: { name: 'comms person' },
-        detail: { note: 'Pensions are yours: they ask about pension credit.' } },
+      {
+        kind: 'referred-in',
+        summary: 'Referred here by Home Department',
+        actor: { name: 'comms person' },
+        detail: { note: 'Pensions are yours: they ask about pension credit.' },
+      },
     ]);
     // What came back is recorded on the referring side, while it is referred.
     const outcome = await clients.comms.request('POST', `/api/opportunities/${id}/referral-outcome`, {
@@ -328,20 +390,30 @@ describe('opportunity workflow', () => {
     expect(noted.status).toBe(201);
     const history = (await clients.viewer.get<OpportunityHistory>(`/api/opportunities/${id}/history`)).body;
     expect(history.items).toMatchObject([
-      { kind: 'note', actor: { name: 'comms person' }, detail: { mentions: [users.policy] }, people: [{ id: users.policy, name: 'policy person' }] },
+      {
+        kind: 'note',
+        actor: { name: 'comms person' },
+        detail: { mentions: [users.policy] },
+        people: [{ id: users.policy, name: 'policy person' }],
+      },
     ]);
     const outsider = await clients.comms.request('POST', `/api/opportunities/${id}/notes`, {
       text: '@awaycomms@example.gov.uk have a look',
     });
     expect(outsider.status).toBe(400);
-    expect((outsider.body as { message: string }).message).toMatch(/awaycomms@example.gov.uk is not a member of Home Department/);
+    expect((outsider.body as { message: string }).message).toMatch(
+      /awaycomms@example.gov.uk is not a member of Home Department/,
+    );
   });
 
   it('assigns and declines in bulk, each checked and reported on its own', async () => {
     const fresh = await opportunity('home');
     const changed = await opportunity('home');
     const elsewhere = await opportunity('away');
-    await clients.comms.request('POST', `/api/opportunities/${changed}/assign`, { expectedVersion: 1, assigneeId: 'me' });
+    await clients.comms.request('POST', `/api/opportunities/${changed}/assign`, {
+      expectedVersion: 1,
+      assigneeId: 'me',
+    });
     const answer = await clients.comms.request('POST', '/api/opportunities/bulk', {
       department: 'home',
       action: 'decline',
@@ -357,8 +429,80 @@ describe('opportunity workflow', () => {
     ]);
     expect((await get(fresh)).decline).toEqual({ reason: 'other', note: 'Spam wave' });
     const missingNote = await clients.comms.request('POST', '/api/opportunities/bulk', {
-      department: 'home', action: 'decline', reason: 'other', items: [{ id: fresh, expectedVersion: 2 }],
+      department: 'home',
+      action: 'decline',
+      reason: 'other',
+      items: [{ id: fresh, expectedVersion: 2 }],
     });
     expect(missingNote.status).toBe(400);
+    const assigned = await clients.comms.request('POST', '/api/opportunities/bulk', {
+      department: 'home',
+      action: 'assign',
+      assigneeId: users.comms,
+      items: [changed, fresh].map((id) => ({ id, expectedVersion: 2 })),
+    });
+    // Already declined: the table refuses assigning it, and says so for that one alone.
+    expect(
+      (assigned.body as BulkResult).results.map((r) => [r.status, r.message?.slice(0, 40) ?? null]),
+    ).toEqual([
+      [200, null],
+      [409, 'This conversation was declined, so it ca'],
+    ]);
+    expect((await get(changed)).assignee).toEqual({ id: users.comms, name: 'comms person' });
+  });
+
+  it.each([
+    ['a NUL byte in a note', 'notes', { text: 'before\u0000after' }, 400, 'text'],
+    ['a note past the limit', 'notes', { text: 'x'.repeat(5_001) }, 400, 'text'],
+    [
+      'an unknown field',
+      'decline',
+      { expectedVersion: 1, reason: 'duplicate', reasons: 'x' },
+      400,
+      'reasons',
+    ],
+    [
+      'a version that is not a number',
+      'assign',
+      { expectedVersion: '1', assigneeId: 'me' },
+      400,
+      'expectedVersion',
+    ],
+    ['no version at all', 'unassign', {}, 400, 'expectedVersion'],
+    [
+      'a reason that is not one of the codes',
+      'decline',
+      { expectedVersion: 1, reason: 'bored' },
+      400,
+      'reason',
+    ],
+    ['"other" without a note', 'decline', { expectedVersion: 1, reason: 'other' }, 400, 'note'],
+    [
+      'a department to refer to that does not exist',
+      'refer',
+      { expectedVersion: 1, to: 'department', department: 'nowhere', note: 'x' },
+      400,
+      'department',
+    ],
+    [
+      'referring it to its own department',
+      'refer',
+      { expectedVersion: 1, to: 'department', department: 'home', note: 'x' },
+      400,
+      'department',
+    ],
+  ])('refuses %s with a message about the field', async (_name, path, body, status, field) => {
+    const id = await opportunity('home');
+    const answer = await clients.comms.request('POST', `/api/opportunities/${id}/${path}`, body);
+    expect(answer.status).toBe(status);
+    expect((answer.body as { problems: { path: string }[] }).problems.map((p) => p.path)).toContain(field);
+    expect((await get(id)).version).toBe(1);
+  });
+
+  it('answers 404 for an id that is not an opportunity id', async () => {
+    expect((await clients.comms.get('/api/opportunities/not-an-id')).status).toBe(404);
+    expect(
+      (await clients.comms.get('/api/opportunities/00000000-0000-4000-8000-000000000000/history')).status,
+    ).toBe(404);
   });
 });

@@ -77,7 +77,11 @@ export const declineRequestSchema = strictObject({
   note: note('a decline note').optional(),
 }).superRefine((request, ctx) => {
   if (request.reason === 'other' && !request.note) {
-    ctx.addIssue({ code: 'custom', path: ['note'], message: 'say why in the note when the reason is "other"' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['note'],
+      message: 'say why in the note when the reason is "other"',
+    });
   }
 });
 export type DeclineRequest = z.infer<typeof declineRequestSchema>;
@@ -131,7 +135,11 @@ export const bulkRequestSchema = strictObject({
   if (request.action === 'decline' && !request.reason)
     ctx.addIssue({ code: 'custom', path: ['reason'], message: 'choose a reason for declining' });
   if (request.action === 'decline' && request.reason === 'other' && !request.note)
-    ctx.addIssue({ code: 'custom', path: ['note'], message: 'say why in the note when the reason is "other"' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['note'],
+      message: 'say why in the note when the reason is "other"',
+    });
 });
 export type BulkRequest = z.infer<typeof bulkRequestSchema>;
 

@@ -7,7 +7,6 @@ export type HolidayCalendar = (londonDate: string) => boolean;
 
 export const BUSINESS_DAY = { opens: { hour: 9, minute: 0 }, closes: { hour: 17, minute: 30 } } as const;
 
-
 /** Longer than any SLA could need: a bound, so a calendar that said every day is a holiday cannot loop forever. */
 const MAX_DAYS = 3_700;
 
@@ -94,4 +93,3 @@ export const addBusinessTime = (start: Date, durationMs: number, isHoliday: Holi
   }
   throw new Error(`no working time found within ${MAX_DAYS} days of ${start.toISOString()}`);
 };
-

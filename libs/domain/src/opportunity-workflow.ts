@@ -34,7 +34,13 @@ export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 export type Transition = { action: WorkflowAction; from: OpportunityStatus; to: OpportunityStatus };
 
 /** Work has not finished: the first-response clock runs, and the opportunity can still be declined. */
-export const OPEN_STATUSES = ['new', 'assigned', 'drafting', 'in-clearance', 'approved'] as const satisfies readonly OpportunityStatus[];
+export const OPEN_STATUSES = [
+  'new',
+  'assigned',
+  'drafting',
+  'in-clearance',
+  'approved',
+] as const satisfies readonly OpportunityStatus[];
 
 const rows = (action: WorkflowAction, from: readonly OpportunityStatus[], to: OpportunityStatus | 'same') =>
   from.map((f): Transition => ({ action, from: f, to: to === 'same' ? f : to }));

@@ -67,7 +67,11 @@ export const WORKER_OPTIONS: {
     stalledInterval: config.jobLockMs,
   }),
   tag: (config) => ({ concurrency: 2, lockDuration: config.jobLockMs, stalledInterval: config.jobLockMs }),
-  workflow: (config) => ({ concurrency: 1, lockDuration: config.jobLockMs, stalledInterval: config.jobLockMs }),
+  workflow: (config) => ({
+    concurrency: 1,
+    lockDuration: config.jobLockMs,
+    stalledInterval: config.jobLockMs,
+  }),
 };
 
 /** How often the SLA sweep runs: a warning is at most this late. */

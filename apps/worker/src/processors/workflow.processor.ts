@@ -1,4 +1,9 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { CONFIG, type Config } from '@parley/config';
 import { JobProducer, REDIS, startQueueWorker, type QueueWorker } from '@parley/jobs';
 import type { Redis } from 'ioredis';

@@ -16,7 +16,9 @@ export const englandAndWalesBankHolidays = (): HolidayCalendar => {
     let days = years.get(year);
     if (!days) {
       days = new Set(
-        (calendar.getHolidays(year) || []).filter((h) => h.type === 'public' || h.type === 'bank').map((h) => h.date.slice(0, 10)),
+        (calendar.getHolidays(year) || [])
+          .filter((h) => h.type === 'public' || h.type === 'bank')
+          .map((h) => h.date.slice(0, 10)),
       );
       years.set(year, days);
     }

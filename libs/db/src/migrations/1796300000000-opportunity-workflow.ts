@@ -15,14 +15,23 @@ export class OpportunityWorkflow1796300000000 implements MigrationInterface {
     await q.query(`ALTER TABLE opportunity DROP CONSTRAINT opportunity_status_check`);
     await q.query(`ALTER TABLE opportunity ADD CONSTRAINT opportunity_status_check CHECK (status IN
       ('new', 'assigned', 'drafting', 'in-clearance', 'approved', 'responded', 'declined', 'referred', 'retired'))`);
-    await q.query(`UPDATE opportunity SET status = 'retired' WHERE retired_at IS NOT NULL AND status IN ('new', 'assigned')`);
+    await q.query(
+      `UPDATE opportunity SET status = 'retired' WHERE retired_at IS NOT NULL AND status IN ('new', 'assigned')`,
+    );
     await q.query(`ALTER TABLE opportunity ADD COLUMN version integer NOT NULL DEFAULT 1,
       ADD COLUMN decline_note text, ADD COLUMN due_at timestamptz, ADD COLUMN due_soon_at timestamptz,
       ADD COLUMN referred_from_id uuid REFERENCES opportunity(id) ON DELETE SET NULL`);
-    await q.query(`CREATE INDEX opportunity_assignee ON opportunity (assignee_id) WHERE assignee_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX opportunity_assignee ON opportunity (assignee_id) WHERE assignee_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX opportunity_sla_pending ON opportunity (department_id)
       WHERE due_at IS NULL AND status IN ('new', 'assigned', 'drafting', 'in-clearance', 'approved')`);
-    await q.query(`ALTER TABLE department ADD COLUMN response_sla_business_hours boolean NOT NULL DEFAULT true`);
+    // What the SLA sweep reads every minute: open, unanswered work whose warning time has come.
+    await q.query(`CREATE INDEX opportunity_sla_due ON opportunity (due_soon_at)
+      WHERE first_response_at IS NULL AND status IN ('new', 'assigned', 'drafting', 'in-clearance', 'approved')`);
+    await q.query(
+      `ALTER TABLE department ADD COLUMN response_sla_business_hours boolean NOT NULL DEFAULT true`,
+    );
     await q.query(`
       CREATE TABLE opportunity_event (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -37,7 +46,9 @@ export class OpportunityWorkflow1796300000000 implements MigrationInterface {
         notified_at timestamptz
       )`);
     await q.query(`CREATE INDEX opportunity_event_timeline ON opportunity_event (opportunity_id, id)`);
-    await q.query(`CREATE INDEX opportunity_event_outbox ON opportunity_event (id) WHERE notified_at IS NULL`);
+    await q.query(
+      `CREATE INDEX opportunity_event_outbox ON opportunity_event (id) WHERE notified_at IS NULL`,
+    );
     // One warning of each kind per deadline, however often (or however many at once) the sweep runs.
     await q.query(`CREATE UNIQUE INDEX opportunity_event_sla_once ON opportunity_event (opportunity_id, kind, (detail->>'dueAt'))
       WHERE kind IN ('sla-due-soon', 'sla-overdue')`);
@@ -46,6 +57,7 @@ export class OpportunityWorkflow1796300000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE opportunity_event`);
     await q.query(`ALTER TABLE department DROP COLUMN response_sla_business_hours`);
+    await q.query(`DROP INDEX opportunity_sla_due`);
     await q.query(`DROP INDEX opportunity_sla_pending`);
     await q.query(`DROP INDEX opportunity_assignee`);
     await q.query(`ALTER TABLE opportunity DROP COLUMN version, DROP COLUMN decline_note, DROP COLUMN due_at,

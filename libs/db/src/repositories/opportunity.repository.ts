@@ -90,7 +90,12 @@ export class OpportunityRepository {
   }
 
   /** Sets the status and the patched fields and bumps the version; returns the opportunity as it now is. */
-  async applyChange(q: Queryable, id: string, status: string, patch: OpportunityPatch): Promise<OpportunityRow> {
+  async applyChange(
+    q: Queryable,
+    id: string,
+    status: string,
+    patch: OpportunityPatch,
+  ): Promise<OpportunityRow> {
     const has = (field: keyof OpportunityPatch) => Object.hasOwn(patch, field);
     await q.query(
       `UPDATE opportunity SET status = $2, version = version + 1, updated_at = now(),
@@ -159,7 +164,11 @@ export class OpportunityRepository {
   }
 
   /** The department's members whose role lets them work on conversations, by name. */
-  actingMembers(q: Queryable, departmentId: string, roles: readonly string[]): Promise<{ id: string; name: string }[]> {
+  actingMembers(
+    q: Queryable,
+    departmentId: string,
+    roles: readonly string[],
+  ): Promise<{ id: string; name: string }[]> {
     return q.query(
       `SELECT u.id, u.name FROM membership m JOIN app_user u ON u.id = m.user_id
        WHERE m.department_id = $1 AND m.role = ANY($2::text[]) AND u.disabled_at IS NULL ORDER BY u.name, u.id`,
@@ -169,7 +178,8 @@ export class OpportunityRepository {
 
   /**
    * The opportunity another department's referral hands to `departmentId`, for the same conversation: a new one
-   * (scored and routed as the referring one), or the one it already has, back in its inbox if it had been closed.
+   * (scored and routed as the referring one, keeping its signals but not which of the referrer's rules matched),
+   * or the one it already has, back in its inbox if it had been closed.
    */
   async receiveReferral(
     q: Queryable,
@@ -184,8 +194,9 @@ export class OpportunityRepository {
     const [row]: { id: string; status: string }[] = await q.query(
       `INSERT INTO opportunity (conversation_id, department_id, score, route, route_reason, signals,
          first_public_post_at, referred_from_id, tagged_at, signals_at)
-       SELECT conversation_id, $2, score, route, route_reason, signals, first_public_post_at, id, clock_timestamp(),
-         signals_at
+       SELECT conversation_id, $2, score, route, route_reason,
+         (SELECT coalesce(jsonb_agg(s), '[]') FROM jsonb_array_elements(signals) s WHERE s->>'kind' <> 'rule'),
+         first_public_post_at, id, clock_timestamp(), signals_at
        FROM opportunity WHERE id = $1
        ON CONFLICT (conversation_id, department_id) DO UPDATE SET referred_from_id = EXCLUDED.referred_from_id,
          status = CASE WHEN opportunity.status IN ${CLOSED_BY_PEOPLE} THEN 'new' ELSE opportunity.status END,
@@ -251,7 +262,13 @@ export class OpportunityRepository {
   }
 }
 
-export type MemberFacts = { id: string; name: string; email: string; role: string | null; workspaceAdmin: boolean };
+export type MemberFacts = {
+  id: string;
+  name: string;
+  email: string;
+  role: string | null;
+  workspaceAdmin: boolean;
+};
 
 const MEMBERS = `SELECT u.id, u.name, u.email, m.role, u.workspace_admin AS "workspaceAdmin"
   FROM app_user u LEFT JOIN membership m ON m.user_id = u.id AND m.department_id = $1

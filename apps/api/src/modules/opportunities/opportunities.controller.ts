@@ -24,9 +24,14 @@ import { OpportunityActionsService } from './opportunity-actions.service';
 import { OpportunityReadsService } from './opportunity-reads.service';
 import { ReferralService } from './referral.service';
 
-const ID = { id: 'The opportunity id: a conversation as one department works on it (`opportunityId` of a tag).' };
+const ID = {
+  id: 'The opportunity id: a conversation as one department works on it (`opportunityId` of a tag).',
+};
 const idOf = (raw: string) => parseId(raw, `No conversation ${raw} that you can see.`);
-const CHANGED = { description: 'The opportunity as it now is, with its new version.', schema: opportunitySchema };
+const CHANGED = {
+  description: 'The opportunity as it now is, with its new version.',
+  schema: opportunitySchema,
+};
 
 @ApiTags('opportunities')
 @Controller('opportunities')
@@ -57,7 +62,8 @@ export class OpportunitiesController {
   @Get(':id')
   @Endpoint({
     summary: 'One opportunity: where it stands',
-    description: 'Status, assignee, version (send it back with a change), first-response deadline and SLA state.',
+    description:
+      'Status, assignee, version (send it back with a change), first-response deadline and SLA state.',
     params: ID,
     ok: { description: 'The opportunity.', schema: opportunitySchema },
     errors: [404],
@@ -89,15 +95,29 @@ export class OpportunitiesController {
     ok: CHANGED,
     errors: [400, 404, 409],
   })
-  assign(@CurrentUser() auth: AuthContext, @Param('id') id: string, @Body() body: unknown): Promise<Opportunity> {
+  assign(
+    @CurrentUser() auth: AuthContext,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<Opportunity> {
     return this.actions.assign(auth, idOf(id), parseWith(assignRequestSchema, body));
   }
 
   @Authorize('conversation.act')
   @Post(':id/unassign')
   @HttpCode(200)
-  @Endpoint({ summary: 'Give it back to the inbox', params: ID, body: versionOnlySchema, ok: CHANGED, errors: [400, 404, 409] })
-  unassign(@CurrentUser() auth: AuthContext, @Param('id') id: string, @Body() body: unknown): Promise<Opportunity> {
+  @Endpoint({
+    summary: 'Give it back to the inbox',
+    params: ID,
+    body: versionOnlySchema,
+    ok: CHANGED,
+    errors: [400, 404, 409],
+  })
+  unassign(
+    @CurrentUser() auth: AuthContext,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<Opportunity> {
     return this.actions.unassign(auth, idOf(id), parseWith(versionOnlySchema, body));
   }
 
@@ -111,7 +131,11 @@ export class OpportunitiesController {
     ok: CHANGED,
     errors: [400, 404, 409],
   })
-  decline(@CurrentUser() auth: AuthContext, @Param('id') id: string, @Body() body: unknown): Promise<Opportunity> {
+  decline(
+    @CurrentUser() auth: AuthContext,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<Opportunity> {
     return this.actions.decline(auth, idOf(id), parseWith(declineRequestSchema, body));
   }
 
@@ -128,7 +152,11 @@ export class OpportunitiesController {
     ok: CHANGED,
     errors: [400, 404, 409],
   })
-  refer(@CurrentUser() auth: AuthContext, @Param('id') id: string, @Body() body: unknown): Promise<Opportunity> {
+  refer(
+    @CurrentUser() auth: AuthContext,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<Opportunity> {
     return this.referrals.refer(auth, idOf(id), parseWith(referRequestSchema, body));
   }
 
@@ -160,7 +188,11 @@ export class OpportunitiesController {
     ok: CHANGED,
     errors: [400, 404, 409],
   })
-  reopen(@CurrentUser() auth: AuthContext, @Param('id') id: string, @Body() body: unknown): Promise<Opportunity> {
+  reopen(
+    @CurrentUser() auth: AuthContext,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<Opportunity> {
     return this.actions.reopen(auth, idOf(id), parseWith(reopenRequestSchema, body));
   }
 
@@ -174,7 +206,11 @@ export class OpportunitiesController {
     ok: { status: 201, ...CHANGED },
     errors: [400, 404],
   })
-  note(@CurrentUser() auth: AuthContext, @Param('id') id: string, @Body() body: unknown): Promise<Opportunity> {
+  note(
+    @CurrentUser() auth: AuthContext,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<Opportunity> {
     return this.actions.addNote(auth, idOf(id), parseWith(noteRequestSchema, body));
   }
 }

@@ -19,7 +19,12 @@ import { OpportunityReadsService } from './opportunity-reads.service';
 import { OpportunityWorkflowService, staleVersion } from './opportunity-workflow.service';
 
 /** The HTTP status a refused bulk item alone would have had. */
-const STATUS_OF_CODE: Record<string, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409 };
+const STATUS_OF_CODE: Record<string, number> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
 
 /** Assigning, declining, reopening and notes: each one change through the workflow, checked and recorded there. */
 @Injectable()
@@ -69,14 +74,19 @@ export class OpportunityActionsService {
     id: string,
     request: ReferralOutcomeRequest,
   ): Promise<Opportunity> {
-    const { opportunity } = await this.workflow.inTransaction(auth, id, 'conversation.act', async (_tx, o) => {
-      if (o.version !== request.expectedVersion) throw staleVersion(o, request.expectedVersion);
-      if (o.status !== 'referred') {
-        const message = 'This conversation is not referred, so there is no referral outcome to record.';
-        throw new DomainError('conflict', message, [], null, o.version);
-      }
-      return { event: { kind: 'referral-outcome', detail: { outcome: request.outcome } }, result: null };
-    });
+    const { opportunity } = await this.workflow.inTransaction(
+      auth,
+      id,
+      'conversation.act',
+      async (_tx, o) => {
+        if (o.version !== request.expectedVersion) throw staleVersion(o, request.expectedVersion);
+        if (o.status !== 'referred') {
+          const message = 'This conversation is not referred, so there is no referral outcome to record.';
+          throw new DomainError('conflict', message, [], null, o.version);
+        }
+        return { event: { kind: 'referral-outcome', detail: { outcome: request.outcome } }, result: null };
+      },
+    );
     return this.reads.present(auth, opportunity);
   }
 

@@ -26,9 +26,7 @@ export const opportunityOf = (row: OpportunityRow, ctx: OpportunityContext): Opp
   version: row.version,
   assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? '' } : null,
   route: row.route as Route,
-  decline: row.declineReason
-    ? { reason: row.declineReason as DeclineReason, note: row.declineNote }
-    : null,
+  decline: row.declineReason ? { reason: row.declineReason as DeclineReason, note: row.declineNote } : null,
   dueAt: iso(row.dueAt),
   sla: slaState({ ...row, status: row.status as OpportunityStatus }, ctx.now),
   referredFrom: ctx.referredFrom
@@ -40,7 +38,9 @@ export const opportunityOf = (row: OpportunityRow, ctx: OpportunityContext): Opp
 
 const idsIn = (detail: Record<string, unknown>): string[] => [
   ...(typeof detail.assigneeId === 'string' ? [detail.assigneeId] : []),
-  ...(Array.isArray(detail.mentions) ? detail.mentions.filter((m): m is string => typeof m === 'string') : []),
+  ...(Array.isArray(detail.mentions)
+    ? detail.mentions.filter((m): m is string => typeof m === 'string')
+    : []),
 ];
 
 /** Every person the timeline names by id, to look their names up in one query. */
@@ -53,7 +53,8 @@ const str = (value: unknown): string | null => (typeof value === 'string' && val
 /** What happened, in a sentence a person reading the timeline (or an FOI bundle) follows without the codes. */
 const summaryOf = (e: OpportunityEventRow, names: Map<string, string>): string => {
   const d = e.detail;
-  const named = (id: unknown) => (typeof id === 'string' ? (names.get(id) ?? 'someone no longer here') : 'nobody');
+  const named = (id: unknown) =>
+    typeof id === 'string' ? (names.get(id) ?? 'someone no longer here') : 'nobody';
   switch (e.kind) {
     case 'assigned':
       return d.assigneeId === e.actorUserId ? 'Took it on' : `Assigned it to ${named(d.assigneeId)}`;
@@ -62,7 +63,9 @@ const summaryOf = (e: OpportunityEventRow, names: Map<string, string>): string =
     case 'declined':
       return `Declined it: ${DECLINE_REASON_LABELS[d.reason as DeclineReason] ?? String(d.reason)}`;
     case 'referred':
-      return d.to === 'press-office' ? 'Referred it to the press office' : `Referred it to ${str(d.departmentName) ?? 'another department'}`;
+      return d.to === 'press-office'
+        ? 'Referred it to the press office'
+        : `Referred it to ${str(d.departmentName) ?? 'another department'}`;
     case 'referred-in':
       return `Referred here by ${str(d.fromDepartmentName) ?? 'another department'}`;
     case 'referral-outcome':
@@ -82,7 +85,9 @@ const summaryOf = (e: OpportunityEventRow, names: Map<string, string>): string =
     default: {
       const words = e.kind.replace(/-/g, ' ');
       const said = words.charAt(0).toUpperCase() + words.slice(1);
-      return e.toStatus ? `${said} (now ${STATUS_LABELS[e.toStatus as OpportunityStatus].toLowerCase()})` : said;
+      return e.toStatus
+        ? `${said} (now ${STATUS_LABELS[e.toStatus as OpportunityStatus].toLowerCase()})`
+        : said;
     }
   }
 };

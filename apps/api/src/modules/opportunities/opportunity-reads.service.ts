@@ -24,7 +24,13 @@ export class OpportunityReadsService {
     const mayAct = mayInDepartment(auth, row.departmentId, 'conversation.act');
     const [from, assignable, departments] = await Promise.all([
       row.referredFromId ? this.opportunities.find(this.dataSource, row.referredFromId) : undefined,
-      mayAct ? this.opportunities.actingMembers(this.dataSource, row.departmentId, rolesAllowing('conversation.act')) : [],
+      mayAct
+        ? this.opportunities.actingMembers(
+            this.dataSource,
+            row.departmentId,
+            rolesAllowing('conversation.act'),
+          )
+        : [],
       mayAct ? this.workspace.allDepartments(this.dataSource) : [],
     ]);
     return opportunityOf(row, {

@@ -71,7 +71,12 @@ export class ReferralService {
       throw new DomainError('invalid', message, [{ path: 'department', message }]);
     }
     const received = await this.opportunities.receiveReferral(tx, from.id, target.id);
-    const detail = { fromOpportunityId: from.id, fromDepartment: from.department, fromDepartmentName: from.departmentName, note };
+    const detail = {
+      fromOpportunityId: from.id,
+      fromDepartment: from.department,
+      fromDepartmentName: from.departmentName,
+      note,
+    };
     await this.opportunities.appendEvent(tx, {
       opportunityId: received.id,
       departmentId: target.id,
