@@ -37,6 +37,10 @@ describe('parseInboxParams', () => {
     ['assignee=somebody', base()],
     ['route=pointer&sla=overdue', base({ route: 'pointer', sla: 'overdue' })],
     ['route=loud&sla=late', base()],
+    [
+      'route=clearance,pointer&sla=overdue,ok&source=news,forum',
+      base({ route: 'clearance', sla: 'overdue', source: 'news' }),
+    ],
     ['source=news-forum', base({ source: 'news-forum' })],
     ['source=Not a key', base()],
     ['q=%20train%20strike%20', base({ q: 'train strike' })],

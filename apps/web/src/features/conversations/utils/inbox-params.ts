@@ -62,14 +62,16 @@ export const parseInboxParams = (search: URLSearchParams, departmentKeys: string
     requested && departmentKeys.includes(requested) ? requested : (departmentKeys[0] ?? null);
   const statuses = (search.get('status') ?? '').split(',');
   const assignee = search.get('assignee');
-  const source = search.get('source');
+  // The api takes several routes, SLA states or sources; the page chooses one, so a link with several keeps the first.
+  const first = (name: string) => search.get(name)?.split(',')[0] ?? null;
+  const source = first('source');
   return {
     department,
     sort: oneOf(SORTS, search.get('sort')) ?? 'score',
     status: OPPORTUNITY_STATUSES.filter((s) => statuses.includes(s)),
     assignee: assignee && ASSIGNEE.test(assignee) ? assignee : null,
-    route: oneOf(ROUTES, search.get('route')),
-    sla: oneOf(SLA_STATES, search.get('sla')),
+    route: oneOf(ROUTES, first('route')),
+    sla: oneOf(SLA_STATES, first('sla')),
     source: source && SOURCE.test(source) ? source : null,
     q: (search.get('q') ?? '').trim().slice(0, 200),
   };
