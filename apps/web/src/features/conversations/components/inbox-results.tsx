@@ -8,7 +8,6 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { Loading } from '../../../components/ui/loading';
 import { NotificationBanner } from '../../../components/ui/notification-banner';
-import { isApiError } from '../../../lib/api-client';
 import { useChangeOpportunities } from '../api/change-opportunities';
 import { useConversations } from '../api/get-conversations';
 import { useInboxShortcuts } from '../hooks/use-inbox-shortcuts';
@@ -75,7 +74,7 @@ export const InboxResults = ({ params, myId, canAct, departmentName }: InboxResu
     if (action === 'help') setHelpOpen(true);
     else if (action === 'next') focusCard(current === null ? 0 : Math.min(current + 1, items.length - 1));
     else if (action === 'previous') focusCard(current === null ? 0 : Math.max(current - 1, 0));
-    else if (action === 'select' && canAct && currentItem)
+    else if (action === 'select' && actionable(currentItem))
       select(currentItem.id, !selected.has(currentItem.id));
     else if (action === 'assign-to-me' && actionable(currentItem)) act([currentItem.id], 'assign');
     else if (action === 'decline' && actionable(currentItem)) setDeclining([currentItem.id]);
@@ -101,13 +100,7 @@ export const InboxResults = ({ params, myId, canAct, departmentName }: InboxResu
   return (
     <>
       {outcome && <BulkOutcomeBanner outcome={outcome} />}
-      {change.isError && (
-        <ErrorPanel
-          title="Nothing was changed"
-          error={change.error}
-          onRetry={isApiError(change.error) && change.error.status >= 500 ? () => change.reset() : undefined}
-        />
-      )}
+      {change.isError && <ErrorPanel title="Nothing was changed" error={change.error} />}
       <p className="results-count" role="status" aria-live="polite">
         Showing {items.length} {items.length === 1 ? 'conversation' : 'conversations'}
         {conversations.hasNextPage ? ' (more available)' : ''}
