@@ -7,7 +7,6 @@ import { Button } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { Loading } from '../../../components/ui/loading';
-import { NotificationBanner } from '../../../components/ui/notification-banner';
 import { useChangeOpportunities } from '../api/change-opportunities';
 import { useConversations } from '../api/get-conversations';
 import { useInboxShortcuts } from '../hooks/use-inbox-shortcuts';
@@ -16,6 +15,7 @@ import { hasFilters, type InboxParams } from '../utils/inbox-params';
 import type { ShortcutAction } from '../utils/shortcuts';
 import { countByRoute, summariseRoutes } from '../utils/tags';
 import { BulkActions } from './bulk-actions';
+import { BulkOutcomeBanner } from './bulk-outcome-banner';
 import { ConversationList } from './conversation-list';
 import { DeclineDialog } from './decline-dialog';
 import { ShortcutsHelp } from './shortcuts-help';
@@ -167,40 +167,6 @@ export const InboxResults = ({ params, myId, canAct, departmentName }: InboxResu
       />
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} canAct={canAct} />
     </>
-  );
-};
-
-const DONE_WORDS: Record<string, [string, string]> = {
-  assign: ['assigned to you', 'Assigned'],
-  decline: ['declined', 'Declined'],
-};
-
-const BulkOutcomeBanner = ({ outcome }: { outcome: BulkOutcome & { action: string; key: number } }) => {
-  const [done, title] = DONE_WORDS[outcome.action] ?? ['changed', 'Changed'];
-  const noun = (n: number) => (n === 1 ? 'conversation' : 'conversations');
-  return (
-    <NotificationBanner
-      title={outcome.failed.length ? 'Some were not changed' : title}
-      focusKey={outcome.key}
-    >
-      <p>
-        {outcome.done} {noun(outcome.done)} {done}.
-      </p>
-      {outcome.failed.length > 0 && (
-        <>
-          <p>
-            {outcome.failed.length} {noun(outcome.failed.length)} could not be:
-          </p>
-          <ul className="list">
-            {outcome.failed.map((f) => (
-              <li key={f.title + f.message}>
-                <strong>{f.title}</strong>: {f.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </NotificationBanner>
   );
 };
 
