@@ -119,6 +119,7 @@ describe('working on a conversation from its page', () => {
   it('summarises what is missing, and keeps what was typed when someone else changed it meanwhile', async () => {
     await tab.goto(`${baseUrl}/conversations/${conversationId}`);
     await panel().waitFor({ timeout: 15_000 });
+    await panel().locator('summary', { hasText: 'Decline it' }).click();
     const decline = tab.getByRole('form', { name: 'Decline it' });
     await decline.getByLabel('Why are you declining it?').selectOption('other');
     await decline.getByRole('button', { name: 'Decline' }).click();
@@ -146,18 +147,20 @@ describe('working on a conversation from its page', () => {
       .getByText('Declined: Other (say why in the note)')
       .waitFor({ timeout: 10_000 });
     await panel().getByText('Declined it: Other (say why in the note)').waitFor({ timeout: 10_000 });
-    await expect(tab.getByRole('form', { name: 'Reopen it' }).isVisible()).resolves.toBe(true);
+    await expect(panel().locator('summary', { hasText: 'Reopen it' }).isVisible()).resolves.toBe(true);
     expect(await accessibilityViolations(tab)).toEqual([]);
   });
 
   it('reopens it, refers it to another department with a note, and that department sees where it came from', async () => {
     await tab.goto(`${baseUrl}/conversations/${conversationId}`);
     await panel().waitFor({ timeout: 15_000 });
+    await panel().locator('summary', { hasText: 'Reopen it' }).click();
     await tab.getByRole('form', { name: 'Reopen it' }).getByRole('button', { name: 'Reopen' }).click();
     await panel()
       .getByRole('status')
       .getByText(/Reopened/)
       .waitFor({ timeout: 10_000 });
+    await panel().locator('summary', { hasText: 'Refer it' }).click();
     const refer = tab.getByRole('form', { name: 'Refer it' });
     await refer.getByLabel('Refer it to').selectOption({ label: 'Student Loans Company' });
     await refer

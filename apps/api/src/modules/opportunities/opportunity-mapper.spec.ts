@@ -45,12 +45,17 @@ describe('the timeline in words', () => {
       event('retired', { reason: 'rule "uc" is no longer enabled' }),
       'Retired: rule "uc" is no longer enabled',
     ],
-    // Kinds other modules write read as words, with the status they led to.
+    [event('review', { decision: 'approve' }), 'Approved the draft'],
+    [event('review', { decision: 'request-changes' }), 'Asked for changes to the draft'],
+    [event('engagement', { published: true }), 'Published the reply'],
+    [event('engagement', { url: 'https://x.example/1' }), 'Recorded the reply'],
+    // Kinds no module here knows yet read as words, with the status they led to.
+    [event('draft-submitted'), 'Submitted the draft for clearance'],
     [
-      event('draft-submitted', {}, { fromStatus: 'drafting', toStatus: 'in-clearance' }),
-      'Draft submitted (now in clearance)',
+      event('reply-withdrawn', {}, { fromStatus: 'responded', toStatus: 'drafting' }),
+      'Reply withdrawn (now drafting)',
     ],
-    [event('engagement-recorded'), 'Engagement recorded'],
+    [event('engagement-matched'), 'Engagement matched'],
   ])('%#: %s', (row, summary) => {
     expect(eventOf(row, names).summary).toBe(summary);
   });

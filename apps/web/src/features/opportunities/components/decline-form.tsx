@@ -46,6 +46,7 @@ export const DeclineForm = ({ opportunity, onDone }: DeclineFormProps) => {
       pending={decline.isPending}
       failure={failure}
       onSubmit={submit}
+      collapsed
     >
       <SelectField
         id={`${p}decline-reason`}

@@ -61,6 +61,7 @@ export const ReferForm = ({ opportunity, onDone }: ReferFormProps) => {
       pending={refer.isPending}
       failure={failure}
       onSubmit={submit}
+      collapsed
     >
       <SelectField
         id={`${p}refer-to`}

@@ -38,6 +38,7 @@ export const ReferralOutcomeForm = ({ opportunity, onDone }: ReferralOutcomeForm
       pending={record.isPending}
       failure={failure}
       onSubmit={submit}
+      collapsed
     >
       <TextareaField
         id={`${p}referral-outcome`}

@@ -37,6 +37,7 @@ export const ReopenForm = ({ opportunity, onDone }: ReopenFormProps) => {
       pending={reopen.isPending}
       failure={failure}
       onSubmit={submit}
+      collapsed
     >
       <TextareaField
         id={`${p}reopen-note`}
