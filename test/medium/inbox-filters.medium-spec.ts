@@ -11,8 +11,8 @@ describe('the inbox: filters and paging', () => {
     const items: ConversationPage['items'] = [];
     let cursor: string | null = null;
     do {
-      const path = `/api/conversations?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const page = await parley.admin.get<ConversationPage>(path);
+      const path: string = `/api/conversations?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page: { status: number; body: ConversationPage } = await parley.admin.get<ConversationPage>(path);
       expect(page.status, JSON.stringify(page.body)).toBe(200);
       items.push(...page.body.items);
       cursor = page.body.nextCursor;

@@ -23,7 +23,11 @@ export class ConversationsController {
     summary: "A department's inbox",
     description:
       'Conversations tagged for the department, best opportunities first (or most recent), a page at a time. ' +
-      'Each tag explains why: the rules that matched, the signals with their evidence, the suggested route and resources.',
+      'Each tag explains why: the rules that matched, the signals with their evidence, the suggested route and resources; ' +
+      'and where the work stands: its opportunity id, status, assignee, first-response deadline, SLA state and version. ' +
+      'Filters narrow the list and combine (all must hold): `status`, `route` and `sla` take several values ' +
+      '(`status=new,assigned`), `assignee` is `me`, `nobody` or a user id, `source` a source key, `q` words in the ' +
+      'thread (websearch syntax: "a phrase", `or`, `-word`). Keep the same filters and sort when passing `cursor`.',
     query: conversationQuerySchema,
     ok: {
       description: 'One page of the inbox; pass `nextCursor` as `cursor` for the next.',

@@ -12,11 +12,17 @@ import { RouteBadge } from './route-badge';
 import { ScoreMeter } from './score-meter';
 import { SuggestedResources } from './suggested-resources';
 import { TagReasons } from './tag-reasons';
+import { WorkStatus } from './work-status';
 
 type ConversationCardProps = {
   item: ConversationItem;
   department: string | null;
   now: Date;
+  myId: string;
+  /** The card the keyboard shortcuts act on. */
+  current?: boolean;
+  /** A checkbox to choose the card for a bulk action, when the person may act on it. */
+  selection?: { selected: boolean; onChange: (selected: boolean) => void };
   /** Shown under a proactive suggested route (public information) while an election period is in force. */
   proactiveMark?: ReactNode;
 };
@@ -24,13 +30,40 @@ type ConversationCardProps = {
 const plural = (count: number, one: string, many: string) =>
   `${formatCount(count)} ${count === 1 ? one : many}`;
 
-export const ConversationCard = ({ item, department, now, proactiveMark }: ConversationCardProps) => {
+export const ConversationCard = ({
+  item,
+  department,
+  now,
+  myId,
+  current = false,
+  selection,
+  proactiveMark,
+}: ConversationCardProps) => {
   const tag = tagFor(item, department);
   const titleId = `conversation-${item.id}-title`;
   const terms = tag ? matchTermsOf(tag.signals) : NO_TERMS;
   return (
-    <article className="conversation" aria-labelledby={titleId}>
+    <article
+      className={`conversation${current ? ' conversation--current' : ''}`}
+      aria-labelledby={titleId}
+      aria-current={current ? 'true' : undefined}
+    >
       <div className="conversation__main">
+        {selection && (
+          <div className="conversation__select checkbox">
+            <input
+              id={`select-${item.id}`}
+              type="checkbox"
+              className="checkbox__input"
+              checked={selection.selected}
+              onChange={(e) => selection.onChange(e.target.checked)}
+              aria-labelledby={`select-${item.id}-label ${titleId}`}
+            />
+            <label id={`select-${item.id}-label`} className="checkbox__label" htmlFor={`select-${item.id}`}>
+              Select
+            </label>
+          </div>
+        )}
         <h2 id={titleId} className="conversation__title">
           <Link to={`/conversations/${encodeURIComponent(item.id)}`} className="link">
             {item.title ? <HighlightedText text={item.title} terms={terms} /> : 'Untitled conversation'}
@@ -56,6 +89,7 @@ export const ConversationCard = ({ item, department, now, proactiveMark }: Conve
         <p className="conversation__activity">
           Last activity: <DateTime value={item.lastActivityAt} now={now} />
         </p>
+        {tag && <WorkStatus tag={tag} myId={myId} now={now} />}
         {tag && <TagReasons tag={tag} />}
         {tag && <SuggestedResources resources={tag.resources} />}
       </div>

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { countByRoute, listSeparator, summariseRoutes, tagFor } from './tags';
 
 const tag = (department: string, route: ConversationTag['route']): ConversationTag => ({
-  opportunityId: `opportunity-${department}`,
+  opportunityId: `${department}-opportunity`,
+  status: 'new',
+  assignee: null,
+  dueAt: null,
+  sla: null,
+  version: 1,
   department,
   route,
   score: 50,
