@@ -12,3 +12,4 @@ export * from './people';
 export * from './post-limits';
 export * from './text';
 export * from './sign-in';
+export * from './metrics';
