@@ -12,9 +12,11 @@ import { JobsModule } from '@parley/jobs';
 import { CompiledRulesCache } from '@parley/tagging';
 import type { DataSource } from 'typeorm';
 import { FetchSourceHandler } from './handlers/fetch-source.handler';
+import { RollUpMentionsHandler } from './handlers/roll-up-mentions.handler';
 import { SyncSchedulesHandler } from './handlers/sync-schedules.handler';
 import { IngestProcessor } from './processors/ingest.processor';
 import { JetstreamConsumer } from './processors/jetstream.consumer';
+import { RollupProcessor } from './processors/rollup.processor';
 import { FeedFetcherService } from './services/feed-fetcher.service';
 import { HostGate } from './services/host-gate.service';
 import { PullFetcherService } from './services/pull-fetcher.service';
@@ -50,6 +52,8 @@ import { TagBacklogGate } from './services/tag-backlog.gate';
     JetstreamConsumer,
     TableStatisticsService,
     SourceHealthService,
+    RollUpMentionsHandler,
+    RollupProcessor,
   ],
 })
 export class WorkerModule {}

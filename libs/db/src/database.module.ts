@@ -5,6 +5,7 @@ import { createDataSource } from './data-source';
 import { AuditRepository } from './repositories/audit.repository';
 import { BackfillRequestRepository } from './repositories/backfill-request.repository';
 import { ConversationRepository } from './repositories/conversation.repository';
+import { MentionRollupRepository } from './repositories/mention-rollup.repository';
 import { PostRepository } from './repositories/post.repository';
 import { PreviewRepository } from './repositories/preview.repository';
 import { SourceRepository } from './repositories/source.repository';
@@ -20,6 +21,7 @@ const REPOSITORIES = [
   AuditRepository,
   BackfillRequestRepository,
   ConversationRepository,
+  MentionRollupRepository,
   PostRepository,
   PreviewRepository,
   SourceRepository,

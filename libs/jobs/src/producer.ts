@@ -5,6 +5,8 @@ import {
   JOB_QUEUE,
   QUEUE_OPTIONS,
   QUEUES,
+  ROLLUP_EVERY_MS,
+  ROLLUP_SCHEDULER_ID,
   TAG_WINDOW,
   jobId,
   schedulerIdOf,
@@ -24,6 +26,7 @@ export class JobProducer {
     this.all = {
       ingest: new Queue(QUEUES.ingest, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.ingest }),
       tag: new Queue(QUEUES.tag, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.tag }),
+      rollup: new Queue(QUEUES.rollup, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.rollup }),
     };
   }
 
@@ -108,6 +111,15 @@ export class JobProducer {
       schedulerIdOf(sourceId),
       { every: everyMs },
       { name: 'FetchSource', data: { sourceId }, opts: QUEUE_OPTIONS.ingest },
+    );
+  }
+
+  /** Runs the mentions roll-up every ROLLUP_EVERY_MS; upserting again (at every boot) changes nothing. */
+  async scheduleRollUps(): Promise<void> {
+    await this.queues.rollup.upsertJobScheduler(
+      ROLLUP_SCHEDULER_ID,
+      { every: ROLLUP_EVERY_MS },
+      { name: 'RollUpMentions', data: {}, opts: QUEUE_OPTIONS.rollup },
     );
   }
 

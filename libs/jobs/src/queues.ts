@@ -4,7 +4,7 @@ import type { DefaultJobOptions, WorkerOptions } from 'bullmq';
 /** The settings a queue's consumer reads. */
 export type WorkerConfig = Pick<Config, 'queuePrefix' | 'workerConcurrency' | 'jobLockMs'>;
 
-export const QUEUES = { ingest: 'ingest', tag: 'tag' } as const;
+export const QUEUES = { ingest: 'ingest', tag: 'tag', rollup: 'rollup' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Payloads carry ids and versions only: handlers reload state, so a repeated job is harmless. */
@@ -15,6 +15,8 @@ export type JobPayloads = {
   TagPending: { slot: number };
   /** `departmentIds`: whose rule change started it, so only they follow it; absent for a workspace-wide change. */
   BackfillTags: { since: string; reason: string; departmentIds?: string[] };
+  /** Counts the mentions in posts fetched since the roll-up's watermark (kept in Postgres, so no payload). */
+  RollUpMentions: Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
 
@@ -23,6 +25,7 @@ export const JOB_QUEUE = {
   SyncSchedules: QUEUES.ingest,
   TagPending: QUEUES.tag,
   BackfillTags: QUEUES.tag,
+  RollUpMentions: QUEUES.rollup,
 } as const satisfies { [N in JobName]: QueueName };
 
 /** The job names a queue carries: a handler map for the queue needs exactly these keys. */
@@ -44,6 +47,13 @@ export const QUEUE_OPTIONS: { [Q in QueueName]: DefaultJobOptions } = {
     removeOnComplete: true,
     removeOnFail: { count: 5_000 },
   },
+  // A failed roll-up is retried by the next scheduled run as well, from the same watermark.
+  rollup: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 10_000 },
+    removeOnComplete: true,
+    removeOnFail: { count: 100 },
+  },
 };
 
 /**
@@ -62,6 +72,8 @@ export const WORKER_OPTIONS: {
     stalledInterval: config.jobLockMs,
   }),
   tag: (config) => ({ concurrency: 2, lockDuration: config.jobLockMs, stalledInterval: config.jobLockMs }),
+  // One at a time: runs take turns on the watermark's row lock anyway.
+  rollup: (config) => ({ concurrency: 1, lockDuration: config.jobLockMs, stalledInterval: config.jobLockMs }),
 };
 
 /**
@@ -73,5 +85,9 @@ export const TAG_WINDOW = 4;
 /** BullMQ rejects ids with ':' or that are plain integers, so every id gets a word prefix and safe characters. */
 export const jobId = (...parts: (string | number)[]): string =>
   parts.join('-').replace(/[^A-Za-z0-9_.-]/g, '_');
+
+/** How often the roll-ups catch up with what was fetched: dashboards are at most this far behind. */
+export const ROLLUP_EVERY_MS = 5 * 60_000;
+export const ROLLUP_SCHEDULER_ID = 'rollup-mentions';
 
 export const schedulerIdOf = (sourceId: string): string => jobId('source', sourceId);
