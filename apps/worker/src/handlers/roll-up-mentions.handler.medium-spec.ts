@@ -43,12 +43,14 @@ describe('RollUpMentionsHandler (real Postgres)', () => {
     );
   };
 
-  /** Every bucket of a department, as `hour source count` lines (hour as H1/H2) for reading against the scenario. */
+  /** Every bucket of a department, as sorted `hour source count` lines (H1/H2) to read against the scenario. */
   const buckets = async (department: 'dfe' | 'dwp') =>
-    (await rollup.bySource(dataSource, ids[department], new Date(0), new Date(Date.now() + 86_400_000))).map(
-      (b) =>
-        `${b.hour.getTime() === H1.getTime() ? 'H1' : b.hour.getTime() === H2.getTime() ? 'H2' : b.hour.toISOString()} ${b.sourceId === ids.forum ? 'forum' : 'masto'}/${b.platform} ${b.mentions}`,
-    );
+    (await rollup.bySource(dataSource, ids[department], new Date(0), new Date(Date.now() + 86_400_000)))
+      .map(
+        (b) =>
+          `${b.hour.getTime() === H1.getTime() ? 'H1' : b.hour.getTime() === H2.getTime() ? 'H2' : b.hour.toISOString()} ${b.sourceId === ids.forum ? 'forum' : 'masto'}/${b.platform} ${b.mentions}`,
+      )
+      .sort();
 
   beforeAll(async () => {
     database = await createTestDatabase();

@@ -61,22 +61,27 @@ export class MentionRollupRepository {
 
   /**
    * Recounts whole hours for every department from the posts themselves: a post is counted once per department it
-   * names, never in the department's own posts, never once deleted. Returns the number of buckets written.
+   * names, never in the department's own posts, never once deleted. Returns the number of buckets written. Call it
+   * in a transaction, so the delete and the recount land together.
    */
   async recountHours(q: Queryable, hours: Date[]): Promise<number> {
     if (hours.length === 0) return 0;
+    // The planner cannot estimate the phrase matches and overestimates the join a thousandfold, which turns on JIT
+    // compilation: measured at 1.8 s of a 2.1 s recount of 5,000 posts. Off for this transaction only.
+    await q.query(`SET LOCAL jit = off`);
     await q.query(`DELETE FROM mention_hour WHERE hour = ANY($1::timestamptz[])`, [hours]);
-    // Two branches so each can use its index: posts by publication time, and the few without one by fetch time.
+    // Each hour's posts read through an index (LATERAL, so the planner cannot swap it for a scan of every post):
+    // by publication time, and the few posts without one by fetch time.
     const rows: unknown[] = await q.query(
-      `WITH hours AS (SELECT unnest($1::timestamptz[]) AS hour),
-       posts AS (
-         SELECT h.hour, p.id, p.source_id, p.platform, p.search_vector, p.by_department_id
-         FROM hours h JOIN post p ON p.published_at >= h.hour AND p.published_at < h.hour + interval '1 hour'
-         WHERE p.deleted_at IS NULL
-         UNION ALL
-         SELECT h.hour, p.id, p.source_id, p.platform, p.search_vector, p.by_department_id
-         FROM hours h JOIN post p ON p.fetched_at >= h.hour AND p.fetched_at < h.hour + interval '1 hour'
-         WHERE p.published_at IS NULL AND p.deleted_at IS NULL
+      `WITH posts AS (
+         SELECT h.hour, hp.* FROM unnest($1::timestamptz[]) AS h(hour) CROSS JOIN LATERAL (
+           SELECT p.source_id, p.platform, p.search_vector, p.by_department_id FROM post p
+           WHERE p.published_at >= h.hour AND p.published_at < h.hour + interval '1 hour' AND p.deleted_at IS NULL
+           UNION ALL
+           SELECT p.source_id, p.platform, p.search_vector, p.by_department_id FROM post p
+           WHERE p.fetched_at >= h.hour AND p.fetched_at < h.hour + interval '1 hour'
+             AND p.published_at IS NULL AND p.deleted_at IS NULL
+         ) hp
        ),
        names AS (${DEPARTMENT_QUERIES})
        INSERT INTO mention_hour (department_id, hour, source_id, platform, mentions)
