@@ -25,11 +25,12 @@ describe('RollUpMentionsHandler (real Postgres)', () => {
     publishedAt: Date;
     fetchedAt?: Date;
     by?: 'dfe';
+    author?: string;
     deleted?: boolean;
   }) => {
     await dataSource.query(
-      `INSERT INTO post (source_id, external_id, platform, text, published_at, fetched_at, by_department_id, deleted_at)
-       VALUES ($1, $2, $3, $4, $5, coalesce($6, now()), $7, CASE WHEN $8 THEN now() END)`,
+      `INSERT INTO post (source_id, external_id, platform, text, published_at, fetched_at, by_department_id, deleted_at, author_handle)
+       VALUES ($1, $2, $3, $4, $5, coalesce($6, now()), $7, CASE WHEN $8 THEN now() END, $9)`,
       [
         ids[p.source],
         `p${++nextPost}`,
@@ -39,6 +40,7 @@ describe('RollUpMentionsHandler (real Postgres)', () => {
         p.fetchedAt ?? null,
         p.by ? ids[p.by] : null,
         p.deleted ?? false,
+        p.author ?? null,
       ],
     );
   };
@@ -82,12 +84,18 @@ describe('RollUpMentionsHandler (real Postgres)', () => {
       { source: 'forum', text: 'The Department for Education should fix this', publishedAt: at(H1, 5) },
       { source: 'forum', text: 'Is the Student Loans Company open today?', publishedAt: at(H1, 40) },
       { source: 'forum', text: 'Thanks @DfE_Official for the answer', publishedAt: at(H1, 50) },
-      // The department's own post names it twice and is not a mention.
+      // The department's own posts name it and are not mentions: one marked by the tagger, one not yet marked.
       {
         source: 'forum',
         text: 'DfE here: Department for Education guidance',
         publishedAt: at(H1, 55),
         by: 'dfe',
+      },
+      {
+        source: 'forum',
+        text: 'Department for Education: term dates',
+        publishedAt: at(H1, 56),
+        author: 'DfE_Official',
       },
       // H1, Mastodon: one post naming both departments counts once for each.
       { source: 'masto', text: 'Both DfE and DWP are slow to answer', publishedAt: at(H1, 10) },
@@ -107,9 +115,9 @@ describe('RollUpMentionsHandler (real Postgres)', () => {
 
   it('counts each department’s mentions per hour and source, by name, alias or handle, never its own posts', async () => {
     await handler.handle();
-    // By hand: dfe H1 forum = posts 1, 2, 3 (4 is its own); H1 Mastodon = post 5; H2 nothing (8 is deleted).
+    // By hand: dfe H1 forum = posts 1, 2, 3 (4 and 5 are its own); H1 Mastodon = post 6; H2 none (9 is deleted).
     expect(await buckets('dfe')).toEqual(['H1 forum/web 3', 'H1 masto/mastodon 1']);
-    // dwp H1 Mastodon = post 5; H2 Mastodon = post 6 (its handle).
+    // dwp H1 Mastodon = post 6; H2 Mastodon = post 7 (its handle).
     expect(await buckets('dwp')).toEqual(['H1 masto/mastodon 1', 'H2 masto/mastodon 1']);
     expect(await rollup.hourly(dataSource, ids.dfe, H1, at(H2, 60))).toEqual([{ hour: H1, mentions: 4 }]);
   });

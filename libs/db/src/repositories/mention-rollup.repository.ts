@@ -8,17 +8,18 @@ const HOUR_OF = (at: string) => `date_bin('1 hour', ${at}, timestamptz '2000-01-
 /**
  * What each department is called in public, as phrase queries over post.search_vector: its name, its aliases and
  * its account handles (the English configuration splits `@DfE_Official` into `dfe <-> offici`, so a handle written
- * in a post matches its phrase). Terms that are all stop words give an empty query and are dropped.
+ * in a post matches its phrase). Terms that are all stop words give an empty query and are dropped. `accounts`
+ * (`platform handle`, lower case) recognises the department's own posts before the tagger has marked them.
  */
-const DEPARTMENT_QUERIES = `
-  SELECT d.id AS department_id, array_agg(t.query) AS queries
-  FROM department d
-  CROSS JOIN LATERAL (
-    SELECT phraseto_tsquery('english', term) AS query
-    FROM unnest(ARRAY[d.name] || d.aliases || ARRAY(SELECT a.handle FROM department_account a WHERE a.department_id = d.id)) AS term
-  ) t
-  WHERE numnode(t.query) > 0
-  GROUP BY d.id`;
+const DEPARTMENT_NAMES = `
+  SELECT d.id AS department_id,
+    ARRAY(
+      SELECT query FROM unnest(ARRAY[d.name] || d.aliases || ARRAY(SELECT a.handle FROM department_account a WHERE a.department_id = d.id)) AS term,
+        LATERAL phraseto_tsquery('english', term) AS query
+      WHERE numnode(query) > 0
+    ) AS queries,
+    ARRAY(SELECT a.platform || ' ' || lower(a.handle) FROM department_account a WHERE a.department_id = d.id) AS accounts
+  FROM department d`;
 
 /**
  * The hourly mentions roll-up. A run locks its watermark, recounts every hour that posts fetched since then were
@@ -61,7 +62,9 @@ export class MentionRollupRepository {
 
   /**
    * Recounts whole hours for every department from the posts themselves: a post is counted once per department it
-   * names, never in the department's own posts, never once deleted. Returns the number of buckets written. Call it
+   * names, never in the department's own posts (marked by the tagger, or written from one of its accounts on that
+   * platform, whichever site: stricter than the tagger, so a post can be left out but never counted wrongly), never
+   * once deleted. Returns the number of buckets written. Call it
    * in a transaction, so the delete and the recount land together.
    */
   async recountHours(q: Queryable, hours: Date[]): Promise<number> {
@@ -75,19 +78,21 @@ export class MentionRollupRepository {
     const rows: unknown[] = await q.query(
       `WITH posts AS (
          SELECT h.hour, hp.* FROM unnest($1::timestamptz[]) AS h(hour) CROSS JOIN LATERAL (
-           SELECT p.source_id, p.platform, p.search_vector, p.by_department_id FROM post p
-           WHERE p.published_at >= h.hour AND p.published_at < h.hour + interval '1 hour' AND p.deleted_at IS NULL
+           SELECT p.source_id, p.platform, p.search_vector, p.by_department_id, p.author_handle, p.author_name
+           FROM post p WHERE p.published_at >= h.hour AND p.published_at < h.hour + interval '1 hour' AND p.deleted_at IS NULL
            UNION ALL
-           SELECT p.source_id, p.platform, p.search_vector, p.by_department_id FROM post p
-           WHERE p.fetched_at >= h.hour AND p.fetched_at < h.hour + interval '1 hour'
+           SELECT p.source_id, p.platform, p.search_vector, p.by_department_id, p.author_handle, p.author_name
+           FROM post p WHERE p.fetched_at >= h.hour AND p.fetched_at < h.hour + interval '1 hour'
              AND p.published_at IS NULL AND p.deleted_at IS NULL
          ) hp
        ),
-       names AS (${DEPARTMENT_QUERIES})
+       names AS (${DEPARTMENT_NAMES})
        INSERT INTO mention_hour (department_id, hour, source_id, platform, mentions)
        SELECT n.department_id, p.hour, p.source_id, p.platform, count(*)
        FROM posts p JOIN names n
          ON p.by_department_id IS DISTINCT FROM n.department_id
+        AND NOT (p.platform || ' ' || lower(coalesce(p.author_handle, '')) = ANY(n.accounts))
+        AND NOT (p.platform || ' ' || lower(coalesce(p.author_name, '')) = ANY(n.accounts))
         AND EXISTS (SELECT 1 FROM unnest(n.queries) AS query WHERE p.search_vector @@ query)
        GROUP BY n.department_id, p.hour, p.source_id, p.platform
        RETURNING 1`,
