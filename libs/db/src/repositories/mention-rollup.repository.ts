@@ -86,7 +86,8 @@ export class MentionRollupRepository {
              AND p.published_at IS NULL AND p.deleted_at IS NULL
          ) hp
        ),
-       names AS (${DEPARTMENT_NAMES})
+       -- Built once: inlined, its ARRAY subqueries ran again for every post (5x slower measured).
+       names AS MATERIALIZED (${DEPARTMENT_NAMES})
        INSERT INTO mention_hour (department_id, hour, source_id, platform, mentions)
        SELECT n.department_id, p.hour, p.source_id, p.platform, count(*)
        FROM posts p JOIN names n
