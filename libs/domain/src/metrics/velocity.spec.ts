@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spikeMarks, velocity } from './velocity';
+import { hourlySeries, spikeMarks, velocity, velocityWindow } from './velocity';
 
 /** 168 baseline hours then 24 recent ones, oldest first. */
 const series = (baseline: (hour: number) => number, recent: (hour: number) => number) => [
@@ -90,5 +90,34 @@ describe('spikeMarks', () => {
     const marks = spikeMarks(hourly);
     expect(marks[191]).toBe(true);
     expect(marks[hourly.length - 1]).toBe(false);
+  });
+});
+
+describe('hourlySeries', () => {
+  const at = (iso: string) => new Date(iso);
+  it('fills the hours without mentions with 0, from the start of the first hour, and ignores points outside', () => {
+    const series = hourlySeries(
+      [
+        { hour: at('2026-03-29T01:00:00Z'), mentions: 4 },
+        { hour: at('2026-03-29T03:00:00Z'), mentions: 2 },
+        { hour: at('2026-03-29T05:00:00Z'), mentions: 9 },
+        { hour: at('2026-03-28T23:00:00Z'), mentions: 9 },
+      ],
+      { from: at('2026-03-29T00:30:00Z'), to: at('2026-03-29T04:00:00Z') },
+    );
+    expect(series.map((s) => [s.hour.toISOString().slice(11, 13), s.mentions])).toEqual([
+      ['00', 0],
+      ['01', 4],
+      ['02', 0],
+      ['03', 2],
+    ]);
+  });
+
+  it('feeds velocity: the window before now holds 192 hours', () => {
+    const window = velocityWindow(at('2026-03-29T12:34:00Z'));
+    expect(window).toEqual({ from: at('2026-03-21T12:00:00Z'), to: at('2026-03-29T12:00:00Z') });
+    const hourly = hourlySeries([], window).map((s) => s.mentions);
+    expect(hourly).toHaveLength(192);
+    expect(velocity(hourly).suppressed).toBe('flat_baseline');
   });
 });

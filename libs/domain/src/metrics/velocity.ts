@@ -1,4 +1,6 @@
-import { ratio } from './conventions';
+import { hourOf, ratio, type Window } from './conventions';
+
+const HOUR_MS = 3_600_000;
 
 export const SPIKE_K = 2;
 /** A baseline week with fewer mentions than this is too thin to call anything a spike. */
@@ -70,3 +72,30 @@ export const spikeMarks = (hourly: readonly number[], k = SPIKE_K): boolean[] =>
   hourly.map(
     (_, i) => velocity(hourly.slice(Math.max(0, i + 1 - RECENT_HOURS - BASELINE_HOURS), i + 1), k).spike,
   );
+
+/**
+ * The roll-up stores only hours with mentions; velocity needs every hour. One count per UTC hour of `window` (its
+ * `from` rounded down to the hour), oldest first, 0 where `points` has none; points outside the window are ignored.
+ */
+export const hourlySeries = (
+  points: readonly { hour: Date; mentions: number }[],
+  window: Window,
+): { hour: Date; mentions: number }[] => {
+  const start = hourOf(window.from).getTime();
+  const hours = Math.max(0, Math.ceil((window.to.getTime() - start) / HOUR_MS));
+  const series = Array.from({ length: hours }, (_, i) => ({
+    hour: new Date(start + i * HOUR_MS),
+    mentions: 0,
+  }));
+  for (const point of points) {
+    const slot = series[(hourOf(point.hour).getTime() - start) / HOUR_MS];
+    if (slot) slot.mentions += point.mentions;
+  }
+  return series;
+};
+
+/** The window velocity needs to judge the hour before `now`: the last 24 hours and the 7 days before them. */
+export const velocityWindow = (now: Date): Window => {
+  const to = hourOf(now);
+  return { from: new Date(to.getTime() - (RECENT_HOURS + BASELINE_HOURS) * HOUR_MS), to };
+};
