@@ -3,7 +3,9 @@ import {
   change,
   comparisonWindow,
   hourOf,
+  londonDayStart,
   londonTime,
+  nextLondonDay,
   median,
   p90,
   parseWindow,
@@ -206,5 +208,20 @@ describe('times', () => {
 
   it('buckets an instant into its UTC hour', () => {
     expect(hourOf(at('2026-03-29T01:59:59.999Z'))).toEqual(at('2026-03-29T01:00:00Z'));
+  });
+});
+
+describe('London days', () => {
+  it.each([
+    ['2026-01-15T12:00:00Z', '2026-01-15T00:00:00.000Z', '2026-01-16T00:00:00.000Z'],
+    ['2026-07-01T22:59:00Z', '2026-06-30T23:00:00.000Z', '2026-07-01T23:00:00.000Z'],
+    // 23:30 UTC on 1 July is already 2 July in London.
+    ['2026-07-01T23:30:00Z', '2026-07-01T23:00:00.000Z', '2026-07-02T23:00:00.000Z'],
+    // 29 March 2026 is 23 hours long (clocks forward), 25 October 25 hours (clocks back).
+    ['2026-03-29T12:00:00Z', '2026-03-29T00:00:00.000Z', '2026-03-29T23:00:00.000Z'],
+    ['2026-10-25T12:00:00Z', '2026-10-24T23:00:00.000Z', '2026-10-26T00:00:00.000Z'],
+  ])('%s falls in the London day from %s to %s', (iso, start, next) => {
+    const day = londonDayStart(at(iso));
+    expect([day.toISOString(), nextLondonDay(day).toISOString()]).toEqual([start, next]);
   });
 });

@@ -167,5 +167,33 @@ const LONDON = new Intl.DateTimeFormat('en-GB', {
 /** A stored instant as people read it: Europe/London, with GMT or BST shown so an hour is never ambiguous. */
 export const londonTime = (at: Date): string => LONDON.format(at);
 
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: DISPLAY_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const LONDON_HOUR = new Intl.DateTimeFormat('en-GB', {
+  timeZone: DISPLAY_TIME_ZONE,
+  hour: 'numeric',
+  hourCycle: 'h23',
+});
+
+/**
+ * The instant London's day containing `at` began: a day bucket as people read it (23 hours long when the clocks go
+ * forward, 25 when they go back). The clocks change at 01:00 UTC, so London midnight is never ambiguous and is
+ * either 00:00 UTC (GMT) or 23:00 UTC the evening before (BST).
+ */
+export const londonDayStart = (at: Date): Date => {
+  const [year, month, day] = LONDON_DATE.format(at).split('-').map(Number);
+  const utcMidnight = Date.UTC(year, month - 1, day);
+  // At 00:00 UTC London shows 00 (GMT) or 01 (BST): midnight there was that many hours earlier.
+  return new Date(utcMidnight - Number(LONDON_HOUR.format(utcMidnight)) * 3_600_000);
+};
+
+/** The start of the London day after the one beginning at `dayStart`. */
+export const nextLondonDay = (dayStart: Date): Date =>
+  londonDayStart(new Date(dayStart.getTime() + 26 * 3_600_000));
+
 /** The UTC start of the hour an instant falls in: the key of an hourly bucket. */
 export const hourOf = (at: Date): Date => new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000);
