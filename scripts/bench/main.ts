@@ -1,8 +1,10 @@
 import { runIngestBench } from './ingest.bench';
+import { runMentionsBench } from './mentions.bench';
 import { runTaggingBench } from './tagging.bench';
 
 const BENCHES: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
   ingest: runIngestBench,
+  mentions: runMentionsBench,
   tagging: runTaggingBench,
 };
 
@@ -15,7 +17,7 @@ const main = async () => {
   const bench = name ? BENCHES[name] : undefined;
   if (!bench) {
     console.error(
-      `usage: npm run bench -- ${Object.keys(BENCHES).join('|')} (ingest also takes --store-only)`,
+      `usage: npm run bench -- ${Object.keys(BENCHES).join('|')} (ingest also takes --store-only, mentions --posts N)`,
     );
     process.exit(2);
   }

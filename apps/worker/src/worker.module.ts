@@ -22,6 +22,8 @@ import { NotifyProcessor } from './processors/notify.processor';
 import { SweepSlaHandler } from './handlers/sweep-sla.handler';
 import { WorkflowProcessor } from './processors/workflow.processor';
 import { BANK_HOLIDAYS, englandAndWalesBankHolidays } from './services/bank-holidays';
+import { RollUpMentionsHandler } from './handlers/roll-up-mentions.handler';
+import { RollupProcessor } from './processors/rollup.processor';
 import { FeedFetcherService } from './services/feed-fetcher.service';
 import { HostGate } from './services/host-gate.service';
 import { Mailer } from './services/mailer.service';
@@ -66,6 +68,8 @@ import { TagBacklogGate } from './services/tag-backlog.gate';
     { provide: BANK_HOLIDAYS, useFactory: englandAndWalesBankHolidays },
     SweepSlaHandler,
     WorkflowProcessor,
+    RollUpMentionsHandler,
+    RollupProcessor,
   ],
 })
 export class WorkerModule {}

@@ -10,6 +10,7 @@ import { NotificationRepository } from './repositories/notification.repository';
 import { DraftRepository } from './repositories/draft.repository';
 import { OpportunityRepository } from './repositories/opportunity.repository';
 import { ElectionPeriodRepository } from './repositories/election-period.repository';
+import { MentionRollupRepository } from './repositories/mention-rollup.repository';
 import { PostRepository } from './repositories/post.repository';
 import { PreviewRepository } from './repositories/preview.repository';
 import { SourceRepository } from './repositories/source.repository';
@@ -31,6 +32,7 @@ const REPOSITORIES = [
   DraftRepository,
   OpportunityRepository,
   ElectionPeriodRepository,
+  MentionRollupRepository,
   PostRepository,
   PreviewRepository,
   SourceRepository,

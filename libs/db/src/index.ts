@@ -19,3 +19,4 @@ export * from './tagging-workspace';
 export * from './secret-box';
 export * from './repositories/engagement.repository';
 export * from './repositories/opportunity.repository';
+export * from './repositories/mention-rollup.repository';

@@ -22,3 +22,4 @@ export * from './sla';
 export * from './mentions';
 export * from './election-periods';
 export * from './propriety';
+export * from './metrics';

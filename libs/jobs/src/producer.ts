@@ -6,6 +6,8 @@ import {
   QUEUE_OPTIONS,
   QUEUES,
   SLA_SWEEP_EVERY_MS,
+  ROLLUP_EVERY_MS,
+  ROLLUP_SCHEDULER_ID,
   TAG_WINDOW,
   jobId,
   schedulerIdOf,
@@ -28,6 +30,7 @@ export class JobProducer {
       notify: new Queue(QUEUES.notify, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.notify }),
       webhook: new Queue(QUEUES.webhook, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.webhook }),
       workflow: new Queue(QUEUES.workflow, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.workflow }),
+      rollup: new Queue(QUEUES.rollup, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.rollup }),
     };
   }
 
@@ -139,6 +142,15 @@ export class JobProducer {
       'sla-sweep',
       { every: SLA_SWEEP_EVERY_MS },
       { name: 'SweepSla', data: {}, opts: QUEUE_OPTIONS.workflow },
+    );
+  }
+
+  /** Runs the mentions roll-up every ROLLUP_EVERY_MS; upserting again (at every boot) changes nothing. */
+  async scheduleRollUps(): Promise<void> {
+    await this.queues.rollup.upsertJobScheduler(
+      ROLLUP_SCHEDULER_ID,
+      { every: ROLLUP_EVERY_MS },
+      { name: 'RollUpMentions', data: {}, opts: QUEUE_OPTIONS.rollup },
     );
   }
 

@@ -10,6 +10,7 @@ export const QUEUES = {
   workflow: 'workflow',
   notify: 'notify',
   webhook: 'webhook',
+  rollup: 'rollup',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -27,6 +28,8 @@ export type JobPayloads = {
   DeliverWebhook: { deliveryId: string };
   /** Fills first-response deadlines and appends due-soon / overdue warnings; reads everything from Postgres. */
   SweepSla: Record<string, never>;
+  /** Counts the mentions in posts fetched since the roll-up's watermark (kept in Postgres, so no payload). */
+  RollUpMentions: Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
 
@@ -39,6 +42,7 @@ export const JOB_QUEUE = {
   SendEmail: QUEUES.notify,
   DeliverWebhook: QUEUES.webhook,
   SweepSla: QUEUES.workflow,
+  RollUpMentions: QUEUES.rollup,
 } as const satisfies { [N in JobName]: QueueName };
 
 /** The job names a queue carries: a handler map for the queue needs exactly these keys. */
@@ -76,6 +80,13 @@ export const QUEUE_OPTIONS: { [Q in QueueName]: DefaultJobOptions } = {
   },
   // A sweep that fails is simply the next minute's sweep: no retries to pile up behind it.
   workflow: { attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
+  // A failed roll-up is retried by the next scheduled run as well, from the same watermark.
+  rollup: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 10_000 },
+    removeOnComplete: true,
+    removeOnFail: { count: 100 },
+  },
 };
 
 /**
@@ -106,6 +117,8 @@ export const WORKER_OPTIONS: {
     lockDuration: config.jobLockMs,
     stalledInterval: config.jobLockMs,
   }),
+  // One at a time: runs take turns on the watermark's row lock anyway.
+  rollup: (config) => ({ concurrency: 1, lockDuration: config.jobLockMs, stalledInterval: config.jobLockMs }),
 };
 
 /** How often the SLA sweep runs: a warning is at most this late. */
@@ -120,5 +133,9 @@ export const TAG_WINDOW = 4;
 /** BullMQ rejects ids with ':' or that are plain integers, so every id gets a word prefix and safe characters. */
 export const jobId = (...parts: (string | number)[]): string =>
   parts.join('-').replace(/[^A-Za-z0-9_.-]/g, '_');
+
+/** How often the roll-ups catch up with what was fetched: dashboards are at most this far behind. */
+export const ROLLUP_EVERY_MS = 5 * 60_000;
+export const ROLLUP_SCHEDULER_ID = 'rollup-mentions';
 
 export const schedulerIdOf = (sourceId: string): string => jobId('source', sourceId);

@@ -1,0 +1,64 @@
+import type { Config } from '@parley/config';
+import { createDataSource, MentionRollupRepository } from '@parley/db';
+import { JobProducer, QUEUES, ROLLUP_SCHEDULER_ID, connectRedis } from '@parley/jobs';
+import { createTestDatabase } from '@parley/testing';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RollUpMentionsHandler } from '../handlers/roll-up-mentions.handler';
+import { RollupProcessor } from './rollup.processor';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+describe('RollupProcessor (real Postgres and Redis)', () => {
+  const prefix = `parley-test-${randomBytes(4).toString('hex')}`;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let dataSource: DataSource;
+  let redis: Redis;
+  let producer: JobProducer;
+  let processor: RollupProcessor;
+  const rollup = new MentionRollupRepository();
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await createDataSource(database.url, { poolSize: 2 }).initialize();
+    redis = await connectRedis(REDIS_URL, 'rollup-test');
+    producer = new JobProducer(redis, prefix);
+    const config = { queuePrefix: prefix, workerConcurrency: 1, jobLockMs: 30_000 } as Config;
+    processor = new RollupProcessor(config, redis, producer, new RollUpMentionsHandler(dataSource, rollup));
+  });
+
+  afterAll(async () => {
+    await processor?.beforeApplicationShutdown();
+    await producer.close();
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('schedules the roll-up at boot and counts what was fetched, from the queue', async () => {
+    const [{ id: departmentId }]: { id: string }[] = await dataSource.query(
+      `INSERT INTO department (key, name) VALUES ('hmrc', 'HM Revenue and Customs') RETURNING id`,
+    );
+    await dataSource.query(
+      `WITH s AS (INSERT INTO source (key, type, url, interval_ms) VALUES ('feed', 'feed', 'https://example.org/feed', 3600000) RETURNING id)
+       INSERT INTO post (source_id, external_id, platform, text, published_at)
+       SELECT id, 'p' || n, 'web', 'HM Revenue and Customs took my call ' || n, now() - interval '2 hours' FROM s, generate_series(1, 3) n`,
+    );
+    await processor.onApplicationBootstrap();
+    const queue = new Queue(QUEUES.rollup, { connection: redis, prefix });
+    expect((await queue.getJobSchedulers()).map((s) => s.key)).toEqual([ROLLUP_SCHEDULER_ID]);
+    await queue.close();
+    await vi.waitFor(
+      async () => {
+        const hourly = await rollup.hourly(dataSource, departmentId, new Date(0), new Date());
+        expect(hourly.map((h) => h.mentions)).toEqual([3]);
+      },
+      { timeout: 20_000, interval: 200 },
+    );
+  });
+});
