@@ -289,6 +289,68 @@ export const ROUTES: Record<string, RouteCase> = {
     expect: '401 · 200 · 403 403 200 200 200 · 403 403 404 404 404',
   },
 
+  // --- drafts: every change names draft version 999, which never exists, so an allowed caller gets 409 (the
+  // access check passed) and nothing is written. Reviews are for policy, comms and manager members only.
+  'GET /api/opportunities/:id/draft': {
+    request: ({ department }) => ({ path: `/api/opportunities/${department.opportunityId}/draft` }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
+  'PUT /api/opportunities/:id/draft': {
+    request: ({ department }) => ({
+      path: `/api/opportunities/${department.opportunityId}/draft`,
+      body: { text: 'authorization matrix', expectedVersion: 999 },
+    }),
+    expect: '401 · 409 · 403 403 409 409 409 · 403 403 404 404 404',
+  },
+  'GET /api/opportunities/:id/draft/versions': {
+    request: ({ department }) => ({ path: `/api/opportunities/${department.opportunityId}/draft/versions` }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
+  'GET /api/opportunities/:id/draft/diff': {
+    request: ({ department }) => ({
+      path: `/api/opportunities/${department.opportunityId}/draft/diff?from=0&to=0`,
+    }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
+  'POST /api/opportunities/:id/draft/overrides': {
+    request: ({ department }) => ({
+      path: `/api/opportunities/${department.opportunityId}/draft/overrides`,
+      body: { expectedVersion: 999, kind: 'view', start: 0, end: 1, reason: 'authorization matrix' },
+    }),
+    expect: '401 · 409 · 403 403 409 409 409 · 403 403 404 404 404',
+  },
+  'POST /api/opportunities/:id/draft/submit': {
+    request: ({ department }) => ({
+      path: `/api/opportunities/${department.opportunityId}/draft/submit`,
+      body: { expectedVersion: 999 },
+    }),
+    expect: '401 · 409 · 403 403 409 409 409 · 403 403 404 404 404',
+  },
+  'POST /api/opportunities/:id/draft/reviews': {
+    request: ({ department }) => ({
+      path: `/api/opportunities/${department.opportunityId}/draft/reviews`,
+      body: { expectedVersion: 999, decision: 'approve' },
+    }),
+    expect: '401 · 403 · 403 409 409 409 403 · 403 404 404 404 403',
+  },
+  'GET /api/clearance': {
+    request: ({ department }) => ({ path: `/api/clearance?department=${department.key}` }),
+    expect: '401 · 200 · 403 200 200 200 403 · 403 404 404 404 403',
+  },
+
+  // propriety module (issue 10): the draft check and the election period in force.
+  'POST /api/propriety/check': {
+    request: ({ department }) => ({
+      path: '/api/propriety/check',
+      body: { department: department.key, text: 'Hi, matrix team here.' },
+    }),
+    expect: '401 · 200 · 403 403 200 200 200 · 403 403 404 404 404',
+  },
+  'GET /api/election-periods/current': {
+    request: () => ({ path: '/api/election-periods/current' }),
+    expect: '401 · 200 · 200 200 200 200 200 · 200 200 200 200 200',
+  },
+
   // --- engagements (publishing): recorded from version 0, which is never current, so an allowed caller gets 409
   // (the access check passed) and nothing is recorded or posted.
   'GET /api/opportunities/:id/engagements': {

@@ -7,10 +7,12 @@ import { DomainErrorFilter } from './common/domain-error.filter';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { EngagementsModule } from './modules/engagements/engagements.module';
+import { DraftsModule } from './modules/drafts/drafts.module';
 import { HealthController } from './modules/health/health.controller';
 import { OpportunitiesModule } from './modules/opportunities/opportunities.module';
 import { SourcesModule } from './modules/sources/sources.module';
 import { TaggingModule } from './modules/tagging/tagging.module';
+import { ProprietyModule } from './modules/propriety/propriety.module';
 import { RulesModule } from './modules/rules/rules.module';
 import { UsersModule } from './modules/users/users.module';
 import { WorkspaceModule } from './modules/workspace/workspace.module';
@@ -28,7 +30,9 @@ import { WorkspaceModule } from './modules/workspace/workspace.module';
     TaggingModule,
     RulesModule,
     EngagementsModule,
+    DraftsModule,
     OpportunitiesModule,
+    ProprietyModule,
   ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],

@@ -9,4 +9,6 @@ export * from './users';
 export * from './strict-object';
 export * from './text';
 export * from './engagements';
+export * from './drafts';
 export * from './opportunities';
+export * from './propriety';

@@ -26,6 +26,9 @@ export const LIMITS = {
   query: 4_000,
   purpose: 1_000,
   reason: 500,
+  /** A draft reply, and so the text the propriety check reads: far above any platform's post. */
+  draft: 10_000,
+  electionPeriods: 50,
   tokenName: 100,
   /** A source setting's value (a token, an API key, a user agent). */
   setting: 2_000,

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { KEY_PATTERN, PLATFORMS, SOURCE_TYPES, type Problem, type SourceType } from '@parley/domain';
+import {
+  isCalendarDate,
+  KEY_PATTERN,
+  PLATFORMS,
+  SOURCE_TYPES,
+  type Problem,
+  type SourceType,
+} from '@parley/domain';
 import { backfillStateSchema, ruleName, rulePurpose, ruleQuery } from './rules';
 import { strictObject, unknownKeyMessage } from './strict-object';
 import { interval, LIMITS, list, text } from './text';
@@ -109,6 +116,25 @@ const department = strictObject({
   rules: list(rule, { what: 'rules', within: 'a department', max: LIMITS.rulesPerDepartment }).optional(),
 });
 
+const calendarDate = (what: string) =>
+  z
+    .string({ error: `${what} is a date written YYYY-MM-DD` })
+    .refine(isCalendarDate, { error: `${what} is a date written YYYY-MM-DD, such as 2027-05-06` });
+
+/** A pre-election period, told apart by its name; both days are included, in UK time. */
+const electionPeriod = strictObject({
+  name: text({
+    what: 'an election period name',
+    max: LIMITS.name,
+    required: 'an election period needs a name',
+  }),
+  from: calendarDate('from'),
+  to: calendarDate('to'),
+}).refine((p) => p.from <= p.to, {
+  path: ['to'],
+  error: 'an election period ends on or after the day it starts (to is before from)',
+});
+
 /** `sample:NAME` reads a bundled sample feed, so the demo works without internet. */
 const sourceUrl = text({ what: 'a source url', max: LIMITS.url }).refine(
   (value) => /^sample:[a-z0-9][a-z0-9._-]*$/.test(value) || /^(https?|wss?):\/\/[^\s]+$/i.test(value),
@@ -191,7 +217,20 @@ export const workspaceDocumentSchema = strictObject({
     max: LIMITS.departments,
   }).optional(),
   sources: list(source, { what: 'sources', within: 'a workspace document', max: LIMITS.sources }).optional(),
+  /** While one is in force, proactive posts need a manager's approval and every draft carries a finding. */
+  electionPeriods: list(electionPeriod, {
+    what: 'election periods',
+    within: 'a workspace document',
+    max: LIMITS.electionPeriods,
+  }).optional(),
 }).superRefine((doc, ctx) => {
+  for (const dup of duplicates((doc.electionPeriods ?? []).map((p) => p.name))) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['electionPeriods'],
+      message: `election period "${dup}" appears twice`,
+    });
+  }
   for (const dup of duplicates((doc.departments ?? []).map((d) => d.key))) {
     ctx.addIssue({
       code: 'custom',
@@ -236,6 +275,7 @@ export type SourceDocument = NonNullable<WorkspaceDocument['sources']>[number];
 export type RuleDocument = NonNullable<DepartmentDocument['rules']>[number];
 export type AccountDocument = NonNullable<DepartmentDocument['accounts']>[number];
 export type ResourceDocument = NonNullable<DepartmentDocument['resources']>[number];
+export type ElectionPeriodDocument = NonNullable<WorkspaceDocument['electionPeriods']>[number];
 export type SettingValue = z.infer<typeof settingValue>;
 
 const changeSet = z.object({
@@ -249,8 +289,8 @@ export type ChangeSet = z.infer<typeof changeSet>;
 /** One change a document makes (or, in a dry run, would make): the fields it touches, before and after. */
 export const changeSchema = z.object({
   action: z.enum(['create', 'update', 'delete']),
-  entity: z.enum(['department', 'rule', 'source']),
-  /** `dfe`, `dfe/loans` (a rule), or a source key. */
+  entity: z.enum(['department', 'rule', 'source', 'election-period']),
+  /** `dfe`, `dfe/loans` (a rule), a source key, or an election period's name. */
   key: z.string(),
   fields: z.array(z.string()),
   /** Secrets appear as `{ set: true }`, never their values. */
@@ -269,6 +309,7 @@ export const applyResultSchema = z.object({
   departments: changeSet,
   rules: changeSet,
   sources: changeSet,
+  electionPeriods: changeSet,
 });
 export type ApplyResult = z.infer<typeof applyResultSchema>;
 

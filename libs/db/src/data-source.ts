@@ -10,6 +10,8 @@ import { ApiTokenExpiry1796119200000 } from './migrations/1796119200000-api-toke
 import { BackfillRequest1796200000000 } from './migrations/1796200000000-backfill-request';
 import { EngagementPublishing1796304000000 } from './migrations/1796304000000-engagement-publishing';
 import { OpportunityWorkflow1796300000000 } from './migrations/1796300000000-opportunity-workflow';
+import { ElectionPeriod1796302000000 } from './migrations/1796302000000-election-period';
+import { Drafts1796303000000 } from './migrations/1796303000000-drafts';
 
 export const MIGRATIONS = [
   InitialSchema1763683200000,
@@ -23,6 +25,8 @@ export const MIGRATIONS = [
   BackfillRequest1796200000000,
   EngagementPublishing1796304000000,
   OpportunityWorkflow1796300000000,
+  ElectionPeriod1796302000000,
+  Drafts1796303000000,
 ];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */

@@ -6,7 +6,9 @@ import { AuditRepository } from './repositories/audit.repository';
 import { BackfillRequestRepository } from './repositories/backfill-request.repository';
 import { ConversationRepository } from './repositories/conversation.repository';
 import { EngagementRepository } from './repositories/engagement.repository';
+import { DraftRepository } from './repositories/draft.repository';
 import { OpportunityRepository } from './repositories/opportunity.repository';
+import { ElectionPeriodRepository } from './repositories/election-period.repository';
 import { PostRepository } from './repositories/post.repository';
 import { PreviewRepository } from './repositories/preview.repository';
 import { SourceRepository } from './repositories/source.repository';
@@ -23,7 +25,9 @@ const REPOSITORIES = [
   BackfillRequestRepository,
   ConversationRepository,
   EngagementRepository,
+  DraftRepository,
   OpportunityRepository,
+  ElectionPeriodRepository,
   PostRepository,
   PreviewRepository,
   SourceRepository,

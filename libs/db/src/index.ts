@@ -10,6 +10,8 @@ export * from './repositories/tagging.repository';
 export * from './repositories/preview.repository';
 export * from './repositories/statistics.repository';
 export * from './repositories/backfill-request.repository';
+export * from './repositories/draft.repository';
+export * from './repositories/election-period.repository';
 export * from './database.module';
 export * from './tagging-workspace';
 export * from './secret-box';

@@ -46,6 +46,10 @@ const createRouter = () =>
               lazy: () => import('./routes/rule-editor').then((m) => ({ Component: m.RuleEditorRoute })),
             },
             {
+              path: 'clearance',
+              lazy: () => import('./routes/clearance').then((m) => ({ Component: m.ClearanceRoute })),
+            },
+            {
               path: 'sources',
               lazy: () => import('./routes/sources').then((m) => ({ Component: m.SourcesRoute })),
             },

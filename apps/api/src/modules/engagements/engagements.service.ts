@@ -100,7 +100,8 @@ export class EngagementsService {
       permission: 'conversation.act',
       event: { kind: 'engagement', detail: { kind: input.kind, mode: input.mode, url: input.url ?? null } },
       also: async (tx, o) => {
-        const draft = await this.drafts.forReply(tx, o, input.draftId);
+        // Recorded by hand, the draft counts only when named: a pointer posted meanwhile needs none.
+        const draft = input.draftId ? await this.drafts.forReply(tx, o, input.draftId) : null;
         const account = input.account
           ? findAccount(
               await this.engagements.publishAccounts(tx, o.departmentId),
@@ -117,6 +118,7 @@ export class EngagementsService {
           accountHandle: account?.handle ?? null,
           platform: account?.platform ?? null,
           text: draft?.text ?? input.text ?? null,
+          draftId: draft?.id ?? null,
           publishState: null,
         });
         await linkFetchedPosts(tx, this.engagements, [o.conversationId]);
@@ -169,12 +171,7 @@ export class EngagementsService {
         const message = 'Choose the account to post from.';
         throw new DomainError('invalid', message, [{ path: 'account', message }]);
       }
-      const draft = await this.drafts.forReply(tx, o, input.draftId);
-      if (!draft && (o.route === 'clearance' || o.route === 'press-office')) {
-        const message = 'A reply on the clearance route is posted from its approved draft: give draftId.';
-        throw new DomainError('conflict', message, [{ path: 'draftId', message }]);
-      }
-      const text = draft?.text ?? input.text?.trim();
+      const { text, draftId } = await this.textToPublish(tx, o, input);
       if (!text) {
         const message = 'Give the text to post, or the approved draft (draftId).';
         throw new DomainError('invalid', message, [{ path: 'text', message }]);
@@ -194,7 +191,7 @@ export class EngagementsService {
         const message = `The conversation is not on ${row.platform}, so ${row.handle} cannot reply in it: post it there and record the reply with its address.`;
         throw new DomainError('invalid', message, [{ path: 'account', message }]);
       }
-      const engagement = await this.pendingEngagement(tx, auth, o, input, { row, text });
+      const engagement = await this.pendingEngagement(tx, auth, o, input, { row, text, draftId });
       await this.audit.record(tx, actorOf(auth), {
         action: 'engagement.publish',
         entityType: 'engagement',
@@ -210,7 +207,11 @@ export class EngagementsService {
     auth: AuthContext,
     o: OpportunityRow,
     input: RecordEngagement,
-    { row, text }: { row: { id: string; handle: string; platform: string }; text: string },
+    {
+      row,
+      text,
+      draftId,
+    }: { row: { id: string; handle: string; platform: string }; text: string; draftId: string | null },
   ): Promise<EngagementRow> {
     const open = await this.engagements.unfinishedPublish(tx, o.id);
     if (open?.publishState === 'pending' && Date.now() - open.createdAt.getTime() < IN_FLIGHT_MS) {
@@ -238,6 +239,7 @@ export class EngagementsService {
       accountHandle: row.handle,
       platform: row.platform,
       text,
+      draftId,
       publishState: 'pending',
     });
   }
@@ -320,6 +322,30 @@ export class EngagementsService {
     return o;
   }
 
+  /**
+   * What is posted: the text given, or the draft's. A draft that needs clearance is posted exactly as approved,
+   * and a reply on the clearance route only from such a draft, so clearance cannot be stepped round.
+   */
+  private async textToPublish(
+    tx: Queryable,
+    o: OpportunityRow,
+    input: RecordEngagement,
+  ): Promise<{ text: string | undefined; draftId: string | null }> {
+    const draft = await this.drafts.forReply(tx, o, input.draftId);
+    const given = input.text?.trim();
+    const refuse = (message: string) =>
+      new DomainError('conflict', message, [{ path: draft ? 'text' : 'draftId', message }]);
+    if (!draft && o.route === 'clearance')
+      throw refuse(
+        'A reply on the clearance route is posted from its approved draft: write it in the draft pane first.',
+      );
+    if (draft?.needsClearance && given && given !== draft.text.trim())
+      throw refuse(
+        'The approved draft is what is posted: leave the text empty, or save the change as a new version for clearance.',
+      );
+    return { text: given || draft?.text, draftId: draft?.id ?? null };
+  }
+
   private async platformOf(tx: Queryable, o: OpportunityRow): Promise<string> {
     return (await this.engagements.replyTarget(tx, o.conversationId))?.platform ?? '';
   }
@@ -334,7 +360,7 @@ export class EngagementsService {
       route: o.route,
       outcome: input.outcome ?? null,
       closesLoop: input.closesLoop ?? false,
-      draftId: input.draftId ?? null,
+      draftId: null as string | null,
       recordedBy: auth.userId,
     };
   }

@@ -22,5 +22,6 @@ export const resultOf = (plan: Plan, dryRun: boolean): ApplyResult => {
     departments: set('department'),
     rules: set('rule'),
     sources: set('source'),
+    electionPeriods: set('election-period'),
   };
 };

@@ -35,4 +35,5 @@ export const documentOf = (state: WorkspaceState): WorkspaceDocument => ({
       ...(Object.keys(config).length ? { config } : {}),
     };
   }),
+  electionPeriods: state.electionPeriods.map(({ name, from, to }) => ({ name, from, to })),
 });

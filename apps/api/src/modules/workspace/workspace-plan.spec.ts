@@ -16,7 +16,11 @@ const reddit: StoredSource = {
   secrets: { clientSecret: 'shh' },
   sealed: 'v1.sealed',
 };
-const state: WorkspaceState = { departments: [], sources: [reddit] };
+const state: WorkspaceState = {
+  departments: [],
+  sources: [reddit],
+  electionPeriods: [{ id: 'period-1', name: 'Local elections 2027', from: '2027-03-25', to: '2027-05-06' }],
+};
 
 const plan = (input: unknown, prune = false) =>
   planWorkspace(workspaceDocumentSchema.parse(input), state, prune);
@@ -63,5 +67,45 @@ describe('planWorkspace: source settings', () => {
     expect(plan({ sources: [] }, true).changes.map((c) => [c.action, c.key])).toEqual([
       ['delete', 'reddit-uk'],
     ]);
+  });
+});
+
+describe('planWorkspace: election periods', () => {
+  const local = { name: 'Local elections 2027', from: '2027-03-25', to: '2027-05-06' };
+  const byElection = { name: 'By-election', from: '2027-06-01', to: '2027-06-20' };
+  const outcome = (input: unknown, prune = false) =>
+    plan(input, prune).changes.map((c) => [c.action, c.entity, c.key, c.fields]);
+
+  it('changes nothing for the stored periods as an export writes them', () => {
+    expect(plan({ electionPeriods: [local] }, true).changes).toEqual([]);
+  });
+
+  it('creates, updates by name and, only with prune, removes the ones a given list leaves out', () => {
+    expect(outcome({ electionPeriods: [byElection] })).toEqual([
+      ['create', 'election-period', 'By-election', ['from', 'to']],
+    ]);
+    expect(outcome({ electionPeriods: [{ ...local, to: '2027-05-07' }] })).toEqual([
+      ['update', 'election-period', 'Local elections 2027', ['to']],
+    ]);
+    expect(outcome({ electionPeriods: [byElection] }, true)).toEqual([
+      ['create', 'election-period', 'By-election', ['from', 'to']],
+      ['delete', 'election-period', 'Local elections 2027', ['from', 'to']],
+    ]);
+    expect(outcome({}, true)).toEqual([]);
+  });
+
+  it.each([
+    [{ ...local, from: '2027-05-07' }, 'electionPeriods.0.to'],
+    [{ ...local, to: '6 May 2027' }, 'electionPeriods.0.to'],
+    [{ ...local, name: ' ' }, 'electionPeriods.0.name'],
+  ])('refuses %o, naming %s', (period, path) => {
+    const parsed = workspaceDocumentSchema.safeParse({ electionPeriods: [period] });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toContain(path);
+  });
+
+  it('refuses two periods of one name', () => {
+    const parsed = workspaceDocumentSchema.safeParse({ electionPeriods: [local, local] });
+    expect(parsed.error?.issues[0].message).toBe('election period "Local elections 2027" appears twice');
   });
 });

@@ -12,7 +12,7 @@ import {
   type WorkspaceDocument,
 } from '@parley/contracts';
 import { formatDuration, parseDuration, type Problem } from '@parley/domain';
-import type { AccountRow, StoredRuleRow } from '@parley/db';
+import type { AccountWithSecretRow, StoredRuleRow } from '@parley/db';
 import {
   sameAccount,
   sameValues,
@@ -21,6 +21,7 @@ import {
   visibleAccount,
   visibleConfig,
   type DepartmentFields,
+  type ElectionPeriodFields,
   type RuleFields,
   type SourceFields,
   type StoredDepartment,
@@ -44,7 +45,8 @@ export type PlannedChange =
       ruleKey: string;
       existing: StoredRuleRow | null;
     } & Step<RuleFields>)
-  | ({ entity: 'source'; id: string | null } & Step<SourceFields, StoredSource>);
+  | ({ entity: 'source'; id: string | null } & Step<SourceFields, StoredSource>)
+  | ({ entity: 'election-period'; id: string | null } & Step<ElectionPeriodFields>);
 
 /** Everything a document changes, in the order to write it, and what it leaves as it is. */
 export type Plan = {
@@ -95,11 +97,11 @@ const step = <Fields, Before extends Fields>(
 /** An account's credential, as for a source secret: set, removed, kept (`{ set: true }`), or absent: left as it is. */
 const accountAfter = (
   doc: AccountDocument,
-  stored: AccountRow[],
+  stored: AccountWithSecretRow[],
   report: (name: string, message: string) => void,
-): AccountRow => {
+): AccountWithSecretRow => {
   const account = { platform: doc.platform, handle: doc.handle, site: doc.site ?? null };
-  const old = stored.find((s) => sameAccount(s, { ...account, secret: null }));
+  const old = stored.find((s) => sameAccount(s, account));
   const name = (ACCOUNT_SECRETS as Record<string, AccountSecretName>)[doc.platform];
   const value = name ? doc[name] : undefined;
   if (value === undefined) return { ...account, secret: old?.secret ?? null };
@@ -196,7 +198,11 @@ const flatSource = (s: SourceFields, secretsAs: (value: string) => unknown) => (
 
 /** Works out what applying `doc` to `state` changes; writes nothing. */
 export const planWorkspace = (doc: WorkspaceDocument, state: WorkspaceState, prune: boolean): Plan => {
-  const plan: Plan = { changes: [], unchanged: { department: [], rule: [], source: [] }, problems: [] };
+  const plan: Plan = {
+    changes: [],
+    unchanged: { department: [], rule: [], source: [], 'election-period': [] },
+    problems: [],
+  };
   const add = (change: PlannedChange) =>
     change.fields.length ? plan.changes.push(change) : plan.unchanged[change.entity].push(change.key);
   const departments = new Map(state.departments.map((d) => [d.key, d]));
@@ -233,8 +239,28 @@ export const planWorkspace = (doc: WorkspaceDocument, state: WorkspaceState, pru
       add({ entity: 'department', id: old.id, ...step(old.key, old, null, departmentFields) });
     }
   }
+  planElectionPeriods(doc, state, prune).forEach(add);
   plan.problems.push(...accountConflicts(doc, state, plan.changes));
   return plan;
+};
+
+/** Election periods by name: given ones are created or updated; with prune, stored ones not given are removed. */
+const planElectionPeriods = (doc: WorkspaceDocument, state: WorkspaceState, prune: boolean) => {
+  const dates = (p: ElectionPeriodFields): ElectionPeriodFields => ({ from: p.from, to: p.to });
+  const changes: PlannedChange[] = [];
+  for (const given of doc.electionPeriods ?? []) {
+    const old = state.electionPeriods.find((p) => p.name === given.name);
+    const change = step(given.name, old ? dates(old) : null, dates(given), dates);
+    changes.push({ entity: 'election-period', id: old?.id ?? null, ...change });
+  }
+  if (prune && doc.electionPeriods) {
+    for (const old of state.electionPeriods.filter(
+      (p) => !doc.electionPeriods?.some((g) => g.name === p.name),
+    )) {
+      changes.push({ entity: 'election-period', id: old.id, ...step(old.name, dates(old), null, dates) });
+    }
+  }
+  return changes;
 };
 
 /** An account the document lists under one department while another (stored or in the document) keeps it. */
@@ -322,6 +348,7 @@ export const visibleFields = (
       config: visibleConfig(secretSettingsOf(s.type), s),
     };
   }
+  if (change.entity === 'election-period') return { ...(fields as ElectionPeriodFields) };
   return change.entity === 'rule'
     ? ruleFields(fields as RuleFields)
     : departmentView(fields as DepartmentFields);

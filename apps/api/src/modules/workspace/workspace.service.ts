@@ -5,12 +5,13 @@ import {
   AuditRepository,
   DATA_SOURCE,
   OpportunityRepository,
+  ElectionPeriodRepository,
   WorkspaceRepository,
   accountSecretAad,
   inTransaction,
   openSecrets,
   sealSecrets,
-  type AccountRow,
+  type AccountWithSecretRow,
   type Actor,
   type Queryable,
 } from '@parley/db';
@@ -57,6 +58,7 @@ export class WorkspaceService {
     private readonly rules: RuleWriter,
     private readonly outbox: BackfillOutbox,
     private readonly opportunities: OpportunityRepository,
+    private readonly electionPeriods: ElectionPeriodRepository,
   ) {}
 
   async apply(
@@ -130,7 +132,7 @@ export class WorkspaceService {
         ...d,
         sla: slaOf(d),
         accounts: sortedAccounts(
-          (await this.workspace.accountsOf(q, d.id)).map((a) => ({
+          (await this.workspace.accountsWithSecretsOf(q, d.id)).map((a) => ({
             ...a,
             secret: this.readAccountSecret(a),
           })),
@@ -153,7 +155,7 @@ export class WorkspaceService {
       secrets: this.readSecrets(s.key, s.secrets),
       sealed: s.secrets,
     }));
-    return { departments, sources };
+    return { departments, sources, electionPeriods: await this.electionPeriods.all(q) };
   }
 
   /**
@@ -174,7 +176,7 @@ export class WorkspaceService {
   }
 
   /** As a source's: a credential sealed with another key reads as not set, so it can be given again. */
-  private readAccountSecret(a: AccountRow): string | null {
+  private readAccountSecret(a: AccountWithSecretRow): string | null {
     try {
       return openSecrets(a.secret, this.config.secretKey, accountSecretAad(a)).credential ?? null;
     } catch (error) {
@@ -203,7 +205,9 @@ export class WorkspaceService {
       const id =
         change.entity === 'department'
           ? await this.writeDepartment(w, change)
-          : await this.writeSource(w, change);
+          : change.entity === 'source'
+            ? await this.writeSource(w, change)
+            : await this.writeElectionPeriod(w, change);
       await this.audit.record(tx, actor, {
         action: `${change.entity}.${change.action}`,
         entityType: change.entity,
@@ -271,6 +275,16 @@ export class WorkspaceService {
     return id;
   }
 
+  private async writeElectionPeriod(w: Write, change: Extract<PlannedChange, { entity: 'election-period' }>) {
+    if (!change.after) {
+      await this.electionPeriods.delete(w.tx, change.id as string);
+      return change.id;
+    }
+    const fields = { name: change.key, ...change.after };
+    if (change.id) await this.electionPeriods.update(w.tx, change.id, fields);
+    return change.id ?? (await this.electionPeriods.insert(w.tx, fields));
+  }
+
   /** Seals the secrets again only when they changed, so an unchanged source keeps its stored ciphertext. */
   private storedSource(w: Write, key: string, s: SourceFields, before: StoredSource | null) {
     const { secrets } = s;
@@ -289,10 +303,10 @@ export class WorkspaceService {
   }
 }
 
-const summary = ({ dryRun, departments, rules, sources }: ApplyResult) => ({
+const summary = ({ dryRun, departments, rules, sources, electionPeriods }: ApplyResult) => ({
   dryRun,
   ...Object.fromEntries(
-    Object.entries({ departments, rules, sources }).map(([kind, c]) => [
+    Object.entries({ departments, rules, sources, electionPeriods }).map(([kind, c]) => [
       kind,
       `${c.created.length} created, ${c.updated.length} updated, ${c.deleted.length} deleted`,
     ]),

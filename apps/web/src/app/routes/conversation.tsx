@@ -14,6 +14,7 @@ import { Thread } from '../../features/conversations/components/thread';
 import { EngagementPanel } from '../../features/engagements/components/engagement-panel';
 import { hasTerms, matchTermsOf, mergeTerms } from '../../features/conversations/utils/highlight';
 import { OpportunityPanel } from '../../features/opportunities/components/opportunity-panel';
+import { DraftPane } from '../../features/drafts/components/draft-pane';
 import { isApiError } from '../../lib/api-client';
 
 export const ConversationRoute = () => {
@@ -57,6 +58,7 @@ export const ConversationRoute = () => {
   const detail = conversation.data;
   const title = detail.title || 'Untitled conversation';
   const firstTag = detail.tags.find((tag) => me.departments.some((d) => d.key === tag.department));
+  const membership = firstTag && me.departments.find((d) => d.key === firstTag.department);
   const back = firstTag ? `/inbox?department=${encodeURIComponent(firstTag.department)}` : '/inbox';
   const now = new Date();
   const terms = mergeTerms(detail.tags.map((tag) => matchTermsOf(tag.signals)));
@@ -102,11 +104,29 @@ export const ConversationRoute = () => {
       <h2 className="heading-m">Engagement</h2>
       <EngagementSummary engagement={detail.engagement} departmentName={departmentName} now={now} />
 
-      <h2 className="heading-m">Thread</h2>
-      {hasTerms(terms) && (
-        <p className="secondary-text">Words the listening rules matched are highlighted.</p>
-      )}
-      <Thread posts={detail.posts} departmentName={departmentName} now={now} terms={terms} />
+      <div className="draft-beside">
+        <div>
+          <h2 className="heading-m">Thread</h2>
+          {hasTerms(terms) && (
+            <p className="secondary-text">Words the listening rules matched are highlighted.</p>
+          )}
+          <Thread posts={detail.posts} departmentName={departmentName} now={now} terms={terms} />
+        </div>
+        {firstTag && membership && (
+          <DraftPane
+            opportunityId={firstTag.opportunityId}
+            department={firstTag.department}
+            route={firstTag.route}
+            routeReason={firstTag.routeReason}
+            resources={firstTag.resources}
+            viewer={{
+              id: me.id,
+              role: membership.role,
+              canDraft: membership.permissions.includes('conversation.act'),
+            }}
+          />
+        )}
+      </div>
     </>
   );
 };

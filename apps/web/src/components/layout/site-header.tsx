@@ -26,6 +26,15 @@ const NAV: NavItem[] = [
     matches: (path: string) => path === '/' || path.startsWith('/inbox') || path.startsWith('/conversations'),
   },
   { to: '/rules', label: 'Rules', matches: (path: string) => path.startsWith('/rules') },
+  {
+    to: '/clearance',
+    label: 'Clearance',
+    matches: (path: string) => path.startsWith('/clearance'),
+    // For those who review drafts: policy officials, comms officers and managers (and workspace administrators).
+    shownTo: (user: SiteHeaderUser) =>
+      user.workspaceAdmin ||
+      user.departments.some((d) => ['policy', 'comms', 'manager'].includes(d.role ?? '')),
+  },
   { to: '/sources', label: 'Sources', matches: (path: string) => path.startsWith('/sources') },
   {
     to: '/people',

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { TextareaField } from '../../../components/ui/textarea-field';
 import { usePreview } from '../api/preview-rule';
-import { useDebouncedValue } from '../hooks/use-debounced-value';
+import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { queryProblem } from '../utils/preview';
 import { positionInMessage } from '../utils/query-position';
 import { QueryCaret } from './query-caret';
