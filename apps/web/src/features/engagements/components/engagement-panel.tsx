@@ -8,12 +8,10 @@ type Props = {
   opportunityId: string;
   /** Whether the person may record or publish here (comms, managers, admins); others see what was done. */
   canAct: boolean;
-  draftId?: string;
-  onRecorded?: () => void;
 };
 
 /** What the department did on this conversation, and the form to record or publish the reply. */
-export const EngagementPanel = ({ opportunityId, canAct, draftId, onRecorded }: Props) => {
+export const EngagementPanel = ({ opportunityId, canAct }: Props) => {
   const engagements = useEngagements(opportunityId);
   if (engagements.isPending) return <Loading label="Loading what was done" />;
   if (engagements.isError)
@@ -35,8 +33,6 @@ export const EngagementPanel = ({ opportunityId, canAct, draftId, onRecorded }: 
           opportunityId={opportunityId}
           version={opportunity.version}
           accounts={engagements.data.accounts}
-          draftId={draftId}
-          onRecorded={onRecorded}
         />
       )}
     </>

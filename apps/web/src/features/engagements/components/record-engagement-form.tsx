@@ -30,9 +30,6 @@ type Props = {
   /** The opportunity version the page shows: a change made meanwhile is refused, keeping what was typed. */
   version: number;
   accounts: EngagementList['accounts'];
-  /** The approved draft to publish, when there is one. */
-  draftId?: string;
-  onRecorded?: () => void;
 };
 
 const FIELD_ID = (field: string) => `engagement-${field}`;
@@ -96,13 +93,13 @@ const apiProblems = (error: unknown): { fields: FieldErrors; other: string[] } =
 };
 
 /** "Record or publish the reply": what was done, how, from which account, and what came of it. */
-export const RecordEngagementForm = ({ opportunityId, version, accounts, draftId, onRecorded }: Props) => {
+export const RecordEngagementForm = ({ opportunityId, version, accounts }: Props) => {
   const publishable = accounts.filter((a) => a.canPublish);
   const [values, setValues] = useState<EngagementFormValues>(() =>
     emptyEngagementForm(publishable[0]?.handle ?? ''),
   );
   const [checked, setChecked] = useState<FieldErrors>({});
-  const record = useRecordEngagement({ onSuccess: () => onRecorded?.() });
+  const record = useRecordEngagement();
   const set = <K extends keyof EngagementFormValues>(key: K, value: EngagementFormValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
 
@@ -118,7 +115,7 @@ export const RecordEngagementForm = ({ opportunityId, version, accounts, draftId
     const problems = checkEngagementForm(values, new Date());
     setChecked(problems);
     if (Object.keys(problems).length) return;
-    record.mutate({ opportunityId, engagement: engagementBody(values, version, draftId) });
+    record.mutate({ opportunityId, engagement: engagementBody(values, version) });
   };
 
   return (
@@ -218,7 +215,11 @@ export const RecordEngagementForm = ({ opportunityId, version, accounts, draftId
       <TextareaField
         id={FIELD_ID('text')}
         label={values.how === 'publish' ? 'The reply to post' : 'What was posted (optional)'}
-        hint={draftId ? 'The approved draft is posted as it was approved.' : undefined}
+        hint={
+          values.how === 'publish'
+            ? 'Leave it empty to post the draft as it was approved. A reply that needs clearance is only posted as approved.'
+            : 'Paste it if you have no address for the post: Parley finds it by its words when the thread is fetched.'
+        }
         rows={4}
         value={values.text}
         error={errors.text}
