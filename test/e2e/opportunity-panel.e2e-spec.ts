@@ -119,6 +119,7 @@ describe('working on a conversation from its page', () => {
   it('summarises what is missing, and keeps what was typed when someone else changed it meanwhile', async () => {
     await tab.goto(`${baseUrl}/conversations/${conversationId}`);
     await panel().waitFor({ timeout: 15_000 });
+    await panel().locator('summary', { hasText: 'Decline it' }).click();
     const decline = tab.getByRole('form', { name: 'Decline it' });
     await decline.getByLabel('Why are you declining it?').selectOption('other');
     await decline.getByRole('button', { name: 'Decline' }).click();
@@ -146,7 +147,41 @@ describe('working on a conversation from its page', () => {
       .getByText('Declined: Other (say why in the note)')
       .waitFor({ timeout: 10_000 });
     await panel().getByText('Declined it: Other (say why in the note)').waitFor({ timeout: 10_000 });
-    await expect(tab.getByRole('form', { name: 'Reopen it' }).isVisible()).resolves.toBe(true);
+    await expect(panel().locator('summary', { hasText: 'Reopen it' }).isVisible()).resolves.toBe(true);
+    expect(await accessibilityViolations(tab)).toEqual([]);
+  });
+
+  it('reopens it, refers it to another department with a note, and that department sees where it came from', async () => {
+    await tab.goto(`${baseUrl}/conversations/${conversationId}`);
+    await panel().waitFor({ timeout: 15_000 });
+    await panel().locator('summary', { hasText: 'Reopen it' }).click();
+    await tab.getByRole('form', { name: 'Reopen it' }).getByRole('button', { name: 'Reopen' }).click();
+    await panel()
+      .getByRole('status')
+      .getByText(/Reopened/)
+      .waitFor({ timeout: 10_000 });
+    await panel().locator('summary', { hasText: 'Refer it' }).click();
+    const refer = tab.getByRole('form', { name: 'Refer it' });
+    await refer.getByLabel('Refer it to').selectOption({ label: 'Student Loans Company' });
+    await refer
+      .getByLabel('Note for whoever picks it up')
+      .fill('Repayment dates are for the Student Loans Company.');
+    await refer.getByRole('button', { name: 'Refer' }).click();
+    await panel()
+      .getByRole('status')
+      .getByText('Referred to Student Loans Company')
+      .waitFor({ timeout: 10_000 });
+    // The conversation is now theirs too: the page (a workspace administrator sees both) shows their side.
+    await tab.reload();
+    const theirs = tab.getByRole('region', { name: /Student Loans Company: where it stands/ });
+    await theirs.waitFor({ timeout: 15_000 });
+    await theirs.getByText('Referred here by Department for Education').waitFor({ timeout: 10_000 });
+    await theirs.getByText('Repayment dates are for the Student Loans Company.').waitFor({ timeout: 10_000 });
+    const note = theirs.getByRole('form', { name: 'Add an internal note' });
+    await note.getByLabel('Note').fill('Taking this one. @admin@example.gov.uk fyi');
+    await note.getByRole('button', { name: 'Add note' }).click();
+    await theirs.getByText('(mentions Administrator)').waitFor({ timeout: 10_000 });
+    await tab.screenshot({ path: resolve(SHOTS, 'opportunity-referred.png'), fullPage: true });
     expect(await accessibilityViolations(tab)).toEqual([]);
   });
 });

@@ -334,6 +334,11 @@ describe('opportunity workflow', () => {
         c: string;
       }
     ).c;
+    await db.query(
+      `UPDATE opportunity SET signals = '[{"kind": "rule", "detail": "ferries matched", "weight": 30},
+         {"kind": "question", "detail": "asks when", "weight": 10}]' WHERE id = $1`,
+      [id],
+    );
     const referred = await clients.comms.request('POST', `/api/opportunities/${id}/refer`, {
       expectedVersion: 1,
       to: 'department',
@@ -345,6 +350,8 @@ describe('opportunity workflow', () => {
     const inbox = (await clients.awayComms.get<ConversationPage>('/api/conversations?department=away')).body;
     const tag = inbox.items.find((c) => c.id === conversationId)?.tags.find((t) => t.department === 'away');
     expect(tag).toBeDefined();
+    // The referring department's rules are its own: they are not given as why it is here.
+    expect(tag?.signals.map((x) => x.kind)).toEqual(['question']);
     const received = await get((tag as { opportunityId: string }).opportunityId, clients.awayComms);
     expect(received).toMatchObject({
       status: 'new',
@@ -428,5 +435,74 @@ describe('opportunity workflow', () => {
       items: [{ id: fresh, expectedVersion: 2 }],
     });
     expect(missingNote.status).toBe(400);
+    const assigned = await clients.comms.request('POST', '/api/opportunities/bulk', {
+      department: 'home',
+      action: 'assign',
+      assigneeId: users.comms,
+      items: [changed, fresh].map((id) => ({ id, expectedVersion: 2 })),
+    });
+    // Already declined: the table refuses assigning it, and says so for that one alone.
+    expect(
+      (assigned.body as BulkResult).results.map((r) => [r.status, r.message?.slice(0, 40) ?? null]),
+    ).toEqual([
+      [200, null],
+      [409, 'This conversation was declined, so it ca'],
+    ]);
+    expect((await get(changed)).assignee).toEqual({ id: users.comms, name: 'comms person' });
+  });
+
+  it.each([
+    ['a NUL byte in a note', 'notes', { text: 'before\u0000after' }, 400, 'text'],
+    ['a note past the limit', 'notes', { text: 'x'.repeat(5_001) }, 400, 'text'],
+    [
+      'an unknown field',
+      'decline',
+      { expectedVersion: 1, reason: 'duplicate', reasons: 'x' },
+      400,
+      'reasons',
+    ],
+    [
+      'a version that is not a number',
+      'assign',
+      { expectedVersion: '1', assigneeId: 'me' },
+      400,
+      'expectedVersion',
+    ],
+    ['no version at all', 'unassign', {}, 400, 'expectedVersion'],
+    [
+      'a reason that is not one of the codes',
+      'decline',
+      { expectedVersion: 1, reason: 'bored' },
+      400,
+      'reason',
+    ],
+    ['"other" without a note', 'decline', { expectedVersion: 1, reason: 'other' }, 400, 'note'],
+    [
+      'a department to refer to that does not exist',
+      'refer',
+      { expectedVersion: 1, to: 'department', department: 'nowhere', note: 'x' },
+      400,
+      'department',
+    ],
+    [
+      'referring it to its own department',
+      'refer',
+      { expectedVersion: 1, to: 'department', department: 'home', note: 'x' },
+      400,
+      'department',
+    ],
+  ])('refuses %s with a message about the field', async (_name, path, body, status, field) => {
+    const id = await opportunity('home');
+    const answer = await clients.comms.request('POST', `/api/opportunities/${id}/${path}`, body);
+    expect(answer.status).toBe(status);
+    expect((answer.body as { problems: { path: string }[] }).problems.map((p) => p.path)).toContain(field);
+    expect((await get(id)).version).toBe(1);
+  });
+
+  it('answers 404 for an id that is not an opportunity id', async () => {
+    expect((await clients.comms.get('/api/opportunities/not-an-id')).status).toBe(404);
+    expect(
+      (await clients.comms.get('/api/opportunities/00000000-0000-4000-8000-000000000000/history')).status,
+    ).toBe(404);
   });
 });

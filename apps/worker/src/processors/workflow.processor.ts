@@ -1,6 +1,7 @@
 import {
   Inject,
   Injectable,
+  Logger,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
@@ -12,6 +13,7 @@ import { SweepSlaHandler } from '../handlers/sweep-sla.handler';
 /** Consumes the workflow queue: the SLA sweep, scheduled every minute by whichever worker boots. */
 @Injectable()
 export class WorkflowProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(WorkflowProcessor.name);
   private worker: QueueWorker | null = null;
 
   constructor(
@@ -28,9 +30,20 @@ export class WorkflowProcessor implements OnApplicationBootstrap, BeforeApplicat
       { redis: this.redis, config: this.config },
     );
     await this.producer.scheduleSlaSweep();
+    // A restarted or flushed Redis has lost the scheduler; Postgres has lost nothing, so scheduling again is enough.
+    this.redis.on('ready', this.reschedule);
   }
 
+  private readonly reschedule = () => {
+    this.producer
+      .scheduleSlaSweep()
+      .catch((error: Error) =>
+        this.logger.warn({ message: 'sla sweep not rescheduled', error: error.message }),
+      );
+  };
+
   async beforeApplicationShutdown(): Promise<void> {
+    this.redis.off('ready', this.reschedule);
     await this.worker?.close();
   }
 }

@@ -178,7 +178,8 @@ export class OpportunityRepository {
 
   /**
    * The opportunity another department's referral hands to `departmentId`, for the same conversation: a new one
-   * (scored and routed as the referring one), or the one it already has, back in its inbox if it had been closed.
+   * (scored and routed as the referring one, keeping its signals but not which of the referrer's rules matched),
+   * or the one it already has, back in its inbox if it had been closed.
    */
   async receiveReferral(
     q: Queryable,
@@ -193,8 +194,9 @@ export class OpportunityRepository {
     const [row]: { id: string; status: string }[] = await q.query(
       `INSERT INTO opportunity (conversation_id, department_id, score, route, route_reason, signals,
          first_public_post_at, referred_from_id, tagged_at, signals_at)
-       SELECT conversation_id, $2, score, route, route_reason, signals, first_public_post_at, id, clock_timestamp(),
-         signals_at
+       SELECT conversation_id, $2, score, route, route_reason,
+         (SELECT coalesce(jsonb_agg(s), '[]') FROM jsonb_array_elements(signals) s WHERE s->>'kind' <> 'rule'),
+         first_public_post_at, id, clock_timestamp(), signals_at
        FROM opportunity WHERE id = $1
        ON CONFLICT (conversation_id, department_id) DO UPDATE SET referred_from_id = EXCLUDED.referred_from_id,
          status = CASE WHEN opportunity.status IN ${CLOSED_BY_PEOPLE} THEN 'new' ELSE opportunity.status END,

@@ -82,6 +82,17 @@ const summaryOf = (e: OpportunityEventRow, names: Map<string, string>): string =
       return `Retired: ${str(d.reason) ?? 'no rule supports it any more'}`;
     case 'revived':
       return 'Back in the inbox: a rule supports it again';
+    // Written by the drafts and publishing modules through the same workflow.
+    case 'draft-saved':
+      return 'Saved a draft';
+    case 'draft-submitted':
+      return 'Submitted the draft for clearance';
+    case 'draft-override':
+      return 'Overrode a propriety warning, giving a reason';
+    case 'review':
+      return d.decision === 'request-changes' ? 'Asked for changes to the draft' : 'Approved the draft';
+    case 'engagement':
+      return d.published ? 'Published the reply' : 'Recorded the reply';
     default: {
       const words = e.kind.replace(/-/g, ' ');
       const said = words.charAt(0).toUpperCase() + words.slice(1);

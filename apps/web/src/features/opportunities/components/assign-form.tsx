@@ -12,8 +12,10 @@ type AssignFormProps = { opportunity: Opportunity; meId: string; onDone: (messag
 
 /** Take it yourself, hand it to a colleague, or give it back to the inbox, as its status allows. */
 export const AssignForm = ({ opportunity, meId, onDone }: AssignFormProps) => {
+  // Unique on the page: a conversation tagged for two of the person's departments shows two panels.
+  const p = `${opportunity.id}-`;
   const [assigneeId, setAssigneeId] = useState('');
-  const { failure, clear, fromError, missing } = useChangeFailure({ assigneeId: 'assignee' });
+  const { failure, clear, fromError, missing } = useChangeFailure({ assigneeId: `${p}assignee` });
   const done = (message: string) => () => {
     clear();
     setAssigneeId('');
@@ -26,7 +28,7 @@ export const AssignForm = ({ opportunity, meId, onDone }: AssignFormProps) => {
   const others = opportunity.assignable.filter((p) => p.id !== opportunity.assignee?.id);
 
   const submit = () => {
-    if (!assigneeId) return missing('assignee', 'Choose who to assign it to');
+    if (!assigneeId) return missing(`${p}assignee`, 'Choose who to assign it to');
     const name = others.find((p) => p.id === assigneeId)?.name ?? 'them';
     assign.mutate(
       { expectedVersion, assigneeId },
@@ -35,7 +37,7 @@ export const AssignForm = ({ opportunity, meId, onDone }: AssignFormProps) => {
   };
   return (
     <ChangeForm
-      id="assign"
+      id={`${p}assign`}
       title="Who is working on it"
       submitLabel="Assign"
       pending={assign.isPending || unassign.isPending}
@@ -75,11 +77,11 @@ export const AssignForm = ({ opportunity, meId, onDone }: AssignFormProps) => {
         </p>
       )}
       <SelectField
-        id="assignee"
+        id={`${p}assignee`}
         label="Assign to a colleague"
         value={assigneeId}
         onChange={setAssigneeId}
-        error={failure.fields.assignee}
+        error={failure.fields[`${p}assignee`]}
       >
         <option value="">Choose someone</option>
         {others.map((p) => (

@@ -10,6 +10,8 @@ type ChangeFormProps = {
   pending: boolean;
   failure: ChangeFailure;
   onSubmit: () => void;
+  /** Behind a disclosure: for the changes made less often (decline, refer), so the panel stays short. */
+  collapsed?: boolean;
   children?: ReactNode;
 };
 
@@ -21,28 +23,38 @@ export const ChangeForm = ({
   pending,
   failure,
   onSubmit,
+  collapsed = false,
   children,
 }: ChangeFormProps) => {
+  const titleId = `${id}-title`;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
   };
-  return (
-    <form
-      id={id}
-      className="form opportunity-form"
-      onSubmit={submit}
-      noValidate
-      aria-labelledby={`${id}-title`}
-    >
-      <h3 id={`${id}-title`} className="heading-s">
-        {title}
-      </h3>
+  const form = (heading: ReactNode) => (
+    <form id={id} className="form opportunity-form" onSubmit={submit} noValidate aria-labelledby={titleId}>
+      {heading}
       <ErrorSummary items={failure.summary} />
       {children}
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? 'Sending…' : submitLabel}
       </Button>
     </form>
+  );
+  if (!collapsed) {
+    return form(
+      <h3 id={titleId} className="heading-s">
+        {title}
+      </h3>,
+    );
+  }
+  // Opened once, it stays open through re-renders (a refusal, a refetch), so what was typed stays in view.
+  return (
+    <details className="details">
+      <summary id={titleId} className="details__summary">
+        {title}
+      </summary>
+      {form(null)}
+    </details>
   );
 };

@@ -11,18 +11,20 @@ type DeclineFormProps = { opportunity: Opportunity; onDone: (message: string) =>
 
 /** Decline with a reason; "other" needs a note saying why. */
 export const DeclineForm = ({ opportunity, onDone }: DeclineFormProps) => {
+  // Unique on the page: a conversation tagged for two of the person's departments shows two panels.
+  const p = `${opportunity.id}-`;
   const [reason, setReason] = useState<DeclineReason | ''>('');
   const [note, setNote] = useState('');
   const { failure, clear, fromError, missing } = useChangeFailure({
-    reason: 'decline-reason',
-    note: 'decline-note',
+    reason: `${p}decline-reason`,
+    note: `${p}decline-note`,
   });
   const decline = useDeclineOpportunity(opportunity.id);
   if (!nextStatus(opportunity.status, 'decline')) return null;
 
   const submit = () => {
-    if (!reason) return missing('decline-reason', 'Choose why you are declining it');
-    if (reason === 'other' && !note.trim()) return missing('decline-note', 'Say why in the note');
+    if (!reason) return missing(`${p}decline-reason`, 'Choose why you are declining it');
+    if (reason === 'other' && !note.trim()) return missing(`${p}decline-note`, 'Say why in the note');
     decline.mutate(
       { expectedVersion: opportunity.version, reason, note: note.trim() || undefined },
       {
@@ -38,19 +40,20 @@ export const DeclineForm = ({ opportunity, onDone }: DeclineFormProps) => {
   };
   return (
     <ChangeForm
-      id="decline"
+      id={`${p}decline`}
       title="Decline it"
       submitLabel="Decline"
       pending={decline.isPending}
       failure={failure}
       onSubmit={submit}
+      collapsed
     >
       <SelectField
-        id="decline-reason"
+        id={`${p}decline-reason`}
         label="Why are you declining it?"
         value={reason}
         onChange={(value) => setReason(value as DeclineReason | '')}
-        error={failure.fields['decline-reason']}
+        error={failure.fields[`${p}decline-reason`]}
       >
         <option value="">Choose a reason</option>
         {DECLINE_REASONS.map((r) => (
@@ -60,12 +63,12 @@ export const DeclineForm = ({ opportunity, onDone }: DeclineFormProps) => {
         ))}
       </SelectField>
       <TextareaField
-        id="decline-note"
+        id={`${p}decline-note`}
         label="Note (optional, unless the reason is other)"
         rows={3}
         value={note}
         onChange={(e) => setNote(e.target.value)}
-        error={failure.fields['decline-note']}
+        error={failure.fields[`${p}decline-note`]}
       />
     </ChangeForm>
   );

@@ -9,12 +9,14 @@ type NoteFormProps = { opportunity: Opportunity; onDone: (message: string) => vo
 
 /** An internal note for colleagues (never posted); @ and an email address tells that member. */
 export const NoteForm = ({ opportunity, onDone }: NoteFormProps) => {
+  // Unique on the page: a conversation tagged for two of the person's departments shows two panels.
+  const p = `${opportunity.id}-`;
   const [text, setText] = useState('');
-  const { failure, clear, fromError, missing } = useChangeFailure({ text: 'note-text' });
+  const { failure, clear, fromError, missing } = useChangeFailure({ text: `${p}note-text` });
   const add = useAddNote(opportunity.id);
 
   const submit = () => {
-    if (!text.trim()) return missing('note-text', 'Write the note');
+    if (!text.trim()) return missing(`${p}note-text`, 'Write the note');
     add.mutate(
       { text: text.trim() },
       {
@@ -29,7 +31,7 @@ export const NoteForm = ({ opportunity, onDone }: NoteFormProps) => {
   };
   return (
     <ChangeForm
-      id="note"
+      id={`${p}note`}
       title="Add an internal note"
       submitLabel="Add note"
       pending={add.isPending}
@@ -37,13 +39,13 @@ export const NoteForm = ({ opportunity, onDone }: NoteFormProps) => {
       onSubmit={submit}
     >
       <TextareaField
-        id="note-text"
+        id={`${p}note-text`}
         label="Note"
         hint="Only people in your department see it. To tell a colleague, write @ and their email address, for example @sam.jones@example.gov.uk."
         rows={3}
         value={text}
         onChange={(e) => setText(e.target.value)}
-        error={failure.fields['note-text']}
+        error={failure.fields[`${p}note-text`]}
       />
     </ChangeForm>
   );

@@ -4,10 +4,10 @@ import { ErrorPanel } from '../../../components/ui/error-panel';
 import { Loading } from '../../../components/ui/loading';
 import { useOpportunityHistory } from '../api/get-opportunity-history';
 
-/** The free text an event carries (a note, a decline or referral note, an outcome), to show under its summary. */
+/** The free text an event carries (a note, a decline or referral note, an outcome, a review comment). */
 const textOf = (event: OpportunityEvent): string | null => {
   const { detail } = event;
-  for (const key of ['text', 'note', 'outcome']) {
+  for (const key of ['text', 'note', 'outcome', 'comment']) {
     if (typeof detail[key] === 'string' && detail[key]) return detail[key];
   }
   return null;

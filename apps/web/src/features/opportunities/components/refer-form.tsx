@@ -16,19 +16,22 @@ const PRESS_OFFICE = 'press-office';
  * appears in their inbox with this note.
  */
 export const ReferForm = ({ opportunity, onDone }: ReferFormProps) => {
+  // Unique on the page: a conversation tagged for two of the person's departments shows two panels.
+  const p = `${opportunity.id}-`;
   const [target, setTarget] = useState('');
   const [note, setNote] = useState('');
   const { failure, clear, fromError, missing } = useChangeFailure({
-    department: 'refer-to',
-    to: 'refer-to',
-    note: 'refer-note',
+    department: `${p}refer-to`,
+    to: `${p}refer-to`,
+    note: `${p}refer-note`,
   });
   const refer = useReferOpportunity(opportunity.id);
   if (!nextStatus(opportunity.status, 'refer')) return null;
 
   const submit = () => {
-    if (!target) return missing('refer-to', 'Choose who to refer it to');
-    if (!note.trim()) return missing('refer-note', 'Say why you are referring it, for whoever picks it up');
+    if (!target) return missing(`${p}refer-to`, 'Choose who to refer it to');
+    if (!note.trim())
+      return missing(`${p}refer-note`, 'Say why you are referring it, for whoever picks it up');
     const toPress = target === PRESS_OFFICE;
     const name = toPress
       ? 'the press office'
@@ -52,19 +55,20 @@ export const ReferForm = ({ opportunity, onDone }: ReferFormProps) => {
   };
   return (
     <ChangeForm
-      id="refer"
+      id={`${p}refer`}
       title="Refer it"
       submitLabel="Refer"
       pending={refer.isPending}
       failure={failure}
       onSubmit={submit}
+      collapsed
     >
       <SelectField
-        id="refer-to"
+        id={`${p}refer-to`}
         label="Refer it to"
         value={target}
         onChange={setTarget}
-        error={failure.fields['refer-to']}
+        error={failure.fields[`${p}refer-to`]}
       >
         <option value="">Choose who</option>
         <option value={PRESS_OFFICE}>The press office (announcements and anything newsworthy)</option>
@@ -75,12 +79,12 @@ export const ReferForm = ({ opportunity, onDone }: ReferFormProps) => {
         ))}
       </SelectField>
       <TextareaField
-        id="refer-note"
+        id={`${p}refer-note`}
         label="Note for whoever picks it up"
         rows={3}
         value={note}
         onChange={(e) => setNote(e.target.value)}
-        error={failure.fields['refer-note']}
+        error={failure.fields[`${p}refer-note`]}
       />
     </ChangeForm>
   );

@@ -9,13 +9,15 @@ type ReferralOutcomeFormProps = { opportunity: Opportunity; onDone: (message: st
 
 /** While it is referred: what came back from the press office or the other department. */
 export const ReferralOutcomeForm = ({ opportunity, onDone }: ReferralOutcomeFormProps) => {
+  // Unique on the page: a conversation tagged for two of the person's departments shows two panels.
+  const p = `${opportunity.id}-`;
   const [outcome, setOutcome] = useState('');
-  const { failure, clear, fromError, missing } = useChangeFailure({ outcome: 'referral-outcome' });
+  const { failure, clear, fromError, missing } = useChangeFailure({ outcome: `${p}referral-outcome` });
   const record = useRecordReferralOutcome(opportunity.id);
   if (opportunity.status !== 'referred') return null;
 
   const submit = () => {
-    if (!outcome.trim()) return missing('referral-outcome', 'Say what came back from the referral');
+    if (!outcome.trim()) return missing(`${p}referral-outcome`, 'Say what came back from the referral');
     record.mutate(
       { expectedVersion: opportunity.version, outcome: outcome.trim() },
       {
@@ -30,20 +32,21 @@ export const ReferralOutcomeForm = ({ opportunity, onDone }: ReferralOutcomeForm
   };
   return (
     <ChangeForm
-      id="outcome"
+      id={`${p}outcome`}
       title="What came back from the referral"
       submitLabel="Record the outcome"
       pending={record.isPending}
       failure={failure}
       onSubmit={submit}
+      collapsed
     >
       <TextareaField
-        id="referral-outcome"
+        id={`${p}referral-outcome`}
         label="Outcome"
         rows={3}
         value={outcome}
         onChange={(e) => setOutcome(e.target.value)}
-        error={failure.fields['referral-outcome']}
+        error={failure.fields[`${p}referral-outcome`]}
       />
     </ChangeForm>
   );

@@ -10,8 +10,10 @@ type ReopenFormProps = { opportunity: Opportunity; onDone: (message: string) => 
 
 /** A declined or referred conversation back in the inbox, new and nobody's. */
 export const ReopenForm = ({ opportunity, onDone }: ReopenFormProps) => {
+  // Unique on the page: a conversation tagged for two of the person's departments shows two panels.
+  const p = `${opportunity.id}-`;
   const [note, setNote] = useState('');
-  const { failure, clear, fromError } = useChangeFailure({ note: 'reopen-note' });
+  const { failure, clear, fromError } = useChangeFailure({ note: `${p}reopen-note` });
   const reopen = useReopenOpportunity(opportunity.id);
   if (!nextStatus(opportunity.status, 'reopen')) return null;
 
@@ -29,20 +31,21 @@ export const ReopenForm = ({ opportunity, onDone }: ReopenFormProps) => {
     );
   return (
     <ChangeForm
-      id="reopen"
+      id={`${p}reopen`}
       title="Reopen it"
       submitLabel="Reopen"
       pending={reopen.isPending}
       failure={failure}
       onSubmit={submit}
+      collapsed
     >
       <TextareaField
-        id="reopen-note"
+        id={`${p}reopen-note`}
         label="Why (optional)"
         rows={2}
         value={note}
         onChange={(e) => setNote(e.target.value)}
-        error={failure.fields['reopen-note']}
+        error={failure.fields[`${p}reopen-note`]}
       />
     </ChangeForm>
   );
