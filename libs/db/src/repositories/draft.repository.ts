@@ -30,6 +30,7 @@ export type StoredOverride = {
   text: string;
   reason: string;
   byId: string | null;
+  byName: string;
   at: string;
 };
 export type DraftVersionRow = {
@@ -249,7 +250,10 @@ export class DraftRepository {
     );
   }
 
-  /** Drafts of the department waiting for clearance, oldest submission first. */
+  /**
+   * Drafts of the department waiting for clearance, oldest submission first (a submission whose opportunity was
+   * declined or referred meanwhile waits for nobody).
+   */
   waiting(q: Queryable, departmentId: string): Promise<QueueRow[]> {
     return q.query(
       `SELECT d.id AS "draftId", d.opportunity_id AS "opportunityId", o.conversation_id::text AS "conversationId", cv.title,
@@ -260,7 +264,7 @@ export class DraftRepository {
        JOIN opportunity o ON o.id = d.opportunity_id
        JOIN conversation cv ON cv.id = o.conversation_id
        LEFT JOIN app_user u ON u.id = c.submitted_by
-       WHERE d.department_id = $1 AND c.closed_at IS NULL
+       WHERE d.department_id = $1 AND c.closed_at IS NULL AND o.status = 'in-clearance'
        ORDER BY c.submitted_at, c.id`,
       [departmentId],
     );

@@ -11,14 +11,12 @@ import {
 } from '@parley/db';
 import { approvalState, approvalsNeeded, CLEARANCE_REASON_TEXT, clearanceReasons } from '@parley/domain';
 import type { DataSource } from 'typeorm';
-import { reviewRecords, type DraftSubject } from './draft-subject';
+import { defaultAccount, reviewRecords, type DraftSubject } from './draft-subject';
 
-type Names = Map<string, string>;
+/** Someone named in a draft's record; null when their account has gone. */
+const personOf = (id: string | null, name: string | null) => (id ? { id, name: name ?? 'Someone' } : null);
 
-const personOf = (id: string | null, names: Names, fallback: string | null = null) =>
-  id ? { id, name: fallback ?? names.get(id) ?? 'Someone' } : null;
-
-export const versionOf = (row: DraftVersionRow, names: Names): DraftVersion => ({
+export const versionOf = (row: DraftVersionRow): DraftVersion => ({
   version: row.version,
   text: row.text,
   findings: row.findings,
@@ -28,10 +26,10 @@ export const versionOf = (row: DraftVersionRow, names: Names): DraftVersion => (
     end: o.end,
     text: o.text,
     reason: o.reason,
-    by: personOf(o.byId, names),
+    by: personOf(o.byId, o.byName),
     at: o.at,
   })),
-  savedBy: personOf(row.savedById, names, row.savedByName),
+  savedBy: personOf(row.savedById, row.savedByName),
   savedAt: iso(row.savedAt) as string,
 });
 
@@ -58,8 +56,7 @@ export class DraftPresenter {
           this.drafts.latestClearance(q, draft.id),
         ])
       : [undefined, [], undefined];
-    const names: Names = new Map(authors.map((a) => [a.id, a.name]));
-    const latest = latestRow ? versionOf(latestRow, names) : null;
+    const latest = latestRow ? versionOf(latestRow) : null;
     const reasons = clearanceReasons({
       route: subject.route,
       findings: latest?.findings ?? [],
@@ -72,7 +69,8 @@ export class DraftPresenter {
       route: subject.route,
       status: subject.status,
       version: draft?.version ?? 0,
-      account: (draft?.account ?? null) as Draft['account'],
+      // Before the first save, the account it would be posted from.
+      account: (draft ? draft.account : defaultAccount(accounts, subject)) as Draft['account'],
       accounts,
       latest,
       clearance: {
@@ -80,7 +78,13 @@ export class DraftPresenter {
         reasons: reasons.map((reason) => ({ reason, text: CLEARANCE_REASON_TEXT[reason] })),
       },
       submission: clearance
-        ? await this.submission(q, clearance, draft?.version ?? 0, [...names.keys()], electionPeriod)
+        ? await this.submission(
+            q,
+            clearance,
+            draft?.version ?? 0,
+            authors.map((a) => a.id),
+            electionPeriod,
+          )
         : null,
       authors,
     };
@@ -104,14 +108,14 @@ export class DraftPresenter {
     return {
       version: clearance.draftVersion,
       outcome,
-      submittedBy: personOf(clearance.submittedById, new Map(), clearance.submittedByName),
+      submittedBy: personOf(clearance.submittedById, clearance.submittedByName),
       submittedAt: iso(clearance.submittedAt) as string,
       closedAt: iso(clearance.closedAt),
       needed,
       missing: clearance.outcome === 'approved' ? [] : missing,
       reviews: reviews.map((r) => ({
         version: r.draftVersion,
-        reviewer: personOf(r.reviewerId, new Map(), r.reviewerName),
+        reviewer: personOf(r.reviewerId, r.reviewerName),
         role: r.role,
         decision: r.decision,
         comment: r.comment,

@@ -1,4 +1,4 @@
-import type { DraftSubjectRow, ReviewRow } from '@parley/db';
+import type { AccountRow, DraftSubjectRow, ReviewRow } from '@parley/db';
 import { platformOfSourceType, type ReviewRecord, type Route, type SourceType } from '@parley/domain';
 
 /** The opportunity a draft is for, as the drafts module needs it. */
@@ -32,3 +32,7 @@ export const reviewRecords = (rows: readonly ReviewRow[]): ReviewRecord[] =>
   rows.flatMap((r) =>
     r.reviewerId ? [{ reviewerId: r.reviewerId, role: r.role, decision: r.decision }] : [],
   );
+
+/** The account a new draft is posted from: the department's own on the thread's platform, if it has one. */
+export const defaultAccount = (accounts: readonly AccountRow[], subject: DraftSubject): AccountRow | null =>
+  accounts.find((a) => a.platform === subject.platform) ?? null;

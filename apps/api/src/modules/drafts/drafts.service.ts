@@ -22,7 +22,7 @@ import { parseId } from '../../common/parse-id';
 import type { AuthContext } from '../auth/auth-context';
 import { wordDiff } from './draft-diff';
 import { DraftPresenter, versionOf } from './draft-presenter.service';
-import { subjectOf, type DraftSubject } from './draft-subject';
+import { defaultAccount, subjectOf, type DraftSubject } from './draft-subject';
 import { ElectionPeriodsService } from '../propriety/election-periods.service';
 
 const NOT_FOUND = (id: string) => `No opportunity ${id} that you can see.`;
@@ -78,12 +78,7 @@ export class DraftsService {
     const subject = await this.subject(auth, id);
     const draft = await this.drafts.find(this.dataSource, subject.id);
     if (!draft) return [];
-    const [rows, authors] = await Promise.all([
-      this.drafts.versions(this.dataSource, draft.id),
-      this.drafts.authors(this.dataSource, draft.id),
-    ]);
-    const names = new Map(authors.map((a) => [a.id, a.name]));
-    return rows.map((row) => versionOf(row, names));
+    return (await this.drafts.versions(this.dataSource, draft.id)).map(versionOf);
   }
 
   /** Two versions word by word; version 0 is the empty text before the first save. */
@@ -144,7 +139,7 @@ export class DraftsService {
     if (requested === null) return null;
     const accounts = await this.workspace.accountsOf(tx, subject.departmentId);
     if (requested === undefined) {
-      return existing ? existing.account : (accounts.find((a) => a.platform === subject.platform) ?? null);
+      return existing ? existing.account : defaultAccount(accounts, subject);
     }
     const account = accounts.find((a) => sameAccount(a, requested));
     if (!account) {
@@ -188,6 +183,7 @@ export class DraftsService {
       text: finding.text,
       reason: request.reason,
       byId: auth.userId,
+      byName: auth.name,
       at: new Date().toISOString(),
     };
     await this.drafts.setOverrides(tx, draft.id, latest.version, [...latest.overrides, override]);

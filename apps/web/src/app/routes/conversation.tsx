@@ -13,8 +13,8 @@ import { HighlightedText } from '../../features/conversations/components/highlig
 import { Thread } from '../../features/conversations/components/thread';
 import { EngagementPanel } from '../../features/engagements/components/engagement-panel';
 import { hasTerms, matchTermsOf, mergeTerms } from '../../features/conversations/utils/highlight';
-import { OpportunityPanel } from '../../features/opportunities/components/opportunity-panel';
 import { DraftPane } from '../../features/drafts/components/draft-pane';
+import { OpportunityPanel } from '../../features/opportunities/components/opportunity-panel';
 import { isApiError } from '../../lib/api-client';
 
 export const ConversationRoute = () => {
@@ -58,7 +58,6 @@ export const ConversationRoute = () => {
   const detail = conversation.data;
   const title = detail.title || 'Untitled conversation';
   const firstTag = detail.tags.find((tag) => me.departments.some((d) => d.key === tag.department));
-  const membership = firstTag && me.departments.find((d) => d.key === firstTag.department);
   const back = firstTag ? `/inbox?department=${encodeURIComponent(firstTag.department)}` : '/inbox';
   const now = new Date();
   const terms = mergeTerms(detail.tags.map((tag) => matchTermsOf(tag.signals)));
@@ -67,6 +66,8 @@ export const ConversationRoute = () => {
     const department = me.departments.find((d) => d.key === tag.department);
     return department ? [{ tag, department }] : [];
   });
+  // The draft pane beside the thread is for the first of them (the one the inbox link came from, usually).
+  const drafting = workedOn.at(0);
   return (
     <>
       <title>{`${title} – Parley`}</title>
@@ -112,17 +113,17 @@ export const ConversationRoute = () => {
           )}
           <Thread posts={detail.posts} departmentName={departmentName} now={now} terms={terms} />
         </div>
-        {firstTag && membership && (
+        {drafting && (
           <DraftPane
-            opportunityId={firstTag.opportunityId}
-            department={firstTag.department}
-            route={firstTag.route}
-            routeReason={firstTag.routeReason}
-            resources={firstTag.resources}
+            opportunityId={drafting.tag.opportunityId}
+            department={drafting.tag.department}
+            route={drafting.tag.route}
+            routeReason={drafting.tag.routeReason}
+            resources={drafting.tag.resources}
             viewer={{
               id: me.id,
-              role: membership.role,
-              canDraft: membership.permissions.includes('conversation.act'),
+              role: drafting.department.role,
+              canDraft: drafting.department.permissions.includes('conversation.act'),
             }}
           />
         )}

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Draft, DraftOverrideRequest } from '@parley/contracts';
 import { api } from '../../../lib/api-client';
 import { draftQueryKey } from './get-draft';
+import { opportunityChanged } from './opportunity-changed';
 import { draftVersionsQueryKey } from './get-draft-versions';
 
 type OverrideInput = { opportunityId: string; override: DraftOverrideRequest };
@@ -17,6 +18,7 @@ export const useOverrideFinding = () => {
     onSuccess: async (draft, { opportunityId }) => {
       queryClient.setQueryData(draftQueryKey(opportunityId), draft);
       await queryClient.invalidateQueries({ queryKey: draftVersionsQueryKey(opportunityId) });
+      await opportunityChanged(queryClient);
     },
   });
 };

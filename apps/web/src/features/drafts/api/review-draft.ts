@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Draft, DraftReviewRequest } from '@parley/contracts';
 import { api } from '../../../lib/api-client';
 import { draftQueryKey } from './get-draft';
+import { opportunityChanged } from './opportunity-changed';
 
 type ReviewInput = { opportunityId: string; review: DraftReviewRequest };
 
@@ -15,8 +16,7 @@ export const useReviewDraft = () => {
     mutationFn: reviewDraft,
     onSuccess: async (draft, { opportunityId }) => {
       queryClient.setQueryData(draftQueryKey(opportunityId), draft);
-      await queryClient.invalidateQueries({ queryKey: ['clearance'] });
-      await queryClient.invalidateQueries({ queryKey: ['conversations'] });
+      await opportunityChanged(queryClient);
     },
   });
 };

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Draft, DraftSave } from '@parley/contracts';
 import { api, isApiError } from '../../../lib/api-client';
 import { draftQueryKey } from './get-draft';
+import { opportunityChanged } from './opportunity-changed';
 import { draftVersionsQueryKey } from './get-draft-versions';
 
 type SaveDraftInput = { opportunityId: string; draft: DraftSave };
@@ -17,12 +18,15 @@ export const useSaveDraft = () => {
     onSuccess: async (saved, { opportunityId }) => {
       queryClient.setQueryData(draftQueryKey(opportunityId), saved);
       await queryClient.invalidateQueries({ queryKey: draftVersionsQueryKey(opportunityId) });
+      await opportunityChanged(queryClient);
     },
     onError: async (error, { opportunityId }) => {
-      // Someone else saved meanwhile: their version shows in the history at once. The editor keeps what this
-      // person typed (the draft itself is not reloaded into it), as the rule editor does.
-      if (isApiError(error) && error.status === 409)
+      // Someone else saved meanwhile: the draft and its history are fetched again so the pane can say whose
+      // version it is. The editor keeps what this person typed: it holds its own text, not the draft's.
+      if (isApiError(error) && error.status === 409) {
+        await queryClient.invalidateQueries({ queryKey: draftQueryKey(opportunityId), exact: true });
         await queryClient.invalidateQueries({ queryKey: draftVersionsQueryKey(opportunityId) });
+      }
     },
   });
 };

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Draft, DraftSubmit } from '@parley/contracts';
 import { api } from '../../../lib/api-client';
 import { draftQueryKey } from './get-draft';
+import { opportunityChanged } from './opportunity-changed';
 
 type SubmitInput = { opportunityId: string; submit: DraftSubmit };
 
@@ -15,9 +16,7 @@ export const useSubmitDraft = () => {
     mutationFn: submitDraft,
     onSuccess: async (draft, { opportunityId }) => {
       queryClient.setQueryData(draftQueryKey(opportunityId), draft);
-      // The opportunity's status moved: everything that shows it is fetched again.
-      await queryClient.invalidateQueries({ queryKey: ['conversations'] });
-      await queryClient.invalidateQueries({ queryKey: ['clearance'] });
+      await opportunityChanged(queryClient);
     },
   });
 };

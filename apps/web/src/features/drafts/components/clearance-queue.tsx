@@ -8,6 +8,9 @@ import { formatDuration } from '../../../lib/format';
 import { useClearanceQueue } from '../api/get-clearance-queue';
 import { useDraft } from '../api/get-draft';
 import { rolesInWords } from '../utils/finding-labels';
+import { ClearanceStatus } from './clearance-status';
+import { FindingsList } from './findings-list';
+import { HighlightedDraft } from './highlighted-draft';
 import { ReviewForm } from './review-form';
 import './drafts.css';
 
@@ -67,9 +70,22 @@ const QueueReview = ({ opportunityId }: { opportunityId: string }) => {
   const draft = useDraft(opportunityId);
   if (draft.isPending) return <Loading label="Loading the draft" />;
   if (draft.isError) return <ErrorPanel title="The draft could not be loaded" error={draft.error} />;
+  const latest = draft.data.latest;
   return (
     <>
-      <div className="draft-highlighted">{draft.data.latest?.text}</div>
+      <ClearanceStatus draft={draft.data} />
+      {latest && (
+        <>
+          <HighlightedDraft
+            id={`queue-${opportunityId}-text`}
+            text={latest.text}
+            findings={latest.findings}
+          />
+          {latest.findings.length > 0 && (
+            <FindingsList findings={latest.findings} overrides={latest.overrides} />
+          )}
+        </>
+      )}
       <ReviewForm draft={draft.data} idPrefix={`queue-${opportunityId}`} />
     </>
   );

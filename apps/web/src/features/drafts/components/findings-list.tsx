@@ -7,10 +7,10 @@ type FindingsListProps = {
   findings: readonly DraftFinding[];
   /** Set-aside findings of the saved version. */
   overrides: readonly DraftOverride[];
-  /** Findings can be set aside only as saved: the text in the box is the saved version. */
-  canOverride: boolean;
-  onOverride: (finding: DraftFinding, reason: string) => void;
-  overriding: boolean;
+  /** Findings can be set aside only as saved (the text in the box is the saved version); reviewers only read. */
+  canOverride?: boolean;
+  onOverride?: (finding: DraftFinding, reason: string) => void;
+  overriding?: boolean;
 };
 
 const sameSpan = (a: DraftFinding, b: DraftOverride) =>
@@ -20,9 +20,9 @@ const sameSpan = (a: DraftFinding, b: DraftOverride) =>
 export const FindingsList = ({
   findings,
   overrides,
-  canOverride,
+  canOverride = false,
   onOverride,
-  overriding,
+  overriding = false,
 }: FindingsListProps) => {
   if (findings.length === 0) {
     return <p className="draft-findings__none">The checks found nothing to look at in this draft.</p>;
@@ -45,7 +45,7 @@ export const FindingsList = ({
               <p className="secondary-text">
                 Set aside by {override.by?.name ?? 'someone no longer in Parley'}: {override.reason}
               </p>
-            ) : canOverride ? (
+            ) : canOverride && onOverride ? (
               <OverrideForm
                 id={`override-${index}`}
                 disabled={overriding}
