@@ -13,6 +13,7 @@ const ROOTS = {
   retried: '100000000000000002',
   byHand: '100000000000000003',
   answeredBefore: '100000000000000004',
+  needsClearance: '100000000000000006',
 };
 
 type Opportunity = { id: string; version: number; status: string; conversationId: string };
@@ -116,6 +117,12 @@ describe('recording and publishing engagements', () => {
       acct: 'dvsa',
       content: 'DVSA here: we will text you by 7am if your test is cancelled because of snow.',
       inReplyTo: ROOTS.answeredBefore,
+    });
+    mastodon.seed({
+      id: ROOTS.needsClearance,
+      acct: 'jo',
+      content: 'Why does the government keep the driving test backlog so long?',
+      createdAt: hourAgo,
     });
     parley = await startParley();
     const applied = await call('PUT', '/api/workspace', workspace(TOKEN));
@@ -282,6 +289,44 @@ describe('recording and publishing engagements', () => {
     expect(await engagementsOf(opportunity.conversationId)).toEqual([
       expect.objectContaining({ kind: 'reply', postId: detected[0].postId }),
     ]);
+  });
+
+  it('does not publish past clearance: a clearance-route reply needs its draft, and the draft its approval', async () => {
+    const opportunity = await opportunityOf(ROOTS.needsClearance);
+    const publish = (text?: string) =>
+      call<{ message: string }>('POST', `/api/opportunities/${opportunity.id}/engagements`, {
+        kind: 'reply',
+        mode: 'transmit',
+        account: 'dvsa',
+        publish: true,
+        ...(text ? { text } : {}),
+        expectedVersion: opportunity.version,
+      });
+    const withoutDraft = await publish('DVSA here: we are recruiting more examiners.');
+    expect(withoutDraft.status).toBe(409);
+    expect(withoutDraft.body.message).toMatch(/clearance route is posted from its approved draft/);
+
+    const saved = await call('PUT', `/api/opportunities/${opportunity.id}/draft`, {
+      text: 'DVSA here: we are recruiting more driving examiners to bring waiting times down.',
+      expectedVersion: 0,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const { version } = await opportunityOf(ROOTS.needsClearance);
+    const unapproved = await call<{ message: string }>(
+      'POST',
+      `/api/opportunities/${opportunity.id}/engagements`,
+      {
+        kind: 'reply',
+        mode: 'transmit',
+        account: 'dvsa',
+        publish: true,
+        expectedVersion: version,
+      },
+    );
+    expect(unapproved.status).toBe(409);
+    expect(unapproved.body.message).toMatch(/needs clearance and is not approved yet/);
+    expect(departmentStatuses(ROOTS.needsClearance)).toHaveLength(0);
+    expect(await engagementsOf(opportunity.conversationId)).toEqual([]);
   });
 
   it('shows the account credential only as set, and an exported workspace applies back keeping it', async () => {

@@ -37,16 +37,6 @@ export type PublishAccountRow = {
   site: string | null;
   secret: string | null;
 };
-/** A draft's latest version as a reply would post it, and how its clearance stands. */
-export type DraftForReplyRow = {
-  id: string;
-  version: number;
-  text: string;
-  findings: { kind: string; start: number; end: number }[];
-  overrides: { kind: string; start: number; end: number }[];
-  /** The outcome of the latest submission of this version; null when never submitted or still open. */
-  clearance: string | null;
-};
 /** The post a reply answers: the one that started the conversation, and where it was fetched from. */
 export type ReplyTargetRow = { externalId: string; url: string | null; platform: string; sourceUrl: string };
 
@@ -193,23 +183,6 @@ export class EngagementRepository {
        ORDER BY platform, handle`,
       [departmentId],
     );
-  }
-
-  /** The draft (of this opportunity) in its latest version; drafts live in the drafts module's tables. */
-  async draftForReply(
-    q: Queryable,
-    opportunityId: string,
-    draftId: string,
-  ): Promise<DraftForReplyRow | undefined> {
-    const rows: DraftForReplyRow[] = await q.query(
-      `SELECT d.id, v.version, v.text, v.findings, v.overrides,
-         (SELECT c.outcome FROM draft_clearance c WHERE c.draft_id = d.id AND c.draft_version = v.version
-          ORDER BY c.id DESC LIMIT 1) AS clearance
-       FROM draft d JOIN draft_version v ON v.draft_id = d.id AND v.version = d.version
-       WHERE d.id = $1 AND d.opportunity_id = $2`,
-      [draftId, opportunityId],
-    );
-    return rows[0];
   }
 
   async replyTarget(q: Queryable, conversationId: string): Promise<ReplyTargetRow | undefined> {

@@ -13,8 +13,9 @@ export type DepartmentRow = {
   slaMinutes: number | null;
   slaBusinessHours: boolean;
 };
+export type AccountRow = { platform: string; handle: string; site: string | null };
 /** `secret`: the publish credential, sealed (secret-box.ts) as stored; null when Parley cannot post from it. */
-export type AccountRow = { platform: string; handle: string; site: string | null; secret: string | null };
+export type AccountWithSecretRow = AccountRow & { secret: string | null };
 export type ResourceRow = { title: string; url: string; text: string };
 export type RuleRow = {
   id: string;
@@ -96,6 +97,14 @@ export class WorkspaceRepository {
 
   accountsOf(q: Queryable, departmentId: string): Promise<AccountRow[]> {
     return q.query(
+      `SELECT platform, handle, site FROM department_account WHERE department_id = $1 ORDER BY platform, handle`,
+      [departmentId],
+    );
+  }
+
+  /** As `accountsOf`, with each account's sealed publish credential: for the workspace document only. */
+  accountsWithSecretsOf(q: Queryable, departmentId: string): Promise<AccountWithSecretRow[]> {
+    return q.query(
       `SELECT platform, handle, site, secret FROM department_account WHERE department_id = $1 ORDER BY platform, handle`,
       [departmentId],
     );
@@ -105,7 +114,7 @@ export class WorkspaceRepository {
    * Makes the department's accounts exactly these. An account kept keeps its row (engagements posted from it stay
    * linked to it); its handle's case, site and credential are updated.
    */
-  async replaceAccounts(q: Queryable, departmentId: string, accounts: AccountRow[]): Promise<void> {
+  async replaceAccounts(q: Queryable, departmentId: string, accounts: AccountWithSecretRow[]): Promise<void> {
     const given = JSON.stringify(accounts);
     await q.query(
       `DELETE FROM department_account d WHERE d.department_id = $1 AND NOT EXISTS (

@@ -1,43 +1,53 @@
 import { Injectable } from '@nestjs/common';
-import { EngagementRepository, type OpportunityRow, type Queryable } from '@parley/db';
-import { DomainError } from '@parley/domain';
+import { DraftRepository, type OpportunityRow, type Queryable } from '@parley/db';
+import { DomainError, clearanceReasons, type Route } from '@parley/domain';
+import { ElectionPeriodsService } from '../propriety/election-periods.service';
 
-/** Findings that send a draft to clearance unless someone set them aside with a reason (as the drafts module rules). */
-const CLEARANCE_KINDS = ['view', 'announcement'];
+export type DraftForReply = { id: string; text: string; needsClearance: boolean };
 
-const sameSpan = (a: { kind: string; start: number; end: number }, b: typeof a) =>
-  a.kind === b.kind && a.start === b.start && a.end === b.end;
+const refuse = (code: 'invalid' | 'conflict', message: string) =>
+  new DomainError(code, message, [{ path: 'draftId', message }]);
 
 /**
- * The draft a reply is posted or recorded from: its approved text, or a refusal saying why not. A draft that needs
- * clearance (its route, or a view or announcement not set aside) cannot be the reply until its latest version is
- * approved.
+ * The opportunity's draft as the reply: its latest text, or a refusal saying why not. A draft that needs
+ * clearance (its route, a view or announcement not set aside, an election period) is the reply only once its
+ * latest version is approved, as the drafts module decides it.
  */
 @Injectable()
 export class DraftGate {
-  constructor(private readonly engagements: EngagementRepository) {}
+  constructor(
+    private readonly drafts: DraftRepository,
+    private readonly elections: ElectionPeriodsService,
+  ) {}
 
   async forReply(
     q: Queryable,
     o: OpportunityRow,
     draftId: string | undefined,
-  ): Promise<{ text: string } | null> {
-    if (!draftId) return null;
-    const draft = await this.engagements.draftForReply(q, o.id, draftId);
-    if (!draft) {
-      const message =
-        'That draft is not one of this conversation’s: open the conversation again and use its draft.';
-      throw new DomainError('invalid', message, [{ path: 'draftId', message }]);
+  ): Promise<DraftForReply | null> {
+    const draft = await this.drafts.find(q, o.id);
+    if (draftId && draft?.id !== draftId)
+      throw refuse(
+        'invalid',
+        'That draft is not this conversation’s: open the conversation again and use its draft.',
+      );
+    const latest =
+      draft && draft.version > 0 ? await this.drafts.version(q, draft.id, draft.version) : undefined;
+    if (!draft || !latest) return null;
+    const reasons = clearanceReasons({
+      route: o.route as Route,
+      findings: latest.findings,
+      overrides: latest.overrides,
+      electionPeriod: (await this.elections.current()) !== null,
+    });
+    if (reasons.length > 0) {
+      const clearance = await this.drafts.latestClearance(q, draft.id);
+      if (clearance?.outcome !== 'approved' || clearance.draftVersion !== draft.version)
+        throw refuse(
+          'conflict',
+          'This draft needs clearance and is not approved yet: submit it for clearance, and post it once the reviewers have approved it.',
+        );
     }
-    const open = draft.findings.filter(
-      (f) => CLEARANCE_KINDS.includes(f.kind) && !draft.overrides.some((x) => sameSpan(f, x)),
-    );
-    const needsClearance = o.route === 'clearance' || open.length > 0;
-    if (needsClearance && draft.clearance !== 'approved') {
-      const message =
-        'This draft needs clearance and is not approved yet: submit it for clearance, and post it once a policy and a comms colleague have approved it.';
-      throw new DomainError('conflict', message, [{ path: 'draftId', message }]);
-    }
-    return { text: draft.text };
+    return { id: draft.id, text: latest.text, needsClearance: reasons.length > 0 };
   }
 }

@@ -1,66 +1,31 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CONFIG, type Config } from '@parley/config';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EngagementList, EngagementRecorded, RecordEngagement } from '@parley/contracts';
-import {
-  AuditRepository,
-  DATA_SOURCE,
-  EngagementRepository,
-  OpportunityRepository,
-  inTransaction,
-  type EngagementRow,
-  type OpportunityRow,
-  type Queryable,
-} from '@parley/db';
-import {
-  DomainError,
-  isDomainError,
-  mayInDepartment,
-  nextStatus,
-  refusalOf,
-  type OpportunityStatus,
-} from '@parley/domain';
-import { PUBLISHERS, publishPost, type PublishAccount, type ReplyTarget } from '@parley/ingest';
+import { DATA_SOURCE, EngagementRepository, OpportunityRepository, type EngagementRow } from '@parley/db';
+import { mayInDepartment, type OpportunityStatus } from '@parley/domain';
+import { PUBLISHERS } from '@parley/ingest';
 import type { DataSource } from 'typeorm';
-import { DepartmentAccess } from '../../common/department-access.service';
-import { actorOf, type AuthContext } from '../auth/auth-context';
-import { OpportunityWorkflowService, staleVersion } from '../opportunities/opportunity-workflow.service';
+import type { AuthContext } from '../auth/auth-context';
+import { OpportunityWorkflowService } from '../opportunities/opportunity-workflow.service';
+import { DraftGate } from './draft-gate';
+import { engagementFields, notFound, platformOf, recordedAnswer } from './engagement-fields';
 import { toEngagement } from './engagement-mapper';
 import { linkFetchedPosts } from './engagement-matching';
-import { DraftGate } from './draft-gate';
-import { findAccount, publishableAccount } from './publish-accounts';
-
-/** A publish younger than this is taken to be in flight in another request, not abandoned. */
-const IN_FLIGHT_MS = 60_000;
-
-type Attempt = {
-  engagement: EngagementRow;
-  account: PublishAccount;
-  text: string;
-  replyTo: ReplyTarget | null;
-};
-
-const notFound = () => new DomainError('not_found', 'No opportunity with that id that you can see.');
+import { findAccount } from './publish-accounts';
+import { PublishFlow } from './publish-flow.service';
 
 /**
- * Recording what a department did on an opportunity, or publishing it from one of its accounts. Recording is one
- * workflow change (engagement, status, timeline, audit). Publishing is three steps so nothing is half-written:
- * the attempt is recorded as pending (the opportunity is not touched); the platform is called outside any
- * transaction with the engagement's id as its key; then the outcome is written — published, with the opportunity
- * responded, or failed with its reason, ready for a retry that reuses the same key and so never posts twice.
+ * What a department did on an opportunity: listed, recorded after posting elsewhere (one workflow change:
+ * engagement, status, timeline and audit together), or published from one of its accounts (PublishFlow).
  */
 @Injectable()
 export class EngagementsService {
-  private readonly logger = new Logger(EngagementsService.name);
-
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    @Inject(CONFIG) private readonly config: Config,
     private readonly engagements: EngagementRepository,
     private readonly opportunities: OpportunityRepository,
-    private readonly audit: AuditRepository,
-    private readonly access: DepartmentAccess,
     private readonly workflow: OpportunityWorkflowService,
     private readonly drafts: DraftGate,
+    private readonly publishing: PublishFlow,
   ) {}
 
   async list(auth: AuthContext, opportunityId: string): Promise<EngagementList> {
@@ -83,7 +48,7 @@ export class EngagementsService {
 
   record(auth: AuthContext, opportunityId: string, input: RecordEngagement): Promise<EngagementRecorded> {
     return input.publish
-      ? this.publish(auth, opportunityId, input)
+      ? this.publishing.publish(auth, opportunityId, input)
       : this.recordByHand(auth, opportunityId, input);
   }
 
@@ -100,16 +65,17 @@ export class EngagementsService {
       permission: 'conversation.act',
       event: { kind: 'engagement', detail: { kind: input.kind, mode: input.mode, url: input.url ?? null } },
       also: async (tx, o) => {
-        const draft = await this.drafts.forReply(tx, o, input.draftId);
+        // Recorded by hand, the draft counts only when named: a pointer posted meanwhile needs none.
+        const draft = input.draftId ? await this.drafts.forReply(tx, o, input.draftId) : null;
         const account = input.account
           ? findAccount(
               await this.engagements.publishAccounts(tx, o.departmentId),
               input.account,
-              await this.platformOf(tx, o),
+              await platformOf(tx, this.engagements, o),
             )
           : null;
         const inserted = await this.engagements.insert(tx, {
-          ...this.fields(auth, o, input),
+          ...engagementFields(auth, o, input),
           url: input.url ?? null,
           externalId: null,
           occurredAt: input.postedAt ? new Date(input.postedAt) : new Date(),
@@ -117,6 +83,7 @@ export class EngagementsService {
           accountHandle: account?.handle ?? null,
           platform: account?.platform ?? null,
           text: draft?.text ?? input.text ?? null,
+          draftId: draft?.id ?? null,
           publishState: null,
         });
         await linkFetchedPosts(tx, this.engagements, [o.conversationId]);
@@ -125,227 +92,6 @@ export class EngagementsService {
         return { engagementId: inserted.id };
       },
     });
-    return this.answer(opportunity, engagement as EngagementRow);
-  }
-
-  private async publish(
-    auth: AuthContext,
-    opportunityId: string,
-    input: RecordEngagement,
-  ): Promise<EngagementRecorded> {
-    const attempt = await this.claim(auth, opportunityId, input);
-    let published;
-    try {
-      published = await publishPost({
-        account: attempt.account,
-        text: attempt.text,
-        replyTo: input.kind === 'original-post' ? null : attempt.replyTo,
-        key: attempt.engagement.id,
-        keyTime: attempt.engagement.createdAt,
-        allowlist: this.config.fetchAllowlist,
-      });
-    } catch (error) {
-      throw await this.failed(auth, attempt.engagement, error);
-    }
-    const opportunity = await this.respondPublished(
-      auth,
-      opportunityId,
-      input.expectedVersion,
-      attempt,
-      published,
-    );
-    const engagement = await this.engagements.find(this.dataSource, attempt.engagement.id);
-    return this.answer(opportunity, engagement as EngagementRow);
-  }
-
-  /**
-   * Step one: every check a publish needs, then the engagement as pending — or the failed attempt taken up again,
-   * keeping its id, so the platform sees the same key. The opportunity itself is not changed yet.
-   */
-  private claim(auth: AuthContext, opportunityId: string, input: RecordEngagement): Promise<Attempt> {
-    return inTransaction(this.dataSource, async (tx) => {
-      const o = await this.lockedForResponse(tx, auth, opportunityId, input.expectedVersion);
-      if (!input.account) {
-        const message = 'Choose the account to post from.';
-        throw new DomainError('invalid', message, [{ path: 'account', message }]);
-      }
-      const draft = await this.drafts.forReply(tx, o, input.draftId);
-      if (!draft && (o.route === 'clearance' || o.route === 'press-office')) {
-        const message = 'A reply on the clearance route is posted from its approved draft: give draftId.';
-        throw new DomainError('conflict', message, [{ path: 'draftId', message }]);
-      }
-      const text = draft?.text ?? input.text?.trim();
-      if (!text) {
-        const message = 'Give the text to post, or the approved draft (draftId).';
-        throw new DomainError('invalid', message, [{ path: 'text', message }]);
-      }
-      const row = findAccount(
-        await this.engagements.publishAccounts(tx, o.departmentId),
-        input.account,
-        await this.platformOf(tx, o),
-      );
-      const account = publishableAccount(row, this.config.secretKey);
-      const target = await this.engagements.replyTarget(tx, o.conversationId);
-      const replyTo =
-        target && target.platform === row.platform
-          ? { externalId: target.externalId, url: target.url, origin: originOfSource(target.sourceUrl) }
-          : null;
-      if (!replyTo && input.kind !== 'original-post') {
-        const message = `The conversation is not on ${row.platform}, so ${row.handle} cannot reply in it: post it there and record the reply with its address.`;
-        throw new DomainError('invalid', message, [{ path: 'account', message }]);
-      }
-      const engagement = await this.pendingEngagement(tx, auth, o, input, { row, text });
-      await this.audit.record(tx, actorOf(auth), {
-        action: 'engagement.publish',
-        entityType: 'engagement',
-        entityId: engagement.id,
-        after: { opportunityId: o.id, account: row.handle, platform: row.platform, kind: input.kind },
-      });
-      return { engagement, account, text, replyTo };
-    });
-  }
-
-  private async pendingEngagement(
-    tx: Queryable,
-    auth: AuthContext,
-    o: OpportunityRow,
-    input: RecordEngagement,
-    { row, text }: { row: { id: string; handle: string; platform: string }; text: string },
-  ): Promise<EngagementRow> {
-    const open = await this.engagements.unfinishedPublish(tx, o.id);
-    if (open?.publishState === 'pending' && Date.now() - open.createdAt.getTime() < IN_FLIGHT_MS) {
-      throw new DomainError(
-        'conflict',
-        'This reply is being published right now: wait a minute, then reload.',
-      );
-    }
-    // The same reply (account and text) tried again keeps its key; a different one is a new attempt.
-    if (open && open.accountId === row.id && open.text === text) {
-      await this.engagements.retryPublish(tx, open.id, {
-        ...this.fields(auth, o, input),
-        recordedBy: auth.userId,
-      });
-      return { ...open, publishState: 'pending' };
-    }
-    if (open)
-      await this.engagements.markFailed(tx, open.id, open.publishError ?? 'replaced by another attempt');
-    return this.engagements.insert(tx, {
-      ...this.fields(auth, o, input),
-      url: null,
-      externalId: null,
-      occurredAt: new Date(),
-      accountId: row.id,
-      accountHandle: row.handle,
-      platform: row.platform,
-      text,
-      publishState: 'pending',
-    });
-  }
-
-  /** Step three, on success: the post's id and address recorded, and the opportunity responded, together. */
-  private async respondPublished(
-    auth: AuthContext,
-    opportunityId: string,
-    expectedVersion: number,
-    attempt: Attempt,
-    published: { externalId: string; url: string | null; postedAt: Date },
-  ): Promise<OpportunityRow> {
-    const request = (version: number) => ({
-      expectedVersion: version,
-      action: 'respond' as const,
-      permission: 'conversation.act' as const,
-      event: {
-        kind: 'engagement',
-        detail: {
-          engagementId: attempt.engagement.id,
-          published: true,
-          url: published.url,
-          account: attempt.account.handle,
-        },
-      },
-      also: async (tx: Queryable, o: OpportunityRow) => {
-        await this.engagements.markPublished(tx, attempt.engagement.id, {
-          ...published,
-          occurredAt: published.postedAt,
-        });
-        await linkFetchedPosts(tx, this.engagements, [o.conversationId]);
-      },
-    });
-    try {
-      return await this.workflow.change(auth, opportunityId, request(expectedVersion));
-    } catch (error) {
-      // The reply is posted: a change someone made meanwhile must not leave it unrecorded.
-      if (
-        !isDomainError(error) ||
-        error.currentVersion === null ||
-        error.problems[0]?.path !== 'expectedVersion'
-      )
-        throw error;
-      return this.workflow.change(auth, opportunityId, request(error.currentVersion));
-    }
-  }
-
-  /** Step three, on failure: the reason kept on the engagement, the opportunity as it was, and a 502 saying what to do. */
-  private async failed(auth: AuthContext, engagement: EngagementRow, error: unknown): Promise<DomainError> {
-    const reason = isDomainError(error) ? error.message : 'The platform could not be reached: try again.';
-    if (!isDomainError(error))
-      this.logger.error({ message: 'publishing failed', engagement: engagement.id, error: String(error) });
-    await inTransaction(this.dataSource, async (tx) => {
-      await this.engagements.markFailed(tx, engagement.id, reason);
-      await this.audit.record(tx, actorOf(auth), {
-        action: 'engagement.publish-failed',
-        entityType: 'engagement',
-        entityId: engagement.id,
-        after: { opportunityId: engagement.opportunityId, error: reason },
-      });
-    });
-    return isDomainError(error) && error.code === 'invalid' ? error : new DomainError('fetch_failed', reason);
-  }
-
-  /** As the workflow checks a change: readable, allowed, the version the caller saw, a status that can respond. */
-  private async lockedForResponse(tx: Queryable, auth: AuthContext, id: string, expectedVersion: number) {
-    const o = await this.opportunities.lockForChange(tx, id);
-    if (!o || !mayInDepartment(auth, o.departmentId, 'department.read')) throw notFound();
-    this.access.assertAllowed(auth, { id: o.departmentId, name: o.departmentName }, 'conversation.act');
-    if (o.version !== expectedVersion) throw staleVersion(o, expectedVersion);
-    if (!nextStatus(o.status as OpportunityStatus, 'respond')) {
-      throw new DomainError(
-        'conflict',
-        refusalOf(o.status as OpportunityStatus, 'respond'),
-        [],
-        null,
-        o.version,
-      );
-    }
-    return o;
-  }
-
-  private async platformOf(tx: Queryable, o: OpportunityRow): Promise<string> {
-    return (await this.engagements.replyTarget(tx, o.conversationId))?.platform ?? '';
-  }
-
-  private fields(auth: AuthContext, o: OpportunityRow, input: RecordEngagement) {
-    return {
-      opportunityId: o.id,
-      conversationId: o.conversationId,
-      departmentId: o.departmentId,
-      kind: input.kind,
-      mode: input.mode,
-      route: o.route,
-      outcome: input.outcome ?? null,
-      closesLoop: input.closesLoop ?? false,
-      draftId: input.draftId ?? null,
-      recordedBy: auth.userId,
-    };
-  }
-
-  private answer(o: OpportunityRow, engagement: EngagementRow): EngagementRecorded {
-    return {
-      engagement: toEngagement(engagement),
-      opportunity: { id: o.id, status: o.status, version: o.version },
-    };
+    return recordedAnswer(opportunity, engagement as EngagementRow);
   }
 }
-
-/** Where a stored post was fetched from: the origin of its source (a Mastodon instance, a Bluesky relay). */
-const originOfSource = (url: string): string => URL.parse(url)?.origin ?? url;

@@ -12,7 +12,7 @@ import {
   type WorkspaceDocument,
 } from '@parley/contracts';
 import { formatDuration, parseDuration, type Problem } from '@parley/domain';
-import type { AccountRow, StoredRuleRow } from '@parley/db';
+import type { AccountWithSecretRow, StoredRuleRow } from '@parley/db';
 import {
   sameAccount,
   sameValues,
@@ -97,11 +97,11 @@ const step = <Fields, Before extends Fields>(
 /** An account's credential, as for a source secret: set, removed, kept (`{ set: true }`), or absent: left as it is. */
 const accountAfter = (
   doc: AccountDocument,
-  stored: AccountRow[],
+  stored: AccountWithSecretRow[],
   report: (name: string, message: string) => void,
-): AccountRow => {
+): AccountWithSecretRow => {
   const account = { platform: doc.platform, handle: doc.handle, site: doc.site ?? null };
-  const old = stored.find((s) => sameAccount(s, { ...account, secret: null }));
+  const old = stored.find((s) => sameAccount(s, account));
   const name = (ACCOUNT_SECRETS as Record<string, AccountSecretName>)[doc.platform];
   const value = name ? doc[name] : undefined;
   if (value === undefined) return { ...account, secret: old?.secret ?? null };

@@ -1,6 +1,13 @@
 import { ACCOUNT_SECRETS, accountIdentity, firstResponseText, type SecretState } from '@parley/contracts';
 import { parseDuration } from '@parley/domain';
-import type { AccountRow, ElectionPeriodRow, ResourceRow, Secrets, StoredRuleRow } from '@parley/db';
+import type {
+  AccountRow,
+  AccountWithSecretRow,
+  ElectionPeriodRow,
+  ResourceRow,
+  Secrets,
+  StoredRuleRow,
+} from '@parley/db';
 
 /** What the workspace holds, read once per apply or export; secrets decrypted, for comparing only. */
 export type WorkspaceState = {
@@ -21,7 +28,7 @@ export type DepartmentFields = {
   threshold: number;
   sla: DepartmentSla | null;
   /** Each account's `secret` is its publish credential decrypted, for comparing only; never shown. */
-  accounts: AccountRow[];
+  accounts: AccountWithSecretRow[];
   resources: ResourceRow[];
 };
 export type ElectionPeriodFields = { from: string; to: string };
@@ -54,7 +61,7 @@ export const slaColumns = (sla: DepartmentSla | null) => ({
 export const sameValues = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** Accounts and resources are sets: sorted, so the same set always compares (and exports) the same. */
-export const sortedAccounts = (accounts: AccountRow[]): AccountRow[] =>
+export const sortedAccounts = <T extends AccountRow>(accounts: T[]): T[] =>
   [...accounts].sort((a, b) => accountIdentity(a).localeCompare(accountIdentity(b)));
 export const sortedResources = (resources: ResourceRow[]): ResourceRow[] =>
   [...resources].sort((a, b) => a.url.localeCompare(b.url));
@@ -62,7 +69,7 @@ export const sameAccount = (a: AccountRow, b: AccountRow): boolean =>
   accountIdentity(a) === accountIdentity(b);
 
 /** An account as people see it: its credential (named as the platform calls it) only as set. */
-export const visibleAccount = (a: AccountRow) => {
+export const visibleAccount = (a: AccountWithSecretRow) => {
   const name = (ACCOUNT_SECRETS as Record<string, string>)[a.platform];
   return {
     platform: a.platform,

@@ -11,7 +11,7 @@ import {
   inTransaction,
   openSecrets,
   sealSecrets,
-  type AccountRow,
+  type AccountWithSecretRow,
   type Actor,
   type Queryable,
 } from '@parley/db';
@@ -132,7 +132,7 @@ export class WorkspaceService {
         ...d,
         sla: slaOf(d),
         accounts: sortedAccounts(
-          (await this.workspace.accountsOf(q, d.id)).map((a) => ({
+          (await this.workspace.accountsWithSecretsOf(q, d.id)).map((a) => ({
             ...a,
             secret: this.readAccountSecret(a),
           })),
@@ -176,7 +176,7 @@ export class WorkspaceService {
   }
 
   /** As a source's: a credential sealed with another key reads as not set, so it can be given again. */
-  private readAccountSecret(a: AccountRow): string | null {
+  private readAccountSecret(a: AccountWithSecretRow): string | null {
     try {
       return openSecrets(a.secret, this.config.secretKey, accountSecretAad(a)).credential ?? null;
     } catch (error) {

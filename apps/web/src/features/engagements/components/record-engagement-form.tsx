@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Engagement, EngagementList } from '@parley/contracts';
+import type { Engagement, EngagementList, EngagementRecorded } from '@parley/contracts';
 import {
   ENGAGEMENT_KIND_LABELS,
   ENGAGEMENT_KINDS,
@@ -11,7 +11,6 @@ import {
 import { Button } from '../../../components/ui/button';
 import { Checkbox } from '../../../components/ui/checkbox';
 import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ui/error-summary';
-import { NotificationBanner } from '../../../components/ui/notification-banner';
 import { TextField } from '../../../components/ui/text-field';
 import { TextareaField } from '../../../components/ui/textarea-field';
 import { isApiError } from '../../../lib/api-client';
@@ -30,9 +29,7 @@ type Props = {
   /** The opportunity version the page shows: a change made meanwhile is refused, keeping what was typed. */
   version: number;
   accounts: EngagementList['accounts'];
-  /** The approved draft to publish, when there is one. */
-  draftId?: string;
-  onRecorded?: () => void;
+  onRecorded: (recorded: EngagementRecorded) => void;
 };
 
 const FIELD_ID = (field: string) => `engagement-${field}`;
@@ -96,13 +93,13 @@ const apiProblems = (error: unknown): { fields: FieldErrors; other: string[] } =
 };
 
 /** "Record or publish the reply": what was done, how, from which account, and what came of it. */
-export const RecordEngagementForm = ({ opportunityId, version, accounts, draftId, onRecorded }: Props) => {
+export const RecordEngagementForm = ({ opportunityId, version, accounts, onRecorded }: Props) => {
   const publishable = accounts.filter((a) => a.canPublish);
   const [values, setValues] = useState<EngagementFormValues>(() =>
     emptyEngagementForm(publishable[0]?.handle ?? ''),
   );
   const [checked, setChecked] = useState<FieldErrors>({});
-  const record = useRecordEngagement({ onSuccess: () => onRecorded?.() });
+  const record = useRecordEngagement({ onSuccess: onRecorded });
   const set = <K extends keyof EngagementFormValues>(key: K, value: EngagementFormValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
 
@@ -118,7 +115,7 @@ export const RecordEngagementForm = ({ opportunityId, version, accounts, draftId
     const problems = checkEngagementForm(values, new Date());
     setChecked(problems);
     if (Object.keys(problems).length) return;
-    record.mutate({ opportunityId, engagement: engagementBody(values, version, draftId) });
+    record.mutate({ opportunityId, engagement: engagementBody(values, version) });
   };
 
   return (
@@ -127,15 +124,6 @@ export const RecordEngagementForm = ({ opportunityId, version, accounts, draftId
         Record or publish the reply
       </h2>
       <ErrorSummary items={summary} />
-      {record.isSuccess && (
-        <NotificationBanner title="Done" focusKey={record.data.engagement.id}>
-          <p>
-            {record.data.engagement.publish?.state === 'published'
-              ? 'The reply is posted. The conversation is marked as responded.'
-              : 'The reply is recorded. The conversation is marked as responded.'}
-          </p>
-        </NotificationBanner>
-      )}
       <Radios<EngagementKind>
         name="kind"
         legend="What did you do?"
@@ -218,7 +206,11 @@ export const RecordEngagementForm = ({ opportunityId, version, accounts, draftId
       <TextareaField
         id={FIELD_ID('text')}
         label={values.how === 'publish' ? 'The reply to post' : 'What was posted (optional)'}
-        hint={draftId ? 'The approved draft is posted as it was approved.' : undefined}
+        hint={
+          values.how === 'publish'
+            ? 'Leave it empty to post the draft as it was approved. A reply that needs clearance is only posted as approved.'
+            : 'Paste it if you have no address for the post: Parley finds it by its words when the thread is fetched.'
+        }
         rows={4}
         value={values.text}
         error={errors.text}
@@ -255,23 +247,26 @@ const STATE_WORDS: Record<string, string> = {
 /** What has been recorded so far, with a failed publish's reason. */
 export const EngagementsDone = ({ engagements }: { engagements: Engagement[] }) =>
   engagements.length === 0 ? null : (
-    <ul className="summary-list">
-      {engagements.map((e) => (
-        <li key={e.id} className="summary-list__row">
-          {ENGAGEMENT_KIND_LABELS[e.kind]}
-          {e.account ? ` from ${accountLabel(e.account)}` : ''}
-          {e.publish ? ` — ${STATE_WORDS[e.publish.state]}` : ''}
-          {e.publish?.error ? `: ${e.publish.error}` : ''}
-          {e.url && (
-            <>
-              {' '}
+    <section aria-labelledby="engagements-done-title">
+      <h3 className="label" id="engagements-done-title">
+        What was done
+      </h3>
+      <ul>
+        {engagements.map((e) => (
+          <li key={e.id}>
+            {ENGAGEMENT_KIND_LABELS[e.kind]}
+            {e.account ? ` from ${accountLabel(e.account)}` : ''}
+            {e.publish ? `: ${STATE_WORDS[e.publish.state]}` : ''}
+            {e.publish?.error ? ` (${e.publish.error})` : ''}
+            {e.closesLoop ? '. “You said, we did”' : ''}
+            {e.matchedPost ? '. Found in the thread' : ''}.{' '}
+            {e.url && (
               <a className="link" href={e.url} rel="noreferrer">
-                open the post
+                Open the post
               </a>
-            </>
-          )}
-          {e.matchedPost ? ' (found in the thread)' : ''}
-        </li>
-      ))}
-    </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );

@@ -23,7 +23,7 @@ describe('checkEngagementForm', () => {
       { url: 'https://x.example/1', postedAt: '2026-12-02T09:00' },
       { postedAt: /now or in the past/ },
     ],
-    ['a publish without text', { how: 'publish' }, { text: /Enter the reply/ }],
+    ['a publish without text (the approved draft is posted)', { how: 'publish' }, {}],
     [
       'a publish without an account',
       { how: 'publish', account: '', text: 'Hi' },
@@ -50,11 +50,10 @@ describe('engagementBody', () => {
     });
   });
 
-  it('asks to publish, with the draft, and leaves out the address and time', () => {
+  it('asks to publish, and leaves out the address and time', () => {
     const body = engagementBody(
       form({ how: 'publish', url: 'https://ignored.example', postedAt: '2026-12-01T10:00', text: 'Hi' }),
       2,
-      'b6f5c1de-8f0c-4a51-9d59-0c5d2f5e8e11',
     );
     expect(body).toEqual({
       kind: 'reply',
@@ -63,7 +62,6 @@ describe('engagementBody', () => {
       publish: true,
       account: 'dvsa',
       text: 'Hi',
-      draftId: 'b6f5c1de-8f0c-4a51-9d59-0c5d2f5e8e11',
     });
   });
 });

@@ -42,18 +42,14 @@ export const checkEngagementForm = (v: EngagementFormValues, now: Date): FieldEr
     if (v.postedAt && new Date(v.postedAt).getTime() > now.getTime() + 60_000)
       errors.postedAt = 'The time it was posted must be now or in the past';
   } else {
+    // No text is fine: the approved draft is posted (the api says so when there is none).
     if (!v.account) errors.account = 'Choose the account to post from';
-    if (!v.text.trim()) errors.text = 'Enter the reply to post';
   }
   return errors;
 };
 
 /** The request body: only what was given, so the api applies its own defaults (posted now, by hand). */
-export const engagementBody = (
-  v: EngagementFormValues,
-  expectedVersion: number,
-  draftId?: string,
-): RecordEngagement => ({
+export const engagementBody = (v: EngagementFormValues, expectedVersion: number): RecordEngagement => ({
   kind: v.kind,
   mode: v.mode,
   expectedVersion,
@@ -64,7 +60,6 @@ export const engagementBody = (
   ...(v.text.trim() ? { text: v.text.trim() } : {}),
   ...(v.outcome.trim() ? { outcome: v.outcome.trim() } : {}),
   ...(v.closesLoop ? { closesLoop: true } : {}),
-  ...(draftId ? { draftId } : {}),
 });
 
 /** Field names as the api reports problems (`url`, `account`…) map onto the form's own fields. */
