@@ -48,10 +48,7 @@ export class DraftPresenter {
     q: Queryable = this.dataSource,
   ): Promise<Draft> {
     const draft = await this.drafts.find(q, subject.id);
-    // Only what names an account: the rows also carry its sealed publishing credentials.
-    const accounts = (await this.workspace.accountsOf(q, subject.departmentId)).map(
-      ({ platform, handle, site }) => ({ platform, handle, site }),
-    ) as Draft['accounts'];
+    const accounts = (await this.workspace.accountsOf(q, subject.departmentId)) as Draft['accounts'];
     const [latestRow, authors, clearance] = draft
       ? await Promise.all([
           this.drafts.version(q, draft.id, draft.version),

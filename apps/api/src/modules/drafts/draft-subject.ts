@@ -34,7 +34,5 @@ export const reviewRecords = (rows: readonly ReviewRow[]): ReviewRecord[] =>
   );
 
 /** The account a new draft is posted from: the department's own on the thread's platform, if it has one. */
-export const defaultAccount = <A extends Pick<AccountRow, 'platform'>>(
-  accounts: readonly A[],
-  subject: DraftSubject,
-): A | null => accounts.find((a) => a.platform === subject.platform) ?? null;
+export const defaultAccount = (accounts: readonly AccountRow[], subject: DraftSubject): AccountRow | null =>
+  accounts.find((a) => a.platform === subject.platform) ?? null;

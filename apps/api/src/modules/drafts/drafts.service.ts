@@ -137,10 +137,7 @@ export class DraftsService {
     requested: DraftSave['account'],
   ): Promise<DraftAccountRow | null> {
     if (requested === null) return null;
-    // Only what names an account is kept with a draft: the rows also carry its sealed publishing credentials.
-    const accounts = (await this.workspace.accountsOf(tx, subject.departmentId)).map(
-      ({ platform, handle, site }): DraftAccountRow => ({ platform, handle, site }),
-    );
+    const accounts = await this.workspace.accountsOf(tx, subject.departmentId);
     if (requested === undefined) {
       return existing ? existing.account : defaultAccount(accounts, subject);
     }
