@@ -339,6 +339,15 @@ describe('recording and publishing engagements', () => {
     expect(reapplied.body.departments.unchanged).toEqual(['dvsa']);
     const stored = (await parley.db.query(`SELECT secret FROM department_account`)).rows[0].secret as string;
     expect(stored).toMatch(/^v1\./);
+    // The draft pane and the reply form list the accounts too: by name, never with their credential.
+    const opportunity = await opportunityOf(ROOTS.published);
+    for (const view of ['draft', 'engagements']) {
+      const answer = await parley.admin.get(`/api/opportunities/${opportunity.id}/${view}`);
+      expect(answer.status).toBe(200);
+      expect(JSON.stringify(answer.body)).not.toContain(stored);
+      expect(JSON.stringify(answer.body)).not.toContain(TOKEN);
+      expect(JSON.stringify(answer.body)).not.toMatch(/"secret"/);
+    }
     const leaks = await parley.db.query(
       `SELECT count(*)::int AS n FROM audit_event WHERE concat(before::text, after::text) LIKE '%' || $1 || '%'`,
       [TOKEN],

@@ -29,7 +29,6 @@ export const MIGRATIONS = [
   OpportunityWorkflow1796300000000,
   InboxFilters1796301000000,
   ElectionPeriod1796302000000,
-  ElectionPeriod1796302000000,
   Drafts1796303000000,
   EngagementPublishing1796304000000,
   Notifications1796305000000,
