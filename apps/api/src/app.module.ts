@@ -6,6 +6,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
+import { GovernanceModule } from './modules/governance/governance.module';
 import { HealthController } from './modules/health/health.controller';
 import { SourcesModule } from './modules/sources/sources.module';
 import { TaggingModule } from './modules/tagging/tagging.module';
@@ -25,6 +26,7 @@ import { WorkspaceModule } from './modules/workspace/workspace.module';
     ConversationsModule,
     TaggingModule,
     RulesModule,
+    GovernanceModule,
   ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],

@@ -8,3 +8,4 @@ export * from './query-syntax';
 export * from './users';
 export * from './strict-object';
 export * from './text';
+export * from './governance';

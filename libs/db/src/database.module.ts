@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
 import { AuditRepository } from './repositories/audit.repository';
 import { BackfillRequestRepository } from './repositories/backfill-request.repository';
+import { BundleRepository } from './repositories/bundle.repository';
 import { ConversationRepository } from './repositories/conversation.repository';
 import { PostRepository } from './repositories/post.repository';
 import { PreviewRepository } from './repositories/preview.repository';
@@ -19,6 +20,7 @@ export const DATA_SOURCE = Symbol('DATA_SOURCE');
 const REPOSITORIES = [
   AuditRepository,
   BackfillRequestRepository,
+  BundleRepository,
   ConversationRepository,
   PostRepository,
   PreviewRepository,

@@ -13,3 +13,4 @@ export * from './repositories/backfill-request.repository';
 export * from './database.module';
 export * from './tagging-workspace';
 export * from './secret-box';
+export * from './repositories/bundle.repository';

@@ -12,3 +12,7 @@ export * from './people';
 export * from './post-limits';
 export * from './text';
 export * from './sign-in';
+export * from './csv';
+export * from './personal-data';
+export * from './audit-actions';
+export * from './case-bundle';

@@ -14,6 +14,24 @@ export class TestApiClient {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<{ status: number; body: unknown; headers: Headers }> {
+    const response = await this.send(method, path, body, headers);
+    const text = await response.text();
+    // A download (CSV, ZIP) is not JSON: its text is the body.
+    const file = /^(text\/csv|application\/zip)/.test(response.headers.get('content-type') ?? '');
+    return {
+      status: response.status,
+      body: text ? (file ? text : (JSON.parse(text) as unknown)) : null,
+      headers: response.headers,
+    };
+  }
+
+  /** A GET whose answer is a file: its bytes as they came. */
+  async download(path: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
+    const response = await this.send('GET', path, undefined, {});
+    return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()), headers: response.headers };
+  }
+
+  private async send(method: string, path: string, body: unknown, headers: Record<string, string>) {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -27,12 +45,7 @@ export class TestApiClient {
     });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie?.startsWith('parley_session=')) this.cookie = setCookie.split(';')[0];
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: text ? (JSON.parse(text) as unknown) : null,
-      headers: response.headers,
-    };
+    return response;
   }
 
   get<T = unknown>(path: string) {
