@@ -71,7 +71,7 @@ describe('governance: the audit log and the FOI case bundle', () => {
       response,
       names: Object.keys(files).sort(),
       text: (name: string) => strFromU8(files[name]),
-      all: () => Object.values(files).map(strFromU8).join('\n'),
+      all: () => Object.values(files).map((file) => strFromU8(file)).join('\n'),
     };
   };
 

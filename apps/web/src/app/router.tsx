@@ -58,6 +58,10 @@ const createRouter = () =>
               lazy: () => import('./routes/everyone').then((m) => ({ Component: m.EveryoneRoute })),
             },
             {
+              path: 'audit',
+              lazy: () => import('./routes/audit').then((m) => ({ Component: m.AuditRoute })),
+            },
+            {
               path: 'account',
               lazy: () => import('./routes/account').then((m) => ({ Component: m.AccountRoute })),
             },

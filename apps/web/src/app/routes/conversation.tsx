@@ -11,6 +11,7 @@ import { TagDetails } from '../../features/conversations/components/tag-details'
 import { HighlightedText } from '../../features/conversations/components/highlighted-text';
 import { Thread } from '../../features/conversations/components/thread';
 import { hasTerms, matchTermsOf, mergeTerms } from '../../features/conversations/utils/highlight';
+import { BundleDownload } from '../../features/governance/components/bundle-download';
 import { isApiError } from '../../lib/api-client';
 
 export const ConversationRoute = () => {
@@ -78,6 +79,13 @@ export const ConversationRoute = () => {
         <p className="secondary-text">Words the listening rules matched are highlighted.</p>
       )}
       <Thread posts={detail.posts} departmentName={departmentName} now={now} terms={terms} />
+
+      <BundleDownload
+        conversationId={detail.id}
+        departments={detail.tags
+          .filter((tag) => me.departments.some((d) => d.key === tag.department))
+          .map((tag) => ({ key: tag.department, name: departmentName(tag.department) }))}
+      />
     </>
   );
 };
