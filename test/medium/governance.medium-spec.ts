@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startParley, type Parley } from './harness';
 
 const HOUR = 3_600_000;
-const at = (hoursAgo: number) => new Date(Math.floor((Date.now() - hoursAgo * HOUR) / 1000) * 1000).toUTCString();
+const at = (hoursAgo: number) =>
+  new Date(Math.floor((Date.now() - hoursAgo * HOUR) / 1000) * 1000).toUTCString();
 
 /** A department blog post, a member of the public asking with their contact details, another, and the reply. */
 const blog = (base: string) => `<?xml version="1.0" encoding="UTF-8"?>
@@ -71,7 +72,10 @@ describe('governance: the audit log and the FOI case bundle', () => {
       response,
       names: Object.keys(files).sort(),
       text: (name: string) => strFromU8(files[name]),
-      all: () => Object.values(files).map((file) => strFromU8(file)).join('\n'),
+      all: () =>
+        Object.values(files)
+          .map((file) => strFromU8(file))
+          .join('\n'),
     };
   };
 
@@ -158,7 +162,11 @@ describe('governance: the audit log and the FOI case bundle', () => {
       ]),
     );
     const whole = JSON.parse(bundle.text('bundle.json')) as CaseBundle;
-    expect(whole).toMatchObject({ redacted: false, department: { key: 'dfe' }, generatedBy: { email: ADMIN.email } });
+    expect(whole).toMatchObject({
+      redacted: false,
+      department: { key: 'dfe' },
+      generatedBy: { email: ADMIN.email },
+    });
     expect(whole.thread.map((p) => [p.author.name, p.byDepartment])).toEqual([
       ['Education team', 'dfe'],
       ['Priya Shah', null],
@@ -196,7 +204,8 @@ describe('governance: the audit log and the FOI case bundle', () => {
     const bundle = await download(clients['dfe-viewer'], bundlePath('&redact=public'));
     expect(bundle.response.headers.get('content-disposition')).toContain('-redacted.zip');
     const everything = bundle.all();
-    for (const value of PUBLIC_DATA) expect(everything, `the bundle still holds ${value}`).not.toContain(value);
+    for (const value of PUBLIC_DATA)
+      expect(everything, `the bundle still holds ${value}`).not.toContain(value);
     const whole = JSON.parse(bundle.text('bundle.json')) as CaseBundle;
     expect(whole.redacted).toBe(true);
     expect(whole.thread.map((p) => p.author.name)).toEqual([
@@ -218,16 +227,18 @@ describe('governance: the audit log and the FOI case bundle', () => {
   });
 
   it('audits each download in the department, and refuses a department the caller cannot see', async () => {
-    const { body } = await clients['dfe-manager'].get<AuditPage>('/api/audit?department=dfe&action=conversation');
+    const { body } = await clients['dfe-manager'].get<AuditPage>(
+      '/api/audit?department=dfe&action=conversation',
+    );
     expect(body.items.map((e) => [e.action, e.actor.label, e.department, e.description])).toEqual([
       ['conversation.bundle', 'dfe-viewer@example.gov.uk', 'dfe', 'Downloaded an FOI case bundle'],
       ['conversation.bundle', ADMIN.email, 'dfe', 'Downloaded an FOI case bundle'],
     ]);
     expect(body.items[0].after).toEqual({ opportunityId: expect.any(String), redact: 'public' });
     expect((await clients['dwp-manager'].download(bundlePath())).status).toBe(404);
-    expect((await parley.admin.download(`/api/conversations/${conversation.id}/bundle?department=dwp`)).status).toBe(
-      404,
-    );
+    expect(
+      (await parley.admin.download(`/api/conversations/${conversation.id}/bundle?department=dwp`)).status,
+    ).toBe(404);
     expect((await parley.admin.get(`/api/conversations/${conversation.id}/bundle`)).status).toBe(400);
   });
 
@@ -247,7 +258,9 @@ describe('governance: the audit log and the FOI case bundle', () => {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     expect((await manager.get<AuditPage>(`/api/audit?from=${tomorrow}`)).body.items).toEqual([]);
     const today = new Date().toISOString().slice(0, 10);
-    expect((await manager.get<AuditPage>(`/api/audit?to=${today}&limit=200`)).body.items).toHaveLength(all.length);
+    expect((await manager.get<AuditPage>(`/api/audit?to=${today}&limit=200`)).body.items).toHaveLength(
+      all.length,
+    );
 
     const first = (await manager.get<AuditPage>('/api/audit?limit=2')).body;
     const second = (await manager.get<AuditPage>(`/api/audit?limit=2&cursor=${first.nextCursor}`)).body;
@@ -272,7 +285,9 @@ describe('governance: the audit log and the FOI case bundle', () => {
       '"When (UTC)","Who","Email","What","Action","Department","Entity","Entity id","Before","After"',
     );
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"",""Manager"")","dfe-manager@example.gov.uk"`);
+    expect(lines[1]).toContain(
+      `"'=HYPERLINK(""http://evil.example"",""Manager"")","dfe-manager@example.gov.uk"`,
+    );
     expect(lines[1]).toContain('"Changed a listening rule","rule.update","dfe"');
     expect(lines[2]).toContain('"Added a listening rule","rule.create","dfe"');
     const exports = (await parley.admin.get<AuditPage>('/api/audit?action=audit.export')).body.items;
