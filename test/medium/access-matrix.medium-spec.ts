@@ -125,10 +125,16 @@ describe('authorization matrix: every route × every kind of caller', () => {
         memberships: [{ department: key, role: 'viewer' }],
       });
       expect(member.status).toBe(201);
+      const { rows } = await parley.db.query(
+        `SELECT o.id FROM opportunity o JOIN department d ON d.id = o.department_id
+         WHERE o.conversation_id = $1 AND d.key = $2`,
+        [conversation.id, key],
+      );
       departments[key] = {
         key,
         ruleKey,
         conversationId: conversation.id,
+        opportunityId: (rows[0] as { id: string }).id,
         backfillId: (saved.body as RuleSaved).backfill,
         memberId: (member.body as User).id,
       };

@@ -28,6 +28,8 @@ export type Department = {
   key: string;
   ruleKey: string;
   conversationId: string;
+  /** The tagged conversation's opportunity in this department. */
+  opportunityId: string;
   backfillId: string;
   /** A viewer of this department alone who is none of the callers, for people-management routes to act on. */
   memberId: string;
@@ -227,5 +229,78 @@ export const ROUTES: Record<string, RouteCase> = {
       path: `/api/conversations/${department.conversationId}/bundle?department=${department.key}`,
     }),
     expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
+
+  // --- opportunities (workflow): every change is sent from version 0, which is never current, so an allowed
+  // caller gets 409 (the access check passed) and nothing changes; only a note is written, harmlessly.
+  'GET /api/opportunities/:id': {
+    request: ({ department }) => ({ path: `/api/opportunities/${department.opportunityId}` }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
+  'GET /api/opportunities/:id/history': {
+    request: ({ department }) => ({ path: `/api/opportunities/${department.opportunityId}/history` }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
+  'POST /api/opportunities/:id/assign': {
+    request: ({ department }) => ({
+      path: `/api/opportunities/${department.opportunityId}/assign`,
+      body: { expectedVersion: 0, assigneeId: 'me' },
+    }),
+    expect: '401 · 409 · 403 403 409 409 409 · 403 403 404 404 404',
+  },
+  'POST /api/opportunities/:id/unassign': {
+    request: ({ department }) => ({
+      path: `/api/opportunities/${department.opportunityId}/unassign`,
+      body: { expectedVersion: 0 },
+    }),
+    expect: '401 · 409 · 403 403 409 409 409 · 403 403 404 404 404',
+  },
+  'POST /api/opportunities/:id/decline': {
+    request: ({ department }) => ({
+      path: `/api/opportunities/${department.opportunityId}/decline`,
+      body: { expectedVersion: 0, reason: 'duplicate' },
+    }),
+    expect: '401 · 409 · 403 403 409 409 409 · 403 403 404 404 404',
+  },
+  'POST /api/opportunities/:id/refer': {
+    request: ({ department }) => ({
+      path: `/api/opportunities/${department.opportunityId}/refer`,
+      body: { expectedVersion: 0, to: 'press-office', note: 'authorization matrix' },
+    }),
+    expect: '401 · 409 · 403 403 409 409 409 · 403 403 404 404 404',
+  },
+  'POST /api/opportunities/:id/referral-outcome': {
+    request: ({ department }) => ({
+      path: `/api/opportunities/${department.opportunityId}/referral-outcome`,
+      body: { expectedVersion: 0, outcome: 'authorization matrix' },
+    }),
+    expect: '401 · 409 · 403 403 409 409 409 · 403 403 404 404 404',
+  },
+  'POST /api/opportunities/:id/reopen': {
+    request: ({ department }) => ({
+      path: `/api/opportunities/${department.opportunityId}/reopen`,
+      body: { expectedVersion: 0 },
+    }),
+    expect: '401 · 409 · 403 403 409 409 409 · 403 403 404 404 404',
+  },
+  'POST /api/opportunities/:id/notes': {
+    request: ({ department, actor }) => ({
+      path: `/api/opportunities/${department.opportunityId}/notes`,
+      body: { text: `authorization matrix: ${actor}` },
+    }),
+    expect: '401 · 201 · 403 403 201 201 201 · 403 403 404 404 404',
+  },
+  'POST /api/opportunities/bulk': {
+    // Answers 200 with each item's own status (here 409: version 0 is stale).
+    request: ({ department }) => ({
+      path: '/api/opportunities/bulk',
+      body: {
+        department: department.key,
+        action: 'decline',
+        reason: 'duplicate',
+        items: [{ id: department.opportunityId, expectedVersion: 0 }],
+      },
+    }),
+    expect: '401 · 200 · 403 403 200 200 200 · 403 403 404 404 404',
   },
 };

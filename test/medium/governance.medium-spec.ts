@@ -129,7 +129,41 @@ describe('governance: the audit log and the FOI case bundle', () => {
       expectedVersion: 1,
     });
     expect(saved.status).toBe(200);
+    // The change re-tags the conversation: from then on version 2 of the rule is what tags it.
+    await eventually(async () => {
+      const { rows } = await parley.db.query(`SELECT rules FROM opportunity WHERE conversation_id = $1`, [
+        conversation.id,
+      ]);
+      return (rows[0]?.rules as { version: number }[] | undefined)?.[0]?.version === 2;
+    });
+    [conversation] = (
+      await parley.admin.get<ConversationPage>('/api/conversations?department=dfe')
+    ).body.items;
+    await workOnTheCase();
   });
+
+  /** The manager takes the case, notes a phone call, refers it to the press office and records what came back. */
+  const workOnTheCase = async () => {
+    const manager = clients['dfe-manager'];
+    const id = conversation.tags[0].opportunityId;
+    const version = async () =>
+      (await manager.get<{ version: number }>(`/api/opportunities/${id}`)).body.version;
+    const post = async (path: string, body: object) => {
+      const response = await manager.request('POST', `/api/opportunities/${id}/${path}`, body);
+      expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
+    };
+    await post('assign', { expectedVersion: await version(), assigneeId: 'me' });
+    await post('notes', { text: 'Priya Shah phoned on 07700 900123 about the appeal.' });
+    await post('refer', {
+      expectedVersion: await version(),
+      to: 'press-office',
+      note: 'Results day is news',
+    });
+    await post('referral-outcome', {
+      expectedVersion: await version(),
+      outcome: 'Press office: answer it as is',
+    });
+  };
 
   afterAll(async () => {
     await parley?.close();
@@ -174,9 +208,16 @@ describe('governance: the audit log and the FOI case bundle', () => {
       ['DfE Press Office', 'dfe'],
     ]);
     expect(whole.thread[1].text).toContain('priya.shah@example.com');
-    // Tagged by version 1 of the rule; the manager's later change is not what tagged it.
+    // The version of the rule that tagged it last, with who changed it and why.
     expect(whole.ruleVersions).toEqual([
-      expect.objectContaining({ key: 'appeals', version: 1, query: 'appeal', changedBy: 'Administrator' }),
+      expect.objectContaining({
+        key: 'appeals',
+        version: 2,
+        queryBefore: 'appeal',
+        query: 'appeal OR appeals',
+        changedBy: '=HYPERLINK("http://evil.example","Manager")',
+        reason: 'catch the plural',
+      }),
     ]);
     expect(JSON.parse(bundle.text('triage.json'))).toMatchObject({
       score: conversation.tags[0].score,
@@ -198,6 +239,35 @@ describe('governance: the audit log and the FOI case bundle', () => {
     expect(html).toContain('<h1>Exam results &amp; appeals: what to expect</h1>');
     expect(html).not.toContain('<script');
     expect(html).toContain('Department for Education');
+  });
+
+  it('bundles every change to the case, with when and who, and its audit trail', async () => {
+    const bundle = await download(parley.admin, bundlePath());
+    const whole = JSON.parse(bundle.text('bundle.json')) as CaseBundle;
+    const manager = '=HYPERLINK("http://evil.example","Manager")';
+    expect(whole.timeline.map((e) => [e.kind, e.actor, e.toStatus])).toEqual([
+      ['assigned', manager, 'assigned'],
+      ['note', manager, null],
+      ['referred', manager, 'referred'],
+      ['referral-outcome', manager, null],
+    ]);
+    expect(whole.timeline[1].detail).toMatchObject({ text: expect.stringContaining('07700 900123') });
+    expect(whole.triage).toMatchObject({ status: 'referred', assignee: manager });
+    expect(whole.audit.map((a) => a.action)).toEqual([
+      'opportunity.assign',
+      'opportunity.note',
+      'opportunity.refer',
+      'opportunity.referral-outcome',
+      'conversation.bundle',
+      'conversation.bundle',
+    ]);
+    expect(whole.audit[0]).toMatchObject({
+      actor: 'dfe-manager@example.gov.uk',
+      description: 'Assigned a conversation',
+    });
+    const timelineCsv = bundle.text('timeline.csv').split('\r\n');
+    expect(timelineCsv[1]).toContain(`"'=HYPERLINK(""http://evil.example"",""Manager"")","assigned"`);
+    expect(bundle.text('summary.html')).toContain('Results day is news');
   });
 
   it('replaces the public’s names, handles, links and personal data, and keeps the department’s posts and staff', async () => {
@@ -233,6 +303,7 @@ describe('governance: the audit log and the FOI case bundle', () => {
     expect(body.items.map((e) => [e.action, e.actor.label, e.department, e.description])).toEqual([
       ['conversation.bundle', 'dfe-viewer@example.gov.uk', 'dfe', 'Downloaded an FOI case bundle'],
       ['conversation.bundle', ADMIN.email, 'dfe', 'Downloaded an FOI case bundle'],
+      ['conversation.bundle', ADMIN.email, 'dfe', 'Downloaded an FOI case bundle'],
     ]);
     expect(body.items[0].after).toEqual({ opportunityId: expect.any(String), redact: 'public' });
     expect((await clients['dwp-manager'].download(bundlePath())).status).toBe(404);
@@ -251,8 +322,14 @@ describe('governance: the audit log and the FOI case bundle', () => {
       expect.arrayContaining(['department.create', 'rule.create', 'rule.update', 'source.create']),
     );
     const byManager = (await manager.get<AuditPage>('/api/audit?actor=dfe-manager')).body.items;
-    expect(byManager.map((e) => e.action)).toEqual(['rule.update']);
-    expect(byManager[0].actor.name).toBe('=HYPERLINK("http://evil.example","Manager")');
+    expect(byManager.map((e) => e.action)).toEqual([
+      'opportunity.referral-outcome',
+      'opportunity.refer',
+      'opportunity.note',
+      'opportunity.assign',
+      'rule.update',
+    ]);
+    expect(byManager[4].actor.name).toBe('=HYPERLINK("http://evil.example","Manager")');
     const rules = (await manager.get<AuditPage>('/api/audit?department=dfe&action=rule')).body.items;
     expect(rules.map((e) => e.action)).toEqual(['rule.update', 'rule.create']);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);

@@ -73,11 +73,32 @@ describe('tagging that stays true', () => {
   const opportunityOf = async (department: string) =>
     (
       await parley.db.query(
-        `SELECT o.retired_at AS "retiredAt", o.retired_reason AS "retiredReason", o.rules
+        `SELECT o.retired_at AS "retiredAt", o.retired_reason AS "retiredReason", o.rules, o.status
          FROM opportunity o JOIN department d ON d.id = o.department_id WHERE d.key = $1`,
         [department],
       )
-    ).rows as { retiredAt: Date | null; retiredReason: string | null; rules: { key: string }[] }[];
+    ).rows as {
+      retiredAt: Date | null;
+      retiredReason: string | null;
+      rules: { key: string }[];
+      status: string;
+    }[];
+
+  /** The rule change's re-tagging has finished, and with it the tagging of what it queued. */
+  const retagged = async (saved: { body: unknown }) => {
+    const { backfill } = saved.body as { backfill: string };
+    await eventually(
+      async () =>
+        (await parley.admin.get<{ state: string }>(`/api/backfills/${backfill}`)).body.state === 'completed',
+      10_000,
+    );
+    await eventually(async () => {
+      const { rows } = await parley.db.query(
+        `SELECT count(*)::int AS n FROM conversation WHERE content_version > tagged_version`,
+      );
+      return (rows[0] as { n: number }).n === 0;
+    }, 10_000);
+  };
 
   beforeAll(async () => {
     server = await startFixtureServer({
@@ -184,7 +205,42 @@ describe('tagging that stays true', () => {
 
     expect((await change('"state pension"', 2)).status).toBe(200);
     await waitForInbox('pensions');
-    expect((await opportunityOf('pensions'))[0]).toMatchObject({ retiredAt: null, retiredReason: null });
+    expect((await opportunityOf('pensions'))[0]).toMatchObject({
+      retiredAt: null,
+      retiredReason: null,
+      status: 'new',
+    });
+    const { rows } = await parley.db.query(
+      `SELECT e.kind, e.from_status AS "from", e.to_status AS "to" FROM opportunity_event e
+       JOIN department d ON d.id = e.department_id WHERE d.key = 'pensions' ORDER BY e.id`,
+    );
+    expect(rows).toEqual([
+      { kind: 'retired', from: 'new', to: 'retired' },
+      { kind: 'revived', from: 'retired', to: 'new' },
+    ]);
+  });
+
+  it('retires only untouched opportunities: one someone is drafting stays in the inbox', async () => {
+    await parley.db.query(
+      `UPDATE opportunity SET status = 'drafting' WHERE department_id = (SELECT id FROM department WHERE key = 'pensions')`,
+    );
+    const saved = await parley.admin.request('PUT', '/api/rules/pensions/state-pension', {
+      name: 'State pension',
+      query: '"pension credit"',
+      reason: 'narrowing again',
+      expectedVersion: 3,
+    });
+    expect(saved.status).toBe(200);
+    await retagged(saved);
+    expect((await opportunityOf('pensions'))[0]).toMatchObject({ retiredAt: null, status: 'drafting' });
+    expect(await inbox('pensions')).toHaveLength(1);
+    const restored = await parley.admin.request('PUT', '/api/rules/pensions/state-pension', {
+      name: 'State pension',
+      query: '"state pension"',
+      reason: 'as it was',
+      expectedVersion: 4,
+    });
+    await retagged(restored);
   });
 
   it('says how old the thread is now, not when it was tagged', async () => {

@@ -168,11 +168,12 @@ describe('workspace documents: nothing is lost by a typo or an omission', () => 
           action: 'create',
           entity: 'department',
           key: 'dwp',
-          fields: ['name', 'aliases', 'threshold', 'accounts', 'resources'],
+          fields: ['name', 'aliases', 'threshold', 'sla', 'accounts', 'resources'],
           after: {
             name: 'Department for Work and Pensions',
             aliases: [],
             threshold: 0,
+            sla: null,
             accounts: [],
             resources: [],
           },

@@ -8,6 +8,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { GovernanceModule } from './modules/governance/governance.module';
 import { HealthController } from './modules/health/health.controller';
+import { OpportunitiesModule } from './modules/opportunities/opportunities.module';
 import { SourcesModule } from './modules/sources/sources.module';
 import { TaggingModule } from './modules/tagging/tagging.module';
 import { RulesModule } from './modules/rules/rules.module';
@@ -27,6 +28,7 @@ import { WorkspaceModule } from './modules/workspace/workspace.module';
     TaggingModule,
     RulesModule,
     GovernanceModule,
+    OpportunitiesModule,
   ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],

@@ -12,9 +12,12 @@ import { JobsModule } from '@parley/jobs';
 import { CompiledRulesCache } from '@parley/tagging';
 import type { DataSource } from 'typeorm';
 import { FetchSourceHandler } from './handlers/fetch-source.handler';
+import { SweepSlaHandler } from './handlers/sweep-sla.handler';
 import { SyncSchedulesHandler } from './handlers/sync-schedules.handler';
 import { IngestProcessor } from './processors/ingest.processor';
 import { JetstreamConsumer } from './processors/jetstream.consumer';
+import { WorkflowProcessor } from './processors/workflow.processor';
+import { BANK_HOLIDAYS, englandAndWalesBankHolidays } from './services/bank-holidays';
 import { FeedFetcherService } from './services/feed-fetcher.service';
 import { HostGate } from './services/host-gate.service';
 import { PullFetcherService } from './services/pull-fetcher.service';
@@ -50,6 +53,9 @@ import { TagBacklogGate } from './services/tag-backlog.gate';
     JetstreamConsumer,
     TableStatisticsService,
     SourceHealthService,
+    { provide: BANK_HOLIDAYS, useFactory: englandAndWalesBankHolidays },
+    SweepSlaHandler,
+    WorkflowProcessor,
   ],
 })
 export class WorkerModule {}

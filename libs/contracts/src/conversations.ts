@@ -13,6 +13,8 @@ export const conversationQuerySchema = z.object({
 export type ConversationQuery = z.infer<typeof conversationQuerySchema>;
 
 const tag = z.object({
+  /** The opportunity: this conversation as this department works on it (`/api/opportunities/:id`). */
+  opportunityId: z.string(),
   department: z.string(),
   score: z.number(),
   route: z.enum(ROUTES),

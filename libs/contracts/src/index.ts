@@ -9,3 +9,4 @@ export * from './users';
 export * from './strict-object';
 export * from './text';
 export * from './governance';
+export * from './opportunities';

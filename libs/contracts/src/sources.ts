@@ -36,5 +36,7 @@ export const errorBodySchema = z.object({
   code: z.string(),
   message: z.string(),
   problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** On a 409 for a change made from an older version: the version now stored. */
+  currentVersion: z.number().optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -35,6 +35,27 @@ const rule = strictObject({
   enabled: z.boolean().optional(),
 });
 
+/** At least a minute, at most 200 hours: a promise the department can keep, in units a person writes. */
+const MAX_SLA_MINUTES = 200 * 60;
+
+/** Minutes as the workspace document writes them: whole hours as `4h`, anything else as `90m`. */
+export const firstResponseText = (minutes: number): string =>
+  minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`;
+
+/**
+ * A department's first-response SLA, from the first public post: `{ firstResponse: '4h', businessHours: true }`.
+ * In business hours (the default) only 09:00–17:30 London time on working days counts, bank holidays excluded.
+ */
+const sla = strictObject({
+  firstResponse: z
+    .string()
+    .regex(/^\d{1,5}(m|h)$/, 'firstResponse is hours or minutes, such as 4h or 30m')
+    .transform((value) => Number(value.slice(0, -1)) * (value.endsWith('h') ? 60 : 1))
+    .refine((minutes) => minutes >= 1 && minutes <= MAX_SLA_MINUTES, 'firstResponse is from 1m to 200h')
+    .transform(firstResponseText),
+  businessHours: z.boolean().default(true),
+});
+
 const department = strictObject({
   key,
   name: text({ what: 'a department name', max: LIMITS.name, required: 'a department needs a name' }),
@@ -50,6 +71,8 @@ const department = strictObject({
     .min(0, 'threshold is a score from 0 to 100')
     .max(100, 'threshold is a score from 0 to 100')
     .optional(),
+  /** The first-response SLA; null removes it. */
+  sla: sla.nullable().optional(),
   accounts: list(account, { what: 'accounts', within: 'a department', max: LIMITS.accounts }).optional(),
   resources: list(resource, { what: 'resources', within: 'a department', max: LIMITS.resources }).optional(),
   rules: list(rule, { what: 'rules', within: 'a department', max: LIMITS.rulesPerDepartment }).optional(),

@@ -8,6 +8,7 @@ import { SafeWorkspace1796115000000 } from './migrations/1796115000000-safe-work
 import { SourceLastWarning1796115600000 } from './migrations/1796115600000-source-last-warning';
 import { ApiTokenExpiry1796119200000 } from './migrations/1796119200000-api-token-expiry';
 import { BackfillRequest1796200000000 } from './migrations/1796200000000-backfill-request';
+import { OpportunityWorkflow1796300000000 } from './migrations/1796300000000-opportunity-workflow';
 import { AuditDepartment1796306000000 } from './migrations/1796306000000-audit-department';
 
 export const MIGRATIONS = [
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   SourceLastWarning1796115600000,
   ApiTokenExpiry1796119200000,
   BackfillRequest1796200000000,
+  OpportunityWorkflow1796300000000,
   AuditDepartment1796306000000,
 ];
 

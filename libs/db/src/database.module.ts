@@ -6,6 +6,7 @@ import { AuditRepository } from './repositories/audit.repository';
 import { BackfillRequestRepository } from './repositories/backfill-request.repository';
 import { BundleRepository } from './repositories/bundle.repository';
 import { ConversationRepository } from './repositories/conversation.repository';
+import { OpportunityRepository } from './repositories/opportunity.repository';
 import { PostRepository } from './repositories/post.repository';
 import { PreviewRepository } from './repositories/preview.repository';
 import { SourceRepository } from './repositories/source.repository';
@@ -22,6 +23,7 @@ const REPOSITORIES = [
   BackfillRequestRepository,
   BundleRepository,
   ConversationRepository,
+  OpportunityRepository,
   PostRepository,
   PreviewRepository,
   SourceRepository,

@@ -14,3 +14,4 @@ export * from './database.module';
 export * from './tagging-workspace';
 export * from './secret-box';
 export * from './repositories/bundle.repository';
+export * from './repositories/opportunity.repository';

@@ -16,7 +16,8 @@ export type Problem = { path: string; message: string; position?: number };
 
 /**
  * An error a person can act on; the api maps `code` to an HTTP status, workers to retry or give up.
- * `retryAfterSeconds` says when trying again can succeed (sent as `Retry-After`).
+ * `retryAfterSeconds` says when trying again can succeed (sent as `Retry-After`). `currentVersion`, on a conflict
+ * with a change made from an older version, is the version now stored, so a client can catch up without a reload.
  */
 export class DomainError extends Error {
   constructor(
@@ -24,6 +25,7 @@ export class DomainError extends Error {
     message: string,
     readonly problems: Problem[] = [],
     readonly retryAfterSeconds: number | null = null,
+    readonly currentVersion: number | null = null,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -16,3 +16,7 @@ export * from './csv';
 export * from './personal-data';
 export * from './audit-actions';
 export * from './case-bundle';
+export * from './opportunity-workflow';
+export * from './business-hours';
+export * from './sla';
+export * from './mentions';

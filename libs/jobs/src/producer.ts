@@ -5,6 +5,7 @@ import {
   JOB_QUEUE,
   QUEUE_OPTIONS,
   QUEUES,
+  SLA_SWEEP_EVERY_MS,
   TAG_WINDOW,
   jobId,
   schedulerIdOf,
@@ -24,6 +25,7 @@ export class JobProducer {
     this.all = {
       ingest: new Queue(QUEUES.ingest, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.ingest }),
       tag: new Queue(QUEUES.tag, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.tag }),
+      workflow: new Queue(QUEUES.workflow, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.workflow }),
     };
   }
 
@@ -108,6 +110,15 @@ export class JobProducer {
       schedulerIdOf(sourceId),
       { every: everyMs },
       { name: 'FetchSource', data: { sourceId }, opts: QUEUE_OPTIONS.ingest },
+    );
+  }
+
+  /** The SLA sweep, every SLA_SWEEP_EVERY_MS; upserting it again (every worker at boot) changes nothing. */
+  async scheduleSlaSweep(): Promise<void> {
+    await this.queues.workflow.upsertJobScheduler(
+      'sla-sweep',
+      { every: SLA_SWEEP_EVERY_MS },
+      { name: 'SweepSla', data: {}, opts: QUEUE_OPTIONS.workflow },
     );
   }
 

@@ -4,7 +4,7 @@ import type { DefaultJobOptions, WorkerOptions } from 'bullmq';
 /** The settings a queue's consumer reads. */
 export type WorkerConfig = Pick<Config, 'queuePrefix' | 'workerConcurrency' | 'jobLockMs'>;
 
-export const QUEUES = { ingest: 'ingest', tag: 'tag' } as const;
+export const QUEUES = { ingest: 'ingest', tag: 'tag', workflow: 'workflow' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Payloads carry ids and versions only: handlers reload state, so a repeated job is harmless. */
@@ -15,6 +15,8 @@ export type JobPayloads = {
   TagPending: { slot: number };
   /** `departmentIds`: whose rule change started it, so only they follow it; absent for a workspace-wide change. */
   BackfillTags: { since: string; reason: string; departmentIds?: string[] };
+  /** Fills first-response deadlines and appends due-soon / overdue warnings; reads everything from Postgres. */
+  SweepSla: Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
 
@@ -23,6 +25,7 @@ export const JOB_QUEUE = {
   SyncSchedules: QUEUES.ingest,
   TagPending: QUEUES.tag,
   BackfillTags: QUEUES.tag,
+  SweepSla: QUEUES.workflow,
 } as const satisfies { [N in JobName]: QueueName };
 
 /** The job names a queue carries: a handler map for the queue needs exactly these keys. */
@@ -44,6 +47,8 @@ export const QUEUE_OPTIONS: { [Q in QueueName]: DefaultJobOptions } = {
     removeOnComplete: true,
     removeOnFail: { count: 5_000 },
   },
+  // A sweep that fails is simply the next minute's sweep: no retries to pile up behind it.
+  workflow: { attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
 };
 
 /**
@@ -62,7 +67,15 @@ export const WORKER_OPTIONS: {
     stalledInterval: config.jobLockMs,
   }),
   tag: (config) => ({ concurrency: 2, lockDuration: config.jobLockMs, stalledInterval: config.jobLockMs }),
+  workflow: (config) => ({
+    concurrency: 1,
+    lockDuration: config.jobLockMs,
+    stalledInterval: config.jobLockMs,
+  }),
 };
+
+/** How often the SLA sweep runs: a warning is at most this late. */
+export const SLA_SWEEP_EVERY_MS = 60_000;
 
 /**
  * Postgres is the tag queue (a conversation whose version is newer than its tagged version is pending); Redis holds

@@ -30,6 +30,7 @@ export class DomainErrorFilter implements ExceptionFilter {
         code: error.code,
         message: error.message,
         ...(error.problems.length ? { problems: error.problems } : {}),
+        ...(error.currentVersion !== null ? { currentVersion: error.currentVersion } : {}),
       };
       if (error.retryAfterSeconds !== null)
         response.setHeader('retry-after', String(error.retryAfterSeconds));

@@ -26,6 +26,7 @@ export type ConversationRow = {
 
 export type TagRow = {
   conversationId: string;
+  opportunityId: string;
   department: string;
   score: number;
   route: string;
@@ -207,7 +208,10 @@ export class ConversationRepository {
     );
   }
 
-  /** One page of a department's inbox: conversations with a live opportunity at or above its threshold, keyset-paginated. */
+  /**
+   * One page of a department's inbox: conversations with a live opportunity at or above its threshold (or referred
+   * here by another department: a person chose to send it), keyset-paginated.
+   */
   inboxPage(q: Queryable, query: InboxQuery): Promise<ConversationRow[]> {
     const byScore = query.sort === 'score';
     const key = byScore ? 'o.score' : 'c.last_activity_at';
@@ -221,7 +225,8 @@ export class ConversationRepository {
        JOIN conversation c ON c.id = o.conversation_id
        JOIN source s ON s.id = c.source_id
        ${ROOT_POST}
-       WHERE o.department_id = $1 AND o.retired_at IS NULL AND o.score >= d.inbox_threshold ${after}
+       WHERE o.department_id = $1 AND o.retired_at IS NULL
+         AND (o.score >= d.inbox_threshold OR o.referred_from_id IS NOT NULL) ${after}
        ORDER BY ${key} DESC NULLS LAST, c.id DESC
        LIMIT $2`,
       [query.departmentId, query.limit, query.after?.value ?? null, query.after?.id ?? null],
@@ -239,7 +244,7 @@ export class ConversationRepository {
 
   tagsOf(q: Queryable, conversationIds: string[], departmentIds: string[] | null): Promise<TagRow[]> {
     return q.query(
-      `SELECT o.conversation_id::text AS "conversationId", d.key AS department, o.score, o.route, o.route_reason AS "routeReason",
+      `SELECT o.conversation_id::text AS "conversationId", o.id AS "opportunityId", d.key AS department, o.score, o.route, o.route_reason AS "routeReason",
          o.rules, o.signals, o.resources, o.first_response_at AS "firstResponseAt", o.first_response_seconds AS "firstResponseSeconds",
          o.first_public_post_at AS "firstPublicPostAt", o.retired_at AS "retiredAt"
        FROM opportunity o JOIN department d ON d.id = o.department_id

@@ -192,14 +192,51 @@ export class TaggingRepository {
     );
   }
 
-  /** Takes opportunities out of the inbox, keeping them (and why, and when) for history and evaluation. */
-  async retireOpportunities(q: Queryable, retirements: Retirement[]): Promise<void> {
-    if (retirements.length === 0) return;
+  /**
+   * Takes untouched opportunities (`statuses`: new or assigned, see the transition table) out of the inbox, keeping
+   * them (and why, and when) for history and evaluation, each with a `retired` event on its timeline. Work someone
+   * started stays, as does one another department referred here (a person put it in this inbox, not a rule).
+   * Returns the ones retired.
+   */
+  async retireOpportunities(
+    q: Queryable,
+    retirements: Retirement[],
+    statuses: readonly string[],
+  ): Promise<Retirement[]> {
+    if (retirements.length === 0) return [];
+    return q.query(
+      `WITH retired AS (
+         UPDATE opportunity o SET retired_at = clock_timestamp(), retired_reason = r.reason, status = 'retired',
+           version = o.version + 1, updated_at = now()
+         FROM jsonb_to_recordset($1::jsonb) AS r("conversationId" bigint, "departmentId" uuid, reason text)
+           JOIN opportunity before ON before.conversation_id = r."conversationId" AND before.department_id = r."departmentId"
+         WHERE o.id = before.id AND o.retired_at IS NULL AND o.status = ANY($2::text[]) AND o.referred_from_id IS NULL
+         RETURNING o.id, o.conversation_id, o.department_id, before.status AS from_status, r.reason
+       ), events AS (
+         INSERT INTO opportunity_event (opportunity_id, department_id, kind, from_status, to_status, detail)
+         SELECT id, department_id, 'retired', from_status, 'retired', jsonb_build_object('reason', reason) FROM retired
+       )
+       SELECT conversation_id::text AS "conversationId", department_id AS "departmentId", reason FROM retired`,
+      [JSON.stringify(retirements), statuses],
+    );
+  }
+
+  /**
+   * Retired opportunities that these conversations' tagging produces again come back to the inbox as new and
+   * nobody's, each with a `revived` event; the upsert that follows brings their tags up to date.
+   */
+  async reviveRetired(q: Queryable, keys: { conversationId: string; departmentId: string }[]): Promise<void> {
+    if (keys.length === 0) return;
     await q.query(
-      `UPDATE opportunity o SET retired_at = clock_timestamp(), retired_reason = r.reason, updated_at = now()
-       FROM jsonb_to_recordset($1::jsonb) AS r("conversationId" bigint, "departmentId" uuid, reason text)
-       WHERE o.conversation_id = r."conversationId" AND o.department_id = r."departmentId" AND o.retired_at IS NULL`,
-      [JSON.stringify(retirements)],
+      `WITH revived AS (
+         UPDATE opportunity o SET status = 'new', assignee_id = NULL, version = o.version + 1, updated_at = now()
+         FROM jsonb_to_recordset($1::jsonb) AS k("conversationId" bigint, "departmentId" uuid)
+         WHERE o.conversation_id = k."conversationId" AND o.department_id = k."departmentId" AND o.status = 'retired'
+         RETURNING o.id, o.department_id
+       )
+       INSERT INTO opportunity_event (opportunity_id, department_id, kind, from_status, to_status)
+       SELECT id, department_id, 'revived', 'retired', 'new' FROM revived`,
+      [JSON.stringify(keys)],
     );
   }
 

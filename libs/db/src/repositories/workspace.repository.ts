@@ -1,7 +1,18 @@
 import type { Queryable } from '../queryable';
 
-/** `threshold`: the score (0–100) an opportunity needs to reach the department's inbox. */
-export type DepartmentRow = { id: string; key: string; name: string; aliases: string[]; threshold: number };
+/**
+ * `threshold`: the score (0–100) an opportunity needs to reach the department's inbox. `slaMinutes`: how soon a
+ * first response is due (null: no SLA), counted in working hours when `slaBusinessHours`.
+ */
+export type DepartmentRow = {
+  id: string;
+  key: string;
+  name: string;
+  aliases: string[];
+  threshold: number;
+  slaMinutes: number | null;
+  slaBusinessHours: boolean;
+};
 export type AccountRow = { platform: string; handle: string; site: string | null };
 export type ResourceRow = { title: string; url: string; text: string };
 export type RuleRow = {
@@ -50,7 +61,9 @@ const RULE_COLUMNS = `id, key, name, query, purpose, enabled, version`;
 export class WorkspaceRepository {
   allDepartments(q: Queryable): Promise<DepartmentRow[]> {
     return q.query(
-      `SELECT id, key, name, aliases, inbox_threshold AS threshold FROM department ORDER BY key`,
+      `SELECT id, key, name, aliases, inbox_threshold AS threshold, response_sla_minutes AS "slaMinutes",
+         response_sla_business_hours AS "slaBusinessHours"
+       FROM department ORDER BY key`,
     );
   }
 
@@ -60,16 +73,19 @@ export class WorkspaceRepository {
 
   async insertDepartment(q: Queryable, d: Omit<DepartmentRow, 'id'>): Promise<string> {
     const rows: { id: string }[] = await q.query(
-      `INSERT INTO department (key, name, aliases, inbox_threshold) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [d.key, d.name, d.aliases, d.threshold],
+      `INSERT INTO department (key, name, aliases, inbox_threshold, response_sla_minutes, response_sla_business_hours)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [d.key, d.name, d.aliases, d.threshold, d.slaMinutes, d.slaBusinessHours],
     );
     return rows[0].id;
   }
 
   async updateDepartment(q: Queryable, id: string, d: Omit<DepartmentRow, 'id' | 'key'>): Promise<void> {
     await q.query(
-      `UPDATE department SET name = $2, aliases = $3, inbox_threshold = $4, updated_at = now() WHERE id = $1`,
-      [id, d.name, d.aliases, d.threshold],
+      `UPDATE department SET name = $2, aliases = $3, inbox_threshold = $4, response_sla_minutes = $5,
+         response_sla_business_hours = $6, updated_at = now()
+       WHERE id = $1`,
+      [id, d.name, d.aliases, d.threshold, d.slaMinutes, d.slaBusinessHours],
     );
   }
 

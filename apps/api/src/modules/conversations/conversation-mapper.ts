@@ -10,6 +10,7 @@ export type ReadClock = { now: Date; publicPostTimes: Date[] };
 const tagOf = (t: TagRow, clock: ReadClock): ConversationTag => {
   const { signals, score } = refreshTimeSignals(t.signals, clock.publicPostTimes, clock.now);
   return {
+    opportunityId: t.opportunityId,
     department: t.department,
     score,
     route: t.route as Route,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { groupBy } from '@parley/domain';
+import { groupBy, statusesAllowing } from '@parley/domain';
 import {
   AuditRepository,
   DATA_SOURCE,
@@ -80,6 +80,7 @@ export class TaggingService {
     await this.tagging.setPostDepartments(tx, assignments);
     await this.tagging.recordDetectedEngagements(tx, ids);
     const retired = await this.retireUnsupported(tx, model, ids, opportunities);
+    await this.tagging.reviveRetired(tx, opportunities);
     await this.tagging.upsertOpportunities(tx, opportunities, now);
     await this.tagging.markTagged(
       tx,
@@ -96,9 +97,10 @@ export class TaggingService {
     kept: OpportunityInput[],
   ): Promise<number> {
     const live = await this.tagging.liveOpportunitiesOf(tx, ids);
-    const retirements = retirementsOf(live, kept, model.rules);
+    const unsupported = retirementsOf(live, kept, model.rules);
+    if (unsupported.length === 0) return 0;
+    const retirements = await this.tagging.retireOpportunities(tx, unsupported, statusesAllowing('retire'));
     if (retirements.length === 0) return 0;
-    await this.tagging.retireOpportunities(tx, retirements);
     await this.audit.record(tx, TAGGING_ACTOR, {
       action: 'opportunity.retire',
       entityType: 'opportunity',

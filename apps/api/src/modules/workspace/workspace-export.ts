@@ -12,6 +12,7 @@ export const documentOf = (state: WorkspaceState): WorkspaceDocument => ({
     name: d.name,
     aliases: d.aliases,
     threshold: d.threshold,
+    sla: d.sla,
     accounts: d.accounts.map((a) => ({
       platform: a.platform as Platform,
       handle: a.handle,

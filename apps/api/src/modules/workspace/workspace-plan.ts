@@ -96,6 +96,7 @@ const departmentAfter = (
   name: doc.name,
   aliases: merged(old?.aliases ?? [], doc.aliases, prune, (a, b) => a === b),
   threshold: doc.threshold ?? old?.threshold ?? 0,
+  sla: doc.sla !== undefined ? doc.sla : (old?.sla ?? null),
   accounts: sortedAccounts(
     merged(
       old?.accounts ?? [],
@@ -269,6 +270,7 @@ const departmentView = (d: DepartmentFields): DepartmentFields => ({
   name: d.name,
   aliases: d.aliases,
   threshold: d.threshold,
+  sla: d.sla,
   accounts: d.accounts,
   resources: d.resources,
 });

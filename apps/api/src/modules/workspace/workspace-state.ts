@@ -1,4 +1,5 @@
-import { accountIdentity, type SecretState } from '@parley/contracts';
+import { accountIdentity, firstResponseText, type SecretState } from '@parley/contracts';
+import { parseDuration } from '@parley/domain';
 import type { AccountRow, ResourceRow, Secrets, StoredRuleRow } from '@parley/db';
 
 /** What the workspace holds, read once per apply or export; secrets decrypted, for comparing only. */
@@ -7,10 +8,14 @@ export type StoredDepartment = { id: string; key: string; rules: StoredRuleRow[]
 /** `sealed`: the secrets as stored, kept as they are when a change leaves them alone. */
 export type StoredSource = { id: string; key: string; sealed: string | null } & SourceFields;
 
+/** A department's first-response SLA as the workspace document writes it: `{ firstResponse: '4h', businessHours: true }`. */
+export type DepartmentSla = { firstResponse: string; businessHours: boolean };
+
 export type DepartmentFields = {
   name: string;
   aliases: string[];
   threshold: number;
+  sla: DepartmentSla | null;
   accounts: AccountRow[];
   resources: ResourceRow[];
 };
@@ -26,6 +31,18 @@ export type SourceFields = {
   settings: Record<string, string>;
   secrets: Secrets;
 };
+
+/** The stored SLA as the document writes it (`4h`, or `90m` when not whole hours); null: the department has none. */
+export const slaOf = (d: { slaMinutes: number | null; slaBusinessHours: boolean }): DepartmentSla | null =>
+  d.slaMinutes === null
+    ? null
+    : { firstResponse: firstResponseText(d.slaMinutes), businessHours: d.slaBusinessHours };
+
+/** The document's SLA as the department's columns. */
+export const slaColumns = (sla: DepartmentSla | null) => ({
+  slaMinutes: sla ? (parseDuration(sla.firstResponse) as number) / 60_000 : null,
+  slaBusinessHours: sla?.businessHours ?? true,
+});
 
 /** Compares two plain records by value, so re-applying the same document reports nothing changed. */
 export const sameValues = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);

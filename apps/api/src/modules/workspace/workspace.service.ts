@@ -4,6 +4,7 @@ import type { ApplyResult, WorkspaceDocument } from '@parley/contracts';
 import {
   AuditRepository,
   DATA_SOURCE,
+  OpportunityRepository,
   WorkspaceRepository,
   inTransaction,
   openSecrets,
@@ -21,6 +22,8 @@ import { documentOf } from './workspace-export';
 import { planWorkspace, visibleFields, type Plan, type PlannedChange } from './workspace-plan';
 import {
   sameValues,
+  slaColumns,
+  slaOf,
   sortedAccounts,
   sortedResources,
   type SourceFields,
@@ -51,6 +54,7 @@ export class WorkspaceService {
     private readonly producer: JobProducer,
     private readonly rules: RuleWriter,
     private readonly outbox: BackfillOutbox,
+    private readonly opportunities: OpportunityRepository,
   ) {}
 
   async apply(
@@ -122,6 +126,7 @@ export class WorkspaceService {
     for (const d of await this.workspace.allDepartments(q)) {
       departments.push({
         ...d,
+        sla: slaOf(d),
         accounts: sortedAccounts(await this.workspace.accountsOf(q, d.id)),
         resources: sortedResources(await this.workspace.resourcesOf(q, d.id)),
         rules: rules.filter((r) => r.departmentId === d.id),
@@ -194,10 +199,13 @@ export class WorkspaceService {
       await this.workspace.deleteDepartments(tx, [change.id as string]);
       return change.id;
     }
-    const { name, aliases, threshold, accounts, resources } = change.after;
+    const { name, aliases, threshold, accounts, resources, sla } = change.after;
+    const fields = { name, aliases, threshold, ...slaColumns(sla) };
     let id = change.id;
-    if (id) await this.workspace.updateDepartment(tx, id, { name, aliases, threshold });
-    else id = await this.workspace.insertDepartment(tx, { key: change.key, name, aliases, threshold });
+    if (id) await this.workspace.updateDepartment(tx, id, fields);
+    else id = await this.workspace.insertDepartment(tx, { key: change.key, ...fields });
+    // Deadlines already worked out follow the old SLA: the next sweep works them out again.
+    if (change.id && change.fields.includes('sla')) await this.opportunities.clearDeadlines(tx, id);
     w.departmentIds.set(change.key, id);
     if (change.fields.includes('accounts')) await this.workspace.replaceAccounts(tx, id, accounts);
     if (change.fields.includes('resources')) await this.workspace.replaceResources(tx, id, resources);

@@ -12,6 +12,7 @@ import { HighlightedText } from '../../features/conversations/components/highlig
 import { Thread } from '../../features/conversations/components/thread';
 import { hasTerms, matchTermsOf, mergeTerms } from '../../features/conversations/utils/highlight';
 import { BundleDownload } from '../../features/governance/components/bundle-download';
+import { OpportunityPanel } from '../../features/opportunities/components/opportunity-panel';
 import { isApiError } from '../../lib/api-client';
 
 export const ConversationRoute = () => {
@@ -58,6 +59,11 @@ export const ConversationRoute = () => {
   const back = firstTag ? `/inbox?department=${encodeURIComponent(firstTag.department)}` : '/inbox';
   const now = new Date();
   const terms = mergeTerms(detail.tags.map((tag) => matchTermsOf(tag.signals)));
+  // Each department the user belongs to works on its own tag of the conversation.
+  const workedOn = detail.tags.flatMap((tag) => {
+    const department = me.departments.find((d) => d.key === tag.department);
+    return department ? [{ tag, department }] : [];
+  });
   return (
     <>
       <title>{`${title} – Parley`}</title>
@@ -70,6 +76,22 @@ export const ConversationRoute = () => {
 
       <h2 className="heading-m">Why Parley tagged it</h2>
       <TagDetails tags={detail.tags} departmentName={departmentName} />
+
+      {workedOn.length > 0 && (
+        <>
+          <h2 className="heading-m">Work on it</h2>
+          {workedOn.map(({ tag, department }) => (
+            <OpportunityPanel
+              key={tag.opportunityId}
+              opportunityId={tag.opportunityId}
+              departmentName={department.name}
+              canAct={department.permissions.includes('conversation.act')}
+              meId={me.id}
+              now={now}
+            />
+          ))}
+        </>
+      )}
 
       <h2 className="heading-m">Engagement</h2>
       <EngagementSummary engagement={detail.engagement} departmentName={departmentName} now={now} />

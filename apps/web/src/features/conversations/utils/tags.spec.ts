@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { countByRoute, listSeparator, summariseRoutes, tagFor } from './tags';
 
 const tag = (department: string, route: ConversationTag['route']): ConversationTag => ({
+  opportunityId: `opportunity-${department}`,
   department,
   route,
   score: 50,

@@ -1,0 +1,36 @@
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { CONFIG, type Config } from '@parley/config';
+import { JobProducer, REDIS, startQueueWorker, type QueueWorker } from '@parley/jobs';
+import type { Redis } from 'ioredis';
+import { SweepSlaHandler } from '../handlers/sweep-sla.handler';
+
+/** Consumes the workflow queue: the SLA sweep, scheduled every minute by whichever worker boots. */
+@Injectable()
+export class WorkflowProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private worker: QueueWorker | null = null;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: Config,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly producer: JobProducer,
+    private readonly sweepSla: SweepSlaHandler,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.worker = startQueueWorker(
+      'workflow',
+      { SweepSla: () => this.sweepSla.handle() },
+      { redis: this.redis, config: this.config },
+    );
+    await this.producer.scheduleSlaSweep();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+}

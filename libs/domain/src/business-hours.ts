@@ -1,0 +1,95 @@
+/**
+ * Working time in the UK civil service sense: 09:00–17:30 Europe/London, Monday to Friday, except bank holidays
+ * (England and Wales). The holidays are given by the caller (a holiday library on the server), so this stays pure.
+ * `isHoliday` takes a London calendar date, `YYYY-MM-DD`.
+ */
+export type HolidayCalendar = (londonDate: string) => boolean;
+
+export const BUSINESS_DAY = { opens: { hour: 9, minute: 0 }, closes: { hour: 17, minute: 30 } } as const;
+
+/** Longer than any SLA could need: a bound, so a calendar that said every day is a holiday cannot loop forever. */
+const MAX_DAYS = 3_700;
+
+const LONDON = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  weekday: 'short',
+});
+
+type LondonParts = { year: number; month: number; day: number; weekday: string; offsetMs: number };
+
+/** The London wall-clock date of an instant, and London's offset from UTC then (0 in winter, 1 h in summer). */
+const londonParts = (at: Date): LondonParts => {
+  const parts = Object.fromEntries(LONDON.formatToParts(at).map((p) => [p.type, p.value]));
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    weekday: parts.weekday,
+    offsetMs: wall - Math.floor(at.getTime() / 1000) * 1000,
+  };
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The instant London's clock shows `hour:minute` on this calendar day. Clocks change at 01:00–02:00 UTC, never
+ * near opening or closing, so the offset at noon of the day is the offset at either. */
+const londonTime = (year: number, month: number, day: number, hour: number, minute: number): Date => {
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const { offsetMs } = londonParts(new Date(Date.UTC(year, month - 1, day, 12)));
+  return new Date(wall - offsetMs);
+};
+
+type WorkingDay = { opens: Date; closes: Date } | null;
+
+const workingDayOf = (year: number, month: number, day: number, isHoliday: HolidayCalendar): WorkingDay => {
+  const noon = new Date(Date.UTC(year, month - 1, day, 12));
+  const { weekday } = londonParts(noon);
+  if (weekday === 'Sat' || weekday === 'Sun' || isHoliday(`${year}-${pad(month)}-${pad(day)}`)) return null;
+  const { opens, closes } = BUSINESS_DAY;
+  return {
+    opens: londonTime(year, month, day, opens.hour, opens.minute),
+    closes: londonTime(year, month, day, closes.hour, closes.minute),
+  };
+};
+
+/** The London calendar days from the one `start` falls on, one after another. */
+function* londonDaysFrom(start: Date): Generator<[number, number, number]> {
+  const { year, month, day } = londonParts(start);
+  for (let i = 0; i < MAX_DAYS; i++) {
+    const d = new Date(Date.UTC(year, month - 1, day + i));
+    yield [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  }
+}
+
+/**
+ * The instant when `durationMs` of working time has passed since `start`: time outside working hours does not
+ * count, so a post at 16:00 on a Friday with 4 hours to answer is due at 11:30 on Monday.
+ */
+export const addBusinessTime = (start: Date, durationMs: number, isHoliday: HolidayCalendar): Date => {
+  let left = durationMs;
+  for (const [year, month, day] of londonDaysFrom(start)) {
+    const working = workingDayOf(year, month, day, isHoliday);
+    if (!working) continue;
+    const from = Math.max(start.getTime(), working.opens.getTime());
+    const available = working.closes.getTime() - from;
+    if (available <= 0) continue;
+    if (left <= available) return new Date(from + left);
+    left -= available;
+  }
+  throw new Error(`no working time found within ${MAX_DAYS} days of ${start.toISOString()}`);
+};
