@@ -58,9 +58,44 @@ export type BundleEventRow = {
 /** A row of a table this repository does not model (another module's), as its columns, with names for people. */
 export type BundleRecord = Record<string, unknown>;
 
+/**
+ * The records other modules keep about a case, each as its table's own columns, read only where the table exists.
+ * Drafts arrive with the drafts module (a draft per opportunity, its kept versions with their propriety findings and
+ * overrides, each submission for clearance, each review).
+ */
+const CASE_RECORDS: readonly { kind: string; table: string; query: string }[] = [
+  {
+    kind: 'drafts',
+    table: 'draft',
+    query: `SELECT to_jsonb(t) AS row FROM draft t WHERE t.opportunity_id = $1 ORDER BY t.created_at`,
+  },
+  {
+    kind: 'draft-versions',
+    table: 'draft_version',
+    query: `SELECT to_jsonb(t) AS row FROM draft_version t JOIN draft d ON d.id = t.draft_id
+      WHERE d.opportunity_id = $1 ORDER BY t.version`,
+  },
+  {
+    kind: 'clearance-submissions',
+    table: 'draft_clearance',
+    query: `SELECT to_jsonb(t) AS row FROM draft_clearance t JOIN draft d ON d.id = t.draft_id
+      WHERE d.opportunity_id = $1 ORDER BY t.submitted_at, t.id`,
+  },
+  {
+    kind: 'clearance-reviews',
+    table: 'draft_review',
+    query: `SELECT to_jsonb(t) AS row FROM draft_review t JOIN draft_clearance c ON c.id = t.clearance_id
+      JOIN draft d ON d.id = c.draft_id WHERE d.opportunity_id = $1 ORDER BY t.at, t.id`,
+  },
+];
+
 /** What an FOI case bundle reads: one conversation and one department's handling of it, whole. */
 export class BundleRepository {
-  opportunity(q: Queryable, conversationId: string, departmentId: string): Promise<BundleOpportunityRow | undefined> {
+  opportunity(
+    q: Queryable,
+    conversationId: string,
+    departmentId: string,
+  ): Promise<BundleOpportunityRow | undefined> {
     return q
       .query(
         `SELECT o.id, o.score, o.route, o.route_reason AS "routeReason", o.rules, o.signals, o.resources, o.status,
@@ -135,15 +170,19 @@ export class BundleRepository {
   }
 
   /**
-   * Every row of another module's `table` linked to the case by `column`, as its columns, oldest first when the
-   * table says when (`created_at`). `table` and `column` come from this codebase's constants, never a request.
+   * Every record of the kinds in `CASE_RECORDS` whose table exists here, by kind: a deployment without the drafts
+   * module (or before its migration) still gets its bundle, without those records.
    */
-  async rowsOf(q: Queryable, table: string, column: string, value: string): Promise<BundleRecord[]> {
-    const rows: { row: BundleRecord }[] = await q.query(
-      `SELECT to_jsonb(t) AS row FROM ${table} t WHERE t.${column} = $1 ORDER BY to_jsonb(t)->>'created_at', 1`,
-      [value],
+  async caseRecords(q: Queryable, opportunityId: string): Promise<Record<string, BundleRecord[]>> {
+    const present = await this.existingTables(
+      q,
+      CASE_RECORDS.map((r) => r.table),
     );
-    return rows.map((r) => r.row);
+    const kinds = CASE_RECORDS.filter((r) => present.has(r.table));
+    const rows = await Promise.all(
+      kinds.map((r) => q.query(r.query, [opportunityId]) as Promise<{ row: BundleRecord }[]>),
+    );
+    return Object.fromEntries(kinds.map((r, i) => [r.kind, rows[i].map((x) => x.row)]));
   }
 
   /** Names of the people among these ids (ids that are no one's are left out). */

@@ -39,7 +39,10 @@ export class AuditController {
     ok: { description: 'The events, newest first.', file: 'text/csv' },
     errors: [400, 404],
   })
-  async csv(@CurrentUser() auth: AuthContext, @Query() query: Record<string, string>): Promise<StreamableFile> {
+  async csv(
+    @CurrentUser() auth: AuthContext,
+    @Query() query: Record<string, string>,
+  ): Promise<StreamableFile> {
     const lines = await this.audit.exportCsv(auth, parseWith(auditQuerySchema, query, 'query'));
     return new StreamableFile(Readable.from(lines), {
       type: 'text/csv; charset=utf-8',

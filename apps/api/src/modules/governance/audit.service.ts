@@ -30,7 +30,18 @@ export const auditEventOf = (row: AuditLogRow): AuditEvent => ({
   after: row.after ?? null,
 });
 
-const CSV_HEADER = ['When (UTC)', 'Who', 'Email', 'What', 'Action', 'Department', 'Entity', 'Entity id', 'Before', 'After'];
+const CSV_HEADER = [
+  'When (UTC)',
+  'Who',
+  'Email',
+  'What',
+  'Action',
+  'Department',
+  'Entity',
+  'Entity id',
+  'Before',
+  'After',
+];
 const csvOf = (e: AuditEvent): string =>
   csvRow([
     e.at,

@@ -6,7 +6,9 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** A record's value as one CSV cell: nested values as JSON. */
 const cell = (value: unknown): CsvValue =>
-  value === null || value === undefined || typeof value !== 'object' ? (value as CsvValue) : JSON.stringify(value);
+  value === null || value === undefined || typeof value !== 'object'
+    ? (value as CsvValue)
+    : JSON.stringify(value);
 
 /** Rows of another module's records as CSV: one column per field any of them has, in first-seen order. */
 const recordsCsv = (rows: readonly Record<string, unknown>[]) => {

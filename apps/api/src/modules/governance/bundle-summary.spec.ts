@@ -47,7 +47,16 @@ const bundle: CaseBundle = {
     retiredReason: null,
   },
   ruleVersions: [],
-  timeline: [{ at: '2026-12-01T11:40:00.000Z', kind: 'note', fromStatus: null, toStatus: null, actor: hostile, detail: { text: hostile } }],
+  timeline: [
+    {
+      at: '2026-12-01T11:40:00.000Z',
+      kind: 'note',
+      fromStatus: null,
+      toStatus: null,
+      actor: hostile,
+      detail: { text: hostile },
+    },
+  ],
   engagements: [],
   records: { drafts: [{ text: hostile }] },
   audit: [],
