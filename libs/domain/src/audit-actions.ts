@@ -45,6 +45,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'opportunity.reopen': 'Reopened a conversation',
   'opportunity.revive': 'Brought back a retired conversation',
   'opportunity.note': 'Added a note',
+  'opportunity.draft-saved': 'Saved a draft reply',
+  'opportunity.draft-submitted': 'Submitted a draft for clearance',
+  'opportunity.draft-override': 'Set aside a propriety warning, saying why',
+  'opportunity.review': 'Reviewed a draft',
   'conversation.bundle': 'Downloaded an FOI case bundle',
   'audit.export': 'Exported the audit log',
 };

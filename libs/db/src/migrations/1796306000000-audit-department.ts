@@ -21,6 +21,7 @@ export class AuditDepartment1796306000000 implements MigrationInterface {
           WHEN 'listening_rule' THEN (SELECT r.department_id FROM listening_rule r WHERE r.id::text = a.entity_id)
           WHEN 'source' THEN (SELECT s.department_id FROM source s WHERE s.id::text = a.entity_id)
           WHEN 'opportunity' THEN (SELECT o.department_id FROM opportunity o WHERE o.id::text = a.entity_id)
+          WHEN 'engagement' THEN (SELECT e.department_id FROM engagement e WHERE e.id::text = a.entity_id)
         END,
         (SELECT d.id FROM department d WHERE d.key = coalesce(a.after->>'department', a.before->>'department')))`);
     await q.query(`CREATE INDEX audit_event_department ON audit_event (department_id, id DESC)`);

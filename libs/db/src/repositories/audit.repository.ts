@@ -9,7 +9,7 @@ export type AuditEntry = {
   after?: unknown;
   /**
    * The department the change belongs to (who may read it in the audit log). Left out, it is worked out from
-   * what the entry names: a department, listening_rule, source or opportunity by id, else a `department` key in
+   * what the entry names: a department, listening_rule, source, opportunity or engagement by id, else a `department` key in
    * `after` or `before`. An entry that names none of these belongs to the whole workspace.
    */
   departmentId?: string | null;
@@ -69,6 +69,7 @@ export class AuditRepository {
            WHEN 'listening_rule' THEN (SELECT department_id FROM listening_rule WHERE id = $9::uuid)
            WHEN 'source' THEN (SELECT department_id FROM source WHERE id = $9::uuid)
            WHEN 'opportunity' THEN (SELECT department_id FROM opportunity WHERE id = $9::uuid)
+           WHEN 'engagement' THEN (SELECT department_id FROM engagement WHERE id = $9::uuid)
          END,
          (SELECT id FROM department WHERE key = coalesce($7::jsonb->>'department', $6::jsonb->>'department'))))`,
       [

@@ -16,10 +16,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** The kinds of change a person filters by, in plain words; each is an action prefix the api matches. */
 export const ACTION_FILTERS: { value: string; label: string }[] = [
   { value: '', label: 'Any change' },
-  { value: 'opportunity', label: 'Work on conversations' },
-  { value: 'draft', label: 'Drafts' },
-  { value: 'review', label: 'Clearance reviews' },
-  { value: 'engagement', label: 'Replies recorded or published' },
+  { value: 'opportunity', label: 'Work on conversations: assigning, drafts, clearance, referrals' },
+  { value: 'engagement', label: 'Replies published' },
   { value: 'conversation', label: 'FOI case bundles' },
   { value: 'rule', label: 'Listening rules' },
   { value: 'source', label: 'Sources' },
@@ -27,6 +25,7 @@ export const ACTION_FILTERS: { value: string; label: string }[] = [
   { value: 'membership', label: 'People’s roles' },
   { value: 'user', label: 'People’s accounts' },
   { value: 'api-token', label: 'API tokens' },
+  { value: 'webhook', label: 'Webhooks' },
   { value: 'auth', label: 'Signing in and out' },
   { value: 'audit', label: 'Audit log exports' },
 ];
