@@ -99,9 +99,7 @@ export const publicPseudonyms = (thread: readonly BundlePost[]): Map<string, Pse
     if (people.has(key)) continue;
     const handle = post.author.handle ?? '';
     people.set(key, {
-      names: [post.author.name, handle, handle.split('@').filter(Boolean)[0]].filter(
-        (n): n is string => !!n,
-      ),
+      names: [post.author.name, handle, handle.split('@').filter(Boolean)[0]].filter((n): n is string => !!n),
       replacement: `${PUBLIC} ${people.size + 1}`,
     });
   }
@@ -153,7 +151,10 @@ export const redactCaseBundle = (bundle: CaseBundle): CaseBundle => {
       routeReason: redact(bundle.triage.routeReason),
       signals: bundle.triage.signals.map((s) => ({ ...s, detail: redact(s.detail) })),
     },
-    timeline: bundle.timeline.map((e) => ({ ...e, detail: redactDeep(e.detail, redact) as Record<string, unknown> })),
+    timeline: bundle.timeline.map((e) => ({
+      ...e,
+      detail: redactDeep(e.detail, redact) as Record<string, unknown>,
+    })),
     engagements: redactDeep(bundle.engagements, redact) as Record<string, unknown>[],
     records: redactDeep(bundle.records, redact) as CaseBundle['records'],
     audit: bundle.audit.map((e) => ({

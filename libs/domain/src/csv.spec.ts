@@ -28,8 +28,6 @@ describe('csv cells', () => {
       { header: 'Name', value: (r: { n: string }) => r.n },
       { header: 'Length', value: (r: { n: string }) => r.n.length },
     ];
-    expect(csvTable(columns, [{ n: 'ab' }, { n: 'c' }])).toBe(
-      '"Name","Length"\r\n"ab","2"\r\n"c","1"\r\n',
-    );
+    expect(csvTable(columns, [{ n: 'ab' }, { n: 'c' }])).toBe('"Name","Length"\r\n"ab","2"\r\n"c","1"\r\n');
   });
 });

@@ -18,5 +18,8 @@ export const csvCell = (value: CsvValue): string => {
 export const csvRow = (values: readonly CsvValue[]): string => `${values.map(csvCell).join(',')}\r\n`;
 
 /** A whole table: a header row, then one row per record, cells in the header's order. */
-export const csvTable = <T>(columns: readonly { header: string; value: (row: T) => CsvValue }[], rows: readonly T[]) =>
+export const csvTable = <T>(
+  columns: readonly { header: string; value: (row: T) => CsvValue }[],
+  rows: readonly T[],
+) =>
   csvRow(columns.map((c) => c.header)) + rows.map((row) => csvRow(columns.map((c) => c.value(row)))).join('');

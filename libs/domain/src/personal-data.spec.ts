@@ -42,10 +42,7 @@ describe('redacting what a member of the public wrote', () => {
   ];
 
   it.each([
-    [
-      'Thanks @priya@mastodon.example, see GOV.UK',
-      'Thanks Member of the public 1, see GOV.UK',
-    ],
+    ['Thanks @priya@mastodon.example, see GOV.UK', 'Thanks Member of the public 1, see GOV.UK'],
     ['Priya Shah asked, and PRIYA agreed', 'Member of the public 1 asked, and Member of the public 1 agreed'],
     ['priyanka is someone else', 'priyanka is someone else'],
     ['Al and Alan', 'Al and Alan'],
@@ -53,6 +50,9 @@ describe('redacting what a member of the public wrote', () => {
       'Write to priya.shah@example.com or 07700 900123, SW1A 1AA',
       'Write to [email address removed] or [phone number removed], [postcode removed]',
     ],
-    ['NI QQ123456C, case number 88812345', 'NI [National Insurance number removed], case number [reference number removed]'],
+    [
+      'NI QQ123456C, case number 88812345',
+      'NI [National Insurance number removed], case number [reference number removed]',
+    ],
   ])('%j → %j', (text, expected) => expect(redactPublicText(text, people)).toBe(expected));
 });

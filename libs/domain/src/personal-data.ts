@@ -35,8 +35,7 @@ const PATTERNS: Pattern[] = [
     // NT, TN, ZZ; Q is kept, as QQ 12 34 56 C is the number people copy from examples), six digits, a suffix A–D;
     // written with or without spaces.
     kind: 'ni-number',
-    pattern:
-      /\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-TW-Z][A-CEGHJ-NP-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/gi,
+    pattern: /\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-TW-Z][A-CEGHJ-NP-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/gi,
   },
   { kind: 'postcode', pattern: /\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[A-Z]{2}\b/gi },
   {
@@ -59,7 +58,9 @@ export const findPersonalData = (text: string): PersonalDataSpan[] => {
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
-  return found.filter((span, i) => !found.slice(0, i).some((kept) => span.start < kept.end && kept.start < span.end));
+  return found.filter(
+    (span, i) => !found.slice(0, i).some((kept) => span.start < kept.end && kept.start < span.end),
+  );
 };
 
 export const REDACTED_LABELS: Record<PersonalDataKind, string> = {

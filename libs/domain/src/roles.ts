@@ -27,7 +27,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: ['department.read'],
   policy: ['department.read', 'opportunity.approve'],
   comms: ['department.read', 'conversation.act'],
-  manager: ['department.read', 'conversation.act', 'rule.edit', 'source.edit', 'evaluation.read', 'audit.read'],
+  manager: [
+    'department.read',
+    'conversation.act',
+    'rule.edit',
+    'source.edit',
+    'evaluation.read',
+    'audit.read',
+  ],
   admin: [
     'department.read',
     'conversation.act',

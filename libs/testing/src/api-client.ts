@@ -28,7 +28,11 @@ export class TestApiClient {
   /** A GET whose answer is a file: its bytes as they came. */
   async download(path: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
     const response = await this.send('GET', path, undefined, {});
-    return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()), headers: response.headers };
+    return {
+      status: response.status,
+      bytes: Buffer.from(await response.arrayBuffer()),
+      headers: response.headers,
+    };
   }
 
   private async send(method: string, path: string, body: unknown, headers: Record<string, string>) {

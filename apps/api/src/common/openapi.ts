@@ -63,7 +63,9 @@ export const Endpoint = (doc: EndpointDoc) =>
       status: doc.ok.status ?? 200,
       description: doc.ok.description,
       ...(doc.ok.schema ? { schema: schemaOf(doc.ok.schema) } : {}),
-      ...(doc.ok.file ? { content: { [doc.ok.file]: { schema: { type: 'string', format: 'binary' } } } } : {}),
+      ...(doc.ok.file
+        ? { content: { [doc.ok.file]: { schema: { type: 'string', format: 'binary' } } } }
+        : {}),
     }),
     ...(doc.errors ?? []).map((status) =>
       ApiResponse({ status, description: ERROR_MEANINGS[status], schema: schemaOf(errorBodySchema) }),
