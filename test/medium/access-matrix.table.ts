@@ -215,6 +215,21 @@ export const ROUTES: Record<string, RouteCase> = {
     request: ({ department }) => ({ path: `/api/users/${department.memberId}/tokens/${NOBODY}` }),
     expect: '401 · 404 · 403 403 403 403 403 · 403 403 403 403 403',
   },
+  // governance: the audit log (a department's admins and managers) and the FOI case bundle (anyone who reads it).
+  'GET /api/audit': {
+    request: ({ department }) => ({ path: `/api/audit?department=${department.key}` }),
+    expect: '401 · 200 · 403 403 403 200 200 · 403 403 403 404 404',
+  },
+  'GET /api/audit.csv': {
+    request: ({ department }) => ({ path: `/api/audit.csv?department=${department.key}` }),
+    expect: '401 · 200 · 403 403 403 200 200 · 403 403 403 404 404',
+  },
+  'GET /api/conversations/:id/bundle': {
+    request: ({ department }) => ({
+      path: `/api/conversations/${department.conversationId}/bundle?department=${department.key}`,
+    }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
 
   // notifications module (issue 10): the caller's own notifications, email choices and live stream, and a
   // department's webhooks for its administrators.

@@ -8,6 +8,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { EngagementsModule } from './modules/engagements/engagements.module';
 import { DraftsModule } from './modules/drafts/drafts.module';
+import { GovernanceModule } from './modules/governance/governance.module';
 import { HealthController } from './modules/health/health.controller';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OpportunitiesModule } from './modules/opportunities/opportunities.module';
@@ -33,6 +34,7 @@ import { WorkspaceModule } from './modules/workspace/workspace.module';
     EngagementsModule,
     NotificationsModule,
     DraftsModule,
+    GovernanceModule,
     OpportunitiesModule,
     ProprietyModule,
   ],

@@ -11,5 +11,6 @@ export * from './text';
 export * from './engagements';
 export * from './notifications';
 export * from './drafts';
+export * from './governance';
 export * from './opportunities';
 export * from './propriety';

@@ -14,6 +14,7 @@ import { ElectionPeriod1796302000000 } from './migrations/1796302000000-election
 import { Drafts1796303000000 } from './migrations/1796303000000-drafts';
 import { EngagementPublishing1796304000000 } from './migrations/1796304000000-engagement-publishing';
 import { Notifications1796305000000 } from './migrations/1796305000000-notifications';
+import { AuditDepartment1796306000000 } from './migrations/1796306000000-audit-department';
 import { MentionHour1796400000000 } from './migrations/1796400000000-mention-hour';
 
 export const MIGRATIONS = [
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   Drafts1796303000000,
   EngagementPublishing1796304000000,
   Notifications1796305000000,
+  AuditDepartment1796306000000,
   MentionHour1796400000000,
 ];
 

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
 import { AuditRepository } from './repositories/audit.repository';
 import { BackfillRequestRepository } from './repositories/backfill-request.repository';
+import { BundleRepository } from './repositories/bundle.repository';
 import { ConversationRepository } from './repositories/conversation.repository';
 import { EngagementRepository } from './repositories/engagement.repository';
 import { NotificationRepository } from './repositories/notification.repository';
@@ -26,6 +27,7 @@ export const DATA_SOURCE = Symbol('DATA_SOURCE');
 const REPOSITORIES = [
   AuditRepository,
   BackfillRequestRepository,
+  BundleRepository,
   ConversationRepository,
   EngagementRepository,
   NotificationRepository,

@@ -18,5 +18,6 @@ export * from './database.module';
 export * from './tagging-workspace';
 export * from './secret-box';
 export * from './repositories/engagement.repository';
+export * from './repositories/bundle.repository';
 export * from './repositories/opportunity.repository';
 export * from './repositories/mention-rollup.repository';

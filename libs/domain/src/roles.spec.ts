@@ -15,7 +15,7 @@ import {
 
 // The words, written out by hand so a change to ROLE_PERMISSIONS has to change this table too:
 // viewer reads; policy reads and approves; comms reads and acts; manager also edits rules and sources and sees
-// evaluation; admin also manages the department's members.
+// evaluation and the department's audit log; admin also manages the department's members.
 const Y = true;
 const N = false;
 const EXPECTED: Record<Permission, Record<Role, boolean>> = {
@@ -26,6 +26,7 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   'source.edit': { viewer: N, policy: N, comms: N, manager: Y, admin: Y },
   'evaluation.read': { viewer: N, policy: N, comms: N, manager: Y, admin: Y },
   'member.manage': { viewer: N, policy: N, comms: N, manager: N, admin: Y },
+  'audit.read': { viewer: N, policy: N, comms: N, manager: Y, admin: Y },
 };
 
 const member = (...memberships: [string, Role][]): Principal => ({

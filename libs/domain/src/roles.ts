@@ -15,15 +15,26 @@ export const PERMISSIONS = [
   'source.edit',
   'evaluation.read',
   'member.manage',
+  'audit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** Rights by role, in one table: viewer reads; policy approves; comms acts; manager runs listening; admin, people. */
+/**
+ * Rights by role, in one table: viewer reads; policy approves; comms acts; manager runs listening and reads the
+ * department's audit log; admin, people.
+ */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: ['department.read'],
   policy: ['department.read', 'opportunity.approve'],
   comms: ['department.read', 'conversation.act'],
-  manager: ['department.read', 'conversation.act', 'rule.edit', 'source.edit', 'evaluation.read'],
+  manager: [
+    'department.read',
+    'conversation.act',
+    'rule.edit',
+    'source.edit',
+    'evaluation.read',
+    'audit.read',
+  ],
   admin: [
     'department.read',
     'conversation.act',
@@ -31,6 +42,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'source.edit',
     'evaluation.read',
     'member.manage',
+    'audit.read',
   ],
 };
 

@@ -14,6 +14,28 @@ export class TestApiClient {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<{ status: number; body: unknown; headers: Headers }> {
+    const response = await this.send(method, path, body, headers);
+    const text = await response.text();
+    // JSON answers are parsed; anything else (an event stream, a CSV, a ZIP) is given as the text it is.
+    const json = (response.headers.get('content-type') ?? '').includes('json');
+    return {
+      status: response.status,
+      body: text ? (json ? (JSON.parse(text) as unknown) : text) : null,
+      headers: response.headers,
+    };
+  }
+
+  /** A GET whose answer is a file: its bytes as they came. */
+  async download(path: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
+    const response = await this.send('GET', path, undefined, {});
+    return {
+      status: response.status,
+      bytes: Buffer.from(await response.arrayBuffer()),
+      headers: response.headers,
+    };
+  }
+
+  private async send(method: string, path: string, body: unknown, headers: Record<string, string>) {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -27,14 +49,7 @@ export class TestApiClient {
     });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie?.startsWith('parley_session=')) this.cookie = setCookie.split(';')[0];
-    const text = await response.text();
-    // JSON answers are parsed; anything else (an event stream, a CSV) is given as the text it is.
-    const json = (response.headers.get('content-type') ?? '').includes('json');
-    return {
-      status: response.status,
-      body: text ? (json ? (JSON.parse(text) as unknown) : text) : null,
-      headers: response.headers,
-    };
+    return response;
   }
 
   get<T = unknown>(path: string) {

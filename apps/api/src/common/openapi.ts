@@ -34,7 +34,8 @@ export type EndpointDoc = {
   /** Query parameters, documented one by one from their contract schema. */
   query?: z.ZodObject;
   body?: z.ZodType;
-  ok: { status?: number; description: string; schema?: z.ZodType };
+  /** `file`: a download (CSV, ZIP) of that media type rather than JSON. */
+  ok: { status?: number; description: string; schema?: z.ZodType; file?: string };
   errors?: ErrorStatus[];
 };
 
@@ -63,6 +64,9 @@ export const Endpoint = (doc: EndpointDoc) =>
       status: doc.ok.status ?? 200,
       description: doc.ok.description,
       ...(doc.ok.schema ? { schema: schemaOf(doc.ok.schema) } : {}),
+      ...(doc.ok.file
+        ? { content: { [doc.ok.file]: { schema: { type: 'string', format: 'binary' } } } }
+        : {}),
     }),
     ...(doc.errors ?? []).map((status) =>
       ApiResponse({ status, description: ERROR_MEANINGS[status], schema: schemaOf(errorBodySchema) }),

@@ -70,6 +70,10 @@ const createRouter = () =>
               lazy: () => import('./routes/webhooks').then((m) => ({ Component: m.WebhooksRoute })),
             },
             {
+              path: 'audit',
+              lazy: () => import('./routes/audit').then((m) => ({ Component: m.AuditRoute })),
+            },
+            {
               path: 'account',
               lazy: () => import('./routes/account').then((m) => ({ Component: m.AccountRoute })),
             },

@@ -7,6 +7,12 @@ export type AuditEntry = {
   entityId: string | null;
   before?: unknown;
   after?: unknown;
+  /**
+   * The department the change belongs to (who may read it in the audit log). Left out, it is worked out from
+   * what the entry names: a department, listening_rule, source, opportunity or engagement by id, else a `department` key in
+   * `after` or `before`. An entry that names none of these belongs to the whole workspace.
+   */
+  departmentId?: string | null;
 };
 export type AuditEventRow = AuditEntry & {
   id: string;
@@ -15,12 +21,57 @@ export type AuditEventRow = AuditEntry & {
   at: Date;
 };
 
+/** An audit event as the audit log and the FOI bundle show it: with the actor's name and the department's key. */
+export type AuditLogRow = {
+  id: string;
+  at: Date;
+  actorUserId: string | null;
+  actorLabel: string;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  department: string | null;
+  before: unknown;
+  after: unknown;
+};
+
+export type AuditLogQuery = {
+  /** The departments whose events may be read; null means every event, the workspace's own included. */
+  departmentIds: string[] | null;
+  /** Part of the actor's email (or label) or name, or their user id. */
+  actor: string | null;
+  /** An action ("rule.update"), or a kind of thing ("rule": every rule action). */
+  action: string | null;
+  from: Date | null;
+  to: Date | null;
+  /** Keyset: events older than this id. */
+  beforeId: string | null;
+  limit: number;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const LOG_COLUMNS = `a.id::text, a.at, a.actor_user_id AS "actorUserId", a.actor_label AS "actorLabel", u.name AS "actorName",
+  a.action, a.entity_type AS "entityType", a.entity_id AS "entityId", d.key AS department, a.before, a.after`;
+const LOG_FROM = `audit_event a LEFT JOIN app_user u ON u.id = a.actor_user_id LEFT JOIN department d ON d.id = a.department_id`;
+
 /** Every state change, who made it, and what it looked like before and after. */
 export class AuditRepository {
   async record(q: Queryable, actor: Actor, entry: AuditEntry): Promise<void> {
+    const entityUuid = entry.entityId && UUID.test(entry.entityId) ? entry.entityId : null;
     await q.query(
-      `INSERT INTO audit_event (actor_user_id, actor_label, action, entity_type, entity_id, before, after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `INSERT INTO audit_event (actor_user_id, actor_label, action, entity_type, entity_id, before, after, department_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::uuid,
+         CASE $4::text
+           WHEN 'department' THEN (SELECT id FROM department WHERE id = $9::uuid)
+           WHEN 'listening_rule' THEN (SELECT department_id FROM listening_rule WHERE id = $9::uuid)
+           WHEN 'source' THEN (SELECT department_id FROM source WHERE id = $9::uuid)
+           WHEN 'opportunity' THEN (SELECT department_id FROM opportunity WHERE id = $9::uuid)
+           WHEN 'engagement' THEN (SELECT department_id FROM engagement WHERE id = $9::uuid)
+         END,
+         (SELECT id FROM department WHERE key = coalesce($7::jsonb->>'department', $6::jsonb->>'department'))))`,
       [
         actor.userId,
         actor.label,
@@ -29,6 +80,8 @@ export class AuditRepository {
         entry.entityId,
         entry.before === undefined ? null : JSON.stringify(entry.before),
         entry.after === undefined ? null : JSON.stringify(entry.after),
+        entry.departmentId ?? null,
+        entityUuid,
       ],
     );
   }
@@ -39,6 +92,39 @@ export class AuditRepository {
          entity_id AS "entityId", before, after, at
        FROM audit_event ORDER BY id DESC LIMIT $1`,
       [limit],
+    );
+  }
+
+  /** One page of the audit log, newest first. */
+  page(q: Queryable, query: AuditLogQuery): Promise<AuditLogRow[]> {
+    const actor = query.actor ? `%${escapeLike(query.actor)}%` : null;
+    return q.query(
+      `SELECT ${LOG_COLUMNS} FROM ${LOG_FROM}
+       WHERE ($1::uuid[] IS NULL OR a.department_id = ANY($1::uuid[]))
+         AND ($2::text IS NULL OR a.actor_label ILIKE $2 OR u.name ILIKE $2 OR a.actor_user_id::text = $3::text)
+         AND ($4::text IS NULL OR a.action = $4 OR a.action LIKE $5)
+         AND ($6::timestamptz IS NULL OR a.at >= $6) AND ($7::timestamptz IS NULL OR a.at < $7)
+         AND ($8::bigint IS NULL OR a.id < $8::bigint)
+       ORDER BY a.id DESC LIMIT $9`,
+      [
+        query.departmentIds,
+        actor,
+        query.actor,
+        query.action,
+        query.action ? `${escapeLike(query.action)}.%` : null,
+        query.from,
+        query.to,
+        query.beforeId,
+        query.limit,
+      ],
+    );
+  }
+
+  /** Everything recorded about these entities (a conversation, its opportunity, drafts, engagements), oldest first. */
+  forEntities(q: Queryable, entityIds: string[]): Promise<AuditLogRow[]> {
+    return q.query(
+      `SELECT ${LOG_COLUMNS} FROM ${LOG_FROM} WHERE a.entity_id = ANY($1::text[]) ORDER BY a.id`,
+      [entityIds],
     );
   }
 }

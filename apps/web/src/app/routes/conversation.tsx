@@ -14,6 +14,7 @@ import { Thread } from '../../features/conversations/components/thread';
 import { EngagementPanel } from '../../features/engagements/components/engagement-panel';
 import { hasTerms, matchTermsOf, mergeTerms } from '../../features/conversations/utils/highlight';
 import { DraftPane } from '../../features/drafts/components/draft-pane';
+import { BundleDownload } from '../../features/governance/components/bundle-download';
 import { OpportunityPanel } from '../../features/opportunities/components/opportunity-panel';
 import { isApiError } from '../../lib/api-client';
 
@@ -128,6 +129,13 @@ export const ConversationRoute = () => {
           />
         )}
       </div>
+
+      <BundleDownload
+        conversationId={detail.id}
+        departments={detail.tags
+          .filter((tag) => me.departments.some((d) => d.key === tag.department))
+          .map((tag) => ({ key: tag.department, name: departmentName(tag.department) }))}
+      />
     </>
   );
 };

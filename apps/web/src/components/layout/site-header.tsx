@@ -51,6 +51,14 @@ const NAV: NavItem[] = [
     label: 'Notifications',
     matches: (path: string) => path.startsWith('/notifications'),
   },
+  {
+    to: '/audit',
+    label: 'Audit log',
+    matches: (path: string) => path.startsWith('/audit'),
+    // For a department's admins and managers, and workspace administrators.
+    shownTo: (user: SiteHeaderUser) =>
+      user.workspaceAdmin || user.departments.some((d) => d.permissions.includes('audit.read')),
+  },
   { to: '/account', label: 'Your account', matches: (path: string) => path.startsWith('/account') },
 ];
 
