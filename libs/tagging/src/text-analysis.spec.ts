@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexWords, lexemes, sentences, writtenForms } from './text-analysis';
+import { indexWords, lexemes, lexemesOf, sentences, writtenForms } from './text-analysis';
 
 describe('lexemes', () => {
   it.each([
@@ -8,6 +8,17 @@ describe('lexemes', () => {
     ["The student's repayments", ['student', 'repay']],
     ['', []],
   ])('%s', (text, expected) => expect(lexemes(text)).toEqual(expected));
+});
+
+describe('lexemesOf', () => {
+  it.each([
+    'Consultation on the CONSULTING loans',
+    "The student's repayments, and the students' loans",
+    'Help! 3 forms: #tag @me https://www.gov.uk/x?y=1',
+    '',
+  ])('reads the same lexemes as lexemes(): %j', (text) =>
+    expect(lexemesOf(indexWords(text))).toEqual(lexemes(text)),
+  );
 });
 
 describe('writtenForms', () => {

@@ -28,7 +28,13 @@ type Word = { text: string; at: number; lexeme: string | null };
  * A text read into words once, with where each lexeme starts: tagging asks it for every term of every rule that
  * matched, and reading the text again for each was most of the tagger's time on long threads.
  */
-export type WordIndex = { text: string; words: Word[]; starts: Map<string, number[]> };
+export type WordIndex = {
+  text: string;
+  words: Word[];
+  starts: Map<string, number[]>;
+  /** Answers already given: a department's rules share most of their words, so the same terms come back. */
+  forms: Map<string, Written[]>;
+};
 
 export const indexWords = (text: string): WordIndex => {
   const words: Word[] = [];
@@ -42,8 +48,12 @@ export const indexWords = (text: string): WordIndex => {
     }
     words.push({ text: match[0], at: match.index, lexeme });
   }
-  return { text, words, starts };
+  return { text, words, starts, forms: new Map() };
 };
+
+/** The text's lexemes in order, as `lexemes` gives them, from words already read. */
+export const lexemesOf = (index: WordIndex): string[] =>
+  index.words.flatMap((w) => (w.lexeme === null ? [] : [w.lexeme]));
 
 /**
  * Every place a matched term (a lexeme, or a phrase's lexemes separated by spaces) is written in the text, in
@@ -51,6 +61,12 @@ export const indexWords = (text: string): WordIndex => {
  * None when the text does not show it that way (a `#tag`, a `site:` field, a word the rule parser split otherwise).
  */
 export const writtenForms = (index: WordIndex, term: string): Written[] => {
+  let found = index.forms.get(term);
+  if (!found) index.forms.set(term, (found = findWrittenForms(index, term)));
+  return found;
+};
+
+const findWrittenForms = (index: WordIndex, term: string): Written[] => {
   const wanted = term.split(' ');
   const { words, text } = index;
   const found: Written[] = [];

@@ -339,7 +339,7 @@ const scanPlain = (text: string, start: number, end: number, visit: TokenVisitor
   let hasDigit = false;
   let hasOther = false;
   let asciiLetters = true;
-  for (let i = start; i <= end; ) {
+  for (let i = start; i <= end;) {
     const code = i < end ? (text.codePointAt(i) as number) : 32;
     const bits = classesOf(code);
     const starts = (bits & (ALPHA | DIGIT)) !== 0;

@@ -1,6 +1,7 @@
-import { indexWords, writtenForms, type WordIndex, type Written } from '../text-analysis';
+import { indexWords, lexemesOf, writtenForms, type WordIndex, type Written } from '../text-analysis';
 import { pickQuestion, questionsIn, type AskedSentence, type FoundQuestion } from './question.signal';
 import {
+  countTerms,
   rankByBestOf,
   suggestResources,
   termCountsOf,
@@ -17,6 +18,14 @@ import {
   type ThreadPostFacts,
 } from './thread-facts';
 
+/** Each post's words are read once, however many departments' rules and terms ask about them. */
+const wordIndexes = new WeakMap<ThreadPostFacts, WordIndex>();
+const wordIndexOf = (post: ThreadPostFacts): WordIndex => {
+  let index = wordIndexes.get(post);
+  if (!index) wordIndexes.set(post, (index = indexWords(postText(post))));
+  return index;
+};
+
 /** A public post with what tagging reads in it, worked out once per conversation whatever the department. */
 export type PostAnalysis = { post: ThreadPostFacts; questions: AskedSentence[]; terms: TermCounts };
 
@@ -24,7 +33,7 @@ export const analysePosts = (facts: ThreadFacts): PostAnalysis[] =>
   publicPosts(facts).map((post) => ({
     post,
     questions: questionsIn([post]),
-    terms: termCountsOf(postText(post)),
+    terms: countTerms(lexemesOf(wordIndexOf(post))),
   }));
 
 /**
@@ -76,14 +85,6 @@ export const evidenceResources = (
   const suggested = suggestResources(rankByBestOf(posts, resources));
   if (suggested.length > 0 || !question?.onTopic) return suggested;
   return suggestResources(rankByBestOf([termCountsOf(question.sentence)], resources));
-};
-
-/** Each post's words are read once, however many departments' rules and terms ask about them. */
-const wordIndexes = new WeakMap<ThreadPostFacts, WordIndex>();
-const wordIndexOf = (post: ThreadPostFacts): WordIndex => {
-  let index = wordIndexes.get(post);
-  if (!index) wordIndexes.set(post, (index = indexWords(postText(post))));
-  return index;
 };
 
 /** Enough forms of one term to show how people wrote it ("renewal, renewing") without listing a whole thread. */

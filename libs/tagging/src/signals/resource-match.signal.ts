@@ -13,7 +13,7 @@ export const MAX_SUGGESTED = 3;
 /** Titles say what a page is for, so they count twice (Postgres' index weights them higher too). */
 const TITLE_REPEAT = 2;
 
-const countTerms = (words: string[]): TermCounts => {
+export const countTerms = (words: string[]): TermCounts => {
   const counts = new Map<string, number>();
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
   return counts;
