@@ -13,8 +13,6 @@ const MAX_WAIT_MS = 10_000;
 /** Why the gate let storing go on, and the conversations it saw waiting for tagging then (counted up to the limit). */
 export type GateRelease = { reason: 'room' | 'no-tagger' | 'waited-too-long'; pending: number };
 
-type Reading = { pending: number; consumers: number };
-
 /**
  * Storing waits while tagging is behind, so under a flood the backlog stays in the sources (a feed's fetched page,
  * the firehose's paused socket) rather than piling up as stored-but-untagged conversations: what the inbox can
@@ -24,7 +22,6 @@ type Reading = { pending: number; consumers: number };
 @Injectable()
 export class TagBacklogGate {
   private readonly logger = new Logger(TagBacklogGate.name);
-  private reading: { at: number; value: Promise<Reading> } | null = null;
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
@@ -35,7 +32,11 @@ export class TagBacklogGate {
   async waitForRoom(): Promise<GateRelease> {
     const deadline = Date.now() + MAX_WAIT_MS;
     for (;;) {
-      const { pending, consumers } = await this.read();
+      // Postgres is the tag queue; Redis only ever holds a few jobs, whatever the backlog.
+      const [pending, consumers] = await Promise.all([
+        this.conversations.countPendingTagging(this.dataSource, TAG_BACKLOG_CONVERSATIONS),
+        this.producer.tagConsumers(),
+      ]);
       if (consumers === 0) return { reason: 'no-tagger', pending };
       if (pending < TAG_BACKLOG_CONVERSATIONS) return { reason: 'room', pending };
       if (Date.now() >= deadline) {
@@ -44,23 +45,5 @@ export class TagBacklogGate {
       }
       await sleep(POLL_MS);
     }
-  }
-
-  /**
-   * One reading of the backlog every POLL_MS, shared by every store waiting at the gate: under a flood many fetches
-   * wait at once, and each counting pending conversations and listing Redis clients for itself took CPU from the
-   * tagger the gate waits for.
-   */
-  private read(): Promise<Reading> {
-    const now = Date.now();
-    if (!this.reading || now - this.reading.at >= POLL_MS) {
-      // Postgres is the tag queue; Redis only ever holds a few jobs, whatever the backlog.
-      const value = Promise.all([
-        this.conversations.countPendingTagging(this.dataSource, TAG_BACKLOG_CONVERSATIONS),
-        this.producer.tagConsumers(),
-      ]).then(([pending, consumers]) => ({ pending, consumers }));
-      this.reading = { at: now, value };
-    }
-    return this.reading.value;
   }
 }
