@@ -106,3 +106,29 @@ export const startQueueWorker = <Q extends QueueName>(
     },
   };
 };
+
+/**
+ * A queue fed by a job scheduler: consumed as `startQueueWorker` does, scheduled now, and scheduled again whenever
+ * Redis comes back, since a restarted or flushed Redis has lost its schedulers (the work's state is in Postgres, so
+ * scheduling again is all a recovery needs). Scheduling twice changes nothing.
+ */
+export const startScheduledQueueWorker = async <Q extends QueueName>(
+  queue: Q,
+  handlers: QueueHandlers<Q>,
+  context: { redis: Redis; config: WorkerConfig; schedule: () => Promise<void> },
+): Promise<QueueWorker> => {
+  const logger = new Logger(`${queue} queue`);
+  const worker = startQueueWorker(queue, handlers, context);
+  const schedule = () =>
+    context
+      .schedule()
+      .catch((error: Error) => logger.warn({ message: 'schedule not set', error: error.message }));
+  await schedule();
+  context.redis.on('ready', schedule);
+  return {
+    close: async () => {
+      context.redis.off('ready', schedule);
+      await worker.close();
+    },
+  };
+};

@@ -1,19 +1,17 @@
 import {
   Inject,
   Injectable,
-  Logger,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { CONFIG, type Config } from '@parley/config';
-import { JobProducer, REDIS, startQueueWorker, type QueueWorker } from '@parley/jobs';
+import { JobProducer, REDIS, startScheduledQueueWorker, type QueueWorker } from '@parley/jobs';
 import type { Redis } from 'ioredis';
 import { SweepSlaHandler } from '../handlers/sweep-sla.handler';
 
 /** Consumes the workflow queue: the SLA sweep, scheduled every minute by whichever worker boots. */
 @Injectable()
 export class WorkflowProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(WorkflowProcessor.name);
   private worker: QueueWorker | null = null;
 
   constructor(
@@ -24,26 +22,14 @@ export class WorkflowProcessor implements OnApplicationBootstrap, BeforeApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.worker = startQueueWorker(
+    this.worker = await startScheduledQueueWorker(
       'workflow',
       { SweepSla: () => this.sweepSla.handle() },
-      { redis: this.redis, config: this.config },
+      { redis: this.redis, config: this.config, schedule: () => this.producer.scheduleSlaSweep() },
     );
-    await this.producer.scheduleSlaSweep();
-    // A restarted or flushed Redis has lost the scheduler; Postgres has lost nothing, so scheduling again is enough.
-    this.redis.on('ready', this.reschedule);
   }
 
-  private readonly reschedule = () => {
-    this.producer
-      .scheduleSlaSweep()
-      .catch((error: Error) =>
-        this.logger.warn({ message: 'sla sweep not rescheduled', error: error.message }),
-      );
-  };
-
   async beforeApplicationShutdown(): Promise<void> {
-    this.redis.off('ready', this.reschedule);
     await this.worker?.close();
   }
 }
