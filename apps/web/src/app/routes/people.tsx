@@ -1,27 +1,11 @@
-import { useEffect } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { DepartmentChooser } from '../../components/ui/department-chooser';
 import { EmptyState } from '../../components/ui/empty-state';
-import { useSignedInUser } from '../../features/auth/api/get-me';
-import { departmentNamer } from '../../features/auth/utils/department-names';
 import { PeoplePanel } from '../../features/people/components/people-panel';
-import { managedDepartments, parsePeopleDepartment } from '../../features/people/utils/people-params';
+import { useManagedDepartment } from '../hooks/use-managed-department';
 
 export const PeopleRoute = () => {
-  const me = useSignedInUser();
-  const managed = managedDepartments(me);
-  const [search, setSearch] = useSearchParams();
-  const department = parsePeopleDepartment(
-    search,
-    managed.map((d) => d.key),
-  );
-
-  // A bare /people shows the first department: write it into the URL so a copied link reproduces the view.
-  useEffect(() => {
-    if (department && search.get('department') !== department) setSearch({ department }, { replace: true });
-  }, [department, search, setSearch]);
-
-  const departmentName = departmentNamer(me.departments);
+  const { me, managed, department, departmentName, choose } = useManagedDepartment();
   return (
     <>
       <title>{department ? `People: ${departmentName(department)} – Parley` : 'People – Parley'}</title>
@@ -56,7 +40,7 @@ export const PeopleRoute = () => {
               key={department}
               departments={managed}
               value={department}
-              onApply={(next) => setSearch({ department: next })}
+              onApply={choose}
               submitLabel="Show people"
             />
           )}

@@ -1,25 +1,11 @@
-import { useEffect } from 'react';
-import { useSearchParams } from 'react-router';
 import { DepartmentChooser } from '../../components/ui/department-chooser';
 import { EmptyState } from '../../components/ui/empty-state';
-import { useSignedInUser } from '../../features/auth/api/get-me';
-import { departmentNamer } from '../../features/auth/utils/department-names';
-import { managedDepartments, parsePeopleDepartment } from '../../features/people/utils/people-params';
+import { useManagedDepartment } from '../hooks/use-managed-department';
 import { WebhooksPanel } from '../../features/webhooks/components/webhooks-panel';
 
 /** A department's webhooks, for the same people who manage its members. */
 export const WebhooksRoute = () => {
-  const me = useSignedInUser();
-  const managed = managedDepartments(me);
-  const [search, setSearch] = useSearchParams();
-  const department = parsePeopleDepartment(
-    search,
-    managed.map((d) => d.key),
-  );
-  useEffect(() => {
-    if (department && search.get('department') !== department) setSearch({ department }, { replace: true });
-  }, [department, search, setSearch]);
-  const departmentName = departmentNamer(me.departments);
+  const { managed, department, departmentName, choose } = useManagedDepartment();
   return (
     <>
       <title>{department ? `Webhooks: ${departmentName(department)} – Parley` : 'Webhooks – Parley'}</title>
@@ -39,7 +25,7 @@ export const WebhooksRoute = () => {
               key={department}
               departments={managed}
               value={department}
-              onApply={(next) => setSearch({ department: next })}
+              onApply={choose}
               submitLabel="Show webhooks"
             />
           )}
