@@ -432,4 +432,18 @@ export const ROUTES: Record<string, RouteCase> = {
     request: () => ({ path: '/api/election-periods/current' }),
     expect: '401 · 200 · 200 200 200 200 200 · 200 200 200 200 200',
   },
+
+  // metrics (issue 11): anyone who can see a department reads its metrics and their charts over time.
+  'GET /api/metrics': {
+    request: ({ department }) => ({
+      path: `/api/metrics?department=${department.key}&from=2026-01-01&to=2026-02-01`,
+    }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
+  'GET /api/metrics/:id/series': {
+    request: ({ department }) => ({
+      path: `/api/metrics/opportunities/series?department=${department.key}&from=2026-01-01&to=2026-02-01`,
+    }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
 };

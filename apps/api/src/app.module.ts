@@ -9,6 +9,7 @@ import { ConversationsModule } from './modules/conversations/conversations.modul
 import { EngagementsModule } from './modules/engagements/engagements.module';
 import { DraftsModule } from './modules/drafts/drafts.module';
 import { GovernanceModule } from './modules/governance/governance.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { HealthController } from './modules/health/health.controller';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OpportunitiesModule } from './modules/opportunities/opportunities.module';
@@ -35,6 +36,7 @@ import { WorkspaceModule } from './modules/workspace/workspace.module';
     NotificationsModule,
     DraftsModule,
     GovernanceModule,
+    MetricsModule,
     OpportunitiesModule,
     ProprietyModule,
   ],

@@ -14,3 +14,4 @@ export * from './drafts';
 export * from './governance';
 export * from './opportunities';
 export * from './propriety';
+export * from './metrics';

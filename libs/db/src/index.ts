@@ -21,3 +21,4 @@ export * from './repositories/engagement.repository';
 export * from './repositories/bundle.repository';
 export * from './repositories/opportunity.repository';
 export * from './repositories/mention-rollup.repository';
+export * from './repositories/metrics-log.repository';

@@ -24,7 +24,8 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   'conversation.act': { viewer: N, policy: N, comms: Y, manager: Y, admin: Y },
   'rule.edit': { viewer: N, policy: N, comms: N, manager: Y, admin: Y },
   'source.edit': { viewer: N, policy: N, comms: N, manager: Y, admin: Y },
-  'evaluation.read': { viewer: N, policy: N, comms: N, manager: Y, admin: Y },
+  'evaluation.read': { viewer: N, policy: Y, comms: N, manager: Y, admin: Y },
+  'evaluation.record': { viewer: N, policy: Y, comms: N, manager: Y, admin: Y },
   'member.manage': { viewer: N, policy: N, comms: N, manager: N, admin: Y },
   'audit.read': { viewer: N, policy: N, comms: N, manager: Y, admin: Y },
 };

@@ -14,18 +14,20 @@ export const PERMISSIONS = [
   'rule.edit',
   'source.edit',
   'evaluation.read',
+  'evaluation.record',
   'member.manage',
   'audit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
- * Rights by role, in one table: viewer reads; policy approves; comms acts; manager runs listening and reads the
- * department's audit log; admin, people.
+ * Rights by role, in one table: viewer reads; policy approves, reads impact reports and records evaluation (policy influence, surveys);
+ * comms acts; manager runs listening, records evaluation (objectives, costs) and reads the department's audit log;
+ * admin, people.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: ['department.read'],
-  policy: ['department.read', 'opportunity.approve'],
+  policy: ['department.read', 'opportunity.approve', 'evaluation.read', 'evaluation.record'],
   comms: ['department.read', 'conversation.act'],
   manager: [
     'department.read',
@@ -33,6 +35,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'rule.edit',
     'source.edit',
     'evaluation.read',
+    'evaluation.record',
     'audit.read',
   ],
   admin: [
@@ -41,6 +44,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'rule.edit',
     'source.edit',
     'evaluation.read',
+    'evaluation.record',
     'member.manage',
     'audit.read',
   ],

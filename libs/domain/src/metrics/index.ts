@@ -1,3 +1,4 @@
 export * from './catalogue';
 export * from './conventions';
 export * from './velocity';
+export * from './buckets';
