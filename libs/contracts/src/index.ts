@@ -15,3 +15,5 @@ export * from './governance';
 export * from './opportunities';
 export * from './propriety';
 export * from './metrics';
+export * from './themes';
+export * from './evaluation';

@@ -82,3 +82,39 @@ export const seriesResponseSchema = z.object({
   points: z.array(seriesPointSchema),
 });
 export type SeriesResponse = z.infer<typeof seriesResponseSchema>;
+
+/** The posts behind a bar or a point: a department's public mentions in a window, narrowed by theme or sentiment. */
+export const metricPostsQuerySchema = z.object({
+  department: departmentKey,
+  from: instant('from'),
+  to: instant('to'),
+  theme: z.string().max(80).optional(),
+  sentiment: z
+    .enum(['negative', 'neutral', 'positive'], { error: 'sentiment is negative, neutral or positive' })
+    .optional(),
+  platform: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(200).optional(),
+});
+export type MetricPostsQuery = z.infer<typeof metricPostsQuerySchema>;
+
+export const metricPostSchema = z.object({
+  id: z.string(),
+  conversationId: z.string().nullable(),
+  url: z.string().nullable(),
+  platform: z.string(),
+  author: z.string(),
+  /** Sanitised plain text, at most a few hundred characters. */
+  excerpt: z.string(),
+  publishedAt: z.string(),
+  sentiment: z.enum(['negative', 'neutral', 'positive']).nullable(),
+  theme: z.string().nullable(),
+});
+export type MetricPost = z.infer<typeof metricPostSchema>;
+
+export const metricPostsPageSchema = z.object({
+  total: z.number().int(),
+  items: z.array(metricPostSchema),
+  nextCursor: z.string().nullable(),
+});
+export type MetricPostsPage = z.infer<typeof metricPostsPageSchema>;

@@ -22,7 +22,7 @@ export type SeriesReading = MetricReading & { at: Date; spike?: boolean; breakdo
 
 /**
  * Computes some of METRICS.md's metrics for one department and window, from roll-ups, never by scanning raw posts.
- * Each calculator is a Nest provider listed in `METRIC_CALCULATOR_PROVIDERS`; `MetricsService` asks every one for its
+ * Each calculator is a Nest provider listed in `CALCULATORS` (metrics.module.ts); `MetricsService` asks every one for its
  * ids, for the window and the comparison, and attaches unit, stage, change and the small-sample flag itself.
  */
 export type MetricCalculator = {
