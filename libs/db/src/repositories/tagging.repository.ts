@@ -49,6 +49,8 @@ export type LiveOpportunity = {
   departmentId: string;
   rules: { key: string; version: number }[];
 };
+/** An opportunity tagging has seen before: live ones may be retired, retired ones revived. */
+export type KnownOpportunity = LiveOpportunity & { id: string; live: boolean; retired: boolean };
 /** A live opportunity whose time-dependent signals were worked out long enough ago to have changed. */
 export type StaleSignals = {
   id: string;
@@ -161,10 +163,12 @@ export class TaggingRepository {
     );
   }
 
-  liveOpportunitiesOf(q: Queryable, conversationIds: string[]): Promise<LiveOpportunity[]> {
+  /** Every opportunity of these conversations, live or retired: one read for both retiring and reviving. */
+  opportunitiesOf(q: Queryable, conversationIds: string[]): Promise<KnownOpportunity[]> {
     return q.query(
-      `SELECT conversation_id::text AS "conversationId", department_id AS "departmentId", rules FROM opportunity
-       WHERE conversation_id = ANY($1::bigint[]) AND retired_at IS NULL`,
+      `SELECT id, conversation_id::text AS "conversationId", department_id AS "departmentId", rules,
+         retired_at IS NULL AS live, status = 'retired' AS retired
+       FROM opportunity WHERE conversation_id = ANY($1::bigint[])`,
       [conversationIds],
     );
   }
@@ -222,21 +226,20 @@ export class TaggingRepository {
   }
 
   /**
-   * Retired opportunities that these conversations' tagging produces again come back to the inbox as new and
-   * nobody's, each with a `revived` event; the upsert that follows brings their tags up to date.
+   * Retired opportunities (by id) that these conversations' tagging produces again come back to the inbox as new
+   * and nobody's, each with a `revived` event; the upsert that follows brings their tags up to date.
    */
-  async reviveRetired(q: Queryable, keys: { conversationId: string; departmentId: string }[]): Promise<void> {
-    if (keys.length === 0) return;
+  async reviveRetired(q: Queryable, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
     await q.query(
       `WITH revived AS (
          UPDATE opportunity o SET status = 'new', assignee_id = NULL, version = o.version + 1, updated_at = now()
-         FROM jsonb_to_recordset($1::jsonb) AS k("conversationId" bigint, "departmentId" uuid)
-         WHERE o.conversation_id = k."conversationId" AND o.department_id = k."departmentId" AND o.status = 'retired'
+         WHERE o.id = ANY($1::uuid[]) AND o.status = 'retired'
          RETURNING o.id, o.department_id
        )
        INSERT INTO opportunity_event (opportunity_id, department_id, kind, from_status, to_status)
        SELECT id, department_id, 'revived', 'retired', 'new' FROM revived`,
-      [JSON.stringify(keys)],
+      [ids],
     );
   }
 

@@ -7,6 +7,8 @@ import {
   TaggingRepository,
   inTransaction,
   type ConversationVersion,
+  type KnownOpportunity,
+  type LiveOpportunity,
   type OpportunityInput,
   type Queryable,
 } from '@parley/db';
@@ -17,6 +19,14 @@ import { linkFetchedPosts } from '../engagements/engagement-matching';
 const TAGGING_ACTOR = { userId: null, label: 'tagging' };
 
 type TagOutcome = { tagged: number; opportunities: number; retired: number };
+
+/** Retired opportunities that tagging produces again. */
+const revivalsOf = (known: KnownOpportunity[], produced: OpportunityInput[]): string[] => {
+  const producedKeys = new Set(produced.map((o) => `${o.conversationId} ${o.departmentId}`));
+  return known
+    .filter((o) => o.retired && producedKeys.has(`${o.conversationId} ${o.departmentId}`))
+    .map((o) => o.id);
+};
 
 /**
  * Tags conversations in chunks, a handful of queries per chunk. Each chunk claims its rows (skipping rows another
@@ -81,12 +91,22 @@ export class TaggingService {
       );
     }
     await this.tagging.setPostDepartments(tx, assignments);
-    // A department post that is a reply recorded or published in Parley joins that engagement; only the rest are
-    // recorded as detected, so a reply is never counted twice.
-    await linkFetchedPosts(tx, this.engagements, ids);
-    await this.tagging.recordDetectedEngagements(tx, ids);
-    const retired = await this.retireUnsupported(tx, model, ids, opportunities);
-    await this.tagging.reviveRetired(tx, opportunities);
+    // Every post of these threads was just attributed, so when none is a department's there is nothing to link
+    // or record (most chunks of a busy firehose): two queries saved per chunk.
+    if (assignments.some((a) => a.departmentId !== null)) {
+      // A department post that is a reply recorded or published in Parley joins that engagement; only the rest
+      // are recorded as detected, so a reply is never counted twice.
+      await linkFetchedPosts(tx, this.engagements, ids);
+      await this.tagging.recordDetectedEngagements(tx, ids);
+    }
+    const known = await this.tagging.opportunitiesOf(tx, ids);
+    const retired = await this.retireUnsupported(
+      tx,
+      model,
+      known.filter((o) => o.live),
+      opportunities,
+    );
+    await this.tagging.reviveRetired(tx, revivalsOf(known, opportunities));
     await this.tagging.upsertOpportunities(tx, opportunities, now);
     await this.tagging.markTagged(
       tx,
@@ -99,10 +119,9 @@ export class TaggingService {
   private async retireUnsupported(
     tx: Queryable,
     model: TaggingModel,
-    ids: string[],
+    live: LiveOpportunity[],
     kept: OpportunityInput[],
   ): Promise<number> {
-    const live = await this.tagging.liveOpportunitiesOf(tx, ids);
     const unsupported = retirementsOf(live, kept, model.rules);
     if (unsupported.length === 0) return 0;
     const retirements = await this.tagging.retireOpportunities(tx, unsupported, statusesAllowing('retire'));
