@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Module } from '@nestjs/common';
 import { CONFIG, ConfigModule, type Config } from '@parley/config';
 import {
@@ -42,8 +43,10 @@ import { TagBacklogGate } from './services/tag-backlog.gate';
     {
       provide: FeedParsePool,
       inject: [CONFIG],
-      // A thread per job the worker runs at once, so a feed never waits for a thread while its time limit runs.
-      useFactory: (config: Config) => new FeedParsePool({ threads: config.workerConcurrency }),
+      // A thread per job the worker runs at once, but no more than the machine has cores: parsing is all CPU, so
+      // more threads only add heaps and warm-ups. A feed waiting for a thread starts its time limit when it gets one.
+      useFactory: (config: Config) =>
+        new FeedParsePool({ threads: Math.min(config.workerConcurrency, availableParallelism()) }),
     },
     HostGate,
     PullFetcherService,

@@ -52,8 +52,11 @@ export const indexWords = (text: string): WordIndex => {
 };
 
 /** The text's lexemes in order, as `lexemes` gives them, from words already read. */
-export const lexemesOf = (index: WordIndex): string[] =>
-  index.words.flatMap((w) => (w.lexeme === null ? [] : [w.lexeme]));
+export const lexemesOf = (index: WordIndex): string[] => {
+  const out: string[] = [];
+  for (const word of index.words) if (word.lexeme !== null) out.push(word.lexeme);
+  return out;
+};
 
 /**
  * Every place a matched term (a lexeme, or a phrase's lexemes separated by spaces) is written in the text, in

@@ -68,6 +68,12 @@ export const evidenceQuestion = (evidence: Evidence, hits: RuleHit[]): FoundQues
     hits.flatMap((h) => h.matchedTerms),
   );
 
+const termsTogether = (posts: PostAnalysis[]): TermCounts => {
+  const together = new Map<string, number>();
+  for (const p of posts) for (const [term, n] of p.terms) together.set(term, (together.get(term) ?? 0) + n);
+  return together;
+};
+
 /**
  * Each resource judged on the matched post most like it, or on the matched posts and their context together.
  * When those are too taken up with other things to point anywhere (a chatty comment that asks for exactly what a
@@ -78,10 +84,9 @@ export const evidenceResources = (
   question: FoundQuestion | null,
   resources: DepartmentResource[],
 ): RankedResource[] => {
-  const together = new Map<string, number>();
-  for (const p of evidence.inOrder)
-    for (const [term, n] of p.terms) together.set(term, (together.get(term) ?? 0) + n);
-  const posts = [...evidence.matched.map((p) => p.terms), ...(evidence.inOrder.length > 1 ? [together] : [])];
+  const posts = evidence.matched.map((p) => p.terms);
+  // Most threads are one post: their counts together are that post's, already in the list.
+  if (evidence.inOrder.length > 1) posts.push(termsTogether(evidence.inOrder));
   const suggested = suggestResources(rankByBestOf(posts, resources));
   if (suggested.length > 0 || !question?.onTopic) return suggested;
   return suggestResources(rankByBestOf([termCountsOf(question.sentence)], resources));

@@ -46,28 +46,28 @@ export class TimeSignalsService implements OnApplicationBootstrap, BeforeApplica
       settleMs: TIME_SIGNALS_SETTLE_MS,
       horizon: new Date(now.getTime() - HORIZON_MS),
     };
-    let done = 0;
-    for (let batch = 0; batch < MAX_BATCHES; batch++) {
-      const stale = await this.tagging.staleSignals(this.dataSource, window, BATCH);
-      if (stale.length === 0) break;
+    // One read of the stalest opportunities for the whole tick: finding them joins every recently active thread,
+    // so reading them once rather than once per batch keeps a burst of new conversations from paying it 20 times.
+    const stale = await this.tagging.staleSignals(this.dataSource, window, BATCH * MAX_BATCHES);
+    for (let start = 0; start < stale.length; start += BATCH) {
+      const batch = stale.slice(start, start + BATCH);
       const times = new Map(
         (
           await this.conversations.publicPostTimes(
             this.dataSource,
-            stale.map((s) => s.conversationId),
+            batch.map((s) => s.conversationId),
           )
         ).map((r) => [r.conversationId, r.times]),
       );
-      const rescores = stale.map((o) => ({
+      const rescores = batch.map((o) => ({
         id: o.id,
         taggedAt: o.taggedAt,
         ...refreshTimeSignals(o.signals, times.get(o.conversationId) ?? [], now),
       }));
+      // An opportunity tagged again since the read keeps its newer signals (rescore checks taggedAt).
       await this.tagging.rescore(this.dataSource, rescores, now);
-      done += stale.length;
-      if (stale.length < BATCH) break;
     }
-    return done;
+    return stale.length;
   }
 
   private async refreshSafely(): Promise<void> {
