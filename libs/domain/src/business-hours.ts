@@ -56,7 +56,24 @@ const londonTime = (year: number, month: number, day: number, hour: number, minu
 
 type WorkingDay = { opens: Date; closes: Date } | null;
 
+/** Working days already worked out, per calendar: a metric sums the working time of thousands of waits over the
+ * same few hundred days, and each day costs two time-zone conversions. */
+const workingDays = new WeakMap<HolidayCalendar, Map<number, WorkingDay>>();
+
 const workingDayOf = (year: number, month: number, day: number, isHoliday: HolidayCalendar): WorkingDay => {
+  let days = workingDays.get(isHoliday);
+  if (!days) workingDays.set(isHoliday, (days = new Map()));
+  const key = Date.UTC(year, month - 1, day);
+  if (!days.has(key)) days.set(key, workingDayOfUncached(year, month, day, isHoliday));
+  return days.get(key) as WorkingDay;
+};
+
+const workingDayOfUncached = (
+  year: number,
+  month: number,
+  day: number,
+  isHoliday: HolidayCalendar,
+): WorkingDay => {
   const noon = new Date(Date.UTC(year, month - 1, day, 12));
   const { weekday } = londonParts(noon);
   if (weekday === 'Sat' || weekday === 'Sun' || isHoliday(`${year}-${pad(month)}-${pad(day)}`)) return null;
@@ -92,4 +109,21 @@ export const addBusinessTime = (start: Date, durationMs: number, isHoliday: Holi
     left -= available;
   }
   throw new Error(`no working time found within ${MAX_DAYS} days of ${start.toISOString()}`);
+};
+
+/**
+ * How much working time lies between two instants (0 when `end` is not after `start`): the inverse of
+ * addBusinessTime, so an inbound post at 17:00 on a Friday answered at 09:30 on Monday waited 60 working minutes.
+ */
+export const businessTimeBetween = (start: Date, end: Date, isHoliday: HolidayCalendar): number => {
+  let total = 0;
+  for (const [year, month, day] of londonDaysFrom(start)) {
+    const working = workingDayOf(year, month, day, isHoliday);
+    if (!working) continue;
+    if (working.opens.getTime() >= end.getTime()) break;
+    const from = Math.max(start.getTime(), working.opens.getTime());
+    const to = Math.min(end.getTime(), working.closes.getTime());
+    if (to > from) total += to - from;
+  }
+  return total;
 };
