@@ -1,4 +1,4 @@
-import type { MetricsResponse, SeriesResponse } from '@parley/contracts';
+import { metricDetailSchemas, type MetricsResponse, type SeriesResponse } from '@parley/contracts';
 import type { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type Api } from './harness';
@@ -481,6 +481,13 @@ describe('metrics from the log: GET /api/metrics and its series', () => {
     // and sam in c2, c9 return; chris does not. 2 ÷ 3. Previous: dana once, 0 ÷ 1 = 0%.
     expect(metrics.returning_participants).toMatchObject({ numerator: 2, denominator: 3, n: 3, previous: 0 });
     expect(metrics.returning_participants.value).toBeCloseTo((2 / 3) * 100, 10);
+  });
+
+  it('gives every detail in the shape its contract says', () => {
+    for (const [id, schema] of Object.entries(metricDetailSchemas)) {
+      const parsed = schema.safeParse(metrics[id].detail);
+      expect(parsed.error?.issues ?? [], id).toEqual([]);
+    }
   });
 
   it('gives null, never 0, where there is nothing to divide by', async () => {
