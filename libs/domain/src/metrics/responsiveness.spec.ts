@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { firstResponseSummary, responseRate, shares, waitMinutes, type ResponseItem } from './responsiveness';
+import {
+  firstResponseSummary,
+  readAt,
+  responseRate,
+  shares,
+  waitMinutes,
+  type ResponseItem,
+} from './responsiveness';
 
 const none = () => false;
 const t = (iso: string) => new Date(iso);
@@ -101,5 +108,31 @@ describe('shares', () => {
       collaborate: 50,
     });
     expect(shares({ transmit: 0, receive: 0 })).toEqual({ transmit: null, receive: null });
+  });
+});
+
+describe('readAt', () => {
+  it('reads a period that is over at its end, and one still running now', () => {
+    const window = { from: t('2026-11-02T00:00:00Z'), to: t('2026-11-16T00:00:00Z') };
+    expect(readAt(window, t('2026-12-01T00:00:00Z'))).toEqual(window.to);
+    expect(readAt(window, t('2026-11-10T12:00:00Z'))).toEqual(t('2026-11-10T12:00:00Z'));
+  });
+});
+
+describe('responseRate for work open a long time', () => {
+  it('counts one open for months as missed after walking only its SLA', () => {
+    const started = performance.now();
+    const open = Array.from({ length: 2_000 }, () => item('2026-01-05T09:00:00Z', null));
+    const rate = responseRate(open, business, t('2026-12-31T12:00:00Z'), none);
+    expect(rate).toEqual({ numerator: 0, denominator: 2_000, abusive: 0, notYetDue: 0 });
+    // Not a benchmark: a walk over the year's days for each would take seconds, this a few milliseconds.
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('is not yet missed at exactly the SLA, and missed a minute later', () => {
+    // 60 business minutes from Friday 17:00 end Monday 09:30.
+    const friday = item('2026-12-04T17:00:00Z', null);
+    expect(responseRate([friday], business, t('2026-12-07T09:30:00Z'), none).notYetDue).toBe(1);
+    expect(responseRate([friday], business, t('2026-12-07T09:31:00Z'), none).denominator).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
-import { businessTimeBetween, type HolidayCalendar } from '../business-hours';
+import { addBusinessTime, businessTimeBetween, type HolidayCalendar } from '../business-hours';
+import type { Window } from './conventions';
 import { median, p90, ratio } from './conventions';
 
 const MINUTE = 60_000;
@@ -28,6 +29,26 @@ export const waitMinutes = (
   (policy.businessHours
     ? businessTimeBetween(start, end, isHoliday)
     : Math.max(0, end.getTime() - start.getTime())) / MINUTE;
+
+/** The moment a window is read at: its end, or now while it is still running. */
+export const readAt = (window: Window, now = new Date()): Date => (window.to < now ? window.to : now);
+
+/**
+ * Whether someone still waiting at `asOf` has waited longer than the SLA. Only the SLA's span is walked, not the
+ * whole wait: an item open for months would otherwise cost a walk over every day since.
+ */
+const waitedPastSla = (
+  start: Date,
+  asOf: Date,
+  policy: ResponsePolicy & { slaMinutes: number },
+  isHoliday: HolidayCalendar,
+): boolean => {
+  const justPast = policy.businessHours
+    ? addBusinessTime(start, (policy.slaMinutes + 1) * MINUTE, isHoliday)
+    : new Date(start.getTime() + (policy.slaMinutes + 1) * MINUTE);
+  const end = asOf < justPast ? asOf : justPast;
+  return waitMinutes(start, end, policy, isHoliday) > policy.slaMinutes;
+};
 
 /** The age bands of the open backlog, in clock time: how long the person who asked has been waiting. */
 export const BACKLOG_AGES = [
@@ -113,13 +134,14 @@ export const responseRate = (
   const rate: ResponseRate = { numerator: 0, denominator: 0, abusive: 0, notYetDue: 0 };
   const { slaMinutes } = policy;
   if (slaMinutes === null) return rate;
+  const promise = { ...policy, slaMinutes };
   for (const item of items) {
     if (item.answeredAt) {
       rate.denominator++;
       if (waitMinutes(item.startedAt, item.answeredAt, policy, isHoliday) <= slaMinutes) rate.numerator++;
     } else if (item.abusive) rate.abusive++;
     else if (item.closedAt === null) {
-      if (waitMinutes(item.startedAt, asOf, policy, isHoliday) > slaMinutes) rate.denominator++;
+      if (waitedPastSla(item.startedAt, asOf, promise, isHoliday)) rate.denominator++;
       else rate.notYetDue++;
     }
   }

@@ -6,6 +6,7 @@ import {
   bucketStarts,
   firstResponseSummary,
   ratio,
+  readAt,
   responseRate,
   type Bucket,
   type HolidayCalendar,
@@ -14,7 +15,6 @@ import {
 } from '@parley/domain';
 import type { DataSource } from 'typeorm';
 import type { MetricCalculator, MetricReading, MetricScope, SeriesReading } from '../metric-calculator';
-import { asOf } from './as-of';
 
 type Id = 'coverage' | 'first_response' | 'response_rate' | 'resolution_rate';
 
@@ -75,7 +75,7 @@ export class ResponsivenessCalculator implements MetricCalculator {
   }
 
   private async load({ departmentId, window }: MetricScope) {
-    const at = asOf(window);
+    const at = readAt(window);
     const [rows, policy] = await Promise.all([
       this.log.responseItems(this.dataSource, departmentId, window.from, window.to, at),
       this.log.responsePolicy(this.dataSource, departmentId),
