@@ -77,7 +77,10 @@ export class MetricsLogRepository {
   ): Promise<ResponseItemRow[]> {
     return q.query(
       `SELECT o.created_at AS "createdAt", ${CLOCK_START} AS "startedAt", answer.at AS "answeredAt",
-         coalesce(state.to_status, 'new') AS status, state.at AS "statusAt", state.reason AS "declineReason"
+         coalesce(state.to_status, 'new') AS status, state.at AS "statusAt",
+         -- Only a decline has a reason: the one event row read from the heap, not every opportunity's.
+         CASE WHEN state.to_status = 'declined'
+           THEN (SELECT detail->>'reason' FROM opportunity_event WHERE id = state.id) END AS "declineReason"
        FROM opportunity o
        LEFT JOIN LATERAL (
          SELECT min(e.occurred_at) AS at FROM engagement e
@@ -85,7 +88,7 @@ export class MetricsLogRepository {
            AND e.occurred_at >= ${CLOCK_START} AND e.occurred_at < $4
        ) answer ON true
        LEFT JOIN LATERAL (
-         SELECT ev.to_status, ev.at, ev.detail->>'reason' AS reason FROM opportunity_event ev
+         SELECT ev.id, ev.to_status, ev.at FROM opportunity_event ev
          WHERE ev.opportunity_id = o.id AND ev.to_status IS NOT NULL AND ev.at < $4
          ORDER BY ev.id DESC LIMIT 1
        ) state ON true
