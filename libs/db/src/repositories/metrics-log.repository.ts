@@ -160,19 +160,22 @@ export class MetricsLogRepository {
     );
   }
 
-  /** Propriety findings set aside in [from, to), newest first, with the reason given. */
-  proprietyOverrides(
+  /** How many propriety findings were set aside in [from, to), and the latest `limit` of them with their reasons. */
+  async proprietyOverrides(
     q: Queryable,
     departmentId: string,
     from: Date,
     to: Date,
-  ): Promise<{ at: Date; kind: string; reason: string }[]> {
-    return q.query(
-      `SELECT ev.at, ev.detail->>'kind' AS kind, ev.detail->>'reason' AS reason FROM opportunity_event ev
+    limit: number,
+  ): Promise<{ count: number; latest: { at: Date; kind: string; reason: string }[] }> {
+    const rows: { at: Date; kind: string; reason: string; total: number }[] = await q.query(
+      `SELECT ev.at, ev.detail->>'kind' AS kind, ev.detail->>'reason' AS reason, count(*) OVER ()::int AS total
+       FROM opportunity_event ev
        WHERE ev.department_id = $1 AND ev.kind = 'draft-override' AND ev.at >= $2 AND ev.at < $3
-       ORDER BY ev.at DESC`,
-      [departmentId, from, to],
+       ORDER BY ev.at DESC LIMIT $4`,
+      [departmentId, from, to, limit],
     );
+    return { count: rows[0]?.total ?? 0, latest: rows.map(({ total: _total, ...o }) => o) };
   }
 
   /**

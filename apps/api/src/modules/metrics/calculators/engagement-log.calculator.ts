@@ -25,7 +25,7 @@ export class EngagementLogCalculator implements MetricCalculator {
     const [groups, clearance, overrides, announcements] = await Promise.all([
       this.log.engagementGroups(q, departmentId, window.from, window.to),
       this.log.clearanceMinutes(q, departmentId, window.from, window.to),
-      this.log.proprietyOverrides(q, departmentId, window.from, window.to),
+      this.log.proprietyOverrides(q, departmentId, window.from, window.to, OVERRIDES_LISTED),
       this.log.announcementsWithoutPressOffice(q, departmentId, window.from, window.to),
     ]);
     const total = groups.reduce((sum, g) => sum + g.engagements, 0);
@@ -66,8 +66,8 @@ export class EngagementLogCalculator implements MetricCalculator {
         detail: {
           announcementsWithoutPressOffice: announcements,
           proprietyOverrides: {
-            count: overrides.length,
-            latest: overrides.slice(0, OVERRIDES_LISTED).map((o) => ({ ...o, at: o.at.toISOString() })),
+            count: overrides.count,
+            latest: overrides.latest.map((o) => ({ ...o, at: o.at.toISOString() })),
           },
         },
       },
