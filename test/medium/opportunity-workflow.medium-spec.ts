@@ -13,7 +13,7 @@ import { TestApiClient } from '@parley/testing';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SweepSlaHandler } from '../../apps/worker/src/handlers/sweep-sla.handler';
-import { englandAndWalesBankHolidays } from '../../apps/worker/src/services/bank-holidays';
+import { englandAndWalesBankHolidays } from '@parley/config';
 import type { AuthContext } from '../../apps/api/src/modules/auth/auth-context';
 import { OpportunityWorkflowService } from '../../apps/api/src/modules/opportunities/opportunity-workflow.service';
 import { startApi, type Api } from './harness';

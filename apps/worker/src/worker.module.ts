@@ -1,6 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Module } from '@nestjs/common';
-import { CONFIG, ConfigModule, type Config } from '@parley/config';
+import {
+  BANK_HOLIDAYS,
+  CONFIG,
+  ConfigModule,
+  englandAndWalesBankHolidays,
+  type Config,
+} from '@parley/config';
 import {
   DATA_SOURCE,
   DatabaseModule,
@@ -22,7 +28,6 @@ import { JetstreamConsumer } from './processors/jetstream.consumer';
 import { NotifyProcessor } from './processors/notify.processor';
 import { SweepSlaHandler } from './handlers/sweep-sla.handler';
 import { WorkflowProcessor } from './processors/workflow.processor';
-import { BANK_HOLIDAYS, englandAndWalesBankHolidays } from './services/bank-holidays';
 import { RollUpMentionsHandler } from './handlers/roll-up-mentions.handler';
 import { RollupProcessor } from './processors/rollup.processor';
 import { FeedFetcherService } from './services/feed-fetcher.service';

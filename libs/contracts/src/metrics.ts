@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DECLINE_REASONS, ENGAGEMENT_KINDS, ENGAGEMENT_MODES, ROUTES } from '@parley/domain';
 import { departmentKey } from './auth';
 
 /** A day (`2026-12-01`, from midnight UTC) or an exact time with its offset; the window is [from, to). */
@@ -118,3 +119,55 @@ export const metricPostsPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type MetricPostsPage = z.infer<typeof metricPostsPageSchema>;
+
+const shareSchema = z.object({
+  value: z.number().nullable(),
+  numerator: z.number(),
+  denominator: z.number(),
+});
+const slaSchema = z.object({ minutes: z.number().nullable(), businessHours: z.boolean() });
+const counts = (keys: readonly [string, ...string[]]) => z.record(z.enum(keys), z.number().int());
+
+/** The `detail` of each metric that has one, by metric id (minutes are business or clock minutes as `sla` says). */
+export const metricDetailSchemas = {
+  first_response: z.object({
+    median: z.number().nullable(),
+    p90: z.number().nullable(),
+    /** Answered within the SLA ÷ answered, as a percentage; null with no SLA or nothing answered. */
+    withinSla: z.number().nullable(),
+    answeredWithinSla: z.number().int().nullable(),
+    answered: z.number().int(),
+    /** Unanswered and still open, with their ages in clock time; never given a guessed response time. */
+    backlog: z.object({
+      count: z.number().int(),
+      byAge: z.array(
+        z.object({
+          label: z.string(),
+          fromMinutes: z.number(),
+          toMinutes: z.number().nullable(),
+          count: z.number().int(),
+        }),
+      ),
+    }),
+    sla: slaSchema,
+  }),
+  response_rate: z.object({ abusive: z.number().int(), notYetDue: z.number().int(), sla: slaSchema }),
+  activity: z.object({ byType: counts(ENGAGEMENT_KINDS), byRoute: counts(ROUTES) }),
+  clearance_time: z.object({ median: z.number().nullable(), p90: z.number().nullable(), share: shareSchema }),
+  triangle_mix: z.object({
+    shares: z.record(z.enum(ENGAGEMENT_MODES), z.number().nullable()),
+    counts: counts(ENGAGEMENT_MODES),
+    modeNotRecorded: z.number().int(),
+  }),
+  governance: z.object({
+    announcementsWithoutPressOffice: z.number().int(),
+    proprietyOverrides: z.object({
+      count: z.number().int(),
+      latest: z.array(z.object({ at: z.string(), kind: z.string(), reason: z.string() })),
+    }),
+  }),
+  declined: z.object({
+    byReason: counts(DECLINE_REASONS),
+    minutesToDecide: z.object({ median: z.number().nullable(), p90: z.number().nullable() }),
+  }),
+} as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessTime } from './business-hours';
+import { addBusinessTime, businessTimeBetween } from './business-hours';
 import { slaDeadlines, slaState } from './sla';
 
 const HOUR = 3_600_000;
@@ -28,6 +28,29 @@ describe('addBusinessTime (09:00–17:30 London, Monday to Friday)', () => {
     ['over the clocks going back', '2026-10-23T15:30:00Z', 2 * HOUR, '2026-10-26T10:00:00.000Z', none],
   ])('%s', (_name, start, duration, due, holidays) => {
     expect(addBusinessTime(new Date(start), duration, holidays).toISOString()).toBe(due);
+  });
+});
+
+describe('businessTimeBetween (the working time someone waited)', () => {
+  const MINUTE = 60_000;
+  it.each([
+    ['within a day', '2026-12-01T10:00:00Z', '2026-12-01T12:15:00Z', 135, none],
+    ['nothing when the end is first', '2026-12-01T12:00:00Z', '2026-12-01T10:00:00Z', 0, none],
+    ['nothing outside working hours', '2026-12-01T18:00:00Z', '2026-12-01T23:00:00Z', 0, none],
+    // Friday 17:00 → 17:30 is 30 minutes, the weekend none, Monday 09:00 → 09:30 another 30.
+    ['across a weekend', '2026-12-04T17:00:00Z', '2026-12-07T09:30:00Z', 60, none],
+    // Thursday 24th 16:00 → 17:30 is 90; the 25th and 28th are holidays, the 26th and 27th a weekend; 29th 09:00 → 10:00 is 60.
+    ['over Christmas', '2026-12-24T16:00:00Z', '2026-12-29T10:00:00Z', 150, christmas],
+    // 16:30 → 17:30 London (15:30 → 16:30 UTC in summer) is 60 minutes.
+    ['in summer time', '2026-07-01T15:30:00Z', '2026-07-01T20:00:00Z', 60, none],
+  ])('%s', (_name, start, end, minutes, holidays) => {
+    expect(businessTimeBetween(new Date(start), new Date(end), holidays)).toBe(minutes * MINUTE);
+  });
+
+  it('is the inverse of addBusinessTime', () => {
+    const start = new Date('2026-12-03T14:10:00Z');
+    const due = addBusinessTime(start, 11 * HOUR, none);
+    expect(businessTimeBetween(start, due, none)).toBe(11 * HOUR);
   });
 });
 

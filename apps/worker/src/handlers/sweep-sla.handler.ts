@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { BANK_HOLIDAYS } from '@parley/config';
 import { DATA_SOURCE, OpportunityRepository, inTransaction } from '@parley/db';
 import { slaDeadlines, type HolidayCalendar } from '@parley/domain';
 import type { DataSource } from 'typeorm';
-import { BANK_HOLIDAYS } from '../services/bank-holidays';
 
 /** Deadlines worked out per run, so one run is one short transaction however many arrived. */
 const BATCH = 500;

@@ -1,12 +1,25 @@
 import { Module } from '@nestjs/common';
+import { BANK_HOLIDAYS, englandAndWalesBankHolidays } from '@parley/config';
 import { DepartmentAccess } from '../../common/department-access.service';
 import { METRIC_CALCULATORS, type MetricCalculator } from './metric-calculator';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
+import { ActivityCalculator } from './calculators/activity.calculator';
+import { DeclinedCalculator } from './calculators/declined.calculator';
+import { EngagementLogCalculator } from './calculators/engagement-log.calculator';
 import { OpportunitiesCalculator } from './calculators/opportunities.calculator';
+import { ResponsivenessCalculator } from './calculators/responsiveness.calculator';
+import { ReturningParticipantsCalculator } from './calculators/returning-participants.calculator';
 
 /** Every calculator; `MetricsService` reads them all. Add one here and it answers in `GET /api/metrics`. */
-const CALCULATORS = [OpportunitiesCalculator];
+const CALCULATORS = [
+  OpportunitiesCalculator,
+  ResponsivenessCalculator,
+  ActivityCalculator,
+  EngagementLogCalculator,
+  DeclinedCalculator,
+  ReturningParticipantsCalculator,
+];
 
 /** The metrics of METRICS.md, computed from Parley's log and the public-data roll-ups. */
 @Module({
@@ -20,6 +33,8 @@ const CALCULATORS = [OpportunitiesCalculator];
     },
     MetricsService,
     DepartmentAccess,
+    // First-response times in business hours skip bank holidays, as the SLA sweep does.
+    { provide: BANK_HOLIDAYS, useFactory: englandAndWalesBankHolidays },
   ],
   exports: [MetricsService],
 })
