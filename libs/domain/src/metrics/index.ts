@@ -2,3 +2,5 @@ export * from './catalogue';
 export * from './conventions';
 export * from './velocity';
 export * from './buckets';
+export * from './own-posts';
+export * from './own-post-reasons';
