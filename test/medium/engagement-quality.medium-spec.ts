@@ -281,6 +281,43 @@ describe('engagement quality: the department’s own posts', () => {
     ]);
   });
 
+  it('counts a Bluesky post’s replies by others from the thread Parley holds, having no reply counter', async () => {
+    // Written as the firehose leaves a post (no follower count, no reply counter, likes and reposts added up as
+    // they were seen), in a source that is switched off so no stream starts for it.
+    const seeded = await parley.db.query(
+      `WITH s AS (
+         INSERT INTO source (key, type, url, interval_ms, enabled) VALUES ('firehose', 'bluesky', 'wss://jetstream.example', 3600000, false)
+         RETURNING id
+       ), c AS (
+         INSERT INTO conversation (source_id, root_external_id, title) SELECT id, 'at://did:plc:dhsc/app.bsky.feed.post/1', null FROM s
+         RETURNING id, source_id
+       )
+       INSERT INTO post (source_id, external_id, conversation_id, platform, text, published_at, in_reply_to, like_count,
+         repost_count, by_department_id, deleted_at)
+       SELECT c.source_id, v.external_id, c.id, 'bluesky', v.text, v.published_at::timestamptz, v.in_reply_to, v.likes,
+         v.reposts, CASE WHEN v.own THEN (SELECT id FROM department WHERE key = 'dhsc') END, v.deleted_at::timestamptz
+       FROM c, (VALUES
+         ('at://did:plc:dhsc/app.bsky.feed.post/1', 'Flu jabs: book now.', '2026-09-10T09:00:00Z', null, 4, 1, true, null),
+         ('at://did:plc:a/app.bsky.feed.post/2', 'Booked, thanks', '2026-09-10T09:30:00Z', 'at://did:plc:dhsc/app.bsky.feed.post/1', null, null, false, null),
+         ('at://did:plc:b/app.bsky.feed.post/3', 'Where?', '2026-09-10T09:40:00Z', 'at://did:plc:dhsc/app.bsky.feed.post/1', null, null, false, null),
+         ('at://did:plc:c/app.bsky.feed.post/4', '', '2026-09-10T09:50:00Z', 'at://did:plc:dhsc/app.bsky.feed.post/1', null, null, false, '2026-09-11T00:00:00Z'),
+         ('at://did:plc:d/app.bsky.feed.post/5', 'Reply to a reply', '2026-09-10T10:00:00Z', 'at://did:plc:b/app.bsky.feed.post/3', null, null, false, null)
+       ) AS v(external_id, text, published_at, in_reply_to, likes, reposts, own, deleted_at)
+       RETURNING id`,
+    );
+    expect(seeded.rowCount).toBe(5);
+    const { body } = await parley.admin.get<MetricsResponse>(
+      '/api/metrics?department=dhsc&from=2026-09-01&to=2026-10-01&compare=none',
+    );
+    // One own post with no follower count: no rate, the post excluded and reported.
+    expect(body.metrics.engagement_rate_followers).toMatchObject({ value: null, n: 0, excluded: 1 });
+    // 1 repost and 4 likes over 1 post; no follower count, so nothing per 1,000 followers.
+    expect(body.metrics.amplification).toMatchObject({ value: 1, detail: { per1000Followers: null } });
+    expect(body.metrics.applause).toMatchObject({ value: 4 });
+    // Direct replies by others stored: posts 2 and 3 (4 is deleted; 5 answers 3, not the department) = 2.
+    expect(body.metrics.conversation).toMatchObject({ value: 2, numerator: 2, denominator: 1 });
+  });
+
   it('answers bad input with a message a person can act on', async () => {
     const bad = await parley.admin.get<{ message: string }>(
       `/api/metrics/own-posts?${WINDOW}&order=middling`,

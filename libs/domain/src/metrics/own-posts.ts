@@ -14,7 +14,7 @@ export type OwnPostCounters = {
   followers: number | null;
   /** Direct replies to the post stored in Parley, written by the department itself (a thread "2/2", an answer). */
   ownReplies: number;
-  /** Direct replies to the post stored in Parley, written by anyone else. */
+  /** Direct replies to the post stored in Parley, written by anyone else (read only where `replies` is null). */
   storedRepliesByOthers: number;
 };
 
