@@ -1,4 +1,11 @@
-import type { MetricsResponse, OwnPostsResponse, SeriesResponse } from '@parley/contracts';
+import {
+  engagementRateDetailSchema,
+  ownPostsResponseSchema,
+  perPostRateDetailSchema,
+  type MetricsResponse,
+  type OwnPostsResponse,
+  type SeriesResponse,
+} from '@parley/contracts';
 import { eventually, startFixtureServer } from '@parley/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startParley, type Parley } from './harness';
@@ -215,6 +222,10 @@ describe('engagement quality: the department’s own posts', () => {
     // Replies by others 12 + 0 + 0 + 0 = 12 ÷ 4 = 3; per 1,000: 12 ÷ 30 = 0.4
     expect(m.conversation).toMatchObject({ value: 3, numerator: 12, denominator: 4 });
     expect(m.conversation.detail?.per1000Followers).toBeCloseTo(0.4, 10);
+    // The details have the shapes the contracts give the dashboards.
+    expect(() => engagementRateDetailSchema.parse(m.engagement_rate_followers.detail)).not.toThrow();
+    for (const id of ['amplification', 'applause', 'conversation'])
+      expect(() => perPostRateDetailSchema.parse(m[id].detail)).not.toThrow();
   });
 
   it('gives null, not 0, for a window without own posts', async () => {
@@ -245,6 +256,7 @@ describe('engagement quality: the department’s own posts', () => {
 
   it('lists the best and the worst posts with why, against the median', async () => {
     const best = await ownPosts('best');
+    expect(() => ownPostsResponseSchema.parse(best)).not.toThrow();
     // Rates sorted [0, 0.02, 1.32]: the nearest-rank median is the 2nd, 0.02.
     expect(best).toMatchObject({ order: 'best', medianRate: 0.02, posts: 4, ranked: 3, withoutFollowers: 1 });
     expect(best.items.map((p) => p.url)).toEqual([

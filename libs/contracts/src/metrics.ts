@@ -119,6 +119,27 @@ export const metricPostsPageSchema = z.object({
 });
 export type MetricPostsPage = z.infer<typeof metricPostsPageSchema>;
 
+/**
+ * `detail` of `engagement_rate_followers`: every own post in the window, those left out for want of a follower
+ * count (also in `excluded`), and the median per-post rate the best and worst posts are compared with.
+ */
+export const engagementRateDetailSchema = z.object({
+  posts: z.number().int(),
+  withoutFollowers: z.number().int(),
+  median: z.number().nullable(),
+});
+export type EngagementRateDetail = z.infer<typeof engagementRateDetailSchema>;
+
+/**
+ * `detail` of `amplification`, `applause` and `conversation`: the same count per 1,000 followers (Σ count ÷
+ * (Σ followers ÷ 1,000) over the posts that have a follower count; null when none has), and how many posts that is.
+ */
+export const perPostRateDetailSchema = z.object({
+  per1000Followers: z.number().nullable(),
+  postsWithFollowers: z.number().int(),
+});
+export type PerPostRateDetail = z.infer<typeof perPostRateDetailSchema>;
+
 /** The department's own posts ranked by engagement rate: the best or the worst of a window. */
 export const ownPostsQuerySchema = z.object({
   department: departmentKey,
