@@ -85,12 +85,18 @@ const S1_LATER = status('1001', S1.created_at, account('dhsc', 10_500), {
   replies: 13,
 });
 const S8 = status(
-  '1008',
+  '1010',
   '2026-11-25T08:00:00Z',
   account('neighbour', 20),
   { likes: 0, reposts: 0, replies: 0 },
   '1001',
 );
+
+// An own post of the last hour (after the November window), seen on the timeline with nothing yet; read again by
+// id an hour or more later, when Mastodon reports 7 likes, 3 reposts and 2 replies.
+const S9_AT = new Date(Math.max(Date.now() - 3_600_000, Date.parse('2026-12-01T00:00:00Z'))).toISOString();
+const S9 = status('1009', S9_AT, DHSC, { likes: 0, reposts: 0, replies: 0 });
+const S9_LATER = status('1009', S9_AT, DHSC, { likes: 7, reposts: 3, replies: 2 });
 
 const WINDOW = 'department=dhsc&from=2026-11-01&to=2026-12-01';
 
@@ -103,7 +109,7 @@ const WINDOW = 'department=dhsc&from=2026-11-01&to=2026-12-01';
 describe('engagement quality: the department’s own posts', () => {
   let parley: Parley;
   let server: Awaited<ReturnType<typeof startFixtureServer>>;
-  let timeline: Status[] = [S1, S2, S3, S4, S6, S7];
+  let timeline: Status[] = [S1, S2, S3, S4, S6, S7, S9];
   let sourceId: string;
 
   const ownPosts = async (order: 'best' | 'worst') =>
@@ -125,7 +131,10 @@ describe('engagement quality: the department’s own posts', () => {
         const page = timeline.filter((s) => minId === null || Number(s.id) > Number(minId)).reverse();
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(page));
       },
-      '/api/v1/statuses/1008/context': (_req, res) => {
+      '/api/v1/statuses/1009': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(S9_LATER));
+      },
+      '/api/v1/statuses/1010/context': (_req, res) => {
         res
           .writeHead(200, { 'content-type': 'application/json' })
           .end(JSON.stringify({ ancestors: [S1_LATER], descendants: [] }));
@@ -149,6 +158,7 @@ describe('engagement quality: the department’s own posts', () => {
     sourceId = (await parley.db.query(`SELECT id FROM source WHERE key = 'instance'`)).rows[0].id;
     // Stored and tagged: the department's posts are marked as its own.
     await eventually(async () => (await countersOf('1007'))?.own === true, 60_000);
+    await eventually(async () => (await countersOf('1009'))?.own === true, 60_000);
   }, 120_000);
 
   afterAll(async () => {
@@ -183,7 +193,31 @@ describe('engagement quality: the department’s own posts', () => {
       author_followers: 10_000,
       own: true,
     });
-    await eventually(async () => (await countersOf('1008'))?.own === false, 60_000);
+    await eventually(async () => (await countersOf('1010'))?.own === false, 60_000);
+  });
+
+  it('reads a recent own post’s counters again by id once the last reading is an hour old', async () => {
+    expect(await countersOf('1009')).toMatchObject({ like_count: 0, repost_count: 0, reply_count: 0 });
+    // Read two hours ago, as if that poll had been then.
+    await parley.db.query(
+      `UPDATE post SET counters_at = now() - interval '2 hours' WHERE external_id = '1009'`,
+    );
+    const { JobProducer } = await import('@parley/jobs');
+    await parley.worker.get(JobProducer).fetchNow(sourceId, 'recheck');
+    const refreshed = await eventually(async () => {
+      const row = await countersOf('1009');
+      return row.like_count === 7 && row;
+    }, 60_000);
+    expect(refreshed).toEqual({
+      like_count: 7,
+      repost_count: 3,
+      reply_count: 2,
+      author_followers: 10_000,
+      own: true,
+    });
+    // Read just now, so the next poll leaves it alone; S1 (read minutes ago) was never asked for by id.
+    expect(server.hits.filter((path) => path === '/api/v1/statuses/1009')).toHaveLength(1);
+    expect(server.hits).not.toContain('/api/v1/statuses/1001');
   });
 
   it('computes the four rates from the own posts alone', async () => {
