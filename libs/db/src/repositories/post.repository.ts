@@ -122,7 +122,7 @@ export class PostRepository {
   /**
    * The department's own posts in a source published since `publishedAfter` whose counters were last read before
    * `readBefore` (or never), the longest unread first: the posts whose counters are due a fresh reading. Own posts
-   * are few, so this reads the small `post_by_department_published` index.
+   * are few, so this reads the small `post_own_by_source` index.
    */
   async countersDue(
     q: Queryable,
