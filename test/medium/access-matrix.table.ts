@@ -446,4 +446,10 @@ export const ROUTES: Record<string, RouteCase> = {
     }),
     expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
   },
+  'GET /api/metrics/own-posts': {
+    request: ({ department }) => ({
+      path: `/api/metrics/own-posts?department=${department.key}&from=2026-01-01&to=2026-02-01&order=worst`,
+    }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
 };

@@ -171,3 +171,70 @@ export const metricDetailSchemas = {
     minutesToDecide: z.object({ median: z.number().nullable(), p90: z.number().nullable() }),
   }),
 } as const;
+/**
+ * `detail` of `engagement_rate_followers`: every own post in the window, those left out for want of a follower
+ * count (also in `excluded`), and the median per-post rate the best and worst posts are compared with.
+ */
+export const engagementRateDetailSchema = z.object({
+  posts: z.number().int(),
+  withoutFollowers: z.number().int(),
+  median: z.number().nullable(),
+export type EngagementRateDetail = z.infer<typeof engagementRateDetailSchema>;
+
+/**
+ * `detail` of `amplification`, `applause` and `conversation`: the same count per 1,000 followers (Σ count ÷
+ * (Σ followers ÷ 1,000) over the posts that have a follower count; null when none has), and how many posts that is.
+ */
+export const perPostRateDetailSchema = z.object({
+  per1000Followers: z.number().nullable(),
+  postsWithFollowers: z.number().int(),
+export type PerPostRateDetail = z.infer<typeof perPostRateDetailSchema>;
+
+/** The department's own posts ranked by engagement rate: the best or the worst of a window. */
+export const ownPostsQuerySchema = z.object({
+  department: departmentKey,
+  from: instant('from'),
+  to: instant('to'),
+  order: z.enum(['best', 'worst'], { error: 'order is best or worst' }).default('best'),
+  limit: z.coerce.number().int().min(1).max(50).default(5),
+export type OwnPostsQuery = z.infer<typeof ownPostsQuerySchema>;
+
+/**
+ * One own post with what it earned. `followers` is the account's count when Parley stored the post; `rate` is
+ * (likes + reposts + replies by others) ÷ followers ×100; `reason` says in plain words why it ranks where it does.
+ */
+export const ownPostSchema = z.object({
+  id: z.string(),
+  url: z.string().nullable(),
+  platform: z.string(),
+  /** Sanitised plain text with personal data removed, at most a few hundred characters. */
+  excerpt: z.string(),
+  publishedAt: z.string(),
+  likes: z.number().int(),
+  reposts: z.number().int(),
+  /** The platform's reply counter; null where it sends none. */
+  replies: z.number().int().nullable(),
+  /** Replies less the department's own replies Parley holds (or the stored replies by others, without a counter). */
+  repliesByOthers: z.number().int(),
+  /** When the counters were last read from the platform; null if never. */
+  countersAt: z.string().nullable(),
+  followers: z.number().int().nullable(),
+  rate: z.number().nullable(),
+  reason: z.string(),
+export type OwnPostDto = z.infer<typeof ownPostSchema>;
+
+/**
+ * `medianRate` is what each reason compares with (null when no post has a follower count); `ranked` counts the
+ * posts with a rate; `withoutFollowers` those left out of the ranking because the platform gave no follower count.
+ */
+export const ownPostsResponseSchema = z.object({
+  definitionsVersion: z.string(),
+  department: departmentKey,
+  window: windowSchema,
+  order: z.enum(['best', 'worst']),
+  medianRate: z.number().nullable(),
+  posts: z.number().int(),
+  ranked: z.number().int(),
+  withoutFollowers: z.number().int(),
+  items: z.array(ownPostSchema),
+export type OwnPostsResponse = z.infer<typeof ownPostsResponseSchema>;

@@ -17,6 +17,7 @@ import { Notifications1796305000000 } from './migrations/1796305000000-notificat
 import { AuditDepartment1796306000000 } from './migrations/1796306000000-audit-department';
 import { MentionHour1796400000000 } from './migrations/1796400000000-mention-hour';
 import { LogMetricIndexes1796410000000 } from './migrations/1796410000000-log-metric-indexes';
+import { OwnPostIndex1796450000000 } from './migrations/1796450000000-own-post-index';
 
 export const MIGRATIONS = [
   InitialSchema1763683200000,
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   AuditDepartment1796306000000,
   MentionHour1796400000000,
   LogMetricIndexes1796410000000,
+  OwnPostIndex1796450000000,
 ];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */

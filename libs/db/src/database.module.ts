@@ -9,6 +9,7 @@ import { ConversationRepository } from './repositories/conversation.repository';
 import { EngagementRepository } from './repositories/engagement.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { DraftRepository } from './repositories/draft.repository';
+import { OwnPostRepository } from './repositories/own-post.repository';
 import { OpportunityRepository } from './repositories/opportunity.repository';
 import { ElectionPeriodRepository } from './repositories/election-period.repository';
 import { MentionRollupRepository } from './repositories/mention-rollup.repository';
@@ -34,6 +35,7 @@ const REPOSITORIES = [
   NotificationRepository,
   DraftRepository,
   OpportunityRepository,
+  OwnPostRepository,
   ElectionPeriodRepository,
   MentionRollupRepository,
   MetricsLogRepository,

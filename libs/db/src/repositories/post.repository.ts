@@ -119,6 +119,26 @@ export class PostRepository {
     );
   }
 
+  /**
+   * The department's own posts in a source published since `publishedAfter` whose counters were last read before
+   * `readBefore` (or never), the longest unread first: the posts whose counters are due a fresh reading. Own posts
+   * are few, so this reads the small `post_own_by_source` index.
+   */
+  async countersDue(
+    q: Queryable,
+    sourceId: string,
+    due: { publishedAfter: Date; readBefore: Date; limit: number },
+  ): Promise<string[]> {
+    const rows: { externalId: string }[] = await q.query(
+      `SELECT external_id AS "externalId" FROM post
+       WHERE by_department_id IS NOT NULL AND published_at > $2 AND source_id = $1 AND deleted_at IS NULL
+         AND (counters_at IS NULL OR counters_at < $3)
+       ORDER BY counters_at NULLS FIRST, id LIMIT $4`,
+      [sourceId, due.publishedAfter, due.readBefore, due.limit],
+    );
+    return rows.map((r) => r.externalId);
+  }
+
   /** Engagement seen on the firehose (likes, reposts) added to posts already stored, in any source. */
   async addCounters(
     q: Queryable,

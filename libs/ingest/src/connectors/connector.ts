@@ -8,6 +8,11 @@ export type SourceState = {
   url: string;
   config: Record<string, unknown>;
   cursor: string | null;
+  /**
+   * The department's own posts in this source whose public counters are due a fresh reading (a timeline shows a
+   * post once, minutes after it went out). A connector that can read a post by id returns them in `counters`.
+   */
+  recheck?: readonly string[];
 };
 
 export type PollContext = {

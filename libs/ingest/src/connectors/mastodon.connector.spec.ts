@@ -86,6 +86,9 @@ const fixtureAnswer = (): Answer => {
     documents: {
       '/api/v1/accounts/lookup?acct=ruth_h': mastodonFixture('account-ruth_h'),
       [`/api/v1/statuses/${REPLY}/context`]: mastodonFixture(`statuses-${REPLY}-context`),
+      // The recorded thread's root, as GET /api/v1/statuses/:id answers it.
+      [`/api/v1/statuses/${PARENT}`]: mastodonFixture<{ ancestors: unknown[] }>(`statuses-${REPLY}-context`)
+        .ancestors[0],
     },
   };
   return (request) =>
@@ -149,6 +152,33 @@ describe("mastodonConnector against a local instance serving the project's fixtu
     );
     expect(instance.lastRequest().url.searchParams.get('min_id')).toBe('113520000000000300');
     expect(result).toEqual({ posts: [], counters: [], cursor: '113520000000000300', notes: [] });
+  });
+
+  it('reads the counters of own posts due a fresh reading, and notes one it cannot read', async () => {
+    const result = await mastodonConnector.poll(
+      instance.source('/tags/passports', {
+        cursor: '113520000000000300',
+        recheck: [PARENT, '113500000000000999'],
+      }),
+      ctx,
+    );
+    expect(result.posts).toEqual([]);
+    // The recorded root: 2 favourites, no reblogs, 1 reply.
+    expect(result.counters).toEqual([{ externalId: PARENT, likes: 2, reposts: 0, replies: 1 }]);
+    expect(result.notes).toEqual([
+      expect.stringMatching(/^could not read the counters of status 113500000000000999 again: /),
+    ]);
+  });
+
+  it('does not read again a post the poll has just read', async () => {
+    const before = instance.requests().length;
+    const result = await mastodonConnector.poll(
+      instance.source('/tags/passports', { recheck: ['113520000000000300'] }),
+      ctx,
+    );
+    // Only the timeline was asked for; its status's counters come from the timeline itself.
+    expect(instance.requests().length - before).toBe(1);
+    expect(result.counters.filter((c) => c.externalId === '113520000000000300')).toHaveLength(1);
   });
 
   it('resolves an account by name and returns only statuses after the cursor', async () => {

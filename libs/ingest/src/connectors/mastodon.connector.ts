@@ -1,7 +1,7 @@
 import { DomainError } from '@parley/domain';
 import { z } from 'zod';
 import { FetchError, isFetchError } from '../fetch-error';
-import type { PollContext, PollResult, PullConnector, SourceState } from './connector';
+import type { CounterUpdate, PollContext, PollResult, PullConnector, SourceState } from './connector';
 import { configString, fetchJson } from './connector-http';
 import { expectShape, parseEach } from './connector-parse';
 import { parseMastodonSource, timelinePath, type MastodonTimeline } from './mastodon-source';
@@ -22,6 +22,8 @@ const PAGE_SIZE = 40;
 const MAX_PAGES = 5;
 // Each thread context costs a request; beyond this many replies per poll the store threads what it can.
 const MAX_CONTEXTS = 10;
+// Each own post read again for its counters costs a request too; the rest wait for the next poll.
+const MAX_RECHECKS = 10;
 
 type MastodonApi = { host: string; get: (pathAndQuery: string) => Promise<unknown> };
 type TimelineStatus = z.infer<typeof statusSchema>;
@@ -150,6 +152,28 @@ const fetchThreads = async (api: MastodonApi, statuses: MastodonStatus[]): Promi
   return threads;
 };
 
+/** Counters of the department's own posts read again by id; a post gone (deleted, 404) is a note, not a failure. */
+const recheckCounters = async (
+  api: MastodonApi,
+  ids: readonly string[],
+): Promise<{ counters: CounterUpdate[]; notes: string[] }> => {
+  const counters: CounterUpdate[] = [];
+  const notes: string[] = [];
+  for (const id of ids.slice(0, MAX_RECHECKS)) {
+    try {
+      const status = expectShape(
+        statusSchema,
+        await api.get(`/api/v1/statuses/${encodeURIComponent(id)}`),
+        'a Mastodon status',
+      );
+      counters.push(statusCounters(originalOf(status)));
+    } catch (error) {
+      notes.push(`could not read the counters of status ${id} again: ${(error as Error).message}`);
+    }
+  }
+  return { counters, notes };
+};
+
 const uniqueById = (statuses: MastodonStatus[]): MastodonStatus[] => [
   ...new Map(statuses.map((s) => [s.id, s])).values(),
 ];
@@ -166,11 +190,16 @@ const pollMastodon = async (state: SourceState, ctx: PollContext): Promise<PollR
   const threads = await fetchThreads(api, originals);
   const statuses = uniqueById([...threads.ancestors, ...originals]);
   const empty = state.cursor === null && read.statuses.length === 0 ? [EMPTY_FIRST_POLL] : [];
+  const seen = new Set(statuses.map((status) => status.id));
+  const rechecked = await recheckCounters(
+    api,
+    (state.recheck ?? []).filter((id) => !seen.has(id)),
+  );
   return {
     posts: statuses.map((status) => statusToPost(status, threads.roots.get(status.id) ?? null)),
-    counters: statuses.map(statusCounters),
+    counters: [...statuses.map(statusCounters), ...rechecked.counters],
     cursor: read.cursor,
-    notes: [...empty, ...read.notes, ...threads.notes],
+    notes: [...empty, ...read.notes, ...threads.notes, ...rechecked.notes],
   };
 };
 

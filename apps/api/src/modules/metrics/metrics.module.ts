@@ -10,6 +10,9 @@ import { EngagementLogCalculator } from './calculators/engagement-log.calculator
 import { OpportunitiesCalculator } from './calculators/opportunities.calculator';
 import { ResponsivenessCalculator } from './calculators/responsiveness.calculator';
 import { ReturningParticipantsCalculator } from './calculators/returning-participants.calculator';
+import { EngagementQualityCalculator } from './calculators/engagement-quality.calculator';
+import { OwnPostsController } from './own-posts.controller';
+import { OwnPostsService } from './own-posts.service';
 
 /** Every calculator; `MetricsService` reads them all. Add one here and it answers in `GET /api/metrics`. */
 const CALCULATORS = [
@@ -19,11 +22,12 @@ const CALCULATORS = [
   EngagementLogCalculator,
   DeclinedCalculator,
   ReturningParticipantsCalculator,
+  EngagementQualityCalculator,
 ];
 
 /** The metrics of METRICS.md, computed from Parley's log and the public-data roll-ups. */
 @Module({
-  controllers: [MetricsController],
+  controllers: [MetricsController, OwnPostsController],
   providers: [
     ...CALCULATORS,
     {
@@ -32,6 +36,7 @@ const CALCULATORS = [
       inject: CALCULATORS,
     },
     MetricsService,
+    OwnPostsService,
     DepartmentAccess,
     // First-response times in business hours skip bank holidays, as the SLA sweep does.
     { provide: BANK_HOLIDAYS, useFactory: englandAndWalesBankHolidays },
