@@ -1,0 +1,2 @@
+export * from './classifier';
+export * from './labelled-csv';
