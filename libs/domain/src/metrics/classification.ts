@@ -40,13 +40,21 @@ export const evaluateClassifier = (
   }
   const present = SENTIMENT_LABELS.filter((c) => SENTIMENT_LABELS.some((p) => confusion[c][p] > 0));
   const correct = SENTIMENT_LABELS.reduce((s, c) => s + confusion[c][c], 0);
-  const recalls = present.map((c) => confusion[c][c] / SENTIMENT_LABELS.reduce((s, p) => s + confusion[c][p], 0));
+  const recalls = present.map(
+    (c) => confusion[c][c] / SENTIMENT_LABELS.reduce((s, p) => s + confusion[c][p], 0),
+  );
   const f1s = present.map((c, i) => {
     const predictedAs = SENTIMENT_LABELS.reduce((s, g) => s + confusion[g][c], 0);
     const precision = predictedAs === 0 ? 0 : confusion[c][c] / predictedAs;
     return precision + recalls[i] === 0 ? 0 : (2 * precision * recalls[i]) / (precision + recalls[i]);
   });
-  return { n, accuracy: n === 0 ? null : correct / n, macroRecall: mean(recalls), macroF1: mean(f1s), confusion };
+  return {
+    n,
+    accuracy: n === 0 ? null : correct / n,
+    macroRecall: mean(recalls),
+    macroF1: mean(f1s),
+    confusion,
+  };
 };
 
 /**
@@ -64,5 +72,8 @@ export const wilsonInterval = (
   const centre = p + z2 / (2 * n);
   const spread = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
   const denominator = 1 + z2 / n;
-  return { low: Math.max(0, (centre - spread) / denominator), high: Math.min(1, (centre + spread) / denominator) };
+  return {
+    low: Math.max(0, (centre - spread) / denominator),
+    high: Math.min(1, (centre + spread) / denominator),
+  };
 };

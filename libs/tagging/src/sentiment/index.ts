@@ -1,2 +1,3 @@
 export * from './classifier';
 export * from './labelled-csv';
+export * from './amazon-sentences';

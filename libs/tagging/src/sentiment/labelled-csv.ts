@@ -9,12 +9,15 @@ export type LabelledText = { text: string; label: SentimentLabel };
 export const readLabelledCsv = (csv: string): LabelledText[] => {
   const records = parseCsv(csv.replace(/^\uFEFF/, ''));
   const rows =
-    records[0]?.cells.map((c) => c.trim().toLowerCase()).join(',') === 'text,label' ? records.slice(1) : records;
+    records[0]?.cells.map((c) => c.trim().toLowerCase()).join(',') === 'text,label'
+      ? records.slice(1)
+      : records;
   const problems: string[] = [];
   const labelled: LabelledText[] = [];
   for (const { line, cells } of rows) {
     const label = cells[1]?.trim().toLowerCase() ?? '';
-    if (cells.length !== 2) problems.push(`line ${line}: expected 2 cells (text,label), found ${cells.length}`);
+    if (cells.length !== 2)
+      problems.push(`line ${line}: expected 2 cells (text,label), found ${cells.length}`);
     else if (!isSentimentLabel(label))
       problems.push(`line ${line}: label "${cells[1]}" is not one of ${SENTIMENT_LABELS.join(', ')}`);
     else labelled.push({ text: cells[0], label });
