@@ -12,6 +12,7 @@ import { DraftRepository } from './repositories/draft.repository';
 import { OpportunityRepository } from './repositories/opportunity.repository';
 import { ElectionPeriodRepository } from './repositories/election-period.repository';
 import { MentionRollupRepository } from './repositories/mention-rollup.repository';
+import { SentimentRepository } from './repositories/sentiment.repository';
 import { MetricsLogRepository } from './repositories/metrics-log.repository';
 import { PostRepository } from './repositories/post.repository';
 import { PreviewRepository } from './repositories/preview.repository';
@@ -39,6 +40,7 @@ const REPOSITORIES = [
   MetricsLogRepository,
   PostRepository,
   PreviewRepository,
+  SentimentRepository,
   SourceRepository,
   StatisticsRepository,
   TaggingRepository,

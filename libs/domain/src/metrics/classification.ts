@@ -77,3 +77,30 @@ export const wilsonInterval = (
     high: Math.min(1, (centre + spread) / denominator),
   };
 };
+
+/** A classifier's accuracy against people's labels, with its 95% Wilson interval; null when nobody labelled. */
+export type LabelledAccuracy = {
+  n: number;
+  accuracy: number;
+  ciLow: number;
+  ciHigh: number;
+  macroRecall: number | null;
+};
+
+export const labelledAccuracy = (
+  pairs: readonly { gold: SentimentLabel; predicted: SentimentLabel; count: number }[],
+): LabelledAccuracy | null => {
+  const evaluation = evaluateClassifier(
+    pairs.flatMap(({ gold, predicted, count }) => Array.from({ length: count }, () => ({ gold, predicted }))),
+  );
+  if (evaluation.n === 0 || evaluation.accuracy === null) return null;
+  const correct = SENTIMENT_LABELS.reduce((s, c) => s + evaluation.confusion[c][c], 0);
+  const interval = wilsonInterval(correct, evaluation.n)!;
+  return {
+    n: evaluation.n,
+    accuracy: evaluation.accuracy,
+    ciLow: interval.low,
+    ciHigh: interval.high,
+    macroRecall: evaluation.macroRecall,
+  };
+};

@@ -3,3 +3,4 @@ export * from './conventions';
 export * from './velocity';
 export * from './buckets';
 export * from './classification';
+export * from './sentiment';
