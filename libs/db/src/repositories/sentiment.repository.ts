@@ -184,26 +184,29 @@ export class SentimentRepository {
   }
 
   /**
-   * A random sample of the department's public mentions published since `since` that nobody in it has labelled:
-   * random hours of its roll-up (so no scan of every recent post), then one random mention from each (by
-   * publication time, through its index; the rare post without one is never sampled).
+   * A random sample of the department's public mentions published since `since` that nobody in it has labelled,
+   * without scanning every recent post: hours of its roll-up drawn with probability in proportion to their posts
+   * (Efraimidis–Spirakis keys), then random mentions from each drawn hour (one each when there are enough hours),
+   * so each post is about equally likely to be drawn. The rare post without a publication time is never drawn.
    */
   sample(q: Queryable, departmentId: string, since: Date, size: number): Promise<SamplePost[]> {
     return q.query(
       `WITH names AS MATERIALIZED (${DEPARTMENT_NAMES}),
-       hours AS (
-         SELECT DISTINCT hour FROM sentiment_hour WHERE department_id = $1 AND hour >= $2 AND posts > 0
-         ORDER BY random() LIMIT $3 * 3
-       )
-       SELECT pick.* FROM hours h CROSS JOIN LATERAL (
+       hours AS MATERIALIZED (
+         SELECT hour FROM sentiment_hour WHERE department_id = $1 AND hour >= $2
+         GROUP BY hour HAVING sum(posts) > 0
+         ORDER BY -ln(1 - random()) / sum(posts) LIMIT $3
+       ),
+       per_hour AS (SELECT ceil($3::numeric / greatest(count(*), 1))::int AS k FROM hours)
+       SELECT pick.* FROM hours h CROSS JOIN per_hour CROSS JOIN LATERAL (
          SELECT p.id::text AS id, p.url, p.platform, coalesce(p.author_name, p.author_handle, '') AS author,
                 concat_ws(' — ', p.title, p.text) AS text, p.published_at AS "publishedAt"
          FROM post p JOIN names n ON n.department_id = $1 AND ${MENTIONS_DEPARTMENT('p', 'n')}
          WHERE p.published_at >= h.hour AND p.published_at < h.hour + interval '1 hour'
            AND p.deleted_at IS NULL AND NOT (${SPAM_AUTHOR('p')})
            AND NOT EXISTS (SELECT 1 FROM sentiment_label l WHERE l.department_id = $1 AND l.post_id = p.id)
-         ORDER BY random() LIMIT 1
-       ) pick LIMIT $3`,
+         ORDER BY random() LIMIT per_hour.k
+       ) pick ORDER BY random() LIMIT $3`,
       [departmentId, since, size],
     );
   }
