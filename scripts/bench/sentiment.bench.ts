@@ -16,7 +16,12 @@ export const runSentimentBench = async (): Promise<Record<string, unknown>> => {
   );
   const started = process.hrtime.bigint();
   let posts = 0;
-  for (let round = 0; round < ROUNDS; round++) for (const r of rows) (classifySentiment(r.text), posts++);
+  // Summing the scores keeps every call's result in use, so the engine cannot skip any of them.
+  let checksum = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const r of rows) checksum += classifySentiment(r.text).score;
+    posts += rows.length;
+  }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return {
     posts,
@@ -25,5 +30,6 @@ export const runSentimentBench = async (): Promise<Record<string, unknown>> => {
     macroRecall: evaluation.macroRecall,
     accuracy: evaluation.accuracy,
     macroF1: evaluation.macroF1,
+    checksum: Math.round(checksum),
   };
 };

@@ -50,20 +50,32 @@ export const parseCsv = (text: string): CsvRecord[] => {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (ch === '"') quoted = false;
-      else {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') {
+        quoted = false;
+      } else {
         if (ch === '\n') line++;
         cell += ch;
       }
-    } else if (ch === '"' && cell === '') ((quoted = true), (quoteOpenedOn = line), (any = true));
-    else if (ch === ',') (cells.push(cell), (cell = ''), (any = true));
-    else if (ch === '\n' || ch === '\r') {
+    } else if (ch === '"' && cell === '') {
+      quoted = true;
+      quoteOpenedOn = line;
+      any = true;
+    } else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+      any = true;
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       endRecord();
       line++;
       recordLine = line;
-    } else ((cell += ch), (any = true));
+    } else {
+      cell += ch;
+      any = true;
+    }
   }
   if (quoted) throw new Error(`line ${quoteOpenedOn}: a quoted cell is never closed`);
   if (any || cell !== '') endRecord();

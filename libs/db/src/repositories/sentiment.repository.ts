@@ -119,7 +119,10 @@ export class SentimentRepository {
       [departmentId, from, to],
     );
     const counts: SentimentTotals = { negative: 0, neutral: 0, positive: 0, excluded: 0 };
-    for (const r of rows) ((counts[r.label] = r.posts), (counts.excluded += r.excluded));
+    for (const r of rows) {
+      counts[r.label] = r.posts;
+      counts.excluded += r.excluded;
+    }
     return counts;
   }
 
