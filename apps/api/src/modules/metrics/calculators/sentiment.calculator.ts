@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { NetSentimentDetail } from '@parley/contracts';
 import { DATA_SOURCE, SentimentRepository } from '@parley/db';
 import {
+  DomainError,
   bucketStart,
   bucketStarts,
   labelledAccuracy,
@@ -66,7 +67,12 @@ export class SentimentCalculator implements MetricCalculator {
 
   /** Net sentiment by day or week (or hour), each bucket with its counts by class. */
   async series(id: string, { departmentId, window }: MetricScope, bucket: Bucket): Promise<SeriesReading[]> {
-    if (id !== 'net_sentiment') return [];
+    // A median of per-conversation shifts has no meaningful bucket total, so only net sentiment is charted.
+    if (id !== 'net_sentiment')
+      throw new DomainError(
+        'not_found',
+        'Sentiment after engagement has no chart over time; read its value.',
+      );
     const rows = await this.sentiment.hourly(this.dataSource, departmentId, window.from, window.to);
     const byBucket = new Map<number, SentimentCounts & { excluded: number }>();
     for (const r of rows) {
