@@ -4,7 +4,7 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 /** The classifier's measured accuracy in plain words, with its range; what to say before anyone has checked it. */
 export const accuracySummary = (accuracy: SentimentAccuracy | null): string => {
-  if (!accuracy) return 'Nobody has checked the classifier here yet, so how accurate it is is not known.';
+  if (!accuracy) return 'Nobody has checked the classifier here yet, so its accuracy is not known.';
   const posts = accuracy.n === 1 ? '1 post' : `${accuracy.n} posts`;
   return (
     `When people checked ${posts}, the classifier agreed with them on ${percent(accuracy.accuracy)}` +
