@@ -1,10 +1,12 @@
 import { runIngestBench } from './ingest.bench';
 import { runMentionsBench } from './mentions.bench';
+import { runSentimentBench } from './sentiment.bench';
 import { runTaggingBench } from './tagging.bench';
 
 const BENCHES: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
   ingest: runIngestBench,
   mentions: runMentionsBench,
+  sentiment: runSentimentBench,
   tagging: runTaggingBench,
 };
 

@@ -452,4 +452,19 @@ export const ROUTES: Record<string, RouteCase> = {
     }),
     expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
   },
+
+  // sentiment (issue 11): policy, managers and admins label posts; anyone in the department reads the accuracy.
+  'GET /api/sentiment/sample': {
+    request: ({ department }) => ({ path: `/api/sentiment/sample?department=${department.key}` }),
+    expect: '401 · 200 · 403 200 403 200 200 · 403 404 403 404 404',
+  },
+  'PUT /api/sentiment/labels/:postId': {
+    // The empty body is refused after the access check (400), so nothing is labelled.
+    request: ({ department }) => ({ path: `/api/sentiment/labels/1?department=${department.key}`, body: {} }),
+    expect: '401 · 400 · 403 400 403 400 400 · 403 404 403 404 404',
+  },
+  'GET /api/sentiment/accuracy': {
+    request: ({ department }) => ({ path: `/api/sentiment/accuracy?department=${department.key}` }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
 };

@@ -8,6 +8,7 @@ import { CliModule } from './cli/cli.module';
 import { bootstrapCommand } from './cli/bootstrap.command';
 import { exportCommand } from './cli/export.command';
 import { feedInspectCommand } from './cli/feed-inspect.command';
+import { sentimentCommand } from './cli/sentiment.command';
 import { readWorkspaceFile } from './cli/workspace-file';
 import { WorkspaceService } from './modules/workspace/workspace.service';
 
@@ -19,7 +20,10 @@ const USAGE = `usage: parley <command>
                           the lists it gives; --dry-run prints the changes it would make and writes nothing
   export [FILE]           write the workspace as a YAML document to FILE (or print it); secrets show as set or not
   feed inspect URL|FILE   print what Parley would store from a feed, as JSON, writing nothing
-  sources                 print every source and its health (last fetch, last error), as JSON`;
+  sources                 print every source and its health (last fetch, last error), as JSON
+  sentiment classify FILE print {label, score} as one JSON line for each line of FILE
+  sentiment evaluate FILE check the classifier against FILE, a CSV of text,label (negative|neutral|positive),
+                          printing {n, accuracy, macroRecall, macroF1, confusion}`;
 
 const APPLY_FLAGS = ['--prune', '--dry-run'];
 
@@ -99,6 +103,8 @@ const main = async (args: string[]): Promise<void> => {
       );
     case 'sources':
       return sources();
+    case 'sentiment':
+      return sentimentCommand(rest, USAGE);
     case 'feed': {
       if (rest[0] !== 'inspect' || !rest[1]) throw new Error(USAGE);
       if (!(await feedInspectCommand(rest[1], loadConfig()))) process.exitCode = 1;

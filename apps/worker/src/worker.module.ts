@@ -29,6 +29,7 @@ import { NotifyProcessor } from './processors/notify.processor';
 import { SweepSlaHandler } from './handlers/sweep-sla.handler';
 import { WorkflowProcessor } from './processors/workflow.processor';
 import { RollUpMentionsHandler } from './handlers/roll-up-mentions.handler';
+import { RollUpSentimentHandler } from './handlers/roll-up-sentiment.handler';
 import { RollupProcessor } from './processors/rollup.processor';
 import { FeedFetcherService } from './services/feed-fetcher.service';
 import { HostGate } from './services/host-gate.service';
@@ -77,6 +78,7 @@ import { TagBacklogGate } from './services/tag-backlog.gate';
     SweepSlaHandler,
     WorkflowProcessor,
     RollUpMentionsHandler,
+    RollUpSentimentHandler,
     RollupProcessor,
   ],
 })

@@ -18,6 +18,7 @@ import { AuditDepartment1796306000000 } from './migrations/1796306000000-audit-d
 import { MentionHour1796400000000 } from './migrations/1796400000000-mention-hour';
 import { LogMetricIndexes1796410000000 } from './migrations/1796410000000-log-metric-indexes';
 import { OwnPostIndex1796450000000 } from './migrations/1796450000000-own-post-index';
+import { PostSentiment1796430000000 } from './migrations/1796430000000-post-sentiment';
 
 export const MIGRATIONS = [
   InitialSchema1763683200000,
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   MentionHour1796400000000,
   LogMetricIndexes1796410000000,
   OwnPostIndex1796450000000,
+  PostSentiment1796430000000,
 ];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */

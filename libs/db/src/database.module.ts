@@ -13,6 +13,7 @@ import { OwnPostRepository } from './repositories/own-post.repository';
 import { OpportunityRepository } from './repositories/opportunity.repository';
 import { ElectionPeriodRepository } from './repositories/election-period.repository';
 import { MentionRollupRepository } from './repositories/mention-rollup.repository';
+import { SentimentRepository } from './repositories/sentiment.repository';
 import { MetricsLogRepository } from './repositories/metrics-log.repository';
 import { PostRepository } from './repositories/post.repository';
 import { PreviewRepository } from './repositories/preview.repository';
@@ -41,6 +42,7 @@ const REPOSITORIES = [
   MetricsLogRepository,
   PostRepository,
   PreviewRepository,
+  SentimentRepository,
   SourceRepository,
   StatisticsRepository,
   TaggingRepository,

@@ -21,5 +21,6 @@ export * from './repositories/engagement.repository';
 export * from './repositories/bundle.repository';
 export * from './repositories/opportunity.repository';
 export * from './repositories/mention-rollup.repository';
+export * from './repositories/sentiment.repository';
 export * from './repositories/metrics-log.repository';
 export * from './repositories/own-post.repository';

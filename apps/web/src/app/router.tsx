@@ -70,6 +70,11 @@ const createRouter = () =>
               lazy: () => import('./routes/webhooks').then((m) => ({ Component: m.WebhooksRoute })),
             },
             {
+              path: 'sentiment/labels',
+              lazy: () =>
+                import('./routes/sentiment-labels').then((m) => ({ Component: m.SentimentLabelsRoute })),
+            },
+            {
               path: 'audit',
               lazy: () => import('./routes/audit').then((m) => ({ Component: m.AuditRoute })),
             },

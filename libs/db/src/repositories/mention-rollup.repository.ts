@@ -3,7 +3,7 @@ import type { Queryable } from '../queryable';
 export type MentionHourRow = { hour: Date; sourceId: string; platform: string; mentions: number };
 
 /** Hour buckets are UTC whatever the session's time zone (date_trunc on timestamptz would follow it). */
-const HOUR_OF = (at: string) => `date_bin('1 hour', ${at}, timestamptz '2000-01-01 00:00:00+00')`;
+export const HOUR_OF = (at: string) => `date_bin('1 hour', ${at}, timestamptz '2000-01-01 00:00:00+00')`;
 
 /**
  * What each department is called in public, as phrase queries over post.search_vector: its name, its aliases and
@@ -11,7 +11,7 @@ const HOUR_OF = (at: string) => `date_bin('1 hour', ${at}, timestamptz '2000-01-
  * in a post matches its phrase). Terms that are all stop words give an empty query and are dropped. `accounts`
  * (`platform handle`, lower case) recognises the department's own posts before the tagger has marked them.
  */
-const DEPARTMENT_NAMES = `
+export const DEPARTMENT_NAMES = `
   SELECT d.id AS department_id,
     ARRAY(
       SELECT query FROM unnest(ARRAY[d.name] || d.aliases || ARRAY(SELECT a.handle FROM department_account a WHERE a.department_id = d.id)) AS term,
@@ -20,6 +20,21 @@ const DEPARTMENT_NAMES = `
     ) AS queries,
     ARRAY(SELECT a.platform || ' ' || lower(a.handle) FROM department_account a WHERE a.department_id = d.id) AS accounts
   FROM department d`;
+
+/**
+ * Post `p` is not one of department `n`'s own posts (`n` a row of DEPARTMENT_NAMES): marked by the tagger, or written from one of its accounts on that platform, whichever site (stricter than the tagger, so a
+ * post can be left out but never counted wrongly). MENTIONS_DEPARTMENT: and it names the department. Shared by
+ * every reading of a department's public mentions.
+ */
+export const NOT_OWN_POST = (
+  p: string,
+  n: string,
+) => `${p}.by_department_id IS DISTINCT FROM ${n}.department_id
+        AND NOT (${p}.platform || ' ' || lower(coalesce(${p}.author_handle, '')) = ANY(${n}.accounts))
+        AND NOT (${p}.platform || ' ' || lower(coalesce(${p}.author_name, '')) = ANY(${n}.accounts))`;
+
+export const MENTIONS_DEPARTMENT = (p: string, n: string) => `${NOT_OWN_POST(p, n)}
+        AND EXISTS (SELECT 1 FROM unnest(${n}.queries) AS query WHERE ${p}.search_vector @@ query)`;
 
 /**
  * The hourly mentions roll-up. A run locks its watermark, recounts every hour that posts fetched since then were
@@ -91,10 +106,7 @@ export class MentionRollupRepository {
        INSERT INTO mention_hour (department_id, hour, source_id, platform, mentions)
        SELECT n.department_id, p.hour, p.source_id, p.platform, count(*)
        FROM posts p JOIN names n
-         ON p.by_department_id IS DISTINCT FROM n.department_id
-        AND NOT (p.platform || ' ' || lower(coalesce(p.author_handle, '')) = ANY(n.accounts))
-        AND NOT (p.platform || ' ' || lower(coalesce(p.author_name, '')) = ANY(n.accounts))
-        AND EXISTS (SELECT 1 FROM unnest(n.queries) AS query WHERE p.search_vector @@ query)
+         ON ${MENTIONS_DEPARTMENT('p', 'n')}
        GROUP BY n.department_id, p.hour, p.source_id, p.platform
        RETURNING 1`,
       [hours],

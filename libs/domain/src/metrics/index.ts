@@ -5,3 +5,5 @@ export * from './buckets';
 export * from './responsiveness';
 export * from './own-posts';
 export * from './own-post-reasons';
+export * from './classification';
+export * from './sentiment';

@@ -13,6 +13,7 @@ import { ReturningParticipantsCalculator } from './calculators/returning-partici
 import { EngagementQualityCalculator } from './calculators/engagement-quality.calculator';
 import { OwnPostsController } from './own-posts.controller';
 import { OwnPostsService } from './own-posts.service';
+import { SentimentCalculator } from './calculators/sentiment.calculator';
 
 /** Every calculator; `MetricsService` reads them all. Add one here and it answers in `GET /api/metrics`. */
 const CALCULATORS = [
@@ -23,6 +24,7 @@ const CALCULATORS = [
   DeclinedCalculator,
   ReturningParticipantsCalculator,
   EngagementQualityCalculator,
+  SentimentCalculator,
 ];
 
 /** The metrics of METRICS.md, computed from Parley's log and the public-data roll-ups. */

@@ -52,6 +52,14 @@ const NAV: NavItem[] = [
     matches: (path: string) => path.startsWith('/notifications'),
   },
   {
+    to: '/sentiment/labels',
+    label: 'Check sentiment',
+    matches: (path: string) => path.startsWith('/sentiment'),
+    // For those who record evaluation: policy officials, managers and admins.
+    shownTo: (user: SiteHeaderUser) =>
+      user.workspaceAdmin || user.departments.some((d) => d.permissions.includes('evaluation.record')),
+  },
+  {
     to: '/audit',
     label: 'Audit log',
     matches: (path: string) => path.startsWith('/audit'),

@@ -1,0 +1,3 @@
+export * from './classifier';
+export * from './labelled-csv';
+export * from './amazon-sentences';
