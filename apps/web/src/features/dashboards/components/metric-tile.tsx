@@ -5,7 +5,7 @@ import { Sparkline } from '../../../components/charts/sparkline';
 import { Tag } from '../../../components/ui/tag';
 import { useMetricSeries } from '../api/get-metric-series';
 import type { DashboardScope } from '../api/dashboard-scope';
-import { describeChange, formatMetricValue } from '../utils/metric-text';
+import { describeMovement, formatMetricValue } from '../utils/metric-text';
 import { STAGE_NAMES } from '../utils/stages';
 
 type MetricTileProps = {
@@ -22,12 +22,13 @@ type MetricTileProps = {
 
 const count = new Intl.NumberFormat('en-GB');
 
-/** "Worked out as 12 ÷ 40" for a ratio; a count has no denominator, a median its n. */
+/** The numbers behind the value: a ratio's numerator and denominator; a count has no denominator. */
 const workedOut = (reading: MetricValueDto): string => {
   if (reading.numerator !== null && reading.denominator !== null) {
     return `Worked out from ${count.format(reading.numerator)} out of ${count.format(reading.denominator)}.`;
   }
-  return `Based on ${count.format(reading.n)}.`;
+  if (reading.unit === 'count') return 'A count, so there is no denominator.';
+  return `Worked out from ${count.format(reading.n)} observations.`;
 };
 
 /**
@@ -39,7 +40,7 @@ export const MetricTile = ({ id, reading, scope, bucket, compare, objective, eye
   const definition = metricDefinition(id);
   const { department, from, to } = scope;
   const series = useMetricSeries({ metric: id, department, from, to, bucket }, reading !== undefined);
-  const change = reading ? describeChange(reading.change, reading.unit, compare) : null;
+  const change = reading ? describeMovement(reading, compare) : null;
   return (
     <article className="tile" aria-labelledby={nameId} data-metric={id}>
       {eyebrow && <p className="tile__eyebrow">{eyebrow}</p>}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, formatMetricValue, formatMinutes } from './metric-text';
+import { describeChange, describeMovement, formatMetricValue, formatMinutes } from './metric-text';
 
 const THIRTY_DAYS = { from: '2026-10-02T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' };
 
@@ -43,4 +43,18 @@ describe('describeChange', () => {
   ])('has nothing to say without a change or a comparison (%s, %s)', (change, compare) =>
     expect(describeChange(change, 'count', compare)).toBeNull(),
   );
+});
+
+describe('describeMovement', () => {
+  // 3 now, 0 before: (3 − 0) ÷ 0 has no value, so the api sends change null; the words still say what happened.
+  it('says a rise from nothing', () =>
+    expect(describeMovement({ value: 3, previous: 0, change: null, unit: 'count' }, THIRTY_DAYS)).toBe(
+      'up from none in the previous 30 days',
+    ));
+  it('otherwise says the change', () =>
+    expect(describeMovement({ value: 50, previous: 46, change: 4, unit: 'percent' }, THIRTY_DAYS)).toBe(
+      'up 4 points on the previous 30 days',
+    ));
+  it('says nothing without a comparison', () =>
+    expect(describeMovement({ value: 3, previous: null, change: null, unit: 'count' }, null)).toBeNull());
 });

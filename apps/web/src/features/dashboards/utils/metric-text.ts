@@ -67,3 +67,23 @@ export const describeChange = (
       : `${integer.format(Math.round(size * 100))}%`;
   return `${direction} ${amount} on ${against}`;
 };
+
+/**
+ * The tile's comparison line: the change in words, or, where a relative change cannot be worked out because the
+ * previous period had none, "up from none in the previous 30 days".
+ */
+export const describeMovement = (
+  reading: { value: number | null; previous: number | null; change: number | null; unit: MetricUnit },
+  compare: { from: string; to: string } | null,
+): string | null => {
+  if (
+    compare &&
+    reading.change === null &&
+    reading.previous === 0 &&
+    reading.value !== null &&
+    reading.value > 0
+  ) {
+    return `up from none in ${describeComparison(compare)}`;
+  }
+  return describeChange(reading.change, reading.unit, compare);
+};
