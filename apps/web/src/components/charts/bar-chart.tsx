@@ -91,7 +91,7 @@ export const BarChart = <T extends ChartRow>({
         />
       }
     >
-      <div className="chart__canvas" style={{ height: chartHeight }} {...drill.canvasProps}>
+      <div style={{ height: chartHeight }} {...drill.canvasProps}>
         <ResponsiveContainer width="100%" height="100%">
           <RechartsBarChart
             data={rows}

@@ -34,8 +34,8 @@ export const useDrillDown = <T,>(onSelect: ((row: T) => void) | undefined) => {
               select();
             }
           },
-          style: { cursor: 'pointer' },
+          className: 'chart__canvas chart__canvas--drill',
         }
-      : {},
+      : { className: 'chart__canvas' },
   };
 };

@@ -87,7 +87,7 @@ export const LineChart = <T extends ChartRow>({
           <span className="chart__spike-key" aria-hidden="true" /> A diamond marks a spike.
         </p>
       )}
-      <div className="chart__canvas" style={{ height }} {...drill.canvasProps}>
+      <div style={{ height }} {...drill.canvasProps}>
         <ResponsiveContainer width="100%" height="100%">
           <RechartsLineChart
             data={rows}
