@@ -7,7 +7,7 @@ import { RootLayout } from './routes/root';
 import { RouteError } from './routes/route-error';
 
 // The shell (header, footer, auth check) loads up front; each page is its own chunk, so Recharts only arrives
-// with the inbox.
+// with the inbox and the dashboards.
 const createRouter = () =>
   createBrowserRouter([
     {
@@ -77,6 +77,18 @@ const createRouter = () =>
             {
               path: 'audit',
               lazy: () => import('./routes/audit').then((m) => ({ Component: m.AuditRoute })),
+            },
+            {
+              path: 'dashboards/engagement',
+              lazy: () => import('./routes/engagement').then((m) => ({ Component: m.EngagementRoute })),
+            },
+            {
+              path: 'dashboards/evaluation',
+              lazy: () => import('./routes/evaluation').then((m) => ({ Component: m.EvaluationRoute })),
+            },
+            {
+              path: 'dashboards/public-says',
+              lazy: () => import('./routes/public-says').then((m) => ({ Component: m.PublicSaysRoute })),
             },
             {
               path: 'account',

@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import {
   Bar,
   CartesianGrid,
@@ -10,27 +9,33 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { ChartFrame } from './chart-frame';
+import { AXIS, asNumber, defaultFormatter, type ChartRow } from './chart-row';
+import { ChartTable } from './chart-table';
+import { useDrillDown } from './drill-down';
 import { chartColour } from './palette';
 
-export type ChartRow = Record<string, string | number>;
+export type { ChartRow } from './chart-row';
 
-type BarChartProps<T extends ChartRow> = {
+export type BarChartProps<T extends ChartRow> = {
   /** Already aggregated rows; the chart does no counting of its own. */
   data: T[];
-  /** The key holding each row's label (one bar group per row). */
+  /** The key holding each row's label (one bar group per row); also the table's first heading. */
   index: keyof T & string;
   /** The keys holding values; each becomes a series and a table column. */
   categories: (keyof T & string)[];
   valueFormatter?: (value: number) => string;
   title: string;
-  /** One or two sentences saying what the chart shows, for everyone, not only screen-reader users. */
+  /** One line computed from the data (see summaries.ts). */
   summary: string;
   height?: number;
+  /** Stack the categories in one bar per row (a mix adding up to a whole) instead of side by side. */
+  stacked?: boolean;
+  /** `rows` (horizontal bars, for labelled categories) or `columns` (for buckets of time, left to right). */
+  orientation?: 'rows' | 'columns';
+  /** Drill-down: a click, or Enter on the active bar, opens the posts behind that row. */
+  onSelect?: (row: T) => void;
 };
-
-const defaultFormatter = (value: number) => new Intl.NumberFormat('en-GB').format(value);
-
-const asNumber = (value: unknown): number => (typeof value === 'number' ? value : Number(value) || 0);
 
 /**
  * Horizontal bars (labels stay readable however long they are), a text summary, and the same numbers as a
@@ -44,42 +49,75 @@ export const BarChart = <T extends ChartRow>({
   title,
   summary,
   height,
+  stacked = false,
+  orientation = 'rows',
+  onSelect,
 }: BarChartProps<T>) => {
-  const titleId = useId();
-  const chartHeight = height ?? Math.max(120, data.length * 44 + 40);
+  const drill = useDrillDown(onSelect);
+  const columns = orientation === 'columns';
+  const chartHeight = height ?? (columns ? 240 : Math.max(120, data.length * 44 + 40));
+  const valueAxis = {
+    type: 'number' as const,
+    allowDecimals: false,
+    tickFormatter: valueFormatter,
+    tick: AXIS.tick,
+    stroke: AXIS.stroke,
+  };
+  const labelAxis = {
+    type: 'category' as const,
+    dataKey: index as string,
+    tick: AXIS.tick,
+    stroke: AXIS.stroke,
+  };
   // Recharts cannot check keys against a generic row type; the props above already did.
   const rows: ChartRow[] = data;
   return (
-    <figure className="chart" aria-labelledby={titleId}>
-      <figcaption id={titleId} className="chart__title">
-        {title}
-      </figcaption>
-      <p className="chart__summary">{summary}</p>
-      <div className="chart__canvas" style={{ height: chartHeight }}>
+    <ChartFrame
+      title={title}
+      summary={summary}
+      drillHint={
+        onSelect
+          ? 'Select a bar, or move to it with the arrow keys and press Enter, to see the posts behind it.'
+          : undefined
+      }
+      table={
+        <ChartTable
+          data={data}
+          index={index}
+          categories={categories}
+          valueFormatter={valueFormatter}
+          caption={title}
+          onSelect={onSelect}
+        />
+      }
+    >
+      <div style={{ height: chartHeight }} {...drill.canvasProps}>
         <ResponsiveContainer width="100%" height="100%">
           <RechartsBarChart
             data={rows}
-            layout="vertical"
-            margin={{ top: 4, right: 32, bottom: 4, left: 0 }}
+            layout={columns ? 'horizontal' : 'vertical'}
+            margin={{ top: columns ? 16 : 4, right: columns ? 8 : 40, bottom: 4, left: 0 }}
             title={title}
             desc={summary}
+            accessibilityLayer
           >
-            <CartesianGrid horizontal={false} stroke="#b1b4b6" strokeDasharray="2 4" />
-            <XAxis
-              type="number"
-              allowDecimals={false}
-              tickFormatter={valueFormatter}
-              tick={{ fill: '#0b0c0c' }}
-              stroke="#505a5f"
+            <CartesianGrid
+              horizontal={columns}
+              vertical={!columns}
+              stroke={AXIS.grid}
+              strokeDasharray="2 4"
             />
-            <YAxis
-              type="category"
-              dataKey={index as string}
-              width={120}
-              tick={{ fill: '#0b0c0c' }}
-              stroke="#505a5f"
-              interval={0}
-            />
+            {columns ? (
+              <>
+                <XAxis {...labelAxis} minTickGap={16} />
+                <YAxis {...valueAxis} width={48} />
+              </>
+            ) : (
+              <>
+                <XAxis {...valueAxis} />
+                <YAxis {...labelAxis} width={140} interval={0} />
+              </>
+            )}
             <Tooltip
               formatter={(value) => valueFormatter(asNumber(value))}
               cursor={{ fill: '#f3f2f1' }}
@@ -91,68 +129,23 @@ export const BarChart = <T extends ChartRow>({
                 key={category}
                 dataKey={category as string}
                 fill={chartColour(position)}
+                stackId={stacked ? 'stack' : undefined}
                 isAnimationActive={false}
               >
-                <LabelList
-                  dataKey={category}
-                  position="right"
-                  formatter={(value: unknown) => valueFormatter(asNumber(value))}
-                  fill="#0b0c0c"
-                />
+                {!stacked && !columns && (
+                  <LabelList
+                    dataKey={category}
+                    position="right"
+                    formatter={(value: unknown) => valueFormatter(asNumber(value))}
+                    fill="#0b0c0c"
+                  />
+                )}
               </Bar>
             ))}
+            {drill.tracker}
           </RechartsBarChart>
         </ResponsiveContainer>
       </div>
-      <details className="details">
-        <summary className="details__summary">Show the data as a table</summary>
-        <ChartTable
-          data={data}
-          index={index}
-          categories={categories}
-          valueFormatter={valueFormatter}
-          caption={title}
-        />
-      </details>
-    </figure>
+    </ChartFrame>
   );
 };
-
-type ChartTableProps<T extends ChartRow> = Pick<BarChartProps<T>, 'data' | 'index' | 'categories'> & {
-  valueFormatter: (value: number) => string;
-  caption: string;
-};
-
-const ChartTable = <T extends ChartRow>({
-  data,
-  index,
-  categories,
-  valueFormatter,
-  caption,
-}: ChartTableProps<T>) => (
-  <table className="table table--compact">
-    <caption className="visually-hidden">{caption}</caption>
-    <thead>
-      <tr>
-        <th scope="col">{index}</th>
-        {categories.map((category) => (
-          <th key={category} scope="col" className="table__numeric">
-            {category}
-          </th>
-        ))}
-      </tr>
-    </thead>
-    <tbody>
-      {data.map((row) => (
-        <tr key={String(row[index])}>
-          <th scope="row">{String(row[index])}</th>
-          {categories.map((category) => (
-            <td key={category} className="table__numeric">
-              {valueFormatter(asNumber(row[category]))}
-            </td>
-          ))}
-        </tr>
-      ))}
-    </tbody>
-  </table>
-);

@@ -37,6 +37,22 @@ const NAV: NavItem[] = [
       user.workspaceAdmin ||
       user.departments.some((d) => ['policy', 'comms', 'manager'].includes(d.role ?? '')),
   },
+  // Everyone in a department reads its figures; each dashboard is written for one of the three kinds of user.
+  {
+    to: '/dashboards/engagement',
+    label: 'Engagement',
+    matches: (path: string) => path.startsWith('/dashboards/engagement'),
+  },
+  {
+    to: '/dashboards/evaluation',
+    label: 'Evaluation',
+    matches: (path: string) => path.startsWith('/dashboards/evaluation'),
+  },
+  {
+    to: '/dashboards/public-says',
+    label: 'What the public says',
+    matches: (path: string) => path.startsWith('/dashboards/public-says'),
+  },
   { to: '/sources', label: 'Sources', matches: (path: string) => path.startsWith('/sources') },
   {
     to: '/people',

@@ -1,30 +1,8 @@
 import type { ConversationItem } from '@parley/contracts';
-import type { Route, SignalKind } from '@parley/domain';
+import type { SignalKind } from '@parley/domain';
 
-type RouteLabel = { label: string; tone: 'blue' | 'green' | 'orange' | 'red' | 'grey'; meaning: string };
-
-// Words first: the badge colour only repeats what the label says (WCAG 1.4.1).
-export const ROUTE_LABELS: Record<Route, RouteLabel> = {
-  'public-info': {
-    label: 'Public information',
-    tone: 'green',
-    meaning: 'The answer is already public: post it, no clearance needed.',
-  },
-  pointer: { label: 'Pointer', tone: 'blue', meaning: 'Point to another resource: post with confidence.' },
-  clearance: {
-    label: 'Needs clearance',
-    tone: 'orange',
-    meaning: 'New guidance or a view: check with policy and communications officials first.',
-  },
-  'press-office': {
-    label: 'Press office',
-    tone: 'red',
-    meaning: 'This would amount to an announcement: refer it to the press office.',
-  },
-  none: { label: 'No action', tone: 'grey', meaning: 'No reply suggested.' },
-};
-
-export const routeLabel = (route: Route): string => ROUTE_LABELS[route].label;
+// Shared with the dashboards, so they live in lib; re-exported for this feature's existing imports.
+export { ROUTE_LABELS, routeLabel, platformLabel } from '../../../lib/labels';
 
 // Each label reads with its evidence after it: "Tone: 5 of 7 posts negative", "Activity: quiet for 14 days".
 export const SIGNAL_LABELS: Record<SignalKind, string> = {
@@ -43,17 +21,6 @@ export const SIGNAL_LABELS: Record<SignalKind, string> = {
 };
 
 export const signalLabel = (kind: SignalKind): string => SIGNAL_LABELS[kind];
-
-const PLATFORM_LABELS: Record<string, string> = {
-  web: 'Web',
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-  discourse: 'Discourse forum',
-  hackernews: 'Hacker News',
-  reddit: 'Reddit',
-};
-
-export const platformLabel = (platform: string): string => PLATFORM_LABELS[platform] ?? platform;
 
 /** A source as the workspace names it ("Sample data (offline replay): Travel Talk"); its key only if unnamed. */
 export const sourceLabel = (item: Pick<ConversationItem, 'source' | 'sourceName'>): string =>

@@ -6,7 +6,7 @@ import { useAssignOpportunity } from '../api/assign-opportunity';
 import { useUnassignOpportunity } from '../api/unassign-opportunity';
 import { useChangeFailure } from '../hooks/use-change-failure';
 import { ChangeForm } from './change-form';
-import { SelectField } from './select-field';
+import { SelectField } from '../../../components/ui/select-field';
 
 type AssignFormProps = { opportunity: Opportunity; meId: string; onDone: (message: string) => void };
 

@@ -5,7 +5,7 @@ import { TextareaField } from '../../../components/ui/textarea-field';
 import { useDeclineOpportunity } from '../api/decline-opportunity';
 import { useChangeFailure } from '../hooks/use-change-failure';
 import { ChangeForm } from './change-form';
-import { SelectField } from './select-field';
+import { SelectField } from '../../../components/ui/select-field';
 
 type DeclineFormProps = { opportunity: Opportunity; onDone: (message: string) => void };
 

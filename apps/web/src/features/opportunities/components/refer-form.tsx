@@ -5,7 +5,7 @@ import { TextareaField } from '../../../components/ui/textarea-field';
 import { useReferOpportunity } from '../api/refer-opportunity';
 import { useChangeFailure } from '../hooks/use-change-failure';
 import { ChangeForm } from './change-form';
-import { SelectField } from './select-field';
+import { SelectField } from '../../../components/ui/select-field';
 
 type ReferFormProps = { opportunity: Opportunity; onDone: (message: string) => void };
 

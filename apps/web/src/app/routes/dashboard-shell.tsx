@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import type { Objective, Theme } from '@parley/contracts';
+import { EmptyState } from '../../components/ui/empty-state';
+import type { DashboardScope } from '../../features/dashboards/api/dashboard-scope';
+import { FilterBar } from '../../features/dashboards/components/filter-bar';
+import { useDashboardFilters } from '../hooks/use-dashboard-filters';
+
+type DashboardShellProps = {
+  title: string;
+  lead: string;
+  filters: ReturnType<typeof useDashboardFilters>;
+  objectives?: Objective[];
+  themes?: Theme[];
+  children: (scope: DashboardScope) => ReactNode;
+};
+
+/** What the three dashboards share: the page title, the filter bar in the URL, and the no-department state. */
+export const DashboardShell = ({
+  title,
+  lead,
+  filters,
+  objectives,
+  themes,
+  children,
+}: DashboardShellProps) => {
+  const { readable, params, scope, departmentName, filtersKey, apply } = filters;
+  return (
+    <>
+      <title>{scope ? `${title}: ${departmentName(scope.department)} – Parley` : `${title} – Parley`}</title>
+      <h1 className="heading-l">
+        {title}
+        {scope && <span className="heading-caption">{departmentName(scope.department)}</span>}
+      </h1>
+      {scope === null ? (
+        <EmptyState title="You are not in any department yet">
+          <p>Ask a department admin to add you; its figures appear here once they have.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <p className="lead">{lead}</p>
+          <FilterBar
+            key={filtersKey}
+            label={`Filter the ${title.toLowerCase()} figures`}
+            departments={readable}
+            value={params}
+            onApply={apply}
+            objectives={objectives}
+            themes={themes}
+            showChannel
+          />
+          {children(scope)}
+        </>
+      )}
+    </>
+  );
+};

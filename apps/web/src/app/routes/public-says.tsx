@@ -1,0 +1,27 @@
+import { useThemes } from '../../features/dashboards/api/get-themes';
+import { PublicDashboard } from '../../features/dashboards/components/public-dashboard';
+import { useDashboardFilters } from '../hooks/use-dashboard-filters';
+import { DashboardShell } from './dashboard-shell';
+
+export const PublicSaysRoute = () => {
+  const filters = useDashboardFilters();
+  // The same query the themes panel makes (one request): here it fills the filter bar's theme list.
+  const themes = useThemes(filters.scope);
+  return (
+    <DashboardShell
+      title="What the public says"
+      lead="What people posted about the department’s area: the themes, the tone (with how accurate Parley’s reading of it is), and how much they talked."
+      filters={filters}
+      themes={themes.data?.themes}
+    >
+      {(scope) => (
+        <PublicDashboard
+          scope={scope}
+          bucket={filters.bucket}
+          theme={filters.params.theme || undefined}
+          platform={filters.params.channel || undefined}
+        />
+      )}
+    </DashboardShell>
+  );
+};
