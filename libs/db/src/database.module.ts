@@ -11,7 +11,10 @@ import { NotificationRepository } from './repositories/notification.repository';
 import { DraftRepository } from './repositories/draft.repository';
 import { OpportunityRepository } from './repositories/opportunity.repository';
 import { ElectionPeriodRepository } from './repositories/election-period.repository';
+import { FlaggedAuthorRepository } from './repositories/flagged-author.repository';
+import { MentionPostRepository } from './repositories/mention-post.repository';
 import { MentionRollupRepository } from './repositories/mention-rollup.repository';
+import { PeerOrganisationRepository } from './repositories/peer-organisation.repository';
 import { MetricsLogRepository } from './repositories/metrics-log.repository';
 import { PostRepository } from './repositories/post.repository';
 import { PreviewRepository } from './repositories/preview.repository';
@@ -35,7 +38,10 @@ const REPOSITORIES = [
   DraftRepository,
   OpportunityRepository,
   ElectionPeriodRepository,
+  FlaggedAuthorRepository,
+  MentionPostRepository,
   MentionRollupRepository,
+  PeerOrganisationRepository,
   MetricsLogRepository,
   PostRepository,
   PreviewRepository,

@@ -21,4 +21,7 @@ export * from './repositories/engagement.repository';
 export * from './repositories/bundle.repository';
 export * from './repositories/opportunity.repository';
 export * from './repositories/mention-rollup.repository';
+export * from './repositories/mention-post.repository';
+export * from './repositories/flagged-author.repository';
+export * from './repositories/peer-organisation.repository';
 export * from './repositories/metrics-log.repository';

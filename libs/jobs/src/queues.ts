@@ -30,6 +30,8 @@ export type JobPayloads = {
   SweepSla: Record<string, never>;
   /** Counts the mentions in posts fetched since the roll-up's watermark (kept in Postgres, so no payload). */
   RollUpMentions: Record<string, never>;
+  /** Walks the pending mention recounts (names or flagged authors changed); Postgres holds them and their cursors. */
+  RecountMentions: Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
 
@@ -43,6 +45,7 @@ export const JOB_QUEUE = {
   DeliverWebhook: QUEUES.webhook,
   SweepSla: QUEUES.workflow,
   RollUpMentions: QUEUES.rollup,
+  RecountMentions: QUEUES.rollup,
 } as const satisfies { [N in JobName]: QueueName };
 
 /** The job names a queue carries: a handler map for the queue needs exactly these keys. */

@@ -24,7 +24,10 @@ export class RollupProcessor implements OnApplicationBootstrap, BeforeApplicatio
   async onApplicationBootstrap(): Promise<void> {
     this.worker = await startScheduledQueueWorker(
       'rollup',
-      { RollUpMentions: () => this.rollUpMentions.handle() },
+      {
+        RollUpMentions: () => this.rollUpMentions.handle(),
+        RecountMentions: () => this.rollUpMentions.recount(),
+      },
       { redis: this.redis, config: this.config, schedule: () => this.producer.scheduleRollUps() },
     );
   }
