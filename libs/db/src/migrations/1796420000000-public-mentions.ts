@@ -5,8 +5,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `mention_post`: which posts are a department's public mentions (the drill-down and the per-author reach read it
  *   through its (department, published) index, never the posts' text); a flagged author's posts are kept, marked
  *   `excluded`, so the number left out can be reported.
- * - `mention_author_day`: each distinct author per department and UTC day with their followers, so potential reach
- *   over a year reads one row per author-day instead of every mention (distinct authors cannot be summed from counts).
+ * - `mention_author_year`: each distinct author per department and UTC year, with the days they mentioned it (a
+ *   bitmap) and the most followers seen that year, so potential reach over any window reads at most one row per
+ *   author instead of every mention (distinct authors cannot be summed from counts).
  * - `peer_organisation` and `peer_mention_hour`: the organisations a department is compared with in share of voice.
  * - `flagged_author`: spam or bot authors a department leaves out of its mentions.
  * - `mention_recount`: recounts asked for (names or flags changed), walked hour by hour with a cursor.
@@ -39,14 +40,17 @@ export class PublicMentions1796420000000 implements MigrationInterface {
       `CREATE INDEX mention_post_drill ON mention_post (department_id, published_at DESC, post_id DESC) WHERE NOT excluded`,
     );
     await q.query(`CREATE INDEX mention_post_hour ON mention_post (hour)`);
+    // Rebuilding an author's year reads their mentions through this index.
+    await q.query(`CREATE INDEX mention_post_author ON mention_post (department_id, platform, author, hour)`);
     await q.query(`
-      CREATE TABLE mention_author_day (
+      CREATE TABLE mention_author_year (
         department_id uuid NOT NULL REFERENCES department(id) ON DELETE CASCADE,
-        day timestamptz NOT NULL,
+        year integer NOT NULL,
         platform text NOT NULL,
         author text NOT NULL,
         followers integer NOT NULL,
-        PRIMARY KEY (department_id, day, platform, author)
+        days bit(366) NOT NULL,
+        PRIMARY KEY (department_id, year, platform, author)
       )`);
     await q.query(`
       CREATE TABLE peer_organisation (
@@ -98,7 +102,7 @@ export class PublicMentions1796420000000 implements MigrationInterface {
     await q.query(`DROP TABLE flagged_author`);
     await q.query(`DROP TABLE peer_mention_hour`);
     await q.query(`DROP TABLE peer_organisation`);
-    await q.query(`DROP TABLE mention_author_day`);
+    await q.query(`DROP TABLE mention_author_year`);
     await q.query(`DROP TABLE mention_post`);
     await q.query(`ALTER TABLE mention_hour DROP CONSTRAINT mention_hour_counts`);
     await q.query(`DELETE FROM mention_hour WHERE mentions = 0`);

@@ -53,6 +53,27 @@ const POSTS_OF_HOURS = `
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
+/** A UTC year, and a day's place in it (0–365), as `mention_author_year` keys and marks them. */
+const YEAR_OF = (at: string) => `extract(year FROM ${at} AT TIME ZONE 'UTC')::int`;
+const DAY_OF_YEAR = (at: string) => `(extract(doy FROM ${at} AT TIME ZONE 'UTC')::int - 1)`;
+const NO_DAYS = `repeat('0', 366)::bit(366)`;
+
+/**
+ * For each UTC year that [from, to) covers whole days of, a 366-bit mask of those days (bit 0 is 1 January), to
+ * test against each author's days in `mention_author_year`.
+ */
+export const wholeDayMasks = (from: Date, to: Date): { year: number; mask: string }[] => {
+  const masks = new Map<number, string[]>();
+  for (let day = Math.ceil(from.getTime() / DAY_MS) * DAY_MS; day + DAY_MS <= to.getTime(); day += DAY_MS) {
+    const at = new Date(day);
+    const year = at.getUTCFullYear();
+    const bits = masks.get(year) ?? Array.from({ length: 366 }, () => '0');
+    bits[Math.round((day - Date.UTC(year, 0, 1)) / DAY_MS)] = '1';
+    masks.set(year, bits);
+  }
+  return [...masks].map(([year, bits]) => ({ year, mask: bits.join('') }));
+};
+
 /**
  * The hourly mentions roll-up. A run locks its watermark, recounts every hour that posts fetched since then were
  * published in, and moves the watermark, all in one transaction: a crash leaves the roll-up as it was before.
@@ -147,25 +168,45 @@ export class MentionRollupRepository {
        GROUP BY n.peer_id, p.hour`,
       [hours],
     );
-    await this.recountAuthorDays(q, hours);
+    await this.recountAuthorYears(q, hours);
     return rows.length;
   }
 
-  /** Rewrites the distinct authors of every UTC day the hours fall in, from `mention_post` (a day at a time). */
-  private async recountAuthorDays(q: Queryable, hours: Date[]): Promise<void> {
+  /**
+   * Rebuilds the year rows of every author whose mentions the hours could have changed: those with a counted
+   * mention in them now, and those whose bitmap marks one of their days (their mention may be gone: flagged,
+   * deleted, no longer naming the department). Each is rebuilt from all their counted mentions of that year.
+   */
+  private async recountAuthorYears(q: Queryable, hours: Date[]): Promise<void> {
     const days = [...new Set(hours.map((h) => Math.floor(h.getTime() / DAY_MS) * DAY_MS))].map(
       (d) => new Date(d),
     );
-    await q.query(`DELETE FROM mention_author_day WHERE day = ANY($1::timestamptz[])`, [days]);
     await q.query(
-      `INSERT INTO mention_author_day (department_id, day, platform, author, followers)
-       SELECT m.department_id, d.day, m.platform, m.author, max(coalesce(m.followers, 0))
-       FROM unnest($1::timestamptz[]) AS d(day)
-       JOIN mention_post m ON m.hour >= d.day AND m.hour < d.day + interval '1 day'
-       WHERE NOT m.excluded AND m.author <> ''
-       GROUP BY m.department_id, d.day, m.platform, m.author`,
-      [days],
+      `CREATE TEMP TABLE touched_author ON COMMIT DROP AS
+       SELECT DISTINCT m.department_id, ${YEAR_OF('m.hour')} AS year, m.platform, m.author
+       FROM mention_post m WHERE m.hour = ANY($1::timestamptz[]) AND NOT m.excluded AND m.author <> ''
+       UNION
+       SELECT y.department_id, y.year, y.platform, y.author
+       FROM unnest($2::timestamptz[]) AS d(day)
+       JOIN mention_author_year y ON y.year = ${YEAR_OF('d.day')} AND get_bit(y.days, ${DAY_OF_YEAR('d.day')}) = 1`,
+      [hours, days],
     );
+    await q.query(
+      `DELETE FROM mention_author_year y USING touched_author t
+       WHERE y.department_id = t.department_id AND y.year = t.year AND y.platform = t.platform AND y.author = t.author`,
+    );
+    await q.query(
+      `INSERT INTO mention_author_year (department_id, year, platform, author, followers, days)
+       SELECT t.department_id, t.year, t.platform, t.author, max(coalesce(m.followers, 0)),
+         bit_or(set_bit(${NO_DAYS}, ${DAY_OF_YEAR('m.hour')}, 1))
+       FROM touched_author t JOIN mention_post m
+         ON m.department_id = t.department_id AND m.platform = t.platform AND m.author = t.author
+        AND m.hour >= make_timestamptz(t.year, 1, 1, 0, 0, 0, 'UTC')
+        AND m.hour < make_timestamptz(t.year + 1, 1, 1, 0, 0, 0, 'UTC')
+       WHERE NOT m.excluded
+       GROUP BY t.department_id, t.year, t.platform, t.author`,
+    );
+    await q.query(`DROP TABLE touched_author`);
   }
 
   /** A department's buckets in [from, to), by hour, source and platform (hours without mentions are absent). */
@@ -218,25 +259,35 @@ export class MentionRollupRepository {
 
   /**
    * Σ followers of the distinct authors of a department's counted mentions in [from, to), each author once at the
-   * most followers seen. Whole UTC days are read from `mention_author_day` (one row per author-day), the partial days
-   * at either edge from `mention_post`, so a year costs one pass over author-days, not over every mention.
+   * most followers Parley saw for them in that calendar year. Whole UTC days are tested against each author's day
+   * bitmap in `mention_author_year` (one row per author and year, however often they posted); the partial days at
+   * either edge read `mention_post` for who posted, then the same rows for their followers.
    */
   async reach(q: Queryable, departmentId: string, from: Date, to: Date): Promise<Reach> {
     const firstDay = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
     const lastDay = new Date(Math.max(firstDay.getTime(), Math.floor(to.getTime() / DAY_MS) * DAY_MS));
+    const masks = wholeDayMasks(from, to);
     const rows: Reach[] = await q.query(
-      `WITH seen AS (
-         SELECT platform, author, followers FROM mention_author_day
-         WHERE department_id = $1 AND day >= $3 AND day < $4
-         UNION ALL
-         SELECT platform, author, coalesce(followers, 0) FROM mention_post
+      `WITH whole AS (
+         SELECT y.platform, y.author, y.followers
+         FROM unnest($6::int[], $7::text[]) AS k(year, mask)
+         JOIN mention_author_year y ON y.department_id = $1 AND y.year = k.year
+         WHERE bit_count(y.days & k.mask::bit(366)) > 0
+       ), edge AS (
+         SELECT DISTINCT platform, author, ${YEAR_OF('hour')} AS year FROM mention_post
          WHERE department_id = $1 AND NOT excluded AND author <> ''
-           AND ((published_at >= $2 AND published_at < least($3, $5)) OR (published_at >= greatest($4, $2) AND published_at < $5))
+           AND ((published_at >= $2::timestamptz AND published_at < least($3::timestamptz, $5::timestamptz))
+             OR (published_at >= greatest($4::timestamptz, $2::timestamptz) AND published_at < $5::timestamptz))
+       ), seen AS (
+         SELECT * FROM whole
+         UNION ALL
+         SELECT y.platform, y.author, y.followers FROM edge e JOIN mention_author_year y
+           ON y.department_id = $1 AND y.year = e.year AND y.platform = e.platform AND y.author = e.author
        ), authors AS (SELECT max(followers) AS followers FROM seen GROUP BY platform, author)
        SELECT count(*)::int AS authors, coalesce(sum(followers), 0)::bigint::float8 AS followers,
          count(*) FILTER (WHERE followers = 0)::int AS "withoutFollowers"
        FROM authors`,
-      [departmentId, from, firstDay, lastDay, to],
+      [departmentId, from, firstDay, lastDay, to, masks.map((m) => m.year), masks.map((m) => m.mask)],
     );
     return rows[0];
   }

@@ -5,7 +5,8 @@ import type { MetricCalculator, MetricReading, MetricScope } from '../metric-cal
 
 /**
  * `potential_reach`: Σ followers of the distinct authors of the department's public mentions in the window, each
- * author once at the most followers seen. A count with no denominator; n is the number of distinct authors.
+ * author once, at the most followers Parley saw for them that calendar year (so a year's reach reads one row per
+ * author). A count with no denominator; n is the number of distinct authors.
  */
 @Injectable()
 export class PotentialReachCalculator implements MetricCalculator {
@@ -31,6 +32,7 @@ export class PotentialReachCalculator implements MetricCalculator {
         detail: {
           upperBound: true,
           label: 'An upper bound: not everyone who follows these people saw what they posted.',
+          followers: 'the most seen for each person in the calendar year',
           authors: reach.authors,
           authorsWithoutFollowerCount: reach.withoutFollowers,
         },
