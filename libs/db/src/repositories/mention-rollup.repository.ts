@@ -58,6 +58,11 @@ const YEAR_OF = (at: string) => `extract(year FROM ${at} AT TIME ZONE 'UTC')::in
 const DAY_OF_YEAR = (at: string) => `(extract(doy FROM ${at} AT TIME ZONE 'UTC')::int - 1)`;
 const NO_DAYS = `repeat('0', 366)::bit(366)`;
 
+/** The authors of the counted mentions in the hours $1, by department and year: whose year rows they feed. */
+const AUTHORS_OF_HOURS = `
+  SELECT m.department_id, ${YEAR_OF('m.hour')} AS year, m.platform, m.author
+  FROM mention_post m WHERE m.hour = ANY($1::timestamptz[]) AND NOT m.excluded AND m.author <> ''`;
+
 /**
  * For each UTC year that [from, to) covers whole days of, a 366-bit mask of those days (bit 0 is 1 January), to
  * test against each author's days in `mention_author_year`.
@@ -118,8 +123,8 @@ export class MentionRollupRepository {
    * once per department it names, never in the department's own posts (marked by the tagger, or written from one of
    * its accounts on that platform, whichever site: stricter than the tagger, so a post can be left out but never
    * counted wrongly), never once deleted; a post by an author the department flagged is kept as `excluded`. The
-   * posts behind each count (`mention_post`) and each day's distinct authors (`mention_author_day`) are rewritten
-   * with the hours. Returns the number of department buckets written. Call it in a transaction, so the deletes and
+   * posts behind each count (`mention_post`) and the year rows of their authors (`mention_author_year`) are
+   * rewritten with the hours. Returns the number of department buckets written. Call it in a transaction, so the deletes and
    * the recount land together.
    */
   async recountHours(q: Queryable, hours: Date[]): Promise<number> {
@@ -127,6 +132,8 @@ export class MentionRollupRepository {
     // The planner cannot estimate the phrase matches and overestimates the join a thousandfold, which turns on JIT
     // compilation: measured at 1.8 s of a 2.1 s recount of 5,000 posts. Off for this transaction only.
     await q.query(`SET LOCAL jit = off`);
+    // Whoever was counted in these hours before, whose year rows may lose a day.
+    await q.query(`CREATE TEMP TABLE touched_author ON COMMIT DROP AS ${AUTHORS_OF_HOURS}`, [hours]);
     for (const table of ['mention_hour', 'mention_post', 'peer_mention_hour']) {
       await q.query(`DELETE FROM ${table} WHERE hour = ANY($1::timestamptz[])`, [hours]);
     }
@@ -173,33 +180,21 @@ export class MentionRollupRepository {
   }
 
   /**
-   * Rebuilds the year rows of every author whose mentions the hours could have changed: those with a counted
-   * mention in them now, and those whose bitmap marks one of their days (their mention may be gone: flagged,
-   * deleted, no longer naming the department). Each is rebuilt from all their counted mentions of that year.
+   * Rebuilds the year rows of every author whose mentions the hours could have changed: those counted in them
+   * before the recount (their mention may be gone: flagged, deleted, no longer naming the department) and after.
+   * Each is rebuilt from all their counted mentions of that year, read through the author index.
    */
   private async recountAuthorYears(q: Queryable, hours: Date[]): Promise<void> {
-    const days = [...new Set(hours.map((h) => Math.floor(h.getTime() / DAY_MS) * DAY_MS))].map(
-      (d) => new Date(d),
-    );
+    await q.query(`INSERT INTO touched_author ${AUTHORS_OF_HOURS}`, [hours]);
     await q.query(
-      `CREATE TEMP TABLE touched_author ON COMMIT DROP AS
-       SELECT DISTINCT m.department_id, ${YEAR_OF('m.hour')} AS year, m.platform, m.author
-       FROM mention_post m WHERE m.hour = ANY($1::timestamptz[]) AND NOT m.excluded AND m.author <> ''
-       UNION
-       SELECT y.department_id, y.year, y.platform, y.author
-       FROM unnest($2::timestamptz[]) AS d(day)
-       JOIN mention_author_year y ON y.year = ${YEAR_OF('d.day')} AND get_bit(y.days, ${DAY_OF_YEAR('d.day')}) = 1`,
-      [hours, days],
-    );
-    await q.query(
-      `DELETE FROM mention_author_year y USING touched_author t
+      `DELETE FROM mention_author_year y USING (SELECT DISTINCT * FROM touched_author) t
        WHERE y.department_id = t.department_id AND y.year = t.year AND y.platform = t.platform AND y.author = t.author`,
     );
     await q.query(
       `INSERT INTO mention_author_year (department_id, year, platform, author, followers, days)
        SELECT t.department_id, t.year, t.platform, t.author, max(coalesce(m.followers, 0)),
          bit_or(set_bit(${NO_DAYS}, ${DAY_OF_YEAR('m.hour')}, 1))
-       FROM touched_author t JOIN mention_post m
+       FROM (SELECT DISTINCT * FROM touched_author) t JOIN mention_post m
          ON m.department_id = t.department_id AND m.platform = t.platform AND m.author = t.author
         AND m.hour >= make_timestamptz(t.year, 1, 1, 0, 0, 0, 'UTC')
         AND m.hour < make_timestamptz(t.year + 1, 1, 1, 0, 0, 0, 'UTC')
@@ -270,9 +265,9 @@ export class MentionRollupRepository {
     const rows: Reach[] = await q.query(
       `WITH whole AS (
          SELECT y.platform, y.author, y.followers
-         FROM unnest($6::int[], $7::text[]) AS k(year, mask)
+         FROM unnest($6::int[], $7::bit(366)[]) AS k(year, mask)
          JOIN mention_author_year y ON y.department_id = $1 AND y.year = k.year
-         WHERE bit_count(y.days & k.mask::bit(366)) > 0
+         WHERE (y.days & k.mask) <> ${NO_DAYS}
        ), edge AS (
          SELECT DISTINCT platform, author, ${YEAR_OF('hour')} AS year FROM mention_post
          WHERE department_id = $1 AND NOT excluded AND author <> ''
