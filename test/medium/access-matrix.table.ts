@@ -467,4 +467,27 @@ export const ROUTES: Record<string, RouteCase> = {
     request: ({ department }) => ({ path: `/api/sentiment/accuracy?department=${department.key}` }),
     expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
   },
+  'GET /api/metrics/posts': {
+    request: ({ department }) => ({
+      path: `/api/metrics/posts?department=${department.key}&from=2026-01-01&to=2026-02-01`,
+    }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
+  // Flagged spam or bot authors: everyone in the department sees the list; those who record evaluation change it.
+  'GET /api/departments/:department/flagged-authors': {
+    request: ({ department }) => ({ path: `/api/departments/${department.key}/flagged-authors` }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
+  'POST /api/departments/:department/flagged-authors': {
+    // A handle per caller, so no two callers flag the same author in a department.
+    request: ({ department, actor }) => ({
+      path: `/api/departments/${department.key}/flagged-authors`,
+      body: { platform: 'mastodon', handle: `matrix-${actor}`, kind: 'spam', reason: 'matrix probe' },
+    }),
+    expect: '401 · 201 · 403 201 403 201 201 · 403 404 403 404 404',
+  },
+  'DELETE /api/departments/:department/flagged-authors/:id': {
+    request: ({ department }) => ({ path: `/api/departments/${department.key}/flagged-authors/${NOBODY}` }),
+    expect: '401 · 404 · 403 404 403 404 404 · 403 404 403 404 404',
+  },
 };

@@ -212,6 +212,7 @@ describe('workspace documents: nothing is lost by a typo or an omission', () => 
       rules: { created: ['dfe/fees'], updated: [], deleted: ['dfe/loans'], unchanged: [] },
       sources: { created: ['blog'], updated: [], deleted: [], unchanged: [] },
       electionPeriods: { created: [], updated: [], deleted: [], unchanged: [] },
+      peers: { created: [], updated: [], deleted: [], unchanged: [] },
     });
     expect(await stored()).toEqual(before);
     expect(await auditCount()).toBe(audits);

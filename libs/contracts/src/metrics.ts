@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { DECLINE_REASONS, ENGAGEMENT_KINDS, ENGAGEMENT_MODES, ROUTES } from '@parley/domain';
+import { DECLINE_REASONS, ENGAGEMENT_KINDS, ENGAGEMENT_MODES, PLATFORMS, ROUTES } from '@parley/domain';
 import { departmentKey } from './auth';
+import { strictObject } from './strict-object';
 
 /** A day (`2026-12-01`, from midnight UTC) or an exact time with its offset; the window is [from, to). */
 const instant = (what: string) =>
@@ -238,3 +239,29 @@ export const ownPostsResponseSchema = z.object({
   withoutFollowers: z.number().int(),
   items: z.array(ownPostSchema),
 export type OwnPostsResponse = z.infer<typeof ownPostsResponseSchema>;
+/** Marks an author's posts as spam or a bot's, so they leave the department's mention counts (and are counted as excluded). */
+export const flagAuthorRequestSchema = strictObject({
+  platform: z.enum(PLATFORMS, { error: `platform is one of ${PLATFORMS.join(', ')}` }),
+  handle: z
+    .string({ error: 'handle is the author’s handle as their posts show it' })
+    .trim()
+    .min(1, 'handle is the author’s handle as their posts show it')
+    .max(200),
+  kind: z.enum(['spam', 'bot'], { error: 'kind is spam or bot' }),
+  reason: z
+    .string({ error: 'reason says why, for whoever reads the audit log' })
+    .trim()
+    .min(1, 'reason says why, for whoever reads the audit log')
+    .max(500),
+});
+export type FlagAuthorRequest = z.infer<typeof flagAuthorRequestSchema>;
+
+export const flaggedAuthorSchema = z.object({
+  id: z.string(),
+  platform: z.string(),
+  handle: z.string(),
+  kind: z.enum(['spam', 'bot']),
+  reason: z.string(),
+  flaggedAt: z.string(),
+});
+export type FlaggedAuthor = z.infer<typeof flaggedAuthorSchema>;

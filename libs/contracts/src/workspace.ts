@@ -116,6 +116,28 @@ const department = strictObject({
   rules: list(rule, { what: 'rules', within: 'a department', max: LIMITS.rulesPerDepartment }).optional(),
 });
 
+/**
+ * An organisation a department is compared with in share of voice (another public body, a regulator), counted in
+ * public posts by its name, aliases and handles as departments are.
+ */
+const peer = strictObject({
+  name: text({
+    what: 'a peer organisation name',
+    max: LIMITS.name,
+    required: 'a peer organisation needs a name',
+  }),
+  aliases: list(text({ what: 'an alias', max: LIMITS.name, required: 'an alias cannot be empty' }), {
+    what: 'aliases',
+    within: 'a peer organisation',
+    max: LIMITS.aliases,
+  }).default([]),
+  handles: list(text({ what: 'a handle', max: LIMITS.name, required: 'a handle cannot be empty' }), {
+    what: 'handles',
+    within: 'a peer organisation',
+    max: LIMITS.aliases,
+  }).default([]),
+});
+
 const calendarDate = (what: string) =>
   z
     .string({ error: `${what} is a date written YYYY-MM-DD` })
@@ -223,7 +245,12 @@ export const workspaceDocumentSchema = strictObject({
     within: 'a workspace document',
     max: LIMITS.electionPeriods,
   }).optional(),
+  /** The organisations outside Parley that share of voice compares every department with. */
+  peers: list(peer, { what: 'peers', within: 'a workspace document', max: LIMITS.departments }).optional(),
 }).superRefine((doc, ctx) => {
+  for (const dup of duplicates((doc.peers ?? []).map((p) => p.name.toLowerCase()))) {
+    ctx.addIssue({ code: 'custom', path: ['peers'], message: `peer organisation "${dup}" appears twice` });
+  }
   for (const dup of duplicates((doc.electionPeriods ?? []).map((p) => p.name))) {
     ctx.addIssue({
       code: 'custom',
@@ -276,6 +303,7 @@ export type RuleDocument = NonNullable<DepartmentDocument['rules']>[number];
 export type AccountDocument = NonNullable<DepartmentDocument['accounts']>[number];
 export type ResourceDocument = NonNullable<DepartmentDocument['resources']>[number];
 export type ElectionPeriodDocument = NonNullable<WorkspaceDocument['electionPeriods']>[number];
+export type PeerDocument = NonNullable<WorkspaceDocument['peers']>[number];
 export type SettingValue = z.infer<typeof settingValue>;
 
 const changeSet = z.object({
@@ -289,8 +317,8 @@ export type ChangeSet = z.infer<typeof changeSet>;
 /** One change a document makes (or, in a dry run, would make): the fields it touches, before and after. */
 export const changeSchema = z.object({
   action: z.enum(['create', 'update', 'delete']),
-  entity: z.enum(['department', 'rule', 'source', 'election-period']),
-  /** `dfe`, `dfe/loans` (a rule), a source key, or an election period's name. */
+  entity: z.enum(['department', 'rule', 'source', 'election-period', 'peer']),
+  /** `dfe`, `dfe/loans` (a rule), a source key, an election period's or a peer organisation's name. */
   key: z.string(),
   fields: z.array(z.string()),
   /** Secrets appear as `{ set: true }`, never their values. */
@@ -310,6 +338,9 @@ export const applyResultSchema = z.object({
   rules: changeSet,
   sources: changeSet,
   electionPeriods: changeSet,
+  peers: changeSet,
+  /** Set when names, aliases, handles or peers changed: the mention roll-ups are being recounted. */
+  recount: z.boolean().optional(),
 });
 export type ApplyResult = z.infer<typeof applyResultSchema>;
 

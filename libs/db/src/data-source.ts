@@ -19,6 +19,7 @@ import { MentionHour1796400000000 } from './migrations/1796400000000-mention-hou
 import { LogMetricIndexes1796410000000 } from './migrations/1796410000000-log-metric-indexes';
 import { OwnPostIndex1796450000000 } from './migrations/1796450000000-own-post-index';
 import { PostSentiment1796430000000 } from './migrations/1796430000000-post-sentiment';
+import { PublicMentions1796420000000 } from './migrations/1796420000000-public-mentions';
 
 export const MIGRATIONS = [
   InitialSchema1763683200000,
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   LogMetricIndexes1796410000000,
   OwnPostIndex1796450000000,
   PostSentiment1796430000000,
+  PublicMentions1796420000000,
 ];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */

@@ -12,8 +12,11 @@ import { DraftRepository } from './repositories/draft.repository';
 import { OwnPostRepository } from './repositories/own-post.repository';
 import { OpportunityRepository } from './repositories/opportunity.repository';
 import { ElectionPeriodRepository } from './repositories/election-period.repository';
+import { FlaggedAuthorRepository } from './repositories/flagged-author.repository';
+import { MentionPostRepository } from './repositories/mention-post.repository';
 import { MentionRollupRepository } from './repositories/mention-rollup.repository';
 import { SentimentRepository } from './repositories/sentiment.repository';
+import { PeerOrganisationRepository } from './repositories/peer-organisation.repository';
 import { MetricsLogRepository } from './repositories/metrics-log.repository';
 import { PostRepository } from './repositories/post.repository';
 import { PreviewRepository } from './repositories/preview.repository';
@@ -38,7 +41,10 @@ const REPOSITORIES = [
   OpportunityRepository,
   OwnPostRepository,
   ElectionPeriodRepository,
+  FlaggedAuthorRepository,
+  MentionPostRepository,
   MentionRollupRepository,
+  PeerOrganisationRepository,
   MetricsLogRepository,
   PostRepository,
   PreviewRepository,

@@ -22,5 +22,8 @@ export * from './repositories/bundle.repository';
 export * from './repositories/opportunity.repository';
 export * from './repositories/mention-rollup.repository';
 export * from './repositories/sentiment.repository';
+export * from './repositories/mention-post.repository';
+export * from './repositories/flagged-author.repository';
+export * from './repositories/peer-organisation.repository';
 export * from './repositories/metrics-log.repository';
 export * from './repositories/own-post.repository';

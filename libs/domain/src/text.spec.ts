@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NormalisedPost } from './post';
-import { firstUnstorable, storablePost, storableText } from './text';
+import { excerptOf, firstUnstorable, storablePost, storableText } from './text';
 
 describe('storableText', () => {
   it.each([
@@ -50,5 +50,18 @@ describe('storablePost', () => {
       language: 'en',
       rootId: 'root',
     });
+  });
+});
+
+describe('excerptOf', () => {
+  it('collapses whitespace and drops what Parley never stores', () => {
+    expect(excerptOf('  Hello\n\n  world\u0000 ')).toBe('Hello world');
+  });
+
+  it('cuts a long text at a word boundary with an ellipsis, within the limit', () => {
+    // "aaaa bbbb cccc dddd" is 19 characters; at most 12: the first 11 are "aaaa bbbb c", cut back to "aaaa bbbb".
+    expect(excerptOf('aaaa bbbb cccc dddd', 12)).toBe('aaaa bbbb…');
+    // One long word has no boundary in its second half: cut inside it.
+    expect(excerptOf('x'.repeat(20), 12)).toBe(`${'x'.repeat(11)}…`);
   });
 });

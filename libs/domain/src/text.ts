@@ -40,3 +40,18 @@ export const storablePost = (post: NormalisedPost): NormalisedPost => ({
   ...(post.commentsFeedUrl === undefined ? {} : { commentsFeedUrl: storable(post.commentsFeedUrl) }),
   ...(post.rootId === undefined ? {} : { rootId: storable(post.rootId) }),
 });
+
+/** How long an excerpt of a post is at most, in characters (the ellipsis included). */
+export const EXCERPT_CHARS = 280;
+
+/**
+ * A post's text as a short plain excerpt: only characters Parley stores, whitespace collapsed, cut at a word
+ * boundary with an ellipsis when longer than `max`.
+ */
+export const excerptOf = (text: string, max = EXCERPT_CHARS): string => {
+  const plain = storableText(text).replace(/\s+/g, ' ').trim();
+  if (plain.length <= max) return plain;
+  const cut = plain.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+};

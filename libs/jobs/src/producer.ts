@@ -160,6 +160,15 @@ export class JobProducer {
     );
   }
 
+  /**
+   * Asks for the pending mention recounts to be walked, right after one is recorded. One job with a fixed id, so a
+   * burst of changes queues it once; the scheduled roll-up also walks them, so a request made while Redis was away
+   * is only late.
+   */
+  async recountMentions(): Promise<void> {
+    await this.add('RecountMentions', {}, { jobId: 'recount-mentions', removeOnFail: true });
+  }
+
   async removeSchedule(schedulerId: string): Promise<void> {
     await this.queues.ingest.removeJobScheduler(schedulerId);
   }

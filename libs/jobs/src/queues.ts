@@ -32,6 +32,8 @@ export type JobPayloads = {
   RollUpMentions: Record<string, never>;
   /** Classifies the posts fetched since the sentiment watermark and recounts their hours (state in Postgres). */
   RollUpSentiment: Record<string, never>;
+  /** Walks the pending mention recounts (names or flagged authors changed); Postgres holds them and their cursors. */
+  RecountMentions: Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
 
@@ -46,6 +48,7 @@ export const JOB_QUEUE = {
   SweepSla: QUEUES.workflow,
   RollUpMentions: QUEUES.rollup,
   RollUpSentiment: QUEUES.rollup,
+  RecountMentions: QUEUES.rollup,
 } as const satisfies { [N in JobName]: QueueName };
 
 /** The job names a queue carries: a handler map for the queue needs exactly these keys. */

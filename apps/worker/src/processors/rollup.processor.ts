@@ -29,6 +29,7 @@ export class RollupProcessor implements OnApplicationBootstrap, BeforeApplicatio
       {
         RollUpMentions: () => this.rollUpMentions.handle(),
         RollUpSentiment: () => this.rollUpSentiment.handle(),
+        RecountMentions: () => this.rollUpMentions.recount(),
       },
       { redis: this.redis, config: this.config, schedule: () => this.producer.scheduleRollUps() },
     );

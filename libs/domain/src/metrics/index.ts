@@ -7,3 +7,4 @@ export * from './own-posts';
 export * from './own-post-reasons';
 export * from './classification';
 export * from './sentiment';
+export * from './mention-series';

@@ -8,6 +8,8 @@ export const SPIKE_MIN_BASELINE_MENTIONS = 50;
 const RECENT_HOURS = 24;
 const BASELINE_HOURS = 7 * 24;
 const SHORT_HOURS = 12;
+/** How many hours velocity reads to judge one hour: that hour's last 24 and the 7 days before them. */
+export const VELOCITY_HOURS = RECENT_HOURS + BASELINE_HOURS;
 
 /** Why no spike can be called: the baseline never varied, held too few mentions, or is not there yet. */
 export type SpikeSuppression = 'flat_baseline' | 'thin_baseline' | 'short_history';

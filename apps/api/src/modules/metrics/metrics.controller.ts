@@ -1,16 +1,20 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  metricPostsPageSchema,
+  metricPostsQuerySchema,
   metricsQuerySchema,
   metricsResponseSchema,
   seriesQuerySchema,
   seriesResponseSchema,
+  type MetricPostsPage,
   type MetricsResponse,
   type SeriesResponse,
 } from '@parley/contracts';
 import { Endpoint } from '../../common/openapi';
 import { parseWith } from '../../common/parse-with';
 import { Authorize, CurrentUser, type AuthContext } from '../auth/auth-context';
+import { MetricPostsService } from './metric-posts.service';
 import { MetricsService } from './metrics.service';
 
 const ACCESS = 'Anyone who can see the department reads its metrics.';
@@ -18,7 +22,10 @@ const ACCESS = 'Anyone who can see the department reads its metrics.';
 @ApiTags('metrics')
 @Controller('metrics')
 export class MetricsController {
-  constructor(private readonly metrics: MetricsService) {}
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly posts: MetricPostsService,
+  ) {}
 
   @Authorize('department.read')
   @Get()
@@ -33,6 +40,25 @@ export class MetricsController {
   })
   read(@CurrentUser() auth: AuthContext, @Query() query: Record<string, string>): Promise<MetricsResponse> {
     return this.metrics.read(auth, parseWith(metricsQuerySchema, query, 'query'));
+  }
+
+  @Authorize('department.read')
+  @Get('posts')
+  @Endpoint({
+    summary: 'The posts behind a bar or a point: a department’s public mentions in a period',
+    description:
+      'Newest first, a page at a time (pass nextCursor back as cursor), with the total. Leaves out the ' +
+      'department’s own posts and flagged spam or bot authors, as the counts do; by platform (theme and ' +
+      `sentiment are not available yet). ${ACCESS}`,
+    query: metricPostsQuerySchema,
+    ok: { description: 'One page of posts, excerpts as plain text.', schema: metricPostsPageSchema },
+    errors: [400, 404],
+  })
+  postsBehind(
+    @CurrentUser() auth: AuthContext,
+    @Query() query: Record<string, string>,
+  ): Promise<MetricPostsPage> {
+    return this.posts.page(auth, parseWith(metricPostsQuerySchema, query, 'query'));
   }
 
   @Authorize('department.read')

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { BANK_HOLIDAYS, englandAndWalesBankHolidays } from '@parley/config';
 import { DepartmentAccess } from '../../common/department-access.service';
+import { FlaggedAuthorsController } from './flagged-authors.controller';
+import { FlaggedAuthorsService } from './flagged-authors.service';
 import { METRIC_CALCULATORS, type MetricCalculator } from './metric-calculator';
 import { MetricsController } from './metrics.controller';
+import { MetricPostsService } from './metric-posts.service';
 import { MetricsService } from './metrics.service';
 import { ActivityCalculator } from './calculators/activity.calculator';
 import { DeclinedCalculator } from './calculators/declined.calculator';
@@ -14,6 +17,9 @@ import { EngagementQualityCalculator } from './calculators/engagement-quality.ca
 import { OwnPostsController } from './own-posts.controller';
 import { OwnPostsService } from './own-posts.service';
 import { SentimentCalculator } from './calculators/sentiment.calculator';
+import { PotentialReachCalculator } from './calculators/potential-reach.calculator';
+import { ShareOfVoiceCalculator } from './calculators/share-of-voice.calculator';
+import { VelocityCalculator } from './calculators/velocity.calculator';
 
 /** Every calculator; `MetricsService` reads them all. Add one here and it answers in `GET /api/metrics`. */
 const CALCULATORS = [
@@ -25,11 +31,14 @@ const CALCULATORS = [
   ReturningParticipantsCalculator,
   EngagementQualityCalculator,
   SentimentCalculator,
+  VelocityCalculator,
+  ShareOfVoiceCalculator,
+  PotentialReachCalculator,
 ];
 
 /** The metrics of METRICS.md, computed from Parley's log and the public-data roll-ups. */
 @Module({
-  controllers: [MetricsController, OwnPostsController],
+  controllers: [MetricsController, OwnPostsController, FlaggedAuthorsController],
   providers: [
     ...CALCULATORS,
     {
@@ -39,6 +48,8 @@ const CALCULATORS = [
     },
     MetricsService,
     OwnPostsService,
+    MetricPostsService,
+    FlaggedAuthorsService,
     DepartmentAccess,
     // First-response times in business hours skip bank holidays, as the SLA sweep does.
     { provide: BANK_HOLIDAYS, useFactory: englandAndWalesBankHolidays },

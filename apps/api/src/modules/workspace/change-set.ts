@@ -23,5 +23,6 @@ export const resultOf = (plan: Plan, dryRun: boolean): ApplyResult => {
     rules: set('rule'),
     sources: set('source'),
     electionPeriods: set('election-period'),
+    peers: set('peer'),
   };
 };

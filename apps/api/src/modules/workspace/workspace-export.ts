@@ -36,4 +36,5 @@ export const documentOf = (state: WorkspaceState): WorkspaceDocument => ({
     };
   }),
   electionPeriods: state.electionPeriods.map(({ name, from, to }) => ({ name, from, to })),
+  peers: state.peers.map(({ name, aliases, handles }) => ({ name, aliases, handles })),
 });

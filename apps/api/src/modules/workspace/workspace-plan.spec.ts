@@ -20,6 +20,7 @@ const state: WorkspaceState = {
   departments: [],
   sources: [reddit],
   electionPeriods: [{ id: 'period-1', name: 'Local elections 2027', from: '2027-03-25', to: '2027-05-06' }],
+  peers: [{ id: 'peer-1', name: 'Ofsted', aliases: ['Office for Standards in Education'], handles: [] }],
 };
 
 const plan = (input: unknown, prune = false) =>
@@ -107,5 +108,30 @@ describe('planWorkspace: election periods', () => {
   it('refuses two periods of one name', () => {
     const parsed = workspaceDocumentSchema.safeParse({ electionPeriods: [local, local] });
     expect(parsed.error?.issues[0].message).toBe('election period "Local elections 2027" appears twice');
+  });
+});
+
+describe('planWorkspace: peer organisations', () => {
+  const ofsted = { name: 'Ofsted', aliases: ['Office for Standards in Education'] };
+  const outcome = (input: unknown, prune = false) =>
+    plan(input, prune).changes.map((c) => [c.action, c.entity, c.key, c.fields]);
+
+  it('creates, updates by name in any case and, only with prune, removes the ones a given list leaves out', () => {
+    expect(outcome({ peers: [ofsted] })).toEqual([]);
+    expect(outcome({ peers: [{ ...ofsted, handles: ['ofstednews'] }] })).toEqual([
+      ['update', 'peer', 'Ofsted', ['handles']],
+    ]);
+    expect(outcome({ peers: [{ ...ofsted, name: 'OFSTED' }] })).toEqual([
+      ['update', 'peer', 'OFSTED', ['name']],
+    ]);
+    expect(outcome({ peers: [{ name: 'Ofqual' }] }, true)).toEqual([
+      ['create', 'peer', 'Ofqual', ['aliases', 'handles']],
+      ['delete', 'peer', 'Ofsted', ['aliases', 'handles']],
+    ]);
+  });
+
+  it('refuses two peers of one name', () => {
+    const parsed = workspaceDocumentSchema.safeParse({ peers: [ofsted, { name: 'ofsted' }] });
+    expect(parsed.error?.issues[0].message).toBe('peer organisation "ofsted" appears twice');
   });
 });

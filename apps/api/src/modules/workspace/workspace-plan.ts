@@ -22,6 +22,7 @@ import {
   visibleConfig,
   type DepartmentFields,
   type ElectionPeriodFields,
+  type PeerFields,
   type RuleFields,
   type SourceFields,
   type StoredDepartment,
@@ -46,7 +47,8 @@ export type PlannedChange =
       existing: StoredRuleRow | null;
     } & Step<RuleFields>)
   | ({ entity: 'source'; id: string | null } & Step<SourceFields, StoredSource>)
-  | ({ entity: 'election-period'; id: string | null } & Step<ElectionPeriodFields>);
+  | ({ entity: 'election-period'; id: string | null } & Step<ElectionPeriodFields>)
+  | ({ entity: 'peer'; id: string | null } & Step<PeerFields>);
 
 /** Everything a document changes, in the order to write it, and what it leaves as it is. */
 export type Plan = {
@@ -200,7 +202,7 @@ const flatSource = (s: SourceFields, secretsAs: (value: string) => unknown) => (
 export const planWorkspace = (doc: WorkspaceDocument, state: WorkspaceState, prune: boolean): Plan => {
   const plan: Plan = {
     changes: [],
-    unchanged: { department: [], rule: [], source: [], 'election-period': [] },
+    unchanged: { department: [], rule: [], source: [], 'election-period': [], peer: [] },
     problems: [],
   };
   const add = (change: PlannedChange) =>
@@ -240,6 +242,7 @@ export const planWorkspace = (doc: WorkspaceDocument, state: WorkspaceState, pru
     }
   }
   planElectionPeriods(doc, state, prune).forEach(add);
+  planPeers(doc, state, prune).forEach(add);
   plan.problems.push(...accountConflicts(doc, state, plan.changes));
   return plan;
 };
@@ -258,6 +261,29 @@ const planElectionPeriods = (doc: WorkspaceDocument, state: WorkspaceState, prun
       (p) => !doc.electionPeriods?.some((g) => g.name === p.name),
     )) {
       changes.push({ entity: 'election-period', id: old.id, ...step(old.name, dates(old), null, dates) });
+    }
+  }
+  return changes;
+};
+
+/**
+ * Peer organisations by name (in any case, as the database tells them apart): given ones are created or updated;
+ * with prune, stored ones not given are removed.
+ */
+const planPeers = (doc: WorkspaceDocument, state: WorkspaceState, prune: boolean) => {
+  const names = (p: PeerFields): PeerFields => ({ aliases: p.aliases, handles: p.handles });
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const changes: PlannedChange[] = [];
+  for (const given of doc.peers ?? []) {
+    const old = state.peers.find((p) => same(p.name, given.name));
+    const change = step(given.name, old ? names(old) : null, names(given), names);
+    // A name written in another case is the same organisation renamed.
+    if (old && old.name !== given.name) change.fields.unshift('name');
+    changes.push({ entity: 'peer', id: old?.id ?? null, ...change });
+  }
+  if (prune && doc.peers) {
+    for (const old of state.peers.filter((p) => !doc.peers?.some((g) => same(g.name, p.name)))) {
+      changes.push({ entity: 'peer', id: old.id, ...step(old.name, names(old), null, names) });
     }
   }
   return changes;
@@ -349,6 +375,7 @@ export const visibleFields = (
     };
   }
   if (change.entity === 'election-period') return { ...(fields as ElectionPeriodFields) };
+  if (change.entity === 'peer') return { name: change.key, ...(fields as PeerFields) };
   return change.entity === 'rule'
     ? ruleFields(fields as RuleFields)
     : departmentView(fields as DepartmentFields);

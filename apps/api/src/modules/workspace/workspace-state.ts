@@ -4,6 +4,7 @@ import type {
   AccountRow,
   AccountWithSecretRow,
   ElectionPeriodRow,
+  PeerOrganisationRow,
   ResourceRow,
   Secrets,
   StoredRuleRow,
@@ -14,6 +15,7 @@ export type WorkspaceState = {
   departments: StoredDepartment[];
   sources: StoredSource[];
   electionPeriods: ElectionPeriodRow[];
+  peers: PeerOrganisationRow[];
 };
 export type StoredDepartment = { id: string; key: string; rules: StoredRuleRow[] } & DepartmentFields;
 /** `sealed`: the secrets as stored, kept as they are when a change leaves them alone. */
@@ -32,6 +34,7 @@ export type DepartmentFields = {
   resources: ResourceRow[];
 };
 export type ElectionPeriodFields = { from: string; to: string };
+export type PeerFields = { aliases: string[]; handles: string[] };
 export type RuleFields = { name: string; query: string; purpose: string | null; enabled: boolean };
 export type SourceFields = {
   name: string | null;

@@ -6,6 +6,8 @@ import {
   DATA_SOURCE,
   OpportunityRepository,
   ElectionPeriodRepository,
+  MentionRollupRepository,
+  PeerOrganisationRepository,
   WorkspaceRepository,
   accountSecretAad,
   inTransaction,
@@ -59,6 +61,8 @@ export class WorkspaceService {
     private readonly outbox: BackfillOutbox,
     private readonly opportunities: OpportunityRepository,
     private readonly electionPeriods: ElectionPeriodRepository,
+    private readonly peers: PeerOrganisationRepository,
+    private readonly mentions: MentionRollupRepository,
   ) {}
 
   async apply(
@@ -73,7 +77,7 @@ export class WorkspaceService {
       prune,
     );
     if (dryRun) return resultOf(this.plan(doc, await this.state(this.dataSource), prune), true);
-    const { plan, backfill } = await inTransaction(this.dataSource, async (tx) => {
+    const { plan, backfill, recount } = await inTransaction(this.dataSource, async (tx) => {
       await this.workspace.lockWorkspace(tx);
       const planned = this.plan(doc, await this.state(tx), prune);
       await this.write(tx, actor, planned.changes);
@@ -81,10 +85,17 @@ export class WorkspaceService {
       const retag = planned.changes.some((c) => c.entity === 'rule')
         ? await this.outbox.record(tx, 'workspace rules changed')
         : null;
-      return { plan: planned, backfill: retag };
+      // Likewise the mention recount: the scheduled roll-up walks it even if the job below is lost.
+      const names = planned.changes.some(changesMentionNames);
+      if (names) await this.mentions.requestRecount(tx, 'names, aliases, handles or peers changed');
+      return { plan: planned, backfill: retag, recount: names };
     });
     const result = resultOf(plan, false);
     await this.syncSchedules(plan);
+    if (recount) {
+      result.recount = true;
+      await this.recountMentions();
+    }
     if (backfill) {
       result.backfill = backfill.id;
       result.backfillState = await this.outbox.dispatch(backfill);
@@ -106,6 +117,15 @@ export class WorkspaceService {
     } catch (error) {
       if (!isRedisUnavailable(error)) throw error;
       this.logger.warn({ message: 'schedules will sync when Redis is back', sources: changed.length });
+    }
+  }
+
+  private async recountMentions(): Promise<void> {
+    try {
+      await this.producer.recountMentions();
+    } catch (error) {
+      if (!isRedisUnavailable(error)) throw error;
+      this.logger.warn({ message: 'mentions will be recounted at the next scheduled roll-up' });
     }
   }
 
@@ -155,7 +175,12 @@ export class WorkspaceService {
       secrets: this.readSecrets(s.key, s.secrets),
       sealed: s.secrets,
     }));
-    return { departments, sources, electionPeriods: await this.electionPeriods.all(q) };
+    return {
+      departments,
+      sources,
+      electionPeriods: await this.electionPeriods.all(q),
+      peers: await this.peers.all(q),
+    };
   }
 
   /**
@@ -207,7 +232,9 @@ export class WorkspaceService {
           ? await this.writeDepartment(w, change)
           : change.entity === 'source'
             ? await this.writeSource(w, change)
-            : await this.writeElectionPeriod(w, change);
+            : change.entity === 'peer'
+              ? await this.writePeer(w, change)
+              : await this.writeElectionPeriod(w, change);
       await this.audit.record(tx, actor, {
         action: `${change.entity}.${change.action}`,
         entityType: change.entity,
@@ -285,6 +312,16 @@ export class WorkspaceService {
     return change.id ?? (await this.electionPeriods.insert(w.tx, fields));
   }
 
+  private async writePeer(w: Write, change: Extract<PlannedChange, { entity: 'peer' }>) {
+    if (!change.after) {
+      await this.peers.delete(w.tx, change.id as string);
+      return change.id;
+    }
+    const fields = { name: change.key, ...change.after };
+    if (change.id) await this.peers.update(w.tx, change.id, fields);
+    return change.id ?? (await this.peers.insert(w.tx, fields));
+  }
+
   /** Seals the secrets again only when they changed, so an unchanged source keeps its stored ciphertext. */
   private storedSource(w: Write, key: string, s: SourceFields, before: StoredSource | null) {
     const { secrets } = s;
@@ -303,10 +340,16 @@ export class WorkspaceService {
   }
 }
 
-const summary = ({ dryRun, departments, rules, sources, electionPeriods }: ApplyResult) => ({
+/** What a department or peer is called in public changed, so the hours already counted may count differently. */
+const changesMentionNames = (change: PlannedChange): boolean =>
+  change.entity === 'peer' ||
+  (change.entity === 'department' &&
+    (change.action === 'create' || change.fields.some((f) => ['name', 'aliases', 'accounts'].includes(f))));
+
+const summary = ({ dryRun, departments, rules, sources, electionPeriods, peers }: ApplyResult) => ({
   dryRun,
   ...Object.fromEntries(
-    Object.entries({ departments, rules, sources, electionPeriods }).map(([kind, c]) => [
+    Object.entries({ departments, rules, sources, electionPeriods, peers }).map(([kind, c]) => [
       kind,
       `${c.created.length} created, ${c.updated.length} updated, ${c.deleted.length} deleted`,
     ]),
