@@ -7,6 +7,7 @@ import { BackfillRequestRepository } from './repositories/backfill-request.repos
 import { BundleRepository } from './repositories/bundle.repository';
 import { ConversationRepository } from './repositories/conversation.repository';
 import { EngagementRepository } from './repositories/engagement.repository';
+import { EvaluationRepository } from './repositories/evaluation.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { DraftRepository } from './repositories/draft.repository';
 import { OpportunityRepository } from './repositories/opportunity.repository';
@@ -31,6 +32,7 @@ const REPOSITORIES = [
   BundleRepository,
   ConversationRepository,
   EngagementRepository,
+  EvaluationRepository,
   NotificationRepository,
   DraftRepository,
   OpportunityRepository,
