@@ -4,9 +4,10 @@ import { METRIC_CALCULATORS, type MetricCalculator } from './metric-calculator';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 import { OpportunitiesCalculator } from './calculators/opportunities.calculator';
+import { EvaluationRecordsCalculator } from './calculators/evaluation-records.calculator';
 
 /** Every calculator; `MetricsService` reads them all. Add one here and it answers in `GET /api/metrics`. */
-const CALCULATORS = [OpportunitiesCalculator];
+const CALCULATORS = [OpportunitiesCalculator, EvaluationRecordsCalculator];
 
 /** The metrics of METRICS.md, computed from Parley's log and the public-data roll-ups. */
 @Module({
