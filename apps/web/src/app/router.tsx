@@ -70,6 +70,14 @@ const createRouter = () =>
               lazy: () => import('./routes/webhooks').then((m) => ({ Component: m.WebhooksRoute })),
             },
             {
+              path: 'evaluation',
+              lazy: () => import('./routes/evaluation').then((m) => ({ Component: m.EvaluationRoute })),
+            },
+            {
+              path: 'evaluation/:department',
+              lazy: () => import('./routes/evaluation').then((m) => ({ Component: m.EvaluationRoute })),
+            },
+            {
               path: 'audit',
               lazy: () => import('./routes/audit').then((m) => ({ Component: m.AuditRoute })),
             },

@@ -361,9 +361,9 @@ export class EvaluationRepository {
   foreignConversations(q: Queryable, departmentId: string, ids: string[]): Promise<string[]> {
     return q
       .query(
-        `SELECT id::text FROM unnest($2::bigint[]) AS id
-         WHERE NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.conversation_id = id AND o.department_id = $1)
-           AND NOT EXISTS (SELECT 1 FROM engagement g WHERE g.conversation_id = id AND g.department_id = $1)`,
+        `SELECT w.cid::text AS id FROM unnest($2::bigint[]) AS w(cid)
+         WHERE NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.conversation_id = w.cid AND o.department_id = $1)
+           AND NOT EXISTS (SELECT 1 FROM engagement g WHERE g.conversation_id = w.cid AND g.department_id = $1)`,
         [departmentId, ids],
       )
       .then((rows: { id: string }[]) => rows.map((r) => r.id));
@@ -373,8 +373,8 @@ export class EvaluationRepository {
   foreignEngagements(q: Queryable, departmentId: string, ids: string[]): Promise<string[]> {
     return q
       .query(
-        `SELECT id::text FROM unnest($2::uuid[]) AS id
-         WHERE NOT EXISTS (SELECT 1 FROM engagement g WHERE g.id = id AND g.department_id = $1)`,
+        `SELECT w.eid::text AS id FROM unnest($2::uuid[]) AS w(eid)
+         WHERE NOT EXISTS (SELECT 1 FROM engagement g WHERE g.id = w.eid AND g.department_id = $1)`,
         [departmentId, ids],
       )
       .then((rows: { id: string }[]) => rows.map((r) => r.id));

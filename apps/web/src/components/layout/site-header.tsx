@@ -52,6 +52,14 @@ const NAV: NavItem[] = [
     matches: (path: string) => path.startsWith('/notifications'),
   },
   {
+    to: '/evaluation',
+    label: 'Evaluation',
+    matches: (path: string) => path.startsWith('/evaluation'),
+    // For policy officials, managers and admins, who read and record evaluation.
+    shownTo: (user: SiteHeaderUser) =>
+      user.workspaceAdmin || user.departments.some((d) => d.permissions.includes('evaluation.read')),
+  },
+  {
     to: '/audit',
     label: 'Audit log',
     matches: (path: string) => path.startsWith('/audit'),

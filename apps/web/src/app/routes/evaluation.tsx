@@ -1,0 +1,27 @@
+import { Navigate, useParams } from 'react-router';
+import { useSignedInUser } from '../../features/auth/api/get-me';
+import {
+  EvaluationRecordsPage,
+  NoEvaluationAccess,
+} from '../../features/evaluation/components/evaluation-records-page';
+
+/** /evaluation opens the first department the person records evaluation for; /evaluation/:department that one. */
+export const EvaluationRoute = () => {
+  const me = useSignedInUser();
+  const { department } = useParams();
+  const readable = me.departments.filter((d) => d.permissions.includes('evaluation.read'));
+  if (!department && readable[0])
+    return <Navigate to={`/evaluation/${encodeURIComponent(readable[0].key)}`} replace />;
+  const current = readable.find((d) => d.key === department);
+  return (
+    <>
+      <title>Evaluation records – Parley</title>
+      <h1 className="heading-l">Evaluation records{current ? `: ${current.name}` : ''}</h1>
+      {department && (current || me.workspaceAdmin) ? (
+        <EvaluationRecordsPage department={department} />
+      ) : (
+        <NoEvaluationAccess />
+      )}
+    </>
+  );
+};
