@@ -145,11 +145,10 @@ export class ExercisesService {
   }
 
   private async view(q: Queryable, department: DepartmentRow, id: string): Promise<Exercise> {
-    const [row, influence, followUps] = await Promise.all([
-      this.records.exercise(q, id),
-      this.records.influenceOf(q, [id]),
-      this.records.followUpsOf(q, [id]),
-    ]);
+    // One after another: inside a transaction they share one connection.
+    const row = await this.records.exercise(q, id);
+    const influence = await this.records.influenceOf(q, [id]);
+    const followUps = await this.records.followUpsOf(q, [id]);
     if (!row) throw new DomainError('not_found', 'That exercise has just been removed.');
     return exerciseView(department.key, row, influence, followUps);
   }
