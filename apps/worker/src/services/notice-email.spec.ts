@@ -39,6 +39,8 @@ describe('a notification email', () => {
       { ...row, reason: 'follow-up-due', conversationId: null },
       'https://parley.example.gov.uk',
     );
-    expect(followUp.text).toContain('Open the evaluation records: https://parley.example.gov.uk/evaluation/dfe');
+    expect(followUp.text).toContain(
+      'Open the evaluation records: https://parley.example.gov.uk/evaluation/dfe',
+    );
   });
 });

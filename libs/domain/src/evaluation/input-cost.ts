@@ -14,7 +14,8 @@ export const recordCost = ({ staffHours, hourlyRate, toolCost }: CostRecord): nu
 export const costInWindow = (record: CostRecord, window: Window): number => {
   const length = record.to.getTime() - record.from.getTime();
   const shared =
-    Math.min(record.to.getTime(), window.to.getTime()) - Math.max(record.from.getTime(), window.from.getTime());
+    Math.min(record.to.getTime(), window.to.getTime()) -
+    Math.max(record.from.getTime(), window.from.getTime());
   if (length <= 0 || shared <= 0) return 0;
   return recordCost(record) * (shared / length);
 };
