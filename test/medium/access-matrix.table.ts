@@ -488,6 +488,133 @@ export const ROUTES: Record<string, RouteCase> = {
   },
   'DELETE /api/departments/:department/flagged-authors/:id': {
     request: ({ department }) => ({ path: `/api/departments/${department.key}/flagged-authors/${NOBODY}` }),
+
+  // evaluation records (issue 11): policy officials, managers and admins read and record them; comms and viewers cannot.
+  'GET /api/evaluation': {
+    request: ({ department }) => ({ path: `/api/evaluation?department=${department.key}` }),
+    expect: '401 · 200 · 403 200 403 200 200 · 403 404 403 404 404',
+  },
+  'GET /api/evaluation/follow-ups': {
+    request: ({ department }) => ({ path: `/api/evaluation/follow-ups?department=${department.key}` }),
+    expect: '401 · 200 · 403 200 403 200 200 · 403 404 403 404 404',
+  },
+  'POST /api/evaluation/objectives': {
+    request: ({ department }) => ({
+      path: '/api/evaluation/objectives',
+      body: {
+        department: department.key,
+        description: 'Answer more questions',
+        audience: 'Parents',
+        metric: 'response_rate',
+        from: '2026-01-01',
+        to: '2026-04-01',
+      },
+    }),
+    expect: '401 · 201 · 403 201 403 201 201 · 403 404 403 404 404',
+  },
+  'POST /api/evaluation/exercises': {
+    request: ({ department }) => ({
+      path: '/api/evaluation/exercises',
+      body: { department: department.key, title: 'Loans consultation', startedAt: '2026-01-01' },
+    }),
+    expect: '401 · 201 · 403 201 403 201 201 · 403 404 403 404 404',
+  },
+  'POST /api/evaluation/lessons': {
+    request: ({ department }) => ({
+      path: '/api/evaluation/lessons',
+      body: { department: department.key, text: 'We replied too late in the evening.' },
+    }),
+    expect: '401 · 201 · 403 201 403 201 201 · 403 404 403 404 404',
+  },
+  'POST /api/evaluation/surveys': {
+    request: ({ department }) => ({
+      path: '/api/evaluation/surveys',
+      body: {
+        department: department.key,
+        question: 'I know where to apply',
+        method: 'Online panel',
+        before: { agree: 10, n: 40 },
+        after: { agree: 20, n: 40 },
+        surveyedAt: '2026-02-01',
+      },
+    }),
+    expect: '401 · 201 · 403 201 403 201 201 · 403 404 403 404 404',
+  },
+  'POST /api/evaluation/costs': {
+    request: ({ department }) => ({
+      path: '/api/evaluation/costs',
+      body: {
+        department: department.key,
+        from: '2026-01-01',
+        to: '2026-02-01',
+        staffHours: 10,
+        hourlyRate: 30,
+        toolCost: 50,
+      },
+    }),
+    expect: '401 · 201 · 403 201 403 201 201 · 403 404 403 404 404',
+  },
+  'PATCH /api/evaluation/objectives/:id': {
+    request: () => ({ path: `/api/evaluation/objectives/${NOBODY}`, body: {} }),
+    expect: '401 · 404 · 403 404 403 404 404 · 403 404 403 404 404',
+  },
+  'DELETE /api/evaluation/objectives/:id': {
+    request: () => ({ path: `/api/evaluation/objectives/${NOBODY}` }),
+    expect: '401 · 404 · 403 404 403 404 404 · 403 404 403 404 404',
+  },
+  'PATCH /api/evaluation/exercises/:id': {
+    request: () => ({ path: `/api/evaluation/exercises/${NOBODY}`, body: {} }),
+    expect: '401 · 404 · 403 404 403 404 404 · 403 404 403 404 404',
+  },
+  'DELETE /api/evaluation/exercises/:id': {
+    request: () => ({ path: `/api/evaluation/exercises/${NOBODY}` }),
+    expect: '401 · 404 · 403 404 403 404 404 · 403 404 403 404 404',
+  },
+  'POST /api/evaluation/exercises/:id/close': {
+    request: () => ({ path: `/api/evaluation/exercises/${NOBODY}/close`, body: {} }),
+    expect: '401 · 404 · 403 404 403 404 404 · 403 404 403 404 404',
+  },
+  'PUT /api/evaluation/exercises/:id/you-said-we-did': {
+    request: () => ({
+      path: `/api/evaluation/exercises/${NOBODY}/you-said-we-did`,
+      body: { url: 'https://www.gov.uk/you-said-we-did' },
+    }),
+    expect: '401 · 404 · 403 404 403 404 404 · 403 404 403 404 404',
+  },
+  'POST /api/evaluation/exercises/:id/influence': {
+    request: () => ({ path: `/api/evaluation/exercises/${NOBODY}/influence`, body: { level: 1 } }),
+    expect: '401 · 404 · 403 404 403 404 404 · 403 404 403 404 404',
+  },
+  'PATCH /api/evaluation/influence/:id': {
+    request: () => ({ path: `/api/evaluation/influence/${NOBODY}`, body: {} }),
+    expect: '401 · 404 · 403 404 403 404 404 · 403 404 403 404 404',
+  },
+  'DELETE /api/evaluation/influence/:id': {
+    request: () => ({ path: `/api/evaluation/influence/${NOBODY}` }),
+    expect: '401 · 404 · 403 404 403 404 404 · 403 404 403 404 404',
+  },
+  'PATCH /api/evaluation/lessons/:id': {
+    request: () => ({ path: `/api/evaluation/lessons/${NOBODY}`, body: {} }),
+    expect: '401 · 404 · 403 404 403 404 404 · 403 404 403 404 404',
+  },
+  'DELETE /api/evaluation/lessons/:id': {
+    request: () => ({ path: `/api/evaluation/lessons/${NOBODY}` }),
+    expect: '401 · 404 · 403 404 403 404 404 · 403 404 403 404 404',
+  },
+  'PATCH /api/evaluation/surveys/:id': {
+    request: () => ({ path: `/api/evaluation/surveys/${NOBODY}`, body: {} }),
+    expect: '401 · 404 · 403 404 403 404 404 · 403 404 403 404 404',
+  },
+  'DELETE /api/evaluation/surveys/:id': {
+    request: () => ({ path: `/api/evaluation/surveys/${NOBODY}` }),
+    expect: '401 · 404 · 403 404 403 404 404 · 403 404 403 404 404',
+  },
+  'PATCH /api/evaluation/costs/:id': {
+    request: () => ({ path: `/api/evaluation/costs/${NOBODY}`, body: {} }),
+    expect: '401 · 404 · 403 404 403 404 404 · 403 404 403 404 404',
+  },
+  'DELETE /api/evaluation/costs/:id': {
+    request: () => ({ path: `/api/evaluation/costs/${NOBODY}` }),
     expect: '401 · 404 · 403 404 403 404 404 · 403 404 403 404 404',
   },
 };

@@ -7,6 +7,7 @@ import { DomainErrorFilter } from './common/domain-error.filter';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { EngagementsModule } from './modules/engagements/engagements.module';
+import { EvaluationModule } from './modules/evaluation/evaluation.module';
 import { DraftsModule } from './modules/drafts/drafts.module';
 import { GovernanceModule } from './modules/governance/governance.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
@@ -39,6 +40,7 @@ import { WorkspaceModule } from './modules/workspace/workspace.module';
     GovernanceModule,
     MetricsModule,
     SentimentModule,
+    EvaluationModule,
     OpportunitiesModule,
     ProprietyModule,
   ],

@@ -27,6 +27,7 @@ import { IngestProcessor } from './processors/ingest.processor';
 import { JetstreamConsumer } from './processors/jetstream.consumer';
 import { NotifyProcessor } from './processors/notify.processor';
 import { SweepSlaHandler } from './handlers/sweep-sla.handler';
+import { RemindFollowUpsHandler } from './handlers/remind-follow-ups.handler';
 import { WorkflowProcessor } from './processors/workflow.processor';
 import { RollUpMentionsHandler } from './handlers/roll-up-mentions.handler';
 import { RollUpSentimentHandler } from './handlers/roll-up-sentiment.handler';
@@ -76,6 +77,7 @@ import { TagBacklogGate } from './services/tag-backlog.gate';
     NotifyProcessor,
     { provide: BANK_HOLIDAYS, useFactory: englandAndWalesBankHolidays },
     SweepSlaHandler,
+    RemindFollowUpsHandler,
     WorkflowProcessor,
     RollUpMentionsHandler,
     RollUpSentimentHandler,

@@ -14,8 +14,9 @@ export const notificationSchema = z.object({
   at: z.string(),
   read: z.boolean(),
   department: z.string(),
-  opportunityId: z.string(),
-  conversationId: z.string(),
+  /** Null for a notice about an evaluation follow-up, which concerns an exercise rather than a conversation. */
+  opportunityId: z.string().nullable(),
+  conversationId: z.string().nullable(),
 });
 export type Notification = z.infer<typeof notificationSchema>;
 

@@ -20,6 +20,7 @@ import { LogMetricIndexes1796410000000 } from './migrations/1796410000000-log-me
 import { OwnPostIndex1796450000000 } from './migrations/1796450000000-own-post-index';
 import { PostSentiment1796430000000 } from './migrations/1796430000000-post-sentiment';
 import { PublicMentions1796420000000 } from './migrations/1796420000000-public-mentions';
+import { EvaluationRecords1796460000000 } from './migrations/1796460000000-evaluation-records';
 
 export const MIGRATIONS = [
   InitialSchema1763683200000,
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   OwnPostIndex1796450000000,
   PostSentiment1796430000000,
   PublicMentions1796420000000,
+  EvaluationRecords1796460000000,
 ];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */

@@ -7,6 +7,7 @@ import { BackfillRequestRepository } from './repositories/backfill-request.repos
 import { BundleRepository } from './repositories/bundle.repository';
 import { ConversationRepository } from './repositories/conversation.repository';
 import { EngagementRepository } from './repositories/engagement.repository';
+import { EvaluationRepository } from './repositories/evaluation.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { DraftRepository } from './repositories/draft.repository';
 import { OwnPostRepository } from './repositories/own-post.repository';
@@ -36,6 +37,7 @@ const REPOSITORIES = [
   BundleRepository,
   ConversationRepository,
   EngagementRepository,
+  EvaluationRepository,
   NotificationRepository,
   DraftRepository,
   OpportunityRepository,

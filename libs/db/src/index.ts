@@ -27,3 +27,4 @@ export * from './repositories/flagged-author.repository';
 export * from './repositories/peer-organisation.repository';
 export * from './repositories/metrics-log.repository';
 export * from './repositories/own-post.repository';
+export * from './repositories/evaluation.repository';

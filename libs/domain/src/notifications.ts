@@ -12,6 +12,7 @@ export const NOTICE_REASONS = [
   'sla-due-soon',
   'sla-overdue',
   'referred',
+  'follow-up-due',
 ] as const;
 export type NoticeReason = (typeof NOTICE_REASONS)[number];
 
@@ -24,6 +25,7 @@ export const NOTICE_LABELS: Record<NoticeReason, string> = {
   'sla-due-soon': 'a first response I am responsible for is nearly due',
   'sla-overdue': 'a first response I am responsible for is overdue',
   referred: 'a conversation is referred to my department',
+  'follow-up-due': 'an engagement exercise in my department is due its policy-influence follow-up',
 };
 
 /** One row of the opportunity_event outbox, as the rules read it. */
@@ -97,6 +99,9 @@ const candidates = (reason: NoticeReason, event: OutboxEvent, audience: Audience
     case 'referred':
       // The receiving department's comms officers, whose inbox it has just reached.
       return withRoles(audience.members, ['comms']);
+    case 'follow-up-due':
+      // Those who record policy influence: the department's policy officials and managers.
+      return withRoles(audience.members, ['policy', 'manager']);
   }
 };
 
@@ -113,6 +118,8 @@ export type NoticeContext = {
   fromDepartmentName?: string | null;
   /** For a review, what the reviewer decided (`approve`, `request-changes`). */
   decision?: string | null;
+  /** For a follow-up, how many months after the exercise closed it is. */
+  months?: number;
 };
 
 const reviewed = (decision: string | null | undefined): string =>
@@ -136,6 +143,8 @@ export const describeNotice = (reason: NoticeReason, context: NoticeContext): st
       return `The first response to ${what} is overdue (${context.departmentName})`;
     case 'referred':
       return `${who}${context.fromDepartmentName ? ` (${context.fromDepartmentName})` : ''} referred ${what} to ${context.departmentName}`;
+    case 'follow-up-due':
+      return `The ${context.months ?? 3}-month follow-up of ${what} is due: record what it changed in policy (${context.departmentName})`;
   }
 };
 

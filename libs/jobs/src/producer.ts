@@ -6,6 +6,7 @@ import {
   QUEUE_OPTIONS,
   QUEUES,
   SLA_SWEEP_EVERY_MS,
+  FOLLOW_UP_REMINDER_EVERY_MS,
   ROLLUP_EVERY_MS,
   ROLLUP_SCHEDULER_ID,
   SENTIMENT_SCHEDULER_ID,
@@ -143,6 +144,15 @@ export class JobProducer {
       'sla-sweep',
       { every: SLA_SWEEP_EVERY_MS },
       { name: 'SweepSla', data: {}, opts: QUEUE_OPTIONS.workflow },
+    );
+  }
+
+  /** The follow-up reminders, every FOLLOW_UP_REMINDER_EVERY_MS; upserting again changes nothing. */
+  async scheduleFollowUpReminders(): Promise<void> {
+    await this.queues.workflow.upsertJobScheduler(
+      'follow-up-reminders',
+      { every: FOLLOW_UP_REMINDER_EVERY_MS },
+      { name: 'RemindFollowUps', data: {}, opts: QUEUE_OPTIONS.workflow },
     );
   }
 

@@ -28,6 +28,8 @@ export type JobPayloads = {
   DeliverWebhook: { deliveryId: string };
   /** Fills first-response deadlines and appends due-soon / overdue warnings; reads everything from Postgres. */
   SweepSla: Record<string, never>;
+  /** Reminds departments of evaluation follow-ups that have come due; which ones is read from Postgres. */
+  RemindFollowUps: Record<string, never>;
   /** Counts the mentions in posts fetched since the roll-up's watermark (kept in Postgres, so no payload). */
   RollUpMentions: Record<string, never>;
   /** Classifies the posts fetched since the sentiment watermark and recounts their hours (state in Postgres). */
@@ -46,6 +48,7 @@ export const JOB_QUEUE = {
   SendEmail: QUEUES.notify,
   DeliverWebhook: QUEUES.webhook,
   SweepSla: QUEUES.workflow,
+  RemindFollowUps: QUEUES.workflow,
   RollUpMentions: QUEUES.rollup,
   RollUpSentiment: QUEUES.rollup,
   RecountMentions: QUEUES.rollup,
@@ -139,6 +142,9 @@ export const TAG_WINDOW = 4;
 /** BullMQ rejects ids with ':' or that are plain integers, so every id gets a word prefix and safe characters. */
 export const jobId = (...parts: (string | number)[]): string =>
   parts.join('-').replace(/[^A-Za-z0-9_.-]/g, '_');
+
+/** How often due follow-ups are looked for: a follow-up is due from a London midnight, so hourly is prompt enough. */
+export const FOLLOW_UP_REMINDER_EVERY_MS = 60 * 60_000;
 
 /** How often the roll-ups catch up with what was fetched: dashboards are at most this far behind. */
 export const ROLLUP_EVERY_MS = 5 * 60_000;

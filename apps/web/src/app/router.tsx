@@ -73,6 +73,14 @@ const createRouter = () =>
               path: 'sentiment/labels',
               lazy: () =>
                 import('./routes/sentiment-labels').then((m) => ({ Component: m.SentimentLabelsRoute })),
+              },
+              {
+              path: 'evaluation-records',
+              lazy: () => import('./routes/evaluation-records').then((m) => ({ Component: m.EvaluationRecordsRoute })),
+            },
+            {
+              path: 'evaluation-records/:department',
+              lazy: () => import('./routes/evaluation-records').then((m) => ({ Component: m.EvaluationRecordsRoute })),
             },
             {
               path: 'audit',

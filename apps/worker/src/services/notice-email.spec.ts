@@ -9,6 +9,7 @@ const row: EmailToSendRow = {
   reason: 'assigned',
   text: 'Dana assigned “<script>alert(1)</script>\nBcc: x@evil.example” to you',
   conversationId: '12',
+  departmentKey: 'dfe',
   departmentName: 'Department for Education',
   title: 'Loans',
   emailState: 'pending',
@@ -31,5 +32,15 @@ describe('a notification email', () => {
   it('escapes everything it did not write itself in the HTML', () => {
     expect(email.html).not.toContain('<script>');
     expect(email.html).toContain('Cal &#60;Comms&#62;');
+  });
+
+  it('links a follow-up notice to the department’s evaluation records', () => {
+    const followUp = noticeEmail(
+      { ...row, reason: 'follow-up-due', conversationId: null },
+      'https://parley.example.gov.uk',
+    );
+    expect(followUp.text).toContain(
+      'Open the evaluation records: https://parley.example.gov.uk/evaluation/dfe',
+    );
   });
 });

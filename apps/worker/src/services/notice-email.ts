@@ -9,7 +9,11 @@ const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#
  * it with where to stop it. Plain text first; the HTML says the same with nothing but escaped text and two links.
  */
 export const noticeEmail = (row: EmailToSendRow, publicUrl: string): Email => {
-  const link = `${publicUrl}/conversations/${encodeURIComponent(row.conversationId)}`;
+  // A follow-up's notice is about an exercise: its link is the department's evaluation records.
+  const link = row.conversationId
+    ? `${publicUrl}/conversations/${encodeURIComponent(row.conversationId)}`
+    : `${publicUrl}/evaluation-records/${encodeURIComponent(row.departmentKey)}`;
+  const open = row.conversationId ? 'Open the conversation' : 'Open the evaluation records';
   const settings = `${publicUrl}/account`;
   const why = `You get this email because you asked Parley to email you when ${NOTICE_LABELS[row.reason]}.`;
   const text = [
@@ -17,7 +21,7 @@ export const noticeEmail = (row: EmailToSendRow, publicUrl: string): Email => {
     '',
     `${row.text}.`,
     '',
-    `Open the conversation: ${link}`,
+    `${open}: ${link}`,
     '',
     `${why} Change that on your account page: ${settings}`,
     '',
@@ -26,7 +30,7 @@ export const noticeEmail = (row: EmailToSendRow, publicUrl: string): Email => {
   const html = `<!doctype html><html lang="en"><body style="font-family: Arial, sans-serif; font-size: 16px">
 <p>Hello ${escapeHtml(row.name)},</p>
 <p>${escapeHtml(row.text)}.</p>
-<p><a href="${escapeHtml(link)}">Open the conversation in Parley</a></p>
+<p><a href="${escapeHtml(link)}">${open} in Parley</a></p>
 <p style="color: #505a5f">${escapeHtml(why)} <a href="${escapeHtml(settings)}">Change that on your account page</a>.</p>
 <p style="color: #505a5f">Parley, for ${escapeHtml(row.departmentName)}</p>
 </body></html>`;

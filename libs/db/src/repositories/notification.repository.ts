@@ -29,8 +29,9 @@ export type NotificationRow = {
   createdAt: Date;
   readAt: Date | null;
   departmentKey: string;
-  opportunityId: string;
-  conversationId: string;
+  /** Null for a follow-up's notice, which is about an exercise. */
+  opportunityId: string | null;
+  conversationId: string | null;
   eventKind: string;
 };
 
@@ -51,7 +52,9 @@ export type EmailToSendRow = {
   name: string;
   reason: NoticeReason;
   text: string;
-  conversationId: string;
+  /** Null for a follow-up's notice: the email links to the department's evaluation records. */
+  conversationId: string | null;
+  departmentKey: string;
   departmentName: string;
   title: string | null;
   emailState: 'pending' | 'sent' | 'failed' | null;
@@ -137,14 +140,34 @@ export class NotificationRepository {
     );
   }
 
+  /**
+   * One notification per person for a follow-up that has come due; a person already told is skipped (unique per
+   * follow-up × person), and only the rows made now come back.
+   */
+  insertFollowUpNotifications(
+    q: Queryable,
+    followUp: { id: string; departmentId: string },
+    notices: NewNotification[],
+  ): Promise<{ id: string; userId: string; emailState: string | null }[]> {
+    if (notices.length === 0) return Promise.resolve([]);
+    return q.query(
+      `INSERT INTO notification (user_id, follow_up_id, department_id, reason, text, email_state)
+       SELECT n."userId", $1, $2, n.reason, n.text, CASE WHEN n.email THEN 'pending' END
+       FROM jsonb_to_recordset($3::jsonb) AS n("userId" uuid, reason text, text text, email boolean)
+       ON CONFLICT (follow_up_id, user_id) WHERE follow_up_id IS NOT NULL DO NOTHING
+       RETURNING id::text, user_id AS "userId", email_state AS "emailState"`,
+      [followUp.id, followUp.departmentId, JSON.stringify(notices)],
+    );
+  }
+
   /** A page of someone's notifications, newest first, before the cursor (a notification id). */
   listFor(q: Queryable, userId: string, before: string | null, limit: number): Promise<NotificationRow[]> {
     return q.query(
       `SELECT n.id::text, n.reason, n.text, n.created_at AS "createdAt", n.read_at AS "readAt",
          d.key AS "departmentKey", n.opportunity_id AS "opportunityId", o.conversation_id::text AS "conversationId",
-         e.kind AS "eventKind"
+         coalesce(e.kind, 'follow-up-due') AS "eventKind"
        FROM notification n JOIN department d ON d.id = n.department_id
-       JOIN opportunity o ON o.id = n.opportunity_id JOIN opportunity_event e ON e.id = n.event_id
+       LEFT JOIN opportunity o ON o.id = n.opportunity_id LEFT JOIN opportunity_event e ON e.id = n.event_id
        WHERE n.user_id = $1 AND ($2::bigint IS NULL OR n.id < $2::bigint)
        ORDER BY n.id DESC LIMIT $3`,
       [userId, before, limit],
@@ -171,9 +194,11 @@ export class NotificationRepository {
     return q
       .query(
         `SELECT n.id::text, u.email, u.name, n.reason, n.text, o.conversation_id::text AS "conversationId",
-           d.name AS "departmentName", c.title, n.email_state AS "emailState"
+           d.key AS "departmentKey", d.name AS "departmentName", coalesce(c.title, x.title) AS title,
+           n.email_state AS "emailState"
          FROM notification n JOIN app_user u ON u.id = n.user_id JOIN department d ON d.id = n.department_id
-         JOIN opportunity o ON o.id = n.opportunity_id JOIN conversation c ON c.id = o.conversation_id
+         LEFT JOIN opportunity o ON o.id = n.opportunity_id LEFT JOIN conversation c ON c.id = o.conversation_id
+         LEFT JOIN exercise_follow_up f ON f.id = n.follow_up_id LEFT JOIN exercise x ON x.id = f.exercise_id
          WHERE n.id = $1 AND u.disabled_at IS NULL`,
         [id],
       )

@@ -20,6 +20,7 @@ import { SentimentCalculator } from './calculators/sentiment.calculator';
 import { PotentialReachCalculator } from './calculators/potential-reach.calculator';
 import { ShareOfVoiceCalculator } from './calculators/share-of-voice.calculator';
 import { VelocityCalculator } from './calculators/velocity.calculator';
+import { EvaluationRecordsCalculator } from './calculators/evaluation-records.calculator';
 
 /** Every calculator; `MetricsService` reads them all. Add one here and it answers in `GET /api/metrics`. */
 const CALCULATORS = [
@@ -34,6 +35,7 @@ const CALCULATORS = [
   VelocityCalculator,
   ShareOfVoiceCalculator,
   PotentialReachCalculator,
+  EvaluationRecordsCalculator,
 ];
 
 /** The metrics of METRICS.md, computed from Parley's log and the public-data roll-ups. */

@@ -76,6 +76,14 @@ const NAV: NavItem[] = [
       user.workspaceAdmin || user.departments.some((d) => d.permissions.includes('evaluation.record')),
   },
   {
+    to: '/evaluation-records',
+    label: 'Evaluation records',
+    matches: (path: string) => path.startsWith('/evaluation-records'),
+    // For policy officials, managers and admins, who read and record evaluation.
+    shownTo: (user: SiteHeaderUser) =>
+      user.workspaceAdmin || user.departments.some((d) => d.permissions.includes('evaluation.read')),
+  },
+  {
     to: '/audit',
     label: 'Audit log',
     matches: (path: string) => path.startsWith('/audit'),

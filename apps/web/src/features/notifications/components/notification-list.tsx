@@ -11,7 +11,11 @@ import { useMarkRead } from '../api/mark-read';
 const Item = ({ notification, onOpen }: { notification: Notification; onOpen: () => void }) => (
   <li className={notification.read ? undefined : 'notification-list__item--unread'}>
     <Link
-      to={`/conversations/${encodeURIComponent(notification.conversationId)}`}
+      to={
+        notification.conversationId
+          ? `/conversations/${encodeURIComponent(notification.conversationId)}`
+          : `/evaluation-records/${encodeURIComponent(notification.department)}`
+      }
       className="link"
       onClick={onOpen}
     >

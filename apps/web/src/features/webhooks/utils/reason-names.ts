@@ -9,6 +9,7 @@ export const REASON_NAMES: Record<NoticeReason, string> = {
   'sla-due-soon': 'A first response is nearly due',
   'sla-overdue': 'A first response is overdue',
   referred: 'A conversation is referred to the department',
+  'follow-up-due': 'An exercise’s policy-influence follow-up is due',
 };
 
 export const DELIVERY_STATES = {

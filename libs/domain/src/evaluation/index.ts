@@ -1,0 +1,3 @@
+export * from './follow-ups';
+export * from './survey-change';
+export * from './input-cost';
