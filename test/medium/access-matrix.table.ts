@@ -488,6 +488,8 @@ export const ROUTES: Record<string, RouteCase> = {
   },
   'DELETE /api/departments/:department/flagged-authors/:id': {
     request: ({ department }) => ({ path: `/api/departments/${department.key}/flagged-authors/${NOBODY}` }),
+    expect: '401 · 404 · 403 404 403 404 404 · 403 404 403 404 404',
+  },
 
   // evaluation records (issue 11): policy officials, managers and admins read and record them; comms and viewers cannot.
   'GET /api/evaluation': {

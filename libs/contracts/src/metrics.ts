@@ -172,6 +172,7 @@ export const metricDetailSchemas = {
     minutesToDecide: z.object({ median: z.number().nullable(), p90: z.number().nullable() }),
   }),
 } as const;
+
 /**
  * `detail` of `engagement_rate_followers`: every own post in the window, those left out for want of a follower
  * count (also in `excluded`), and the median per-post rate the best and worst posts are compared with.
@@ -180,6 +181,7 @@ export const engagementRateDetailSchema = z.object({
   posts: z.number().int(),
   withoutFollowers: z.number().int(),
   median: z.number().nullable(),
+});
 export type EngagementRateDetail = z.infer<typeof engagementRateDetailSchema>;
 
 /**
@@ -189,6 +191,7 @@ export type EngagementRateDetail = z.infer<typeof engagementRateDetailSchema>;
 export const perPostRateDetailSchema = z.object({
   per1000Followers: z.number().nullable(),
   postsWithFollowers: z.number().int(),
+});
 export type PerPostRateDetail = z.infer<typeof perPostRateDetailSchema>;
 
 /** The department's own posts ranked by engagement rate: the best or the worst of a window. */
@@ -198,6 +201,7 @@ export const ownPostsQuerySchema = z.object({
   to: instant('to'),
   order: z.enum(['best', 'worst'], { error: 'order is best or worst' }).default('best'),
   limit: z.coerce.number().int().min(1).max(50).default(5),
+});
 export type OwnPostsQuery = z.infer<typeof ownPostsQuerySchema>;
 
 /**
@@ -222,6 +226,7 @@ export const ownPostSchema = z.object({
   followers: z.number().int().nullable(),
   rate: z.number().nullable(),
   reason: z.string(),
+});
 export type OwnPostDto = z.infer<typeof ownPostSchema>;
 
 /**
@@ -238,7 +243,9 @@ export const ownPostsResponseSchema = z.object({
   ranked: z.number().int(),
   withoutFollowers: z.number().int(),
   items: z.array(ownPostSchema),
+});
 export type OwnPostsResponse = z.infer<typeof ownPostsResponseSchema>;
+
 /** Marks an author's posts as spam or a bot's, so they leave the department's mention counts (and are counted as excluded). */
 export const flagAuthorRequestSchema = strictObject({
   platform: z.enum(PLATFORMS, { error: `platform is one of ${PLATFORMS.join(', ')}` }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { surveyChange, wilsonInterval } from './survey-change';
+import { wilsonInterval } from '../metrics/classification';
+import { surveyChange } from './survey-change';
 
 describe('surveyChange', () => {
   it("matches Newcombe's worked example (1998, Table II (a), method 10)", () => {
@@ -32,7 +33,7 @@ describe('surveyChange', () => {
 describe('wilsonInterval', () => {
   it('matches Wilson for 0 of 10 (Newcombe 1998, Table I)', () => {
     // 0/10: 0 to 0.2775.
-    const { low, high } = wilsonInterval({ agree: 0, n: 10 });
+    const { low, high } = wilsonInterval(0, 10)!;
     expect(low).toBe(0);
     expect(high).toBeCloseTo(0.2775, 4);
   });

@@ -3,7 +3,7 @@ import {
   engagementQuality,
   engagementRate,
   engagementsOf,
-  excerptOf,
+  redactedExcerptOf,
   repliesByOthers,
   type OwnPostCounters,
 } from './own-posts';
@@ -102,14 +102,14 @@ describe('engagementQuality', () => {
     }));
 });
 
-describe('excerptOf', () => {
+describe('redactedExcerptOf', () => {
   it('keeps a short post on one line with personal data replaced', () =>
-    expect(excerptOf('Call us\non  0300 123 4567 or write to help@example.gov.uk')).toBe(
+    expect(redactedExcerptOf('Call us\non  0300 123 4567 or write to help@example.gov.uk')).toBe(
       'Call us on [phone number removed] or write to [email address removed]',
     ));
 
   it('cuts a long post at a word, with an ellipsis', () => {
-    const excerpt = excerptOf(`${'word '.repeat(100)}end`);
+    const excerpt = redactedExcerptOf(`${'word '.repeat(100)}end`);
     expect(excerpt.length).toBeLessThanOrEqual(280);
     expect(excerpt).toMatch(/word…$/);
   });

@@ -1,4 +1,5 @@
 import { redactPublicText } from '../personal-data';
+import { excerptOf } from '../text';
 import { median, ratio } from './conventions';
 
 /**
@@ -94,13 +95,5 @@ export const engagementQuality = (posts: readonly OwnPostCounters[]): Engagement
   };
 };
 
-const EXCERPT_CHARS = 280;
-
-/** A post's words as a dashboard quotes them: one line, personal data replaced by labels, cut at a word. */
-export const excerptOf = (text: string): string => {
-  const line = redactPublicText(text.replace(/\s+/g, ' ').trim());
-  if (line.length <= EXCERPT_CHARS) return line;
-  const cut = line.slice(0, EXCERPT_CHARS - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > EXCERPT_CHARS / 2 ? cut.slice(0, space) : cut).replace(/[\uD800-\uDBFF]$/, '')}…`;
-};
+/** A post's words as a dashboard quotes them: personal data replaced by labels, then cut as every excerpt is. */
+export const redactedExcerptOf = (text: string): string => excerptOf(redactPublicText(text));

@@ -3,7 +3,7 @@ import type { OwnPostsQuery, OwnPostsResponse } from '@parley/contracts';
 import { DATA_SOURCE, OwnPostRepository } from '@parley/db';
 import {
   METRICS_DEFINITIONS_VERSION,
-  excerptOf,
+  redactedExcerptOf,
   parseWindow,
   rankOwnPosts,
   repliesByOthers,
@@ -39,7 +39,7 @@ export class OwnPostsService {
         id: post.id,
         url: post.url,
         platform: post.platform,
-        excerpt: excerptOf(post.text),
+        excerpt: redactedExcerptOf(post.text),
         publishedAt: post.publishedAt.toISOString(),
         likes: post.likes ?? 0,
         reposts: post.reposts ?? 0,
