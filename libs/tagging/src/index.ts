@@ -6,3 +6,4 @@ export * from './compiled-rules.cache';
 export * from './retirement';
 export * from './signals';
 export * from './query';
+export * from './themes';
