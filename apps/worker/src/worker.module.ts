@@ -23,6 +23,7 @@ import { SweepSlaHandler } from './handlers/sweep-sla.handler';
 import { WorkflowProcessor } from './processors/workflow.processor';
 import { BANK_HOLIDAYS, englandAndWalesBankHolidays } from './services/bank-holidays';
 import { RollUpMentionsHandler } from './handlers/roll-up-mentions.handler';
+import { RollUpThemesHandler } from './handlers/roll-up-themes.handler';
 import { RollupProcessor } from './processors/rollup.processor';
 import { FeedFetcherService } from './services/feed-fetcher.service';
 import { HostGate } from './services/host-gate.service';
@@ -69,6 +70,7 @@ import { TagBacklogGate } from './services/tag-backlog.gate';
     SweepSlaHandler,
     WorkflowProcessor,
     RollUpMentionsHandler,
+    RollUpThemesHandler,
     RollupProcessor,
   ],
 })

@@ -12,6 +12,7 @@ import { DraftRepository } from './repositories/draft.repository';
 import { OpportunityRepository } from './repositories/opportunity.repository';
 import { ElectionPeriodRepository } from './repositories/election-period.repository';
 import { MentionRollupRepository } from './repositories/mention-rollup.repository';
+import { ThemeRepository } from './repositories/theme.repository';
 import { MetricsLogRepository } from './repositories/metrics-log.repository';
 import { PostRepository } from './repositories/post.repository';
 import { PreviewRepository } from './repositories/preview.repository';
@@ -36,6 +37,7 @@ const REPOSITORIES = [
   OpportunityRepository,
   ElectionPeriodRepository,
   MentionRollupRepository,
+  ThemeRepository,
   MetricsLogRepository,
   PostRepository,
   PreviewRepository,

@@ -21,4 +21,5 @@ export * from './repositories/engagement.repository';
 export * from './repositories/bundle.repository';
 export * from './repositories/opportunity.repository';
 export * from './repositories/mention-rollup.repository';
+export * from './repositories/theme.repository';
 export * from './repositories/metrics-log.repository';

@@ -8,6 +8,7 @@ import {
   SLA_SWEEP_EVERY_MS,
   ROLLUP_EVERY_MS,
   ROLLUP_SCHEDULER_ID,
+  THEMES_SCHEDULER_ID,
   TAG_WINDOW,
   jobId,
   schedulerIdOf,
@@ -145,12 +146,17 @@ export class JobProducer {
     );
   }
 
-  /** Runs the mentions roll-up every ROLLUP_EVERY_MS; upserting again (at every boot) changes nothing. */
+  /** Runs the mentions and themes roll-ups every ROLLUP_EVERY_MS; upserting again (at every boot) changes nothing. */
   async scheduleRollUps(): Promise<void> {
     await this.queues.rollup.upsertJobScheduler(
       ROLLUP_SCHEDULER_ID,
       { every: ROLLUP_EVERY_MS },
       { name: 'RollUpMentions', data: {}, opts: QUEUE_OPTIONS.rollup },
+    );
+    await this.queues.rollup.upsertJobScheduler(
+      THEMES_SCHEDULER_ID,
+      { every: ROLLUP_EVERY_MS },
+      { name: 'RollUpThemes', data: {}, opts: QUEUE_OPTIONS.rollup },
     );
   }
 

@@ -30,6 +30,8 @@ export type JobPayloads = {
   SweepSla: Record<string, never>;
   /** Counts the mentions in posts fetched since the roll-up's watermark (kept in Postgres, so no payload). */
   RollUpMentions: Record<string, never>;
+  /** Places the on-topic posts tagged since the themes watermark in their department's themes (no payload). */
+  RollUpThemes: Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
 
@@ -43,6 +45,7 @@ export const JOB_QUEUE = {
   DeliverWebhook: QUEUES.webhook,
   SweepSla: QUEUES.workflow,
   RollUpMentions: QUEUES.rollup,
+  RollUpThemes: QUEUES.rollup,
 } as const satisfies { [N in JobName]: QueueName };
 
 /** The job names a queue carries: a handler map for the queue needs exactly these keys. */
@@ -137,5 +140,6 @@ export const jobId = (...parts: (string | number)[]): string =>
 /** How often the roll-ups catch up with what was fetched: dashboards are at most this far behind. */
 export const ROLLUP_EVERY_MS = 5 * 60_000;
 export const ROLLUP_SCHEDULER_ID = 'rollup-mentions';
+export const THEMES_SCHEDULER_ID = 'rollup-themes';
 
 export const schedulerIdOf = (sourceId: string): string => jobId('source', sourceId);

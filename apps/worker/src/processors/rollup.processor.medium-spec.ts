@@ -1,6 +1,6 @@
 import type { Config } from '@parley/config';
-import { createDataSource, MentionRollupRepository } from '@parley/db';
-import { JobProducer, QUEUES, ROLLUP_SCHEDULER_ID, connectRedis } from '@parley/jobs';
+import { createDataSource, MentionRollupRepository, ThemeRepository } from '@parley/db';
+import { JobProducer, QUEUES, ROLLUP_SCHEDULER_ID, THEMES_SCHEDULER_ID, connectRedis } from '@parley/jobs';
 import { createTestDatabase } from '@parley/testing';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RollUpMentionsHandler } from '../handlers/roll-up-mentions.handler';
+import { RollUpThemesHandler } from '../handlers/roll-up-themes.handler';
 import { RollupProcessor } from './rollup.processor';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -27,7 +28,13 @@ describe('RollupProcessor (real Postgres and Redis)', () => {
     redis = await connectRedis(REDIS_URL, 'rollup-test');
     producer = new JobProducer(redis, prefix);
     const config = { queuePrefix: prefix, workerConcurrency: 1, jobLockMs: 30_000 } as Config;
-    processor = new RollupProcessor(config, redis, producer, new RollUpMentionsHandler(dataSource, rollup));
+    processor = new RollupProcessor(
+      config,
+      redis,
+      producer,
+      new RollUpMentionsHandler(dataSource, rollup),
+      new RollUpThemesHandler(dataSource, new ThemeRepository()),
+    );
   });
 
   afterAll(async () => {
@@ -51,7 +58,9 @@ describe('RollupProcessor (real Postgres and Redis)', () => {
     );
     await processor.onApplicationBootstrap();
     const queue = new Queue(QUEUES.rollup, { connection: redis, prefix });
-    expect((await queue.getJobSchedulers()).map((s) => s.key)).toEqual([ROLLUP_SCHEDULER_ID]);
+    expect((await queue.getJobSchedulers()).map((s) => s.key).sort()).toEqual(
+      [ROLLUP_SCHEDULER_ID, THEMES_SCHEDULER_ID].sort(),
+    );
     await queue.close();
     await vi.waitFor(
       async () => {

@@ -8,6 +8,7 @@ import { CONFIG, type Config } from '@parley/config';
 import { JobProducer, REDIS, startScheduledQueueWorker, type QueueWorker } from '@parley/jobs';
 import type { Redis } from 'ioredis';
 import { RollUpMentionsHandler } from '../handlers/roll-up-mentions.handler';
+import { RollUpThemesHandler } from '../handlers/roll-up-themes.handler';
 
 /** Consumes the roll-up queue on its schedule; the watermark in Postgres says where each run carries on. */
 @Injectable()
@@ -19,12 +20,16 @@ export class RollupProcessor implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(REDIS) private readonly redis: Redis,
     private readonly producer: JobProducer,
     private readonly rollUpMentions: RollUpMentionsHandler,
+    private readonly rollUpThemes: RollUpThemesHandler,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.worker = await startScheduledQueueWorker(
       'rollup',
-      { RollUpMentions: () => this.rollUpMentions.handle() },
+      {
+        RollUpMentions: () => this.rollUpMentions.handle(),
+        RollUpThemes: () => this.rollUpThemes.handle(),
+      },
       { redis: this.redis, config: this.config, schedule: () => this.producer.scheduleRollUps() },
     );
   }

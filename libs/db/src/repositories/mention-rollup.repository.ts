@@ -3,7 +3,7 @@ import type { Queryable } from '../queryable';
 export type MentionHourRow = { hour: Date; sourceId: string; platform: string; mentions: number };
 
 /** Hour buckets are UTC whatever the session's time zone (date_trunc on timestamptz would follow it). */
-const HOUR_OF = (at: string) => `date_bin('1 hour', ${at}, timestamptz '2000-01-01 00:00:00+00')`;
+export const HOUR_OF = (at: string) => `date_bin('1 hour', ${at}, timestamptz '2000-01-01 00:00:00+00')`;
 
 /**
  * What each department is called in public, as phrase queries over post.search_vector: its name, its aliases and
