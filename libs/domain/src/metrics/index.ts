@@ -2,3 +2,4 @@ export * from './catalogue';
 export * from './conventions';
 export * from './velocity';
 export * from './buckets';
+export * from './theme-shares';

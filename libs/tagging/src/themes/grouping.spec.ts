@@ -21,9 +21,10 @@ describe('groupPosts', () => {
   it('groups posts sharing a phrase into a theme labelled with the phrase as written, never a stem', () => {
     const { assigned, created } = groupPosts([], [...many(6, EXAMS), ...many(6, FREE_MEALS), post('Nice weather')]);
     expect(created.map((t) => [t.key, t.label, t.posts])).toEqual([
-      // "school meal" and "free school" tie with "exam appeal" on 6 posts ×2; the key's text breaks the tie.
+      // "school meal" and "free school" tie with "exam appeal" on 6 posts ×2; the key's text breaks the tie, and
+      // "school meals", in every one of its posts, carries the label on.
       ['exam appeal', 'Exam appeals', 6],
-      ['free school', 'Free school', 6],
+      ['free school', 'Free school meals', 6],
     ]);
     expect(created[1].keyphrases.map((k) => k.text)).toContain('school meals');
     expect([...assigned.values()].filter((t) => t === null)).toHaveLength(1);

@@ -126,7 +126,24 @@ const themeFrom = (seed: string, members: readonly PostKeyphrases[]): ThemeDefin
     .slice(0, MAX_KEYPHRASES - 1)
     .map(([key]) => key);
   const keyphrases = [seed, ...others].map((key) => ({ key, text: commonest(forms.get(key)!) }));
-  return { key: seed, label: capitalise(keyphrases[0].text), keyphrases };
+  return { key: seed, label: capitalise(labelOf(keyphrases, count, members.length)), keyphrases };
+};
+
+/** A pair that carries on the seed in nearly every post ("free school" → "school meals") makes its label longer. */
+export const CHAINED = 0.8;
+
+/**
+ * The seed as written, carried on by one word when another two-word keyphrase of nearly all the theme's posts
+ * begins where the seed ends: "Free school meals", not "Free school".
+ */
+const labelOf = (keyphrases: readonly Keyphrase[], count: Map<string, number>, posts: number): string => {
+  const [seed, ...others] = keyphrases;
+  const last = seed.key.split(' ').at(-1);
+  if (wordsIn(seed.key) !== 2) return seed.text;
+  const chain = others.find(
+    (k) => wordsIn(k.key) === 2 && k.key.split(' ')[0] === last && count.get(k.key)! >= CHAINED * posts,
+  );
+  return chain ? `${seed.text} ${chain.text.split(/\s+/).slice(1).join(' ')}` : seed.text;
 };
 
 const commonest = (forms: Map<string, number>): string =>
