@@ -123,10 +123,10 @@ export class ThemeRepository {
     if (themes.length === 0) return;
     await q.query(
       `INSERT INTO theme (id, department_id, key, label, keyphrases, excerpt, excerpt_url)
-       SELECT ${THEME_ID('$1', 't.key')}, $1, t.key, t.label, t.keyphrases, t.excerpt, t."excerptUrl"
-       FROM jsonb_to_recordset($2::jsonb) WITH ORDINALITY
-         AS t(key text, label text, keyphrases jsonb, excerpt text, "excerptUrl" text, ordinality bigint)
-       ORDER BY t.ordinality
+       SELECT ${THEME_ID('$1::uuid', 't.key')}, $1::uuid, t.key, t.label, t.keyphrases, t.excerpt, t."excerptUrl"
+       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(theme, n),
+         LATERAL jsonb_to_record(e.theme) AS t(key text, label text, keyphrases jsonb, excerpt text, "excerptUrl" text)
+       ORDER BY e.n
        ON CONFLICT (department_id, key) DO NOTHING`,
       [departmentId, JSON.stringify(themes)],
     );
