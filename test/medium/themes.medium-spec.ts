@@ -89,7 +89,10 @@ describe('themes: placing on-topic posts, the hourly roll-up and GET /api/themes
 
     // This week, 30: 12 exam appeals, 6 free school meals, 3 about a teacher strike (new), 9 asides; plus two of
     // the department's own posts, which are never on topic.
-    await conversation(CURRENT, times(12, EXAMS), ['Exam appeals close on Friday', 'Exam appeals: see our guide']);
+    await conversation(CURRENT, times(12, EXAMS), [
+      'Exam appeals close on Friday',
+      'Exam appeals: see our guide',
+    ]);
     await conversation(new Date(CURRENT.getTime() + 20 * HOUR), times(6, MEALS));
     await conversation(new Date(CURRENT.getTime() + 30 * HOUR), times(3, STRIKE));
     await conversation(new Date(CURRENT.getTime() + 40 * HOUR), aside(9));
@@ -100,7 +103,9 @@ describe('themes: placing on-topic posts, the hourly roll-up and GET /api/themes
     expect(now.compare).toEqual({ from: PREVIOUS.toISOString(), to: CURRENT.toISOString() });
     // exam appeals 12 ÷ 30 = 40%, before 5 ÷ 25 = 20%: +20 points. Meals 6 ÷ 30 = 20%, before 10 ÷ 25 = 40%:
     // −20 points. Teacher strike 3 ÷ 30 = 10%, before 0 ÷ 25 = 0%: +10 points.
-    expect(now.themes.map((t) => [t.label, t.mentions, t.share, t.previousShare, t.change, t.smallSample])).toEqual([
+    expect(
+      now.themes.map((t) => [t.label, t.mentions, t.share, t.previousShare, t.change, t.smallSample]),
+    ).toEqual([
       ['Exam appeals', 12, 40, 20, 20, false],
       ['Free school meals', 6, 20, 40, -20, false],
       ['Teacher strike', 3, 10, 0, 10, false],
@@ -156,18 +161,28 @@ describe('themes: placing on-topic posts, the hourly roll-up and GET /api/themes
     const { body } = await parley.admin.get<MetricsResponse>(`/api/metrics?${range}`);
     const metric = body.metrics.theme_share;
     // Top theme now: exam appeals 12 of 30 = 40%; the week before its top was meals, 10 of 25 = 40%: 0 points.
-    expect([metric.value, metric.numerator, metric.denominator, metric.n, metric.previous, metric.change]).toEqual([
-      40, 12, 30, 30, 40, 0,
-    ]);
+    expect([
+      metric.value,
+      metric.numerator,
+      metric.denominator,
+      metric.n,
+      metric.previous,
+      metric.change,
+    ]).toEqual([40, 12, 30, 30, 40, 0]);
     const detail = metric.detail as { themes: { label: string; share: number; change: number }[] };
     expect(detail.themes.map((t) => [t.label, t.share, t.change])).toEqual([
       ['Exam appeals', 40, 20],
       ['Free school meals', 20, -20],
       ['Teacher strike', 10, 10],
     ]);
-    const series = await parley.admin.get<SeriesResponse>(`/api/metrics/theme_share/series?${range}&bucket=week`);
+    const series = await parley.admin.get<SeriesResponse>(
+      `/api/metrics/theme_share/series?${range}&bucket=week`,
+    );
     expect(series.status).toBe(200);
-    const counted = series.body.points.map((p) => [p.denominator, Object.values(p.breakdown ?? {}).sort((a, b) => b - a)]);
+    const counted = series.body.points.map((p) => [
+      p.denominator,
+      Object.values(p.breakdown ?? {}).sort((a, b) => b - a),
+    ]);
     // The window's 30 on-topic posts fall in the London weeks from Monday 9 and Monday 16 November: the first
     // holds Sunday 15th's posts (12 exam + 6 meals + 3 strike + 9 asides are all published from 15 Nov 00:00 to
     // 16 Nov 24:00), so the weeks are worked out from the data rather than assumed.

@@ -66,7 +66,8 @@ export class RollUpThemesHandler {
       POSTS_PER_STEP,
     );
     const byDepartment = new Map<string, OnTopicPost[]>();
-    for (const post of posts) byDepartment.set(post.departmentId, [...(byDepartment.get(post.departmentId) ?? []), post]);
+    for (const post of posts)
+      byDepartment.set(post.departmentId, [...(byDepartment.get(post.departmentId) ?? []), post]);
     let themes = 0;
     for (const [departmentId, fresh] of byDepartment) {
       themes += await this.placeFor(tx, departmentId, fresh, now);
@@ -77,13 +78,21 @@ export class RollUpThemesHandler {
   }
 
   /** Places one department's new posts (and retries its unthemed ones); returns the number of themes made. */
-  private async placeFor(tx: Queryable, departmentId: string, fresh: OnTopicPost[], now: Date): Promise<number> {
+  private async placeFor(
+    tx: Queryable,
+    departmentId: string,
+    fresh: OnTopicPost[],
+    now: Date,
+  ): Promise<number> {
     const ignore = ignoredStems(await this.themes.departmentNames(tx, departmentId));
     const [catalogue, unthemed] = await Promise.all([
       this.themes.catalogue(tx, departmentId),
       this.themes.unthemed(tx, departmentId, new Date(now.getTime() - UNTHEMED_FOR_MS), UNTHEMED_AT_MOST),
     ]);
-    const freshKeyphrases: PostKeyphrases[] = fresh.map((p) => ({ id: p.id, keyphrases: keyphrasesOf(p.text, ignore) }));
+    const freshKeyphrases: PostKeyphrases[] = fresh.map((p) => ({
+      id: p.id,
+      keyphrases: keyphrasesOf(p.text, ignore),
+    }));
     const { assigned, created } = groupPosts(catalogue, [...freshKeyphrases, ...unthemed]);
     const postOf = new Map<string, OnTopicPost>([...unthemed, ...fresh].map((p) => [p.id, p]));
     await this.themes.addThemes(
@@ -104,14 +113,28 @@ export class RollUpThemesHandler {
     const placements: PostPlacement[] = [
       ...freshKeyphrases.map(({ id, keyphrases }) => {
         const themeKey = assigned.get(id) ?? null;
-        return { postId: id, departmentId, themeKey, hour: postOf.get(id)!.hour, keyphrases: themeKey ? null : keyphrases };
+        return {
+          postId: id,
+          departmentId,
+          themeKey,
+          hour: postOf.get(id)!.hour,
+          keyphrases: themeKey ? null : keyphrases,
+        };
       }),
       ...unthemed
         .filter((p) => assigned.get(p.id))
-        .map((p) => ({ postId: p.id, departmentId, themeKey: assigned.get(p.id)!, hour: p.hour, keyphrases: null })),
+        .map((p) => ({
+          postId: p.id,
+          departmentId,
+          themeKey: assigned.get(p.id)!,
+          hour: p.hour,
+          keyphrases: null,
+        })),
     ];
     await this.themes.place(tx, placements);
-    const hours = [...new Map(placements.map((p) => [new Date(p.hour).getTime(), new Date(p.hour)])).values()];
+    const hours = [
+      ...new Map(placements.map((p) => [new Date(p.hour).getTime(), new Date(p.hour)])).values(),
+    ];
     await this.themes.recountHours(tx, departmentId, hours);
     return created.length;
   }

@@ -104,10 +104,9 @@ export class ThemeRepository {
 
   /** A department's themes in the order they were made (earlier themes win ties when a post is placed). */
   catalogue(q: Queryable, departmentId: string): Promise<CatalogueTheme[]> {
-    return q.query(
-      `SELECT id, key, label, keyphrases FROM theme WHERE department_id = $1 ORDER BY ordinal`,
-      [departmentId],
-    );
+    return q.query(`SELECT id, key, label, keyphrases FROM theme WHERE department_id = $1 ORDER BY ordinal`, [
+      departmentId,
+    ]);
   }
 
   /** The names the department goes by, left out of its keyphrases. */
@@ -203,7 +202,12 @@ export class ThemeRepository {
   }
 
   /** On-topic mentions by hour in [from, to); hours without any are absent. */
-  onTopicHourly(q: Queryable, departmentId: string, from: Date, to: Date): Promise<{ hour: Date; mentions: number }[]> {
+  onTopicHourly(
+    q: Queryable,
+    departmentId: string,
+    from: Date,
+    to: Date,
+  ): Promise<{ hour: Date; mentions: number }[]> {
     return q.query(
       `SELECT hour, mentions FROM on_topic_hour WHERE department_id = $1 AND hour >= $2 AND hour < $3 ORDER BY hour`,
       [departmentId, from, to],

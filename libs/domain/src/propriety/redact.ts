@@ -24,7 +24,10 @@ export const redactExcerpt = (
 ): string => {
   let out = text.replace(SPACE, ' ').trim();
   for (const row of PERSONAL_DATA) {
-    const pattern = new RegExp(row.pattern.source, row.pattern.flags.includes('g') ? row.pattern.flags : `${row.pattern.flags}g`);
+    const pattern = new RegExp(
+      row.pattern.source,
+      row.pattern.flags.includes('g') ? row.pattern.flags : `${row.pattern.flags}g`,
+    );
     const source = out;
     out = source.replace(pattern, (...args) => {
       const groups = args.slice(1, -2) as (string | undefined)[];

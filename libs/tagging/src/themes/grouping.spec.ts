@@ -4,7 +4,8 @@ import { keyphrasesOf } from './keyphrases';
 
 let nextId = 1;
 const post = (text: string): PostKeyphrases => ({ id: String(nextId++), keyphrases: keyphrasesOf(text) });
-const many = (n: number, texts: string[]) => Array.from({ length: n }, (_, i) => post(texts[i % texts.length]));
+const many = (n: number, texts: string[]) =>
+  Array.from({ length: n }, (_, i) => post(texts[i % texts.length]));
 
 const EXAMS = [
   'How long do exam appeals take this summer?',
@@ -19,7 +20,10 @@ const FREE_MEALS = [
 
 describe('groupPosts', () => {
   it('groups posts sharing a phrase into a theme labelled with the phrase as written, never a stem', () => {
-    const { assigned, created } = groupPosts([], [...many(6, EXAMS), ...many(6, FREE_MEALS), post('Nice weather')]);
+    const { assigned, created } = groupPosts(
+      [],
+      [...many(6, EXAMS), ...many(6, FREE_MEALS), post('Nice weather')],
+    );
     expect(created.map((t) => [t.key, t.label, t.posts])).toEqual([
       // "school meal" and "free school" tie with "exam appeal" on 6 posts ×2; the key's text breaks the tie, and
       // "school meals", in every one of its posts, carries the label on.
@@ -41,7 +45,10 @@ describe('groupPosts', () => {
   it('keeps a theme when the window moves: new posts join it before any new theme is made', () => {
     const first = groupPosts([], many(5, EXAMS));
     const catalogue: ThemeDefinition[] = first.created;
-    const later = [...many(4, EXAMS), ...many(3, ['Teacher strike dates announced', 'Is the teacher strike on Monday?'])];
+    const later = [
+      ...many(4, EXAMS),
+      ...many(3, ['Teacher strike dates announced', 'Is the teacher strike on Monday?']),
+    ];
     const next = groupPosts(catalogue, later);
     // The four exam posts join "exam appeal"; the strike posts make one new theme, nothing else.
     expect(later.slice(0, 4).map((p) => next.assigned.get(p.id))).toEqual(Array(4).fill('exam appeal'));

@@ -58,7 +58,10 @@ const bestTheme = (keys: ReadonlySet<string>, themes: readonly ThemeDefinition[]
  * the keyphrases that co-occur with it in at least half of those posts; the posts that fit it join it, and the rest
  * go round again. Deterministic: posts are taken in id order and every tie is broken by the key's text.
  */
-export const groupPosts = (themes: readonly ThemeDefinition[], posts: readonly PostKeyphrases[]): Grouping => {
+export const groupPosts = (
+  themes: readonly ThemeDefinition[],
+  posts: readonly PostKeyphrases[],
+): Grouping => {
   const assigned = new Map<string, string | null>();
   const sorted = [...posts].sort(byId);
   const keysOf = new Map(sorted.map((p) => [p.id, new Set(p.keyphrases.map((k) => k.key))]));
@@ -77,7 +80,11 @@ export const groupPosts = (themes: readonly ThemeDefinition[], posts: readonly P
     const theme = themeFrom(seed, members);
     const joined = remaining.filter((p) => fit(keysOf.get(p.id)!, theme) > 0);
     for (const post of joined) assigned.set(post.id, theme.key);
-    created.push({ ...theme, representativePostId: representative(theme, joined, keysOf), posts: joined.length });
+    created.push({
+      ...theme,
+      representativePostId: representative(theme, joined, keysOf),
+      posts: joined.length,
+    });
     taken.add(seed);
     remaining = remaining.filter((p) => assigned.get(p.id) === null);
   }
@@ -97,7 +104,8 @@ const seedOf = (
   for (const [key, count] of df) {
     if (count < MIN_THEME_POSTS || taken.has(key)) continue;
     const score = count * Math.min(wordsIn(key), 2);
-    if (score > bestScore || (score === bestScore && best !== null && key < best)) [best, bestScore] = [key, score];
+    if (score > bestScore || (score === bestScore && best !== null && key < best))
+      [best, bestScore] = [key, score];
   }
   return best;
 };

@@ -14,9 +14,9 @@ describe('keyphrasesOf', () => {
   });
 
   it('does not pair words across punctuation, a link or a handle, and drops generic words and numbers', () => {
-    const keys = keyphrasesOf('Thanks @dfe@mastodon.social! Grades, results https://x.test/a 2026 people').map(
-      (k) => k.key,
-    );
+    const keys = keyphrasesOf(
+      'Thanks @dfe@mastodon.social! Grades, results https://x.test/a 2026 people',
+    ).map((k) => k.key);
     expect(keys).toEqual(['grade', 'result']);
   });
 
@@ -41,10 +41,8 @@ describe('keyphrasesOf', () => {
 
   it('leaves out the department’s own names', () => {
     const ignore = ignoredStems(['Department for Education', 'DfE']);
-    expect(keyphrasesOf('The Department for Education (DfE) ignored teachers', ignore).map((k) => k.key)).toEqual([
-      'ignor',
-      'ignor teacher',
-      'teacher',
-    ]);
+    expect(
+      keyphrasesOf('The Department for Education (DfE) ignored teachers', ignore).map((k) => k.key),
+    ).toEqual(['ignor', 'ignor teacher', 'teacher']);
   });
 });

@@ -16,18 +16,24 @@ const JOINS_PHRASE = /^[\s-]*$/;
  * would otherwise gather round "thank", "get" or "peopl".
  */
 const GENERIC = new Set(
-  'thank thanks pleas get got know think want need say said make made go goe went one two also realli still even today year time day week peopl thing lot way look see use like just would could can will yes lol amp via new good great back right well much mani take come anyon someon everyon anyth someth everyth hello hey hi sure actual'
-    .split(' '),
+  'thank thanks pleas get got know think want need say said make made go goe went one two also realli still even today year time day week peopl thing lot way look see use like just would could can will yes lol amp via new good great back right well much mani take come anyon someon everyon anyth someth everyth hello hey hi sure actual'.split(
+    ' ',
+  ),
 );
 
 const isContentWord = (lexeme: string | null, ignore: ReadonlySet<string>): lexeme is string =>
-  lexeme !== null && lexeme.length >= 3 && !/^\d+$/.test(lexeme) && !GENERIC.has(lexeme) && !ignore.has(lexeme);
+  lexeme !== null &&
+  lexeme.length >= 3 &&
+  !/^\d+$/.test(lexeme) &&
+  !GENERIC.has(lexeme) &&
+  !ignore.has(lexeme);
 
 /**
  * The stems of names to leave out of keyphrases: the department's own name and aliases appear in most of its
  * on-topic posts and would make one theme of everything.
  */
-export const ignoredStems = (names: readonly string[]): Set<string> => new Set(names.flatMap((n) => lexemes(n)));
+export const ignoredStems = (names: readonly string[]): Set<string> =>
+  new Set(names.flatMap((n) => lexemes(n)));
 
 /**
  * A post's keyphrases: each content word (not a stop word, a generic word, a number or one of `ignore`) and each

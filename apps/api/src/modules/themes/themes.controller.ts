@@ -20,7 +20,10 @@ export class ThemesController {
       'there are none), the comparison period’s share and the change in points, and a representative excerpt with ' +
       'personal data removed. The window is [from, to) in UTC. Anyone who can see the department reads its themes.',
     query: themesQuerySchema,
-    ok: { description: 'The themes, most mentioned first, and how they were found.', schema: themesResponseSchema },
+    ok: {
+      description: 'The themes, most mentioned first, and how they were found.',
+      schema: themesResponseSchema,
+    },
     errors: [400, 404],
   })
   read(@CurrentUser() auth: AuthContext, @Query() query: Record<string, string>): Promise<ThemesResponse> {

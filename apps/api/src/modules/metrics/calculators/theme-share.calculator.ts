@@ -55,7 +55,11 @@ export class ThemeShareCalculator implements MetricCalculator {
    * Bucket by bucket: the value is the bucket's most-mentioned theme's share, `breakdown` each theme's mentions by
    * theme id and the denominator the bucket's on-topic mentions, so a chart can draw any theme's share over time.
    */
-  async series(_id: 'theme_share', { departmentId, window }: MetricScope, bucket: Bucket): Promise<SeriesReading[]> {
+  async series(
+    _id: 'theme_share',
+    { departmentId, window }: MetricScope,
+    bucket: Bucket,
+  ): Promise<SeriesReading[]> {
     const [hours, onTopicHours] = await Promise.all([
       this.themes.hourly(this.dataSource, departmentId, window.from, window.to),
       this.themes.onTopicHourly(this.dataSource, departmentId, window.from, window.to),
@@ -76,7 +80,14 @@ export class ThemeShareCalculator implements MetricCalculator {
       const denominator = onTopic.get(at.getTime()) ?? 0;
       const breakdown = byTheme.get(at.getTime()) ?? {};
       const top = Math.max(0, ...Object.values(breakdown));
-      return { at, value: ratio(top, denominator, 100), n: denominator, numerator: top, denominator, breakdown };
+      return {
+        at,
+        value: ratio(top, denominator, 100),
+        n: denominator,
+        numerator: top,
+        denominator,
+        breakdown,
+      };
     });
   }
 }
