@@ -55,6 +55,19 @@ describe('groupPosts', () => {
     expect(next.created.map((t) => [t.key, t.label])).toEqual([['teacher strike', 'Teacher strike']]);
   });
 
+  it('never seeds a theme with what more than half of many posts share: that is the topic, not a theme', () => {
+    const posts = [
+      ...many(20, ['Worried about exam appeals', 'Worried exam appeals take months']),
+      ...many(20, ['Worried about free school meals', 'Worried free school meals will end']),
+    ];
+    const { created } = groupPosts([], posts);
+    // "worri" is in all 40 posts (> 20): the themes are the two phrases, each in 20.
+    expect(created.map((t) => [t.label, t.posts])).toEqual([
+      ['Exam appeals', 20],
+      ['Free school meals', 20],
+    ]);
+  });
+
   it('makes no theme from fewer than three posts, and leaves them to be tried again', () => {
     const { assigned, created } = groupPosts([], many(2, EXAMS));
     expect(created).toEqual([]);

@@ -16,6 +16,12 @@ export type Grouping = {
 export const MIN_THEME_POSTS = 3;
 /** A keyphrase joins a new theme when at least this share of the theme's posts have it too. */
 export const CO_OCCURRENCE = 0.5;
+/**
+ * Among at least SEED_CAP_FROM posts, a keyphrase more than SEED_CAP of them share says what they all have in
+ * common ("worried", the topic itself), not one theme among them: it never seeds a theme (it may still join one).
+ */
+export const SEED_CAP = 0.5;
+export const SEED_CAP_FROM = 30;
 /** Keyphrases kept per theme (its seed first). */
 export const MAX_KEYPHRASES = 8;
 
@@ -91,7 +97,10 @@ export const groupPosts = (
   return { assigned, created };
 };
 
-/** The keyphrase most remaining posts share, two-word phrases weighing double; null when none is shared enough. */
+/**
+ * The keyphrase most remaining posts share, two-word phrases weighing double, short of one nearly all share; null
+ * when none is shared enough.
+ */
 const seedOf = (
   posts: readonly PostKeyphrases[],
   keysOf: Map<string, Set<string>>,
@@ -99,10 +108,11 @@ const seedOf = (
 ): string | null => {
   const df = new Map<string, number>();
   for (const post of posts) for (const key of keysOf.get(post.id)!) df.set(key, (df.get(key) ?? 0) + 1);
+  const most = posts.length >= SEED_CAP_FROM ? SEED_CAP * posts.length : Infinity;
   let best: string | null = null;
   let bestScore = 0;
   for (const [key, count] of df) {
-    if (count < MIN_THEME_POSTS || taken.has(key)) continue;
+    if (count < MIN_THEME_POSTS || count > most || taken.has(key)) continue;
     const score = count * Math.min(wordsIn(key), 2);
     if (score > bestScore || (score === bestScore && best !== null && key < best))
       [best, bestScore] = [key, score];

@@ -1,4 +1,4 @@
-import { CO_OCCURRENCE, MIN_THEME_POSTS } from './grouping';
+import { CO_OCCURRENCE, MIN_THEME_POSTS, SEED_CAP, SEED_CAP_FROM } from './grouping';
 
 /** The themes method in plain words, for the API's `method` and the impact report's method section. */
 export const THEMES_METHOD = [
@@ -12,7 +12,9 @@ export const THEMES_METHOD = [
   'Each department keeps a catalogue of themes. A new post joins the existing theme it fits best (it has the ' +
     'theme’s main phrase, another of its two-word phrases, or two of its keyphrases); only posts that fit no theme ' +
     `make new ones: the keyphrase most of them share (a two-word phrase counting double) becomes a theme when at least ${MIN_THEME_POSTS} ` +
-    `posts share it, with the keyphrases found in at least ${CO_OCCURRENCE * 100}% of those posts. A theme keeps its ` +
+    `posts share it, with the keyphrases found in at least ${CO_OCCURRENCE * 100}% of those posts (a keyphrase in ` +
+    `more than ${SEED_CAP * 100}% of ${SEED_CAP_FROM} or more such posts is what they all share, not a theme, and ` +
+    'starts none). A theme keeps its ' +
     'id and its label for good, so its share can be compared between periods; posts that fit no theme are ' +
     'tried again when new themes are made.',
   'A theme’s label is its main keyphrase as the posts most often wrote it. Its share is its posts divided by all ' +
