@@ -1,5 +1,5 @@
 import type { MetricsResponse, SeriesResponse, ThemesResponse } from '@parley/contracts';
-import { DATA_SOURCE, ON_TOPIC_SQL, THEMES_IN_SQL, ThemeRepository } from '@parley/db';
+import { DATA_SOURCE, ON_TOPIC_SQL, THEMES_IN_SQL, ThemeRepository, windowParameters } from '@parley/db';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RollUpThemesHandler } from '../../apps/worker/src/handlers/roll-up-themes.handler';
@@ -113,6 +113,28 @@ describe('themes: placing on-topic posts, the hourly roll-up and GET /api/themes
     expect(now.themes[0].id).toBe(examsId);
     expect(now.method).toMatch(/listening rules/);
 
+    // Part-days read from the hour roll-up, whole days from the day roll-up, each hour once. From 06:00 on the
+    // 15th: exam appeals' posts at 06:00–11:00 are 6, the rest as before, 6 + 6 + 3 + 9 = 24 on topic. Inside one
+    // day, 03:00–05:00 on the 15th: the exam posts at 03:00 and 04:00.
+    const partDays = await themes(new Date(CURRENT.getTime() + 6 * HOUR), END);
+    expect([partDays.onTopic, partDays.themes.map((t) => [t.label, t.mentions])]).toEqual([
+      24,
+      // A tie on 6: the larger previous share (meals, 40%) comes first.
+      [
+        ['Free school meals', 6],
+        ['Exam appeals', 6],
+        ['Teacher strike', 3],
+      ],
+    ]);
+    const hours = await themes(
+      new Date(CURRENT.getTime() + 3 * HOUR),
+      new Date(CURRENT.getTime() + 5 * HOUR),
+    );
+    expect([hours.onTopic, hours.themes.map((t) => [t.label, t.mentions])]).toEqual([
+      2,
+      [['Exam appeals', 2]],
+    ]);
+
     const excerpt = now.themes[0].excerpt!.text;
     expect(excerpt).toMatch(/exam appeal/i);
     expect(excerpt).not.toMatch(/Sarah|gmail|07700|Jo Bloggs|Bloggs/);
@@ -136,13 +158,17 @@ describe('themes: placing on-topic posts, the hourly roll-up and GET /api/themes
     expect(await counts()).toEqual({ placed: 55, on_topic: 55, themed: 36, themes: 3 });
   }, 120_000);
 
-  it('answers from the roll-ups: the plans read theme_hour, on_topic_hour and theme, never a post', async () => {
+  it('answers from the roll-ups: the plans read the day and hour roll-ups and the catalogue, never a post', async () => {
     const relations = async (sql: string) => {
-      const { rows } = await parley.db.query(`EXPLAIN (FORMAT JSON) ${sql}`, [
-        '00000000-0000-0000-0000-000000000000',
-        CURRENT,
-        END,
-      ]);
+      // A window with a whole day and part-days either side, so every branch of the query is planned.
+      const { rows } = await parley.db.query(
+        `EXPLAIN (FORMAT JSON) ${sql}`,
+        windowParameters(
+          '00000000-0000-0000-0000-000000000000',
+          new Date('2026-11-15T06:00:00Z'),
+          new Date('2026-11-17T06:00:00Z'),
+        ),
+      );
       const found = new Set<string>();
       const walk = (node: Record<string, unknown>) => {
         if (typeof node['Relation Name'] === 'string') found.add(node['Relation Name']);
@@ -151,9 +177,8 @@ describe('themes: placing on-topic posts, the hourly roll-up and GET /api/themes
       walk((rows[0]['QUERY PLAN'] as { Plan: Record<string, unknown> }[])[0].Plan);
       return [...found].sort();
     };
-    expect(await relations(THEMES_IN_SQL)).toEqual(expect.arrayContaining(['theme_hour']));
-    expect((await relations(THEMES_IN_SQL)).every((r) => ['theme', 'theme_hour'].includes(r))).toBe(true);
-    expect(await relations(ON_TOPIC_SQL)).toEqual(['on_topic_hour']);
+    expect(await relations(THEMES_IN_SQL)).toEqual(['theme', 'theme_day', 'theme_hour']);
+    expect(await relations(ON_TOPIC_SQL)).toEqual(['on_topic_day', 'on_topic_hour']);
   });
 
   it('answers theme_share in the metrics spine: the top theme’s share, every theme in its detail, and a series by theme', async () => {

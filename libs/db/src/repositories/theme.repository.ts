@@ -174,16 +174,37 @@ export class ThemeRepository {
        WHERE department_id = $1 AND hour = ANY($2::timestamptz[]) GROUP BY department_id, hour`,
       [departmentId, hours],
     );
+    const days = [...new Set(hours.map((h) => dayOf(h).getTime()))].map((t) => new Date(t));
+    for (const [table, themed] of [
+      ['theme', true],
+      ['on_topic', false],
+    ] as const) {
+      await q.query(`DELETE FROM ${table}_day WHERE department_id = $1 AND day = ANY($2::timestamptz[])`, [
+        departmentId,
+        days,
+      ]);
+      await q.query(
+        `INSERT INTO ${table}_day (department_id, day${themed ? ', theme_id' : ''}, mentions)
+         SELECT $1::uuid, d.day${themed ? ', h.theme_id' : ''}, sum(h.mentions)
+         FROM unnest($2::timestamptz[]) AS d(day)
+         JOIN ${table}_hour h ON h.department_id = $1 AND h.hour >= d.day AND h.hour < d.day + interval '1 day'
+         GROUP BY d.day${themed ? ', h.theme_id' : ''}`,
+        [departmentId, days],
+      );
+    }
   }
 
-  /** Every theme with mentions in [from, to), most mentioned first (the label breaks ties), from the roll-up. */
+  /** Every theme with mentions in [from, to), most mentioned first (the label breaks ties), from the roll-ups. */
   themesIn(q: Queryable, departmentId: string, from: Date, to: Date): Promise<ThemeMentions[]> {
-    return q.query(THEMES_IN_SQL, [departmentId, from, to]);
+    return q.query(THEMES_IN_SQL, windowParameters(departmentId, from, to));
   }
 
   /** On-topic mentions in [from, to): every share's denominator. */
   async onTopicIn(q: Queryable, departmentId: string, from: Date, to: Date): Promise<number> {
-    const rows: { mentions: number }[] = await q.query(ON_TOPIC_SQL, [departmentId, from, to]);
+    const rows: { mentions: number }[] = await q.query(
+      ON_TOPIC_SQL,
+      windowParameters(departmentId, from, to),
+    );
     return rows[0].mentions;
   }
 
@@ -215,13 +236,32 @@ export class ThemeRepository {
   }
 }
 
-/** Exported so a test can read its plan: the roll-up's primary key, never a post. */
+const DAY_MS = 86_400_000;
+const dayOf = (at: Date) => new Date(Math.floor(at.getTime() / DAY_MS) * DAY_MS);
+
+/**
+ * [from, to) as the whole UTC days inside it, read from the day roll-up, and the hours before and after them, read
+ * from the hour roll-up: $4 is the first midnight at or after `from`, $5 the last at or before `to`. A window inside
+ * one day has $4 > $5, so no day is read and its hours are read once (the head ends at `to`, the tail starts at $4).
+ */
+export const windowParameters = (departmentId: string, from: Date, to: Date) => {
+  const firstDay = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
+  return [departmentId, from, to, firstDay, dayOf(to)];
+};
+
+const WINDOW_OF = (table: 'theme' | 'on_topic', columns: string) => `
+  SELECT ${columns} FROM ${table}_day WHERE department_id = $1 AND day >= $4 AND day < $5
+  UNION ALL
+  SELECT ${columns} FROM ${table}_hour WHERE department_id = $1 AND hour >= $2 AND hour < least($3, $4)
+  UNION ALL
+  SELECT ${columns} FROM ${table}_hour WHERE department_id = $1 AND hour >= greatest($2, $4, $5) AND hour < $3`;
+
+/** Exported so a test can read its plans: the roll-ups' primary keys, never a post. */
 export const THEMES_IN_SQL = `
   SELECT t.id, t.label, t.keyphrases, t.excerpt, t.excerpt_url AS "excerptUrl", h.mentions
-  FROM (SELECT theme_id, sum(mentions)::int AS mentions FROM theme_hour
-        WHERE department_id = $1 AND hour >= $2 AND hour < $3 GROUP BY theme_id) h
+  FROM (SELECT theme_id, sum(mentions)::int AS mentions FROM (${WINDOW_OF('theme', 'theme_id, mentions')}) w
+        GROUP BY theme_id) h
   JOIN theme t ON t.id = h.theme_id
   ORDER BY h.mentions DESC, t.label, t.id`;
 export const ON_TOPIC_SQL = `
-  SELECT coalesce(sum(mentions), 0)::int AS mentions FROM on_topic_hour
-  WHERE department_id = $1 AND hour >= $2 AND hour < $3`;
+  SELECT coalesce(sum(mentions), 0)::int AS mentions FROM (${WINDOW_OF('on_topic', 'mentions')}) w`;
