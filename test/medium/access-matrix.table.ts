@@ -619,4 +619,11 @@ export const ROUTES: Record<string, RouteCase> = {
     request: () => ({ path: `/api/evaluation/costs/${NOBODY}` }),
     expect: '401 · 404 · 403 404 403 404 404 · 403 404 403 404 404',
   },
+  // themes (issue 11): anyone who can see a department reads what its public talks about.
+  'GET /api/themes': {
+    request: ({ department }) => ({
+      path: `/api/themes?department=${department.key}&from=2026-01-01&to=2026-02-01`,
+    }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
 };

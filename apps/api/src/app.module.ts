@@ -16,6 +16,7 @@ import { HealthController } from './modules/health/health.controller';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OpportunitiesModule } from './modules/opportunities/opportunities.module';
 import { SourcesModule } from './modules/sources/sources.module';
+import { ThemesModule } from './modules/themes/themes.module';
 import { TaggingModule } from './modules/tagging/tagging.module';
 import { ProprietyModule } from './modules/propriety/propriety.module';
 import { RulesModule } from './modules/rules/rules.module';
@@ -41,6 +42,7 @@ import { WorkspaceModule } from './modules/workspace/workspace.module';
     MetricsModule,
     SentimentModule,
     EvaluationModule,
+    ThemesModule,
     OpportunitiesModule,
     ProprietyModule,
   ],

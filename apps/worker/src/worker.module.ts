@@ -31,6 +31,7 @@ import { RemindFollowUpsHandler } from './handlers/remind-follow-ups.handler';
 import { WorkflowProcessor } from './processors/workflow.processor';
 import { RollUpMentionsHandler } from './handlers/roll-up-mentions.handler';
 import { RollUpSentimentHandler } from './handlers/roll-up-sentiment.handler';
+import { RollUpThemesHandler } from './handlers/roll-up-themes.handler';
 import { RollupProcessor } from './processors/rollup.processor';
 import { FeedFetcherService } from './services/feed-fetcher.service';
 import { HostGate } from './services/host-gate.service';
@@ -81,6 +82,7 @@ import { TagBacklogGate } from './services/tag-backlog.gate';
     WorkflowProcessor,
     RollUpMentionsHandler,
     RollUpSentimentHandler,
+    RollUpThemesHandler,
     RollupProcessor,
   ],
 })

@@ -21,6 +21,7 @@ import { OwnPostIndex1796450000000 } from './migrations/1796450000000-own-post-i
 import { PostSentiment1796430000000 } from './migrations/1796430000000-post-sentiment';
 import { PublicMentions1796420000000 } from './migrations/1796420000000-public-mentions';
 import { EvaluationRecords1796460000000 } from './migrations/1796460000000-evaluation-records';
+import { Themes1796440000000 } from './migrations/1796440000000-themes';
 
 export const MIGRATIONS = [
   InitialSchema1763683200000,
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   PostSentiment1796430000000,
   PublicMentions1796420000000,
   EvaluationRecords1796460000000,
+  Themes1796440000000,
 ];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */

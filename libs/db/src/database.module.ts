@@ -18,6 +18,7 @@ import { MentionPostRepository } from './repositories/mention-post.repository';
 import { MentionRollupRepository } from './repositories/mention-rollup.repository';
 import { SentimentRepository } from './repositories/sentiment.repository';
 import { PeerOrganisationRepository } from './repositories/peer-organisation.repository';
+import { ThemeRepository } from './repositories/theme.repository';
 import { MetricsLogRepository } from './repositories/metrics-log.repository';
 import { PostRepository } from './repositories/post.repository';
 import { PreviewRepository } from './repositories/preview.repository';
@@ -47,6 +48,7 @@ const REPOSITORIES = [
   MentionPostRepository,
   MentionRollupRepository,
   PeerOrganisationRepository,
+  ThemeRepository,
   MetricsLogRepository,
   PostRepository,
   PreviewRepository,

@@ -25,6 +25,7 @@ export * from './repositories/sentiment.repository';
 export * from './repositories/mention-post.repository';
 export * from './repositories/flagged-author.repository';
 export * from './repositories/peer-organisation.repository';
+export * from './repositories/theme.repository';
 export * from './repositories/metrics-log.repository';
 export * from './repositories/own-post.repository';
 export * from './repositories/evaluation.repository';

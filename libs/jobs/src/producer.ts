@@ -10,6 +10,7 @@ import {
   ROLLUP_EVERY_MS,
   ROLLUP_SCHEDULER_ID,
   SENTIMENT_SCHEDULER_ID,
+  THEMES_SCHEDULER_ID,
   TAG_WINDOW,
   jobId,
   schedulerIdOf,
@@ -156,7 +157,7 @@ export class JobProducer {
     );
   }
 
-  /** Runs the mentions and sentiment roll-ups every ROLLUP_EVERY_MS; upserting again (at every boot) changes nothing. */
+  /** Runs the mentions, sentiment and themes roll-ups every ROLLUP_EVERY_MS; upserting again (at every boot) changes nothing. */
   async scheduleRollUps(): Promise<void> {
     await this.queues.rollup.upsertJobScheduler(
       ROLLUP_SCHEDULER_ID,
@@ -167,6 +168,11 @@ export class JobProducer {
       SENTIMENT_SCHEDULER_ID,
       { every: ROLLUP_EVERY_MS },
       { name: 'RollUpSentiment', data: {}, opts: QUEUE_OPTIONS.rollup },
+    );
+    await this.queues.rollup.upsertJobScheduler(
+      THEMES_SCHEDULER_ID,
+      { every: ROLLUP_EVERY_MS },
+      { name: 'RollUpThemes', data: {}, opts: QUEUE_OPTIONS.rollup },
     );
   }
 

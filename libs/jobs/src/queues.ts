@@ -36,6 +36,8 @@ export type JobPayloads = {
   RollUpSentiment: Record<string, never>;
   /** Walks the pending mention recounts (names or flagged authors changed); Postgres holds them and their cursors. */
   RecountMentions: Record<string, never>;
+  /** Places the on-topic posts tagged since the themes watermark in their department's themes (no payload). */
+  RollUpThemes: Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
 
@@ -52,6 +54,7 @@ export const JOB_QUEUE = {
   RollUpMentions: QUEUES.rollup,
   RollUpSentiment: QUEUES.rollup,
   RecountMentions: QUEUES.rollup,
+  RollUpThemes: QUEUES.rollup,
 } as const satisfies { [N in JobName]: QueueName };
 
 /** The job names a queue carries: a handler map for the queue needs exactly these keys. */
@@ -150,5 +153,6 @@ export const FOLLOW_UP_REMINDER_EVERY_MS = 60 * 60_000;
 export const ROLLUP_EVERY_MS = 5 * 60_000;
 export const ROLLUP_SCHEDULER_ID = 'rollup-mentions';
 export const SENTIMENT_SCHEDULER_ID = 'rollup-sentiment';
+export const THEMES_SCHEDULER_ID = 'rollup-themes';
 
 export const schedulerIdOf = (sourceId: string): string => jobId('source', sourceId);

@@ -7,3 +7,4 @@ export * from './retirement';
 export * from './signals';
 export * from './query';
 export * from './sentiment';
+export * from './themes';

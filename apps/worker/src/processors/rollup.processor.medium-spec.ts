@@ -1,6 +1,13 @@
 import type { Config } from '@parley/config';
-import { createDataSource, MentionRollupRepository, SentimentRepository } from '@parley/db';
-import { JobProducer, QUEUES, ROLLUP_SCHEDULER_ID, SENTIMENT_SCHEDULER_ID, connectRedis } from '@parley/jobs';
+import { createDataSource, MentionRollupRepository, SentimentRepository, ThemeRepository } from '@parley/db';
+import {
+  JobProducer,
+  QUEUES,
+  ROLLUP_SCHEDULER_ID,
+  SENTIMENT_SCHEDULER_ID,
+  THEMES_SCHEDULER_ID,
+  connectRedis,
+} from '@parley/jobs';
 import { createTestDatabase } from '@parley/testing';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -9,6 +16,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RollUpMentionsHandler } from '../handlers/roll-up-mentions.handler';
 import { RollUpSentimentHandler } from '../handlers/roll-up-sentiment.handler';
+import { RollUpThemesHandler } from '../handlers/roll-up-themes.handler';
 import { RollupProcessor } from './rollup.processor';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -34,6 +42,7 @@ describe('RollupProcessor (real Postgres and Redis)', () => {
       producer,
       new RollUpMentionsHandler(dataSource, rollup),
       new RollUpSentimentHandler(dataSource, rollup, new SentimentRepository()),
+      new RollUpThemesHandler(dataSource, new ThemeRepository()),
     );
   });
 
@@ -59,7 +68,7 @@ describe('RollupProcessor (real Postgres and Redis)', () => {
     await processor.onApplicationBootstrap();
     const queue = new Queue(QUEUES.rollup, { connection: redis, prefix });
     expect((await queue.getJobSchedulers()).map((s) => s.key).sort()).toEqual(
-      [ROLLUP_SCHEDULER_ID, SENTIMENT_SCHEDULER_ID].sort(),
+      [ROLLUP_SCHEDULER_ID, SENTIMENT_SCHEDULER_ID, THEMES_SCHEDULER_ID].sort(),
     );
     await queue.close();
     await vi.waitFor(

@@ -9,6 +9,7 @@ import { JobProducer, REDIS, startScheduledQueueWorker, type QueueWorker } from 
 import type { Redis } from 'ioredis';
 import { RollUpMentionsHandler } from '../handlers/roll-up-mentions.handler';
 import { RollUpSentimentHandler } from '../handlers/roll-up-sentiment.handler';
+import { RollUpThemesHandler } from '../handlers/roll-up-themes.handler';
 
 /** Consumes the roll-up queue on its schedule; the watermark in Postgres says where each run carries on. */
 @Injectable()
@@ -21,6 +22,7 @@ export class RollupProcessor implements OnApplicationBootstrap, BeforeApplicatio
     private readonly producer: JobProducer,
     private readonly rollUpMentions: RollUpMentionsHandler,
     private readonly rollUpSentiment: RollUpSentimentHandler,
+    private readonly rollUpThemes: RollUpThemesHandler,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -30,6 +32,7 @@ export class RollupProcessor implements OnApplicationBootstrap, BeforeApplicatio
         RollUpMentions: () => this.rollUpMentions.handle(),
         RollUpSentiment: () => this.rollUpSentiment.handle(),
         RecountMentions: () => this.rollUpMentions.recount(),
+        RollUpThemes: () => this.rollUpThemes.handle(),
       },
       { redis: this.redis, config: this.config, schedule: () => this.producer.scheduleRollUps() },
     );

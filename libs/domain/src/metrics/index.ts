@@ -8,3 +8,4 @@ export * from './own-post-reasons';
 export * from './classification';
 export * from './sentiment';
 export * from './mention-series';
+export * from './theme-shares';

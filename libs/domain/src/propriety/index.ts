@@ -1,2 +1,3 @@
 export * from './types';
 export { checkPropriety } from './check';
+export { redactExcerpt, REMOVED } from './redact';

@@ -21,6 +21,8 @@ import { PotentialReachCalculator } from './calculators/potential-reach.calculat
 import { ShareOfVoiceCalculator } from './calculators/share-of-voice.calculator';
 import { VelocityCalculator } from './calculators/velocity.calculator';
 import { EvaluationRecordsCalculator } from './calculators/evaluation-records.calculator';
+import { ThemeShareCalculator } from './calculators/theme-share.calculator';
+import { ThemesModule } from '../themes/themes.module';
 
 /** Every calculator; `MetricsService` reads them all. Add one here and it answers in `GET /api/metrics`. */
 const CALCULATORS = [
@@ -36,10 +38,12 @@ const CALCULATORS = [
   ShareOfVoiceCalculator,
   PotentialReachCalculator,
   EvaluationRecordsCalculator,
+  ThemeShareCalculator,
 ];
 
 /** The metrics of METRICS.md, computed from Parley's log and the public-data roll-ups. */
 @Module({
+  imports: [ThemesModule],
   controllers: [MetricsController, OwnPostsController, FlaggedAuthorsController],
   providers: [
     ...CALCULATORS,

@@ -1,0 +1,3 @@
+export * from './keyphrases';
+export * from './grouping';
+export * from './method';
