@@ -17,3 +17,4 @@ export * from './propriety';
 export * from './metrics';
 export * from './themes';
 export * from './evaluation';
+export * from './reports';

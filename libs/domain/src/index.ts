@@ -27,3 +27,4 @@ export * from './mentions';
 export * from './election-periods';
 export * from './propriety';
 export * from './metrics';
+export * from './reports';
