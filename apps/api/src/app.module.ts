@@ -10,6 +10,7 @@ import { EngagementsModule } from './modules/engagements/engagements.module';
 import { DraftsModule } from './modules/drafts/drafts.module';
 import { GovernanceModule } from './modules/governance/governance.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { HealthController } from './modules/health/health.controller';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OpportunitiesModule } from './modules/opportunities/opportunities.module';
@@ -37,6 +38,7 @@ import { WorkspaceModule } from './modules/workspace/workspace.module';
     DraftsModule,
     GovernanceModule,
     MetricsModule,
+    ReportsModule,
     OpportunitiesModule,
     ProprietyModule,
   ],

@@ -15,6 +15,7 @@ import { MentionRollupRepository } from './repositories/mention-rollup.repositor
 import { MetricsLogRepository } from './repositories/metrics-log.repository';
 import { PostRepository } from './repositories/post.repository';
 import { PreviewRepository } from './repositories/preview.repository';
+import { ReportRepository } from './repositories/report.repository';
 import { SourceRepository } from './repositories/source.repository';
 import { StatisticsRepository } from './repositories/statistics.repository';
 import { TaggingRepository } from './repositories/tagging.repository';
@@ -39,6 +40,7 @@ const REPOSITORIES = [
   MetricsLogRepository,
   PostRepository,
   PreviewRepository,
+  ReportRepository,
   SourceRepository,
   StatisticsRepository,
   TaggingRepository,

@@ -22,3 +22,4 @@ export * from './repositories/bundle.repository';
 export * from './repositories/opportunity.repository';
 export * from './repositories/mention-rollup.repository';
 export * from './repositories/metrics-log.repository';
+export * from './repositories/report.repository';

@@ -51,6 +51,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'opportunity.review': 'Reviewed a draft',
   'conversation.bundle': 'Downloaded an FOI case bundle',
   'audit.export': 'Exported the audit log',
+  'report.export': 'Exported an impact report',
+  'report.digest-subscription': 'Changed a weekly digest subscription',
 };
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,4 +1,5 @@
 import { METRICS, SMALL_SAMPLE_BELOW } from '../metrics';
+import { sourceTypeName } from '../platforms';
 import type { ReportCase, ReportInput } from './inputs';
 import type { ReportSection } from './report';
 import { METRIC_COLUMNS, metricRow } from './snapshot';
@@ -32,7 +33,7 @@ const methodSection = ({ method, themes, metrics }: ReportInput): ReportSection 
         key: 'sources',
         title: 'Sources behind this period’s opportunities',
         columns: ['Source', 'Platform', 'Opportunities'],
-        rows: method.sources.map((s) => [s.name, s.platform, count(s.opportunities)]),
+        rows: method.sources.map((s) => [s.name, sourceTypeName(s.platform), count(s.opportunities)]),
         empty: 'No source produced an opportunity in this period.',
       },
       {
@@ -77,7 +78,7 @@ const wentBadly = (c: ReportCase, lessonFor: Map<string, string[]>) =>
 
 /** One conversation told as a short story: what it was, what we did, how it ended, what we learnt. */
 export const caseNarrative = (c: ReportCase, lessons: readonly string[]): string => {
-  const what = `${c.title ? `“${c.title}”` : 'A conversation'} (${c.platform}, from ${londonDate(c.openedAt)})`;
+  const what = `${c.title ? `“${c.title}”` : 'A conversation'} (${sourceTypeName(c.platform)}, from ${londonDate(c.openedAt)})`;
   const done = c.engagements
     ? `we took part ${c.engagements === 1 ? 'once' : `${count(c.engagements)} times`}` +
       (c.firstResponseMinutes === null ? '' : `, first after ${duration(c.firstResponseMinutes)}`)
