@@ -74,6 +74,10 @@ const createRouter = () =>
               lazy: () => import('./routes/audit').then((m) => ({ Component: m.AuditRoute })),
             },
             {
+              path: 'reports/impact',
+              lazy: () => import('./routes/impact-report').then((m) => ({ Component: m.ImpactReportRoute })),
+            },
+            {
               path: 'account',
               lazy: () => import('./routes/account').then((m) => ({ Component: m.AccountRoute })),
             },
