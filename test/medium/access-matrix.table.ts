@@ -454,4 +454,11 @@ export const ROUTES: Record<string, RouteCase> = {
     }),
     expect: '401 · 200 · 403 200 403 200 200 · 403 404 403 404 404',
   },
+  'PUT /api/reports/digest-subscriptions': {
+    request: ({ department }) => ({
+      path: '/api/reports/digest-subscriptions',
+      body: { department: department.key, subscribed: true },
+    }),
+    expect: '401 · 200 · 403 200 403 200 200 · 403 404 403 404 404',
+  },
 };

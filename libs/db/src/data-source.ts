@@ -16,6 +16,7 @@ import { EngagementPublishing1796304000000 } from './migrations/1796304000000-en
 import { Notifications1796305000000 } from './migrations/1796305000000-notifications';
 import { AuditDepartment1796306000000 } from './migrations/1796306000000-audit-department';
 import { MentionHour1796400000000 } from './migrations/1796400000000-mention-hour';
+import { DigestSubscription1796480000000 } from './migrations/1796480000000-digest-subscription';
 
 export const MIGRATIONS = [
   InitialSchema1763683200000,
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   Notifications1796305000000,
   AuditDepartment1796306000000,
   MentionHour1796400000000,
+  DigestSubscription1796480000000,
 ];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */

@@ -8,6 +8,7 @@ import { BundleRepository } from './repositories/bundle.repository';
 import { ConversationRepository } from './repositories/conversation.repository';
 import { EngagementRepository } from './repositories/engagement.repository';
 import { NotificationRepository } from './repositories/notification.repository';
+import { DigestRepository } from './repositories/digest.repository';
 import { DraftRepository } from './repositories/draft.repository';
 import { OpportunityRepository } from './repositories/opportunity.repository';
 import { ElectionPeriodRepository } from './repositories/election-period.repository';
@@ -33,6 +34,7 @@ const REPOSITORIES = [
   ConversationRepository,
   EngagementRepository,
   NotificationRepository,
+  DigestRepository,
   DraftRepository,
   OpportunityRepository,
   ElectionPeriodRepository,

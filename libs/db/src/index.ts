@@ -23,3 +23,4 @@ export * from './repositories/opportunity.repository';
 export * from './repositories/mention-rollup.repository';
 export * from './repositories/metrics-log.repository';
 export * from './repositories/report.repository';
+export * from './repositories/digest.repository';

@@ -40,3 +40,6 @@ export const storablePost = (post: NormalisedPost): NormalisedPost => ({
   ...(post.commentsFeedUrl === undefined ? {} : { commentsFeedUrl: storable(post.commentsFeedUrl) }),
   ...(post.rootId === undefined ? {} : { rootId: storable(post.rootId) }),
 });
+
+/** Text made safe to place in HTML (an email body): the five characters HTML gives meaning to, as entities. */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -6,6 +6,8 @@ import {
   QUEUE_OPTIONS,
   QUEUES,
   SLA_SWEEP_EVERY_MS,
+  DIGEST_EVERY_MS,
+  DIGEST_SCHEDULER_ID,
   ROLLUP_EVERY_MS,
   ROLLUP_SCHEDULER_ID,
   TAG_WINDOW,
@@ -31,6 +33,7 @@ export class JobProducer {
       webhook: new Queue(QUEUES.webhook, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.webhook }),
       workflow: new Queue(QUEUES.workflow, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.workflow }),
       rollup: new Queue(QUEUES.rollup, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.rollup }),
+      digest: new Queue(QUEUES.digest, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.digest }),
     };
   }
 
@@ -151,6 +154,15 @@ export class JobProducer {
       ROLLUP_SCHEDULER_ID,
       { every: ROLLUP_EVERY_MS },
       { name: 'RollUpMentions', data: {}, opts: QUEUE_OPTIONS.rollup },
+    );
+  }
+
+  /** Looks for due weekly digests every DIGEST_EVERY_MS; upserting again (at every boot) changes nothing. */
+  async scheduleDigests(): Promise<void> {
+    await this.queues.digest.upsertJobScheduler(
+      DIGEST_SCHEDULER_ID,
+      { every: DIGEST_EVERY_MS },
+      { name: 'SendDigests', data: {}, opts: QUEUE_OPTIONS.digest },
     );
   }
 

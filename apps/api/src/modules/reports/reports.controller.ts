@@ -1,18 +1,29 @@
-import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { impactReportQuerySchema, impactReportSchema, type ImpactReport } from '@parley/contracts';
+import {
+  digestSubscriptionInputSchema,
+  digestSubscriptionSchema,
+  impactReportQuerySchema,
+  impactReportSchema,
+  type DigestSubscription,
+  type ImpactReport,
+} from '@parley/contracts';
 import { reportCsv } from '@parley/domain';
 import { Readable } from 'node:stream';
 import { Endpoint } from '../../common/openapi';
 import { parseWith } from '../../common/parse-with';
 import { Authorize, CurrentUser, type AuthContext } from '../auth/auth-context';
+import { DigestService } from './digest.service';
 import { ImpactReportService } from './impact-report.service';
 import { reportPdf } from './report-pdf';
 
 @ApiTags('reports')
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ImpactReportService) {}
+  constructor(
+    private readonly reports: ImpactReportService,
+    private readonly digests: DigestService,
+  ) {}
 
   @Authorize('evaluation.read')
   @Get('impact')
@@ -47,5 +58,20 @@ export class ReportsController {
           type: 'application/pdf',
           disposition: `attachment; filename="${name}.pdf"`,
         });
+  }
+
+  @Authorize('evaluation.read')
+  @Put('digest-subscriptions')
+  @Endpoint({
+    summary: 'Subscribe to the weekly impact digest, or stop it',
+    description:
+      'The caller’s own subscription to a department’s weekly overview by email (sent once per London week for ' +
+      'the seven days before). Policy officials, managers and admins of the department may subscribe.',
+    body: digestSubscriptionInputSchema,
+    ok: { description: 'The subscription as it now stands.', schema: digestSubscriptionSchema },
+    errors: [400, 404],
+  })
+  digestSubscription(@CurrentUser() auth: AuthContext, @Body() body: unknown): Promise<DigestSubscription> {
+    return this.digests.setSubscription(auth, parseWith(digestSubscriptionInputSchema, body));
   }
 }
