@@ -24,17 +24,30 @@ const ensureRoom = (doc: Doc, height: number) => {
   if (doc.y + height > bottom(doc)) doc.addPage();
 };
 
-/** Column widths in proportion to each column's longest text, none narrower than a short word. */
+/**
+ * Column widths in proportion to each column's longest text (capped, so one long quote does not starve the rest),
+ * and never narrower than the column's longest word, so no word is split.
+ */
 const columnWidths = (doc: Doc, table: ReportTable): number[] => {
   doc.font('body').fontSize(SMALL);
-  const want = table.columns.map((c, i) =>
-    Math.min(
-      220,
-      Math.max(doc.widthOfString(c), ...table.rows.map((r) => doc.widthOfString(r[i] ?? '')), 40),
-    ),
+  const cells = (i: number) => [table.columns[i], ...table.rows.map((r) => r[i] ?? '')];
+  const words = (text: string) => text.split(/\s+/).map((w) => doc.widthOfString(w));
+  // The header is set in bold, so its words are measured in bold.
+  doc.font('bold');
+  const headerWords = table.columns.map((c) => Math.max(...words(c)));
+  doc.font('body');
+  const floor = table.columns.map(
+    (_, i) => Math.max(headerWords[i], ...table.rows.flatMap((r) => words(r[i] ?? ''))) + 2 * CELL_PAD + 1,
   );
-  const total = want.reduce((a, b) => a + b, 0);
-  return want.map((w) => (w / total) * width(doc));
+  const want = table.columns.map((_, i) =>
+    Math.max(floor[i], Math.min(220, Math.max(...cells(i).map((c) => doc.widthOfString(c))))),
+  );
+  const spare = width(doc) - floor.reduce((a, b) => a + b, 0);
+  if (spare <= 0) return floor.map((w) => (w / (width(doc) - spare)) * width(doc));
+  // Each column gets its floor, then the rest of the page in proportion to how much more it wants.
+  const extra = want.map((w, i) => w - floor[i]);
+  const totalExtra = extra.reduce((a, b) => a + b, 0) || 1;
+  return floor.map((f, i) => f + (extra[i] / totalExtra) * spare);
 };
 
 const rowHeight = (doc: Doc, cells: string[], widths: number[]) =>

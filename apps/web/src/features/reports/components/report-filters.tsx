@@ -49,16 +49,20 @@ export const ReportFilters = ({ departments, value, onApply }: ReportFiltersProp
           <label className="label" htmlFor="level">
             Level of detail
           </label>
+          <p id="level-hint" className="hint">
+            {LEVELS.find((l) => l.value === draft.level)?.hint}
+          </p>
           <select
             id="level"
             name="level"
+            aria-describedby="level-hint"
             className="select"
             value={draft.level}
             onChange={(e) => set('level')(e.target.value)}
           >
             {LEVELS.map((l) => (
               <option key={l.value} value={l.value}>
-                {l.label}: {l.hint.toLowerCase()}
+                {l.label}
               </option>
             ))}
           </select>
