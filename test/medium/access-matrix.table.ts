@@ -454,6 +454,10 @@ export const ROUTES: Record<string, RouteCase> = {
     }),
     expect: '401 · 200 · 403 200 403 200 200 · 403 404 403 404 404',
   },
+  'GET /api/reports/digest-subscriptions': {
+    request: ({ department }) => ({ path: `/api/reports/digest-subscriptions?department=${department.key}` }),
+    expect: '401 · 200 · 403 200 403 200 200 · 403 404 403 404 404',
+  },
   'PUT /api/reports/digest-subscriptions': {
     request: ({ department }) => ({
       path: '/api/reports/digest-subscriptions',

@@ -70,6 +70,8 @@ export const digestSubscriptionInputSchema = z.object({
 });
 export type DigestSubscriptionInput = z.infer<typeof digestSubscriptionInputSchema>;
 
+export const digestSubscriptionQuerySchema = z.object({ department: departmentKey });
+
 export const digestSubscriptionSchema = z.object({
   department: departmentKey,
   subscribed: z.boolean(),

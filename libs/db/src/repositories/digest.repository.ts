@@ -21,6 +21,14 @@ export class DigestRepository {
     return deleted > 0;
   }
 
+  async isSubscribed(q: Queryable, userId: string, departmentId: string): Promise<boolean> {
+    const rows: unknown[] = await q.query(
+      `SELECT 1 FROM digest_subscription WHERE user_id = $1 AND department_id = $2`,
+      [userId, departmentId],
+    );
+    return rows.length > 0;
+  }
+
   async lastSentWeek(q: Queryable, userId: string, departmentId: string): Promise<Date | null> {
     const rows: { week: Date | null }[] = await q.query(
       `SELECT max(week_start) AS week FROM digest_delivery WHERE user_id = $1 AND department_id = $2`,

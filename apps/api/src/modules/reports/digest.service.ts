@@ -41,6 +41,15 @@ export class DigestService {
     private readonly mailer: Mailer,
   ) {}
 
+  async subscription(auth: AuthContext, key: string): Promise<DigestSubscription> {
+    const department = await this.access.resolve(auth, key, 'evaluation.read');
+    const [subscribed, last] = await Promise.all([
+      this.digests.isSubscribed(this.dataSource, auth.userId, department.id),
+      this.digests.lastSentWeek(this.dataSource, auth.userId, department.id),
+    ]);
+    return { department: department.key, subscribed, lastSentWeek: last?.toISOString() ?? null };
+  }
+
   async setSubscription(auth: AuthContext, input: DigestSubscriptionInput): Promise<DigestSubscription> {
     const department = await this.access.resolve(auth, input.department, 'evaluation.read');
     await inTransaction(this.dataSource, async (tx) => {

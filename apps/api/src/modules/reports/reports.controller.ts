@@ -2,6 +2,7 @@ import { Body, Controller, Get, Put, Query, StreamableFile } from '@nestjs/commo
 import { ApiTags } from '@nestjs/swagger';
 import {
   digestSubscriptionInputSchema,
+  digestSubscriptionQuerySchema,
   digestSubscriptionSchema,
   impactReportQuerySchema,
   impactReportSchema,
@@ -58,6 +59,26 @@ export class ReportsController {
           type: 'application/pdf',
           disposition: `attachment; filename="${name}.pdf"`,
         });
+  }
+
+  @Authorize('evaluation.read')
+  @Get('digest-subscriptions')
+  @Endpoint({
+    summary: 'Whether you get the weekly impact digest of a department',
+    description:
+      'The caller’s own subscription, and the week last sent. Policy officials, managers and admins.',
+    query: digestSubscriptionQuerySchema,
+    ok: { description: 'The subscription.', schema: digestSubscriptionSchema },
+    errors: [400, 404],
+  })
+  digestSubscriptionOf(
+    @CurrentUser() auth: AuthContext,
+    @Query() query: Record<string, string>,
+  ): Promise<DigestSubscription> {
+    return this.digests.subscription(
+      auth,
+      parseWith(digestSubscriptionQuerySchema, query, 'query').department,
+    );
   }
 
   @Authorize('evaluation.read')

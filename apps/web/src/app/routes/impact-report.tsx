@@ -4,6 +4,7 @@ import { ErrorPanel } from '../../components/ui/error-panel';
 import { Loading } from '../../components/ui/loading';
 import { useSignedInUser } from '../../features/auth/api/get-me';
 import { useImpactReport } from '../../features/reports/api/get-impact-report';
+import { DigestSubscriptionForm } from '../../features/reports/components/digest-subscription-form';
 import { ReportFilters } from '../../features/reports/components/report-filters';
 import { ReportView } from '../../features/reports/components/report-view';
 import {
@@ -44,6 +45,11 @@ export const ImpactReportRoute = () => {
             onApply={(next) => setSearch(reportSearch(next))}
           />
           <ReportResult params={params} />
+          <DigestSubscriptionForm
+            key={params.department}
+            department={params.department}
+            departmentName={readable.find((d) => d.key === params.department)?.name ?? params.department}
+          />
         </>
       )}
     </>
