@@ -626,4 +626,23 @@ export const ROUTES: Record<string, RouteCase> = {
     }),
     expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
   },
+
+  // reports (issue 11): policy officials, managers and admins read a department's impact report.
+  'GET /api/reports/impact': {
+    request: ({ department }) => ({
+      path: `/api/reports/impact?department=${department.key}&from=2026-01-01&to=2026-02-01&level=overview`,
+    }),
+    expect: '401 · 200 · 403 200 403 200 200 · 403 404 403 404 404',
+  },
+  'GET /api/reports/digest-subscriptions': {
+    request: ({ department }) => ({ path: `/api/reports/digest-subscriptions?department=${department.key}` }),
+    expect: '401 · 200 · 403 200 403 200 200 · 403 404 403 404 404',
+  },
+  'PUT /api/reports/digest-subscriptions': {
+    request: ({ department }) => ({
+      path: '/api/reports/digest-subscriptions',
+      body: { department: department.key, subscribed: true },
+    }),
+    expect: '401 · 200 · 403 200 403 200 200 · 403 404 403 404 404',
+  },
 };

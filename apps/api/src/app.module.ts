@@ -12,6 +12,7 @@ import { DraftsModule } from './modules/drafts/drafts.module';
 import { GovernanceModule } from './modules/governance/governance.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { SentimentModule } from './modules/sentiment/sentiment.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { HealthController } from './modules/health/health.controller';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OpportunitiesModule } from './modules/opportunities/opportunities.module';
@@ -43,6 +44,7 @@ import { WorkspaceModule } from './modules/workspace/workspace.module';
     SentimentModule,
     EvaluationModule,
     ThemesModule,
+    ReportsModule,
     OpportunitiesModule,
     ProprietyModule,
   ],

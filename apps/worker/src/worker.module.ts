@@ -35,7 +35,7 @@ import { RollUpThemesHandler } from './handlers/roll-up-themes.handler';
 import { RollupProcessor } from './processors/rollup.processor';
 import { FeedFetcherService } from './services/feed-fetcher.service';
 import { HostGate } from './services/host-gate.service';
-import { Mailer } from './services/mailer.service';
+import { Mailer } from '@parley/jobs';
 import { PullFetcherService } from './services/pull-fetcher.service';
 import { PostStoreService } from './services/post-store.service';
 import { SourceHealthService } from './services/source-health.service';

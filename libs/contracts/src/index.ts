@@ -18,3 +18,4 @@ export * from './metrics';
 export * from './themes';
 export * from './evaluation';
 export * from './sentiment';
+export * from './reports';

@@ -22,6 +22,7 @@ import { PostSentiment1796430000000 } from './migrations/1796430000000-post-sent
 import { PublicMentions1796420000000 } from './migrations/1796420000000-public-mentions';
 import { EvaluationRecords1796460000000 } from './migrations/1796460000000-evaluation-records';
 import { Themes1796440000000 } from './migrations/1796440000000-themes';
+import { DigestSubscription1796480000000 } from './migrations/1796480000000-digest-subscription';
 
 export const MIGRATIONS = [
   InitialSchema1763683200000,
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   PublicMentions1796420000000,
   EvaluationRecords1796460000000,
   Themes1796440000000,
+  DigestSubscription1796480000000,
 ];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */

@@ -9,6 +9,7 @@ import { ConversationRepository } from './repositories/conversation.repository';
 import { EngagementRepository } from './repositories/engagement.repository';
 import { EvaluationRepository } from './repositories/evaluation.repository';
 import { NotificationRepository } from './repositories/notification.repository';
+import { DigestRepository } from './repositories/digest.repository';
 import { DraftRepository } from './repositories/draft.repository';
 import { OwnPostRepository } from './repositories/own-post.repository';
 import { OpportunityRepository } from './repositories/opportunity.repository';
@@ -22,6 +23,7 @@ import { ThemeRepository } from './repositories/theme.repository';
 import { MetricsLogRepository } from './repositories/metrics-log.repository';
 import { PostRepository } from './repositories/post.repository';
 import { PreviewRepository } from './repositories/preview.repository';
+import { ReportRepository } from './repositories/report.repository';
 import { SourceRepository } from './repositories/source.repository';
 import { StatisticsRepository } from './repositories/statistics.repository';
 import { TaggingRepository } from './repositories/tagging.repository';
@@ -40,6 +42,7 @@ const REPOSITORIES = [
   EngagementRepository,
   EvaluationRepository,
   NotificationRepository,
+  DigestRepository,
   DraftRepository,
   OpportunityRepository,
   OwnPostRepository,
@@ -53,6 +56,7 @@ const REPOSITORIES = [
   PostRepository,
   PreviewRepository,
   SentimentRepository,
+  ReportRepository,
   SourceRepository,
   StatisticsRepository,
   TaggingRepository,

@@ -29,3 +29,5 @@ export * from './repositories/theme.repository';
 export * from './repositories/metrics-log.repository';
 export * from './repositories/own-post.repository';
 export * from './repositories/evaluation.repository';
+export * from './repositories/report.repository';
+export * from './repositories/digest.repository';

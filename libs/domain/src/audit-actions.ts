@@ -71,6 +71,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'input-cost.create': 'Recorded an input cost',
   'input-cost.update': 'Changed an input cost',
   'input-cost.delete': 'Removed an input cost',
+  'report.export': 'Exported an impact report',
+  'report.digest-subscription': 'Changed a weekly digest subscription',
 };
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -28,3 +28,4 @@ export * from './election-periods';
 export * from './propriety';
 export * from './metrics';
 export * from './evaluation';
+export * from './reports';

@@ -55,3 +55,5 @@ export const excerptOf = (text: string, max = EXCERPT_CHARS): string => {
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 };
+/** Text made safe to place in HTML (an email body): the five characters HTML gives meaning to, as entities. */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -5,3 +5,4 @@ export * from './jobs.module';
 export * from './worker';
 export * from './lease';
 export * from './live-events';
+export * from './mailer';

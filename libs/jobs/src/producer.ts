@@ -7,6 +7,8 @@ import {
   QUEUES,
   SLA_SWEEP_EVERY_MS,
   FOLLOW_UP_REMINDER_EVERY_MS,
+  DIGEST_EVERY_MS,
+  DIGEST_SCHEDULER_ID,
   ROLLUP_EVERY_MS,
   ROLLUP_SCHEDULER_ID,
   SENTIMENT_SCHEDULER_ID,
@@ -34,6 +36,7 @@ export class JobProducer {
       webhook: new Queue(QUEUES.webhook, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.webhook }),
       workflow: new Queue(QUEUES.workflow, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.workflow }),
       rollup: new Queue(QUEUES.rollup, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.rollup }),
+      digest: new Queue(QUEUES.digest, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.digest }),
     };
   }
 
@@ -183,6 +186,15 @@ export class JobProducer {
    */
   async recountMentions(): Promise<void> {
     await this.add('RecountMentions', {}, { jobId: 'recount-mentions', removeOnFail: true });
+  }
+
+  /** Looks for due weekly digests every DIGEST_EVERY_MS; upserting again (at every boot) changes nothing. */
+  async scheduleDigests(): Promise<void> {
+    await this.queues.digest.upsertJobScheduler(
+      DIGEST_SCHEDULER_ID,
+      { every: DIGEST_EVERY_MS },
+      { name: 'SendDigests', data: {}, opts: QUEUE_OPTIONS.digest },
+    );
   }
 
   async removeSchedule(schedulerId: string): Promise<void> {

@@ -11,6 +11,7 @@ export const QUEUES = {
   notify: 'notify',
   webhook: 'webhook',
   rollup: 'rollup',
+  digest: 'digest',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -38,6 +39,8 @@ export type JobPayloads = {
   RecountMentions: Record<string, never>;
   /** Places the on-topic posts tagged since the themes watermark in their department's themes (no payload). */
   RollUpThemes: Record<string, never>;
+  /** Sends the weekly impact overview to every subscription not yet sent this week's (Postgres records which). */
+  SendDigests: Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
 
@@ -55,6 +58,7 @@ export const JOB_QUEUE = {
   RollUpSentiment: QUEUES.rollup,
   RecountMentions: QUEUES.rollup,
   RollUpThemes: QUEUES.rollup,
+  SendDigests: QUEUES.digest,
 } as const satisfies { [N in JobName]: QueueName };
 
 /** The job names a queue carries: a handler map for the queue needs exactly these keys. */
@@ -99,6 +103,13 @@ export const QUEUE_OPTIONS: { [Q in QueueName]: DefaultJobOptions } = {
     removeOnComplete: true,
     removeOnFail: { count: 100 },
   },
+  // A run that fails part-way is retried; the deliveries recorded so far are skipped.
+  digest: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 30_000 },
+    removeOnComplete: true,
+    removeOnFail: { count: 100 },
+  },
 };
 
 /**
@@ -131,6 +142,7 @@ export const WORKER_OPTIONS: {
   }),
   // One at a time: runs take turns on the watermark's row lock anyway.
   rollup: (config) => ({ concurrency: 1, lockDuration: config.jobLockMs, stalledInterval: config.jobLockMs }),
+  digest: (config) => ({ concurrency: 1, lockDuration: config.jobLockMs, stalledInterval: config.jobLockMs }),
 };
 
 /** How often the SLA sweep runs: a warning is at most this late. */
@@ -154,5 +166,12 @@ export const ROLLUP_EVERY_MS = 5 * 60_000;
 export const ROLLUP_SCHEDULER_ID = 'rollup-mentions';
 export const SENTIMENT_SCHEDULER_ID = 'rollup-sentiment';
 export const THEMES_SCHEDULER_ID = 'rollup-themes';
+
+/**
+ * How often the digest looks for subscriptions not yet sent this week's overview: the first run of a London week
+ * sends them all, the rest find nothing due, and a week whose first runs failed is still sent.
+ */
+export const DIGEST_EVERY_MS = 60 * 60_000;
+export const DIGEST_SCHEDULER_ID = 'send-digests';
 
 export const schedulerIdOf = (sourceId: string): string => jobId('source', sourceId);

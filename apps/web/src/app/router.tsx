@@ -73,14 +73,16 @@ const createRouter = () =>
               path: 'sentiment/labels',
               lazy: () =>
                 import('./routes/sentiment-labels').then((m) => ({ Component: m.SentimentLabelsRoute })),
-              },
-              {
+            },
+            {
               path: 'evaluation-records',
-              lazy: () => import('./routes/evaluation-records').then((m) => ({ Component: m.EvaluationRecordsRoute })),
+              lazy: () =>
+                import('./routes/evaluation-records').then((m) => ({ Component: m.EvaluationRecordsRoute })),
             },
             {
               path: 'evaluation-records/:department',
-              lazy: () => import('./routes/evaluation-records').then((m) => ({ Component: m.EvaluationRecordsRoute })),
+              lazy: () =>
+                import('./routes/evaluation-records').then((m) => ({ Component: m.EvaluationRecordsRoute })),
             },
             {
               path: 'audit',
@@ -97,6 +99,10 @@ const createRouter = () =>
             {
               path: 'dashboards/public-says',
               lazy: () => import('./routes/public-says').then((m) => ({ Component: m.PublicSaysRoute })),
+            },
+            {
+              path: 'reports/impact',
+              lazy: () => import('./routes/impact-report').then((m) => ({ Component: m.ImpactReportRoute })),
             },
             {
               path: 'account',

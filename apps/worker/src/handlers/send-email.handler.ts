@@ -3,7 +3,7 @@ import { CONFIG, type Config } from '@parley/config';
 import { DATA_SOURCE, NotificationRepository } from '@parley/db';
 import type { JobOf } from '@parley/jobs';
 import type { DataSource } from 'typeorm';
-import { Mailer } from '../services/mailer.service';
+import { Mailer } from '@parley/jobs';
 import { noticeEmail } from '../services/notice-email';
 
 /** Emails one notification; a notification already sent (a repeated job) or no longer wanted is left alone. */

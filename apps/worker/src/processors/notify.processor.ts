@@ -13,7 +13,7 @@ import type { DataSource } from 'typeorm';
 import { DeliverWebhookHandler } from '../handlers/deliver-webhook.handler';
 import { FAN_OUT_BATCH, FanOutEventsHandler } from '../handlers/fan-out-events.handler';
 import { SendEmailHandler } from '../handlers/send-email.handler';
-import { Mailer } from '../services/mailer.service';
+import { Mailer } from '@parley/jobs';
 
 /** A writer that forgot to nudge, or a nudge lost with Redis, is fanned out within this long. */
 const SWEEP_EVERY_MS = 10_000;

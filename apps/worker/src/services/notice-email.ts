@@ -1,8 +1,6 @@
 import type { EmailToSendRow } from '@parley/db';
-import { NOTICE_LABELS } from '@parley/domain';
-import type { Email } from './mailer.service';
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { NOTICE_LABELS, escapeHtml } from '@parley/domain';
+import type { Email } from '@parley/jobs';
 
 /**
  * A notification as an email: the line as the subject, a link back to the conversation, and why the person gets

@@ -136,6 +136,11 @@ export class AuthService {
     return auth ?? { refused: 'That API token is not valid.' };
   }
 
+  /** The rights a person holds now, for work done for them outside a request (the weekly digest). */
+  forUser(userId: string): Promise<AuthContext | null> {
+    return this.contextOf(userId, 'token', null, null);
+  }
+
   private async contextOf(
     userId: string,
     via: AuthContext['via'],

@@ -91,6 +91,14 @@ const NAV: NavItem[] = [
     shownTo: (user: SiteHeaderUser) =>
       user.workspaceAdmin || user.departments.some((d) => d.permissions.includes('audit.read')),
   },
+  {
+    to: '/reports/impact',
+    label: 'Impact report',
+    matches: (path: string) => path.startsWith('/reports'),
+    // For policy officials, managers and admins: those who read evaluation.
+    shownTo: (user: SiteHeaderUser) =>
+      user.workspaceAdmin || user.departments.some((d) => d.permissions.includes('evaluation.read')),
+  },
   { to: '/account', label: 'Your account', matches: (path: string) => path.startsWith('/account') },
 ];
 
