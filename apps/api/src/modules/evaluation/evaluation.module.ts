@@ -10,5 +10,6 @@ import { ExercisesService } from './exercises.service';
 @Module({
   controllers: [EvaluationController, ExercisesController],
   providers: [EvaluationService, ExercisesService, EvaluationAccess, DepartmentAccess],
+  exports: [EvaluationService],
 })
 export class EvaluationModule {}

@@ -1,29 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import type { EvaluationRecords, ThemesResponse } from '@parley/contracts';
+import type { EvaluationRecords, ImpactReportQuery, ThemesResponse } from '@parley/contracts';
 import type { DepartmentRow } from '@parley/db';
-import { METRICS_DEFINITIONS_VERSION, type Window } from '@parley/domain';
+import type { AuthContext } from '../auth/auth-context';
+import { EvaluationService } from '../evaluation/evaluation.service';
+import { ThemesService } from '../themes/themes.service';
+
+type Period = Pick<ImpactReportQuery, 'from' | 'to'>;
 
 /**
  * Where the impact report gets the themes and evaluation records other modules own, in one place so the report's
- * service depends on this seam rather than on each module.
+ * service depends on this seam rather than on each module. Each reading checks the caller's access itself.
  */
 @Injectable()
 export class ImpactSources {
-  async themes(department: DepartmentRow, window: Window): Promise<ThemesResponse> {
-    // the lead wires ThemesService / the evaluation records service here at merge
-    return {
-      definitionsVersion: METRICS_DEFINITIONS_VERSION,
-      department: department.key,
-      window: { from: window.from.toISOString(), to: window.to.toISOString() },
-      compare: null,
-      onTopic: 0,
-      method: '',
-      themes: [],
-    };
+  constructor(
+    private readonly themesService: ThemesService,
+    private readonly evaluation: EvaluationService,
+  ) {}
+
+  themes(auth: AuthContext, department: DepartmentRow, period: Period): Promise<ThemesResponse> {
+    return this.themesService.read(auth, { department: department.key, ...period, compare: 'previous' });
   }
 
-  async records(department: DepartmentRow, _window: Window): Promise<EvaluationRecords> {
-    // the lead wires ThemesService / the evaluation records service here at merge
-    return { department: department.key, objectives: [], exercises: [], lessons: [], surveys: [], costs: [] };
+  records(auth: AuthContext, department: DepartmentRow, period: Period): Promise<EvaluationRecords> {
+    return this.evaluation.read(auth, { department: department.key, ...period });
   }
 }
