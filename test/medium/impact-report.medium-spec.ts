@@ -114,9 +114,10 @@ describe('the impact report: GET /api/reports/impact', () => {
       level: 'overview',
     });
     expect(report.period).toBe('1 November 2026 to 30 November 2026');
-    // Five distinct conversations had a new opportunity in [1 Nov, 1 Dec); the October one is outside.
+    // Five distinct conversations had a new opportunity in [1 Nov, 1 Dec) (the October one is outside); two of them
+    // were answered: coverage 2 ÷ 5 = 40%, below n = 30 so a small sample.
     expect(paragraphs(report, 'What we did')[0]).toBe(
-      'Parley found 5 conversations with an opportunity to take part; no data yet on how many we joined.',
+      'We took part in 2 of 5 conversations where there was an opportunity (40%, a small sample of 5).',
     );
     // One source behind them.
     expect(paragraphs(report, 'How confident we can be')[0]).toMatch(
@@ -191,7 +192,7 @@ describe('the impact report: GET /api/reports/impact', () => {
       writeFileSync(join(dir, 'overview.pdf'), overview.bytes);
       const text = execFileSync('pdftotext', [join(dir, 'overview.pdf'), '-'], { encoding: 'utf8' });
       expect(text).toContain('Impact report: overview');
-      expect(text).toContain('Parley found 5 conversations with an opportunity to take part');
+      expect(text).toContain('We took part in 2 of 5 conversations where there was an opportunity');
       expect(text).toContain(`Metrics definitions ${METRICS_DEFINITIONS_VERSION}`);
       expect(text).toContain('Page 1 of 1');
     }

@@ -19,6 +19,9 @@ const MODES = ['transmit', 'receive', 'collaborate'] as const;
 
 const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 const small = (metric: ReportMetric) => (metric.smallSample ? ` (a small sample of ${count(metric.n)})` : '');
+/** The same, inside a parenthesis that already holds the value: "(40%, a small sample of 5)". */
+const smallAfterValue = (metric: ReportMetric) =>
+  metric.smallSample ? `, a small sample of ${count(metric.n)}` : '';
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
 /** The highest level of policy influence an exercise has reached, 0 when none is recorded. */
@@ -68,7 +71,7 @@ const did = ({ metrics: { metrics } }: ReportInput): ReportSection => {
   if (coverage?.denominator) {
     paragraphs.push(
       `We took part in ${count(coverage.numerator ?? 0)} of ${plural(coverage.denominator, 'conversation')} ` +
-        `where there was an opportunity (${valueOf(coverage.value, 'percent')})${small(coverage)}.`,
+        `where there was an opportunity (${valueOf(coverage.value, 'percent')}${smallAfterValue(coverage)}).`,
     );
   } else if (metrics.opportunities) {
     paragraphs.push(
@@ -84,7 +87,7 @@ const did = ({ metrics: { metrics } }: ReportInput): ReportSection => {
   paragraphs.push(
     rate?.denominator
       ? `We answered ${count(rate.numerator ?? 0)} of ${plural(rate.denominator, 'conversation')} needing a response ` +
-          `within the service level (${valueOf(rate.value, 'percent')})${small(rate)}.`
+          `within the service level (${valueOf(rate.value, 'percent')}${smallAfterValue(rate)}).`
       : `${NO_DATA} on response rate: no conversations needed a response in this period.`,
   );
   const first = metrics.first_response;

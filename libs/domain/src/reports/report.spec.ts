@@ -45,7 +45,7 @@ describe('composeImpactReport', () => {
     const did = section(composeImpactReport('overview', busy()), 'What we did').paragraphs;
     expect(did).toEqual([
       'We took part in 42 of 120 conversations where there was an opportunity (35%).',
-      'We answered 9 of 12 conversations needing a response within the service level (75%) (a small sample of 12).',
+      'We answered 9 of 12 conversations needing a response within the service level (75%, a small sample of 12).',
       'Our first response took 45 min on the median, and 3 h 5 min or less in 9 cases out of 10 (42 conversations).',
       'Of our engagements, 50% told people something (transmit), 25% listened and asked (receive), 25% worked with people on an answer (collaborate).',
     ]);
