@@ -103,7 +103,8 @@ describe('the weekly impact digest', () => {
     const text = decodeQuotedPrintable(sent[0].raw);
     expect(text).toContain(`Weekly impact overview: Home Department, ${PERIOD}`);
     // 17 November and 22 November 23:30 UTC (still Sunday in London, GMT) are in; 12 November is not: 2.
-    expect(text).toContain('Parley found 2 conversations with an opportunity to take part');
+    // Neither was answered: coverage 0 ÷ 2 = 0%.
+    expect(text).toContain('We took part in 0 of 2 conversations');
     expect(text).toContain(
       `${PUBLIC_URL}/reports/impact?department=home&from=2026-11-16&to=2026-11-22&level=overview`,
     );

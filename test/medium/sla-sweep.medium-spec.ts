@@ -45,7 +45,11 @@ describe('the SLA sweep on its queue', () => {
       )
     ).rows as { id: string }[];
     const schedulers = await parley.worker.get(JobProducer).queue('workflow').getJobSchedulers();
-    expect(schedulers.map((s) => [s.key, s.every])).toEqual([['sla-sweep', 60_000]]);
+    // The workflow queue also carries the hourly evaluation follow-up reminders.
+    expect(schedulers.map((s) => [s.key, s.every]).sort()).toEqual([
+      ['follow-up-reminders', 3_600_000],
+      ['sla-sweep', 60_000],
+    ]);
 
     await parley.worker.get(JobProducer).add('SweepSla', {});
     const swept = await eventually(async () => {

@@ -40,7 +40,7 @@ describe('a notification email', () => {
       'https://parley.example.gov.uk',
     );
     expect(followUp.text).toContain(
-      'Open the evaluation records: https://parley.example.gov.uk/evaluation/dfe',
+      'Open the evaluation records: https://parley.example.gov.uk/evaluation-records/dfe',
     );
   });
 });
