@@ -41,6 +41,10 @@ export class MentionReachCell1796494000000 implements MigrationInterface {
         -- Previous day first: a window from day a reads the range previous < a, then tests the day.
         PRIMARY KEY (department_id, year, previous_day, day)
       )`);
+    // Day first: a short window late in the year reads its few days, not every cell with an earlier previous day.
+    await q.query(
+      `CREATE INDEX mention_reach_cell_day ON mention_reach_cell (department_id, year, day, previous_day)`,
+    );
     await q.query(`
       INSERT INTO mention_reach_cell (department_id, year, previous_day, day, authors, followers, without_followers)
       SELECT department_id, year, previous_day, day, count(*), sum(followers), count(*) FILTER (WHERE followers = 0)

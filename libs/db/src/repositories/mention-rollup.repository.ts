@@ -87,10 +87,13 @@ const AUTHORS_OF_HOURS = `
  * first whole day $3, and from the end of the last whole day $4 to $5, with the UTC year of each.
  */
 const EDGE_AUTHORS = `
-  SELECT DISTINCT platform, author, ${YEAR_OF('hour')} AS year FROM mention_post
+  SELECT platform, author, ${YEAR_OF('hour')} AS year FROM mention_post
   WHERE department_id = $1 AND NOT excluded AND author <> ''
-    AND ((published_at >= $2::timestamptz AND published_at < least($3::timestamptz, $5::timestamptz))
-      OR (published_at >= greatest($4::timestamptz, $2::timestamptz) AND published_at < $5::timestamptz))`;
+    AND published_at >= $2::timestamptz AND published_at < least($3::timestamptz, $5::timestamptz)
+  UNION
+  SELECT platform, author, ${YEAR_OF('hour')} FROM mention_post
+  WHERE department_id = $1 AND NOT excluded AND author <> ''
+    AND published_at >= greatest($4::timestamptz, $2::timestamptz) AND published_at < $5::timestamptz`;
 
 export type WholeDays = {
   /** Where the whole London days begin and end: [from, start) and [end, to) are the partial days at the edges. */
