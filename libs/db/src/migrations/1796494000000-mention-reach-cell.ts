@@ -22,7 +22,12 @@ const rebuildDays = (zone: string) => `
  *   [a, b] the author is counted exactly once, at the one di in [a, b] whose previous day d(i-1) is before a (or
  *   none). So per department, year, day and previous day (-1: the first that year) the cell keeps how many authors
  *   have that pair and the sum of their followers; reach over [a, b] sums the cells with previous < a ≤ day ≤ b, a
- *   few thousand at most whatever the number of authors. Rewritten with the author years by the roll-up.
+ *   few thousand at most whatever the number of authors.
+ * - `mention_reach_bridge`: a window over the turn of a year sums both years' cells, so an author with whole days
+ *   in both is counted twice. Per department and year, their last day that year and first day the next, with the
+ *   smaller of their two follower counts: reach over [a, end of year] ∪ [start of next, b] takes away the bridges
+ *   with last ≥ a and next ≤ b, which leaves each such author once at the larger count.
+ * Both are rewritten with the author years by the roll-up.
  */
 export class MentionReachCell1796494000000 implements MigrationInterface {
   name = 'MentionReachCell1796494000000';
@@ -55,9 +60,31 @@ export class MentionReachCell1796494000000 implements MigrationInterface {
         CROSS JOIN LATERAL (SELECT g AS day FROM generate_series(0, 365) g WHERE get_bit(y.days, g) = 1) d
       ) c
       GROUP BY department_id, year, previous_day, day`);
+    await q.query(`
+      CREATE TABLE mention_reach_bridge (
+        department_id uuid NOT NULL REFERENCES department(id) ON DELETE CASCADE,
+        year integer NOT NULL,
+        last_day smallint NOT NULL CHECK (last_day >= 0 AND last_day < 366),
+        next_day smallint NOT NULL CHECK (next_day >= 0 AND next_day < 366),
+        authors integer NOT NULL CHECK (authors > 0),
+        followers bigint NOT NULL,
+        without_followers integer NOT NULL,
+        PRIMARY KEY (department_id, year, last_day, next_day)
+      )`);
+    await q.query(`
+      INSERT INTO mention_reach_bridge (department_id, year, last_day, next_day, authors, followers, without_followers)
+      SELECT department_id, year, last_day, next_day, count(*), sum(followers), count(*) FILTER (WHERE followers = 0)
+      FROM (
+        SELECT a.department_id, a.year, (366 - position('1' IN reverse(a.days::text)))::smallint AS last_day,
+          (position('1' IN b.days::text) - 1)::smallint AS next_day, least(a.followers, b.followers) AS followers
+        FROM mention_author_year a JOIN mention_author_year b
+          ON b.department_id = a.department_id AND b.year = a.year + 1 AND b.platform = a.platform AND b.author = a.author
+      ) c
+      GROUP BY department_id, year, last_day, next_day`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE mention_reach_bridge`);
     await q.query(`DROP TABLE mention_reach_cell`);
     await q.query(rebuildDays('UTC'));
   }

@@ -77,6 +77,26 @@ const REACH_CELLS_OF_TOUCHED = (sign: 1 | -1) => `
   ) c
   GROUP BY department_id, year, previous_day, day`;
 
+/**
+ * What the touched authors add to `mention_reach_bridge` (see its migration), times `sign`: for each author with a
+ * row in two consecutive years, one of which was touched, their last day in the first year, their first day in the
+ * next, and the smaller of the two follower counts (a window over both counts them in each year's cells).
+ */
+const REACH_BRIDGES_OF_TOUCHED = (sign: 1 | -1) => `
+  SELECT department_id, year, last_day, next_day, ${sign} * count(*) AS authors, ${sign} * sum(followers) AS followers,
+    ${sign} * count(*) FILTER (WHERE followers = 0) AS without_followers
+  FROM (
+    SELECT a.department_id, a.year, (366 - position('1' IN reverse(a.days::text)))::smallint AS last_day,
+      (position('1' IN b.days::text) - 1)::smallint AS next_day, least(a.followers, b.followers) AS followers
+    FROM (SELECT DISTINCT t.department_id, t.platform, t.author, v.year
+          FROM touched_year t CROSS JOIN LATERAL (VALUES (t.year - 1), (t.year)) AS v(year)) t
+    JOIN mention_author_year a
+      ON a.department_id = t.department_id AND a.year = t.year AND a.platform = t.platform AND a.author = t.author
+    JOIN mention_author_year b
+      ON b.department_id = t.department_id AND b.year = t.year + 1 AND b.platform = t.platform AND b.author = t.author
+  ) c
+  GROUP BY department_id, year, last_day, next_day`;
+
 /** The authors of the counted mentions in the hours $1, by department and year: whose year rows they feed. */
 const AUTHORS_OF_HOURS = `
   SELECT m.department_id, ${YEAR_OF('m.hour')} AS year, m.platform, m.author
@@ -94,6 +114,29 @@ const EDGE_AUTHORS = `
   SELECT platform, author, ${YEAR_OF('hour')} FROM mention_post
   WHERE department_id = $1 AND NOT excluded AND author <> ''
     AND published_at >= greatest($4::timestamptz, $2::timestamptz) AND published_at < $5::timestamptz`;
+
+/**
+ * Adds a delta (old rows' contributions taken out, new ones put in) to a reach table keyed by department, year and
+ * two days; a row whose last author left goes (none holds no one).
+ */
+const applyReachDelta = (q: Queryable, table: string, delta: string, days: [string, string]) => {
+  const keys = ['department_id', 'year', ...days];
+  return q.query(
+    `MERGE INTO ${table} c
+     USING (
+       SELECT ${keys.join(', ')}, sum(authors) AS authors, sum(followers) AS followers,
+         sum(without_followers) AS without_followers
+       FROM ${delta} GROUP BY ${keys.join(', ')}
+     ) d
+     ON ${keys.map((k) => `c.${k} = d.${k}`).join(' AND ')}
+     WHEN MATCHED AND c.authors + d.authors = 0 THEN DELETE
+     WHEN MATCHED THEN UPDATE SET authors = c.authors + d.authors, followers = c.followers + d.followers,
+       without_followers = c.without_followers + d.without_followers
+     WHEN NOT MATCHED AND d.authors > 0 THEN
+       INSERT (${keys.join(', ')}, authors, followers, without_followers)
+       VALUES (${keys.map((k) => `d.${k}`).join(', ')}, d.authors, d.followers, d.without_followers)`,
+  );
+};
 
 export type WholeDays = {
   /** Where the whole London days begin and end: [from, start) and [end, to) are the partial days at the edges. */
@@ -258,6 +301,7 @@ export class MentionRollupRepository {
     await q.query(`INSERT INTO touched_author ${AUTHORS_OF_HOURS}`, [hours]);
     await q.query(`CREATE TEMP TABLE touched_year ON COMMIT DROP AS SELECT DISTINCT * FROM touched_author`);
     await q.query(`CREATE TEMP TABLE reach_delta ON COMMIT DROP AS ${REACH_CELLS_OF_TOUCHED(-1)}`);
+    await q.query(`CREATE TEMP TABLE bridge_delta ON COMMIT DROP AS ${REACH_BRIDGES_OF_TOUCHED(-1)}`);
     await q.query(
       `DELETE FROM mention_author_year y USING touched_year t
        WHERE y.department_id = t.department_id AND y.year = t.year AND y.platform = t.platform AND y.author = t.author`,
@@ -274,22 +318,10 @@ export class MentionRollupRepository {
        GROUP BY t.department_id, t.year, t.platform, t.author`,
     );
     await q.query(`INSERT INTO reach_delta ${REACH_CELLS_OF_TOUCHED(1)}`);
-    await q.query(
-      `MERGE INTO mention_reach_cell c
-       USING (
-         SELECT department_id, year, previous_day, day, sum(authors) AS authors, sum(followers) AS followers,
-           sum(without_followers) AS without_followers
-         FROM reach_delta GROUP BY department_id, year, previous_day, day
-       ) d
-       ON c.department_id = d.department_id AND c.year = d.year AND c.previous_day = d.previous_day AND c.day = d.day
-       WHEN MATCHED AND c.authors + d.authors = 0 THEN DELETE
-       WHEN MATCHED THEN UPDATE SET authors = c.authors + d.authors, followers = c.followers + d.followers,
-         without_followers = c.without_followers + d.without_followers
-       WHEN NOT MATCHED AND d.authors > 0 THEN
-         INSERT (department_id, year, previous_day, day, authors, followers, without_followers)
-         VALUES (d.department_id, d.year, d.previous_day, d.day, d.authors, d.followers, d.without_followers)`,
-    );
-    for (const table of ['reach_delta', 'touched_year', 'touched_author'])
+    await q.query(`INSERT INTO bridge_delta ${REACH_BRIDGES_OF_TOUCHED(1)}`);
+    await applyReachDelta(q, 'mention_reach_cell', 'reach_delta', ['previous_day', 'day']);
+    await applyReachDelta(q, 'mention_reach_bridge', 'bridge_delta', ['last_day', 'next_day']);
+    for (const table of ['bridge_delta', 'reach_delta', 'touched_year', 'touched_author'])
       await q.query(`DROP TABLE ${table}`);
   }
 
@@ -350,37 +382,67 @@ export class MentionRollupRepository {
    * at the larger follower count).
    */
   async reach(q: Queryable, departmentId: string, from: Date, to: Date): Promise<Reach> {
-    const year = from.getUTCFullYear();
-    if (new Date(to.getTime() - 1).getUTCFullYear() !== year)
-      return this.reachAcrossYears(q, departmentId, from, to);
+    const spanned = Array.from(
+      { length: new Date(to.getTime() - 1).getUTCFullYear() - from.getUTCFullYear() + 1 },
+      (_, i) => from.getUTCFullYear() + i,
+    );
+    if (spanned.length > 2) return this.reachAcrossYears(q, departmentId, from, to);
     const days = wholeLondonDays(from, to);
-    // No whole day: an empty range of cells, and every edge author is new.
-    const { first, last, mask } = days.years[0] ?? { first: 1, last: 0, mask: '0'.repeat(366) };
+    // One sum per year, its day range as constants, so the planner picks the index that reads fewest cells.
+    const cells = days.years.map(
+      (_, i) => `SELECT authors, followers, without_followers FROM mention_reach_cell
+         WHERE department_id = $1 AND year = $${9 + 3 * i} AND previous_day < $${10 + 3 * i}
+           AND day >= $${10 + 3 * i} AND day <= $${11 + 3 * i}`,
+    );
+    // Whole days in two years: the authors in both were counted in each, so one of their follower counts goes.
+    const bridge =
+      days.years.length === 2
+        ? `SELECT -authors, -followers, -without_followers FROM mention_reach_bridge
+         WHERE department_id = $1 AND year = $9 AND last_day >= $10 AND next_day <= $14`
+        : null;
+    const whole = [...cells, ...(bridge ? [bridge] : [])].join(' UNION ALL ') || 'SELECT 0, 0, 0 WHERE false';
     const rows: Reach[] = await q.query(
       `WITH whole AS (
          SELECT coalesce(sum(authors), 0)::int AS authors, coalesce(sum(followers), 0)::float8 AS followers,
            coalesce(sum(without_followers), 0)::int AS "withoutFollowers"
-         FROM mention_reach_cell
-         WHERE department_id = $1 AND year = $6 AND previous_day < $7 AND day >= $7 AND day <= $8
+         FROM (${whole}) AS c(authors, followers, without_followers)
        ), edge AS (
-         -- LATERAL … LIMIT 1 keeps one index probe per edge author: as a join the planner, blind to how few rows
-         -- the mask test keeps, hashed every author of the year instead (385 ms against 160 measured at 1M mentions).
-         SELECT y.followers FROM (${EDGE_AUTHORS}) e CROSS JOIN LATERAL (
-           SELECT y.followers, y.days FROM mention_author_year y
-           WHERE y.department_id = $1 AND y.year = $6 AND y.platform = e.platform AND y.author = e.author LIMIT 1
+         -- Per edge author, the followers the whole days counted them at (null: not counted) and the most seen
+         -- in any year of theirs in the window. LATERAL … LIMIT keeps an index probe per author: as a join the
+         -- planner, blind to how few rows the mask test keeps, hashed every author of the year (385 ms against 160
+         -- measured at 1M mentions).
+         SELECT max(y.followers) FILTER (WHERE y.counted) AS counted, max(y.followers) AS seen
+         FROM (SELECT platform, author, array_agg(year) AS years FROM (${EDGE_AUTHORS}) x GROUP BY platform, author) e
+         CROSS JOIN LATERAL (
+           SELECT y.followers, coalesce((y.days & w.mask) <> ${NO_DAYS}, false) AS counted, y.year = ANY(e.years) AS edge
+           FROM mention_author_year y LEFT JOIN unnest($6::int[], $7::bit(366)[]) AS w(year, mask) ON w.year = y.year
+           WHERE y.department_id = $1 AND y.year = ANY($8::int[]) AND y.platform = e.platform AND y.author = e.author
+           LIMIT 2
          ) y
-         WHERE (y.days & $9::bit(366)) = ${NO_DAYS}
+         WHERE y.counted OR y.edge
+         GROUP BY e.platform, e.author
        )
-       SELECT w.authors + (SELECT count(*) FROM edge)::int AS authors,
-         w.followers + (SELECT coalesce(sum(followers), 0) FROM edge)::float8 AS followers,
-         w."withoutFollowers" + (SELECT count(*) FILTER (WHERE followers = 0) FROM edge)::int AS "withoutFollowers"
+       SELECT w.authors + (SELECT count(*) FILTER (WHERE counted IS NULL) FROM edge)::int AS authors,
+         w.followers + (SELECT coalesce(sum(seen - coalesce(counted, 0)), 0) FROM edge)::float8 AS followers,
+         w."withoutFollowers" + (SELECT coalesce(sum((seen = 0)::int - coalesce((counted = 0)::int, 0)), 0) FROM edge)::int
+           AS "withoutFollowers"
        FROM whole w`,
-      [departmentId, from, days.start, days.end, to, year, first, last, mask],
+      [
+        departmentId,
+        from,
+        days.start,
+        days.end,
+        to,
+        days.years.map((y) => y.year),
+        days.years.map((y) => y.mask),
+        spanned,
+        ...days.years.flatMap((y) => [y.year, y.first, y.last]),
+      ],
     );
     return rows[0];
   }
 
-  /** `reach` over a window that spans UTC years: whole days tested against each author's year bitmap. */
+  /** `reach` over a window across three years (only a window over 366 days): one row per author and year. */
   private async reachAcrossYears(q: Queryable, departmentId: string, from: Date, to: Date): Promise<Reach> {
     const days = wholeLondonDays(from, to);
     const rows: Reach[] = await q.query(
