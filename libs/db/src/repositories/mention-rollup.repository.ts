@@ -127,6 +127,8 @@ const applyReachDelta = (q: Queryable, table: string, delta: string, days: [stri
        SELECT ${keys.join(', ')}, sum(authors) AS authors, sum(followers) AS followers,
          sum(without_followers) AS without_followers
        FROM ${delta} GROUP BY ${keys.join(', ')}
+       -- Most of an author's days are the same before and after: those rows are left alone.
+       HAVING sum(authors) <> 0 OR sum(followers) <> 0 OR sum(without_followers) <> 0
      ) d
      ON ${keys.map((k) => `c.${k} = d.${k}`).join(' AND ')}
      WHEN MATCHED AND c.authors + d.authors = 0 THEN DELETE
