@@ -94,6 +94,8 @@ describe('the impact report page', () => {
     await tab.getByRole('button', { name: /sign in/i }).click();
     await tab.getByRole('heading', { name: /inbox/i }).first().waitFor({ timeout: 15_000 });
 
+    // The header's one "Dashboards" link leads to the report, among the section's pages.
+    await tab.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboards' }).click();
     await tab.getByRole('link', { name: 'Impact report' }).click();
     await tab.getByRole('heading', { name: 'Impact report', level: 1 }).waitFor();
     await tab.getByLabel('From').fill('2026-11-01');
