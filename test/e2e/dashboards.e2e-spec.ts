@@ -300,7 +300,10 @@ describe('dashboards: the figures a manager and a policy official open', () => {
     // the api narrows by theme and tone it refuses with a 400, and the panel says so in words.
     const themes = chart(tab, 'What people talked about: themes by share of on-topic posts');
     await themes.getByRole('button', { name: /^Show as table/ }).click();
-    await themes.getByRole('button', { name: `See the posts: ${themeLabel}` }).click();
+    await themes
+      .getByRole('row', { name: new RegExp(`^${themeLabel}`) })
+      .getByRole('button', { name: /^See the posts/ })
+      .click();
     const themePosts = tab.getByRole('region', { name: `Posts about “${themeLabel}”` });
     await themePosts
       .getByText(/^Showing 3 of 3 posts$|cannot list the posts for this part/)
@@ -308,7 +311,10 @@ describe('dashboards: the figures a manager and a policy official open', () => {
     await themePosts.getByRole('button', { name: 'Close the posts' }).click();
     const tone = chart(tab, 'Posts by tone');
     await tone.getByRole('button', { name: /^Show as table/ }).click();
-    await tone.getByRole('button', { name: 'See the posts: Negative' }).click();
+    await tone
+      .getByRole('row', { name: /^Negative/ })
+      .getByRole('button', { name: /^See the posts/ })
+      .click();
     const negative = tab.getByRole('region', { name: 'Negative posts' });
     await negative
       .getByText(/^Showing \d+ of \d+ posts?$|cannot list the posts for this part/)
