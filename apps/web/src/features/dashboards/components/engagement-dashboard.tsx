@@ -50,11 +50,13 @@ export const EngagementDashboard = ({ scope, bucket, platform }: EngagementDashb
                 title="Engagements by type"
                 noun="Engagements"
                 items={activityBreakdown(m.activity, 'byType')}
+                empty="No engagements were recorded in this period."
               />
               <BreakdownChart
                 title="Engagements by route"
                 noun="Engagements"
                 items={activityBreakdown(m.activity, 'byRoute')}
+                empty="No engagements were recorded in this period."
               />
               <BreakdownChart
                 title="Engagement mode mix"
@@ -62,6 +64,7 @@ export const EngagementDashboard = ({ scope, bucket, platform }: EngagementDashb
                 stacked
                 valueFormatter={(value) => formatMetricValue(value, 'percent')}
                 items={modeMix(m.triangle_mix)}
+                empty="No engagement in this period had its mode (telling, listening or working with people) recorded."
               />
             </section>
             <section className="dashboard-row" aria-labelledby="row-own-posts">

@@ -62,11 +62,13 @@ const RowCharts = ({ row, metrics, scope, bucket, platform, theme, onDrill }: Ro
             title="Engagements by type"
             noun="Engagements"
             items={activityBreakdown(m.activity, 'byType')}
+            empty="No engagements were recorded in this period."
           />
           <BreakdownChart
             title="Engagements by route"
             noun="Engagements"
             items={activityBreakdown(m.activity, 'byRoute')}
+            empty="No engagements were recorded in this period."
           />
           <BreakdownChart
             title="Engagement mode mix"
@@ -74,6 +76,7 @@ const RowCharts = ({ row, metrics, scope, bucket, platform, theme, onDrill }: Ro
             stacked
             valueFormatter={share}
             items={modeMix(m.triangle_mix)}
+            empty="No engagement in this period had its mode (telling, listening or working with people) recorded."
           />
         </>
       );

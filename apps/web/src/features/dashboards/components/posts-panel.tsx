@@ -40,8 +40,11 @@ export const PostsPanel = ({ title, filter, onClose }: PostsPanelProps) => {
         notServed(posts.error) ? (
           <p>The posts behind this figure cannot be listed yet.</p>
         ) : isApiError(posts.error) && posts.error.status === 400 ? (
-          // An api that does not yet narrow by theme or tone refuses the filter: say so, and keep the page.
-          <p>Parley cannot list the posts for this part of the figure yet. {posts.error.message}.</p>
+          // An api that does not yet narrow by theme or tone refuses the filter: say so in words, keep the page.
+          <p>
+            Parley cannot list the posts for this part of the figure yet. The mentions chart lists every post
+            of a day.
+          </p>
         ) : (
           <ErrorPanel
             title="The posts could not be loaded"

@@ -64,7 +64,7 @@ describe('detail readers', () => {
     expect(activityBreakdown(metric(undefined), 'byType')).toBeNull();
   });
 
-  it('reads the mode mix as shares, and no mix when no engagement had a mode', () => {
+  it('reads the mode mix as shares, all zero when no engagement had a mode', () => {
     // 3 transmit, 1 receive of 4 with a mode → 75% and 25%.
     const mix = {
       shares: { transmit: 75, receive: 25, collaborate: 0 },
@@ -77,7 +77,8 @@ describe('detail readers', () => {
       counts: { transmit: 0, receive: 0, collaborate: 0 },
       modeNotRecorded: 2,
     };
-    expect(modeMix(metric(none))).toBeNull();
+    expect(modeMix(metric(none))?.map((row) => row.value)).toEqual([0, 0, 0]);
+    expect(modeMix(metric(undefined))).toBeNull();
   });
 
   it('says the measured accuracy with its sample and interval', () => {

@@ -43,13 +43,12 @@ export const activityBreakdown = (
 };
 
 /**
- * The mode mix as shares (percent) of the engagements whose mode was recorded; null when none was, since a mix of
- * nothing is no data rather than three zeros.
+ * The mode mix as shares (percent) of the engagements whose mode was recorded (all zero when none was: the chart
+ * then says so); null when the metric does not give it.
  */
 export const modeMix = (metric: MetricValueDto | undefined): Labelled | null => {
   const detail = parsed(metricDetailSchemas.triangle_mix, metric);
-  if (!detail || Object.values(detail.shares).every((share) => share === null)) return null;
-  return rows(detail.shares, modeLabel);
+  return detail ? rows(detail.shares, modeLabel) : null;
 };
 
 export const kindLabel = (kind: string): string =>
