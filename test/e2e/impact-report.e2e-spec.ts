@@ -55,7 +55,8 @@ describe('the impact report page', () => {
       memberships: [{ department: 'dfe', role: 'policy' }],
     });
     expect(created.status).toBe(201);
-    // Three November conversations with an opportunity (inserted as tagging leaves them): one declined.
+    // Three November conversations with an opportunity (inserted as tagging leaves them, with a route the inbox
+    // knows): one declined.
     const db = new Client({ connectionString: env.databaseUrl });
     await db.connect();
     for (const [i, status] of ['responded', 'declined', 'new'].entries()) {
@@ -64,7 +65,7 @@ describe('the impact report page', () => {
            SELECT id, $1, $2 FROM source WHERE key = 'blog' RETURNING id)
          INSERT INTO opportunity (conversation_id, department_id, score, route, route_reason, status,
            first_response_at, first_response_seconds, decline_reason, created_at)
-         SELECT c.id, d.id, 60, 'direct', 'Asks.', $3, $4, $5, $6, $7 FROM c, department d WHERE d.key = 'dfe'`,
+         SELECT c.id, d.id, 60, 'public-info', 'Asks.', $3, $4, $5, $6, $7 FROM c, department d WHERE d.key = 'dfe'`,
         [
           `t${i}`,
           ['Results day appeals', 'Abuse', 'Uniform costs'][i],
@@ -94,13 +95,16 @@ describe('the impact report page', () => {
     await tab.getByRole('button', { name: /sign in/i }).click();
     await tab.getByRole('heading', { name: /inbox/i }).first().waitFor({ timeout: 15_000 });
 
+    // The header's one "Dashboards" link leads to the report, among the section's pages.
+    await tab.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboards' }).click();
     await tab.getByRole('link', { name: 'Impact report' }).click();
     await tab.getByRole('heading', { name: 'Impact report', level: 1 }).waitFor();
     await tab.getByLabel('From').fill('2026-11-01');
     await tab.getByLabel('To (included)').fill('2026-11-30');
     await tab.getByRole('button', { name: 'Show report' }).click();
     await tab
-      .getByText('Parley found 3 conversations with an opportunity to take part')
+      // Coverage is measured now: the three November opportunities are its denominator.
+      .getByText(/^We took part in \d of 3 conversations where there was an opportunity/)
       .waitFor({ timeout: 15_000 });
     expect(new URL(tab.url()).searchParams.get('from')).toBe('2026-11-01');
     await tab.screenshot({ path: resolve(SHOTS, 'impact-report-overview.png'), fullPage: true });

@@ -92,6 +92,8 @@ describe('checking sentiment: a policy official labels a sample with the keyboar
     await tab.getByLabel(/email/i).fill('pat@example.gov.uk');
     await tab.getByLabel(/password/i).fill(PASSWORD);
     await tab.getByRole('button', { name: /sign in/i }).click();
+    // Under the header's one "Dashboards" link, beside the dashboards whose sentiment figures it checks.
+    await tab.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboards' }).click();
     await tab.getByRole('link', { name: 'Check sentiment' }).click();
     await tab.getByRole('heading', { name: 'Post 1 of 3' }).waitFor();
     await expect.poll(() => tab.getByText('Nobody has checked the classifier here yet').count()).toBe(1);

@@ -89,6 +89,10 @@ const createRouter = () =>
               lazy: () => import('./routes/audit').then((m) => ({ Component: m.AuditRoute })),
             },
             {
+              path: 'dashboards',
+              lazy: () => import('./routes/dashboards').then((m) => ({ Component: m.DashboardsRoute })),
+            },
+            {
               path: 'dashboards/engagement',
               lazy: () => import('./routes/engagement').then((m) => ({ Component: m.EngagementRoute })),
             },

@@ -35,6 +35,8 @@ export const useDashboardFilters = () => {
     scope,
     bucket: bucketFor(window),
     canEvaluate: department?.permissions.includes('evaluation.read') ?? false,
+    // Labelling posts is recording evaluation: the sentiment accuracy links to it only for those who may.
+    canLabel: department?.permissions.includes('evaluation.record') ?? false,
     departmentName: departmentNamer(me.departments),
     filtersKey: search.toString(),
     apply: (next: DashboardParams) => setSearch(dashboardSearch(next)),

@@ -4,6 +4,7 @@ import { EmptyState } from '../../components/ui/empty-state';
 import type { DashboardScope } from '../../features/dashboards/api/dashboard-scope';
 import { FilterBar } from '../../features/dashboards/components/filter-bar';
 import { useDashboardFilters } from '../hooks/use-dashboard-filters';
+import { DashboardsNav } from './dashboards-nav';
 
 type DashboardShellProps = {
   title: string;
@@ -27,6 +28,7 @@ export const DashboardShell = ({
   return (
     <>
       <title>{scope ? `${title}: ${departmentName(scope.department)} – Parley` : `${title} – Parley`}</title>
+      <DashboardsNav />
       <h1 className="heading-l">
         {title}
         {scope && <span className="heading-caption">{departmentName(scope.department)}</span>}

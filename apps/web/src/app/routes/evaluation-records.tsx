@@ -4,6 +4,7 @@ import {
   EvaluationRecordsPage,
   NoEvaluationAccess,
 } from '../../features/evaluation/components/evaluation-records-page';
+import { DashboardsNav } from './dashboards-nav';
 
 /**
  * /evaluation-records opens the first department the person reads evaluation for; /evaluation-records/:department
@@ -19,6 +20,7 @@ export const EvaluationRecordsRoute = () => {
   return (
     <>
       <title>Evaluation records – Parley</title>
+      <DashboardsNav />
       <h1 className="heading-l">Evaluation records{current ? `: ${current.name}` : ''}</h1>
       {department && (current || me.workspaceAdmin) ? (
         <EvaluationRecordsPage department={department} />

@@ -13,6 +13,7 @@ import {
   reportSearch,
   type ReportParams,
 } from '../../features/reports/utils/report-params';
+import { DashboardsNav } from './dashboards-nav';
 
 export const ImpactReportRoute = () => {
   const me = useSignedInUser();
@@ -27,6 +28,7 @@ export const ImpactReportRoute = () => {
   return (
     <>
       <title>Impact report – Parley</title>
+      <DashboardsNav />
       <h1 className="heading-l">Impact report</h1>
       {readable.length === 0 ? (
         <EmptyState title="You cannot see impact reports">

@@ -20,6 +20,7 @@ export const PublicSaysRoute = () => {
           bucket={filters.bucket}
           theme={filters.params.theme || undefined}
           platform={filters.params.channel || undefined}
+          canLabel={filters.canLabel}
         />
       )}
     </DashboardShell>

@@ -4,6 +4,7 @@ import { EmptyState } from '../../components/ui/empty-state';
 import { useSignedInUser } from '../../features/auth/api/get-me';
 import { departmentNamer } from '../../features/auth/utils/department-names';
 import { LabellingPanel } from '../../features/sentiment/components/labelling-panel';
+import { DashboardsNav } from './dashboards-nav';
 
 /** Where policy officials, managers and admins check the sentiment classifier by labelling a sample themselves. */
 export const SentimentLabelsRoute = () => {
@@ -18,6 +19,7 @@ export const SentimentLabelsRoute = () => {
       <title>
         {department ? `Check sentiment: ${departmentName(department)} – Parley` : 'Check sentiment – Parley'}
       </title>
+      <DashboardsNav />
       <h1 className="heading-l">Check sentiment</h1>
       {department === null ? (
         <EmptyState title="You cannot label posts">

@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Me } from '@parley/contracts';
 import { Button } from '../ui/button';
@@ -37,21 +38,15 @@ const NAV: NavItem[] = [
       user.workspaceAdmin ||
       user.departments.some((d) => ['policy', 'comms', 'manager'].includes(d.role ?? '')),
   },
-  // Everyone in a department reads its figures; each dashboard is written for one of the three kinds of user.
+  // One entry for the figures: the three dashboards, the impact report, the evaluation records and the sentiment
+  // check are listed on the page it opens and in the section's own navigation, so this bar stays short.
   {
-    to: '/dashboards/engagement',
-    label: 'Engagement',
-    matches: (path: string) => path.startsWith('/dashboards/engagement'),
-  },
-  {
-    to: '/dashboards/evaluation',
-    label: 'Evaluation',
-    matches: (path: string) => path.startsWith('/dashboards/evaluation'),
-  },
-  {
-    to: '/dashboards/public-says',
-    label: 'What the public says',
-    matches: (path: string) => path.startsWith('/dashboards/public-says'),
+    to: '/dashboards',
+    label: 'Dashboards',
+    matches: (path: string) =>
+      ['/dashboards', '/reports', '/evaluation-records', '/sentiment'].some((section) =>
+        path.startsWith(section),
+      ),
   },
   { to: '/sources', label: 'Sources', matches: (path: string) => path.startsWith('/sources') },
   {
@@ -68,22 +63,6 @@ const NAV: NavItem[] = [
     matches: (path: string) => path.startsWith('/notifications'),
   },
   {
-    to: '/sentiment/labels',
-    label: 'Check sentiment',
-    matches: (path: string) => path.startsWith('/sentiment'),
-    // For those who record evaluation: policy officials, managers and admins.
-    shownTo: (user: SiteHeaderUser) =>
-      user.workspaceAdmin || user.departments.some((d) => d.permissions.includes('evaluation.record')),
-  },
-  {
-    to: '/evaluation-records',
-    label: 'Evaluation records',
-    matches: (path: string) => path.startsWith('/evaluation-records'),
-    // For policy officials, managers and admins, who read and record evaluation.
-    shownTo: (user: SiteHeaderUser) =>
-      user.workspaceAdmin || user.departments.some((d) => d.permissions.includes('evaluation.read')),
-  },
-  {
     to: '/audit',
     label: 'Audit log',
     matches: (path: string) => path.startsWith('/audit'),
@@ -91,22 +70,31 @@ const NAV: NavItem[] = [
     shownTo: (user: SiteHeaderUser) =>
       user.workspaceAdmin || user.departments.some((d) => d.permissions.includes('audit.read')),
   },
-  {
-    to: '/reports/impact',
-    label: 'Impact report',
-    matches: (path: string) => path.startsWith('/reports'),
-    // For policy officials, managers and admins: those who read evaluation.
-    shownTo: (user: SiteHeaderUser) =>
-      user.workspaceAdmin || user.departments.some((d) => d.permissions.includes('evaluation.read')),
-  },
   { to: '/account', label: 'Your account', matches: (path: string) => path.startsWith('/account') },
 ];
 
+/**
+ * On a narrow screen the links fold behind a "Menu" button (the GOV.UK service navigation pattern), so the page
+ * starts on the first screen; from 40em up the button is hidden and the links always show.
+ */
 const MainNav = ({ user, unread }: { user: SiteHeaderUser; unread: number }) => {
   const { pathname } = useLocation();
+  const [open, setOpen] = useState(false);
+  const listId = useId();
   return (
     <nav className="site-nav" aria-label="Main">
-      <ul className="site-nav__list width-container">
+      <div className="width-container">
+        <button
+          type="button"
+          className="site-nav__toggle"
+          aria-expanded={open}
+          aria-controls={listId}
+          onClick={() => setOpen((was) => !was)}
+        >
+          Menu
+        </button>
+      </div>
+      <ul id={listId} className={`site-nav__list width-container${open ? ' site-nav__list--open' : ''}`}>
         {NAV.filter((item) => item.shownTo?.(user) ?? true).map((item) => {
           const active = item.matches(pathname);
           // "page" only on the page itself; a conversation is inside the inbox section, so it gets "true".
@@ -117,6 +105,7 @@ const MainNav = ({ user, unread }: { user: SiteHeaderUser; unread: number }) => 
                 to={item.to}
                 className={`site-nav__link${active ? ' site-nav__link--active' : ''}`}
                 aria-current={exact ? 'page' : active ? 'true' : undefined}
+                onClick={() => setOpen(false)}
               >
                 {item.label}
                 {item.to === '/notifications' && unread > 0 && (

@@ -9,7 +9,7 @@ export const getObjectives = async (
   signal?: AbortSignal,
 ): Promise<Objective[]> =>
   (
-    await api.get<EvaluationRecords>('/api/evaluation/records', {
+    await api.get<EvaluationRecords>('/api/evaluation', {
       params: { department, from, to },
       signal,
     })

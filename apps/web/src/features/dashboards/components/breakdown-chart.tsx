@@ -9,6 +9,8 @@ type BreakdownChartProps = {
   noun: string;
   /** Labelled counts or shares; null when the metric does not give this breakdown (yet). */
   items: { label: string; value: number }[] | null;
+  /** Said instead of a chart of zeros when the period has nothing to break down. */
+  empty: string;
   valueFormatter?: (value: number) => string;
   /** One stacked bar of shares adding up to a whole (the engagement mode mix). */
   stacked?: boolean;
@@ -21,8 +23,10 @@ export const BreakdownChart = ({
   items,
   valueFormatter,
   stacked = false,
+  empty,
 }: BreakdownChartProps) => {
   if (items === null) return <NotYet title={title} />;
+  if (items.every((item) => item.value === 0)) return <NotYet title={title}>{empty}</NotYet>;
   const format = valueFormatter ?? ((value: number) => new Intl.NumberFormat('en-GB').format(value));
   const summary = summariseBars(title, items, format);
   if (stacked) {

@@ -1,11 +1,12 @@
 import type { DashboardScope } from '../api/dashboard-scope';
 import { useDrillDownPanel } from '../hooks/use-drill-down';
 import { ENGAGEMENT_TILES, OWN_POST_TILES } from '../utils/layouts';
-import { breakdown, kindLabel, modeLabel, routeName } from '../utils/metric-detail';
+import { activityBreakdown, modeMix } from '../utils/metric-detail';
 import { formatMetricValue } from '../utils/metric-text';
 import { BreakdownChart } from './breakdown-chart';
 import { FirstResponse } from './first-response';
 import { MetricsGate } from './metrics-gate';
+import { OwnPosts } from './own-posts';
 import { PostsPanel } from './posts-panel';
 import { SeriesChart } from './series-chart';
 import { TileGrid } from './tile-grid';
@@ -48,19 +49,22 @@ export const EngagementDashboard = ({ scope, bucket, platform }: EngagementDashb
               <BreakdownChart
                 title="Engagements by type"
                 noun="Engagements"
-                items={breakdown(m.activity, 'byType', kindLabel)}
+                items={activityBreakdown(m.activity, 'byType')}
+                empty="No engagements were recorded in this period."
               />
               <BreakdownChart
                 title="Engagements by route"
                 noun="Engagements"
-                items={breakdown(m.activity, 'byRoute', routeName)}
+                items={activityBreakdown(m.activity, 'byRoute')}
+                empty="No engagements were recorded in this period."
               />
               <BreakdownChart
                 title="Engagement mode mix"
                 noun="Engagements"
                 stacked
                 valueFormatter={(value) => formatMetricValue(value, 'percent')}
-                items={breakdown(m.triangle_mix, 'byMode', modeLabel)}
+                items={modeMix(m.triangle_mix)}
+                empty="No engagement in this period had its mode (telling, listening or working with people) recorded."
               />
             </section>
             <section className="dashboard-row" aria-labelledby="row-own-posts">
@@ -69,6 +73,10 @@ export const EngagementDashboard = ({ scope, bucket, platform }: EngagementDashb
               </h2>
               <p>Likes, reposts and replies by others: the department’s own accounts never count here.</p>
               <TileGrid ids={OWN_POST_TILES} {...tiles} />
+              <div className="own-posts">
+                <OwnPosts scope={scope} order="best" />
+                <OwnPosts scope={scope} order="worst" />
+              </div>
             </section>
           </>
         );

@@ -2,7 +2,7 @@ import type { MetricsResponse, Objective } from '@parley/contracts';
 import type { DashboardScope } from '../api/dashboard-scope';
 import { useDrillDownPanel } from '../hooks/use-drill-down';
 import { EVALUATION_ROWS, type DashboardRow } from '../utils/layouts';
-import { breakdown, kindLabel, modeLabel, routeName } from '../utils/metric-detail';
+import { activityBreakdown, modeMix } from '../utils/metric-detail';
 import { formatMetricValue } from '../utils/metric-text';
 import { BreakdownChart } from './breakdown-chart';
 import { FirstResponse } from './first-response';
@@ -61,19 +61,22 @@ const RowCharts = ({ row, metrics, scope, bucket, platform, theme, onDrill }: Ro
           <BreakdownChart
             title="Engagements by type"
             noun="Engagements"
-            items={breakdown(m.activity, 'byType', kindLabel)}
+            items={activityBreakdown(m.activity, 'byType')}
+            empty="No engagements were recorded in this period."
           />
           <BreakdownChart
             title="Engagements by route"
             noun="Engagements"
-            items={breakdown(m.activity, 'byRoute', routeName)}
+            items={activityBreakdown(m.activity, 'byRoute')}
+            empty="No engagements were recorded in this period."
           />
           <BreakdownChart
             title="Engagement mode mix"
             noun="Engagements"
             stacked
             valueFormatter={share}
-            items={breakdown(m.triangle_mix, 'byMode', modeLabel)}
+            items={modeMix(m.triangle_mix)}
+            empty="No engagement in this period had its mode (telling, listening or working with people) recorded."
           />
         </>
       );

@@ -1,7 +1,7 @@
 import type { MetricValueDto } from '@parley/contracts';
 import { summariseBars } from '../../../components/charts/summaries';
 import { BarChart } from '../../../components/charts/bar-chart';
-import { backlogByAge, firstResponseDetail } from '../utils/metric-detail';
+import { backlogRows, firstResponseDetail } from '../utils/metric-detail';
 import { formatMetricValue } from '../utils/metric-text';
 import { NotYet } from './not-yet';
 
@@ -20,8 +20,11 @@ export const FirstResponse = ({ reading }: FirstResponseProps) => {
       </>
     );
   }
-  const sla = detail.slaMinutes ? ` (the service level is ${minutes(detail.slaMinutes)})` : '';
-  const backlog = detail.backlog ? backlogByAge(detail.backlog) : null;
+  const sla =
+    detail.sla.minutes !== null
+      ? ` (the service level is ${minutes(detail.sla.minutes)}${detail.sla.businessHours ? ' in working hours' : ''})`
+      : '';
+  const backlog = backlogRows(detail);
   return (
     <>
       <section className="figure-box" aria-labelledby="first-response-heading">
@@ -39,7 +42,7 @@ export const FirstResponse = ({ reading }: FirstResponseProps) => {
           </div>
           <div>
             <dt>Answered within the service level</dt>
-            <dd>{formatMetricValue(detail.withinSla ?? null, 'percent')}</dd>
+            <dd>{formatMetricValue(detail.withinSla, 'percent')}</dd>
           </div>
         </dl>
         <p className="chart__summary">
@@ -47,7 +50,7 @@ export const FirstResponse = ({ reading }: FirstResponseProps) => {
           are counted below, never guessed.
         </p>
       </section>
-      {backlog ? (
+      {detail.backlog.count > 0 ? (
         <BarChart
           data={backlog}
           index="Waiting"
@@ -60,7 +63,9 @@ export const FirstResponse = ({ reading }: FirstResponseProps) => {
           )}
         />
       ) : (
-        <NotYet title="Conversations waiting for a first response, by age" />
+        <NotYet title="Conversations waiting for a first response, by age">
+          No conversation is waiting for a first response.
+        </NotYet>
       )}
     </>
   );

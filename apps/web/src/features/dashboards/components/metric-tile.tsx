@@ -58,7 +58,8 @@ export const MetricTile = ({ id, reading, scope, bucket, compare, objective, eye
           <p className="tile__note">
             {reading.value === null ? 'Nothing to measure in this period. ' : ''}
             Based on {count.format(reading.n)}
-            {reading.smallSample && (
+            {/* "Small sample" warns about a value; with no value there is nothing to read with care. */}
+            {reading.smallSample && reading.value !== null && (
               <>
                 {' '}
                 <Tag tone="orange">Small sample</Tag>
@@ -88,7 +89,9 @@ export const MetricTile = ({ id, reading, scope, bucket, compare, objective, eye
         {reading && reading.excluded > 0 && (
           <p>{count.format(reading.excluded)} left out because they came from spam or bot accounts.</p>
         )}
-        {reading?.smallSample && <p>Fewer than 30 behind this figure: read it with care.</p>}
+        {reading?.smallSample && reading.value !== null && (
+          <p>Fewer than 30 behind this figure: read it with care.</p>
+        )}
         <p className="tile__stage">
           Evaluation stage: {definition.stages.map((s) => STAGE_NAMES[s]).join(', ')}
           {definition.alsoKnownAs ? ` (${definition.alsoKnownAs})` : ''}.

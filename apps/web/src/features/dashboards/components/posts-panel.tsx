@@ -7,12 +7,13 @@ import { formatDateTimeCompact } from '../../../lib/format';
 import { safeExternalUrl } from '../../../lib/safe-url';
 import { useMetricPosts, type PostsFilter } from '../api/get-metric-posts';
 import { notServed } from '../api/dashboard-scope';
+import { SENTIMENT_NAMES } from '../utils/metric-detail';
+import { isApiError } from '../../../lib/api-client';
 
 export type DrillDown = { title: string; filter: PostsFilter };
 
 type PostsPanelProps = DrillDown & { onClose: () => void };
 
-const SENTIMENT = { negative: 'Negative', neutral: 'Neutral', positive: 'Positive' } as const;
 const count = new Intl.NumberFormat('en-GB');
 
 /** The posts behind a bar or point, a page at a time; focus moves to its heading so the change is announced. */
@@ -38,6 +39,12 @@ export const PostsPanel = ({ title, filter, onClose }: PostsPanelProps) => {
       ) : posts.isLoadingError ? (
         notServed(posts.error) ? (
           <p>The posts behind this figure cannot be listed yet.</p>
+        ) : isApiError(posts.error) && posts.error.status === 400 ? (
+          // An api that does not yet narrow by theme or tone refuses the filter: say so in words, keep the page.
+          <p>
+            Parley cannot list the posts for this part of the figure yet. The mentions chart lists every post
+            of a day.
+          </p>
         ) : (
           <ErrorPanel
             title="The posts could not be loaded"
@@ -59,7 +66,7 @@ export const PostsPanel = ({ title, filter, onClose }: PostsPanelProps) => {
                 <li key={post.id} className="posts-panel__post">
                   <p className="posts-panel__meta">
                     {post.author} on {platformLabel(post.platform)}, {formatDateTimeCompact(post.publishedAt)}
-                    {post.sentiment && ` · ${SENTIMENT[post.sentiment]}`}
+                    {post.sentiment && ` · ${SENTIMENT_NAMES[post.sentiment]}`}
                   </p>
                   <p>{post.excerpt}</p>
                   {href && (

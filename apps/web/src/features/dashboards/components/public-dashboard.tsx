@@ -1,7 +1,9 @@
 import type { DashboardScope } from '../api/dashboard-scope';
 import { useDrillDownPanel } from '../hooks/use-drill-down';
-import { describeAccuracy, sentimentAccuracy } from '../utils/metric-detail';
+import { Link } from 'react-router';
+import { describeAccuracy, netSentimentDetail } from '../utils/metric-detail';
 import { MetricsGate } from './metrics-gate';
+import { SentimentClasses } from './sentiment-classes';
 import { PostsPanel } from './posts-panel';
 import { SeriesChart } from './series-chart';
 import { ThemesPanel } from './themes-panel';
@@ -12,15 +14,18 @@ type PublicDashboardProps = {
   bucket: 'hour' | 'day' | 'week';
   theme?: string;
   platform?: string;
+  /** May label posts (evaluation.record), so the accuracy sentence links to the labelling screen. */
+  canLabel: boolean;
 };
 
 /** For policy officials: the themes, the tone and its measured accuracy, and how much people talked. */
-export const PublicDashboard = ({ scope, bucket, theme, platform }: PublicDashboardProps) => {
+export const PublicDashboard = ({ scope, bucket, theme, platform, canLabel }: PublicDashboardProps) => {
   const drill = useDrillDownPanel();
   return (
     <MetricsGate scope={scope}>
       {(metrics) => {
         const tiles = { metrics, scope, bucket, objectives: [] };
+        const sentiment = netSentimentDetail(metrics.metrics.net_sentiment);
         return (
           <>
             {drill.open && <PostsPanel {...drill.open} onClose={drill.close} />}
@@ -39,8 +44,32 @@ export const PublicDashboard = ({ scope, bucket, theme, platform }: PublicDashbo
               </h2>
               <TileGrid ids={['net_sentiment', 'sentiment_shift']} {...tiles} />
               <p className="accuracy-note">
-                {describeAccuracy(sentimentAccuracy(metrics.metrics.net_sentiment))}
+                {describeAccuracy(sentiment?.accuracy ?? null)}
+                {canLabel && (
+                  <>
+                    {' '}
+                    <Link className="link" to="/sentiment/labels">
+                      Check the classifier on a sample of posts
+                    </Link>
+                  </>
+                )}
               </p>
+              <SentimentClasses
+                counts={sentiment?.counts ?? null}
+                onSelect={(sentimentClass, name) =>
+                  drill.show({
+                    title: `${name} posts`,
+                    filter: {
+                      department: scope.department,
+                      from: scope.from,
+                      to: scope.to,
+                      sentiment: sentimentClass,
+                      theme,
+                      platform,
+                    },
+                  })
+                }
+              />
               <SeriesChart
                 metric="net_sentiment"
                 scope={scope}
