@@ -19,6 +19,15 @@ describe('redactExcerpt', () => {
     );
   });
 
+  it('keeps a public body thanked or greeted by name: it is not a person', () => {
+    expect(redactExcerpt('Thank you Department for Education, and Thanks Sarah Jones for asking')).toBe(
+      'Thank you Department for Education, and Thanks [removed] for asking',
+    );
+    expect(redactExcerpt('Hi Home Office, when will my visa arrive?')).toBe(
+      'Hi Home Office, when will my visa arrive?',
+    );
+  });
+
   it('shortens at a word boundary with an ellipsis', () => {
     const text = 'Exam appeals are taking far too long this year and nobody answers the phone at all';
     expect(redactExcerpt(text, { maxLength: 40 })).toBe('Exam appeals are taking far too long…');

@@ -3,9 +3,12 @@ import { PERSONAL_DATA } from './personal-data';
 /** What stands in for anything taken out of a quoted post. */
 export const REMOVED = '[removed]';
 
-/** A greeting or title before a capitalised word names a person ("Hi Sarah", "Mrs Patel"). */
+/**
+ * A greeting or title before a capitalised word names a person ("Hi Sarah", "Mrs Patel"), unless the word begins an
+ * organisation ("Thank you Department for Education", "Hi HMRC team"): a public body's name is not personal data.
+ */
 const NAMED_PERSON =
-  /\b((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?|(?:Hi|Hello|Dear|Thanks|Thank you|Cheers)(?!\s+(?:there|all|everyone|both|folks|team)\b))\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g;
+  /\b((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?|(?:Hi|Hello|Dear|Thanks|Thank you|Cheers)(?!\s+(?:there|all|everyone|both|folks|team|Department|Ministry|Office|Council|Government|Agency|Service|Home|Cabinet|Treasury|Team)\b))\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g;
 /** An account named in the text (@someone, @someone@server.social): a member of the public's handle. */
 const HANDLE = /(?<![\w.])@[\w.-]+(?:@[\w.-]+)?/g;
 const SPACE = /\s+/g;
