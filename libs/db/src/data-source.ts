@@ -23,6 +23,7 @@ import { PublicMentions1796420000000 } from './migrations/1796420000000-public-m
 import { EvaluationRecords1796460000000 } from './migrations/1796460000000-evaluation-records';
 import { Themes1796440000000 } from './migrations/1796440000000-themes';
 import { DigestSubscription1796480000000 } from './migrations/1796480000000-digest-subscription';
+import { FlaggedExclusions1796492000000 } from './migrations/1796492000000-flagged-exclusions';
 
 export const MIGRATIONS = [
   InitialSchema1763683200000,
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   EvaluationRecords1796460000000,
   Themes1796440000000,
   DigestSubscription1796480000000,
+  FlaggedExclusions1796492000000,
 ];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */
