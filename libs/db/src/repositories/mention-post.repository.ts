@@ -51,13 +51,11 @@ const sourceOf = (filter: MentionPostFilter, params: unknown[]) => {
   let from: string;
   let at: string;
   let key: string;
-  let post: string;
   let conditions: string[];
   if (filter.themeId) {
     at = `coalesce(p.published_at, p.fetched_at)`;
     key = 'p.id';
     from = `post_theme pt JOIN post p ON p.id = pt.post_id`;
-    post = '';
     const start = param(filter.from);
     const end = param(filter.to);
     conditions = [
@@ -74,9 +72,8 @@ const sourceOf = (filter: MentionPostFilter, params: unknown[]) => {
   } else {
     at = `m.published_at`;
     key = 'm.post_id';
+    // Mentions are filtered and ordered without reading posts; the page reads only its own rows' posts.
     from = 'mention_post m';
-    // A count of mentions reads only the index; the page joins each of its rows' post.
-    post = 'JOIN post p ON p.id = m.post_id';
     conditions = [
       `m.department_id = $1`,
       `NOT m.excluded`,
@@ -86,7 +83,7 @@ const sourceOf = (filter: MentionPostFilter, params: unknown[]) => {
     if (filter.platform) conditions.push(`m.platform = ${param(filter.platform)}`);
   }
   if (filter.sentiment) conditions.push(`${SENTIMENT} = ${param(filter.sentiment)}`);
-  return { from: `${from} ${SENTIMENT_JOINS(key)}`, post, at, key, conditions };
+  return { from: `${from} ${SENTIMENT_JOINS(key)}`, at, key, conditions };
 };
 
 /**
@@ -112,21 +109,26 @@ export class MentionPostRepository {
     limit: number,
   ): Promise<MentionPostRow[]> {
     const params: unknown[] = [];
-    const { from, post, at, key, conditions } = sourceOf(filter, params);
+    const { from, at, key, conditions } = sourceOf(filter, params);
     if (cursor) {
       params.push(cursor.publishedAt, cursor.postId);
       conditions.push(`(${at}, ${key}) < ($${params.length - 1}, $${params.length}::bigint)`);
     }
     params.push(limit);
+    // The page's rows first (the index walked newest first), then only their posts: joining every matching post
+    // before the LIMIT read thousands of posts for a page of 25 (measured on a day of 10,000 mentions).
     return q.query(
       `SELECT p.id::text AS id, p.conversation_id::text AS "conversationId", p.url, p.platform,
          p.author_name AS "authorName", p.author_handle AS "authorHandle", p.text, p.title,
-         ${at} AS "publishedAt", ${SENTIMENT} AS sentiment,
+         r.at AS "publishedAt", r.sentiment,
          (SELECT t.label FROM post_theme pt2 JOIN theme t ON t.id = pt2.theme_id
           WHERE pt2.post_id = p.id AND pt2.department_id = $1) AS theme
-       FROM ${from} ${post}
-       WHERE ${conditions.join(' AND ')}
-       ORDER BY ${at} DESC, ${key} DESC LIMIT $${params.length}`,
+       FROM (
+         SELECT ${key} AS post_id, ${at} AS at, ${SENTIMENT} AS sentiment FROM ${from}
+         WHERE ${conditions.join(' AND ')}
+         ORDER BY ${at} DESC, ${key} DESC LIMIT $${params.length}
+       ) r JOIN post p ON p.id = r.post_id
+       ORDER BY r.at DESC, r.post_id DESC`,
       params,
     );
   }
