@@ -1,10 +1,18 @@
-import type { EvaluationRecords, Exercise, FollowUpDue, MetricsResponse } from '@parley/contracts';
-import { loadConfig } from '@parley/config';
-import { DATA_SOURCE, EvaluationRepository, NotificationRepository } from '@parley/db';
+import type {
+  EvaluationRecords,
+  Exercise,
+  FollowUpDue,
+  MetricsResponse,
+  Webhook,
+  WebhookDelivery,
+} from '@parley/contracts';
+import { CONFIG, loadConfig, type Config } from '@parley/config';
+import { DATA_SOURCE, EvaluationRepository, NotificationRepository, WebhookRepository } from '@parley/db';
 import { JobProducer } from '@parley/jobs';
-import { TestApiClient } from '@parley/testing';
+import { startFixtureServer, TestApiClient } from '@parley/testing';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeliverWebhookHandler } from '../../apps/worker/src/handlers/deliver-webhook.handler';
 import { RemindFollowUpsHandler } from '../../apps/worker/src/handlers/remind-follow-ups.handler';
 import { startApi, type Api } from './harness';
 
@@ -334,14 +342,41 @@ describe('evaluation records', () => {
     });
   });
 
-  it('reminds the department of follow-ups come due, once', async () => {
+  it('reminds the department of follow-ups come due, once, in Parley and through its webhooks', async () => {
+    const dataSource = parley.api.get<DataSource>(DATA_SOURCE);
+    const webhooks = new WebhookRepository();
     const handler = new RemindFollowUpsHandler(
-      parley.api.get<DataSource>(DATA_SOURCE),
+      dataSource,
       loadConfig(),
       new EvaluationRepository(),
       new NotificationRepository(),
+      webhooks,
       parley.api.get(JobProducer),
     );
+    const posted: { text: string; event: Record<string, unknown> }[] = [];
+    const receiver = await startFixtureServer({
+      '/hook': (req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (chunk: Buffer) => chunks.push(chunk));
+        req.on('end', () => {
+          posted.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+          res.writeHead(200).end('ok');
+        });
+      },
+    });
+    // dfe's channel chose follow-ups; dwp's did too but has none due; a second dfe hook chose only SLA warnings.
+    const hook = async (department: string, reasons: string[]) => {
+      const made = await parley.admin.request('POST', `/api/departments/${department}/webhooks`, {
+        name: `${department} ${reasons.join(' ')}`,
+        url: receiver.url('/hook'),
+        reasons,
+      });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      return (made.body as Webhook).id;
+    };
+    const channel = await hook('dfe', ['follow-up-due']);
+    await hook('dwp', ['follow-up-due']);
+    await hook('dfe', ['sla-overdue']);
     // On 1 September 2026, not done: E5's 3-month (15 Mar) and 6-month (15 Jun), E6's 3-month (20 Aug). E1–E3's
     // follow-ups due by then were done by the influence entries recorded (today, after them).
     // Told: dfe's policy official and manager (not the viewer, the comms officer, nor dwp) → 3 × 2 = 6 notices.
@@ -351,6 +386,38 @@ describe('evaluation records', () => {
     expect(a.notices + b.notices).toBe(6);
     expect(await handler.handle(now)).toEqual({ reminded: 0, notices: 0 });
     expect(await count(`SELECT count(*) AS n FROM notification WHERE follow_up_id IS NOT NULL`)).toBe(6);
+
+    // One delivery per follow-up to dfe's channel (3), none to dwp's or to the SLA hook, however often it ran;
+    // each posted through the webhook delivery path, linking to dfe's evaluation records.
+    const deliveries = await dataSource.query(
+      `SELECT id::text FROM webhook_delivery WHERE follow_up_id IS NOT NULL ORDER BY id`,
+    );
+    expect(deliveries.map((d: { id: string }) => d.id)).toHaveLength(3);
+    const deliver = new DeliverWebhookHandler(dataSource, parley.api.get<Config>(CONFIG), webhooks);
+    for (const { id } of deliveries)
+      await deliver.handle({ data: { deliveryId: id }, attemptsMade: 0, opts: { attempts: 5 } } as never);
+    await receiver.close();
+    expect(posted.map((p) => p.text).sort()).toEqual(
+      [
+        'The 3-month follow-up of “E5 closed before the window” is due: record what it changed in policy (Department for Education)',
+        'The 3-month follow-up of “E6 closed with nothing recorded” is due: record what it changed in policy (Department for Education)',
+        'The 6-month follow-up of “E5 closed before the window” is due: record what it changed in policy (Department for Education)',
+      ].map((text) => `${text}: ${parley.api.get<Config>(CONFIG).publicUrl}/evaluation-records/dfe`),
+    );
+    expect(posted[0].event).toMatchObject({
+      id: null,
+      kind: 'follow-up-due',
+      department: 'dfe',
+      conversationId: null,
+    });
+    const log = await parley.admin.get<WebhookDelivery[]>(
+      `/api/departments/dfe/webhooks/${channel}/deliveries`,
+    );
+    expect(log.body.map((d) => [d.reason, d.state, d.eventId, d.followUpId !== null])).toEqual([
+      ['follow-up-due', 'delivered', null, true],
+      ['follow-up-due', 'delivered', null, true],
+      ['follow-up-due', 'delivered', null, true],
+    ]);
     const { body } = await clients['dfe-policy'].get<{
       items: { text: string; conversationId: string | null }[];
     }>('/api/notifications');

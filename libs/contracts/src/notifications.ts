@@ -119,7 +119,9 @@ export type UpdateWebhookRequest = z.infer<typeof updateWebhookRequestSchema>;
 
 export const webhookDeliverySchema = z.object({
   id: z.string(),
-  eventId: z.string(),
+  /** The opportunity event told about; null for a follow-up come due (then `followUpId`). */
+  eventId: z.string().nullable(),
+  followUpId: z.string().nullable(),
   reason,
   state: z.enum(['pending', 'delivered', 'failed']),
   attempts: z.number(),

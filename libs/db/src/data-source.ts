@@ -24,6 +24,8 @@ import { EvaluationRecords1796460000000 } from './migrations/1796460000000-evalu
 import { Themes1796440000000 } from './migrations/1796440000000-themes';
 import { DigestSubscription1796480000000 } from './migrations/1796480000000-digest-subscription';
 import { MentionReachCell1796494000000 } from './migrations/1796494000000-mention-reach-cell';
+import { FlaggedExclusions1796492000000 } from './migrations/1796492000000-flagged-exclusions';
+import { FollowUpWebhooks1796492100000 } from './migrations/1796492100000-follow-up-webhooks';
 
 export const MIGRATIONS = [
   InitialSchema1763683200000,
@@ -51,6 +53,8 @@ export const MIGRATIONS = [
   Themes1796440000000,
   DigestSubscription1796480000000,
   MentionReachCell1796494000000,
+  FlaggedExclusions1796492000000,
+  FollowUpWebhooks1796492100000,
 ];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */

@@ -1,9 +1,15 @@
 import { hourOf } from '@parley/domain';
-import { createDataSource, MentionRollupRepository } from '@parley/db';
+import {
+  createDataSource,
+  MENTIONS_WATERMARK,
+  MentionRollupRepository,
+  SentimentRepository,
+  ThemeRepository,
+} from '@parley/db';
 import { createTestDatabase } from '@parley/testing';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMIT_LAG_MS, MENTIONS_WATERMARK, RollUpMentionsHandler } from './roll-up-mentions.handler';
+import { COMMIT_LAG_MS, RollUpMentionsHandler } from './roll-up-mentions.handler';
 
 const MINUTE = 60_000;
 // Two whole UTC hours that ended before the test began, so every post in them is already "fetched".
@@ -57,7 +63,7 @@ describe('RollUpMentionsHandler (real Postgres)', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     dataSource = await createDataSource(database.url, { poolSize: 4 }).initialize();
-    handler = new RollUpMentionsHandler(dataSource, rollup);
+    handler = new RollUpMentionsHandler(dataSource, rollup, new SentimentRepository(), new ThemeRepository());
     const departments: { id: string; key: string }[] = await dataSource.query(
       `INSERT INTO department (key, name, aliases) VALUES
          ('dfe', 'Department for Education', ARRAY['DfE', 'Student Loans Company']),

@@ -1,8 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DATA_SOURCE, inTransaction, MentionRollupRepository } from '@parley/db';
+import {
+  DATA_SOURCE,
+  inTransaction,
+  MENTIONS_WATERMARK,
+  MentionRollupRepository,
+  SENTIMENT_WATERMARK,
+  SentimentRepository,
+  THEMES_WATERMARK,
+  ThemeRepository,
+} from '@parley/db';
 import type { DataSource } from 'typeorm';
-
-export const MENTIONS_WATERMARK = 'mentions';
 
 /**
  * Posts get `fetched_at = now()` when their transaction starts, so one can commit after a later-stamped post the
@@ -30,6 +37,8 @@ export class RollUpMentionsHandler {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly rollup: MentionRollupRepository,
+    private readonly sentiment: SentimentRepository,
+    private readonly themes: ThemeRepository,
   ) {}
 
   async handle(): Promise<{ steps: number; hours: number }> {
@@ -49,19 +58,27 @@ export class RollUpMentionsHandler {
   /**
    * Walks every pending recount (a department's names or a flagged author changed), one bounded step per
    * transaction; the cursor moves with each step's recount, so a retry after a crash repeats at most one step.
+   * Every hourly roll-up of public posts is recounted for the step's hours (mentions, sentiment, themes): the
+   * names and flags they all read changed, and one recount keeps them in step with each other.
    */
   async recount(): Promise<{ steps: number; hours: number }> {
     let steps = 0;
     let hours = 0;
     for (;;) {
-      // The roll-up's lock too: a recount and a roll-up rewriting the same hour at once would collide.
+      // Each roll-up's lock too, always in this order (each roll-up takes only its own, so none can deadlock): a
+      // recount and a roll-up rewriting the same hour at once would collide.
       const step = await inTransaction(this.dataSource, async (tx) => {
         await this.rollup.lockWatermark(tx, MENTIONS_WATERMARK);
-        return this.rollup.recountNext(tx, RECOUNT_STEP_HOURS);
+        await this.rollup.lockWatermark(tx, SENTIMENT_WATERMARK);
+        await this.themes.lockWatermark(tx, THEMES_WATERMARK);
+        const next = await this.rollup.recountNext(tx, RECOUNT_STEP_HOURS);
+        await this.sentiment.recountHours(tx, next.hours);
+        await this.themes.recountHoursEverywhere(tx, next.hours);
+        return next;
       });
       if (!step.pending) break;
       steps++;
-      hours += step.hours;
+      hours += step.hours.length;
     }
     if (steps) this.logger.log({ message: 'mentions recounted', steps, hours });
     return { steps, hours };

@@ -1,10 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DATA_SOURCE, inTransaction, MentionRollupRepository, SentimentRepository } from '@parley/db';
+import {
+  DATA_SOURCE,
+  inTransaction,
+  MentionRollupRepository,
+  SENTIMENT_WATERMARK,
+  SentimentRepository,
+} from '@parley/db';
 import { CLASSIFIER_VERSION, classifySentiment } from '@parley/tagging';
 import type { DataSource, EntityManager } from 'typeorm';
 import { COMMIT_LAG_MS, STEP_MS } from './roll-up-mentions.handler';
-
-export const SENTIMENT_WATERMARK = 'sentiment';
 
 /** Posts classified per statement: about 50 ms of classifying, and one bounded INSERT. */
 export const CLASSIFY_CHUNK = 2_000;

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   DATA_SOURCE,
   inTransaction,
+  THEMES_WATERMARK,
   ThemeRepository,
   type OnTopicPost,
   type PostPlacement,
@@ -12,7 +13,6 @@ import { groupPosts, ignoredStems, keyphrasesOf, type PostKeyphrases } from '@pa
 import type { DataSource } from 'typeorm';
 import { COMMIT_LAG_MS } from './roll-up-mentions.handler';
 
-export const THEMES_WATERMARK = 'themes';
 /** How much tagging time one step covers. */
 export const THEME_STEP_MS = 3_600_000;
 /** Posts placed per step (one transaction); a fuller step is carried on by the next from the same watermark. */

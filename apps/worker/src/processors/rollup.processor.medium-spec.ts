@@ -40,7 +40,7 @@ describe('RollupProcessor (real Postgres and Redis)', () => {
       config,
       redis,
       producer,
-      new RollUpMentionsHandler(dataSource, rollup),
+      new RollUpMentionsHandler(dataSource, rollup, new SentimentRepository(), new ThemeRepository()),
       new RollUpSentimentHandler(dataSource, rollup, new SentimentRepository()),
       new RollUpThemesHandler(dataSource, new ThemeRepository()),
     );

@@ -12,6 +12,7 @@ const row: DeliveryToSendRow = {
   enabled: true,
   state: 'pending',
   eventId: '42',
+  followUpId: null,
   eventKind: 'sla-overdue',
   at: new Date('2026-12-01T10:00:00Z'),
   reason: 'sla-overdue',
@@ -34,6 +35,34 @@ describe('a webhook delivery', () => {
       summary: row.text,
       timestamp: 1_796_119_500,
       event: { id: '42', kind: 'sla-overdue', reason: 'sla-overdue', department: 'dfe', conversationId: '9' },
+    });
+  });
+
+  it('links a follow-up come due to the department’s evaluation records', () => {
+    const followUp: DeliveryToSendRow = {
+      ...row,
+      eventId: null,
+      followUpId: 'f1',
+      eventKind: 'follow-up-due',
+      reason: 'follow-up-due',
+      text: 'The 3-month follow-up of “Loans review” is due: record what it changed in policy (Department for Education)',
+      opportunityId: null,
+      conversationId: null,
+      title: 'Loans review',
+    };
+    const body = JSON.parse(webhookBody(followUp, 'https://parley.example.gov.uk', now)) as Record<
+      string,
+      unknown
+    >;
+    expect(body).toMatchObject({
+      text: `${followUp.text}: https://parley.example.gov.uk/evaluation-records/dfe`,
+      event: {
+        id: null,
+        followUpId: 'f1',
+        kind: 'follow-up-due',
+        conversationId: null,
+        title: 'Loans review',
+      },
     });
   });
 

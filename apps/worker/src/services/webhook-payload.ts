@@ -8,7 +8,10 @@ import { createHmac } from 'node:crypto';
  * signature.
  */
 export const webhookBody = (row: DeliveryToSendRow, publicUrl: string, now: Date): string => {
-  const url = `${publicUrl}/conversations/${encodeURIComponent(row.conversationId)}`;
+  // A follow-up is about an exercise: its link is the department's evaluation records, as its email's is.
+  const url = row.conversationId
+    ? `${publicUrl}/conversations/${encodeURIComponent(row.conversationId)}`
+    : `${publicUrl}/evaluation-records/${encodeURIComponent(row.departmentKey)}`;
   return JSON.stringify({
     text: `${row.text}: ${url}`,
     summary: row.text,
@@ -21,6 +24,7 @@ export const webhookBody = (row: DeliveryToSendRow, publicUrl: string, now: Date
       department: row.departmentKey,
       opportunityId: row.opportunityId,
       conversationId: row.conversationId,
+      followUpId: row.followUpId,
       title: row.title,
       actor: row.actorName,
       url,

@@ -1,6 +1,14 @@
 import { londonDayStart, nextLondonDay } from '@parley/domain';
 import type { Queryable } from '../queryable';
 
+/**
+ * The rows of `rollup_watermark`, one per hourly roll-up of public posts: how far each has counted. A transaction
+ * rewriting a roll-up's hours holds its row; the recount of changed names or flags holds all three, in this order.
+ */
+export const MENTIONS_WATERMARK = 'mentions';
+export const SENTIMENT_WATERMARK = 'sentiment';
+export const THEMES_WATERMARK = 'themes';
+
 export type MentionHourRow = { hour: Date; sourceId: string; platform: string; mentions: number };
 
 /** Hour buckets are UTC whatever the session's time zone (date_trunc on timestamptz would follow it). */
@@ -182,6 +190,14 @@ export const wholeLondonDays = (from: Date, to: Date): WholeDays => {
 };
 
 /**
+ * Post `p`'s author is one the department (an SQL expression for its id) flagged as spam or a bot: matched by
+ * platform and handle in any case. Every count of public posts leaves them out and reports how many it left out.
+ */
+export const FLAGGED_AUTHOR = (p: string, department: string) =>
+  `EXISTS (SELECT 1 FROM flagged_author f WHERE f.department_id = ${department}
+     AND f.platform = ${p}.platform AND lower(f.handle) = lower(coalesce(${p}.author_handle, '')))`;
+
+/**
  * Post `p` is not one of department `n`'s own posts (`n` a row of DEPARTMENT_NAMES): marked by the tagger, or written from one of its accounts on that platform, whichever site (stricter than the tagger, so a
  * post can be left out but never counted wrongly). MENTIONS_DEPARTMENT: and it names the department. Shared by
  * every reading of a department's public mentions.
@@ -262,8 +278,7 @@ export class MentionRollupRepository {
        names AS MATERIALIZED (${DEPARTMENT_NAMES})
        INSERT INTO mention_post (department_id, post_id, hour, published_at, source_id, platform, author, followers, excluded)
        SELECT n.department_id, p.id, p.hour, p.at, p.source_id, p.platform, p.author, p.author_followers,
-         EXISTS (SELECT 1 FROM flagged_author f WHERE f.department_id = n.department_id
-                 AND f.platform = p.platform AND lower(f.handle) = p.handle)
+         ${FLAGGED_AUTHOR('p', 'n.department_id')}
        FROM posts p JOIN names n
          ON ${MENTIONS_DEPARTMENT('p', 'n')}`,
       [hours],
@@ -493,9 +508,10 @@ export class MentionRollupRepository {
    * take turns): for an author, the next `hours` hours they posted in (through the author index); for everything,
    * the hours with posts among the next `hours` hours of publication time, from the oldest post up to when the
    * recount was asked for (later posts are the regular roll-up's). The cursor moves with the recount, so a retry
-   * after a crash carries on where the last committed step ended. Returns false when nothing is pending.
+   * after a crash carries on where the last committed step ended. Returns the hours recounted (for the other
+   * roll-ups to recount in the same transaction); `pending` is false when nothing was pending.
    */
-  async recountNext(q: Queryable, hours: number): Promise<{ pending: boolean; hours: number }> {
+  async recountNext(q: Queryable, hours: number): Promise<{ pending: boolean; hours: Date[] }> {
     const requests: {
       id: string;
       platform: string | null;
@@ -510,7 +526,7 @@ export class MentionRollupRepository {
          WHERE done_at IS NULL ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
     );
     const request = requests[0];
-    if (!request) return { pending: false, hours: 0 };
+    if (!request) return { pending: false, hours: [] };
     let touched: Date[];
     let next: Date;
     let done: boolean;
@@ -534,7 +550,7 @@ export class MentionRollupRepository {
       `UPDATE mention_recount SET next_hour = $2, done_at = CASE WHEN $3 THEN now() END WHERE id = $1`,
       [request.id, next, done],
     );
-    return { pending: true, hours: touched.length };
+    return { pending: true, hours: touched };
   }
 
   /** The hours with posts published in [from, to) (by fetch time for the few without a publication time). */

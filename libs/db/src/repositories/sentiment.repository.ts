@@ -1,6 +1,12 @@
 import type { SentimentLabel } from '@parley/domain';
 import type { Queryable } from '../queryable';
-import { DEPARTMENT_NAMES, HOUR_OF, MENTIONS_DEPARTMENT, NOT_OWN_POST } from './mention-rollup.repository';
+import {
+  DEPARTMENT_NAMES,
+  FLAGGED_AUTHOR,
+  HOUR_OF,
+  MENTIONS_DEPARTMENT,
+  NOT_OWN_POST,
+} from './mention-rollup.repository';
 
 export type PostToClassify = { id: string; text: string };
 export type ClassifiedPost = { postId: string; label: SentimentLabel; score: number };
@@ -19,13 +25,6 @@ export type SamplePost = {
   text: string;
   publishedAt: Date;
 };
-
-/**
- * The hook for flagged spam and bot authors (another part of issue 11 flags them): an SQL condition on post `p`
- * that is true when its author is flagged. Nothing is flagged yet, so nothing is excluded; replace this with the
- * flag's NOT EXISTS lookup and every count here, and its `excluded` figure, follows.
- */
-export const SPAM_AUTHOR = (_p: string) => 'false';
 
 /**
  * Per-post sentiment, people's labels and the hourly roll-up of a department's public mentions by class. The
@@ -93,7 +92,8 @@ export class SentimentRepository {
        names AS MATERIALIZED (${DEPARTMENT_NAMES})
        INSERT INTO sentiment_hour (department_id, hour, label, posts, excluded)
        SELECT n.department_id, p.hour, coalesce(l.label, s.label),
-              count(*) FILTER (WHERE NOT (${SPAM_AUTHOR('p')})), count(*) FILTER (WHERE ${SPAM_AUTHOR('p')})
+              count(*) FILTER (WHERE NOT ${FLAGGED_AUTHOR('p', 'n.department_id')}),
+              count(*) FILTER (WHERE ${FLAGGED_AUTHOR('p', 'n.department_id')})
        FROM posts p JOIN post_sentiment s ON s.post_id = p.id
        JOIN names n ON ${MENTIONS_DEPARTMENT('p', 'n')}
        LEFT JOIN sentiment_label l ON l.department_id = n.department_id AND l.post_id = p.id
@@ -206,7 +206,7 @@ export class SentimentRepository {
                 concat_ws(' — ', p.title, p.text) AS text, p.published_at AS "publishedAt"
          FROM post p JOIN names n ON n.department_id = $1 AND ${MENTIONS_DEPARTMENT('p', 'n')}
          WHERE p.published_at >= h.hour AND p.published_at < h.hour + interval '1 hour'
-           AND p.deleted_at IS NULL AND NOT (${SPAM_AUTHOR('p')})
+           AND p.deleted_at IS NULL AND NOT ${FLAGGED_AUTHOR('p', '$1')}
            AND NOT EXISTS (SELECT 1 FROM sentiment_label l WHERE l.department_id = $1 AND l.post_id = p.id)
          ORDER BY random() LIMIT per_hour.k
        ) pick ORDER BY random() LIMIT $3`,
@@ -241,8 +241,8 @@ export class SentimentRepository {
        SELECT e.conversation_id::text AS "conversationId",
               CASE WHEN p.published_at < e.replied_at THEN 'before' ELSE 'after' END AS side,
               coalesce(l.label, s.label) AS label,
-              count(*) FILTER (WHERE NOT (${SPAM_AUTHOR('p')}))::int AS posts,
-              count(*) FILTER (WHERE ${SPAM_AUTHOR('p')})::int AS excluded
+              count(*) FILTER (WHERE NOT ${FLAGGED_AUTHOR('p', '$1')})::int AS posts,
+              count(*) FILTER (WHERE ${FLAGGED_AUTHOR('p', '$1')})::int AS excluded
        FROM engaged e JOIN names n ON n.department_id = $1
        JOIN post p ON p.conversation_id = e.conversation_id AND p.published_at < e.replied_at + interval '48 hours'
         AND p.deleted_at IS NULL AND ${NOT_OWN_POST('p', 'n')}

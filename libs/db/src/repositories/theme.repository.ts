@@ -1,5 +1,5 @@
 import type { Queryable } from '../queryable';
-import { HOUR_OF } from './mention-rollup.repository';
+import { FLAGGED_AUTHOR, HOUR_OF } from './mention-rollup.repository';
 
 export type ThemeKeyphrase = { key: string; text: string };
 export type CatalogueTheme = { id: string; key: string; label: string; keyphrases: ThemeKeyphrase[] };
@@ -31,6 +31,7 @@ export type NewThemeRow = {
   excerpt: string | null;
   excerptUrl: string | null;
 };
+export type OnTopicTotals = { mentions: number; excluded: number };
 export type ThemeMentions = {
   id: string;
   label: string;
@@ -150,7 +151,10 @@ export class ThemeRepository {
     );
   }
 
-  /** Recounts whole hours of one department's roll-ups from its placed posts; call it in the placing transaction. */
+  /**
+   * Recounts whole hours of one department's roll-ups from its placed posts; call it in the placing transaction.
+   * Posts of authors the department flagged stay placed but are not counted: `on_topic_*.excluded` says how many.
+   */
   async recountHours(q: Queryable, departmentId: string, hours: Date[]): Promise<void> {
     if (hours.length === 0) return;
     await q.query(`DELETE FROM theme_hour WHERE department_id = $1 AND hour = ANY($2::timestamptz[])`, [
@@ -163,15 +167,18 @@ export class ThemeRepository {
     ]);
     await q.query(
       `INSERT INTO theme_hour (department_id, hour, theme_id, mentions)
-       SELECT department_id, hour, theme_id, count(*) FROM post_theme
-       WHERE department_id = $1 AND hour = ANY($2::timestamptz[]) AND theme_id IS NOT NULL
-       GROUP BY department_id, hour, theme_id`,
+       SELECT pt.department_id, pt.hour, pt.theme_id, count(*) FROM post_theme pt JOIN post p ON p.id = pt.post_id
+       WHERE pt.department_id = $1 AND pt.hour = ANY($2::timestamptz[]) AND pt.theme_id IS NOT NULL
+         AND NOT ${FLAGGED_AUTHOR('p', '$1')}
+       GROUP BY pt.department_id, pt.hour, pt.theme_id`,
       [departmentId, hours],
     );
     await q.query(
-      `INSERT INTO on_topic_hour (department_id, hour, mentions)
-       SELECT department_id, hour, count(*) FROM post_theme
-       WHERE department_id = $1 AND hour = ANY($2::timestamptz[]) GROUP BY department_id, hour`,
+      `INSERT INTO on_topic_hour (department_id, hour, mentions, excluded)
+       SELECT pt.department_id, pt.hour, count(*) FILTER (WHERE NOT ${FLAGGED_AUTHOR('p', '$1')}),
+         count(*) FILTER (WHERE ${FLAGGED_AUTHOR('p', '$1')})
+       FROM post_theme pt JOIN post p ON p.id = pt.post_id
+       WHERE pt.department_id = $1 AND pt.hour = ANY($2::timestamptz[]) GROUP BY pt.department_id, pt.hour`,
       [departmentId, hours],
     );
     const days = [...new Set(hours.map((h) => dayOf(h).getTime()))].map((t) => new Date(t));
@@ -184,8 +191,8 @@ export class ThemeRepository {
         days,
       ]);
       await q.query(
-        `INSERT INTO ${table}_day (department_id, day${themed ? ', theme_id' : ''}, mentions)
-         SELECT $1::uuid, d.day${themed ? ', h.theme_id' : ''}, sum(h.mentions)
+        `INSERT INTO ${table}_day (department_id, day${themed ? ', theme_id' : ''}, mentions${themed ? '' : ', excluded'})
+         SELECT $1::uuid, d.day${themed ? ', h.theme_id' : ''}, sum(h.mentions)${themed ? '' : ', sum(h.excluded)'}
          FROM unnest($2::timestamptz[]) AS d(day)
          JOIN ${table}_hour h ON h.department_id = $1 AND h.hour >= d.day AND h.hour < d.day + interval '1 day'
          GROUP BY d.day${themed ? ', h.theme_id' : ''}`,
@@ -199,13 +206,17 @@ export class ThemeRepository {
     return q.query(THEMES_IN_SQL, windowParameters(departmentId, from, to));
   }
 
-  /** On-topic mentions in [from, to): every share's denominator. */
-  async onTopicIn(q: Queryable, departmentId: string, from: Date, to: Date): Promise<number> {
-    const rows: { mentions: number }[] = await q.query(
-      ON_TOPIC_SQL,
-      windowParameters(departmentId, from, to),
-    );
-    return rows[0].mentions;
+  /** Every department's roll-ups for these hours: what a recount (a flag or a name changed) asks for. */
+  async recountHoursEverywhere(q: Queryable, hours: Date[]): Promise<void> {
+    if (hours.length === 0) return;
+    const departments: { id: string }[] = await q.query(`SELECT id FROM department ORDER BY id`);
+    for (const { id } of departments) await this.recountHours(q, id, hours);
+  }
+
+  /** On-topic mentions in [from, to) (every share's denominator), and the flagged authors' posts left out. */
+  async onTopicIn(q: Queryable, departmentId: string, from: Date, to: Date): Promise<OnTopicTotals> {
+    const rows: OnTopicTotals[] = await q.query(ON_TOPIC_SQL, windowParameters(departmentId, from, to));
+    return rows[0];
   }
 
   /** Mentions by theme id and hour in [from, to), for a series; hours without mentions are absent. */
@@ -230,7 +241,8 @@ export class ThemeRepository {
     to: Date,
   ): Promise<{ hour: Date; mentions: number }[]> {
     return q.query(
-      `SELECT hour, mentions FROM on_topic_hour WHERE department_id = $1 AND hour >= $2 AND hour < $3 ORDER BY hour`,
+      `SELECT hour, mentions FROM on_topic_hour
+       WHERE department_id = $1 AND hour >= $2 AND hour < $3 AND mentions > 0 ORDER BY hour`,
       [departmentId, from, to],
     );
   }
@@ -264,4 +276,5 @@ export const THEMES_IN_SQL = `
   JOIN theme t ON t.id = h.theme_id
   ORDER BY h.mentions DESC, t.label, t.id`;
 export const ON_TOPIC_SQL = `
-  SELECT coalesce(sum(mentions), 0)::int AS mentions FROM (${WINDOW_OF('on_topic', 'mentions')}) w`;
+  SELECT coalesce(sum(mentions), 0)::int AS mentions, coalesce(sum(excluded), 0)::int AS excluded
+  FROM (${WINDOW_OF('on_topic', 'mentions, excluded')}) w`;

@@ -32,7 +32,9 @@ export type WebhookWrite = {
 
 export type DeliveryRow = {
   id: string;
-  eventId: string;
+  /** What the delivery tells about: an opportunity's event, or an exercise's follow-up come due. */
+  eventId: string | null;
+  followUpId: string | null;
   reason: NoticeReason;
   state: 'pending' | 'delivered' | 'failed';
   attempts: number;
@@ -52,20 +54,23 @@ export type DeliveryToSendRow = {
   sealed: string;
   enabled: boolean;
   state: DeliveryRow['state'];
-  eventId: string;
+  eventId: string | null;
+  followUpId: string | null;
+  /** The event's kind, or `follow-up-due`. */
   eventKind: string;
   at: Date;
   reason: NoticeReason;
   text: string;
-  opportunityId: string;
-  conversationId: string;
+  /** Null for a follow-up, which is about an exercise, not a conversation. */
+  opportunityId: string | null;
+  conversationId: string | null;
   title: string | null;
   actorName: string | null;
 };
 
 const WEBHOOK_COLUMNS = `id, department_id AS "departmentId", name, host, reasons, enabled, signed, created_at AS "createdAt",
   updated_at AS "updatedAt"`;
-const DELIVERY_COLUMNS = `id::text, event_id::text AS "eventId", reason, state, attempts, status_code AS "statusCode",
+const DELIVERY_COLUMNS = `id::text, event_id::text AS "eventId", follow_up_id::text AS "followUpId", reason, state, attempts, status_code AS "statusCode",
   last_error AS "lastError", created_at AS "createdAt", last_attempt_at AS "lastAttemptAt", delivered_at AS "deliveredAt"`;
 
 /** Department webhooks and their delivery log. */
@@ -140,6 +145,22 @@ export class WebhookRepository {
     );
   }
 
+  /** One delivery per webhook and follow-up; a reminder run again makes none twice. */
+  insertFollowUpDeliveries(
+    q: Queryable,
+    followUpId: string,
+    webhookIds: string[],
+    notice: { reason: NoticeReason; text: string },
+  ): Promise<{ id: string }[]> {
+    if (webhookIds.length === 0) return Promise.resolve([]);
+    return q.query(
+      `INSERT INTO webhook_delivery (webhook_id, follow_up_id, reason, text)
+       SELECT unnest($2::uuid[]), $1, $3, $4
+       ON CONFLICT (webhook_id, follow_up_id) WHERE follow_up_id IS NOT NULL DO NOTHING RETURNING id::text`,
+      [followUpId, webhookIds, notice.reason, notice.text],
+    );
+  }
+
   deliveriesOf(q: Queryable, webhookId: string, limit: number): Promise<DeliveryRow[]> {
     return q.query(
       `SELECT ${DELIVERY_COLUMNS} FROM webhook_delivery WHERE webhook_id = $1 ORDER BY id DESC LIMIT $2`,
@@ -151,13 +172,16 @@ export class WebhookRepository {
     return q
       .query(
         `SELECT w.id::text, w.webhook_id AS "webhookId", d.key AS "departmentKey", d.name AS "departmentName",
-           h.sealed, h.enabled, w.state, w.event_id::text AS "eventId", e.kind AS "eventKind", e.at, w.reason, w.text,
-           e.opportunity_id AS "opportunityId", o.conversation_id::text AS "conversationId", c.title,
-           u.name AS "actorName"
+           h.sealed, h.enabled, w.state, w.event_id::text AS "eventId", w.follow_up_id::text AS "followUpId",
+           coalesce(e.kind, 'follow-up-due') AS "eventKind", coalesce(e.at, f.due_at) AS at, w.reason, w.text,
+           e.opportunity_id AS "opportunityId", o.conversation_id::text AS "conversationId",
+           coalesce(c.title, x.title) AS title, u.name AS "actorName"
          FROM webhook_delivery w JOIN department_webhook h ON h.id = w.webhook_id
-         JOIN department d ON d.id = h.department_id JOIN opportunity_event e ON e.id = w.event_id
-         JOIN opportunity o ON o.id = e.opportunity_id JOIN conversation c ON c.id = o.conversation_id
+         JOIN department d ON d.id = h.department_id
+         LEFT JOIN opportunity_event e ON e.id = w.event_id
+         LEFT JOIN opportunity o ON o.id = e.opportunity_id LEFT JOIN conversation c ON c.id = o.conversation_id
          LEFT JOIN app_user u ON u.id = e.actor_user_id
+         LEFT JOIN exercise_follow_up f ON f.id = w.follow_up_id LEFT JOIN exercise x ON x.id = f.exercise_id
          WHERE w.id = $1`,
         [id],
       )

@@ -3,7 +3,7 @@
  * states METRICS_DEFINITIONS_VERSION; raise it whenever a formula, its data or its unit changes meaning, so two
  * reports with the same version are comparable.
  */
-export const METRICS_DEFINITIONS_VERSION = '2026-12-01.1';
+export const METRICS_DEFINITIONS_VERSION = '2026-12-01.2';
 
 /** P public post data · L Parley's own log · M entered by a person. */
 export type MetricData = 'P' | 'L' | 'M';
@@ -49,7 +49,8 @@ export const METRICS = [
   metric({
     id: 'coverage',
     name: 'Participation coverage',
-    formula: 'Opportunities the department took part in at least once, divided by all opportunities.',
+    formula:
+      'Opportunities the department took part in at least once, divided by all opportunities. Counted for the opportunities found in the period, as they stood at its end.',
     data: ['P', 'L'],
     stages: ['outputs'],
     unit: 'percent',
@@ -68,7 +69,7 @@ export const METRICS = [
     id: 'clearance_time',
     name: 'Clearance load and time',
     formula:
-      'The share of engagements that went through clearance; and the median and 90th percentile of the time from drafted to approved.',
+      'The share of engagements that went through clearance; and the median and 90th percentile of the time from when a draft was first written to its first approval.',
     data: ['L'],
     stages: ['inputs'],
     unit: 'minutes',
@@ -78,7 +79,7 @@ export const METRICS = [
     id: 'first_response',
     name: 'First-response time',
     formula:
-      'For each conversation, the time from its first public post to the department’s first engagement; shown as the median, the 90th percentile and the share within the service level. Conversations not yet answered are the open backlog, shown with their age and never guessed.',
+      'For each conversation, the time from its first public post to the department’s first engagement; shown as the median, the 90th percentile and the share within the service level. Conversations not yet answered are the open backlog, shown with their age and never guessed. Counted for the opportunities found in the period, as they stood at its end.',
     data: ['P', 'L'],
     stages: ['outputs'],
     unit: 'minutes',
@@ -88,7 +89,7 @@ export const METRICS = [
     id: 'response_rate',
     name: 'Response rate within the service level',
     formula:
-      'Opportunities needing a response that were answered within the service level, divided by opportunities needing a response. Abusive items are counted apart.',
+      'Opportunities needing a response that were answered within the service level, divided by opportunities needing a response. Those closed without a reply (declined, referred) do not need one; those still inside the service level are not yet counted. Abusive items are counted apart. Counted for the opportunities found in the period, as they stood at its end.',
     data: ['P', 'L'],
     stages: ['outputs'],
     unit: 'percent',
@@ -117,7 +118,7 @@ export const METRICS = [
     id: 'potential_reach',
     name: 'Potential earned reach',
     formula:
-      'The sum of the followers of the distinct people who mentioned or shared the department’s content. An upper bound: not everyone who follows them saw it.',
+      'The sum of the followers of the distinct people who mentioned or shared the department’s content. An upper bound: not everyone who follows them saw it. Posts by authors the department flagged as spam or bots are left out, and how many were left out is shown.',
     data: ['P'],
     stages: ['outputs'],
     alsoKnownAs: 'Exposure',
@@ -128,7 +129,7 @@ export const METRICS = [
     id: 'share_of_voice',
     name: 'Share of voice',
     formula:
-      'Mentions of the department divided by mentions of everyone in the comparison set, as a percentage, within a topic.',
+      'Mentions of the department divided by mentions of everyone in the comparison set, as a percentage, within a topic. Posts by authors the department flagged as spam or bots are left out, and how many were left out is shown.',
     data: ['P'],
     stages: ['outputs'],
     unit: 'percent',
@@ -138,7 +139,7 @@ export const METRICS = [
     id: 'velocity',
     name: 'Mention velocity and spikes',
     formula:
-      'Mentions per hour. A spike is when the average of the last 24 hours is more than 2 standard deviations above the hourly average of the 7 days before (not shown when those 7 days vary not at all or hold fewer than 50 mentions). Also the last hour divided by the hourly average of the 12 hours before.',
+      'Mentions per hour. A spike is when the average of the last 24 hours is more than 2 standard deviations above the hourly average of the 7 days before (not shown when those 7 days vary not at all or hold fewer than 50 mentions). Also the last hour divided by the hourly average of the 12 hours before. Posts by authors the department flagged as spam or bots are left out, and how many were left out is shown.',
     data: ['P'],
     stages: ['inputs'],
     alsoKnownAs: 'Insight',
@@ -148,7 +149,8 @@ export const METRICS = [
   metric({
     id: 'theme_share',
     name: 'Themes',
-    formula: 'Mentions of a theme divided by on-topic mentions, as a percentage; its change is in points.',
+    formula:
+      'Mentions of a theme divided by on-topic mentions, as a percentage; its change is in points. Posts by authors the department flagged as spam or bots are left out, and how many were left out is shown.',
     data: ['P'],
     stages: ['outtakes'],
     unit: 'percent',
@@ -188,7 +190,8 @@ export const METRICS = [
   metric({
     id: 'conversation',
     name: 'Conversation',
-    formula: 'Replies by others to the department’s posts divided by its posts (also per 1,000 followers).',
+    formula:
+      'Replies by others to the department’s posts divided by its posts (also per 1,000 followers). Replies by others are the direct replies the platform counts, less the department’s own replies in the thread; where a platform gives no count, the direct replies by others that Parley stored.',
     data: ['P'],
     stages: ['outtakes'],
     alsoKnownAs: 'Engagement',
@@ -199,7 +202,7 @@ export const METRICS = [
     id: 'net_sentiment',
     name: 'Net sentiment',
     formula:
-      'Positive posts minus negative posts, divided by all posts, as a percentage; shown with the number of posts and how accurate the classifier was when people checked it.',
+      'Positive posts minus negative posts, divided by all posts, as a percentage; shown with the number of posts and how accurate the classifier was when people checked it. Posts by authors the department flagged as spam or bots are left out, and how many were left out is shown.',
     data: ['P'],
     stages: ['outtakes'],
     alsoKnownAs: 'Influence',
@@ -210,7 +213,7 @@ export const METRICS = [
     id: 'sentiment_shift',
     name: 'Sentiment after engagement',
     formula:
-      'For each conversation the department joined, net sentiment in the 48 hours after its first reply minus net sentiment before it; the median across conversations. This is an association, not proof of cause.',
+      'For each conversation the department joined, net sentiment in the 48 hours after its first reply minus net sentiment before it; the median across conversations. This is an association, not proof of cause. Posts by authors the department flagged as spam or bots are left out, and how many were left out is shown.',
     data: ['P', 'L'],
     stages: ['outtakes'],
     unit: 'percent',
@@ -229,7 +232,8 @@ export const METRICS = [
   metric({
     id: 'triangle_mix',
     name: 'Engagement mode mix',
-    formula: 'The share of engagements that transmit, receive or collaborate.',
+    formula:
+      'The share of engagements that transmit, receive or collaborate. The headline figure is the share that was two-way (listening or working with people).',
     data: ['L'],
     stages: ['outputs'],
     unit: 'percent',

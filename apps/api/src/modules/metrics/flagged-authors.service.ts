@@ -24,8 +24,9 @@ const flaggedOf = (row: FlaggedAuthorRow): FlaggedAuthor => ({
 });
 
 /**
- * Spam and bot authors a department leaves out of its public mentions. Flagging or unflagging is audited and asks,
- * in the same transaction, for the hours that author posted in to be recounted; the job is queued after commit,
+ * Spam and bot authors a department leaves out of its public mentions, sentiment and themes. Flagging or unflagging
+ * is audited and asks, in the same transaction, for the hours that author posted in to be recounted (every roll-up
+ * of those hours, by the one recount job); the job is queued after commit,
  * and the scheduled roll-up walks the request anyway if Redis is away.
  */
 @Injectable()

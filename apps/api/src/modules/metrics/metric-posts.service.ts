@@ -8,8 +8,9 @@ import type { AuthContext } from '../auth/auth-context';
 import { decodePostsCursor, encodePostsCursor } from './posts-cursor';
 
 /**
- * The posts behind a chart's bar or point: a department's counted public mentions in [from, to), newest first,
- * read through `mention_post` (written with the hourly roll-up), so the page and its total agree with the counts.
+ * The posts behind a chart's bar or point, newest first: a department's counted public mentions in [from, to), read
+ * through `mention_post` (written with the hourly roll-up), so the page and its total agree with the counts; or,
+ * for a theme, the on-topic posts placed in it, as the theme's counts. Either narrowed by platform and sentiment.
  */
 @Injectable()
 export class MetricPostsService {
@@ -21,17 +22,20 @@ export class MetricPostsService {
 
   async page(auth: AuthContext, query: MetricPostsQuery): Promise<MetricPostsPage> {
     const department = await this.access.resolve(auth, query.department);
-    // Themes and sentiment are stored by other work in progress; saying so beats ignoring the filter.
-    for (const name of ['theme', 'sentiment'] as const) {
-      if (query[name] !== undefined) {
-        throw new DomainError(
-          'invalid',
-          `Filtering the posts by ${name} is not available yet; leave ${name} out.`,
-        );
-      }
-    }
     const window = parseWindow(query.from, query.to);
-    const filter = { departmentId: department.id, ...window, platform: query.platform };
+    if (
+      query.theme !== undefined &&
+      !(await this.posts.themeLabel(this.dataSource, department.id, query.theme))
+    ) {
+      throw new DomainError('not_found', `The department ${department.key} has no theme ${query.theme}.`);
+    }
+    const filter = {
+      departmentId: department.id,
+      ...window,
+      platform: query.platform,
+      sentiment: query.sentiment,
+      themeId: query.theme,
+    };
     const cursor = query.cursor ? decodePostsCursor(query.cursor) : null;
     const [total, rows] = await Promise.all([
       this.posts.count(this.dataSource, filter),
@@ -49,8 +53,8 @@ export class MetricPostsService {
         author: p.authorName ?? p.authorHandle ?? '',
         excerpt: excerptOf(p.title && !p.text ? p.title : p.text),
         publishedAt: p.publishedAt.toISOString(),
-        sentiment: null,
-        theme: null,
+        sentiment: p.sentiment,
+        theme: p.theme,
       })),
       nextCursor:
         rows.length > query.limit

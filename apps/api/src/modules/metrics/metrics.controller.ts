@@ -45,11 +45,13 @@ export class MetricsController {
   @Authorize('department.read')
   @Get('posts')
   @Endpoint({
-    summary: 'The posts behind a bar or a point: a department’s public mentions in a period',
+    summary:
+      'The posts behind a bar or a point: a department’s public mentions, or a theme’s posts, in a period',
     description:
       'Newest first, a page at a time (pass nextCursor back as cursor), with the total. Leaves out the ' +
-      'department’s own posts and flagged spam or bot authors, as the counts do; by platform (theme and ' +
-      `sentiment are not available yet). ${ACCESS}`,
+      'department’s own posts and flagged spam or bot authors, as the counts do. By platform; by sentiment ' +
+      '(a person’s label in the department, else the classifier’s); by theme (a theme id of the department: ' +
+      `the on-topic posts placed in it, which need not name the department). ${ACCESS}`,
     query: metricPostsQuerySchema,
     ok: { description: 'One page of posts, excerpts as plain text.', schema: metricPostsPageSchema },
     errors: [400, 404],

@@ -27,7 +27,7 @@ const report = (rows: number): ImpactReportDocument => ({
   period: '1 November 2026 to 30 November 2026',
   window: { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' },
   compare: null,
-  definitionsVersion: '2026-12-01.1',
+  definitionsVersion: '2026-12-01.2',
   generatedAt: '2026-12-01T09:00:00.000Z',
   filters: { department: 'dfe', from: '2026-11-01', to: '2026-12-01', level: 'full' },
   sections: [
@@ -77,7 +77,7 @@ describe('reportPdf', () => {
       expect(n).toBeLessThanOrEqual(12);
       expect(text).toContain(`Page 1 of ${n}`);
       expect(text).toContain(`Page ${n} of ${n}`);
-      expect(text).toContain('Metrics definitions 2026-12-01.1');
+      expect(text).toContain('Metrics definitions 2026-12-01.2');
       expect(text).toContain('Lesson 150: replies after 18:00 waited until morning ≥ 12 h.');
       expect(text).toContain('We took part in 42 of 120 conversations where there was an opportunity (35%).');
       // The header row is repeated on every page the lessons table reaches.

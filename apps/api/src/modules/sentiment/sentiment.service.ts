@@ -10,6 +10,7 @@ import {
   DATA_SOURCE,
   inTransaction,
   MentionRollupRepository,
+  SENTIMENT_WATERMARK,
   SentimentRepository,
   type Queryable,
 } from '@parley/db';
@@ -20,8 +21,6 @@ import { DepartmentAccess } from '../../common/department-access.service';
 import { parseWith } from '../../common/parse-with';
 import { actorOf, type AuthContext } from '../auth/auth-context';
 
-/** The roll-up job's watermark name: a label's recount holds it too, so the two never recount an hour at once. */
-const SENTIMENT_WATERMARK = 'sentiment';
 const SAMPLE_SIZE = 20;
 const SAMPLE_DAYS = 30;
 const EXCERPT_CHARS = 600;

@@ -15,7 +15,8 @@ import { DepartmentAccess } from '../../common/department-access.service';
 import type { AuthContext } from '../auth/auth-context';
 
 /** One period's themes, from the hourly roll-ups: the themes with their mentions, and the on-topic total. */
-export type ThemesReading = { onTopic: number; themes: ThemeMentions[] };
+/** `excluded`: on-topic posts of flagged spam or bot authors, left out of every count. */
+export type ThemesReading = { onTopic: number; excluded: number; themes: ThemeMentions[] };
 
 const windowDto = (window: Window) => ({ from: window.from.toISOString(), to: window.to.toISOString() });
 
@@ -59,11 +60,11 @@ export class ThemesService {
   }
 
   private async reading(departmentId: string, window: Window): Promise<ThemesReading> {
-    const [onTopic, themes] = await Promise.all([
+    const [{ mentions: onTopic, excluded }, themes] = await Promise.all([
       this.themes.onTopicIn(this.dataSource, departmentId, window.from, window.to),
       this.themes.themesIn(this.dataSource, departmentId, window.from, window.to),
     ]);
-    return { onTopic, themes };
+    return { onTopic, excluded, themes };
   }
 }
 

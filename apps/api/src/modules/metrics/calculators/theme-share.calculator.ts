@@ -34,6 +34,7 @@ export class ThemeShareCalculator implements MetricCalculator {
       theme_share: {
         value: top ? top.share : ratio(0, current.onTopic, 100),
         n: current.onTopic,
+        excluded: current.excluded,
         numerator: top?.mentions ?? 0,
         denominator: current.onTopic,
         detail: {
