@@ -161,7 +161,12 @@ describe('dashboards: the figures a manager and a policy official open', () => {
     // The worker's three roll-ups, run here once the posts are in so the test need not wait for their schedule
     // (the worker's own runs do the same work; each is idempotent).
     const dataSource = await createDataSource(env.databaseUrl, { poolSize: 1 }).initialize();
-    await new RollUpMentionsHandler(dataSource, new MentionRollupRepository()).handle();
+    await new RollUpMentionsHandler(
+      dataSource,
+      new MentionRollupRepository(),
+      new SentimentRepository(),
+      new ThemeRepository(),
+    ).handle();
     await new RollUpSentimentHandler(
       dataSource,
       new MentionRollupRepository(),

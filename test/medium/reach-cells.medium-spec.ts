@@ -1,5 +1,5 @@
 import type { MetricsResponse } from '@parley/contracts';
-import { createDataSource, MentionRollupRepository } from '@parley/db';
+import { createDataSource, MentionRollupRepository, SentimentRepository, ThemeRepository } from '@parley/db';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RollUpMentionsHandler } from '../../apps/worker/src/handlers/roll-up-mentions.handler';
@@ -40,7 +40,12 @@ describe('potential reach from the day cells: across a new year, on London days,
   beforeAll(async () => {
     parley = await startApi();
     dataSource = await createDataSource(parley.env.databaseUrl, { poolSize: 2 }).initialize();
-    rollup = new RollUpMentionsHandler(dataSource, new MentionRollupRepository());
+    rollup = new RollUpMentionsHandler(
+      dataSource,
+      new MentionRollupRepository(),
+      new SentimentRepository(),
+      new ThemeRepository(),
+    );
     const workspace = {
       departments: [{ key: 'dfe', name: 'Department for Education', aliases: ['DfE'] }],
       sources: [

@@ -52,9 +52,9 @@ export const MIGRATIONS = [
   EvaluationRecords1796460000000,
   Themes1796440000000,
   DigestSubscription1796480000000,
-  MentionReachCell1796494000000,
   FlaggedExclusions1796492000000,
   FollowUpWebhooks1796492100000,
+  MentionReachCell1796494000000,
 ];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */
