@@ -233,10 +233,15 @@ export class SentimentRepository {
       excluded: number;
     }[] = await q.query(
       `WITH names AS (${DEPARTMENT_NAMES}),
+       -- First replied to within the window: a reply in it and none before it. Read through the window's index
+       -- (grouping every reply the department ever made was most of a year's dashboard time at 3M posts).
        engaged AS (
-         SELECT conversation_id, min(occurred_at) AS replied_at FROM engagement
-         WHERE department_id = $1 AND kind IN ('reply', 'detected')
-         GROUP BY conversation_id HAVING min(occurred_at) >= $2 AND min(occurred_at) < $3
+         SELECT e.conversation_id, min(e.occurred_at) AS replied_at FROM engagement e
+         WHERE e.department_id = $1 AND e.kind IN ('reply', 'detected') AND e.occurred_at >= $2 AND e.occurred_at < $3
+           AND NOT EXISTS (
+             SELECT 1 FROM engagement b WHERE b.conversation_id = e.conversation_id AND b.department_id = $1
+               AND b.kind IN ('reply', 'detected') AND b.occurred_at < $2)
+         GROUP BY e.conversation_id
        )
        SELECT e.conversation_id::text AS "conversationId",
               CASE WHEN p.published_at < e.replied_at THEN 'before' ELSE 'after' END AS side,
