@@ -10,6 +10,7 @@ import { recordPath } from '../api/change-record';
 import { useEvaluationRecords } from '../api/get-evaluation-records';
 import { costPerEngagementWords, dayOf, formatPounds, surveyWords } from '../utils/record-words';
 import { CostForm } from './cost-form';
+import { Day } from './day';
 import { DeleteRecord } from './delete-record';
 import { ExerciseCard } from './exercise-card';
 import { ExerciseForm } from './exercise-form';
@@ -121,7 +122,7 @@ const LessonText = ({ lesson, records }: { lesson: Lesson; records: EvaluationRe
 const SurveyText = ({ survey }: { survey: Survey }) => (
   <>
     <p>
-      <strong>“{survey.question}”</strong> ({survey.method}, <DateTime value={survey.surveyedAt} />)
+      <strong>“{survey.question}”</strong> ({survey.method}, <Day value={survey.surveyedAt} />)
     </p>
     <p>{surveyWords(survey)}</p>
   </>
@@ -131,7 +132,7 @@ const CostText = ({ cost }: { cost: InputCost }) => (
   <>
     <p>
       <strong>
-        <DateTime value={cost.from} /> to <DateTime value={cost.to} />
+        <Day value={cost.from} /> until <Day value={cost.to} />
       </strong>
       : {cost.staffHours.toLocaleString('en-GB')} staff hours at {formatPounds(cost.hourlyRate)} an hour, plus{' '}
       {formatPounds(cost.toolCost)} for tools.

@@ -5,6 +5,7 @@ import { DateTime } from '../../../components/ui/date-time';
 import { recordPath } from '../api/change-record';
 import { influenceName } from '../utils/record-words';
 import { CloseExerciseForm } from './close-exercise-form';
+import { Day } from './day';
 import { DeleteRecord } from './delete-record';
 import { ExerciseForm } from './exercise-form';
 import { InfluenceForm } from './influence-form';
@@ -36,12 +37,12 @@ export const ExerciseCard = ({ exercise }: { exercise: Exercise }) => {
         <div className="summary-list__row">
           <dt>Started</dt>
           <dd>
-            <DateTime value={exercise.startedAt} />
+            <Day value={exercise.startedAt} />
           </dd>
         </div>
         <div className="summary-list__row">
           <dt>Closed</dt>
-          <dd>{exercise.closedAt ? <DateTime value={exercise.closedAt} /> : 'Still open'}</dd>
+          <dd>{exercise.closedAt ? <Day value={exercise.closedAt} /> : 'Still open'}</dd>
         </div>
         <div className="summary-list__row">
           <dt>“You said, we did”</dt>
@@ -51,7 +52,7 @@ export const ExerciseCard = ({ exercise }: { exercise: Exercise }) => {
                 <a className="link" href={exercise.youSaidWeDid.url} rel="noreferrer">
                   The update<span className="visually-hidden"> for {exercise.title}</span>
                 </a>
-                , posted <DateTime value={exercise.youSaidWeDid.postedAt} />
+                , posted <Day value={exercise.youSaidWeDid.postedAt} />
               </>
             ) : (
               'Not posted yet'
@@ -66,7 +67,7 @@ export const ExerciseCard = ({ exercise }: { exercise: Exercise }) => {
           <div className="summary-list__row">
             <dt>Next follow-up</dt>
             <dd>
-              {nextFollowUp.months} months, due <DateTime value={nextFollowUp.dueAt} />
+              {nextFollowUp.months} months, due <Day value={nextFollowUp.dueAt} />
             </dd>
           </div>
         )}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Exercise, FollowUpDue } from '@parley/contracts';
 import { Button } from '../../../components/ui/button';
-import { DateTime } from '../../../components/ui/date-time';
+import { Day } from './day';
 import { InfluenceForm } from './influence-form';
 
 const key = (f: FollowUpDue) => `${f.exerciseId}-${f.months}`;
@@ -27,7 +27,7 @@ export const FollowUpsDue = ({ items, exercises }: { items: FollowUpDue[]; exerc
             return (
               <li key={key(f)}>
                 <p>
-                  The {f.months}-month follow-up of “{f.exerciseTitle}” was due <DateTime value={f.dueAt} />.
+                  The {f.months}-month follow-up of “{f.exerciseTitle}” was due <Day value={f.dueAt} />.
                   Record what it has changed in policy since it closed.
                 </p>
                 {exercise &&

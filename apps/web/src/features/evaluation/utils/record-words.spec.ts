@@ -74,7 +74,9 @@ describe('cost per engagement', () => {
     expect(costPerEngagementWords({ ...cost, engagements: 7 })).toBe(
       '£1,500.00 in all: £214.29 for each of the 7 engagements in this period.',
     );
-    expect(costPerEngagementWords({ ...cost, engagements: 1 })).toContain('each of the 1 engagement in');
+    expect(costPerEngagementWords({ ...cost, engagements: 1 })).toBe(
+      '£1,500.00 in all, for the one engagement in this period.',
+    );
   });
 
   it('never divides by no engagements', () =>

@@ -51,9 +51,9 @@ export const costPerEngagementWords = (c: InputCost): string => {
   if (c.engagements === undefined) return `${total} in all.`;
   if (c.engagements === 0)
     return `${total} in all. There were no engagements in this period to divide it by.`;
+  if (c.engagements === 1) return `${total} in all, for the one engagement in this period.`;
   const each = formatPounds(Math.round((costTotal(c) / c.engagements) * 100) / 100);
-  const many = c.engagements === 1 ? '1 engagement' : `${c.engagements.toLocaleString('en-GB')} engagements`;
-  return `${total} in all: ${each} for each of the ${many} in this period.`;
+  return `${total} in all: ${each} for each of the ${c.engagements.toLocaleString('en-GB')} engagements in this period.`;
 };
 
 /**
@@ -83,3 +83,12 @@ export const changedFields = <T extends Record<string, unknown>>(before: T, afte
   Object.fromEntries(
     Object.entries(after).filter(([key, value]) => JSON.stringify(before[key]) !== JSON.stringify(value)),
   ) as Partial<T>;
+
+const londonDay = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+/** `5 January 2026`: records are entered as days, so they are shown as days (UK time). */
+export const formatDay = (iso: string): string => londonDay.format(new Date(iso));
