@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Exercise } from '@parley/contracts';
 import { TextField } from '../../../components/ui/text-field';
 import { recordPath, useChangeRecord } from '../api/change-record';
-import { recordFailure } from '../utils/record-failure';
+import { useRecordFailure } from '../utils/record-failure';
 import { dayOf } from '../utils/record-words';
 import { RecordForm } from './record-form';
 
@@ -13,7 +13,7 @@ export const CloseExerciseForm = ({ exercise, onDone }: { exercise: Exercise; on
   const [closedAt, setClosedAt] = useState(dayOf(exercise.closedAt));
   const close = useChangeRecord(exercise.department, { onSuccess: onDone });
   const id = `close-${exercise.id}`;
-  const { errorOf, summary } = recordFailure(close.error, id, FIELDS);
+  const { errorOf, summary } = useRecordFailure(close.error, id, FIELDS);
   return (
     <RecordForm
       id={id}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { InputCost } from '@parley/contracts';
 import { TextField } from '../../../components/ui/text-field';
 import { recordPath, useChangeRecord } from '../api/change-record';
-import { recordFailure } from '../utils/record-failure';
+import { useRecordFailure } from '../utils/record-failure';
 import { changedFields, costTotal, dayOf, formatPounds, numberOrText } from '../utils/record-words';
 import { RecordForm } from './record-form';
 
@@ -27,7 +27,7 @@ export const CostForm = ({ department, cost, onDone }: CostFormProps) => {
     },
   });
   const id = cost ? `cost-${cost.id}` : 'cost-new';
-  const { errorOf, summary } = recordFailure(save.error, id, FIELDS);
+  const { errorOf, summary } = useRecordFailure(save.error, id, FIELDS);
   const asSent = (f: typeof initial) => ({
     from: f.from,
     to: f.to,
@@ -65,6 +65,7 @@ export const CostForm = ({ department, cost, onDone }: CostFormProps) => {
       busy={save.isPending}
       onSubmit={submit}
       onCancel={cost ? onDone : undefined}
+      titleHidden={!cost}
     >
       <TextField
         id={`${id}-from`}

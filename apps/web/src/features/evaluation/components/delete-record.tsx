@@ -18,7 +18,7 @@ export const DeleteRecord = ({ department, path, what, consequence }: DeleteReco
   const remove = useChangeRecord(department, { onSuccess: () => setOpen(false) });
   return (
     <>
-      <Button variant="secondary" className="button--warning" onClick={() => setOpen(true)}>
+      <Button variant="secondary" onClick={() => setOpen(true)}>
         Delete<span className="visually-hidden"> {what}</span>
       </Button>
       <ConfirmDialog

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Exercise } from '@parley/contracts';
 import { TextField } from '../../../components/ui/text-field';
 import { recordPath, useChangeRecord } from '../api/change-record';
-import { recordFailure } from '../utils/record-failure';
+import { useRecordFailure } from '../utils/record-failure';
 import { changedFields, dayOf } from '../utils/record-words';
 import { RecordForm } from './record-form';
 
@@ -25,7 +25,7 @@ export const ExerciseForm = ({ department, exercise, onDone }: ExerciseFormProps
     },
   });
   const id = exercise ? `exercise-${exercise.id}` : 'exercise-new';
-  const { errorOf, summary } = recordFailure(save.error, id, FIELDS);
+  const { errorOf, summary } = useRecordFailure(save.error, id, FIELDS);
   const body = {
     title: fields.title,
     topic: fields.topic.trim() === '' ? null : fields.topic,
@@ -50,6 +50,7 @@ export const ExerciseForm = ({ department, exercise, onDone }: ExerciseFormProps
       busy={save.isPending}
       onSubmit={submit}
       onCancel={exercise ? onDone : undefined}
+      titleHidden={!exercise}
     >
       <TextField
         id={`${id}-title`}

@@ -4,19 +4,19 @@ import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
 import { TextareaField } from '../../../components/ui/textarea-field';
 import { recordPath, useChangeRecord } from '../api/change-record';
-import { recordFailure } from '../utils/record-failure';
+import { useRecordFailure } from '../utils/record-failure';
 import { INFLUENCE_LEVELS, changedFields } from '../utils/record-words';
 import { RecordForm } from './record-form';
 
 type Entry = Exercise['influence'][number];
 type Evidence = { title: string; url: string };
 
-// The api names an evidence link's problem by its place in the list: `evidence.1.url`.
-const fieldsFor = (evidence: Evidence[]) => [
+// The api names an evidence link's problem by its place in the list: `evidence[1].url`; an entry has at most 20.
+const FIELDS = [
   'level',
   'note',
   'evidence',
-  ...evidence.flatMap((_e, i) => [`evidence.${i}.title`, `evidence.${i}.url`]),
+  ...Array.from({ length: 20 }, (_e, i) => [`evidence[${i}].title`, `evidence[${i}].url`]).flat(),
 ];
 
 type InfluenceFormProps = {
@@ -42,7 +42,7 @@ export const InfluenceForm = ({ exercise, entry, followUpMonths, onDone }: Influ
     },
   });
   const id = entry?.id ? `influence-${entry.id}` : `influence-new-${exercise.id}`;
-  const { errorOf, summary } = recordFailure(save.error, id, fieldsFor(fields.evidence));
+  const { errorOf, summary } = useRecordFailure(save.error, id, FIELDS);
   const body = {
     level: fields.level === '' ? undefined : Number(fields.level),
     note: fields.note,
@@ -129,7 +129,7 @@ export const InfluenceForm = ({ exercise, entry, followUpMonths, onDone }: Influ
         {fields.evidence.map((e, i) => (
           <div key={i} className="inset-text">
             <TextField
-              id={`${id}-evidence.${i}.title`}
+              id={`${id}-evidence[${i}].title`}
               label={`Evidence ${i + 1}: title`}
               value={e.title}
               onChange={(event) =>
@@ -137,10 +137,10 @@ export const InfluenceForm = ({ exercise, entry, followUpMonths, onDone }: Influ
                   fields.evidence.map((x, j) => (j === i ? { ...x, title: event.target.value } : x)),
                 )
               }
-              error={errorOf(`evidence.${i}.title`)}
+              error={errorOf(`evidence[${i}].title`)}
             />
             <TextField
-              id={`${id}-evidence.${i}.url`}
+              id={`${id}-evidence[${i}].url`}
               label={`Evidence ${i + 1}: link`}
               hint="For example, https://www.gov.uk/government/consultations/…"
               inputMode="url"
@@ -148,7 +148,7 @@ export const InfluenceForm = ({ exercise, entry, followUpMonths, onDone }: Influ
               onChange={(event) =>
                 setEvidence(fields.evidence.map((x, j) => (j === i ? { ...x, url: event.target.value } : x)))
               }
-              error={errorOf(`evidence.${i}.url`)}
+              error={errorOf(`evidence[${i}].url`)}
             />
             <Button
               variant="secondary"

@@ -3,7 +3,7 @@ import type { Exercise, Lesson } from '@parley/contracts';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextareaField } from '../../../components/ui/textarea-field';
 import { recordPath, useChangeRecord } from '../api/change-record';
-import { recordFailure } from '../utils/record-failure';
+import { useRecordFailure } from '../utils/record-failure';
 import { changedFields } from '../utils/record-words';
 import { ConversationPicker, LinkedConversation } from './conversation-picker';
 import { RecordForm } from './record-form';
@@ -28,7 +28,7 @@ export const LessonForm = ({ department, exercises, lesson, onDone }: LessonForm
     },
   });
   const id = lesson ? `lesson-${lesson.id}` : 'lesson-new';
-  const { errorOf, summary } = recordFailure(save.error, id, FIELDS);
+  const { errorOf, summary } = useRecordFailure(save.error, id, FIELDS);
   const body = { ...fields, exerciseId: fields.exerciseId === '' ? null : fields.exerciseId };
   const submit = () =>
     lesson
@@ -53,6 +53,7 @@ export const LessonForm = ({ department, exercises, lesson, onDone }: LessonForm
       busy={save.isPending}
       onSubmit={submit}
       onCancel={lesson ? onDone : undefined}
+      titleHidden={!lesson}
     >
       <TextareaField
         id={`${id}-text`}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { METRICS } from '@parley/domain';
 import { Button } from '../../../components/ui/button';
 import { ErrorSummary } from '../../../components/ui/error-summary';
@@ -13,7 +13,15 @@ const number = (text: string) => (text.trim() === '' ? null : Number(text));
 export const ObjectiveForm = ({ department }: { department: string }) => {
   const [fields, setFields] = useState(EMPTY);
   const save = useSaveObjective({ onSuccess: () => setFields(EMPTY) });
-  const problems = save.error && isApiError(save.error) ? save.error.problems : [];
+  // Kept while the error is: the summary takes focus whenever its list changes, and so must not on each keystroke.
+  const problems = useMemo(
+    () => (save.error && isApiError(save.error) ? save.error.problems : []),
+    [save.error],
+  );
+  const summary = useMemo(
+    () => problems.map((p) => ({ text: p.message, href: `#objective-${p.path.split('.')[0]}` })),
+    [problems],
+  );
   const errorOf = (path: string) => problems.find((p) => p.path === path)?.message;
   const set = (name: keyof typeof EMPTY) => (event: { target: { value: string } }) =>
     setFields({ ...fields, [name]: event.target.value });
@@ -32,12 +40,10 @@ export const ObjectiveForm = ({ department }: { department: string }) => {
   };
   return (
     <form onSubmit={submit} noValidate aria-labelledby="objective-form-title">
-      <h3 id="objective-form-title" className="heading-s">
+      <h3 id="objective-form-title" className="visually-hidden">
         Add an objective
       </h3>
-      <ErrorSummary
-        items={problems.map((p) => ({ text: p.message, href: `#objective-${p.path.split('.')[0]}` }))}
-      />
+      <ErrorSummary items={summary} />
       <TextField
         id="objective-description"
         label="Objective"

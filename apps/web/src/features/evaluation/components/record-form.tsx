@@ -11,6 +11,8 @@ type RecordFormProps = {
   onSubmit: () => void;
   /** Shown when changing a record: puts the record back as it was. */
   onCancel?: () => void;
+  /** For a form inside a "details" whose summary already says what it is: the title is for screen readers only. */
+  titleHidden?: boolean;
   children: ReactNode;
 };
 
@@ -23,6 +25,7 @@ export const RecordForm = ({
   busy,
   onSubmit,
   onCancel,
+  titleHidden = false,
   children,
 }: RecordFormProps) => {
   const submit = (event: FormEvent) => {
@@ -30,8 +33,8 @@ export const RecordForm = ({
     onSubmit();
   };
   return (
-    <form id={id} className="form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="heading-s">
+    <form id={id} className="form" onSubmit={submit} noValidate aria-labelledby={`${id}-form-title`}>
+      <h3 id={`${id}-form-title`} className={titleHidden ? 'visually-hidden' : 'heading-s'}>
         {title}
       </h3>
       <ErrorSummary items={summary} />

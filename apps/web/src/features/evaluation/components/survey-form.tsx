@@ -3,7 +3,7 @@ import type { Objective, Survey } from '@parley/contracts';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { recordPath, useChangeRecord } from '../api/change-record';
-import { recordFailure } from '../utils/record-failure';
+import { useRecordFailure } from '../utils/record-failure';
 import { changedFields, dayOf, numberOrText } from '../utils/record-words';
 import { RecordForm } from './record-form';
 
@@ -42,7 +42,7 @@ export const SurveyForm = ({ department, objectives, survey, onDone }: SurveyFor
     },
   });
   const id = survey ? `survey-${survey.id}` : 'survey-new';
-  const { errorOf, summary } = recordFailure(save.error, id, FIELDS);
+  const { errorOf, summary } = useRecordFailure(save.error, id, FIELDS);
   const asSent = (f: typeof initial) => ({
     question: f.question,
     method: f.method,
@@ -86,6 +86,7 @@ export const SurveyForm = ({ department, objectives, survey, onDone }: SurveyFor
       busy={save.isPending}
       onSubmit={submit}
       onCancel={survey ? onDone : undefined}
+      titleHidden={!survey}
     >
       <TextField
         id={`${id}-question`}

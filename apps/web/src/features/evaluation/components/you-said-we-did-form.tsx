@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Exercise } from '@parley/contracts';
 import { TextField } from '../../../components/ui/text-field';
 import { recordPath, useChangeRecord } from '../api/change-record';
-import { recordFailure } from '../utils/record-failure';
+import { useRecordFailure } from '../utils/record-failure';
 import { dayOf } from '../utils/record-words';
 import { ConversationPicker, LinkedConversation } from './conversation-picker';
 import { RecordForm } from './record-form';
@@ -19,7 +19,7 @@ export const YouSaidWeDidForm = ({ exercise, onDone }: { exercise: Exercise; onD
   );
   const save = useChangeRecord(exercise.department, { onSuccess: onDone });
   const id = `ysdw-${exercise.id}`;
-  const { errorOf, summary } = recordFailure(save.error, id, FIELDS);
+  const { errorOf, summary } = useRecordFailure(save.error, id, FIELDS);
   return (
     <RecordForm
       id={id}

@@ -6,18 +6,18 @@ describe('recordFailure', () => {
   it('puts nested problems on their fields and links the summary to this form’s own ids', () => {
     const { errorOf, summary } = recordFailure(
       new ApiError(400, 'invalid', 'The entry has 2 problems', [
-        { path: 'evidence.1.url', message: 'the evidence link must be an http(s) address' },
+        { path: 'evidence[1].url', message: 'the evidence link must be an http(s) address' },
         { path: 'level', message: 'the level is 0 (none) …' },
       ]),
       'influence-new-e1',
-      ['level', 'note', 'evidence.0.url', 'evidence.1.url'],
+      ['level', 'note', 'evidence[0].url', 'evidence[1].url'],
     );
-    expect(errorOf('evidence.1.url')).toBe('The evidence link must be an http(s) address');
+    expect(errorOf('evidence[1].url')).toBe('The evidence link must be an http(s) address');
     expect(errorOf('note')).toBeUndefined();
     // The summary follows the form's order, not the api's.
     expect(summary).toEqual([
       { text: 'The level is 0 (none) …', href: '#influence-new-e1-level' },
-      { text: 'The evidence link must be an http(s) address', href: '#influence-new-e1-evidence.1.url' },
+      { text: 'The evidence link must be an http(s) address', href: '#influence-new-e1-evidence[1].url' },
     ]);
   });
 

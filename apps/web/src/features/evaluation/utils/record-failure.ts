@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { ErrorSummaryItem } from '../../../components/ui/error-summary';
 import { formFailure, summaryOf } from '../../../lib/form-failure';
 
@@ -17,4 +18,14 @@ export const recordFailure = <F extends string>(error: unknown, prefix: string, 
         : item,
     ),
   };
+};
+
+/**
+ * The same, kept while the error is: the error summary moves focus to itself whenever its list changes, so a list
+ * built afresh on every keystroke would pull the person out of the field they are correcting.
+ */
+export const useRecordFailure = <F extends string>(error: unknown, prefix: string, fields: readonly F[]) => {
+  const key = fields.join('\n');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `fields`, often built inline.
+  return useMemo(() => recordFailure(error, prefix, fields), [error, prefix, key]);
 };
