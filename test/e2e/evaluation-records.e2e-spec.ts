@@ -133,6 +133,9 @@ describe('evaluation records: a policy official records what the department’s 
     const card = tab.getByRole('region', { name: 'Exam appeals consultation' });
     await card.waitFor();
     await card.getByText('Still open').waitFor();
+    // The form folds away once the exercise is added, and the person is back on its summary.
+    await newExercise.waitFor({ state: 'detached' });
+    await expect.poll(() => tab.evaluate(() => document.activeElement?.textContent)).toBe('Add an exercise');
 
     // Closed on 1 February: the 3-month (1 May) and 6-month (1 August) follow-ups have come due by now.
     await card.getByRole('button', { name: 'Close exercise Exam appeals consultation' }).click();
@@ -210,7 +213,7 @@ describe('evaluation records: a policy official records what the department’s 
     const lessons = tab.getByRole('region', { name: 'What did not work' });
     await lessons.getByText('We replied after the appeal window had closed for most parents.').waitFor();
     await lessons
-      .getByText(/linked to from “Exam appeals consultation”, 1 conversation, 1 engagement/)
+      .getByText(/from “Exam appeals consultation”; linked to 1 conversation and 1 engagement/)
       .waitFor();
 
     // A survey: 48 of 80 agreed before (60%), 56 of 70 after (80%): +20 points, Newcombe's 95% interval

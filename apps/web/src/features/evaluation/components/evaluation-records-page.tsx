@@ -21,7 +21,10 @@ import { SurveyForm } from './survey-form';
 
 const metricName = (id: string) => (isMetricId(id) ? metricDefinition(id).name : id);
 
-/** A kind of record: its heading, what it is for, the records (or why there are none) and a form to add one. */
+/**
+ * A kind of record: its heading, what it is for, the records (or why there are none) and a form to add one. Once a
+ * record is added the form folds away, empty, and focus goes back to its summary, with the news for screen readers.
+ */
 const Section = ({
   id,
   title,
@@ -36,21 +39,44 @@ const Section = ({
   about: string;
   empty: string | null;
   addLabel: string;
-  form: ReactNode;
+  form: (added: () => void) => ReactNode;
   children?: ReactNode;
-}) => (
-  <section className="records-section" aria-labelledby={`${id}-heading`}>
-    <h2 id={`${id}-heading`} className="heading-m">
-      {title}
-    </h2>
-    <p className="secondary-text">{about}</p>
-    {empty ? <p className="records-section__empty">{empty}</p> : children}
-    <details className="details">
-      <summary className="details__summary">{addLabel}</summary>
-      {form}
-    </details>
-  </section>
-);
+}) => {
+  const [open, setOpen] = useState(false);
+  const [round, setRound] = useState(0);
+  const [added, setAdded] = useState(false);
+  const onAdded = () => {
+    setOpen(false);
+    setRound((r) => r + 1);
+    setAdded(true);
+    document.getElementById(`${id}-add`)?.focus();
+  };
+  return (
+    <section className="records-section" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className="heading-m">
+        {title}
+      </h2>
+      <p className="secondary-text">{about}</p>
+      {empty ? <p className="records-section__empty">{empty}</p> : children}
+      <details
+        className="details"
+        open={open}
+        onToggle={(event) => {
+          setOpen(event.currentTarget.open);
+          if (event.currentTarget.open) setAdded(false);
+        }}
+      >
+        <summary id={`${id}-add`} className="details__summary">
+          {addLabel}
+        </summary>
+        <div key={round}>{open && form(onAdded)}</div>
+      </details>
+      <p role="status" className="visually-hidden">
+        {added ? 'Added. It is in the list above.' : ''}
+      </p>
+    </section>
+  );
+};
 
 /** A record as a line of text with its change and delete buttons; changing swaps the line for its form. */
 const RecordItem = ({
@@ -89,7 +115,6 @@ const RecordItem = ({
 const LessonText = ({ lesson, records }: { lesson: Lesson; records: EvaluationRecords }) => {
   const exercise = records.exercises.find((e) => e.id === lesson.exerciseId);
   const links = [
-    exercise && `from “${exercise.title}”`,
     lesson.conversationIds.length > 0 &&
       `${lesson.conversationIds.length} conversation${lesson.conversationIds.length === 1 ? '' : 's'}`,
     lesson.engagementIds.length > 0 &&
@@ -100,7 +125,8 @@ const LessonText = ({ lesson, records }: { lesson: Lesson; records: EvaluationRe
       <p>{lesson.text}</p>
       <p className="secondary-text">
         Recorded <DateTime value={lesson.recordedAt} />
-        {links.length > 0 && `; linked to ${links.join(', ')}`}.
+        {exercise && `, from “${exercise.title}”`}
+        {links.length > 0 && `; linked to ${links.join(' and ')}`}.
         {lesson.conversationIds.length > 0 && (
           <>
             {' '}
@@ -151,7 +177,7 @@ const Lists = ({ records }: { records: EvaluationRecords }) => {
         about="What the department sets out to change, for whom, and how it is measured."
         empty={records.objectives.length === 0 ? 'No objectives yet.' : null}
         addLabel="Add an objective"
-        form={<ObjectiveForm department={department} />}
+        form={(added) => <ObjectiveForm department={department} onDone={added} />}
       >
         <ul className="record-list">
           {records.objectives.map((o) => (
@@ -180,7 +206,7 @@ const Lists = ({ records }: { records: EvaluationRecords }) => {
             : null
         }
         addLabel="Add an exercise"
-        form={<ExerciseForm department={department} />}
+        form={(added) => <ExerciseForm department={department} onDone={added} />}
       >
         {records.exercises.map((e) => (
           <ExerciseCard key={e.id} exercise={e} />
@@ -192,7 +218,7 @@ const Lists = ({ records }: { records: EvaluationRecords }) => {
         about="Lessons from the department’s engagement, linked to the conversations and engagements they are about."
         empty={records.lessons.length === 0 ? 'No lessons recorded yet.' : null}
         addLabel="Add a lesson"
-        form={<LessonForm department={department} exercises={records.exercises} />}
+        form={(added) => <LessonForm department={department} exercises={records.exercises} onDone={added} />}
       >
         <ul className="record-list">
           {records.lessons.map((l) => (
@@ -216,7 +242,9 @@ const Lists = ({ records }: { records: EvaluationRecords }) => {
         about="How many people agreed with a statement before and after, and whether the change is more than chance."
         empty={records.surveys.length === 0 ? 'No surveys yet.' : null}
         addLabel="Add a surveyed outcome"
-        form={<SurveyForm department={department} objectives={records.objectives} />}
+        form={(added) => (
+          <SurveyForm department={department} objectives={records.objectives} onDone={added} />
+        )}
       >
         <ul className="record-list">
           {records.surveys.map((s) => (
@@ -245,7 +273,7 @@ const Lists = ({ records }: { records: EvaluationRecords }) => {
         about="What engagement cost the department, period by period, and so what each engagement cost."
         empty={records.costs.length === 0 ? 'No costs yet.' : null}
         addLabel="Add an input cost"
-        form={<CostForm department={department} />}
+        form={(added) => <CostForm department={department} onDone={added} />}
       >
         <ul className="record-list">
           {records.costs.map((c) => (
@@ -278,10 +306,10 @@ export const EvaluationRecordsPage = ({ department }: { department: string }) =>
       />
     );
   return (
-    <>
+    <div className="records-page">
       <FollowUpsDue items={records.data.followUpsDue ?? []} exercises={records.data.exercises} />
       <Lists records={records.data} />
-    </>
+    </div>
   );
 };
 

@@ -142,7 +142,7 @@ export const InfluenceForm = ({ exercise, entry, followUpMonths, onDone }: Influ
             <TextField
               id={`${id}-evidence[${i}].url`}
               label={`Evidence ${i + 1}: link`}
-              hint="For example, https://www.gov.uk/government/consultations/…"
+              hint="Starting https://, such as a page on GOV.UK"
               inputMode="url"
               value={e.url}
               onChange={(event) =>

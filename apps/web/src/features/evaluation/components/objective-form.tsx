@@ -10,9 +10,14 @@ const EMPTY = { description: '', audience: '', metric: '', baseline: '', target:
 const number = (text: string) => (text.trim() === '' ? null : Number(text));
 
 /** An OASIS objective: what the department sets out to change, for whom, measured by which metric, by when. */
-export const ObjectiveForm = ({ department }: { department: string }) => {
+export const ObjectiveForm = ({ department, onDone }: { department: string; onDone?: () => void }) => {
   const [fields, setFields] = useState(EMPTY);
-  const save = useSaveObjective({ onSuccess: () => setFields(EMPTY) });
+  const save = useSaveObjective({
+    onSuccess: () => {
+      setFields(EMPTY);
+      onDone?.();
+    },
+  });
   // Kept while the error is: the summary takes focus whenever its list changes, and so must not on each keystroke.
   const problems = useMemo(
     () => (save.error && isApiError(save.error) ? save.error.problems : []),
