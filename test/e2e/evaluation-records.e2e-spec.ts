@@ -123,6 +123,26 @@ describe('evaluation records: a policy official records what the department’s 
     await clean();
     await shoot(tab, 'empty');
 
+    // An objective the survey below measures, then changed: its target from 70 to 75.
+    await tab.locator('summary', { hasText: 'Add an objective' }).click();
+    const objective = tab.locator('#objective-new');
+    await objective.getByLabel('Objective').fill('More parents know how to appeal an exam grade');
+    await objective.getByLabel('Audience').fill('Parents in England');
+    await objective.getByLabel('Measured by').selectOption({ label: 'Surveyed outcome change' });
+    await objective.getByLabel('Target (optional)').fill('70');
+    await objective.getByLabel('From', { exact: true }).fill('2026-01-01');
+    await objective.getByLabel('To', { exact: true }).fill('2026-07-01');
+    await objective.getByRole('button', { name: 'Add objective' }).click();
+    const objectives = tab.getByRole('region', { name: 'Objectives' });
+    await objectives.getByText(/baseline not set, target 70, 1 January 2026 until 1 July 2026/).waitFor();
+    await objectives.getByRole('button', { name: /^Change the objective/ }).click();
+    await objectives
+      .getByRole('form', { name: 'Change the objective' })
+      .getByLabel('Target (optional)')
+      .fill('75');
+    await objectives.getByRole('button', { name: 'Save changes' }).click();
+    await objectives.getByText(/target 75,/).waitFor();
+
     // An exercise, opened with the keyboard: the "Add an exercise" summary is reached and opened like a button.
     await tab.locator('summary', { hasText: 'Add an exercise' }).press('Enter');
     const newExercise = tab.locator('#exercise-new');
@@ -228,6 +248,9 @@ describe('evaluation records: a policy official records what the department’s 
     const after = survey.getByRole('group', { name: 'After the exercise' });
     await after.getByLabel('Number who agreed').fill('56');
     await after.getByLabel('Number asked').fill('70');
+    await survey.getByLabel('Objective it measures (optional)').selectOption({
+      label: 'More parents know how to appeal an exam grade',
+    });
     await survey.getByLabel('Surveyed on').fill('2026-04-01');
     await survey.getByRole('button', { name: 'Add survey' }).click();
     const surveys = tab.getByRole('region', { name: 'Surveyed outcomes' });

@@ -83,12 +83,15 @@ const RecordItem = ({
   name,
   department,
   path,
+  consequence,
   children,
   form,
 }: {
   name: string;
   department: string;
   path: string;
+  /** What else deleting it changes, when more than the record goes. */
+  consequence?: string;
   children: ReactNode;
   form: (done: () => void) => ReactNode;
 }) => {
@@ -104,7 +107,7 @@ const RecordItem = ({
             <Button variant="secondary" onClick={() => setChanging(true)}>
               Change<span className="visually-hidden"> {name}</span>
             </Button>
-            <DeleteRecord department={department} path={path} what={name} />
+            <DeleteRecord department={department} path={path} what={name} consequence={consequence} />
           </div>
         </>
       )}
@@ -181,18 +184,19 @@ const Lists = ({ records }: { records: EvaluationRecords }) => {
       >
         <ul className="record-list">
           {records.objectives.map((o) => (
-            <li key={o.id}>
+            <RecordItem
+              key={o.id}
+              name={`the objective “${o.description}”`}
+              department={department}
+              path={recordPath('objectives', o.id)}
+              consequence="Surveys that measure it stay, no longer linked to it. The audit log keeps a copy."
+              form={(done) => <ObjectiveForm department={department} objective={o} onDone={done} />}
+            >
               <p>
                 {o.description} ({o.audience}): {metricName(o.metric)}, baseline {o.baseline ?? 'not set'},
-                target {o.target ?? 'not set'}.
+                target {o.target ?? 'not set'}, <Day value={o.from} /> until <Day value={o.to} />.
               </p>
-              <DeleteRecord
-                department={department}
-                path={recordPath('objectives', o.id)}
-                what={`the objective “${o.description}”`}
-                consequence="Surveys that measure it stay, no longer linked to it. The audit log keeps a copy."
-              />
-            </li>
+            </RecordItem>
           ))}
         </ul>
       </Section>
