@@ -239,6 +239,9 @@ describe('evaluation records', () => {
     ]);
     expect(records.surveys.map((s) => s.change)).toEqual([expect.closeTo(20, 10)]);
     expect(records.costs).toHaveLength(2);
+    // dfe's engagements in each cost's own period: [Jan 1, Apr 1) holds Jan 10, Feb 10, Mar 10 → 3;
+    // [Jun 1, Aug 1) holds Jun 30 23:59:59 and Jul 1 → 2 (dwp's never counts).
+    expect(records.costs.map((c) => c.engagements)).toEqual([3, 2]);
     expect(records.lessons.map((l) => l.exerciseId)).toEqual([e1]);
   });
 

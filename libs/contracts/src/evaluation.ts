@@ -107,6 +107,8 @@ export const inputCostSchema = z.object({
   staffHours: z.number(),
   hourlyRate: z.number(),
   toolCost: z.number(),
+  /** The department's engagements in [from, to), what the cost is divided by; sent with the records page. */
+  engagements: z.number().int().optional(),
 });
 export type InputCost = z.infer<typeof inputCostSchema>;
 

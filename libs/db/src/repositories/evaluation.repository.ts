@@ -513,4 +513,22 @@ export class EvaluationRepository {
       )
       .then((rows: { n: number }[]) => rows[0].n);
   }
+
+  /** The department's engagements in each [from, to), in one query: what each cost record is divided by. */
+  engagementCounts(
+    q: Queryable,
+    departmentId: string,
+    windows: readonly { from: Date; to: Date }[],
+  ): Promise<number[]> {
+    if (windows.length === 0) return Promise.resolve([]);
+    return q
+      .query(
+        `SELECT (SELECT count(*)::int FROM engagement g
+                  WHERE g.department_id = $1 AND g.occurred_at >= w.f AND g.occurred_at < w.t) AS n
+           FROM unnest($2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS w(f, t, i)
+          ORDER BY w.i`,
+        [departmentId, windows.map((w) => w.from), windows.map((w) => w.to)],
+      )
+      .then((rows: { n: number }[]) => rows.map((r) => r.n));
+  }
 }

@@ -76,11 +76,12 @@ export class EvaluationService {
       this.records.costs(q, department.id, window),
     ]);
     const exerciseIds = exercises.map((e) => e.id);
-    const [influence, followUps, lessons, due] = await Promise.all([
+    const [influence, followUps, lessons, due, engagements] = await Promise.all([
       this.records.influenceOf(q, exerciseIds),
       this.records.followUpsOf(q, exerciseIds),
       this.records.lessons(q, department.id, window, exerciseIds),
       this.records.followUpsDue(q, department.id, now),
+      this.records.engagementCounts(q, department.id, costs),
     ]);
     const key = department.key;
     return {
@@ -89,7 +90,7 @@ export class EvaluationService {
       exercises: exercises.map((r) => exerciseView(key, r, influence, followUps)),
       lessons: lessons.map((r) => lessonView(key, r)),
       surveys: surveys.map((r) => surveyView(key, r)),
-      costs: costs.map((r) => costView(key, r)),
+      costs: costs.map((r, i) => ({ ...costView(key, r), engagements: engagements[i] })),
       followUpsDue: due.map(followUpDueView),
     };
   }

@@ -1,110 +1,136 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import type { Objective } from '@parley/contracts';
 import { METRICS } from '@parley/domain';
-import { Button } from '../../../components/ui/button';
-import { ErrorSummary } from '../../../components/ui/error-summary';
+import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
-import { isApiError } from '../../../lib/api-client';
-import { useSaveObjective } from '../api/save-objective';
+import { recordPath, useChangeRecord } from '../api/change-record';
+import { useRecordFailure } from '../utils/record-failure';
+import { changedFields, dayOf, numberOrText } from '../utils/record-words';
+import { RecordForm } from './record-form';
 
-const EMPTY = { description: '', audience: '', metric: '', baseline: '', target: '', from: '', to: '' };
-const number = (text: string) => (text.trim() === '' ? null : Number(text));
+const FIELDS = ['description', 'audience', 'metric', 'baseline', 'target', 'from', 'to'] as const;
+
+type ObjectiveFormProps = { department: string; objective?: Objective; onDone?: () => void };
 
 /** An OASIS objective: what the department sets out to change, for whom, measured by which metric, by when. */
-export const ObjectiveForm = ({ department }: { department: string }) => {
-  const [fields, setFields] = useState(EMPTY);
-  const save = useSaveObjective({ onSuccess: () => setFields(EMPTY) });
-  const problems = save.error && isApiError(save.error) ? save.error.problems : [];
-  const errorOf = (path: string) => problems.find((p) => p.path === path)?.message;
-  const set = (name: keyof typeof EMPTY) => (event: { target: { value: string } }) =>
-    setFields({ ...fields, [name]: event.target.value });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate({
-      department,
-      description: fields.description,
-      audience: fields.audience,
-      metric: fields.metric,
-      baseline: number(fields.baseline),
-      target: number(fields.target),
-      from: fields.from,
-      to: fields.to,
-    });
+export const ObjectiveForm = ({ department, objective, onDone }: ObjectiveFormProps) => {
+  const initial = {
+    description: objective?.description ?? '',
+    audience: objective?.audience ?? '',
+    metric: objective?.metric ?? '',
+    baseline: objective?.baseline === null || !objective ? '' : String(objective.baseline),
+    target: objective?.target === null || !objective ? '' : String(objective.target),
+    from: dayOf(objective?.from ?? null),
+    to: dayOf(objective?.to ?? null),
   };
+  const [fields, setFields] = useState(initial);
+  const save = useChangeRecord(department, {
+    onSuccess: () => {
+      setFields(initial);
+      onDone?.();
+    },
+  });
+  const id = objective ? `objective-${objective.id}` : 'objective-new';
+  const { errorOf, summary } = useRecordFailure(save.error, id, FIELDS);
+  // An emptied baseline or target is "not set" (null) when adding; a change leaves it out instead.
+  const asSent = (f: typeof initial) => ({
+    description: f.description,
+    audience: f.audience,
+    metric: f.metric,
+    baseline: numberOrText(f.baseline) ?? (objective ? undefined : null),
+    target: numberOrText(f.target) ?? (objective ? undefined : null),
+    from: f.from,
+    to: f.to,
+  });
+  const submit = () =>
+    objective
+      ? save.mutate({
+          method: 'PATCH',
+          path: recordPath('objectives', objective.id),
+          body: changedFields({ ...asSent(initial), from: objective.from, to: objective.to }, asSent(fields)),
+        })
+      : save.mutate({
+          method: 'POST',
+          path: recordPath('objectives'),
+          body: { department, ...asSent(fields) },
+        });
+  const set = (name: keyof typeof initial) => (event: { target: { value: string } }) =>
+    setFields({ ...fields, [name]: event.target.value });
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="objective-form-title">
-      <h3 id="objective-form-title" className="heading-s">
-        Add an objective
-      </h3>
-      <ErrorSummary
-        items={problems.map((p) => ({ text: p.message, href: `#objective-${p.path.split('.')[0]}` }))}
-      />
+    <RecordForm
+      id={id}
+      title={objective ? 'Change the objective' : 'Add an objective'}
+      summary={summary}
+      submitLabel={objective ? 'Save changes' : 'Add objective'}
+      busy={save.isPending}
+      onSubmit={submit}
+      onCancel={objective ? onDone : undefined}
+      titleHidden={!objective}
+    >
       <TextField
-        id="objective-description"
+        id={`${id}-description`}
         label="Objective"
         value={fields.description}
         onChange={set('description')}
         error={errorOf('description')}
       />
       <TextField
-        id="objective-audience"
+        id={`${id}-audience`}
         label="Audience"
         value={fields.audience}
         onChange={set('audience')}
         error={errorOf('audience')}
       />
-      <div className={`form-group${errorOf('metric') ? ' form-group--error' : ''}`}>
-        <label className="label" htmlFor="objective-metric">
-          Measured by
-        </label>
-        {errorOf('metric') && (
-          <p id="objective-metric-error" className="error-message">
-            {errorOf('metric')}
-          </p>
-        )}
-        <select id="objective-metric" className="select" value={fields.metric} onChange={set('metric')}>
-          <option value="">Choose a measure</option>
-          {METRICS.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-metric`}
+        label="Measured by"
+        value={fields.metric}
+        onChange={(metric) => setFields({ ...fields, metric })}
+        error={errorOf('metric')}
+      >
+        <option value="">Choose a measure</option>
+        {METRICS.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.name}
+          </option>
+        ))}
+      </SelectField>
       <TextField
-        id="objective-baseline"
+        id={`${id}-baseline`}
         label="Baseline (optional)"
         inputMode="decimal"
+        className="input--width-20"
         value={fields.baseline}
         onChange={set('baseline')}
         error={errorOf('baseline')}
       />
       <TextField
-        id="objective-target"
+        id={`${id}-target`}
         label="Target (optional)"
         inputMode="decimal"
+        className="input--width-20"
         value={fields.target}
         onChange={set('target')}
         error={errorOf('target')}
       />
       <TextField
-        id="objective-from"
+        id={`${id}-from`}
         label="From"
         hint="For example, 2026-01-01"
+        className="input--width-20"
         value={fields.from}
         onChange={set('from')}
         error={errorOf('from')}
       />
       <TextField
-        id="objective-to"
+        id={`${id}-to`}
         label="To"
         hint="For example, 2026-04-01"
+        className="input--width-20"
         value={fields.to}
         onChange={set('to')}
         error={errorOf('to')}
       />
-      <Button type="submit" disabled={save.isPending}>
-        Add objective
-      </Button>
-    </form>
+    </RecordForm>
   );
 };
