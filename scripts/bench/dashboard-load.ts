@@ -16,17 +16,20 @@ const AUTHORS = 250_000;
 /**
  * Everything about post n follows from n, in TypeScript (the COPY stream) and in SQL (the roll-ups and the log),
  * so the generated roll-ups agree with the posts: id n + 1, conversation ⌊n / THREAD⌋ + 1, the department of its
- * conversation c is c mod 10, its theme ⌊c / 10⌋ mod 8, its class n·7 mod 10 (0–2 negative, 3–6 neutral, 7–9
+ * conversation c is c mod 10, its theme ⌊c / 50⌋ mod 8, its class n·7 mod 10 (0–2 negative, 3–6 neutral, 7–9
  * positive). In SQL `p.id - 1` is n and `c.id - 1` is c.
  */
 const SQL = {
   department: (c: string) => `((${c}) % 10)`,
-  theme: (c: string) => `(((${c}) / 10) % ${THEMES_PER_DEPARTMENT})`,
+  theme: (c: string) => `(((${c}) / 50) % ${THEMES_PER_DEPARTMENT})`,
   label: (n: string) =>
     `(CASE WHEN (${n}) * 7 % 10 < 3 THEN 'negative' WHEN (${n}) * 7 % 10 < 7 THEN 'neutral' ELSE 'positive' END)`,
-  /** A conversation with an opportunity (two in five), and one the department replied to (one in five). */
-  tagged: (c: string) => `((${c}) % 5 < 2)`,
-  replied: (c: string) => `((${c}) % 5 = 0)`,
+  /**
+   * A conversation with an opportunity (two in five), and one the department replied to (one in five), of every
+   * department alike: by ⌊c / 10⌋, as c mod 10 is the department.
+   */
+  tagged: (c: string) => `(((${c}) / 10) % 5 < 2)`,
+  replied: (c: string) => `(((${c}) / 10) % 5 = 0)`,
 };
 const HOUR_OF = (at: string) => `date_bin('1 hour', ${at}, timestamptz '2000-01-01 00:00:00+00')`;
 
