@@ -41,6 +41,25 @@ export const LONG_TAIL = Array.from(
     `${SYLLABLES[i % 50]}${SYLLABLES[Math.floor(i / 50) % 50]}${SYLLABLES[Math.floor(i / 2500) % 50]}n`,
 );
 
+/** Ten departments as people write them: full name, short forms, an account handle. */
+export const DEPARTMENTS = [
+  ['dfe', 'Department for Education', ['DfE', 'Student Loans Company'], 'DfE_Official'],
+  ['dwp', 'Department for Work and Pensions', ['DWP', 'Jobcentre Plus'], 'DWPgovuk'],
+  ['hmrc', 'HM Revenue and Customs', ['HMRC'], 'HMRCgovuk'],
+  ['dhsc', 'Department of Health and Social Care', ['DHSC'], 'DHSCgovuk'],
+  ['dft', 'Department for Transport', ['DfT', 'DVLA'], 'transportgovuk'],
+  ['ho', 'Home Office', ['HMPO', 'UK Visas and Immigration'], 'ukhomeoffice'],
+  [
+    'defra',
+    'Department for Environment, Food and Rural Affairs',
+    ['Defra', 'Environment Agency'],
+    'DefraGovUK',
+  ],
+  ['mhclg', 'Ministry of Housing, Communities and Local Government', ['MHCLG'], 'mhclg'],
+  ['desnz', 'Department for Energy Security and Net Zero', ['DESNZ'], 'DESNZgovuk'],
+  ['moj', 'Ministry of Justice', ['MoJ', 'HM Courts and Tribunals Service'], 'MoJGovUK'],
+] as const;
+
 export const FILLER =
   'the and of to in is it for on with as was at by an be this that from or but are not have'.split(' ');
 

@@ -1,9 +1,11 @@
+import { runDashboardBench } from './dashboard.bench';
 import { runIngestBench } from './ingest.bench';
 import { runMentionsBench } from './mentions.bench';
 import { runSentimentBench } from './sentiment.bench';
 import { runTaggingBench } from './tagging.bench';
 
 const BENCHES: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
+  dashboard: runDashboardBench,
   ingest: runIngestBench,
   mentions: runMentionsBench,
   sentiment: runSentimentBench,
@@ -19,7 +21,7 @@ const main = async () => {
   const bench = name ? BENCHES[name] : undefined;
   if (!bench) {
     console.error(
-      `usage: npm run bench -- ${Object.keys(BENCHES).join('|')} (ingest also takes --store-only, mentions --posts N)`,
+      `usage: npm run bench -- ${Object.keys(BENCHES).join('|')} (ingest also takes --store-only, mentions and dashboard --posts N)`,
     );
     process.exit(2);
   }

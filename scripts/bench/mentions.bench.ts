@@ -1,27 +1,8 @@
 import { createDataSource, inTransaction, MentionRollupRepository } from '@parley/db';
-import { FILLER, VOCABULARY, freshDatabase, pick, prng } from './bench-support';
+import { DEPARTMENTS, FILLER, VOCABULARY, freshDatabase, pick, prng } from './bench-support';
 
 const random = prng(11);
 const HOUR = 3_600_000;
-
-/** Ten departments as people write them: full name, short forms, an account handle. */
-const DEPARTMENTS = [
-  ['dfe', 'Department for Education', ['DfE', 'Student Loans Company'], 'DfE_Official'],
-  ['dwp', 'Department for Work and Pensions', ['DWP', 'Jobcentre Plus'], 'DWPgovuk'],
-  ['hmrc', 'HM Revenue and Customs', ['HMRC'], 'HMRCgovuk'],
-  ['dhsc', 'Department of Health and Social Care', ['DHSC'], 'DHSCgovuk'],
-  ['dft', 'Department for Transport', ['DfT', 'DVLA'], 'transportgovuk'],
-  ['ho', 'Home Office', ['HMPO', 'UK Visas and Immigration'], 'ukhomeoffice'],
-  [
-    'defra',
-    'Department for Environment, Food and Rural Affairs',
-    ['Defra', 'Environment Agency'],
-    'DefraGovUK',
-  ],
-  ['mhclg', 'Ministry of Housing, Communities and Local Government', ['MHCLG'], 'mhclg'],
-  ['desnz', 'Department for Energy Security and Net Zero', ['DESNZ'], 'DESNZgovuk'],
-  ['moj', 'Ministry of Justice', ['MoJ', 'HM Courts and Tribunals Service'], 'MoJGovUK'],
-] as const;
 
 const post = (): string => {
   const words = Array.from({ length: 12 + Math.floor(random() * 30) }, () =>
