@@ -106,11 +106,15 @@ const rollUpSlice = async (databaseUrl: string): Promise<Record<string, number>>
   // The handlers log each run; stdout is the bench's one JSON object.
   Logger.overrideLogger(['error', 'warn']);
   const dataSource = await createDataSource(databaseUrl, { poolSize: 2 }).initialize();
-  const mentions = new MentionRollupRepository();
+  const [mentions, sentiment, themes] = [
+    new MentionRollupRepository(),
+    new SentimentRepository(),
+    new ThemeRepository(),
+  ];
   const handlers = {
-    mentions: new RollUpMentionsHandler(dataSource, mentions),
-    sentiment: new RollUpSentimentHandler(dataSource, mentions, new SentimentRepository()),
-    themes: new RollUpThemesHandler(dataSource, new ThemeRepository()),
+    mentions: new RollUpMentionsHandler(dataSource, mentions, sentiment, themes),
+    sentiment: new RollUpSentimentHandler(dataSource, mentions, sentiment),
+    themes: new RollUpThemesHandler(dataSource, themes),
   };
   const ms: Record<string, number> = {};
   try {
