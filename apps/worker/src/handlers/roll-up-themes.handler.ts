@@ -62,7 +62,9 @@ export class RollUpThemesHandler {
     const posts = await this.themes.onTopicTaggedIn(
       tx,
       new Date(countedTo.getTime() - COMMIT_LAG_MS),
-      to,
+      // Postgres' now() has microseconds and a Date milliseconds: read to the end of that millisecond, or a post
+      // tagged in it waits for the next run (re-reading the edge is harmless: placed posts are skipped).
+      new Date(to.getTime() + 1),
       POSTS_PER_STEP,
     );
     const byDepartment = new Map<string, OnTopicPost[]>();
