@@ -54,11 +54,13 @@ export class MetricsLogRepository {
     return rows[0].n;
   }
 
-  /** When each of the window's new opportunities was found, for a chart (opportunities are few; buckets are cut in code). */
+  /**
+   * When each of the window's new opportunities was found, for a chart (opportunities are few; buckets are cut in
+   * code). A conversation has at most one per department (a unique key), so no grouping is needed.
+   */
   async opportunityTimes(q: Queryable, departmentId: string, from: Date, to: Date): Promise<Date[]> {
     const rows: { at: Date }[] = await q.query(
-      `SELECT min(created_at) AS at FROM opportunity
-       WHERE department_id = $1 AND created_at >= $2 AND created_at < $3 GROUP BY conversation_id`,
+      `SELECT created_at AS at FROM opportunity WHERE department_id = $1 AND created_at >= $2 AND created_at < $3`,
       [departmentId, from, to],
     );
     return rows.map((r) => r.at);
