@@ -199,7 +199,7 @@ describe('dashboards: the figures a manager and a policy official open', () => {
     const tab = await signIn('manager');
     await openDashboard(tab, 'Evaluation');
     await tab.getByRole('heading', { name: /^Evaluation/, level: 1 }).waitFor({ timeout: 15_000 });
-    await tab.getByLabel('Period').selectOption('30d');
+    await tab.getByLabel('Period', { exact: true }).selectOption('30d');
     await tab.getByLabel('Compare with').selectOption('previous');
     await tab.getByRole('button', { name: 'Show figures' }).click();
     await tab.getByText(/, compared with /).waitFor({ timeout: 15_000 });
