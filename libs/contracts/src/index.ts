@@ -19,3 +19,4 @@ export * from './themes';
 export * from './evaluation';
 export * from './sentiment';
 export * from './reports';
+export * from './alerts';

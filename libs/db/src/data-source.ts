@@ -26,6 +26,7 @@ import { DigestSubscription1796480000000 } from './migrations/1796480000000-dige
 import { MentionReachCell1796494000000 } from './migrations/1796494000000-mention-reach-cell';
 import { FlaggedExclusions1796492000000 } from './migrations/1796492000000-flagged-exclusions';
 import { FollowUpWebhooks1796492100000 } from './migrations/1796492100000-follow-up-webhooks';
+import { Alerts1796500000000 } from './migrations/1796500000000-alerts';
 
 export const MIGRATIONS = [
   InitialSchema1763683200000,
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   FlaggedExclusions1796492000000,
   FollowUpWebhooks1796492100000,
   MentionReachCell1796494000000,
+  Alerts1796500000000,
 ];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */
