@@ -302,3 +302,19 @@ export const alertSettingsSchema = strictObject({
   digestAbove: z.number().int().min(1).max(100).default(3),
 });
 export type AlertSettings = z.infer<typeof alertSettingsSchema>;
+
+/**
+ * What `GET /api/events` sends (SSE event name `alert`) when an alert is raised or changes, to streams that may
+ * read its department: enough for the header badge and a toast; the page refetches the alert itself.
+ */
+export const alertLiveEventSchema = z.object({
+  alertId: z.string(),
+  department: departmentKey,
+  kind: alertKindSchema,
+  severity: z.number().int(),
+  status: alertStatusSchema,
+  /** One plain line ("Mentions of Food Standards are 4 times the usual rate"). */
+  headline: z.string(),
+  at: z.string(),
+});
+export type AlertLiveEvent = z.infer<typeof alertLiveEventSchema>;

@@ -48,6 +48,8 @@ export class Alerts1796500000000 implements MigrationInterface {
         last_seen_at timestamptz NOT NULL,
         measure jsonb NOT NULL,
         explanation jsonb NOT NULL,
+        -- The hourly series the detector judged, with its baseline band (AlertSeries), refreshed while open.
+        series jsonb NOT NULL DEFAULT '{"unit": "mentions per hour", "points": []}',
         status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'acknowledged', 'snoozed', 'closed')),
         assignee_id uuid REFERENCES app_user(id) ON DELETE SET NULL,
         snoozed_until timestamptz,
