@@ -5,6 +5,7 @@ import { eventually, rssFeed, startFixtureServer, type FeedItem } from '@parley/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '@parley/db';
+import { BackfillService } from '../../apps/api/src/modules/tagging/backfill.service';
 import { TimeSignalsService } from '../../apps/api/src/modules/tagging/time-signals.service';
 import { startParley, type Parley } from './harness';
 
@@ -307,6 +308,29 @@ describe('tagging that stays true', () => {
       item.id,
     ]);
     expect(rows[0].score).toBe(99);
+  });
+
+  it('re-tags only the conversations that were there when the re-tagging began: newer ones were tagged by the new rules', async () => {
+    const versions = async () =>
+      new Map(
+        (
+          await parley.db.query(`SELECT root_external_id AS root, content_version AS v FROM conversation`)
+        ).rows.map((r: { root: string; v: number }) => [r.root, r.v]),
+      );
+    const before = await versions();
+    let arrived = false;
+    // A conversation ingested while the re-tagging runs (as on a busy firehose right after a rule change).
+    await parley.api.get(BackfillService).run(new Date(0), async () => {
+      if (arrived) return;
+      arrived = true;
+      await parley.db.query(
+        `INSERT INTO conversation (source_id, root_external_id, title, started_at, last_activity_at)
+         SELECT id, 'late-arrival', 'Arrived during the re-tagging', now(), now() FROM source WHERE key = 'forum'`,
+      );
+    });
+    const after = await versions();
+    expect(after.get('late-arrival')).toBe(1);
+    for (const [root, version] of before) expect(after.get(root)).toBe(version + 1);
   });
 
   it('puts a thread the department started in its inbox once the public replies, timed from the first reply', async () => {

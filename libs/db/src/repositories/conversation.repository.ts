@@ -265,23 +265,39 @@ export class ConversationRepository {
       .then((rows: { n: number }[]) => rows[0].n);
   }
 
-  countActiveSince(q: Queryable, since: Date): Promise<number> {
+  /**
+   * The newest conversation's id (0 when there is none). Ids only grow, so a re-tagging that starts after a rule
+   * change can stop here: every conversation after it is tagged, when it arrives, by the rules already changed.
+   */
+  newestId(q: Queryable): Promise<string> {
     return q
-      .query(`SELECT count(*)::int AS n FROM conversation WHERE last_activity_at >= $1`, [since])
+      .query(`SELECT coalesce(max(id), 0)::text AS id FROM conversation`)
+      .then((rows: { id: string }[]) => rows[0].id);
+  }
+
+  countActiveSince(q: Queryable, since: Date, throughId: string): Promise<number> {
+    return q
+      .query(`SELECT count(*)::int AS n FROM conversation WHERE last_activity_at >= $1 AND id <= $2`, [
+        since,
+        throughId,
+      ])
       .then((rows: { n: number }[]) => rows[0].n);
   }
 
-  /** The next page of conversations active since `since`, each given a new version so it is tagged afresh. */
+  /**
+   * The next page of conversations active since `since`, up to `throughId`, each given a new version so it is
+   * tagged afresh.
+   */
   bumpActivePage(
     q: Queryable,
-    since: Date,
+    window: { since: Date; throughId: string },
     afterId: string,
     limit: number,
   ): Promise<{ id: string; contentVersion: number }[]> {
     return bumpVersions(
       q,
-      `SELECT id FROM conversation WHERE last_activity_at >= $1 AND id > $2 ORDER BY id LIMIT $3`,
-      [since, afterId, limit],
+      `SELECT id FROM conversation WHERE last_activity_at >= $1 AND id > $2 AND id <= $3 ORDER BY id LIMIT $4`,
+      [window.since, afterId, window.throughId, limit],
     );
   }
 
