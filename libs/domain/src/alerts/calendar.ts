@@ -29,7 +29,9 @@ export const dayKindOf = (hour: Date, isHoliday: HolidayCalendar): DayKind => {
   const key = Math.floor(hour.getTime() / HOUR_MS);
   let kind = cache.get(key);
   if (kind === undefined) {
-    const parts = Object.fromEntries(LONDON_DAY.formatToParts(new Date(key * HOUR_MS)).map((p) => [p.type, p.value]));
+    const parts = Object.fromEntries(
+      LONDON_DAY.formatToParts(new Date(key * HOUR_MS)).map((p) => [p.type, p.value]),
+    );
     const weekend = parts.weekday === 'Sat' || parts.weekday === 'Sun';
     kind = weekend || isHoliday(`${parts.year}-${parts.month}-${parts.day}`) ? 'rest' : 'working';
     cache.set(key, kind);
@@ -41,5 +43,9 @@ export const dayKindOf = (hour: Date, isHoliday: HolidayCalendar): DayKind => {
 export type ExpectedEvent = { name: string; kind: string; from: Date; to: Date };
 
 /** The first expected event whose window overlaps [from, to), or null. */
-export const expectedEventIn = (events: readonly ExpectedEvent[], from: Date, to: Date): ExpectedEvent | null =>
+export const expectedEventIn = (
+  events: readonly ExpectedEvent[],
+  from: Date,
+  to: Date,
+): ExpectedEvent | null =>
   events.find((e) => e.from.getTime() < to.getTime() && e.to.getTime() > from.getTime()) ?? null;

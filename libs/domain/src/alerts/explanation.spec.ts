@@ -29,7 +29,9 @@ const judgement = {
 
 describe('explainAlert', () => {
   const window = [
-    ...Array.from({ length: 8 }, (_, i) => post(i, 'Water bills are up again #WaterBills', ['water', 'bill', 'water bill'])),
+    ...Array.from({ length: 8 }, (_, i) =>
+      post(i, 'Water bills are up again #WaterBills', ['water', 'bill', 'water bill']),
+    ),
     post(20, 'Anyone know about exam results? Email me at jo@example.com', ['exam', 'result'], {
       replies: 40,
       shares: 3,
@@ -95,9 +97,8 @@ describe('explainAlert', () => {
 
 describe('hashtagsOf', () => {
   it('finds each hashtag once, in lower case, and not inside words or links', () => {
-    expect(hashtagsOf('#BoycottTesco now #boycotttesco and #Fair_Pay, not a#b or https://x.org/#frag')).toEqual([
-      '#boycotttesco',
-      '#fair_pay',
-    ]);
+    expect(
+      hashtagsOf('#BoycottTesco now #boycotttesco and #Fair_Pay, not a#b or https://x.org/#frag'),
+    ).toEqual(['#boycotttesco', '#fair_pay']);
   });
 });

@@ -92,13 +92,15 @@ const overRepresented = (
       inWindow.set(key, entry);
     }
   const inBaseline = new Map<string, number>();
-  for (const post of baseline) for (const key of post.keys.keys()) inBaseline.set(key, (inBaseline.get(key) ?? 0) + 1);
+  for (const post of baseline)
+    for (const key of post.keys.keys()) inBaseline.set(key, (inBaseline.get(key) ?? 0) + 1);
   const minimum = Math.max(MIN_TERM_POSTS, Math.ceil(window.length * MIN_TERM_SHARE));
   return [...inWindow]
     .map(([key, { shown, count }]) => {
       const baselineCount = inBaseline.get(key) ?? 0;
       const lift =
-        Math.log2((count + 0.5) / (window.length + 1)) - Math.log2((baselineCount + 0.5) / (baseline.length + 1));
+        Math.log2((count + 0.5) / (window.length + 1)) -
+        Math.log2((baselineCount + 0.5) / (baseline.length + 1));
       return { key, shown, count, baselineCount, lift };
     })
     .filter((t) => t.count >= minimum && t.lift >= MIN_LIFT)
@@ -150,7 +152,10 @@ const PERIOD = { day: 'over the last 24 hours', hour: 'in the last hour' } as co
 const BASELINE = { day: 'the 7 days before', hour: 'the 12 hours before' } as const;
 
 /** One or two plain sentences: what rose (or fell), by how much, from where, and whether it was expected. */
-export const alertSummary = (input: Omit<ExplanationInput, 'baseline'>, sources: Explanation['sources']): string => {
+export const alertSummary = (
+  input: Omit<ExplanationInput, 'baseline'>,
+  sources: Explanation['sources'],
+): string => {
   const { kind, subject, judgement: j } = input;
   const where = new Set(sources.map((s) => s.platform)).size;
   const from = sources.length

@@ -44,7 +44,14 @@ describe('judgeRise', () => {
       DEFAULT_DETECTOR_SETTINGS,
       noHolidays,
     );
-    expect(verdict.rise).toMatchObject({ window: 'hour', observed: 20, expected: 5, threshold: 7, n: 20, baselineN: 60 });
+    expect(verdict.rise).toMatchObject({
+      window: 'hour',
+      observed: 20,
+      expected: 5,
+      threshold: 7,
+      n: 20,
+      baselineN: 60,
+    });
   });
 
   it.each([
@@ -78,8 +85,12 @@ describe('judgeRise', () => {
 
     it('raises nothing below the higher bar (mean + 4σ)', () => {
       expect(
-        judgeRise(spike(8.5), DEFAULT_DETECTOR_SETTINGS, noHolidays, event('2026-11-25T11:00:00Z', '2026-11-25T14:00:00Z'))
-          .rise,
+        judgeRise(
+          spike(8.5),
+          DEFAULT_DETECTOR_SETTINGS,
+          noHolidays,
+          event('2026-11-25T11:00:00Z', '2026-11-25T14:00:00Z'),
+        ).rise,
       ).toBeNull();
     });
 
@@ -111,13 +122,24 @@ describe('judgeRise', () => {
 
     it('judges a Monday against working days, not the weekend before it', () => {
       // Monday 09:00: the 12 hours before are Sunday's; compared with them, Monday's usual 22 would be a spike.
-      const verdict = judgeRise(series('2026-11-30T09:00:00Z', weekly(noHolidays)), DEFAULT_DETECTOR_SETTINGS, noHolidays);
+      const verdict = judgeRise(
+        series('2026-11-30T09:00:00Z', weekly(noHolidays)),
+        DEFAULT_DETECTOR_SETTINGS,
+        noHolidays,
+      );
       expect(verdict.rise).toBeNull();
     });
 
     it('finds no spike in a weekend dip, nor in the working week after it', () => {
-      for (const last of ['2026-11-28T15:00:00Z', '2026-11-29T23:00:00Z', '2026-11-30T00:00:00Z', '2026-11-30T10:00:00Z']) {
-        expect(judgeRise(series(last, weekly(noHolidays)), DEFAULT_DETECTOR_SETTINGS, noHolidays).rise).toBeNull();
+      for (const last of [
+        '2026-11-28T15:00:00Z',
+        '2026-11-29T23:00:00Z',
+        '2026-11-30T00:00:00Z',
+        '2026-11-30T10:00:00Z',
+      ]) {
+        expect(
+          judgeRise(series(last, weekly(noHolidays)), DEFAULT_DETECTOR_SETTINGS, noHolidays).rise,
+        ).toBeNull();
       }
     });
 

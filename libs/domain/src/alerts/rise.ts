@@ -12,7 +12,12 @@ export const DETECTOR_HOURS = DAY_HOURS + BASELINE_HOURS;
 const MIN_KIND_HOURS = 12;
 
 /** The thresholds of a department's detectors (its alert settings). */
-export type DetectorSettings = { k: number; expectedK: number; minBaseline: number; sentimentDropPoints: number };
+export type DetectorSettings = {
+  k: number;
+  expectedK: number;
+  minBaseline: number;
+  sentimentDropPoints: number;
+};
 export const DEFAULT_DETECTOR_SETTINGS: DetectorSettings = {
   k: 2,
   expectedK: 4,
@@ -45,8 +50,7 @@ export type Judgement = {
 
 export type Suppression = 'short_history' | 'flat_baseline' | 'thin_baseline';
 export type RiseVerdict =
-  | { rise: Judgement; suppressed: null }
-  | { rise: null; suppressed: Suppression | null };
+  { rise: Judgement; suppressed: null } | { rise: null; suppressed: Suppression | null };
 
 type Stats = { mean: number; sd: number; sum: number; hours: number };
 
@@ -176,10 +180,7 @@ export const judgeRise = (
   events: readonly ExpectedEvent[] = [],
 ): RiseVerdict => {
   if (series.counts.length < DETECTOR_HOURS) return { rise: null, suppressed: 'short_history' };
-  const tests = [
-    dayTest(series, settings, isHoliday, events),
-    hourTest(series, settings, isHoliday, events),
-  ];
+  const tests = [dayTest(series, settings, isHoliday, events), hourTest(series, settings, isHoliday, events)];
   const crossed = tests
     .filter((t) => t.suppressed === null && t.judgement.observed > t.judgement.threshold)
     .map((t) => t.judgement)

@@ -16,7 +16,14 @@ describe('judgeSentimentTurn', () => {
   it('raises a turn when net sentiment falls by more than the points allowed', () => {
     // Baseline net +20 (1 negative, 1 neutral, 3 positive an hour), last day −40 (3, 1, 1).
     const turn = judgeSentimentTurn(hours([1, 1, 3], [3, 1, 1]), DEFAULT_DETECTOR_SETTINGS);
-    expect(turn).toMatchObject({ window: 'day', observed: -40, expected: 40, threshold: 20, spread: 80, n: 120 });
+    expect(turn).toMatchObject({
+      window: 'day',
+      observed: -40,
+      expected: 40,
+      threshold: 20,
+      spread: 80,
+      n: 120,
+    });
   });
 
   it('ignores a fall within the points allowed, and any rise', () => {

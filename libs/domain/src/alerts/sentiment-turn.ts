@@ -20,7 +20,11 @@ export type HourlySentiment = { start: Date; counts: readonly SentimentCounts[] 
 
 const total = (counts: readonly SentimentCounts[]): SentimentCounts =>
   counts.reduce(
-    (s, c) => ({ negative: s.negative + c.negative, neutral: s.neutral + c.neutral, positive: s.positive + c.positive }),
+    (s, c) => ({
+      negative: s.negative + c.negative,
+      neutral: s.neutral + c.neutral,
+      positive: s.positive + c.positive,
+    }),
     { negative: 0, neutral: 0, positive: 0 },
   );
 
