@@ -25,7 +25,6 @@ import {
 } from './bench-support';
 
 const random = prng(12);
-const HOUR = 3_600_000;
 const RULES_PER_DEPARTMENT = 3;
 const THEMES_PER_DEPARTMENT = 6;
 const PARTNERS = ['Tesco', 'Serco'];
