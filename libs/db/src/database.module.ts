@@ -2,6 +2,7 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown 
 import { CONFIG, type Config } from '@parley/config';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
+import { AlertDetectionRepository } from './repositories/alert-detection.repository';
 import { AuditRepository } from './repositories/audit.repository';
 import { BackfillRequestRepository } from './repositories/backfill-request.repository';
 import { BundleRepository } from './repositories/bundle.repository';
@@ -35,6 +36,7 @@ import { WorkspaceRepository } from './repositories/workspace.repository';
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
 
 const REPOSITORIES = [
+  AlertDetectionRepository,
   AuditRepository,
   BackfillRequestRepository,
   BundleRepository,
