@@ -149,20 +149,20 @@ describe('alert delivery: in-app live, email by preference and quiet hours, webh
       { who: 'loud', read: false, email: expect.stringMatching(/^(pending|sent)$/) },
       { who: 'quiet', read: false, email: null },
     ]);
-    const mail = await eventually(() => mailTo('loud')[0]);
+    const mail = await eventually(async () => mailTo('loud')[0]);
     const text = decodeQuotedPrintable(mail.raw);
     expect(text).toContain('Subject: Mentions of Ferries are 4 times the usual rate');
     expect(text).toContain(`${PUBLIC_URL}/alerts/${id}`);
     expect(mailTo('quiet')).toEqual([]);
     expect(mailTo('inbox')).toEqual([]);
 
-    const hook = await eventually(() => hooks.find((h) => h.body.event.alertIds.includes(id)));
+    const hook = await eventually(async () => hooks.find((h) => h.body.event.alertIds.includes(id)));
     expect(hook.body.event.kind).toBe('alert.raised');
     expect(hook.body.text).toBe(
       `Mentions of Ferries are 4 times the usual rate (Home Department): ${PUBLIC_URL}/alerts/${id}`,
     );
 
-    const live = await eventually(() => homeStream.alerts.find((a) => a.alertId === id));
+    const live = await eventually(async () => homeStream.alerts.find((a) => a.alertId === id));
     expect(live).toMatchObject({ department: 'home', kind: 'spike', severity: 4, status: 'open' });
     expect(live.headline).toBe('Mentions of Ferries are 4 times the usual rate');
 
@@ -183,7 +183,7 @@ describe('alert delivery: in-app live, email by preference and quiet hours, webh
       action: 'acknowledge',
     });
     expect(ack.status).toBe(200);
-    await eventually(() => homeStream.alerts.find((a) => a.alertId === id && a.status === 'acknowledged'));
+    await eventually(async () => homeStream.alerts.find((a) => a.alertId === id && a.status === 'acknowledged'));
     homeStream.close();
     awayStream.close();
     await Promise.all([homeStream.done, awayStream.done]);
@@ -220,7 +220,7 @@ describe('alert delivery: in-app live, email by preference and quiet hours, webh
       { digest: true, count: 4, text: '4 alerts in Busy Department within 15 minutes' },
     ]);
     for (const who of ['busy1', 'busy2']) {
-      const mail = await eventually(() => mailTo(who)[0]);
+      const mail = await eventually(async () => mailTo(who)[0]);
       const text = decodeQuotedPrintable(mail.raw);
       expect(text).toContain('Subject: 4 alerts in Busy Department within 15 minutes');
       expect(text).toContain(`${PUBLIC_URL}/alerts?department=busy`);
@@ -234,7 +234,7 @@ describe('alert delivery: in-app live, email by preference and quiet hours, webh
     await parley.db.query(`UPDATE alert_dispatch SET created_at = created_at - interval '16 minutes'`);
     await deliver();
     await delivered(late);
-    await eventually(() => mailTo('busy1').length === 2);
+    await eventually(async () => mailTo('busy1').length === 2);
     expect(decodeQuotedPrintable(mailTo('busy1')[1].raw)).toContain('Subject: Posts naming Aldi');
   });
 });
