@@ -28,6 +28,7 @@ import { FlaggedExclusions1796492000000 } from './migrations/1796492000000-flagg
 import { FollowUpWebhooks1796492100000 } from './migrations/1796492100000-follow-up-webhooks';
 import { Alerts1796500000000 } from './migrations/1796500000000-alerts';
 import { AlertScopeHour1796510000000 } from './migrations/1796510000000-alert-scope-hour';
+import { AlertDispatch1796520000000 } from './migrations/1796520000000-alert-dispatch';
 import { ReferralIndex1796630000000 } from './migrations/1796630000000-referral-index';
 
 export const MIGRATIONS = [
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   MentionReachCell1796494000000,
   Alerts1796500000000,
   AlertScopeHour1796510000000,
+  AlertDispatch1796520000000,
   ReferralIndex1796630000000,
 ];
 

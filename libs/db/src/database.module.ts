@@ -3,6 +3,8 @@ import { CONFIG, type Config } from '@parley/config';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
 import { AlertDetectionRepository } from './repositories/alert-detection.repository';
+import { AlertRepository } from './repositories/alert.repository';
+import { AlertDeliveryRepository } from './repositories/alert-delivery.repository';
 import { AuditRepository } from './repositories/audit.repository';
 import { BackfillRequestRepository } from './repositories/backfill-request.repository';
 import { BundleRepository } from './repositories/bundle.repository';
@@ -37,6 +39,8 @@ export const DATA_SOURCE = Symbol('DATA_SOURCE');
 
 const REPOSITORIES = [
   AlertDetectionRepository,
+  AlertRepository,
+  AlertDeliveryRepository,
   AuditRepository,
   BackfillRequestRepository,
   BundleRepository,

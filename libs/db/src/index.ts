@@ -32,3 +32,5 @@ export * from './repositories/evaluation.repository';
 export * from './repositories/report.repository';
 export * from './repositories/digest.repository';
 export * from './repositories/alert-detection.repository';
+export * from './repositories/alert.repository';
+export * from './repositories/alert-delivery.repository';

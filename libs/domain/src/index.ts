@@ -30,3 +30,4 @@ export * from './metrics';
 export * from './evaluation';
 export * from './reports';
 export * from './alerts';
+export * from './alert-handling';
