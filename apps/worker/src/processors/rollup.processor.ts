@@ -35,7 +35,7 @@ export class RollupProcessor implements OnApplicationBootstrap, BeforeApplicatio
         RollUpSentiment: () => this.thenAlerts(this.rollUpSentiment.handle()),
         RecountMentions: () => this.thenAlerts(this.rollUpMentions.recount()),
         RollUpThemes: () => this.thenAlerts(this.rollUpThemes.handle()),
-        EvaluateAlerts: () => this.evaluateAlerts.handle(),
+        EvaluateAlerts: () => this.alertsThenDelivery(),
       },
       { redis: this.redis, config: this.config, schedule: () => this.producer.scheduleRollUps() },
     );
@@ -49,6 +49,13 @@ export class RollupProcessor implements OnApplicationBootstrap, BeforeApplicatio
     const result = await run;
     await this.producer.evaluateAlerts();
     return result;
+  }
+
+  /** Raised alerts are delivered now rather than at the next scheduled delivery (up to 15 s later). */
+  private async alertsThenDelivery() {
+    const outcome = await this.evaluateAlerts.handle();
+    if (outcome.raised > 0) await this.producer.deliverAlerts();
+    return outcome;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
