@@ -17,9 +17,9 @@ const SETTLE_MS = 300;
 
 /**
  * Keeps the pages live while someone is signed in: the api's event stream says what changed, and the queries
- * showing it are refetched. An `alert` event's data also goes to `onAlert` (keep it stable,
- * with useCallback: a new one reopens the stream), for the header to announce it. The browser reconnects by itself (with Last-Event-ID, so nothing is missed); a `reset`
- * means more was missed than the server replays, so everything is refetched.
+ * showing it are refetched. The browser reconnects by itself (with Last-Event-ID, so nothing is missed); a `reset`
+ * means more was missed than the server replays, so everything is refetched. An `alert` event's data also goes to
+ * `onAlert`, for the header to announce; keep it stable (useCallback), as a new one reopens the stream.
  */
 export const useLiveUpdates = (signedIn: boolean, onAlert?: (data: string) => void) => {
   const queryClient = useQueryClient();
