@@ -645,4 +645,73 @@ export const ROUTES: Record<string, RouteCase> = {
     }),
     expect: '401 · 200 · 403 200 403 200 200 · 403 404 403 404 404',
   },
+
+  // alerts (issue 12): anyone who can see a department reads its alerts, mutes and cases; comms officers, managers
+  // and admins handle alerts and work on cases; managers and admins mute rules and sources. An alert, mute or case
+  // of an unknown id answers 404 to whoever may act at all.
+  'GET /api/alerts': {
+    request: ({ department }) => ({ path: `/api/alerts?department=${department.key}&status=open` }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
+  'GET /api/alerts/:id': {
+    request: () => ({ path: `/api/alerts/${NOBODY}` }),
+    expect: '401 · 404 · 404 404 404 404 404 · 404 404 404 404 404',
+  },
+  'GET /api/alerts/:id/series': {
+    request: () => ({ path: `/api/alerts/${NOBODY}/series` }),
+    expect: '401 · 404 · 404 404 404 404 404 · 404 404 404 404 404',
+  },
+  'POST /api/alerts/:id/actions': {
+    request: () => ({ path: `/api/alerts/${NOBODY}/actions`, body: { action: 'acknowledge' } }),
+    expect: '401 · 404 · 403 403 404 404 404 · 403 403 404 404 404',
+  },
+  'POST /api/alerts/:id/case': {
+    request: () => ({ path: `/api/alerts/${NOBODY}/case` }),
+    expect: '401 · 404 · 403 403 404 404 404 · 403 403 404 404 404',
+  },
+  'GET /api/alert-mutes': {
+    request: ({ department }) => ({ path: `/api/alert-mutes?department=${department.key}` }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
+  'POST /api/alert-mutes': {
+    // A rule id the department does not have: an allowed caller gets 400 and nothing is muted.
+    request: ({ department }) => ({
+      path: '/api/alert-mutes',
+      body: {
+        department: department.key,
+        target: { type: 'rule', id: NOBODY },
+        until: new Date(Date.now() + 86_400_000).toISOString(),
+        reason: 'Matrix',
+      },
+    }),
+    expect: '401 · 400 · 403 403 403 400 400 · 403 403 403 404 404',
+  },
+  'DELETE /api/alert-mutes/:id': {
+    request: () => ({ path: `/api/alert-mutes/${NOBODY}` }),
+    expect: '401 · 404 · 403 403 403 404 404 · 403 403 403 404 404',
+  },
+  'GET /api/cases': {
+    request: ({ department }) => ({ path: `/api/cases?department=${department.key}` }),
+    expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
+  },
+  'GET /api/cases/:id': {
+    request: () => ({ path: `/api/cases/${NOBODY}` }),
+    expect: '401 · 404 · 404 404 404 404 404 · 404 404 404 404 404',
+  },
+  'PATCH /api/cases/:id': {
+    request: () => ({ path: `/api/cases/${NOBODY}`, body: { title: 'Matrix' } }),
+    expect: '401 · 404 · 403 403 404 404 404 · 403 403 404 404 404',
+  },
+  'GET /api/me/alert-preferences': {
+    request: () => ({ path: '/api/me/alert-preferences' }),
+    expect: '401 · 200 · 200 200 200 200 200 · 200 200 200 200 200',
+  },
+  'PUT /api/me/alert-preferences': {
+    request: () => ({
+      path: '/api/me/alert-preferences',
+      body: { email: true, inApp: true, minSeverity: 1, quietHours: null },
+    }),
+    expect: '401 · 200 · 200 200 200 200 200 · 200 200 200 200 200',
+    notADepartmentWrite: "the caller's own alert delivery",
+  },
 };

@@ -4,6 +4,7 @@ import { JobsModule } from '@parley/jobs';
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { AlertsModule } from './modules/alerts/alerts.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { EngagementsModule } from './modules/engagements/engagements.module';
@@ -32,6 +33,7 @@ import { WorkspaceModule } from './modules/workspace/workspace.module';
     AuthModule,
     UsersModule,
     WorkspaceModule,
+    AlertsModule,
     SourcesModule,
     ConversationsModule,
     TaggingModule,

@@ -18,6 +18,7 @@ import { FeedParsePool } from '@parley/ingest';
 import { JobsModule } from '@parley/jobs';
 import { CompiledRulesCache } from '@parley/tagging';
 import type { DataSource } from 'typeorm';
+import { DeliverAlertsHandler } from './handlers/deliver-alerts.handler';
 import { DeliverWebhookHandler } from './handlers/deliver-webhook.handler';
 import { FanOutEventsHandler } from './handlers/fan-out-events.handler';
 import { FetchSourceHandler } from './handlers/fetch-source.handler';
@@ -75,6 +76,7 @@ import { TagBacklogGate } from './services/tag-backlog.gate';
     FanOutEventsHandler,
     SendEmailHandler,
     DeliverWebhookHandler,
+    DeliverAlertsHandler,
     NotifyProcessor,
     { provide: BANK_HOLIDAYS, useFactory: englandAndWalesBankHolidays },
     SweepSlaHandler,

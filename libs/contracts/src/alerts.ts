@@ -194,6 +194,10 @@ export const alertMuteSchema = z.object({
   createdAt: z.string(),
 });
 export type AlertMute = z.infer<typeof alertMuteSchema>;
+export type AlertMuteInput = z.infer<typeof alertMuteInputSchema>;
+export const alertMuteListQuerySchema = z.object({ department: departmentKey.optional() });
+export const alertMuteListSchema = z.object({ items: z.array(alertMuteSchema) });
+export type AlertMuteList = z.infer<typeof alertMuteListSchema>;
 
 /**
  * A case opened from an alert, following RESIST 2 (the government counter-disinformation toolkit): each stage a
@@ -207,27 +211,67 @@ export const RESIST_STAGES = [
   'strategicCommunication',
   'trackOutcomes',
 ] as const;
-const stageText = (what: string) => text({ what, max: LIMITS.resourceText, form: 'prose' }).default('');
-export const resistCaseFieldsSchema = strictObject({
+const stage = (what: string) => text({ what, max: LIMITS.resourceText, form: 'prose' });
+const impact = (what: string) =>
+  z
+    .number(`${what} is a whole number from 1 to 5`)
+    .int(`${what} is a whole number from 1 to 5`)
+    .min(1, `${what} is from 1 to 5`)
+    .max(5, `${what} is from 1 to 5`)
+    .nullable();
+/** Each field as sent, without defaults: what a new case starts from and what a change may touch. */
+const resistCaseShape = {
   title: text({ what: 'a case title', max: LIMITS.name, required: 'a case needs a title' }),
   /** Recognise: the narrative or claim, who is spreading it, and what kind of information it is. */
-  recognise: stageText('what was recognised'),
+  recognise: stage('what was recognised'),
   /** Early warning: what is monitored for it and which audiences are exposed. */
-  earlyWarning: stageText('the early warning'),
+  earlyWarning: stage('the early warning'),
   /** Situational insight: what is happening now, in plain words, for the people who decide. */
-  situationalInsight: stageText('the situational insight'),
+  situationalInsight: stage('the situational insight'),
   /** Impact analysis: likelihood and impact, each 1–5, and why. */
-  impactLikelihood: z.number().int().min(1).max(5).nullable().default(null),
-  impactSeverity: z.number().int().min(1).max(5).nullable().default(null),
-  impactAnalysis: stageText('the impact analysis'),
+  impactLikelihood: impact('impactLikelihood'),
+  impactSeverity: impact('impactSeverity'),
+  impactAnalysis: stage('the impact analysis'),
   /** Strategic communication: the response chosen (ignore, monitor, correct, counter-narrative, refer). */
-  strategicCommunication: stageText('the strategic communication'),
+  strategicCommunication: stage('the strategic communication'),
   /** Track outcomes: what happened and what was learnt. */
-  trackOutcomes: stageText('the outcome'),
-  conversationIds: z.array(z.string().uuid('a conversation id')).max(200).default([]),
-  objectiveIds: z.array(z.string().uuid('an objective id')).max(50).default([]),
-  lessonIds: z.array(z.string().uuid('a lesson id')).max(50).default([]),
+  trackOutcomes: stage('the outcome'),
+  conversationIds: z
+    .array(z.string().regex(/^\d{1,18}$/, 'a conversation id is a number'))
+    .max(200, 'a case links at most 200 conversations'),
+  objectiveIds: z.array(z.string().uuid('an objective id')).max(50, 'a case links at most 50 objectives'),
+  lessonIds: z.array(z.string().uuid('a lesson id')).max(50, 'a case links at most 50 lessons'),
+};
+export const resistCaseFieldsSchema = strictObject({
+  ...resistCaseShape,
+  recognise: resistCaseShape.recognise.default(''),
+  earlyWarning: resistCaseShape.earlyWarning.default(''),
+  situationalInsight: resistCaseShape.situationalInsight.default(''),
+  impactLikelihood: resistCaseShape.impactLikelihood.default(null),
+  impactSeverity: resistCaseShape.impactSeverity.default(null),
+  impactAnalysis: resistCaseShape.impactAnalysis.default(''),
+  strategicCommunication: resistCaseShape.strategicCommunication.default(''),
+  trackOutcomes: resistCaseShape.trackOutcomes.default(''),
+  conversationIds: resistCaseShape.conversationIds.default([]),
+  objectiveIds: resistCaseShape.objectiveIds.default([]),
+  lessonIds: resistCaseShape.lessonIds.default([]),
 });
+/**
+ * `PATCH /api/cases/:id`: the fields to change (absent ones are kept), and `status` to close or reopen the case.
+ * Linked conversations, objectives and lessons must be the case's department's.
+ */
+export const resistCasePatchSchema = strictObject({
+  ...Object.fromEntries(Object.entries(resistCaseShape).map(([k, v]) => [k, v.optional()])),
+  status: z.enum(['open', 'closed'], 'status is open or closed').optional(),
+} as { [K in keyof typeof resistCaseShape]: z.ZodOptional<(typeof resistCaseShape)[K]> } & {
+  status: z.ZodOptional<z.ZodEnum<{ open: 'open'; closed: 'closed' }>>;
+}).refine((p) => Object.keys(p).length > 0, { message: 'send at least one field to change' });
+export type ResistCasePatch = z.infer<typeof resistCasePatchSchema>;
+export const resistCaseListQuerySchema = z.object({
+  department: departmentKey.optional(),
+  status: z.enum(['open', 'closed'], 'status is open or closed').optional(),
+});
+export type ResistCaseListQuery = z.infer<typeof resistCaseListQuerySchema>;
 export type ResistCaseFields = z.infer<typeof resistCaseFieldsSchema>;
 export const resistCaseSchema = resistCaseFieldsSchema.extend({
   id: z.string(),
@@ -239,6 +283,8 @@ export const resistCaseSchema = resistCaseFieldsSchema.extend({
   updatedAt: z.string(),
 });
 export type ResistCase = z.infer<typeof resistCaseSchema>;
+export const resistCaseListSchema = z.object({ items: z.array(resistCaseSchema) });
+export type ResistCaseList = z.infer<typeof resistCaseListSchema>;
 
 /** A user's own alert delivery: which channels, and quiet hours (London time) when only in-app is used. */
 export const alertPreferencesSchema = strictObject({

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { NOTICE_REASONS } from '@parley/domain';
+import { EMAIL_CHOICE_REASONS, NOTICE_REASONS } from '@parley/domain';
 import { strictObject } from './strict-object';
 import { LIMITS, list, text } from './text';
 
 const reason = z.enum(NOTICE_REASONS, `choose from ${NOTICE_REASONS.join(', ')}`);
+const emailReason = z.enum(EMAIL_CHOICE_REASONS, `choose from ${EMAIL_CHOICE_REASONS.join(', ')}`);
 
 /** Something that happened which concerns the caller, with where to go to see it. */
 export const notificationSchema = z.object({
@@ -17,6 +18,8 @@ export const notificationSchema = z.object({
   /** Null for a notice about an evaluation follow-up, which concerns an exercise rather than a conversation. */
   opportunityId: z.string().nullable(),
   conversationId: z.string().nullable(),
+  /** For `alert-raised`: the alert; null for a digest of several (see the department's alerts). */
+  alertId: z.string().nullable(),
 });
 export type Notification = z.infer<typeof notificationSchema>;
 
@@ -56,14 +59,14 @@ export type UnreadCount = z.infer<typeof unreadCountSchema>;
 
 /** The reasons a person gets by email; everything reaches them in Parley itself regardless. */
 export const notificationPreferencesSchema = z.object({
-  email: z.record(reason, z.boolean()),
+  email: z.record(emailReason, z.boolean()),
   /** False when this Parley sends no email at all (no PARLEY_SMTP_URL): choices are kept for when it does. */
   emailAvailable: z.boolean(),
 });
 export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
 
 export const savePreferencesRequestSchema = strictObject({
-  email: z.partialRecord(reason, z.boolean('say true or false for each reason')),
+  email: z.partialRecord(emailReason, z.boolean('say true or false for each reason')),
 });
 export type SavePreferencesRequest = z.infer<typeof savePreferencesRequestSchema>;
 

@@ -29,6 +29,9 @@ export const LIMITS = {
   /** A draft reply, and so the text the propriety check reads: far above any platform's post. */
   draft: 10_000,
   electionPeriods: 50,
+  /** A department's expected events (a year of statistics releases and sitting days) and delivery partners. */
+  expectedEvents: 1_000,
+  partners: 200,
   tokenName: 100,
   /** A source setting's value (a token, an API key, a user agent). */
   setting: 2_000,

@@ -7,6 +7,7 @@ import {
   type Problem,
   type SourceType,
 } from '@parley/domain';
+import { alertSettingsSchema, deliveryPartnerDocumentSchema, expectedEventDocumentSchema } from './alerts';
 import { backfillStateSchema, ruleName, rulePurpose, ruleQuery } from './rules';
 import { strictObject, unknownKeyMessage } from './strict-object';
 import { interval, LIMITS, list, text } from './text';
@@ -114,6 +115,20 @@ const department = strictObject({
   accounts: list(account, { what: 'accounts', within: 'a department', max: LIMITS.accounts }).optional(),
   resources: list(resource, { what: 'resources', within: 'a department', max: LIMITS.resources }).optional(),
   rules: list(rule, { what: 'rules', within: 'a department', max: LIMITS.rulesPerDepartment }).optional(),
+  /** Expected events (announcements, statistics, debates): a rise inside one alerts only above the higher bar. */
+  calendar: list(expectedEventDocumentSchema, {
+    what: 'expected events',
+    within: 'a department',
+    max: LIMITS.expectedEvents,
+  }).optional(),
+  /** Organisations that deliver the department's policies, watched for campaigns aimed at them. */
+  partners: list(deliveryPartnerDocumentSchema, {
+    what: 'delivery partners',
+    within: 'a department',
+    max: LIMITS.partners,
+  }).optional(),
+  /** How alerts are judged and delivered; absent keeps what is stored, given it is the whole setting. */
+  alerts: alertSettingsSchema.optional(),
 });
 
 /**
@@ -274,6 +289,20 @@ export const workspaceDocumentSchema = strictObject({
         code: 'custom',
         path: ['departments', i, 'rules'],
         message: `rule key "${dup}" appears twice`,
+      });
+    }
+    for (const dup of duplicates((d.calendar ?? []).map((e) => `${e.name}" from "${e.from}`))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['departments', i, 'calendar'],
+        message: `expected event "${dup}" appears twice`,
+      });
+    }
+    for (const dup of duplicates((d.partners ?? []).map((p) => p.name))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['departments', i, 'partners'],
+        message: `delivery partner "${dup}" appears twice`,
       });
     }
     for (const dup of duplicates((d.resources ?? []).map((r) => r.url))) {

@@ -2,6 +2,8 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown 
 import { CONFIG, type Config } from '@parley/config';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
+import { AlertRepository } from './repositories/alert.repository';
+import { AlertDeliveryRepository } from './repositories/alert-delivery.repository';
 import { AuditRepository } from './repositories/audit.repository';
 import { BackfillRequestRepository } from './repositories/backfill-request.repository';
 import { BundleRepository } from './repositories/bundle.repository';
@@ -35,6 +37,8 @@ import { WorkspaceRepository } from './repositories/workspace.repository';
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
 
 const REPOSITORIES = [
+  AlertRepository,
+  AlertDeliveryRepository,
   AuditRepository,
   BackfillRequestRepository,
   BundleRepository,

@@ -31,3 +31,5 @@ export * from './repositories/own-post.repository';
 export * from './repositories/evaluation.repository';
 export * from './repositories/report.repository';
 export * from './repositories/digest.repository';
+export * from './repositories/alert.repository';
+export * from './repositories/alert-delivery.repository';

@@ -73,6 +73,18 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'input-cost.delete': 'Removed an input cost',
   'report.export': 'Exported an impact report',
   'report.digest-subscription': 'Changed a weekly digest subscription',
+  'alert.acknowledge': 'Acknowledged an alert',
+  'alert.assign': 'Assigned an alert',
+  'alert.snooze': 'Snoozed an alert',
+  'alert.close': 'Closed an alert with an outcome note',
+  'alert.reopen': 'Reopened an alert',
+  'alert-mute.create': 'Muted alerts from a rule or source',
+  'alert-mute.delete': 'Ended a mute on alerts',
+  'resist-case.create': 'Opened a RESIST case from an alert',
+  'resist-case.update': 'Changed a RESIST case',
+  'resist-case.close': 'Closed a RESIST case',
+  'resist-case.reopen': 'Reopened a RESIST case',
+  'alert-preferences.update': 'Changed their alert delivery',
 };
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

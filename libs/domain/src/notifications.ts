@@ -13,8 +13,18 @@ export const NOTICE_REASONS = [
   'sla-overdue',
   'referred',
   'follow-up-due',
+  'alert-raised',
 ] as const;
 export type NoticeReason = (typeof NOTICE_REASONS)[number];
+
+/**
+ * The reasons a person chooses email for on the notification preferences: an alert's email follows their alert
+ * preferences instead (with quiet hours and a severity bar), so it is not a second switch here.
+ */
+export type EmailChoiceReason = Exclude<NoticeReason, 'alert-raised'>;
+export const EMAIL_CHOICE_REASONS = NOTICE_REASONS.filter(
+  (r): r is EmailChoiceReason => r !== 'alert-raised',
+);
 
 /** The reasons in words a person chooses from ("email me when…"). */
 export const NOTICE_LABELS: Record<NoticeReason, string> = {
@@ -26,6 +36,7 @@ export const NOTICE_LABELS: Record<NoticeReason, string> = {
   'sla-overdue': 'a first response I am responsible for is overdue',
   referred: 'a conversation is referred to my department',
   'follow-up-due': 'an engagement exercise in my department is due its policy-influence follow-up',
+  'alert-raised': 'an alert is raised in my department',
 };
 
 /** One row of the opportunity_event outbox, as the rules read it. */
@@ -102,6 +113,9 @@ const candidates = (reason: NoticeReason, event: OutboxEvent, audience: Audience
     case 'follow-up-due':
       // Those who record policy influence: the department's policy officials and managers.
       return withRoles(audience.members, ['policy', 'manager']);
+    case 'alert-raised':
+      // Everyone who can read the department; each person's alert preferences narrow it.
+      return audience.members.map((m) => m.userId);
   }
 };
 
@@ -145,6 +159,8 @@ export const describeNotice = (reason: NoticeReason, context: NoticeContext): st
       return `${who}${context.fromDepartmentName ? ` (${context.fromDepartmentName})` : ''} referred ${what} to ${context.departmentName}`;
     case 'follow-up-due':
       return `The ${context.months ?? 3}-month follow-up of ${what} is due: record what it changed in policy (${context.departmentName})`;
+    case 'alert-raised':
+      return `Alert in ${context.departmentName}: ${context.title}`;
   }
 };
 

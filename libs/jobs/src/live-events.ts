@@ -11,12 +11,26 @@ export type LiveOpportunityEvent = {
   conversationId: string;
 };
 
+/** An alert raised or changed, as the header hears it (the contracts' AlertLiveEvent). */
+export type LiveAlertEvent = {
+  alertId: string;
+  department: string;
+  kind: 'spike' | 'partner' | 'sentiment';
+  severity: number;
+  status: 'open' | 'acknowledged' | 'snoozed' | 'closed';
+  headline: string;
+  at: string;
+};
+
 /**
  * What the outbox's consumer tells every api instance over Redis pub/sub: an opportunity changed (each stream
- * passes it to those who can read its department), and whose notification lists grew.
+ * passes it to those who can read its department), an alert was raised or changed (likewise), and whose
+ * notification lists grew.
  */
 export type LiveMessage =
-  { type: 'opportunity'; event: LiveOpportunityEvent } | { type: 'notifications'; userIds: string[] };
+  | { type: 'opportunity'; event: LiveOpportunityEvent }
+  | { type: 'alert'; departmentId: string; event: LiveAlertEvent }
+  | { type: 'notifications'; userIds: string[] };
 
 /** One channel per queue prefix, so test runs (and workspaces sharing a Redis) never hear each other. */
 export const liveChannel = (prefix: string): string => `${prefix}:live`;

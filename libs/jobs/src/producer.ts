@@ -2,6 +2,8 @@ import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { RedisUnavailableError } from './connection';
 import {
+  ALERT_DELIVERY_EVERY_MS,
+  ALERT_DELIVERY_SCHEDULER_ID,
   JOB_QUEUE,
   QUEUE_OPTIONS,
   QUEUES,
@@ -87,6 +89,23 @@ export class JobProducer {
    */
   async fanOutEvents(): Promise<void> {
     await this.add('FanOutEvents', {}, { jobId: 'fan-out-events', removeOnFail: true });
+  }
+
+  /**
+   * Asks for the alerts just stored to be delivered. One job with a fixed id, as the fan-out's, so a burst of alerts
+   * queues it once; the scheduled run every ALERT_DELIVERY_EVERY_MS picks up what a lost nudge missed.
+   */
+  async deliverAlerts(): Promise<void> {
+    await this.add('DeliverAlerts', {}, { jobId: 'deliver-alerts', removeOnFail: true });
+  }
+
+  /** Looks for undelivered alerts every ALERT_DELIVERY_EVERY_MS; upserting again (at every boot) changes nothing. */
+  async scheduleAlertDelivery(): Promise<void> {
+    await this.queues.notify.upsertJobScheduler(
+      ALERT_DELIVERY_SCHEDULER_ID,
+      { every: ALERT_DELIVERY_EVERY_MS },
+      { name: 'DeliverAlerts', data: {}, opts: { ...QUEUE_OPTIONS.notify, attempts: 1 } },
+    );
   }
 
   /** Ids are the row's, so a notification or delivery queued twice (a sweep, a re-run) is sent once. */

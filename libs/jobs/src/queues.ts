@@ -26,6 +26,8 @@ export type JobPayloads = {
   /** Fans out the next batch of the opportunity_event outbox; Postgres says which events are left. */
   FanOutEvents: Record<string, never>;
   SendEmail: { notificationId: string };
+  /** Hands the undelivered alerts to people (in-app, email, webhooks); Postgres says which are waiting. */
+  DeliverAlerts: Record<string, never>;
   DeliverWebhook: { deliveryId: string };
   /** Fills first-response deadlines and appends due-soon / overdue warnings; reads everything from Postgres. */
   SweepSla: Record<string, never>;
@@ -51,6 +53,7 @@ export const JOB_QUEUE = {
   BackfillTags: QUEUES.tag,
   FanOutEvents: QUEUES.notify,
   SendEmail: QUEUES.notify,
+  DeliverAlerts: QUEUES.notify,
   DeliverWebhook: QUEUES.webhook,
   SweepSla: QUEUES.workflow,
   RemindFollowUps: QUEUES.workflow,
@@ -144,6 +147,10 @@ export const WORKER_OPTIONS: {
   rollup: (config) => ({ concurrency: 1, lockDuration: config.jobLockMs, stalledInterval: config.jobLockMs }),
   digest: (config) => ({ concurrency: 1, lockDuration: config.jobLockMs, stalledInterval: config.jobLockMs }),
 };
+
+/** How often undelivered alerts are looked for, besides the nudge when one is stored: an alert is at most this late. */
+export const ALERT_DELIVERY_EVERY_MS = 15_000;
+export const ALERT_DELIVERY_SCHEDULER_ID = 'deliver-alerts';
 
 /** How often the SLA sweep runs: a warning is at most this late. */
 export const SLA_SWEEP_EVERY_MS = 60_000;

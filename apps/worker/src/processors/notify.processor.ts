@@ -10,6 +10,7 @@ import { DATA_SOURCE, NotificationRepository, WebhookRepository } from '@parley/
 import { JobProducer, REDIS, startQueueWorker, type QueueWorker } from '@parley/jobs';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { DELIVER_ALERTS_BATCH, DeliverAlertsHandler } from '../handlers/deliver-alerts.handler';
 import { DeliverWebhookHandler } from '../handlers/deliver-webhook.handler';
 import { FAN_OUT_BATCH, FanOutEventsHandler } from '../handlers/fan-out-events.handler';
 import { SendEmailHandler } from '../handlers/send-email.handler';
@@ -31,6 +32,7 @@ export class NotifyProcessor implements OnApplicationBootstrap, BeforeApplicatio
   private readonly logger = new Logger(NotifyProcessor.name);
   private workers: QueueWorker[] = [];
   private sweeper: NodeJS.Timeout | null = null;
+  private alertsScheduled = false;
 
   constructor(
     @Inject(CONFIG) private readonly config: Config,
@@ -42,6 +44,7 @@ export class NotifyProcessor implements OnApplicationBootstrap, BeforeApplicatio
     private readonly fanOut: FanOutEventsHandler,
     private readonly sendEmail: SendEmailHandler,
     private readonly deliverWebhook: DeliverWebhookHandler,
+    private readonly deliverAlerts: DeliverAlertsHandler,
     private readonly mailer: Mailer,
   ) {}
 
@@ -53,11 +56,15 @@ export class NotifyProcessor implements OnApplicationBootstrap, BeforeApplicatio
         {
           FanOutEvents: () => this.fanOut.handle(),
           SendEmail: (job) => this.sendEmail.handle(job),
+          DeliverAlerts: () => this.deliverAlerts.handle(),
         },
         {
           ...context,
           onCompleted: (job, result) => {
             if (job.name === 'FanOutEvents') void this.next(result as { events: number });
+            // A full batch means more alerts are likely waiting; the schedule catches anything else.
+            if (job.name === 'DeliverAlerts' && (result as { alerts: number }).alerts >= DELIVER_ALERTS_BATCH)
+              void this.producer.deliverAlerts().catch((error: Error) => this.failed(error));
           },
         },
       ),
@@ -65,6 +72,7 @@ export class NotifyProcessor implements OnApplicationBootstrap, BeforeApplicatio
     ];
     if (!this.mailer.enabled)
       this.logger.log('Email notifications are off: set PARLEY_SMTP_URL to send them');
+    await this.scheduleAlertDelivery();
     await this.sweep();
     this.sweeper = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
   }
@@ -83,12 +91,23 @@ export class NotifyProcessor implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private async sweep(): Promise<void> {
+    if (!this.alertsScheduled) await this.scheduleAlertDelivery();
     try {
       if (await this.notifications.hasUnnotified(this.dataSource)) await this.producer.fanOutEvents();
       for (const id of await this.notifications.stalePendingEmails(this.dataSource, LOST_AFTER_MS))
         await this.producer.sendEmail(id);
       for (const id of await this.webhooks.stalePending(this.dataSource, LOST_AFTER_MS))
         await this.producer.deliverWebhook(id);
+    } catch (error) {
+      this.failed(error as Error);
+    }
+  }
+
+  /** Alerts are delivered every 15 s besides the nudge when stored; with Redis away at boot, the sweep tries again. */
+  private async scheduleAlertDelivery(): Promise<void> {
+    try {
+      await this.producer.scheduleAlertDelivery();
+      this.alertsScheduled = true;
     } catch (error) {
       this.failed(error as Error);
     }

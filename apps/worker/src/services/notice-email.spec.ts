@@ -13,6 +13,8 @@ const row: EmailToSendRow = {
   departmentName: 'Department for Education',
   title: 'Loans',
   emailState: 'pending',
+  aboutAlerts: false,
+  alertId: null,
 };
 
 describe('a notification email', () => {
@@ -42,5 +44,14 @@ describe('a notification email', () => {
     expect(followUp.text).toContain(
       'Open the evaluation records: https://parley.example.gov.uk/evaluation-records/dfe',
     );
+  });
+
+  it('links an alert to itself, a digest to the department’s alerts, and says which preference sends it', () => {
+    const about = { ...row, reason: 'alert-raised' as const, conversationId: null, aboutAlerts: true };
+    const one = noticeEmail({ ...about, alertId: 'a1' }, 'https://parley.example.gov.uk');
+    expect(one.text).toContain('Open the alert: https://parley.example.gov.uk/alerts/a1');
+    expect(one.text).toContain('your alert preferences send alerts in Department for Education by email');
+    const digest = noticeEmail({ ...about, alertId: null }, 'https://parley.example.gov.uk');
+    expect(digest.text).toContain('Open the alerts: https://parley.example.gov.uk/alerts?department=dfe');
   });
 });

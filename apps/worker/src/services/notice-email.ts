@@ -2,18 +2,37 @@ import type { EmailToSendRow } from '@parley/db';
 import { NOTICE_LABELS, escapeHtml } from '@parley/domain';
 import type { Email } from '@parley/jobs';
 
+/** A follow-up's notice is about an exercise (its link is the evaluation records); an alert's, about alerts. */
+const linkOf = (row: EmailToSendRow, publicUrl: string): { link: string; open: string } => {
+  if (row.conversationId)
+    return {
+      link: `${publicUrl}/conversations/${encodeURIComponent(row.conversationId)}`,
+      open: 'Open the conversation',
+    };
+  if (row.aboutAlerts)
+    return row.alertId
+      ? { link: `${publicUrl}/alerts/${encodeURIComponent(row.alertId)}`, open: 'Open the alert' }
+      : {
+          link: `${publicUrl}/alerts?department=${encodeURIComponent(row.departmentKey)}`,
+          open: 'Open the alerts',
+        };
+  return {
+    link: `${publicUrl}/evaluation-records/${encodeURIComponent(row.departmentKey)}`,
+    open: 'Open the evaluation records',
+  };
+};
+
 /**
  * A notification as an email: the line as the subject, a link back to the conversation, and why the person gets
  * it with where to stop it. Plain text first; the HTML says the same with nothing but escaped text and two links.
  */
 export const noticeEmail = (row: EmailToSendRow, publicUrl: string): Email => {
-  // A follow-up's notice is about an exercise: its link is the department's evaluation records.
-  const link = row.conversationId
-    ? `${publicUrl}/conversations/${encodeURIComponent(row.conversationId)}`
-    : `${publicUrl}/evaluation-records/${encodeURIComponent(row.departmentKey)}`;
-  const open = row.conversationId ? 'Open the conversation' : 'Open the evaluation records';
+  const { link, open } = linkOf(row, publicUrl);
   const settings = `${publicUrl}/account`;
-  const why = `You get this email because you asked Parley to email you when ${NOTICE_LABELS[row.reason]}.`;
+  // Alerts are emailed unless a person turns it off (their alert preferences); the rest only when chosen.
+  const why = row.aboutAlerts
+    ? `You get this email because your alert preferences send alerts in ${row.departmentName} by email.`
+    : `You get this email because you asked Parley to email you when ${NOTICE_LABELS[row.reason]}.`;
   const text = [
     `Hello ${row.name},`,
     '',

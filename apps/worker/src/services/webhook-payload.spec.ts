@@ -21,6 +21,7 @@ const row: DeliveryToSendRow = {
   conversationId: '9',
   title: 'Loans',
   actorName: null,
+  alertIds: [],
 };
 const now = new Date('2026-12-01T10:05:00Z');
 
@@ -64,6 +65,29 @@ describe('a webhook delivery', () => {
         title: 'Loans review',
       },
     });
+  });
+
+  it('links one alert to itself and a digest to the department’s alerts, naming the alerts', () => {
+    const alert: DeliveryToSendRow = {
+      ...row,
+      eventId: null,
+      eventKind: 'alert.raised',
+      reason: 'alert-raised',
+      text: 'Mentions of Loans are 4 times the usual rate (Department for Education)',
+      opportunityId: null,
+      conversationId: null,
+      title: null,
+      alertIds: ['a1'],
+    };
+    const one = JSON.parse(webhookBody(alert, 'https://parley.example.gov.uk', now)) as Record<string, unknown>;
+    expect(one).toMatchObject({
+      text: `${alert.text}: https://parley.example.gov.uk/alerts/a1`,
+      event: { kind: 'alert.raised', reason: 'alert-raised', alertIds: ['a1'] },
+    });
+    const digest = JSON.parse(
+      webhookBody({ ...alert, alertIds: ['a1', 'a2'] }, 'https://parley.example.gov.uk', now),
+    ) as { text: string };
+    expect(digest.text).toBe(`${alert.text}: https://parley.example.gov.uk/alerts?department=dfe`);
   });
 
   it('is signed over the raw body, the timestamp inside it and in its header', () => {

@@ -8,10 +8,15 @@ import { createHmac } from 'node:crypto';
  * signature.
  */
 export const webhookBody = (row: DeliveryToSendRow, publicUrl: string, now: Date): string => {
-  // A follow-up is about an exercise: its link is the department's evaluation records, as its email's is.
+  // A follow-up is about an exercise: its link is the department's evaluation records, as its email's is. An
+  // alert links to itself; a digest of several, to the department's alerts.
   const url = row.conversationId
     ? `${publicUrl}/conversations/${encodeURIComponent(row.conversationId)}`
-    : `${publicUrl}/evaluation-records/${encodeURIComponent(row.departmentKey)}`;
+    : row.alertIds.length === 1
+      ? `${publicUrl}/alerts/${encodeURIComponent(row.alertIds[0])}`
+      : row.alertIds.length > 1
+        ? `${publicUrl}/alerts?department=${encodeURIComponent(row.departmentKey)}`
+        : `${publicUrl}/evaluation-records/${encodeURIComponent(row.departmentKey)}`;
   return JSON.stringify({
     text: `${row.text}: ${url}`,
     summary: row.text,
@@ -25,6 +30,7 @@ export const webhookBody = (row: DeliveryToSendRow, publicUrl: string, now: Date
       opportunityId: row.opportunityId,
       conversationId: row.conversationId,
       followUpId: row.followUpId,
+      alertIds: row.alertIds,
       title: row.title,
       actor: row.actorName,
       url,

@@ -33,6 +33,8 @@ export type NotificationRow = {
   opportunityId: string | null;
   conversationId: string | null;
   eventKind: string;
+  /** For an alert's notice, the alert; null for a digest of several (and for every other notice). */
+  alertId: string | null;
 };
 
 /** An event as the live stream sends it: enough to know which pages to refresh, nothing private. */
@@ -58,7 +60,13 @@ export type EmailToSendRow = {
   departmentName: string;
   title: string | null;
   emailState: 'pending' | 'sent' | 'failed' | null;
+  /** Whether it tells of alerts (one, or a digest); `alertId` is the one alert, null for a digest. */
+  aboutAlerts: boolean;
+  alertId: string | null;
 };
+
+/** The one alert an alert_dispatch (joined as `ad`) hands over; null for a digest or no dispatch at all. */
+const SINGLE_ALERT = `CASE WHEN ad.digest = false THEN ad.alert_ids[1]::text END`;
 
 /** The opportunity_event outbox's consumer side, and the notifications it leaves for people. */
 export class NotificationRepository {
@@ -165,9 +173,11 @@ export class NotificationRepository {
     return q.query(
       `SELECT n.id::text, n.reason, n.text, n.created_at AS "createdAt", n.read_at AS "readAt",
          d.key AS "departmentKey", n.opportunity_id AS "opportunityId", o.conversation_id::text AS "conversationId",
-         coalesce(e.kind, 'follow-up-due') AS "eventKind"
+         coalesce(e.kind, CASE WHEN n.alert_dispatch_id IS NOT NULL THEN 'alert.raised' ELSE 'follow-up-due' END) AS "eventKind",
+         ${SINGLE_ALERT} AS "alertId"
        FROM notification n JOIN department d ON d.id = n.department_id
        LEFT JOIN opportunity o ON o.id = n.opportunity_id LEFT JOIN opportunity_event e ON e.id = n.event_id
+       LEFT JOIN alert_dispatch ad ON ad.id = n.alert_dispatch_id
        WHERE n.user_id = $1 AND ($2::bigint IS NULL OR n.id < $2::bigint)
        ORDER BY n.id DESC LIMIT $3`,
       [userId, before, limit],
@@ -195,8 +205,9 @@ export class NotificationRepository {
       .query(
         `SELECT n.id::text, u.email, u.name, n.reason, n.text, o.conversation_id::text AS "conversationId",
            d.key AS "departmentKey", d.name AS "departmentName", coalesce(c.title, x.title) AS title,
-           n.email_state AS "emailState"
+           n.email_state AS "emailState", ad.id IS NOT NULL AS "aboutAlerts", ${SINGLE_ALERT} AS "alertId"
          FROM notification n JOIN app_user u ON u.id = n.user_id JOIN department d ON d.id = n.department_id
+         LEFT JOIN alert_dispatch ad ON ad.id = n.alert_dispatch_id
          LEFT JOIN opportunity o ON o.id = n.opportunity_id LEFT JOIN conversation c ON c.id = o.conversation_id
          LEFT JOIN exercise_follow_up f ON f.id = n.follow_up_id LEFT JOIN exercise x ON x.id = f.exercise_id
          WHERE n.id = $1 AND u.disabled_at IS NULL`,

@@ -56,8 +56,10 @@ export type DeliveryToSendRow = {
   state: DeliveryRow['state'];
   eventId: string | null;
   followUpId: string | null;
-  /** The event's kind, or `follow-up-due`. */
+  /** The event's kind, `follow-up-due`, or `alert.raised`. */
   eventKind: string;
+  /** The alerts an alert delivery tells of (one, or a digest's several); empty for anything else. */
+  alertIds: string[];
   at: Date;
   reason: NoticeReason;
   text: string;
@@ -173,7 +175,9 @@ export class WebhookRepository {
       .query(
         `SELECT w.id::text, w.webhook_id AS "webhookId", d.key AS "departmentKey", d.name AS "departmentName",
            h.sealed, h.enabled, w.state, w.event_id::text AS "eventId", w.follow_up_id::text AS "followUpId",
-           coalesce(e.kind, 'follow-up-due') AS "eventKind", coalesce(e.at, f.due_at) AS at, w.reason, w.text,
+           coalesce(e.kind, CASE WHEN ad.id IS NOT NULL THEN 'alert.raised' ELSE 'follow-up-due' END) AS "eventKind",
+           coalesce(e.at, f.due_at, ad.created_at) AS at, w.reason, w.text,
+           coalesce(ad.alert_ids::text[], '{}') AS "alertIds",
            e.opportunity_id AS "opportunityId", o.conversation_id::text AS "conversationId",
            coalesce(c.title, x.title) AS title, u.name AS "actorName"
          FROM webhook_delivery w JOIN department_webhook h ON h.id = w.webhook_id
@@ -182,6 +186,7 @@ export class WebhookRepository {
          LEFT JOIN opportunity o ON o.id = e.opportunity_id LEFT JOIN conversation c ON c.id = o.conversation_id
          LEFT JOIN app_user u ON u.id = e.actor_user_id
          LEFT JOIN exercise_follow_up f ON f.id = w.follow_up_id LEFT JOIN exercise x ON x.id = f.exercise_id
+         LEFT JOIN alert_dispatch ad ON ad.id = w.alert_dispatch_id
          WHERE w.id = $1`,
         [id],
       )

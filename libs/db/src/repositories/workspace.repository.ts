@@ -17,6 +17,9 @@ export type AccountRow = { platform: string; handle: string; site: string | null
 /** `secret`: the publish credential, sealed (secret-box.ts) as stored; null when Parley cannot post from it. */
 export type AccountWithSecretRow = AccountRow & { secret: string | null };
 export type ResourceRow = { title: string; url: string; text: string };
+/** An expected event as the workspace document writes it: instants as ISO strings. */
+export type ExpectedEventRow = { name: string; kind: string; from: string; to: string };
+export type DeliveryPartnerRow = { name: string; aliases: string[]; handles: string[] };
 export type RuleRow = {
   id: string;
   key: string;
@@ -136,6 +139,60 @@ export class WorkspaceRepository {
   resourcesOf(q: Queryable, departmentId: string): Promise<ResourceRow[]> {
     return q.query(`SELECT title, url, text FROM department_resource WHERE department_id = $1 ORDER BY url`, [
       departmentId,
+    ]);
+  }
+
+  calendarOf(q: Queryable, departmentId: string): Promise<ExpectedEventRow[]> {
+    return q.query(
+      `SELECT name, kind, to_char(starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "from",
+         to_char(ends_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "to"
+       FROM expected_event WHERE department_id = $1 ORDER BY starts_at, name`,
+      [departmentId],
+    );
+  }
+
+  async replaceCalendar(q: Queryable, departmentId: string, events: ExpectedEventRow[]): Promise<void> {
+    await q.query(`DELETE FROM expected_event WHERE department_id = $1`, [departmentId]);
+    await q.query(
+      `INSERT INTO expected_event (department_id, name, kind, starts_at, ends_at)
+       SELECT $1, e.name, e.kind, e."from", e."to"
+       FROM jsonb_to_recordset($2::jsonb) AS e(name text, kind text, "from" timestamptz, "to" timestamptz)`,
+      [departmentId, JSON.stringify(events)],
+    );
+  }
+
+  partnersOf(q: Queryable, departmentId: string): Promise<DeliveryPartnerRow[]> {
+    return q.query(
+      `SELECT name, aliases, handles FROM delivery_partner WHERE department_id = $1 ORDER BY lower(name), name`,
+      [departmentId],
+    );
+  }
+
+  /** Replaced by name, so a partner kept keeps its id (the alerts raised about it point at it). */
+  async replacePartners(q: Queryable, departmentId: string, partners: DeliveryPartnerRow[]): Promise<void> {
+    await q.query(`DELETE FROM delivery_partner WHERE department_id = $1 AND NOT (name = ANY($2::text[]))`, [
+      departmentId,
+      partners.map((p) => p.name),
+    ]);
+    await q.query(
+      `INSERT INTO delivery_partner (department_id, name, aliases, handles)
+       SELECT $1, p.name, ARRAY(SELECT jsonb_array_elements_text(p.aliases)), ARRAY(SELECT jsonb_array_elements_text(p.handles))
+       FROM jsonb_to_recordset($2::jsonb) AS p(name text, aliases jsonb, handles jsonb)
+       ON CONFLICT (department_id, name) DO UPDATE SET aliases = EXCLUDED.aliases, handles = EXCLUDED.handles`,
+      [departmentId, JSON.stringify(partners)],
+    );
+  }
+
+  alertSettingsOf(q: Queryable, departmentId: string): Promise<Record<string, unknown>> {
+    return q
+      .query(`SELECT alert_settings AS settings FROM department WHERE id = $1`, [departmentId])
+      .then((rows: { settings: Record<string, unknown> }[]) => rows[0]?.settings ?? {});
+  }
+
+  async setAlertSettings(q: Queryable, departmentId: string, settings: object): Promise<void> {
+    await q.query(`UPDATE department SET alert_settings = $2 WHERE id = $1`, [
+      departmentId,
+      JSON.stringify(settings),
     ]);
   }
 

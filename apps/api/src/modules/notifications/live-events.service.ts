@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { CONFIG, type Config } from '@parley/config';
-import type { LiveEvent } from '@parley/contracts';
+import type { AlertLiveEvent, LiveEvent } from '@parley/contracts';
 import { DATA_SOURCE, iso, NotificationRepository } from '@parley/db';
 import { departmentsAllowing } from '@parley/domain';
 import { createBlockingRedis, liveChannel, REDIS, type LiveMessage } from '@parley/jobs';
@@ -114,12 +114,18 @@ export class LiveEvents implements OnModuleInit, OnModuleDestroy {
     }
     if (message.type === 'opportunity') {
       const { departmentId, ...event } = message.event;
-      const chunk = frame('opportunity', event satisfies LiveEvent, event.id);
-      for (const stream of this.streams)
-        if (!stream.departmentIds || stream.departmentIds.has(departmentId)) stream.write(chunk);
+      this.toDepartment(departmentId, frame('opportunity', event satisfies LiveEvent, event.id));
+    } else if (message.type === 'alert') {
+      // No id: Last-Event-ID replays opportunity events; a reconnecting page refetches its alerts instead.
+      this.toDepartment(message.departmentId, frame('alert', message.event satisfies AlertLiveEvent));
     } else {
       const told = new Set(message.userIds);
       for (const stream of this.streams) if (told.has(stream.userId)) stream.write(frame('notification', {}));
     }
+  }
+
+  private toDepartment(departmentId: string, chunk: string): void {
+    for (const stream of this.streams)
+      if (!stream.departmentIds || stream.departmentIds.has(departmentId)) stream.write(chunk);
   }
 }

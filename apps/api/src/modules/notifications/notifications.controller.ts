@@ -99,7 +99,7 @@ export class LiveEventsController {
   @Endpoint({
     summary: 'Live changes (server-sent events)',
     description:
-      'A text/event-stream of `opportunity` events (data: `{id, kind, at, department, opportunityId, conversationId}`) for the departments you can read, `notification` when your notifications change, and `reset` when more was missed than can be replayed (refetch everything). Send `Last-Event-ID` to get what was missed. Comments are heartbeats.',
+      'A text/event-stream of `opportunity` events (data: `{id, kind, at, department, opportunityId, conversationId}`) for the departments you can read, `alert` when an alert is raised or changes there (data: `{alertId, department, kind, severity, status, headline, at}`), `notification` when your notifications change, and `reset` when more was missed than can be replayed (refetch everything). Send `Last-Event-ID` to get what was missed. Comments are heartbeats.',
     query: liveStreamQuerySchema,
     ok: { description: 'The stream.' },
     errors: [400],

@@ -9,7 +9,7 @@ import type {
   UnreadCount,
 } from '@parley/contracts';
 import { AuditRepository, DATA_SOURCE, inTransaction, iso, NotificationRepository } from '@parley/db';
-import { NOTICE_REASONS, type NoticeReason } from '@parley/domain';
+import { EMAIL_CHOICE_REASONS, type EmailChoiceReason, type NoticeReason } from '@parley/domain';
 import type { DataSource } from 'typeorm';
 import { actorOf, type AuthContext } from '../auth/auth-context';
 
@@ -42,6 +42,7 @@ export class NotificationsService {
         department: row.departmentKey,
         opportunityId: row.opportunityId,
         conversationId: row.conversationId,
+        alertId: row.alertId,
       })),
       unread: await this.notifications.unreadCount(this.dataSource, auth.userId),
       nextCursor: rows.length > query.limit ? page[page.length - 1].id : null,
@@ -65,7 +66,7 @@ export class NotificationsService {
   ): Promise<NotificationPreferences> {
     const saved = await inTransaction(this.dataSource, async (tx) => {
       const before = await this.notifications.emailReasonsFor(tx, auth.userId);
-      const after = NOTICE_REASONS.filter((reason) => request.email[reason] ?? before.includes(reason));
+      const after = EMAIL_CHOICE_REASONS.filter((reason) => request.email[reason] ?? before.includes(reason));
       await this.notifications.setEmailReasons(tx, auth.userId, after);
       await this.audit.record(tx, actorOf(auth), {
         action: 'notification-preferences.update',
@@ -81,8 +82,8 @@ export class NotificationsService {
 
   private present(reasons: NoticeReason[]): NotificationPreferences {
     return {
-      email: Object.fromEntries(NOTICE_REASONS.map((r) => [r, reasons.includes(r)])) as Record<
-        NoticeReason,
+      email: Object.fromEntries(EMAIL_CHOICE_REASONS.map((r) => [r, reasons.includes(r)])) as Record<
+        EmailChoiceReason,
         boolean
       >,
       emailAvailable: this.config.smtp !== null,

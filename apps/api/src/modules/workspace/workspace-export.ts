@@ -1,4 +1,4 @@
-import { secretSettingsOf, type WorkspaceDocument } from '@parley/contracts';
+import { secretSettingsOf, type ExpectedEventDocument, type WorkspaceDocument } from '@parley/contracts';
 import type { Platform, SourceType } from '@parley/domain';
 import { visibleAccount, visibleConfig, type WorkspaceState } from './workspace-state';
 
@@ -18,6 +18,9 @@ export const documentOf = (state: WorkspaceState): WorkspaceDocument => ({
       return { platform: platform as Platform, handle, ...(site === null ? {} : { site }), ...secret };
     }),
     resources: d.resources,
+    calendar: d.calendar.map((e) => ({ ...e, kind: e.kind as ExpectedEventDocument['kind'] })),
+    partners: d.partners,
+    alerts: d.alerts,
     rules: d.rules
       .filter((r) => !r.deletedAt)
       .map((r) => ({ key: r.key, name: r.name, query: r.query, purpose: r.purpose, enabled: r.enabled })),

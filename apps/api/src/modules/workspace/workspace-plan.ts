@@ -14,9 +14,14 @@ import {
 import { formatDuration, parseDuration, type Problem } from '@parley/domain';
 import type { AccountWithSecretRow, StoredRuleRow } from '@parley/db';
 import {
+  alertSettingsOf,
+  normalisedEvent,
   sameAccount,
+  sameEvent,
   sameValues,
   sortedAccounts,
+  sortedCalendar,
+  sortedPartners,
   sortedResources,
   visibleAccount,
   visibleConfig,
@@ -134,6 +139,11 @@ const departmentAfter = (
     ),
   ),
   resources: sortedResources(merged(old?.resources ?? [], doc.resources, prune, (a, b) => a.url === b.url)),
+  calendar: sortedCalendar(
+    merged(old?.calendar ?? [], doc.calendar?.map(normalisedEvent), prune, sameEvent),
+  ),
+  partners: sortedPartners(merged(old?.partners ?? [], doc.partners, prune, (a, b) => a.name === b.name)),
+  alerts: doc.alerts ?? old?.alerts ?? alertSettingsOf({}),
 });
 
 const ruleAfter = (doc: RuleDocument, old: StoredRuleRow | undefined): RuleFields => ({
@@ -352,6 +362,9 @@ const departmentFields = (d: DepartmentFields): DepartmentFields => ({
   sla: d.sla,
   accounts: d.accounts,
   resources: d.resources,
+  calendar: d.calendar,
+  partners: d.partners,
+  alerts: d.alerts,
 });
 
 /** For showing (changes, the audit log): credentials only as `{ set: true }`. */

@@ -1,8 +1,17 @@
-import { ACCOUNT_SECRETS, accountIdentity, firstResponseText, type SecretState } from '@parley/contracts';
+import {
+  ACCOUNT_SECRETS,
+  accountIdentity,
+  alertSettingsSchema,
+  firstResponseText,
+  type AlertSettings,
+  type SecretState,
+} from '@parley/contracts';
 import { parseDuration } from '@parley/domain';
 import type {
   AccountRow,
   AccountWithSecretRow,
+  DeliveryPartnerRow,
+  ExpectedEventRow,
   ElectionPeriodRow,
   PeerOrganisationRow,
   ResourceRow,
@@ -32,6 +41,10 @@ export type DepartmentFields = {
   /** Each account's `secret` is its publish credential decrypted, for comparing only; never shown. */
   accounts: AccountWithSecretRow[];
   resources: ResourceRow[];
+  /** Expected events, by start then name; instants as ISO strings with milliseconds, as exported. */
+  calendar: ExpectedEventRow[];
+  partners: DeliveryPartnerRow[];
+  alerts: AlertSettings;
 };
 export type ElectionPeriodFields = { from: string; to: string };
 export type PeerFields = { aliases: string[]; handles: string[] };
@@ -68,6 +81,26 @@ export const sortedAccounts = <T extends AccountRow>(accounts: T[]): T[] =>
   [...accounts].sort((a, b) => accountIdentity(a).localeCompare(accountIdentity(b)));
 export const sortedResources = (resources: ResourceRow[]): ResourceRow[] =>
   [...resources].sort((a, b) => a.url.localeCompare(b.url));
+export const sortedCalendar = (events: ExpectedEventRow[]): ExpectedEventRow[] =>
+  [...events].sort((a, b) => a.from.localeCompare(b.from) || a.name.localeCompare(b.name));
+export const sortedPartners = (partners: DeliveryPartnerRow[]): DeliveryPartnerRow[] =>
+  [...partners].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.name.localeCompare(b.name));
+/** An expected event is the same one when its name and start are: a moved end is a change to it. */
+export const sameEvent = (a: ExpectedEventRow, b: ExpectedEventRow): boolean =>
+  a.name === b.name && a.from === b.from;
+/** Instants as the export writes them, so `…T09:30:00Z` and `…T09:30:00.000Z` compare equal. */
+export const normalisedEvent = (e: ExpectedEventRow): ExpectedEventRow => ({
+  name: e.name,
+  kind: e.kind,
+  from: new Date(e.from).toISOString(),
+  to: new Date(e.to).toISOString(),
+});
+/** Stored `{}` (never set) or an older shape reads as the defaults, every field written out. */
+export const alertSettingsOf = (stored: Record<string, unknown>): AlertSettings => {
+  const parsed = alertSettingsSchema.safeParse(stored);
+  return parsed.success ? parsed.data : alertSettingsSchema.parse({});
+};
+
 export const sameAccount = (a: AccountRow, b: AccountRow): boolean =>
   accountIdentity(a) === accountIdentity(b);
 

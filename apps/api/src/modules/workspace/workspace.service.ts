@@ -26,6 +26,7 @@ import { RuleWriter } from './rule-writer.service';
 import { documentOf } from './workspace-export';
 import { planWorkspace, visibleFields, type Plan, type PlannedChange } from './workspace-plan';
 import {
+  alertSettingsOf,
   sameValues,
   slaColumns,
   slaOf,
@@ -158,6 +159,9 @@ export class WorkspaceService {
           })),
         ),
         resources: sortedResources(await this.workspace.resourcesOf(q, d.id)),
+        calendar: await this.workspace.calendarOf(q, d.id),
+        partners: await this.workspace.partnersOf(q, d.id),
+        alerts: alertSettingsOf(await this.workspace.alertSettingsOf(q, d.id)),
         rules: rules.filter((r) => r.departmentId === d.id),
       });
     }
@@ -251,7 +255,7 @@ export class WorkspaceService {
       await this.workspace.deleteDepartments(tx, [change.id as string]);
       return change.id;
     }
-    const { name, aliases, threshold, accounts, resources, sla } = change.after;
+    const { name, aliases, threshold, accounts, resources, sla, calendar, partners, alerts } = change.after;
     const fields = { name, aliases, threshold, ...slaColumns(sla) };
     let id = change.id;
     if (id) await this.workspace.updateDepartment(tx, id, fields);
@@ -270,6 +274,9 @@ export class WorkspaceService {
       await this.workspace.replaceAccounts(tx, id, sealed);
     }
     if (change.fields.includes('resources')) await this.workspace.replaceResources(tx, id, resources);
+    if (change.fields.includes('calendar')) await this.workspace.replaceCalendar(tx, id, calendar);
+    if (change.fields.includes('partners')) await this.workspace.replacePartners(tx, id, partners);
+    if (change.fields.includes('alerts')) await this.workspace.setAlertSettings(tx, id, alerts);
     return id;
   }
 

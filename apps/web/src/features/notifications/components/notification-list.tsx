@@ -8,14 +8,20 @@ import { Loading } from '../../../components/ui/loading';
 import { useNotifications } from '../api/get-notifications';
 import { useMarkRead } from '../api/mark-read';
 
+/** Where a notice leads: its conversation, its alert (or a digest's department's alerts), or the evaluation records. */
+const linkOf = (n: Notification): string => {
+  if (n.conversationId) return `/conversations/${encodeURIComponent(n.conversationId)}`;
+  if (n.reason === 'alert-raised')
+    return n.alertId
+      ? `/alerts/${encodeURIComponent(n.alertId)}`
+      : `/alerts?department=${encodeURIComponent(n.department)}`;
+  return `/evaluation-records/${encodeURIComponent(n.department)}`;
+};
+
 const Item = ({ notification, onOpen }: { notification: Notification; onOpen: () => void }) => (
   <li className={notification.read ? undefined : 'notification-list__item--unread'}>
     <Link
-      to={
-        notification.conversationId
-          ? `/conversations/${encodeURIComponent(notification.conversationId)}`
-          : `/evaluation-records/${encodeURIComponent(notification.department)}`
-      }
+      to={linkOf(notification)}
       className="link"
       onClick={onOpen}
     >

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { NotificationPreferences } from '@parley/contracts';
-import { NOTICE_LABELS, NOTICE_REASONS, type NoticeReason } from '@parley/domain';
+import { EMAIL_CHOICE_REASONS, NOTICE_LABELS, type NoticeReason } from '@parley/domain';
 import { Button } from '../../../components/ui/button';
 import { Checkbox } from '../../../components/ui/checkbox';
 import { ErrorPanel } from '../../../components/ui/error-panel';
@@ -51,7 +51,7 @@ const Form = ({ saved }: { saved: NotificationPreferences }) => {
           <p className="hint">
             Everything also appears in your notifications in Parley, whatever you choose here.
           </p>
-          {NOTICE_REASONS.map((reason) => (
+          {EMAIL_CHOICE_REASONS.map((reason) => (
             <Checkbox
               key={reason}
               id={`email-${reason}`}

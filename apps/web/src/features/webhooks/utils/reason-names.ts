@@ -10,6 +10,7 @@ export const REASON_NAMES: Record<NoticeReason, string> = {
   'sla-overdue': 'A first response is overdue',
   referred: 'A conversation is referred to the department',
   'follow-up-due': 'An exercise’s policy-influence follow-up is due',
+  'alert-raised': 'An alert is raised (or a digest of several)',
 };
 
 export const DELIVERY_STATES = {
