@@ -1,3 +1,4 @@
+import { runAlertsBench } from './alerts.bench';
 import { runDashboardBench } from './dashboard.bench';
 import { runIngestBench } from './ingest.bench';
 import { runMentionsBench } from './mentions.bench';
@@ -5,6 +6,7 @@ import { runSentimentBench } from './sentiment.bench';
 import { runTaggingBench } from './tagging.bench';
 
 const BENCHES: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
+  alerts: runAlertsBench,
   dashboard: runDashboardBench,
   ingest: runIngestBench,
   mentions: runMentionsBench,
@@ -21,7 +23,7 @@ const main = async () => {
   const bench = name ? BENCHES[name] : undefined;
   if (!bench) {
     console.error(
-      `usage: npm run bench -- ${Object.keys(BENCHES).join('|')} (ingest also takes --store-only, mentions and dashboard --posts N)`,
+      `usage: npm run bench -- ${Object.keys(BENCHES).join('|')} (ingest also takes --store-only, mentions and dashboard --posts N, alerts --rate N --seconds S)`,
     );
     process.exit(2);
   }

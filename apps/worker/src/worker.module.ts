@@ -34,6 +34,8 @@ import { RollUpMentionsHandler } from './handlers/roll-up-mentions.handler';
 import { RollUpSentimentHandler } from './handlers/roll-up-sentiment.handler';
 import { RollUpThemesHandler } from './handlers/roll-up-themes.handler';
 import { RollupProcessor } from './processors/rollup.processor';
+import { EvaluateAlertsHandler } from './handlers/evaluate-alerts.handler';
+import { AlertEvaluator } from './services/alert-evaluator.service';
 import { FeedFetcherService } from './services/feed-fetcher.service';
 import { HostGate } from './services/host-gate.service';
 import { Mailer } from '@parley/jobs';
@@ -85,6 +87,8 @@ import { TagBacklogGate } from './services/tag-backlog.gate';
     RollUpMentionsHandler,
     RollUpSentimentHandler,
     RollUpThemesHandler,
+    AlertEvaluator,
+    EvaluateAlertsHandler,
     RollupProcessor,
   ],
 })

@@ -27,6 +27,7 @@ import { MentionReachCell1796494000000 } from './migrations/1796494000000-mentio
 import { FlaggedExclusions1796492000000 } from './migrations/1796492000000-flagged-exclusions';
 import { FollowUpWebhooks1796492100000 } from './migrations/1796492100000-follow-up-webhooks';
 import { Alerts1796500000000 } from './migrations/1796500000000-alerts';
+import { AlertScopeHour1796510000000 } from './migrations/1796510000000-alert-scope-hour';
 import { AlertDispatch1796520000000 } from './migrations/1796520000000-alert-dispatch';
 
 export const MIGRATIONS = [
@@ -58,6 +59,7 @@ export const MIGRATIONS = [
   FollowUpWebhooks1796492100000,
   MentionReachCell1796494000000,
   Alerts1796500000000,
+  AlertScopeHour1796510000000,
   AlertDispatch1796520000000,
 ];
 

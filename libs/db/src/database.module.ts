@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
 import { AlertRepository } from './repositories/alert.repository';
 import { AlertDeliveryRepository } from './repositories/alert-delivery.repository';
+import { AlertDetectionRepository } from './repositories/alert-detection.repository';
 import { AuditRepository } from './repositories/audit.repository';
 import { BackfillRequestRepository } from './repositories/backfill-request.repository';
 import { BundleRepository } from './repositories/bundle.repository';
@@ -39,6 +40,7 @@ export const DATA_SOURCE = Symbol('DATA_SOURCE');
 const REPOSITORIES = [
   AlertRepository,
   AlertDeliveryRepository,
+  AlertDetectionRepository,
   AuditRepository,
   BackfillRequestRepository,
   BundleRepository,

@@ -33,3 +33,4 @@ export * from './repositories/report.repository';
 export * from './repositories/digest.repository';
 export * from './repositories/alert.repository';
 export * from './repositories/alert-delivery.repository';
+export * from './repositories/alert-detection.repository';

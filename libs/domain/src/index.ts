@@ -30,3 +30,4 @@ export * from './metrics';
 export * from './evaluation';
 export * from './reports';
 export * from './alert-handling';
+export * from './alerts';

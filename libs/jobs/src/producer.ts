@@ -13,6 +13,7 @@ import {
   DIGEST_SCHEDULER_ID,
   ROLLUP_EVERY_MS,
   ROLLUP_SCHEDULER_ID,
+  ROLLUP_SOON_WINDOW_MS,
   SENTIMENT_SCHEDULER_ID,
   THEMES_SCHEDULER_ID,
   TAG_WINDOW,
@@ -205,6 +206,32 @@ export class JobProducer {
    */
   async recountMentions(): Promise<void> {
     await this.add('RecountMentions', {}, { jobId: 'recount-mentions', removeOnFail: true });
+  }
+
+  /**
+   * Asks for the roll-ups to run at the end of the current ROLLUP_SOON_WINDOW_MS window: called after tagging. The
+   * jobs' ids name the window, so every request in one window is the same three jobs, and one made while the last
+   * window's run is still going queues behind it instead of being lost. Each roll-up asks for the detectors after it.
+   */
+  async rollUpSoon(now = Date.now()): Promise<void> {
+    const window = Math.floor(now / ROLLUP_SOON_WINDOW_MS);
+    const delay = (window + 1) * ROLLUP_SOON_WINDOW_MS - now;
+    await this.queues.rollup.addBulk(
+      (['RollUpMentions', 'RollUpSentiment', 'RollUpThemes'] as const).map((name) => ({
+        name,
+        data: {},
+        opts: { jobId: jobId('soon', name, window), delay, removeOnFail: true },
+      })),
+    );
+  }
+
+  /**
+   * Asks for the alert detectors to catch up with the roll-ups; called by each roll-up as it finishes. One job with a
+   * fixed id: while it waits, asking again changes nothing, and (the queue running one job at a time) it cannot be
+   * running while a roll-up asks, so no roll-up's hours are missed.
+   */
+  async evaluateAlerts(): Promise<void> {
+    await this.add('EvaluateAlerts', {}, { jobId: 'evaluate-alerts', removeOnFail: true });
   }
 
   /** Looks for due weekly digests every DIGEST_EVERY_MS; upserting again (at every boot) changes nothing. */

@@ -41,6 +41,8 @@ export type JobPayloads = {
   RecountMentions: Record<string, never>;
   /** Places the on-topic posts tagged since the themes watermark in their department's themes (no payload). */
   RollUpThemes: Record<string, never>;
+  /** Recounts the alert detectors' hours changed since their watermark and judges the scopes they touch (no payload). */
+  EvaluateAlerts: Record<string, never>;
   /** Sends the weekly impact overview to every subscription not yet sent this week's (Postgres records which). */
   SendDigests: Record<string, never>;
 };
@@ -61,6 +63,7 @@ export const JOB_QUEUE = {
   RollUpSentiment: QUEUES.rollup,
   RecountMentions: QUEUES.rollup,
   RollUpThemes: QUEUES.rollup,
+  EvaluateAlerts: QUEUES.rollup,
   SendDigests: QUEUES.digest,
 } as const satisfies { [N in JobName]: QueueName };
 
@@ -173,6 +176,13 @@ export const ROLLUP_EVERY_MS = 5 * 60_000;
 export const ROLLUP_SCHEDULER_ID = 'rollup-mentions';
 export const SENTIMENT_SCHEDULER_ID = 'rollup-sentiment';
 export const THEMES_SCHEDULER_ID = 'rollup-themes';
+
+/**
+ * Tagging asks for the roll-ups (and after them the alert detectors) at the end of each such window rather than
+ * waiting for ROLLUP_EVERY_MS: one run per window however much was tagged in it, so an alert is stored within
+ * seconds of the post that crossed a threshold and a busy firehose costs one run every ten seconds, not one a chunk.
+ */
+export const ROLLUP_SOON_WINDOW_MS = 10_000;
 
 /**
  * How often the digest looks for subscriptions not yet sent this week's overview: the first run of a London week

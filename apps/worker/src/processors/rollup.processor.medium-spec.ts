@@ -1,5 +1,11 @@
-import type { Config } from '@parley/config';
-import { createDataSource, MentionRollupRepository, SentimentRepository, ThemeRepository } from '@parley/db';
+import { englandAndWalesBankHolidays, type Config } from '@parley/config';
+import {
+  AlertDetectionRepository,
+  createDataSource,
+  MentionRollupRepository,
+  SentimentRepository,
+  ThemeRepository,
+} from '@parley/db';
 import {
   JobProducer,
   QUEUES,
@@ -14,9 +20,11 @@ import type { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { EvaluateAlertsHandler } from '../handlers/evaluate-alerts.handler';
 import { RollUpMentionsHandler } from '../handlers/roll-up-mentions.handler';
 import { RollUpSentimentHandler } from '../handlers/roll-up-sentiment.handler';
 import { RollUpThemesHandler } from '../handlers/roll-up-themes.handler';
+import { AlertEvaluator } from '../services/alert-evaluator.service';
 import { RollupProcessor } from './rollup.processor';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -43,6 +51,15 @@ describe('RollupProcessor (real Postgres and Redis)', () => {
       new RollUpMentionsHandler(dataSource, rollup, new SentimentRepository(), new ThemeRepository()),
       new RollUpSentimentHandler(dataSource, rollup, new SentimentRepository()),
       new RollUpThemesHandler(dataSource, new ThemeRepository()),
+      new EvaluateAlertsHandler(
+        dataSource,
+        new AlertDetectionRepository(),
+        new AlertEvaluator(
+          new AlertDetectionRepository(),
+          new SentimentRepository(),
+          englandAndWalesBankHolidays(),
+        ),
+      ),
     );
   });
 
@@ -75,6 +92,16 @@ describe('RollupProcessor (real Postgres and Redis)', () => {
       async () => {
         const hourly = await rollup.hourly(dataSource, departmentId, new Date(0), new Date());
         expect(hourly.map((h) => h.mentions)).toEqual([3]);
+      },
+      { timeout: 20_000, interval: 200 },
+    );
+    // Each roll-up asks for the alert detectors after it: their watermark exists once they have run.
+    await vi.waitFor(
+      async () => {
+        const rows: unknown[] = await dataSource.query(
+          `SELECT 1 FROM rollup_watermark WHERE name = 'alerts'`,
+        );
+        expect(rows).toHaveLength(1);
       },
       { timeout: 20_000, interval: 200 },
     );

@@ -7,6 +7,7 @@ import {
 import { CONFIG, type Config } from '@parley/config';
 import { JobProducer, REDIS, startScheduledQueueWorker, type QueueWorker } from '@parley/jobs';
 import type { Redis } from 'ioredis';
+import { EvaluateAlertsHandler } from '../handlers/evaluate-alerts.handler';
 import { RollUpMentionsHandler } from '../handlers/roll-up-mentions.handler';
 import { RollUpSentimentHandler } from '../handlers/roll-up-sentiment.handler';
 import { RollUpThemesHandler } from '../handlers/roll-up-themes.handler';
@@ -23,19 +24,31 @@ export class RollupProcessor implements OnApplicationBootstrap, BeforeApplicatio
     private readonly rollUpMentions: RollUpMentionsHandler,
     private readonly rollUpSentiment: RollUpSentimentHandler,
     private readonly rollUpThemes: RollUpThemesHandler,
+    private readonly evaluateAlerts: EvaluateAlertsHandler,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.worker = await startScheduledQueueWorker(
       'rollup',
       {
-        RollUpMentions: () => this.rollUpMentions.handle(),
-        RollUpSentiment: () => this.rollUpSentiment.handle(),
-        RecountMentions: () => this.rollUpMentions.recount(),
-        RollUpThemes: () => this.rollUpThemes.handle(),
+        RollUpMentions: () => this.thenAlerts(this.rollUpMentions.handle()),
+        RollUpSentiment: () => this.thenAlerts(this.rollUpSentiment.handle()),
+        RecountMentions: () => this.thenAlerts(this.rollUpMentions.recount()),
+        RollUpThemes: () => this.thenAlerts(this.rollUpThemes.handle()),
+        EvaluateAlerts: () => this.evaluateAlerts.handle(),
       },
       { redis: this.redis, config: this.config, schedule: () => this.producer.scheduleRollUps() },
     );
+  }
+
+  /**
+   * Every roll-up asks for the alert detectors once it has counted: asked while the roll-up still runs, so the
+   * detectors' job is either waiting (and will read this run's counts) or queued now.
+   */
+  private async thenAlerts<T>(run: Promise<T>): Promise<T> {
+    const result = await run;
+    await this.producer.evaluateAlerts();
+    return result;
   }
 
   async beforeApplicationShutdown(): Promise<void> {

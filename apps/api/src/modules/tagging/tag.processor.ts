@@ -69,6 +69,13 @@ export class TagProcessor implements OnApplicationBootstrap, BeforeApplicationSh
    * existed, and that request was a no-op.
    */
   private async next(finished: { tagged: number }): Promise<void> {
+    // What was just tagged is counted, and the alert detectors judge it, within seconds rather than at the next
+    // scheduled roll-up (issue 12: an alert within a minute of the post that crossed the bar).
+    if (finished.tagged > 0)
+      await this.producer.rollUpSoon().catch((error: Error) =>
+        // The scheduled roll-up (every ROLLUP_EVERY_MS) counts it anyway, only later.
+        this.logger.warn({ message: 'asking for the roll-ups failed', error: error.message }),
+      );
     if (finished.tagged < CHUNK) await this.queueIfPending();
     else await this.producer.tagPending().catch((error: Error) => this.failed(error));
   }
