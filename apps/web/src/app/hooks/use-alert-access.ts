@@ -3,7 +3,8 @@ import { departmentNamer } from '../../features/auth/utils/department-names';
 
 /**
  * What the alert pages need to know of the signed-in person: the departments they read, and where they may act
- * on alerts (those who act on conversations), hand them on (department admins) or read evaluation records.
+ * on alerts (those who act on conversations), hand them on (department admins), mute a rule or source (those who
+ * edit rules) or read evaluation records.
  */
 export const useAlertAccess = () => {
   const me = useSignedInUser();
@@ -16,6 +17,7 @@ export const useAlertAccess = () => {
     departmentName: departmentNamer(me.departments),
     canAct: may('conversation.act'),
     canListMembers: may('member.manage'),
+    canMute: may('rule.edit'),
     canReadEvaluation: may('evaluation.read'),
   };
 };

@@ -5,7 +5,7 @@ import { useAlertAccess } from '../hooks/use-alert-access';
 
 export const AlertRoute = () => {
   const { id = '' } = useParams();
-  const { me, departmentName, canAct, canListMembers } = useAlertAccess();
+  const { me, departmentName, canAct, canListMembers, canMute } = useAlertAccess();
   return (
     <>
       <BackLink to="/alerts">All alerts</BackLink>
@@ -16,6 +16,7 @@ export const AlertRoute = () => {
         departmentName={departmentName}
         canAct={canAct}
         canListMembers={canListMembers}
+        canMute={canMute}
       />
     </>
   );

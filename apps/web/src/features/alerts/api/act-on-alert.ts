@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Alert, AlertAction, AlertMute } from '@parley/contracts';
+import type { Alert, AlertAction, AlertMute, AlertMuteInput } from '@parley/contracts';
 import { api } from '../../../lib/api-client';
 import { alertsQueryKey } from './get-alerts';
 import { alertQueryKey } from './get-alert';
@@ -19,13 +19,6 @@ export const useActOnAlert = () => {
       await queryClient.invalidateQueries({ queryKey: [...alertsQueryKey, 'open-count'] });
     },
   });
-};
-
-export type AlertMuteInput = {
-  department: string;
-  target: { type: 'rule' | 'source'; id: string };
-  until: string;
-  reason: string;
 };
 
 /** Silences a rule or a source of the department for a time. */

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ResistCase, ResistCaseFields } from '@parley/contracts';
+import type { ResistCase, ResistCasePatch } from '@parley/contracts';
 import { api, request } from '../../../lib/api-client';
 import { alertsQueryKey } from './get-alerts';
 import { alertQueryKey } from './get-alert';
@@ -27,9 +27,7 @@ export const useOpenCase = () => {
   });
 };
 
-export type CaseChange = Partial<ResistCaseFields> & { status?: ResistCase['status'] };
-
-export const saveCase = ({ id, change }: { id: string; change: CaseChange }): Promise<ResistCase> =>
+export const saveCase = ({ id, change }: { id: string; change: ResistCasePatch }): Promise<ResistCase> =>
   request<ResistCase>(`/api/cases/${encodeURIComponent(id)}`, { method: 'PATCH', body: change });
 
 export const useSaveCase = () => {

@@ -16,6 +16,8 @@ type AlertActionsProps = {
   meId: string;
   /** Department admins may hand the alert to a colleague (only they may list the department's people). */
   canListMembers: boolean;
+  /** Muting a rule or a source changes the department's listening: for those who edit its rules. */
+  canMute: boolean;
   onDone: (message: string) => void;
 };
 
@@ -312,7 +314,7 @@ const CloseForm = ({ alert, act, onDone }: { alert: Alert; act: Act; onDone: (m:
 };
 
 /** Everything a person can do with an alert, as its status allows; each change is audited by the api. */
-export const AlertActions = ({ alert, meId, canListMembers, onDone }: AlertActionsProps) => {
+export const AlertActions = ({ alert, meId, canListMembers, canMute, onDone }: AlertActionsProps) => {
   const act = useActOnAlert();
   return (
     <section aria-labelledby="alert-actions" className="alert-actions">
@@ -324,7 +326,7 @@ export const AlertActions = ({ alert, meId, canListMembers, onDone }: AlertActio
         <>
           {canListMembers && <AssignForm alert={alert} act={act} onDone={onDone} />}
           {alert.status !== 'snoozed' && <SnoozeForm alert={alert} act={act} onDone={onDone} />}
-          <MuteForm alert={alert} onDone={onDone} />
+          {canMute && <MuteForm alert={alert} onDone={onDone} />}
           <CloseForm alert={alert} act={act} onDone={onDone} />
         </>
       )}

@@ -24,6 +24,7 @@ type AlertViewProps = {
   /** Whether the person may act on alerts of this department (acknowledge, assign, close, open a case). */
   canAct: (department: string) => boolean;
   canListMembers: (department: string) => boolean;
+  canMute: (department: string) => boolean;
 };
 
 const Facts = ({ alert, departmentName }: { alert: Alert; departmentName: (key: string) => string }) => (
@@ -118,7 +119,7 @@ const CaseSection = ({ alert, canAct }: { alert: Alert; canAct: boolean }) => {
 };
 
 /** One alert: what rose and why, the hours behind it, the posts, and what to do about it. */
-export const AlertView = ({ id, meId, departmentName, canAct, canListMembers }: AlertViewProps) => {
+export const AlertView = ({ id, meId, departmentName, canAct, canListMembers, canMute }: AlertViewProps) => {
   const alert = useAlert(id);
   const [done, setDone] = useState<{ message: string; count: number } | null>(null);
   if (alert.isPending) return <Loading label="Loading the alert" />;
@@ -158,6 +159,7 @@ export const AlertView = ({ id, meId, departmentName, canAct, canListMembers }: 
           alert={a}
           meId={meId}
           canListMembers={canListMembers(a.department)}
+          canMute={canMute(a.department)}
           onDone={(message) => setDone((d) => ({ message, count: (d?.count ?? 0) + 1 }))}
         />
       )}
