@@ -84,6 +84,8 @@ export const BandChart = <T extends ChartRow>({
                   : [valueFormatter(asNumber(v)), name]
               }
               contentStyle={{ border: '1px solid #0b0c0c', borderRadius: 0 }}
+              // Recharts colours each line of the tooltip as its series; the band's grey is too pale to read.
+              itemStyle={{ color: '#0b0c0c' }}
             />
             <Legend wrapperStyle={{ color: '#0b0c0c' }} />
             <Area

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import './alerts.css';
 import { ALERT_KINDS, ALERT_STATUSES } from '@parley/contracts';
 import { Button } from '../../../components/ui/button';
 import { SelectField } from '../../../components/ui/select-field';
@@ -23,7 +24,7 @@ export const AlertFilters = ({ departments, value, onApply }: AlertFiltersProps)
     onApply(draft);
   };
   return (
-    <form className="filters" onSubmit={submit} aria-label="Filter the alerts" noValidate>
+    <form className="filters alert-filters" onSubmit={submit} aria-label="Filter the alerts" noValidate>
       {departments.length > 1 && (
         <SelectField id="department" label="Department" value={draft.department} onChange={set('department')}>
           <option value="">Every department</option>

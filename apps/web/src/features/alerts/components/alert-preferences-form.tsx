@@ -91,7 +91,7 @@ const Form = ({ saved }: { saved: AlertPreferences }) => {
           <div className="alert-quiet-hours">
             <TextField
               id={IDS['quietHours.from']}
-              label="From"
+              label="Quiet hours start"
               hint="For example, 22:00"
               className="input--width-5"
               inputMode="numeric"
@@ -101,7 +101,7 @@ const Form = ({ saved }: { saved: AlertPreferences }) => {
             />
             <TextField
               id={IDS['quietHours.to']}
-              label="Until"
+              label="Quiet hours end"
               hint="For example, 07:00"
               className="input--width-5"
               inputMode="numeric"
