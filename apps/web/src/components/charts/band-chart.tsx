@@ -87,7 +87,8 @@ export const BandChart = <T extends ChartRow>({
               // Recharts colours each line of the tooltip as its series; the band's grey is too pale to read.
               itemStyle={{ color: '#0b0c0c' }}
             />
-            <Legend wrapperStyle={{ color: '#0b0c0c' }} />
+            {/* Recharts writes each legend entry in its series' colour; the band's grey is too pale to read. */}
+            <Legend formatter={(name) => <span style={{ color: '#0b0c0c' }}>{name}</span>} />
             <Area
               type="monotone"
               dataKey="band"

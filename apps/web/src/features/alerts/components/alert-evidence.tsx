@@ -26,53 +26,59 @@ const ExpectedEvent = ({ event }: { event: Explanation['expectedEvent'] }) =>
   );
 
 const Terms = ({ terms }: { terms: Explanation['terms'] }) => (
-  <table className="table table--compact">
-    <caption className="table__caption">Words used more than usual</caption>
-    <thead>
-      <tr>
-        <th scope="col">Word or phrase</th>
-        <th scope="col" className="table__numeric">
-          Posts now
-        </th>
-        <th scope="col" className="table__numeric">
-          Posts in the baseline
-        </th>
-      </tr>
-    </thead>
-    <tbody>
-      {terms.map((t) => (
-        <tr key={t.term}>
-          <th scope="row">{t.term}</th>
-          <td className="table__numeric">{formatCount(t.count)}</td>
-          <td className="table__numeric">{formatCount(t.baselineCount)}</td>
+  <div className="table-scroll">
+    <table className="table table--compact">
+      <caption className="table__caption">
+        Words used more than usual, against the baseline period before
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Word or phrase</th>
+          <th scope="col" className="table__numeric">
+            Posts now
+          </th>
+          <th scope="col" className="table__numeric">
+            Before
+          </th>
         </tr>
-      ))}
-    </tbody>
-  </table>
+      </thead>
+      <tbody>
+        {terms.map((t) => (
+          <tr key={t.term}>
+            <th scope="row">{t.term}</th>
+            <td className="table__numeric">{formatCount(t.count)}</td>
+            <td className="table__numeric">{formatCount(t.baselineCount)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
 );
 
 const Sources = ({ sources }: { sources: Explanation['sources'] }) => (
-  <table className="table table--compact">
-    <caption className="table__caption">Where the posts come from</caption>
-    <thead>
-      <tr>
-        <th scope="col">Source</th>
-        <th scope="col">Platform</th>
-        <th scope="col" className="table__numeric">
-          Posts
-        </th>
-      </tr>
-    </thead>
-    <tbody>
-      {sources.map((s) => (
-        <tr key={`${s.platform}-${s.name}`}>
-          <th scope="row">{s.name}</th>
-          <td>{platformLabel(s.platform)}</td>
-          <td className="table__numeric">{formatCount(s.posts)}</td>
+  <div className="table-scroll">
+    <table className="table table--compact">
+      <caption className="table__caption">Where the posts come from</caption>
+      <thead>
+        <tr>
+          <th scope="col">Source</th>
+          <th scope="col">Platform</th>
+          <th scope="col" className="table__numeric">
+            Posts
+          </th>
         </tr>
-      ))}
-    </tbody>
-  </table>
+      </thead>
+      <tbody>
+        {sources.map((s) => (
+          <tr key={`${s.platform}-${s.name}`}>
+            <th scope="row">{s.name}</th>
+            <td>{platformLabel(s.platform)}</td>
+            <td className="table__numeric">{formatCount(s.posts)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
 );
 
 const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;

@@ -14,7 +14,7 @@ describe('the alert series in words and rows', () => {
       ],
     };
     expect(summariseAlertSeries(series)).toBe(
-      'Mentions peaked at 42 an hour (1 Dec, 13:00), against an expected 8; 2 hours of 3 hours were above the usual range.',
+      'Mentions peaked at 42 an hour (1 Dec, 13:00), against an expected 8; 2 of 3 hours were above the usual range.',
     );
     expect(seriesRows(series)[1]).toEqual({
       'Hour (UK time)': '1 Dec, 13:00',
@@ -28,10 +28,10 @@ describe('the alert series in words and rows', () => {
   it('reads a sentiment turn by its low point, signed', () => {
     const series = {
       unit: 'net sentiment points' as const,
-      points: [point('2026-06-01T12:00:00Z', 1), point('2026-06-01T13:00:00Z', -30)],
+      points: [point('2026-06-01T12:00:00Z', 5), point('2026-06-01T13:00:00Z', -30)],
     };
     expect(summariseAlertSeries(series)).toBe(
-      'Net sentiment was lowest at -30 (1 Jun, 14:00), against an expected +8; 1 hour of 2 hours were below the usual range.',
+      'Net sentiment was lowest at -30 (1 Jun, 14:00), against an expected +8; 1 of 2 hours was below the usual range.',
     );
   });
 

@@ -45,10 +45,10 @@ export const summariseAlertSeries = (series: AlertSeries): string => {
     sentiment ? (p.observed < best.observed ? p : best) : p.observed > best.observed ? p : best,
   );
   const outside = points.filter((p) => (sentiment ? p.observed < p.low : p.observed > p.high)).length;
-  const hours = (n: number) => `${n} ${n === 1 ? 'hour' : 'hours'}`;
   const at = hourLabel.format(new Date(extreme.at));
   const what = sentiment
     ? `Net sentiment was lowest at ${format(extreme.observed)} (${at}), against an expected ${format(extreme.expected)}`
     : `Mentions peaked at ${format(extreme.observed)} an hour (${at}), against an expected ${format(extreme.expected)}`;
-  return `${what}; ${hours(outside)} of ${hours(points.length)} were ${sentiment ? 'below' : 'above'} the usual range.`;
+  const hours = `${outside} of ${points.length} ${points.length === 1 ? 'hour' : 'hours'}`;
+  return `${what}; ${hours} ${outside === 1 ? 'was' : 'were'} ${sentiment ? 'below' : 'above'} the usual range.`;
 };
