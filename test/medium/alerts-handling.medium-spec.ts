@@ -35,8 +35,16 @@ describe('alerts: reading and handling them, mutes, RESIST cases, preferences an
     parley = await startApi();
     const applied = await parley.admin.request('PUT', '/api/workspace', {
       departments: [
-        { key: 'home', name: 'Home Department', rules: [{ key: 'ferries', name: 'Ferries', query: 'ferry' }] },
-        { key: 'away', name: 'Away Department', rules: [{ key: 'pensions', name: 'Pensions', query: 'pension' }] },
+        {
+          key: 'home',
+          name: 'Home Department',
+          rules: [{ key: 'ferries', name: 'Ferries', query: 'ferry' }],
+        },
+        {
+          key: 'away',
+          name: 'Away Department',
+          rules: [{ key: 'pensions', name: 'Pensions', query: 'pension' }],
+        },
       ],
       sources: [{ key: 'forum', type: 'feed', url: 'http://127.0.0.1:9/forum.xml', interval: '1h' }],
     });
@@ -63,7 +71,10 @@ describe('alerts: reading and handling them, mutes, RESIST cases, preferences an
     const home = [];
     for (let i = 0; i < 3; i++)
       home.push(await insertAlert(parley.db, 'home', { startedAt: new Date(now - (i + 1) * 3_600_000) }));
-    const closed = await insertAlert(parley.db, 'home', { status: 'closed', startedAt: new Date(now - 5 * 3_600_000) });
+    const closed = await insertAlert(parley.db, 'home', {
+      status: 'closed',
+      startedAt: new Date(now - 5 * 3_600_000),
+    });
     const away = await insertAlert(parley.db, 'away', { kind: 'partner', label: 'Tesco' });
 
     const seen: string[] = [];
@@ -97,7 +108,9 @@ describe('alerts: reading and handling them, mutes, RESIST cases, preferences an
     expect((await people.viewer.get(`/api/alerts/${away}`)).status).toBe(404);
     expect((await people.viewer.get(`/api/alerts/${away}/series`)).status).toBe(404);
     expect((await people.viewer.get('/api/alerts?department=away')).status).toBe(404);
-    expect((await people.awaycomms.get<AlertList>('/api/alerts')).body.items.map((a) => a.id)).toEqual([away]);
+    expect((await people.awaycomms.get<AlertList>('/api/alerts')).body.items.map((a) => a.id)).toEqual([
+      away,
+    ]);
 
     const bad = await people.viewer.get<Problems>('/api/alerts?cursor=not-a-cursor&status=sleeping');
     expect(bad.status).toBe(400);
@@ -114,7 +127,8 @@ describe('alerts: reading and handling them, mutes, RESIST cases, preferences an
 
   it('acknowledges, assigns, snoozes, closes and reopens, refusing what the status does not allow, auditing each', async () => {
     const id = await insertAlert(parley.db, 'home', { label: 'Harbours' });
-    const act = (who: string, body: unknown) => people[who].request('POST', `/api/alerts/${id}/actions`, body);
+    const act = (who: string, body: unknown) =>
+      people[who].request('POST', `/api/alerts/${id}/actions`, body);
 
     expect((await act('viewer', { action: 'acknowledge' })).status).toBe(403);
     expect((await act('awaycomms', { action: 'acknowledge' })).status).toBe(404);
@@ -142,8 +156,14 @@ describe('alerts: reading and handling them, mutes, RESIST cases, preferences an
     expect(list.body.items.map((a) => a.id)).toEqual([id]);
 
     expect((await act('comms', { action: 'close' })).status).toBe(400);
-    const closed = await act('comms', { action: 'close', outcome: 'A local story; the council answered it.' });
-    expect(closed.body).toMatchObject({ status: 'closed', outcome: 'A local story; the council answered it.' });
+    const closed = await act('comms', {
+      action: 'close',
+      outcome: 'A local story; the council answered it.',
+    });
+    expect(closed.body).toMatchObject({
+      status: 'closed',
+      outcome: 'A local story; the council answered it.',
+    });
     expect((await act('comms', { action: 'close', outcome: 'Again' })).status).toBe(409);
 
     await parley.db.query(`UPDATE alert SET delivered_at = now() WHERE id = $1`, [id]);
@@ -173,13 +193,22 @@ describe('alerts: reading and handling them, mutes, RESIST cases, preferences an
     const source = (await parley.db.query(`SELECT id FROM source WHERE key = 'forum'`)).rows[0].id as string;
     const until = new Date(Date.now() + 2 * 86_400_000).toISOString();
     const mute = (who: string, target: { type: string; id: string }, when = until) =>
-      people[who].request('POST', '/api/alert-mutes', { department: 'home', target, until: when, reason: 'Known campaign' });
+      people[who].request('POST', '/api/alert-mutes', {
+        department: 'home',
+        target,
+        until: when,
+        reason: 'Known campaign',
+      });
 
     expect((await mute('comms', { type: 'rule', id: rule('ferries') })).status).toBe(403);
     const foreign = await mute('manager', { type: 'rule', id: rule('pensions') });
     expect(foreign.status).toBe(400);
     expect((foreign.body as Problems).message).toBe('Home Department has no such rule to mute.');
-    const tooLong = await mute('manager', { type: 'rule', id: rule('ferries') }, new Date(Date.now() + 200 * 86_400_000).toISOString());
+    const tooLong = await mute(
+      'manager',
+      { type: 'rule', id: rule('ferries') },
+      new Date(Date.now() + 200 * 86_400_000).toISOString(),
+    );
     expect(tooLong.status).toBe(400);
 
     const made = await mute('manager', { type: 'rule', id: rule('ferries') });
@@ -258,7 +287,10 @@ describe('alerts: reading and handling them, mutes, RESIST cases, preferences an
     const ours = await objective('home');
     const theirs = await objective('away');
     const path = `/api/cases/${created.id}`;
-    const refused = await people.comms.request('PATCH', path, { objectiveIds: [ours, theirs], conversationIds: ['999999'] });
+    const refused = await people.comms.request('PATCH', path, {
+      objectiveIds: [ours, theirs],
+      conversationIds: ['999999'],
+    });
     expect(refused.status).toBe(400);
     expect((refused.body as Problems).problems).toEqual([
       { path: 'conversationIds', message: "conversation 999999 is not one of this department's" },
@@ -276,12 +308,15 @@ describe('alerts: reading and handling them, mutes, RESIST cases, preferences an
     });
     expect(worked.status).toBe(200);
     expect(worked.body).toMatchObject({ objectiveIds: [ours], impactLikelihood: 4, title: created.title });
-    const closed = await people.comms.request('PATCH', path, { status: 'closed', trackOutcomes: 'It passed in two days.' });
+    const closed = await people.comms.request('PATCH', path, {
+      status: 'closed',
+      trackOutcomes: 'It passed in two days.',
+    });
     expect(closed.body).toMatchObject({ status: 'closed', trackOutcomes: 'It passed in two days.' });
 
-    expect((await people.viewer.get<ResistCaseList>('/api/cases?department=home')).body.items.map((c) => c.id)).toEqual([
-      created.id,
-    ]);
+    expect(
+      (await people.viewer.get<ResistCaseList>('/api/cases?department=home')).body.items.map((c) => c.id),
+    ).toEqual([created.id]);
     expect((await people.awaycomms.get(path)).status).toBe(404);
     expect((await people.awaycomms.request('PATCH', path, { title: 'Mine' })).status).toBe(404);
     const actions = await parley.db.query(
@@ -315,20 +350,42 @@ describe('alerts: reading and handling them, mutes, RESIST cases, preferences an
 
   it('carries calendar, partners and alert settings in the workspace document, round trip and refusals', async () => {
     const calendar = [
-      { name: 'Ferry timetable announcement', kind: 'announcement', from: '2026-12-03T09:30:00Z', to: '2026-12-03T18:00:00Z' },
-      { name: 'Transport questions', kind: 'parliament', from: '2026-12-08T14:30:00+00:00', to: '2026-12-08T15:30:00Z' },
+      {
+        name: 'Ferry timetable announcement',
+        kind: 'announcement',
+        from: '2026-12-03T09:30:00Z',
+        to: '2026-12-03T18:00:00Z',
+      },
+      {
+        name: 'Transport questions',
+        kind: 'parliament',
+        from: '2026-12-08T14:30:00+00:00',
+        to: '2026-12-08T15:30:00Z',
+      },
     ];
     const partners = [{ name: 'Tesco', aliases: ['Tesco Extra'], handles: ['@Tesco'] }];
     const applied = await parley.admin.request('PUT', '/api/workspace', {
-      departments: [{ key: 'home', name: 'Home Department', calendar, partners, alerts: { k: 3, digestAbove: 5 } }],
+      departments: [
+        { key: 'home', name: 'Home Department', calendar, partners, alerts: { k: 3, digestAbove: 5 } },
+      ],
     });
     expect(applied.status).toBe(200);
 
     const exported = (await parley.admin.get<WorkspaceDocument>('/api/workspace')).body;
     const home = exported.departments?.find((d) => d.key === 'home');
     expect(home?.calendar).toEqual([
-      { name: 'Ferry timetable announcement', kind: 'announcement', from: '2026-12-03T09:30:00.000Z', to: '2026-12-03T18:00:00.000Z' },
-      { name: 'Transport questions', kind: 'parliament', from: '2026-12-08T14:30:00.000Z', to: '2026-12-08T15:30:00.000Z' },
+      {
+        name: 'Ferry timetable announcement',
+        kind: 'announcement',
+        from: '2026-12-03T09:30:00.000Z',
+        to: '2026-12-03T18:00:00.000Z',
+      },
+      {
+        name: 'Transport questions',
+        kind: 'parliament',
+        from: '2026-12-08T14:30:00.000Z',
+        to: '2026-12-08T15:30:00.000Z',
+      },
     ]);
     expect(home?.partners).toEqual(partners);
     expect(home?.alerts).toEqual({
@@ -346,7 +403,9 @@ describe('alerts: reading and handling them, mutes, RESIST cases, preferences an
     const again = await parley.admin.request('PUT', '/api/workspace', exported);
     expect(again.status).toBe(200);
     expect((again.body as { departments: { updated: string[] } }).departments.updated).toEqual([]);
-    await parley.admin.request('PUT', '/api/workspace', { departments: [{ key: 'home', name: 'Home Department' }] });
+    await parley.admin.request('PUT', '/api/workspace', {
+      departments: [{ key: 'home', name: 'Home Department' }],
+    });
     const kept = (await parley.admin.get<WorkspaceDocument>('/api/workspace')).body.departments?.find(
       (d) => d.key === 'home',
     );

@@ -37,9 +37,9 @@ describe('alert actions', () => {
   it('snoozes only into the next week', () => {
     const inAnHour = new Date(now.getTime() + 3_600_000);
     expect(nextAlertStatus(open, { action: 'snooze', until: inAnHour }, now)).toBe('snoozed');
-    expect(() => nextAlertStatus(open, { action: 'snooze', until: new Date(now.getTime() - 1) }, now)).toThrow(
-      /future/,
-    );
+    expect(() =>
+      nextAlertStatus(open, { action: 'snooze', until: new Date(now.getTime() - 1) }, now),
+    ).toThrow(/future/);
     expect(() =>
       nextAlertStatus(open, { action: 'snooze', until: new Date(now.getTime() + 8 * 86_400_000) }, now),
     ).toThrow(/at most a week/);
@@ -54,7 +54,11 @@ describe('alert actions', () => {
     );
     // An acknowledged alert can be snoozed, and wakes up open.
     expect(
-      nextAlertStatus({ status: 'snoozed', snoozedUntil: new Date(now.getTime() - 1) }, { action: 'acknowledge' }, now),
+      nextAlertStatus(
+        { status: 'snoozed', snoozedUntil: new Date(now.getTime() - 1) },
+        { action: 'acknowledge' },
+        now,
+      ),
     ).toBe('acknowledged');
   });
 });
@@ -80,7 +84,10 @@ describe('quiet hours, London time', () => {
 describe('who hears an alert', () => {
   const members = [
     { userId: 'all', preferences: DEFAULT_ALERT_PREFERENCES },
-    { userId: 'quiet', preferences: { ...DEFAULT_ALERT_PREFERENCES, quietHours: { from: '11:00', to: '13:00' } } },
+    {
+      userId: 'quiet',
+      preferences: { ...DEFAULT_ALERT_PREFERENCES, quietHours: { from: '11:00', to: '13:00' } },
+    },
     { userId: 'high-only', preferences: { ...DEFAULT_ALERT_PREFERENCES, minSeverity: 4 } },
     { userId: 'email-only', preferences: { ...DEFAULT_ALERT_PREFERENCES, inApp: false } },
     { userId: 'nothing', preferences: { ...DEFAULT_ALERT_PREFERENCES, inApp: false, email: false } },
@@ -100,7 +107,10 @@ describe('who hears an alert', () => {
 describe('a digest instead of a stream', () => {
   const window = { alerts: 0, lastDigestAt: null };
   it('sends each alone while the window stays at or under the bar', () => {
-    expect(planAlertDispatch(['a', 'b', 'c'], window, 3, now)).toEqual({ kind: 'each', alertIds: ['a', 'b', 'c'] });
+    expect(planAlertDispatch(['a', 'b', 'c'], window, 3, now)).toEqual({
+      kind: 'each',
+      alertIds: ['a', 'b', 'c'],
+    });
     expect(planAlertDispatch(['d'], { alerts: 2, lastDigestAt: null }, 3, now)).toEqual({
       kind: 'each',
       alertIds: ['d'],
@@ -114,7 +124,9 @@ describe('a digest instead of a stream', () => {
     const digestAt = new Date(now.getTime() - 10 * 60_000);
     expect(planAlertDispatch(['e'], { alerts: 4, lastDigestAt: digestAt }, 3, now)).toEqual({ kind: 'wait' });
     const later = new Date(now.getTime() + 6 * 60_000);
-    expect(planAlertDispatch(['e', 'f'], { alerts: 4, lastDigestAt: digestAt }, 3, later).kind).toBe('digest');
+    expect(planAlertDispatch(['e', 'f'], { alerts: 4, lastDigestAt: digestAt }, 3, later).kind).toBe(
+      'digest',
+    );
   });
 });
 
@@ -124,11 +136,11 @@ describe('an alert’s headline', () => {
     expect(alertHeadline({ kind: 'spike', scopeLabel: 'Food standards', measure })).toBe(
       'Mentions of Food standards are 4 times the usual rate',
     );
-    expect(alertHeadline({ kind: 'spike', scopeLabel: 'Ferries', measure: { observed: 3, expected: 0 } })).toBe(
-      'Mentions of Ferries are 3 an hour against 0 usually',
-    );
-    expect(alertHeadline({ kind: 'sentiment', scopeLabel: 'Ferries', measure: { observed: -30, expected: 5 } })).toBe(
-      'Net sentiment about Ferries fell by 35 points',
-    );
+    expect(
+      alertHeadline({ kind: 'spike', scopeLabel: 'Ferries', measure: { observed: 3, expected: 0 } }),
+    ).toBe('Mentions of Ferries are 3 an hour against 0 usually');
+    expect(
+      alertHeadline({ kind: 'sentiment', scopeLabel: 'Ferries', measure: { observed: -30, expected: 5 } }),
+    ).toBe('Net sentiment about Ferries fell by 35 points');
   });
 });

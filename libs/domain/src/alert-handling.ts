@@ -75,7 +75,9 @@ export const DEFAULT_ALERT_PREFERENCES: AlertDeliveryPreferences = {
   quietHours: null,
 };
 
-export const alertPreferencesOf = (stored: Partial<AlertDeliveryPreferences> | null): AlertDeliveryPreferences => ({
+export const alertPreferencesOf = (
+  stored: Partial<AlertDeliveryPreferences> | null,
+): AlertDeliveryPreferences => ({
   ...DEFAULT_ALERT_PREFERENCES,
   ...(stored ?? {}),
 });
@@ -108,9 +110,7 @@ export const ALERT_DIGEST_WINDOW_MS = 15 * 60_000;
 
 /** What a department's new alerts were handed to delivery as: each alone, or one digest of them all. */
 export type AlertDispatchPlan =
-  | { kind: 'each'; alertIds: string[] }
-  | { kind: 'digest'; alertIds: string[] }
-  | { kind: 'wait' };
+  { kind: 'each'; alertIds: string[] } | { kind: 'digest'; alertIds: string[] } | { kind: 'wait' };
 
 /**
  * One department's undelivered alerts against what it was sent in the last 15 minutes: while the total stays at or

@@ -178,7 +178,8 @@ export class DeliverAlertsHandler {
 
 const groupByDepartment = (alerts: UndeliveredAlertRow[]): UndeliveredAlertRow[][] => {
   const groups = new Map<string, UndeliveredAlertRow[]>();
-  for (const alert of alerts) groups.set(alert.departmentId, [...(groups.get(alert.departmentId) ?? []), alert]);
+  for (const alert of alerts)
+    groups.set(alert.departmentId, [...(groups.get(alert.departmentId) ?? []), alert]);
   return [...groups.values()];
 };
 

@@ -79,7 +79,10 @@ describe('a webhook delivery', () => {
       title: null,
       alertIds: ['a1'],
     };
-    const one = JSON.parse(webhookBody(alert, 'https://parley.example.gov.uk', now)) as Record<string, unknown>;
+    const one = JSON.parse(webhookBody(alert, 'https://parley.example.gov.uk', now)) as Record<
+      string,
+      unknown
+    >;
     expect(one).toMatchObject({
       text: `${alert.text}: https://parley.example.gov.uk/alerts/a1`,
       event: { kind: 'alert.raised', reason: 'alert-raised', alertIds: ['a1'] },

@@ -113,7 +113,15 @@ export type ResistCaseRow = {
 /** The case's fields as written, one per RESIST 2 stage, and the records it links. */
 export type ResistCaseWrite = Omit<
   ResistCaseRow,
-  'id' | 'departmentId' | 'departmentKey' | 'departmentName' | 'alertId' | 'status' | 'createdBy' | 'createdAt' | 'updatedAt'
+  | 'id'
+  | 'departmentId'
+  | 'departmentKey'
+  | 'departmentName'
+  | 'alertId'
+  | 'status'
+  | 'createdBy'
+  | 'createdAt'
+  | 'updatedAt'
 >;
 const CASE_COLUMNS = `c.id::text, c.department_id AS "departmentId", d.key AS "departmentKey", d.name AS "departmentName", c.alert_id::text AS "alertId",
   c.title, c.recognise, c.early_warning AS "earlyWarning", c.situational_insight AS "situationalInsight",
@@ -266,7 +274,14 @@ export class AlertRepository {
 
   insertMute(
     q: Queryable,
-    m: { departmentId: string; targetType: string; targetId: string; until: Date; reason: string; by: string },
+    m: {
+      departmentId: string;
+      targetType: string;
+      targetId: string;
+      until: Date;
+      reason: string;
+      by: string;
+    },
   ): Promise<string> {
     return q
       .query(
@@ -325,10 +340,9 @@ export class AlertRepository {
 
   findCase(q: Queryable, id: string, lock = false): Promise<ResistCaseRow | undefined> {
     return q
-      .query(
-        `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`,
-        [id],
-      )
+      .query(`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`, [
+        id,
+      ])
       .then(first<ResistCaseRow>);
   }
 

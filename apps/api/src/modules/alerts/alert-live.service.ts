@@ -26,7 +26,11 @@ export class AlertLive {
         event: liveEventOf(row, now),
       });
     } catch (error) {
-      this.logger.warn({ message: 'alert change not sent live', alert: row.id, error: (error as Error).message });
+      this.logger.warn({
+        message: 'alert change not sent live',
+        alert: row.id,
+        error: (error as Error).message,
+      });
     }
   }
 }

@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AlertMute, AlertMuteInput, AlertMuteList } from '@parley/contracts';
-import { AlertRepository, AuditRepository, DATA_SOURCE, inTransaction, iso, type AlertMuteRow } from '@parley/db';
+import {
+  AlertRepository,
+  AuditRepository,
+  DATA_SOURCE,
+  inTransaction,
+  iso,
+  type AlertMuteRow,
+} from '@parley/db';
 import { DomainError, mayInDepartment } from '@parley/domain';
 import type { DataSource } from 'typeorm';
 import { DepartmentAccess } from '../../common/department-access.service';
@@ -45,7 +52,10 @@ export class AlertMutesService {
     const now = Date.now();
     if (until.getTime() <= now || until.getTime() - now > MAX_MUTE_MS)
       throw new DomainError('invalid', 'Mute until a time in the next 90 days.', [
-        { path: 'until', message: until.getTime() <= now ? 'until is in the past' : 'until is more than 90 days ahead' },
+        {
+          path: 'until',
+          message: until.getTime() <= now ? 'until is in the past' : 'until is more than 90 days ahead',
+        },
       ]);
     const row = await inTransaction(this.dataSource, async (tx) => {
       const label = await this.alerts.muteTargetLabel(tx, department.id, input.target);

@@ -209,7 +209,11 @@ export class ResistCasesController {
     ok: { description: 'The case as it is now.', schema: resistCaseSchema },
     errors: [400, 404],
   })
-  change(@CurrentUser() auth: AuthContext, @Param('id') id: string, @Body() body: unknown): Promise<ResistCase> {
+  change(
+    @CurrentUser() auth: AuthContext,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<ResistCase> {
     return this.cases.change(auth, id, parseWith(resistCasePatchSchema, body, 'change'));
   }
 }

@@ -37,9 +37,11 @@ const afterOf = (cursor: string | undefined): { startedAt: Date; id: string } | 
     if (Number.isNaN(at.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad cursor');
     return { startedAt: at, id };
   } catch {
-    throw new DomainError('invalid', 'That cursor is not one this list gave: start again from the first page.', [
-      { path: 'cursor', message: 'use the nextCursor of an earlier page' },
-    ]);
+    throw new DomainError(
+      'invalid',
+      'That cursor is not one this list gave: start again from the first page.',
+      [{ path: 'cursor', message: 'use the nextCursor of an earlier page' }],
+    );
   }
 };
 
@@ -122,7 +124,11 @@ export class AlertsService {
   }
 
   /** The alert, if the caller may read its department (else 404) and do `permission` there (else 403). */
-  async readable(auth: AuthContext, rawId: string, permission: Permission = 'department.read'): Promise<AlertRow> {
+  async readable(
+    auth: AuthContext,
+    rawId: string,
+    permission: Permission = 'department.read',
+  ): Promise<AlertRow> {
     const row = await this.alerts.find(this.dataSource, parseId(rawId, NOT_FOUND));
     if (!row || !mayInDepartment(auth, row.departmentId, 'department.read'))
       throw new DomainError('not_found', NOT_FOUND);

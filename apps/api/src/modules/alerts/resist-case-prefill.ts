@@ -30,14 +30,18 @@ export const prefillCase = (row: AlertRow): ResistCaseFields => {
       explanation.summary,
       `Terms rising against the baseline: ${listed(terms)}.`,
       `Hashtags: ${listed(hashtags)}.`,
-      ...(explanation.partners.length ? [`Delivery partners named: ${explanation.partners.join(', ')}.`] : []),
+      ...(explanation.partners.length
+        ? [`Delivery partners named: ${explanation.partners.join(', ')}.`]
+        : []),
     ].join('\n'),
     earlyWarning: `Where it comes from: ${listed(sources)}. Share of new participants: ${share(explanation.newParticipantsShare)}.`,
     situationalInsight: [
       `Observed ${measure.observed} ${measure.unit} against ${measure.expected} expected (threshold ${measure.threshold}), from ${measure.n} posts; the baseline stands on ${measure.baselineN} posts.`,
       expected,
       ...(explanation.classifierAccuracy !== null
-        ? [`The sentiment classifier's measured accuracy is ${Math.round(explanation.classifierAccuracy * 100)}%.`]
+        ? [
+            `The sentiment classifier's measured accuracy is ${Math.round(explanation.classifierAccuracy * 100)}%.`,
+          ]
         : []),
     ].join('\n'),
     impactLikelihood: null,

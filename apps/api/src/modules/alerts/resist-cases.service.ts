@@ -98,13 +98,16 @@ export class ResistCasesService {
   async change(auth: AuthContext, rawId: string, patch: ResistCasePatch): Promise<ResistCase> {
     const row = await inTransaction(this.dataSource, async (tx) => {
       const before = await this.readable(tx, auth, rawId, true);
-      this.access.assertAllowed(auth, { id: before.departmentId, name: before.departmentName }, 'conversation.act');
+      this.access.assertAllowed(
+        auth,
+        { id: before.departmentId, name: before.departmentName },
+        'conversation.act',
+      );
       const { status = before.status, ...fields } = patch;
       const after: ResistCaseWrite = { ...fieldsOf(before), ...(fields as Partial<ResistCaseFields>) };
       await this.assertOwnLinks(tx, before.departmentId, after);
       await this.alerts.updateCase(tx, before.id, after, status);
-      const action =
-        status === before.status ? 'update' : status === 'closed' ? 'close' : 'reopen';
+      const action = status === before.status ? 'update' : status === 'closed' ? 'close' : 'reopen';
       await this.audit.record(tx, actorOf(auth), {
         action: `resist-case.${action}`,
         entityType: 'resist_case',
@@ -118,7 +121,12 @@ export class ResistCasesService {
     return presentCase(row);
   }
 
-  private async readable(q: Queryable, auth: AuthContext, rawId: string, lock = false): Promise<ResistCaseRow> {
+  private async readable(
+    q: Queryable,
+    auth: AuthContext,
+    rawId: string,
+    lock = false,
+  ): Promise<ResistCaseRow> {
     const row = await this.alerts.findCase(q, parseId(rawId, NOT_FOUND), lock);
     if (!row || !mayInDepartment(auth, row.departmentId, 'department.read'))
       throw new DomainError('not_found', NOT_FOUND);
@@ -137,7 +145,10 @@ export class ResistCasesService {
         path: 'objectiveIds',
         message: `objective ${id} is not one of this department's`,
       })),
-      ...foreign.lessonIds.map((id) => ({ path: 'lessonIds', message: `lesson ${id} is not one of this department's` })),
+      ...foreign.lessonIds.map((id) => ({
+        path: 'lessonIds',
+        message: `lesson ${id} is not one of this department's`,
+      })),
     ];
     if (problems.length)
       throw new DomainError(

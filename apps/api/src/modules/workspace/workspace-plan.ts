@@ -139,9 +139,7 @@ const departmentAfter = (
     ),
   ),
   resources: sortedResources(merged(old?.resources ?? [], doc.resources, prune, (a, b) => a.url === b.url)),
-  calendar: sortedCalendar(
-    merged(old?.calendar ?? [], doc.calendar?.map(normalisedEvent), prune, sameEvent),
-  ),
+  calendar: sortedCalendar(merged(old?.calendar ?? [], doc.calendar?.map(normalisedEvent), prune, sameEvent)),
   partners: sortedPartners(merged(old?.partners ?? [], doc.partners, prune, (a, b) => a.name === b.name)),
   alerts: doc.alerts ?? old?.alerts ?? alertSettingsOf({}),
 });

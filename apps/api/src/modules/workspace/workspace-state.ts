@@ -84,7 +84,9 @@ export const sortedResources = (resources: ResourceRow[]): ResourceRow[] =>
 export const sortedCalendar = (events: ExpectedEventRow[]): ExpectedEventRow[] =>
   [...events].sort((a, b) => a.from.localeCompare(b.from) || a.name.localeCompare(b.name));
 export const sortedPartners = (partners: DeliveryPartnerRow[]): DeliveryPartnerRow[] =>
-  [...partners].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.name.localeCompare(b.name));
+  [...partners].sort(
+    (a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.name.localeCompare(b.name),
+  );
 /** An expected event is the same one when its name and start are: a moved end is a change to it. */
 export const sameEvent = (a: ExpectedEventRow, b: ExpectedEventRow): boolean =>
   a.name === b.name && a.from === b.from;

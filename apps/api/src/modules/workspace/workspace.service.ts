@@ -32,6 +32,8 @@ import {
   slaOf,
   sortedAccounts,
   sortedResources,
+  type ElectionPeriodFields,
+  type PeerFields,
   type SourceFields,
   type StoredSource,
   type WorkspaceState,
@@ -293,40 +295,33 @@ export class WorkspaceService {
     await this.rules.save(w.tx, w.actor, target, change.after, SAVED);
   }
 
-  private async writeSource(w: Write, change: Extract<PlannedChange, { entity: 'source' }>) {
-    if (!change.after) {
-      await this.workspace.deleteSources(w.tx, [change.id as string]);
-      return change.id;
-    }
-    const fields = this.storedSource(w, change.key, change.after, change.before);
-    if (change.id) {
-      await this.workspace.updateSource(w.tx, change.id, fields);
-      return change.id;
-    }
-    const id = await this.workspace.insertSource(w.tx, change.key, fields);
-    // Later steps (schedules) need the new source's id.
-    change.id = id;
-    return id;
+  private writeSource(w: Write, change: Extract<PlannedChange, { entity: 'source' }>) {
+    const stored = (after: SourceFields) => this.storedSource(w, change.key, after, change.before);
+    return writeItem(change, {
+      remove: (id) => this.workspace.deleteSources(w.tx, [id]),
+      update: (id, after) => this.workspace.updateSource(w.tx, id, stored(after)),
+      // Later steps (schedules) need the new source's id.
+      insert: async (after) =>
+        (change.id = await this.workspace.insertSource(w.tx, change.key, stored(after))),
+    });
   }
 
-  private async writeElectionPeriod(w: Write, change: Extract<PlannedChange, { entity: 'election-period' }>) {
-    if (!change.after) {
-      await this.electionPeriods.delete(w.tx, change.id as string);
-      return change.id;
-    }
-    const fields = { name: change.key, ...change.after };
-    if (change.id) await this.electionPeriods.update(w.tx, change.id, fields);
-    return change.id ?? (await this.electionPeriods.insert(w.tx, fields));
+  private writeElectionPeriod(w: Write, change: Extract<PlannedChange, { entity: 'election-period' }>) {
+    const named = (after: ElectionPeriodFields) => ({ name: change.key, ...after });
+    return writeItem(change, {
+      remove: (id) => this.electionPeriods.delete(w.tx, id),
+      update: (id, after) => this.electionPeriods.update(w.tx, id, named(after)),
+      insert: (after) => this.electionPeriods.insert(w.tx, named(after)),
+    });
   }
 
-  private async writePeer(w: Write, change: Extract<PlannedChange, { entity: 'peer' }>) {
-    if (!change.after) {
-      await this.peers.delete(w.tx, change.id as string);
-      return change.id;
-    }
-    const fields = { name: change.key, ...change.after };
-    if (change.id) await this.peers.update(w.tx, change.id, fields);
-    return change.id ?? (await this.peers.insert(w.tx, fields));
+  private writePeer(w: Write, change: Extract<PlannedChange, { entity: 'peer' }>) {
+    const named = (after: PeerFields) => ({ name: change.key, ...after });
+    return writeItem(change, {
+      remove: (id) => this.peers.delete(w.tx, id),
+      update: (id, after) => this.peers.update(w.tx, id, named(after)),
+      insert: (after) => this.peers.insert(w.tx, named(after)),
+    });
   }
 
   /** Seals the secrets again only when they changed, so an unchanged source keeps its stored ciphertext. */
@@ -346,6 +341,27 @@ export class WorkspaceService {
     };
   }
 }
+
+/**
+ * One listed item's change, written the one way sources, election periods and peers share: removed when the
+ * document drops it, updated in place when it is stored, inserted otherwise. Returns its id, for the audit entry.
+ */
+const writeItem = async <Fields>(
+  change: { id: string | null; after: Fields | null },
+  store: {
+    remove: (id: string) => Promise<void>;
+    update: (id: string, after: Fields) => Promise<void>;
+    insert: (after: Fields) => Promise<string>;
+  },
+): Promise<string | null> => {
+  if (!change.after) {
+    await store.remove(change.id as string);
+    return change.id;
+  }
+  if (!change.id) return store.insert(change.after);
+  await store.update(change.id, change.after);
+  return change.id;
+};
 
 /** What a department or peer is called in public changed, so the hours already counted may count differently. */
 const changesMentionNames = (change: PlannedChange): boolean =>

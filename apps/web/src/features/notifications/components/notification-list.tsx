@@ -20,11 +20,7 @@ const linkOf = (n: Notification): string => {
 
 const Item = ({ notification, onOpen }: { notification: Notification; onOpen: () => void }) => (
   <li className={notification.read ? undefined : 'notification-list__item--unread'}>
-    <Link
-      to={linkOf(notification)}
-      className="link"
-      onClick={onOpen}
-    >
+    <Link to={linkOf(notification)} className="link" onClick={onOpen}>
       {notification.text}
     </Link>
     {!notification.read && <span className="visually-hidden"> (unread)</span>}
