@@ -40,7 +40,7 @@ export class EvaluateAlertsHandler {
       );
       return { ...(await this.evaluator.evaluate(tx, scopes, now)), hours: touched.length };
     });
-    this.logger.log({ message: 'alerts evaluated', ...outcome, alertIds: undefined });
+    this.logger.log({ message: 'alerts evaluated', ...outcome });
     return outcome;
   }
 }

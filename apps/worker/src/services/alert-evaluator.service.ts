@@ -7,6 +7,7 @@ import {
   type DetectorDepartment,
   type Queryable,
   type ScopeHourRow,
+  type ScopePost,
   type ScopeKey,
   type SentimentHourRow,
   WHOLE_DEPARTMENT,
@@ -25,6 +26,7 @@ import {
   type AlertKindName,
   type DetectorSettings,
   type ExpectedEvent,
+  type ExplanationInput,
   type HolidayCalendar,
   type Judgement,
 } from '@parley/domain';
@@ -41,7 +43,7 @@ const BASELINE_SAMPLE = 1_000;
 const CAMPAIGN_SHARE_OF_RISE = 0.5;
 
 /** What one evaluation did: the detectors judged, and the alerts raised or brought up to date. */
-export type Evaluation = { detectors: number; raised: number; updated: number; alertIds: string[] };
+export type Evaluation = { detectors: number; raised: number; updated: number };
 
 type Context = {
   at: Date;
@@ -90,11 +92,12 @@ export class AlertEvaluator {
   ) {}
 
   async evaluate(q: Queryable, scopes: ScopeKey[], at: Date): Promise<Evaluation> {
-    if (scopes.length === 0) return { detectors: 0, raised: 0, updated: 0, alertIds: [] };
+    if (scopes.length === 0) return { detectors: 0, raised: 0, updated: 0 };
     const context = await this.contextOf(q, scopes, at);
     const muted = await this.alerts.mutedRules(q, [...context.departments.keys()], at);
+    // A muted rule raises nothing; a rule, theme or partner since deleted has no label and is not judged.
     const live = scopes.filter(
-      (s) => !(s.type === 'rule' && muted.has(s.id)) && context.departments.has(s.departmentId),
+      (s) => !(s.type === 'rule' && muted.has(s.id)) && context.labels.has(keyOf(s)),
     );
     const end = new Date(context.start.getTime() + DETECTOR_HOURS * HOUR_MS);
     const rows = await this.alerts.series(q, live, context.start, end, at);
@@ -105,16 +108,9 @@ export class AlertEvaluator {
       ...new Set(live.filter((s) => s.type === 'department').map((s) => s.departmentId)),
     ];
     findings.push(...(await this.sentimentTurns(q, departmentIds, context)));
-    const outcome: Evaluation = {
-      detectors: live.length + departmentIds.length,
-      raised: 0,
-      updated: 0,
-      alertIds: [],
-    };
+    const outcome: Evaluation = { detectors: live.length + departmentIds.length, raised: 0, updated: 0 };
     for (const finding of findings) {
-      const { id, raised } = await this.store(q, finding, context);
-      outcome.alertIds.push(id);
-      if (raised) outcome.raised++;
+      if ((await this.store(q, finding, context)).raised) outcome.raised++;
       else outcome.updated++;
     }
     return outcome;
@@ -229,48 +225,13 @@ export class AlertEvaluator {
     context: Context,
   ): Promise<{ id: string; raised: boolean }> {
     const { scope, judgement: j, kind } = finding;
-    const department = context.departments.get(scope.departmentId)!;
-    const hour = hourOf(context.at).getTime();
-    const window = {
-      from: new Date(hour - ((j.window === 'day' ? DAY_HOURS : 1) - 1) * HOUR_MS),
-      to: new Date(hour + HOUR_MS),
-    };
-    const baseline = { from: new Date(window.from.getTime() - 7 * DAY_HOURS * HOUR_MS), to: window.from };
-    const stride = Math.max(1, Math.floor(j.baselineN / BASELINE_SAMPLE));
-    const [posts, sample, partners, accuracy] = await Promise.all([
-      this.alerts.posts(q, scope, window, context.at, WINDOW_POSTS),
-      this.alerts.posts(q, scope, baseline, context.at, BASELINE_SAMPLE, stride),
-      scope.type === 'partner'
-        ? Promise.resolve([context.labels.get(keyOf(scope))!])
-        : this.alerts.partnersNamed(q, scope.departmentId, window.from, window.to),
-      kind === 'sentiment'
-        ? this.sentiment
-            .labelPairs(q, scope.departmentId, CLASSIFIER_VERSION)
-            .then((p) => labelledAccuracy(p))
-        : Promise.resolve(null),
-    ]);
-    const ignore = ignoredStems([department.name, ...department.aliases]);
-    const authors = [...new Set(posts.map((p) => p.authorKey).filter(Boolean))];
-    const seen = await this.alerts.authorsSeen(q, authors, baseline.from, baseline.to);
-    const label = context.labels.get(keyOf(scope)) ?? department.name;
-    const explanation = explainAlert({
-      kind,
-      subject:
-        scope.type === 'rule'
-          ? `the rule “${label}”`
-          : scope.type === 'theme'
-            ? `the theme “${label}”`
-            : label,
-      judgement: j,
-      window: posts.map((p) => ({ ...p, terms: keyphrasesOf(p.text, ignore) })),
-      baseline: sample.map((p) => ({ text: p.text, terms: keyphrasesOf(p.text, ignore) })),
-      newParticipantsShare: authors.length ? round((authors.length - seen) / authors.length) : null,
-      partners,
-      classifierAccuracy: accuracy ? round(accuracy.accuracy) : null,
-    });
+    const evidence = await this.evidenceOf(q, finding, context);
+    const posts = evidence.explanationInput.window;
     const reach = new Map<string, number>();
-    for (const p of posts)
-      reach.set(p.authorKey || p.id, Math.max(reach.get(p.authorKey || p.id) ?? 0, p.followers));
+    for (const p of evidence.posts) {
+      const author = p.authorKey || p.id;
+      reach.set(author, Math.max(reach.get(author) ?? 0, p.followers));
+    }
     const severity = severityOf({
       size:
         kind === 'sentiment'
@@ -294,12 +255,65 @@ export class AlertEvaluator {
       departmentId: scope.departmentId,
       kind,
       scope,
-      label,
+      label: context.labels.get(keyOf(scope))!,
       severity,
       at: context.at,
       measure,
-      explanation,
+      explanation: explainAlert(evidence.explanationInput),
       series: finding.series,
     });
+  }
+
+  /**
+   * The posts behind an alert (the window's newest, and a sample of the baseline week before it), the authors new
+   * to it, the partners named and, for a sentiment turn, the classifier's accuracy on the department's labels.
+   */
+  private async evidenceOf(
+    q: Queryable,
+    { scope, judgement: j, kind }: Finding,
+    context: Context,
+  ): Promise<{ posts: ScopePost[]; explanationInput: ExplanationInput }> {
+    const department = context.departments.get(scope.departmentId)!;
+    const hour = hourOf(context.at).getTime();
+    const window = {
+      from: new Date(hour - ((j.window === 'day' ? DAY_HOURS : 1) - 1) * HOUR_MS),
+      to: new Date(hour + HOUR_MS),
+    };
+    const baseline = { from: new Date(window.from.getTime() - 7 * DAY_HOURS * HOUR_MS), to: window.from };
+    const stride = Math.max(1, Math.floor(j.baselineN / BASELINE_SAMPLE));
+    const label = context.labels.get(keyOf(scope))!;
+    const [posts, sample, partners, accuracy] = await Promise.all([
+      this.alerts.posts(q, scope, window, context.at, WINDOW_POSTS),
+      this.alerts.posts(q, scope, baseline, context.at, BASELINE_SAMPLE, stride),
+      scope.type === 'partner'
+        ? Promise.resolve([label])
+        : this.alerts.partnersNamed(q, scope.departmentId, window.from, window.to),
+      kind === 'sentiment'
+        ? this.sentiment
+            .labelPairs(q, scope.departmentId, CLASSIFIER_VERSION)
+            .then((p) => labelledAccuracy(p))
+        : Promise.resolve(null),
+    ]);
+    const ignore = ignoredStems([department.name, ...department.aliases]);
+    const authors = [...new Set(posts.map((p) => p.authorKey).filter(Boolean))];
+    const seen = await this.alerts.authorsSeen(q, authors, baseline.from, baseline.to);
+    return {
+      posts,
+      explanationInput: {
+        kind,
+        subject:
+          scope.type === 'rule'
+            ? `the rule “${label}”`
+            : scope.type === 'theme'
+              ? `the theme “${label}”`
+              : label,
+        judgement: j,
+        window: posts.map((p) => ({ ...p, terms: keyphrasesOf(p.text, ignore) })),
+        baseline: sample.map((p) => ({ text: p.text, terms: keyphrasesOf(p.text, ignore) })),
+        newParticipantsShare: authors.length ? round((authors.length - seen) / authors.length) : null,
+        partners,
+        classifierAccuracy: accuracy ? round(accuracy.accuracy) : null,
+      },
+    };
   }
 }

@@ -306,16 +306,21 @@ export class AlertDetectionRepository {
     return new Set(rows.map((r) => r.id));
   }
 
-  /** The name people know each scope by: the department's, or its rule's, theme's or partner's. */
+  /**
+   * The name people know each scope by: the department's, or its rule's, theme's or partner's. A scope whose rule,
+   * theme or partner is gone (its counts outlive it until their hours are recounted) has none and is left out.
+   */
   labels(q: Queryable, scopes: ScopeKey[]): Promise<ScopeLabel[]> {
     return q.query(
       `SELECT k.department_id AS "departmentId", k.scope_type AS type, k.scope_id::text AS id,
-         coalesce(r.name, t.label, p.name, d.name) AS label
+         CASE k.scope_type WHEN 'department' THEN d.name WHEN 'rule' THEN r.name WHEN 'theme' THEN t.label
+           ELSE p.name END AS label
        FROM unnest($1::uuid[], $2::text[], $3::uuid[]) AS k(department_id, scope_type, scope_id)
        JOIN department d ON d.id = k.department_id
        LEFT JOIN listening_rule r ON k.scope_type = 'rule' AND r.id = k.scope_id
        LEFT JOIN theme t ON k.scope_type = 'theme' AND t.id = k.scope_id
-       LEFT JOIN delivery_partner p ON k.scope_type = 'partner' AND p.id = k.scope_id`,
+       LEFT JOIN delivery_partner p ON k.scope_type = 'partner' AND p.id = k.scope_id
+       WHERE k.scope_type = 'department' OR coalesce(r.id, t.id, p.id) IS NOT NULL`,
       [scopes.map((s) => s.departmentId), scopes.map((s) => s.type), scopes.map((s) => s.id)],
     );
   }

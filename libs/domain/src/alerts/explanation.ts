@@ -104,10 +104,22 @@ const overRepresented = (
       return { key, shown, count, baselineCount, lift };
     })
     .filter((t) => t.count >= minimum && t.lift >= MIN_LIFT)
-    .sort((a, b) => b.count * b.lift - a.count * a.lift || a.key.localeCompare(b.key))
-    .slice(0, limit)
-    .map(({ key, shown, count, baselineCount }) => ({ key, shown, count, baselineCount }));
+    .sort(
+      (a, b) =>
+        b.count * b.lift - a.count * a.lift || words(b.key) - words(a.key) || a.key.localeCompare(b.key),
+    )
+    .reduce<Counted[]>((kept, t) => {
+      // "reservoir levels" in 30 posts says all that "reservoir" and "levels" in the same 30 would.
+      const said = kept.some(
+        (k) => words(k.key) > 1 && k.key.split(' ').includes(t.key) && k.count >= t.count,
+      );
+      if (kept.length < limit && !said)
+        kept.push({ key: t.key, shown: t.shown, count: t.count, baselineCount: t.baselineCount });
+      return kept;
+    }, []);
 };
+
+const words = (key: string) => key.split(' ').length;
 
 const termKeys = (terms: readonly Term[]) => new Map(terms.map((t) => [t.key, t.text]));
 const tagKeys = (text: string) => new Map(hashtagsOf(text).map((t) => [t, t]));

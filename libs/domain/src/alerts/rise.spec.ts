@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dayKindOf } from './calendar';
-import { DEFAULT_DETECTOR_SETTINGS, DETECTOR_HOURS, judgeRise, riseBand, type HourlyCounts } from './rise';
+import { DETECTOR_HOURS, judgeRise, riseBand, type DetectorSettings, type HourlyCounts } from './rise';
+
+/** The alert settings' defaults (alertSettingsSchema). */
+const SETTINGS: DetectorSettings = { k: 2, expectedK: 4, minBaseline: 50, sentimentDropPoints: 20 };
 
 const HOUR = 3_600_000;
 const noHolidays = () => false;
@@ -20,7 +23,7 @@ const steady = (_: Date, i: number) => (i % 2 ? 6 : 4);
 
 describe('judgeRise', () => {
   it('raises nothing on a steady series', () => {
-    expect(judgeRise(series('2026-11-25T12:00:00Z', steady), DEFAULT_DETECTOR_SETTINGS, noHolidays)).toEqual({
+    expect(judgeRise(series('2026-11-25T12:00:00Z', steady), SETTINGS, noHolidays)).toEqual({
       rise: null,
       suppressed: null,
     });
@@ -29,7 +32,7 @@ describe('judgeRise', () => {
   it('crosses the day test when the last 24 hours average above mean + 2σ', () => {
     const verdict = judgeRise(
       series('2026-11-25T12:00:00Z', (at, i) => (i >= DETECTOR_HOURS - 24 ? 8 : steady(at, i))),
-      DEFAULT_DETECTOR_SETTINGS,
+      SETTINGS,
       noHolidays,
     );
     expect(verdict.rise).toMatchObject({ window: 'day', n: 192, baselineN: 840 });
@@ -41,7 +44,7 @@ describe('judgeRise', () => {
   it('crosses the hour test on one hour far above the 12 before it', () => {
     const verdict = judgeRise(
       series('2026-11-25T12:00:00Z', (at, i) => (i === DETECTOR_HOURS - 1 ? 20 : steady(at, i))),
-      DEFAULT_DETECTOR_SETTINGS,
+      SETTINGS,
       noHolidays,
     );
     expect(verdict.rise).toMatchObject({
@@ -60,7 +63,7 @@ describe('judgeRise', () => {
   ] as const)('suppresses when %s', (_, count, suppressed) => {
     const verdict = judgeRise(
       series('2026-11-25T12:00:00Z', (at, i) => (i === DETECTOR_HOURS - 1 ? 100 : count(at, i))),
-      DEFAULT_DETECTOR_SETTINGS,
+      SETTINGS,
       noHolidays,
     );
     expect(verdict).toEqual({ rise: null, suppressed });
@@ -68,12 +71,12 @@ describe('judgeRise', () => {
 
   it('needs a whole baseline', () => {
     const short = { start: new Date('2026-11-25T00:00:00Z'), counts: [1, 2, 50] };
-    expect(judgeRise(short, DEFAULT_DETECTOR_SETTINGS, noHolidays).suppressed).toBe('short_history');
+    expect(judgeRise(short, SETTINGS, noHolidays).suppressed).toBe('short_history');
   });
 
   it('honours k from the settings', () => {
     const rising = series('2026-11-25T12:00:00Z', (at, i) => (i >= DETECTOR_HOURS - 24 ? 8 : steady(at, i)));
-    expect(judgeRise(rising, { ...DEFAULT_DETECTOR_SETTINGS, k: 4 }, noHolidays).rise).toBeNull();
+    expect(judgeRise(rising, { ...SETTINGS, k: 4 }, noHolidays).rise).toBeNull();
   });
 
   describe('inside an expected event', () => {
@@ -85,19 +88,15 @@ describe('judgeRise', () => {
 
     it('raises nothing below the higher bar (mean + 4σ)', () => {
       expect(
-        judgeRise(
-          spike(8.5),
-          DEFAULT_DETECTOR_SETTINGS,
-          noHolidays,
-          event('2026-11-25T11:00:00Z', '2026-11-25T14:00:00Z'),
-        ).rise,
+        judgeRise(spike(8.5), SETTINGS, noHolidays, event('2026-11-25T11:00:00Z', '2026-11-25T14:00:00Z'))
+          .rise,
       ).toBeNull();
     });
 
     it('rises above it, labelled with the event', () => {
       const verdict = judgeRise(
         spike(12),
-        DEFAULT_DETECTOR_SETTINGS,
+        SETTINGS,
         noHolidays,
         event('2026-11-25T11:00:00Z', '2026-11-25T14:00:00Z'),
       );
@@ -107,7 +106,7 @@ describe('judgeRise', () => {
     it('does not raise the bar for an event that has not begun', () => {
       const verdict = judgeRise(
         spike(8.5),
-        DEFAULT_DETECTOR_SETTINGS,
+        SETTINGS,
         noHolidays,
         event('2026-11-26T09:00:00Z', '2026-11-26T11:00:00Z'),
       );
@@ -122,11 +121,7 @@ describe('judgeRise', () => {
 
     it('judges a Monday against working days, not the weekend before it', () => {
       // Monday 09:00: the 12 hours before are Sunday's; compared with them, Monday's usual 22 would be a spike.
-      const verdict = judgeRise(
-        series('2026-11-30T09:00:00Z', weekly(noHolidays)),
-        DEFAULT_DETECTOR_SETTINGS,
-        noHolidays,
-      );
+      const verdict = judgeRise(series('2026-11-30T09:00:00Z', weekly(noHolidays)), SETTINGS, noHolidays);
       expect(verdict.rise).toBeNull();
     });
 
@@ -137,9 +132,7 @@ describe('judgeRise', () => {
         '2026-11-30T00:00:00Z',
         '2026-11-30T10:00:00Z',
       ]) {
-        expect(
-          judgeRise(series(last, weekly(noHolidays)), DEFAULT_DETECTOR_SETTINGS, noHolidays).rise,
-        ).toBeNull();
+        expect(judgeRise(series(last, weekly(noHolidays)), SETTINGS, noHolidays).rise).toBeNull();
       }
     });
 
@@ -147,19 +140,19 @@ describe('judgeRise', () => {
       // Tuesday 29 December, after the Christmas Monday in lieu: the quiet Friday and Monday are rest days, so the
       // working-day baseline is the busy days alone (without the holidays it would be pulled down by them).
       const traffic = series('2026-12-29T09:00:00Z', weekly(christmas));
-      const aware = riseBand(traffic, DEFAULT_DETECTOR_SETTINGS, christmas);
-      const naive = riseBand(traffic, DEFAULT_DETECTOR_SETTINGS, noHolidays);
+      const aware = riseBand(traffic, SETTINGS, christmas);
+      const naive = riseBand(traffic, SETTINGS, noHolidays);
       const tuesday = aware.length - 1;
       expect(aware[tuesday].expected).toBe(20);
       expect(naive[tuesday].expected).toBeLessThan(17);
-      expect(judgeRise(traffic, DEFAULT_DETECTOR_SETTINGS, christmas).rise).toBeNull();
+      expect(judgeRise(traffic, SETTINGS, christmas).rise).toBeNull();
     });
   });
 });
 
 describe('riseBand', () => {
   it('draws the last 7 days with each hour’s kind-of-day band', () => {
-    const band = riseBand(series('2026-11-25T12:00:00Z', steady), DEFAULT_DETECTOR_SETTINGS, noHolidays);
+    const band = riseBand(series('2026-11-25T12:00:00Z', steady), SETTINGS, noHolidays);
     expect(band).toHaveLength(168);
     expect(band[0]).toMatchObject({ expected: 5, low: 3, high: 7 });
     expect(band[167].at).toEqual(new Date('2026-11-25T12:00:00Z'));

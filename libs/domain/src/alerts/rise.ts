@@ -18,12 +18,6 @@ export type DetectorSettings = {
   minBaseline: number;
   sentimentDropPoints: number;
 };
-export const DEFAULT_DETECTOR_SETTINGS: DetectorSettings = {
-  k: 2,
-  expectedK: 4,
-  minBaseline: 50,
-  sentimentDropPoints: 20,
-};
 
 /**
  * An hourly series as detectors read it: one count per UTC hour from `start`, oldest first, every hour present (0
