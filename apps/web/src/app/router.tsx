@@ -109,6 +109,22 @@ const createRouter = () =>
               lazy: () => import('./routes/impact-report').then((m) => ({ Component: m.ImpactReportRoute })),
             },
             {
+              path: 'alerts',
+              lazy: () => import('./routes/alerts').then((m) => ({ Component: m.AlertsRoute })),
+            },
+            {
+              path: 'alerts/:id',
+              lazy: () => import('./routes/alert').then((m) => ({ Component: m.AlertRoute })),
+            },
+            {
+              path: 'alerts/:id/posts',
+              lazy: () => import('./routes/alert-posts').then((m) => ({ Component: m.AlertPostsRoute })),
+            },
+            {
+              path: 'cases/:id',
+              lazy: () => import('./routes/case').then((m) => ({ Component: m.CaseRoute })),
+            },
+            {
               path: 'account',
               lazy: () => import('./routes/account').then((m) => ({ Component: m.AccountRoute })),
             },

@@ -4,6 +4,7 @@ import { useForgetSignedInUser } from '../../features/auth/api/logout';
 import { ApiTokens } from '../../features/account/components/api-tokens';
 import { ChangePasswordForm } from '../../features/account/components/change-password-form';
 import { SignOutEverywhere } from '../../features/account/components/sign-out-everywhere';
+import { AlertPreferencesForm } from '../../features/alerts/components/alert-preferences-form';
 import { NotificationPreferencesForm } from '../../features/notifications/components/notification-preferences-form';
 
 export const AccountRoute = () => {
@@ -31,6 +32,7 @@ export const AccountRoute = () => {
         )}
       </dl>
       <NotificationPreferencesForm />
+      <AlertPreferencesForm />
       <ChangePasswordForm />
       <SignOutEverywhere
         onSignedOut={() => {

@@ -1,10 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { alertLiveEventSchema } from '@parley/contracts';
 import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { SiteFooter } from '../../components/layout/site-footer';
 import { SiteHeader } from '../../components/layout/site-header';
 import { SkipLink } from '../../components/layout/skip-link';
 import { useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
+import { useOpenAlertCount } from '../../features/alerts/api/get-alerts';
 import { useCurrentElectionPeriod } from '../../features/election-periods/api/get-current-election-period';
 import { ElectionPeriodBanner } from '../../features/election-periods/components/election-period-banner';
 import { useUnreadCount } from '../../features/notifications/api/get-notifications';
@@ -28,6 +30,16 @@ const useFocusMainOnNavigate = () => {
   }, [pathname]);
 };
 
+/** An `alert` event's data, or null for anything the stream should not have sent. */
+const safeParseAlert = (data: string) => {
+  try {
+    const parsed = alertLiveEventSchema.safeParse(JSON.parse(data));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+};
+
 export const RootLayout = () => {
   const me = useMe();
   const navigate = useNavigate();
@@ -35,8 +47,14 @@ export const RootLayout = () => {
   useFocusMainOnNavigate();
   const electionPeriod = useCurrentElectionPeriod({ enabled: Boolean(me.data) });
   const signedIn = Boolean(me.data);
-  useLiveUpdates(signedIn);
+  const [alertAnnouncement, setAlertAnnouncement] = useState('');
+  const announceAlert = useCallback((data: string) => {
+    const event = safeParseAlert(data);
+    if (event?.status === 'open') setAlertAnnouncement(`New alert: ${event.headline}`);
+  }, []);
+  useLiveUpdates(signedIn, announceAlert);
   const unread = useUnreadCount(signedIn);
+  const openAlerts = useOpenAlertCount(signedIn);
 
   return (
     <>
@@ -44,6 +62,8 @@ export const RootLayout = () => {
       <SiteHeader
         user={me.data ?? null}
         unread={unread}
+        openAlerts={openAlerts}
+        alertAnnouncement={alertAnnouncement}
         onSignOut={() => logout.mutate()}
         signingOut={logout.isPending}
         signOutFailed={logout.isError}

@@ -9,6 +9,10 @@ type SiteHeaderProps = {
   user: SiteHeaderUser | null;
   /** How many of the user's notifications are unread, shown beside "Notifications". */
   unread?: number;
+  /** How many alerts the user may see are open, shown beside "Alerts". */
+  openAlerts?: number;
+  /** The latest alert heard live, in one line, announced politely to screen readers. */
+  alertAnnouncement?: string;
   onSignOut: () => void;
   signingOut: boolean;
   signOutFailed: boolean;
@@ -58,6 +62,11 @@ const NAV: NavItem[] = [
       user.workspaceAdmin || user.departments.some((d) => d.permissions.includes('member.manage')),
   },
   {
+    to: '/alerts',
+    label: 'Alerts',
+    matches: (path: string) => path.startsWith('/alerts') || path.startsWith('/cases'),
+  },
+  {
     to: '/notifications',
     label: 'Notifications',
     matches: (path: string) => path.startsWith('/notifications'),
@@ -77,7 +86,26 @@ const NAV: NavItem[] = [
  * On a narrow screen the links fold behind a "Menu" button (the GOV.UK service navigation pattern), so the page
  * starts on the first screen; from 40em up the button is hidden and the links always show.
  */
-const MainNav = ({ user, unread }: { user: SiteHeaderUser; unread: number }) => {
+type Counts = { unread: number; openAlerts: number };
+
+/** The count beside a link, with its meaning in words for screen readers ("3 open"). */
+const COUNTS: Record<string, { of: keyof Counts; words: string }> = {
+  '/notifications': { of: 'unread', words: 'unread' },
+  '/alerts': { of: 'openAlerts', words: 'open' },
+};
+
+const NavCount = ({ value, words }: { value: number; words: string }) =>
+  value > 0 ? (
+    <>
+      {' '}
+      <span className="site-nav__count">
+        {value > 99 ? '99+' : value}
+        <span className="visually-hidden"> {words}</span>
+      </span>
+    </>
+  ) : null;
+
+const MainNav = ({ user, counts }: { user: SiteHeaderUser; counts: Counts }) => {
   const { pathname } = useLocation();
   const [open, setOpen] = useState(false);
   const listId = useId();
@@ -108,14 +136,8 @@ const MainNav = ({ user, unread }: { user: SiteHeaderUser; unread: number }) => 
                 onClick={() => setOpen(false)}
               >
                 {item.label}
-                {item.to === '/notifications' && unread > 0 && (
-                  <>
-                    {' '}
-                    <span className="site-nav__count">
-                      {unread > 99 ? '99+' : unread}
-                      <span className="visually-hidden"> unread</span>
-                    </span>
-                  </>
+                {COUNTS[item.to] && (
+                  <NavCount value={counts[COUNTS[item.to].of]} words={COUNTS[item.to].words} />
                 )}
               </Link>
             </li>
@@ -126,7 +148,15 @@ const MainNav = ({ user, unread }: { user: SiteHeaderUser; unread: number }) => 
   );
 };
 
-export const SiteHeader = ({ user, unread = 0, onSignOut, signingOut, signOutFailed }: SiteHeaderProps) => (
+export const SiteHeader = ({
+  user,
+  unread = 0,
+  openAlerts = 0,
+  alertAnnouncement = '',
+  onSignOut,
+  signingOut,
+  signOutFailed,
+}: SiteHeaderProps) => (
   <header className="site-header">
     <div className="site-header__bar width-container">
       <Link to="/" className="site-header__product">
@@ -145,7 +175,10 @@ export const SiteHeader = ({ user, unread = 0, onSignOut, signingOut, signOutFai
         </div>
       )}
     </div>
-    {user && <MainNav user={user} unread={unread} />}
+    {user && <MainNav user={user} counts={{ unread, openAlerts }} />}
+    <p className="visually-hidden" role="status" aria-live="polite">
+      {alertAnnouncement}
+    </p>
     {signOutFailed && (
       <p className="site-header__alert width-container" role="alert">
         Sign out did not work. Try again, or close your browser to end the session.
