@@ -1,26 +1,57 @@
+import { currentLocale, i18n } from './i18n';
+
 // Everyone using Parley works to UK time, whatever the browser's zone: show GMT/BST explicitly.
 const LONDON = 'Europe/London';
 
-const absolute = new Intl.DateTimeFormat('en-GB', {
-  timeZone: LONDON,
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZoneName: 'short',
-});
-const compact = new Intl.DateTimeFormat('en-GB', {
-  timeZone: LONDON,
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZoneName: 'short',
-});
-const relative = new Intl.RelativeTimeFormat('en-GB', { numeric: 'auto' });
-const integer = new Intl.NumberFormat('en-GB');
+/**
+ * One formatter per locale and shape, made on first use: dates and numbers follow the language chosen in the
+ * header (`cy-GB` writes "4 Tachwedd 2025 am 14:05 GMT"). Every date and number on screen goes through here.
+ */
+const perLocale = <F>(make: (locale: string) => F): (() => F) => {
+  const made = new Map<string, F>();
+  return () => {
+    const locale = currentLocale();
+    let formatter = made.get(locale);
+    if (!formatter) {
+      formatter = make(locale);
+      made.set(locale, formatter);
+    }
+    return formatter;
+  };
+};
+
+const absolute = perLocale(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      timeZone: LONDON,
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }),
+);
+const compact = perLocale(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      timeZone: LONDON,
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }),
+);
+const relative = perLocale((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+const integer = perLocale((locale) => new Intl.NumberFormat(locale));
+
+/** A formatter in the chosen locale for shapes this module does not name (a chart's axis, a percentage). */
+export const numberFormat = (options?: Intl.NumberFormatOptions): Intl.NumberFormat =>
+  new Intl.NumberFormat(currentLocale(), options);
+export const dateTimeFormat = (options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
+  new Intl.DateTimeFormat(currentLocale(), { timeZone: LONDON, ...options });
 
 const toDate = (value: string | Date): Date | null => {
   const date = value instanceof Date ? value : new Date(value);
@@ -30,13 +61,13 @@ const toDate = (value: string | Date): Date | null => {
 /** `4 November 2025 at 14:05 GMT`; null for a missing or unparseable time. */
 export const formatDateTime = (value: string | Date | null): string | null => {
   const date = value === null ? null : toDate(value);
-  return date ? absolute.format(date) : null;
+  return date ? absolute().format(date) : null;
 };
 
 /** `4 Nov 2025, 14:05 GMT`, for table cells where the long form would crowd the columns. */
 export const formatDateTimeCompact = (value: string | Date | null): string | null => {
   const date = value === null ? null : toDate(value);
-  return date ? compact.format(date) : null;
+  return date ? compact().format(date) : null;
 };
 
 const STEPS: { unit: Intl.RelativeTimeFormatUnit; seconds: number }[] = [
@@ -54,11 +85,11 @@ export const formatRelative = (value: string | Date | null, now: Date = new Date
   if (!date) return null;
   const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
   const step = STEPS.find((s) => Math.abs(seconds) >= s.seconds);
-  if (!step) return 'just now';
-  return relative.format(Math.trunc(seconds / step.seconds), step.unit);
+  if (!step) return i18n.t('time.justNow');
+  return relative().format(Math.trunc(seconds / step.seconds), step.unit);
 };
 
-const plural = (count: number, word: string) => `${integer.format(count)} ${word}${count === 1 ? '' : 's'}`;
+const plural = (count: number, word: string) => `${integer().format(count)} ${word}${count === 1 ? '' : 's'}`;
 
 /** A response time in words, at most two units: `2 hours 5 minutes`, `3 days 4 hours`, `45 seconds`. */
 export const formatDuration = (totalSeconds: number): string => {
@@ -82,4 +113,4 @@ export const formatDuration = (totalSeconds: number): string => {
     .join(' ');
 };
 
-export const formatCount = (value: number): string => integer.format(value);
+export const formatCount = (value: number): string => integer().format(value);

@@ -1,7 +1,10 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Me } from '@parley/contracts';
+import type { Messages } from '../../lib/i18n/en';
 import { Button } from '../ui/button';
+import { LanguageSwitch } from './language-switch';
 
 export type SiteHeaderUser = Pick<Me, 'name' | 'email' | 'workspaceAdmin' | 'departments'>;
 
@@ -16,7 +19,8 @@ type SiteHeaderProps = {
 
 type NavItem = {
   to: string;
-  label: string;
+  /** The catalogue key of the link's words (a new page adds its name to `nav` in en.ts and cy.ts). */
+  label: keyof Messages['nav'];
   matches: (path: string) => boolean;
   shownTo?: (user: SiteHeaderUser) => boolean;
 };
@@ -25,13 +29,13 @@ type NavItem = {
 const NAV: NavItem[] = [
   {
     to: '/inbox',
-    label: 'Inbox',
+    label: 'inbox',
     matches: (path: string) => path === '/' || path.startsWith('/inbox') || path.startsWith('/conversations'),
   },
-  { to: '/rules', label: 'Rules', matches: (path: string) => path.startsWith('/rules') },
+  { to: '/rules', label: 'rules', matches: (path: string) => path.startsWith('/rules') },
   {
     to: '/clearance',
-    label: 'Clearance',
+    label: 'clearance',
     matches: (path: string) => path.startsWith('/clearance'),
     // For those who review drafts: policy officials, comms officers and managers (and workspace administrators).
     shownTo: (user: SiteHeaderUser) =>
@@ -42,16 +46,16 @@ const NAV: NavItem[] = [
   // check are listed on the page it opens and in the section's own navigation, so this bar stays short.
   {
     to: '/dashboards',
-    label: 'Dashboards',
+    label: 'dashboards',
     matches: (path: string) =>
       ['/dashboards', '/reports', '/evaluation-records', '/sentiment'].some((section) =>
         path.startsWith(section),
       ),
   },
-  { to: '/sources', label: 'Sources', matches: (path: string) => path.startsWith('/sources') },
+  { to: '/sources', label: 'sources', matches: (path: string) => path.startsWith('/sources') },
   {
     to: '/people',
-    label: 'People',
+    label: 'people',
     matches: (path: string) => path.startsWith('/people'),
     // Only for those who manage some department's people (a workspace administrator manages them all).
     shownTo: (user: SiteHeaderUser) =>
@@ -59,18 +63,18 @@ const NAV: NavItem[] = [
   },
   {
     to: '/notifications',
-    label: 'Notifications',
+    label: 'notifications',
     matches: (path: string) => path.startsWith('/notifications'),
   },
   {
     to: '/audit',
-    label: 'Audit log',
+    label: 'audit',
     matches: (path: string) => path.startsWith('/audit'),
     // For a department's admins and managers, and workspace administrators.
     shownTo: (user: SiteHeaderUser) =>
       user.workspaceAdmin || user.departments.some((d) => d.permissions.includes('audit.read')),
   },
-  { to: '/account', label: 'Your account', matches: (path: string) => path.startsWith('/account') },
+  { to: '/account', label: 'account', matches: (path: string) => path.startsWith('/account') },
 ];
 
 /**
@@ -78,11 +82,12 @@ const NAV: NavItem[] = [
  * starts on the first screen; from 40em up the button is hidden and the links always show.
  */
 const MainNav = ({ user, unread }: { user: SiteHeaderUser; unread: number }) => {
+  const { t } = useTranslation();
   const { pathname } = useLocation();
   const [open, setOpen] = useState(false);
   const listId = useId();
   return (
-    <nav className="site-nav" aria-label="Main">
+    <nav className="site-nav" aria-label={t('header.mainNav')}>
       <div className="width-container">
         <button
           type="button"
@@ -91,7 +96,7 @@ const MainNav = ({ user, unread }: { user: SiteHeaderUser; unread: number }) => 
           aria-controls={listId}
           onClick={() => setOpen((was) => !was)}
         >
-          Menu
+          {t('header.menu')}
         </button>
       </div>
       <ul id={listId} className={`site-nav__list width-container${open ? ' site-nav__list--open' : ''}`}>
@@ -107,13 +112,13 @@ const MainNav = ({ user, unread }: { user: SiteHeaderUser; unread: number }) => 
                 aria-current={exact ? 'page' : active ? 'true' : undefined}
                 onClick={() => setOpen(false)}
               >
-                {item.label}
+                {t(`nav.${item.label}`)}
                 {item.to === '/notifications' && unread > 0 && (
                   <>
                     {' '}
                     <span className="site-nav__count">
                       {unread > 99 ? '99+' : unread}
-                      <span className="visually-hidden"> unread</span>
+                      <span className="visually-hidden">{t('header.unread')}</span>
                     </span>
                   </>
                 )}
@@ -126,21 +131,24 @@ const MainNav = ({ user, unread }: { user: SiteHeaderUser; unread: number }) => 
   );
 };
 
-export const SiteHeader = ({ user, unread = 0, onSignOut, signingOut, signOutFailed }: SiteHeaderProps) => (
+export const SiteHeader = ({ user, unread = 0, onSignOut, signingOut, signOutFailed }: SiteHeaderProps) => {
+  const { t } = useTranslation();
+  return (
   <header className="site-header">
     <div className="site-header__bar width-container">
       <Link to="/" className="site-header__product">
-        Parley
+        {t('header.product')}
       </Link>
+      <LanguageSwitch />
       {user && (
         <div className="site-header__account">
           <span className="site-header__user">
-            <span className="visually-hidden">Signed in as </span>
+            <span className="visually-hidden">{t('header.signedInAs')}</span>
             {user.name}
           </span>
-          {user.workspaceAdmin && <span className="site-header__role">Workspace administrator</span>}
+          {user.workspaceAdmin && <span className="site-header__role">{t('header.workspaceAdmin')}</span>}
           <Button variant="link" className="site-header__sign-out" onClick={onSignOut} disabled={signingOut}>
-            {signingOut ? 'Signing out…' : 'Sign out'}
+            {signingOut ? t('header.signingOut') : t('header.signOut')}
           </Button>
         </div>
       )}
@@ -148,8 +156,9 @@ export const SiteHeader = ({ user, unread = 0, onSignOut, signingOut, signOutFai
     {user && <MainNav user={user} unread={unread} />}
     {signOutFailed && (
       <p className="site-header__alert width-container" role="alert">
-        Sign out did not work. Try again, or close your browser to end the session.
+        {t('header.signOutFailed')}
       </p>
     )}
   </header>
-);
+  );
+};

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 type DepartmentSelectProps = {
   departments: { key: string; name: string }[];
   value: string;
@@ -5,10 +7,12 @@ type DepartmentSelectProps = {
 };
 
 /** The labelled department chooser used by every filter bar. */
-export const DepartmentSelect = ({ departments, value, onChange }: DepartmentSelectProps) => (
+export const DepartmentSelect = ({ departments, value, onChange }: DepartmentSelectProps) => {
+  const { t } = useTranslation();
+  return (
   <div className="form-group form-group--inline">
     <label className="label" htmlFor="department">
-      Department
+      {t('common.department')}
     </label>
     <select
       id="department"
@@ -25,3 +29,4 @@ export const DepartmentSelect = ({ departments, value, onChange }: DepartmentSel
     </select>
   </div>
 );
+};

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConversationItem } from '@parley/contracts';
 import { ConversationCard } from './conversation-card';
 
@@ -28,8 +29,10 @@ export const ConversationList = ({
   onSelect,
   canSelect = () => true,
   proactiveMark,
-}: ConversationListProps) => (
-  <ol className="conversation-list" aria-label="Tagged conversations">
+}: ConversationListProps) => {
+  const { t } = useTranslation();
+  return (
+  <ol className="conversation-list" aria-label={t('inbox.list')}>
     {items.map((item, index) => (
       <li key={item.id}>
         <ConversationCard
@@ -48,4 +51,5 @@ export const ConversationList = ({
       </li>
     ))}
   </ol>
-);
+  );
+};
