@@ -48,12 +48,14 @@ const CONTEXTS: { id: string; description: string; options: BrowserContextOption
   },
   {
     id: '200% zoom',
-    description: '200% zoom: 640 CSS pixels wide at twice the pixel density, as a 1280-pixel window zoomed in',
+    description:
+      '200% zoom: 640 CSS pixels wide at twice the pixel density, as a 1280-pixel window zoomed in',
     options: { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2, reducedMotion: 'reduce' },
   },
   {
     id: '320 px',
-    description: '320 CSS pixels wide (the reflow width: 400% zoom of a 1280-pixel window), with reduced motion',
+    description:
+      '320 CSS pixels wide (the reflow width: 400% zoom of a 1280-pixel window), with reduced motion',
     options: { viewport: { width: 320, height: 640 }, reducedMotion: 'reduce' },
   },
 ];
@@ -64,9 +66,7 @@ const routerPatterns = (): RegExp[] =>
     .map(([, path]) => path)
     .filter((path) => path !== 'login' && path !== '/')
     .map((path) =>
-      path === '*'
-        ? /^\/no-such-page$/
-        : new RegExp(`^/${path.replace(/:[a-z]+/gi, '[^/]+')}$`),
+      path === '*' ? /^\/no-such-page$/ : new RegExp(`^/${path.replace(/:[a-z]+/gi, '[^/]+')}$`),
     );
 
 type Focused = { tag: string; name: string; id: string; visible: boolean } | null;
@@ -87,8 +87,22 @@ const settle = async (tab: Page) => {
     .catch(() => undefined);
 };
 
-const scrollsSideways = (tab: Page) =>
-  tab.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+/** Whether the page scrolls sideways; the elements sticking out are logged, to say where to look. */
+const scrollsSideways = async (tab: Page): Promise<boolean> => {
+  const { wider, culprits } = await tab.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out = [...document.querySelectorAll<HTMLElement>('body *')].filter(
+      (el) => el.getBoundingClientRect().right > width + 1,
+    );
+    return {
+      wider: document.documentElement.scrollWidth > width + 1,
+      culprits: out.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+    };
+  });
+  if (wider)
+    console.info(`${tab.url()} is wider than ${tab.viewportSize()?.width} px: ${culprits.join(', ')}`);
+  return wider;
+};
 
 /** Animations still running with reduced motion asked for (anything but an instant change counts). */
 const stillMoving = (tab: Page) =>
@@ -161,7 +175,9 @@ describe('accessibility: every page at WCAG 2.2 AA, reflow, reduced motion, keyb
     ])
       await expect(tab.getByRole('heading', { name: heading }).count(), heading).resolves.toBe(1);
     await expect(tab.getByText('Equality and Human Rights Commission').count()).resolves.toBe(1);
-    await expect(tab.getByRole('link', { name: /Equality Commission for Northern Ireland/ }).count()).resolves.toBe(1);
+    await expect(
+      tab.getByRole('link', { name: /Equality Commission for Northern Ireland/ }).count(),
+    ).resolves.toBe(1);
     if (builtIn.measuredAt) {
       const table = tab.getByRole('table', { name: /Pages checked/ });
       await expect(table.locator('tbody tr').count()).resolves.toBe(builtIn.pages.length);
@@ -205,13 +221,18 @@ describe('accessibility: every page at WCAG 2.2 AA, reflow, reduced motion, keyb
               seenIn: [context.id],
               elements: violation.nodes.length,
             });
-          console.info(`${page.path} (${context.id}): ${violation.id} at ${JSON.stringify(violation.nodes.slice(0, 3))}`);
+          console.info(
+            `${page.path} (${context.id}): ${violation.id} at ${JSON.stringify(violation.nodes.slice(0, 3))}`,
+          );
         }
         if (await scrollsSideways(tab)) entry.overflowsIn.push(context.id);
         if ((await stillMoving(tab)) > 0) entry.overflowsIn.push(`${context.id} (animation still running)`);
         byPath.set(page.path, entry);
         if (context.id === '320 px')
-          await tab.screenshot({ path: resolve(SHOTS, `a11y-${page.name.replace(/\W+/g, '-')}-320.png`), fullPage: true });
+          await tab.screenshot({
+            path: resolve(SHOTS, `a11y-${page.name.replace(/\W+/g, '-')}-320.png`),
+            fullPage: true,
+          });
       }
       await session.close();
     }
@@ -236,9 +257,15 @@ describe('accessibility: every page at WCAG 2.2 AA, reflow, reduced motion, keyb
           style.outlineStyle !== 'none' &&
           parseFloat(style.outlineWidth) >= 2 &&
           !/rgba\(\d+, \d+, \d+, 0\)|transparent/.test(style.outlineColor);
+        // The name a screen reader hears: its label, or its text without what is hidden from assistive technology.
+        const text = el.cloneNode(true) as HTMLElement;
+        text.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
         return {
           tag: el.tagName.toLowerCase(),
-          name: (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 120),
+          name: (el.getAttribute('aria-label') ?? text.textContent ?? '')
+            .replace(/\s+/g, ' ')
+            .trim()
+            .slice(0, 120),
           id: el.id,
           visible: outline || style.boxShadow !== 'none',
         };
@@ -280,7 +307,9 @@ describe('accessibility: every page at WCAG 2.2 AA, reflow, reduced motion, keyb
 
       await tabTo(named('Dashboards'), 'Shift+Tab', 300);
       await tab.keyboard.press('Enter');
-      await tab.getByRole('heading', { name: 'Dashboards and reports', level: 1 }).waitFor({ timeout: 20_000 });
+      await tab
+        .getByRole('heading', { name: 'Dashboards and reports', level: 1 })
+        .waitFor({ timeout: 20_000 });
       await tabTo(named('Engagement'));
       await tab.keyboard.press('Enter');
       await tab.getByRole('heading', { name: /^Engagement/, level: 1 }).waitFor({ timeout: 20_000 });

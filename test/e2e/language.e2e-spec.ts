@@ -9,8 +9,7 @@ import { ADMIN, QUESTION, startParley, type ParleyApp } from './parley-app';
 const SHOTS = resolve(ROOT, 'test-results/e2e');
 /** Kept beside the helpers' notes too, to be looked at: every main screen at 320 px, in each language. */
 const NOTES = process.env.PARLEY_SHOTS_DIR;
-const WELSH_MONTHS =
-  /Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr/;
+const WELSH_MONTHS = /Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr/;
 
 describe('language: the main screens in Welsh, the choice remembered, dates in Welsh', () => {
   let app: ParleyApp;
@@ -24,7 +23,8 @@ describe('language: the main screens in Welsh, the choice remembered, dates in W
     expect(await accessibilityViolations(tab)).toEqual([]);
     await tab.setViewportSize({ width: 1280, height: 900 });
   };
-  const h1 = (name: string | RegExp) => tab.getByRole('heading', { name, level: 1 }).waitFor({ timeout: 20_000 });
+  const h1 = (name: string | RegExp) =>
+    tab.getByRole('heading', { name, level: 1 }).waitFor({ timeout: 20_000 });
   const lang = () => tab.evaluate(() => document.documentElement.lang);
 
   beforeAll(async () => {

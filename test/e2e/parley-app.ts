@@ -60,7 +60,8 @@ export const startParley = async (): Promise<ParleyApp> => {
   const baseUrl = `http://127.0.0.1:${port}`;
   await eventually(async () => (await fetch(`${baseUrl}/api/health`)).ok, 60_000);
   const admin = new TestApiClient(baseUrl);
-  if ((await admin.login(ADMIN.email, ADMIN.password)) !== 200) throw new Error('the admin could not sign in');
+  if ((await admin.login(ADMIN.email, ADMIN.password)) !== 200)
+    throw new Error('the admin could not sign in');
   const applied = await admin.request('PUT', '/api/workspace', {
     departments: [
       {

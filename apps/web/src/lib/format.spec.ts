@@ -1,11 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  formatCount,
-  formatDateTime,
-  formatDateTimeCompact,
-  formatDuration,
-  formatRelative,
-} from './format';
+import { formatCount, formatDateTime, formatDateTimeCompact, formatDuration, formatRelative } from './format';
 import { changeLanguage } from './i18n';
 
 describe('formatDateTime', () => {
@@ -67,7 +61,8 @@ describe('in Welsh', () => {
 
   it('writes dates with Welsh month names and words, still in UK time', () => {
     expect(formatDateTime('2025-11-04T14:05:00Z')).toBe('4 Tachwedd 2025 am 14:05 GMT');
-    expect(formatDateTime('2025-07-04T14:05:00Z')).toMatch(/^4 Gorffennaf 2025 .*15:05 BST$/);
+    // The Welsh locale data has no short name for British Summer Time: it says the offset.
+    expect(formatDateTime('2025-07-04T14:05:00Z')).toBe('4 Gorffennaf 2025 am 15:05 GMT+1');
   });
 
   it('says relative times in Welsh, "nawr" for under a minute', () => {

@@ -134,31 +134,36 @@ const MainNav = ({ user, unread }: { user: SiteHeaderUser; unread: number }) => 
 export const SiteHeader = ({ user, unread = 0, onSignOut, signingOut, signOutFailed }: SiteHeaderProps) => {
   const { t } = useTranslation();
   return (
-  <header className="site-header">
-    <div className="site-header__bar width-container">
-      <Link to="/" className="site-header__product">
-        {t('header.product')}
-      </Link>
-      <LanguageSwitch />
-      {user && (
-        <div className="site-header__account">
-          <span className="site-header__user">
-            <span className="visually-hidden">{t('header.signedInAs')}</span>
-            {user.name}
-          </span>
-          {user.workspaceAdmin && <span className="site-header__role">{t('header.workspaceAdmin')}</span>}
-          <Button variant="link" className="site-header__sign-out" onClick={onSignOut} disabled={signingOut}>
-            {signingOut ? t('header.signingOut') : t('header.signOut')}
-          </Button>
-        </div>
+    <header className="site-header">
+      <div className="site-header__bar width-container">
+        <Link to="/" className="site-header__product">
+          {t('header.product')}
+        </Link>
+        <LanguageSwitch />
+        {user && (
+          <div className="site-header__account">
+            <span className="site-header__user">
+              <span className="visually-hidden">{t('header.signedInAs')}</span>
+              {user.name}
+            </span>
+            {user.workspaceAdmin && <span className="site-header__role">{t('header.workspaceAdmin')}</span>}
+            <Button
+              variant="link"
+              className="site-header__sign-out"
+              onClick={onSignOut}
+              disabled={signingOut}
+            >
+              {signingOut ? t('header.signingOut') : t('header.signOut')}
+            </Button>
+          </div>
+        )}
+      </div>
+      {user && <MainNav user={user} unread={unread} />}
+      {signOutFailed && (
+        <p className="site-header__alert width-container" role="alert">
+          {t('header.signOutFailed')}
+        </p>
       )}
-    </div>
-    {user && <MainNav user={user} unread={unread} />}
-    {signOutFailed && (
-      <p className="site-header__alert width-container" role="alert">
-        {t('header.signOutFailed')}
-      </p>
-    )}
-  </header>
+    </header>
   );
 };

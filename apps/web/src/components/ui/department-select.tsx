@@ -10,23 +10,23 @@ type DepartmentSelectProps = {
 export const DepartmentSelect = ({ departments, value, onChange }: DepartmentSelectProps) => {
   const { t } = useTranslation();
   return (
-  <div className="form-group form-group--inline">
-    <label className="label" htmlFor="department">
-      {t('common.department')}
-    </label>
-    <select
-      id="department"
-      name="department"
-      className="select"
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-    >
-      {departments.map((d) => (
-        <option key={d.key} value={d.key}>
-          {d.name}
-        </option>
-      ))}
-    </select>
-  </div>
-);
+    <div className="form-group form-group--inline">
+      <label className="label" htmlFor="department">
+        {t('common.department')}
+      </label>
+      <select
+        id="department"
+        name="department"
+        className="select"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {departments.map((d) => (
+          <option key={d.key} value={d.key}>
+            {d.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 };

@@ -19,19 +19,19 @@ const describe = (error: unknown): string => {
 export const ErrorPanel = ({ title, error, onRetry }: ErrorPanelProps) => {
   const { t } = useTranslation();
   return (
-  <div className="error-panel" role="alert">
-    <h2 className="error-panel__title">
-      <span className="error-panel__icon" aria-hidden="true">
-        !
-      </span>
-      {title}
-    </h2>
-    <p>{describe(error)}</p>
-    {onRetry && (
-      <Button variant="secondary" onClick={onRetry}>
-        {t('common.tryAgain')}
-      </Button>
-    )}
-  </div>
+    <div className="error-panel" role="alert">
+      <h2 className="error-panel__title">
+        <span className="error-panel__icon" aria-hidden="true">
+          !
+        </span>
+        {title}
+      </h2>
+      <p>{describe(error)}</p>
+      {onRetry && (
+        <Button variant="secondary" onClick={onRetry}>
+          {t('common.tryAgain')}
+        </Button>
+      )}
+    </div>
   );
 };

@@ -39,7 +39,10 @@ describe('the Welsh catalogue', () => {
       const wanted = placeholders(english.get(key)?.at(-1) ?? '').filter((name) => name !== 'count');
       for (const value of values) {
         expect(value.trim(), key).not.toBe('');
-        expect(placeholders(value).filter((name) => name !== 'count'), key).toEqual(wanted);
+        expect(
+          placeholders(value).filter((name) => name !== 'count'),
+          key,
+        ).toEqual(wanted);
       }
     }
   });

@@ -77,7 +77,8 @@ export const en = {
     myWork: 'My work',
     views: 'Inbox views',
     all: 'All conversations',
-    leadAll: 'Conversations Parley has tagged for {{department}}: why each was tagged and how you might reply.',
+    leadAll:
+      'Conversations Parley has tagged for {{department}}: why each was tagged and how you might reply.',
     leadMyWork: 'Conversations assigned to you in {{department}} that are not finished.',
     noDepartmentTitle: 'You are not in a department yet',
     noDepartmentBody:
@@ -252,6 +253,26 @@ export const en = {
   },
   time: {
     justNow: 'just now',
+    // Used only where the browser's Intl has no data for the language (Chromium has none for Welsh).
+    months: 'January,February,March,April,May,June,July,August,September,October,November,December',
+    monthsShort: 'Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sept,Oct,Nov,Dec',
+    at: ' at ',
+    past: '{{amount}} ago',
+    future: 'in {{amount}}',
+    units: {
+      minute_one: '{{count}} minute',
+      minute_other: '{{count}} minutes',
+      hour_one: '{{count}} hour',
+      hour_other: '{{count}} hours',
+      day_one: '{{count}} day',
+      day_other: '{{count}} days',
+      week_one: '{{count}} week',
+      week_other: '{{count}} weeks',
+      month_one: '{{count}} month',
+      month_other: '{{count}} months',
+      year_one: '{{count}} year',
+      year_other: '{{count}} years',
+    },
   },
 };
 

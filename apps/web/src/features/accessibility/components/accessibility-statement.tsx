@@ -32,12 +32,14 @@ export const AccessibilityStatement = ({ measurement = MEASUREMENT }: { measurem
     <div className="statement">
       <h1 className="heading-l">Accessibility statement for Parley</h1>
       <p>
-        This statement applies to the Parley service run by {STATEMENT.organisation}: the screens used to listen
-        to public conversations and reply to them.
+        This statement applies to the Parley service run by {STATEMENT.organisation}: the screens used to
+        listen to public conversations and reply to them.
       </p>
       <p>We want as many people as possible to be able to use it. For example, you should be able to:</p>
       <ul className="list">
-        <li>zoom in up to 400% without text spilling off the screen (every page is checked at 320 pixels wide)</li>
+        <li>
+          zoom in up to 400% without text spilling off the screen (every page is checked at 320 pixels wide)
+        </li>
         <li>use every main flow with a keyboard alone, and always see where the keyboard focus is</li>
         <li>turn off animation through your device’s reduced-motion setting</li>
         <li>read every chart as a table and a written summary</li>
@@ -63,20 +65,30 @@ export const AccessibilityStatement = ({ measurement = MEASUREMENT }: { measurem
           </li>
         ))}
         {overflowing.map((page) => (
-          <li key={page.path}>The {page.name} page scrolls sideways at {page.overflowsIn.join(', ')}</li>
+          <li key={page.path}>
+            The {page.name} page scrolls sideways at {page.overflowsIn.join(', ')}
+          </li>
         ))}
       </ul>
 
       <h2 className="heading-m">Feedback and contact information</h2>
       <p>
         If you need information on this service in a different format, or you find a problem not listed here,
-        contact {STATEMENT.email ? <a className="link" href={`mailto:${STATEMENT.email}`}>{STATEMENT.email}</a> : 'your Parley workspace administrator'}. Say which page and what you were trying to do.
+        contact{' '}
+        {STATEMENT.email ? (
+          <a className="link" href={`mailto:${STATEMENT.email}`}>
+            {STATEMENT.email}
+          </a>
+        ) : (
+          'your Parley workspace administrator'
+        )}
+        . Say which page and what you were trying to do.
       </p>
 
       <h2 className="heading-m">Reporting accessibility problems with this service</h2>
       <p>
-        We are always looking to improve the accessibility of this service. If you find any problems not listed
-        on this page, or think we are not meeting accessibility requirements, contact us as above.
+        We are always looking to improve the accessibility of this service. If you find any problems not
+        listed on this page, or think we are not meeting accessibility requirements, contact us as above.
       </p>
 
       <h2 className="heading-m">Enforcement procedure</h2>
@@ -99,9 +111,9 @@ export const AccessibilityStatement = ({ measurement = MEASUREMENT }: { measurem
 
       <h2 className="heading-m">Technical information about this service’s accessibility</h2>
       <p>
-        {STATEMENT.organisation[0].toUpperCase() + STATEMENT.organisation.slice(1)} is committed to making this
-        service accessible, in accordance with the Public Sector Bodies (Websites and Mobile Applications) (No. 2)
-        Accessibility Regulations 2018.
+        {STATEMENT.organisation[0].toUpperCase() + STATEMENT.organisation.slice(1)} is committed to making
+        this service accessible, in accordance with the Public Sector Bodies (Websites and Mobile
+        Applications) (No. 2) Accessibility Regulations 2018.
       </p>
       <h3 className="heading-s">Compliance status</h3>
       <p>{COMPLIANCE[compliance]}</p>
@@ -141,8 +153,9 @@ export const AccessibilityStatement = ({ measurement = MEASUREMENT }: { measurem
       <MeasuredChecks measurement={measurement} />
       {walk && (
         <p>
-          A keyboard-only walk, using only Tab, Shift+Tab, Enter, Space and the arrow keys and checking the focus
-          was visible at every stop, {walk.passed ? 'completed' : `did not complete (${walk.failure ?? 'no reason recorded'})`}:{' '}
+          A keyboard-only walk, using only Tab, Shift+Tab, Enter, Space and the arrow keys and checking the
+          focus was visible at every stop,{' '}
+          {walk.passed ? 'completed' : `did not complete (${walk.failure ?? 'no reason recorded'})`}:{' '}
           {walk.flows.join('; ')}.
         </p>
       )}
@@ -186,8 +199,9 @@ const MeasuredChecks = ({ measurement }: { measurement: Measurement }) => {
   return (
     <>
       <p>
-        Every page was checked automatically with axe-core {measurement.tool.axe} in {measurement.tool.browser},
-        against the {measurement.standard} rules ({measurement.tags.join(', ')}), in each of these ways:
+        Every page was checked automatically with axe-core {measurement.tool.axe} in{' '}
+        {measurement.tool.browser}, against the {measurement.standard} rules ({measurement.tags.join(', ')}),
+        in each of these ways:
       </p>
       <ul className="list">
         {measurement.contexts.map((context) => (

@@ -58,7 +58,10 @@ export const violationsByRule = (
 };
 
 /** Full compliance may only be claimed when the checks ran, found nothing, and nothing is known to fail. */
-export const complianceOf = (measurement: Measurement, knownIssues: number): 'full' | 'partial' | 'unknown' => {
+export const complianceOf = (
+  measurement: Measurement,
+  knownIssues: number,
+): 'full' | 'partial' | 'unknown' => {
   if (!measurement.measuredAt || measurement.pages.length === 0) return 'unknown';
   const keyboardOk = measurement.keyboardWalk?.passed ?? false;
   return failingPages(measurement).length === 0 && keyboardOk && knownIssues === 0 ? 'full' : 'partial';

@@ -32,24 +32,24 @@ export const ConversationList = ({
 }: ConversationListProps) => {
   const { t } = useTranslation();
   return (
-  <ol className="conversation-list" aria-label={t('inbox.list')}>
-    {items.map((item, index) => (
-      <li key={item.id}>
-        <ConversationCard
-          item={item}
-          department={department}
-          now={now}
-          myId={myId}
-          proactiveMark={proactiveMark}
-          current={index === current}
-          selection={
-            selected && onSelect && canSelect(item)
-              ? { selected: selected.has(item.id), onChange: (on) => onSelect(item.id, on) }
-              : undefined
-          }
-        />
-      </li>
-    ))}
-  </ol>
+    <ol className="conversation-list" aria-label={t('inbox.list')}>
+      {items.map((item, index) => (
+        <li key={item.id}>
+          <ConversationCard
+            item={item}
+            department={department}
+            now={now}
+            myId={myId}
+            proactiveMark={proactiveMark}
+            current={index === current}
+            selection={
+              selected && onSelect && canSelect(item)
+                ? { selected: selected.has(item.id), onChange: (on) => onSelect(item.id, on) }
+                : undefined
+            }
+          />
+        </li>
+      ))}
+    </ol>
   );
 };

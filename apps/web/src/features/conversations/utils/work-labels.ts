@@ -20,7 +20,9 @@ export const STATUS_TONES: Record<OpportunityStatus, Tone> = {
 /** "Assigned to you", "Assigned to Sam Patel", "Nobody is assigned". */
 export const assigneeText = (assignee: ConversationTag['assignee'], myId: string): string => {
   if (!assignee) return i18n.t('card.nobodyAssigned');
-  return assignee.id === myId ? i18n.t('card.assignedToYou') : i18n.t('card.assignedTo', { name: assignee.name });
+  return assignee.id === myId
+    ? i18n.t('card.assignedToYou')
+    : i18n.t('card.assignedTo', { name: assignee.name });
 };
 
 const UNITS = [
