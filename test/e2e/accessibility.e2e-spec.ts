@@ -91,7 +91,7 @@ const settle = async (tab: Page) => {
 const scrollsSideways = async (tab: Page): Promise<boolean> => {
   const { wider, culprits } = await tab.evaluate(() => {
     const width = document.documentElement.clientWidth;
-    const out = [...document.querySelectorAll<HTMLElement>('body *')].filter(
+    const out = Array.from(document.querySelectorAll<HTMLElement>('body *')).filter(
       (el) => el.getBoundingClientRect().right > width + 1,
     );
     return {
