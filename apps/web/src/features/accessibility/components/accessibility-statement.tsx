@@ -51,8 +51,10 @@ export const AccessibilityStatement = ({ measurement = MEASUREMENT }: { measurem
         <p>The automated checks have not yet been run and recorded for this version.</p>
       ) : (
         <p>
-          Automated checks over {measurement.pages.length} pages found problems on{' '}
-          {failingPages(measurement).length}. We know some parts are not fully accessible:
+          {failingPages(measurement).length === 0
+            ? `Automated checks over ${measurement.pages.length} pages found no problems.`
+            : `Automated checks over ${measurement.pages.length} pages found problems on ${failingPages(measurement).length}.`}{' '}
+          We know some parts are not fully accessible:
         </p>
       )}
       <ul className="list">

@@ -6,8 +6,7 @@
 export const STATEMENT = {
   preparedOn: '2026-12-01',
   reviewedOn: '2026-12-01',
-  organisation:
-    import.meta.env.VITE_ACCESSIBILITY_ORGANISATION || 'the organisation that runs this Parley service',
+  organisation: import.meta.env.VITE_ACCESSIBILITY_ORGANISATION || 'the public body that set it up',
   email: import.meta.env.VITE_ACCESSIBILITY_EMAIL || null,
 };
 
