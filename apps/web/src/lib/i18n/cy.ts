@@ -197,6 +197,8 @@ export const cy = {
     score: 'Sgôr',
     outOf: ' allan o 100',
     suggestedRoute: 'Llwybr a awgrymir',
+    whyTagged: 'Pam y cafodd ei thagio',
+    noSignals: 'Dim arwyddion pellach.',
     statusPrefix: 'Statws: ',
     nobodyAssigned: 'Does neb wedi’i neilltuo',
     assignedToYou: 'Wedi’i neilltuo i chi',

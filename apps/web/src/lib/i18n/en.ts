@@ -176,6 +176,8 @@ export const en = {
     score: 'Score',
     outOf: ' out of 100',
     suggestedRoute: 'Suggested route',
+    whyTagged: 'Why it was tagged',
+    noSignals: 'No further signals.',
     statusPrefix: 'Status: ',
     nobodyAssigned: 'Nobody is assigned',
     assignedToYou: 'Assigned to you',
