@@ -21,6 +21,10 @@ const createRouter = () =>
           lazy: () => import('./routes/sign-in').then((m) => ({ Component: m.SignInRoute })),
         },
         {
+          path: 'accessibility',
+          lazy: () => import('./routes/accessibility').then((m) => ({ Component: m.AccessibilityRoute })),
+        },
+        {
           Component: RequireAuth,
           children: [
             { index: true, lazy: () => import('./routes/inbox').then((m) => ({ Component: m.InboxRoute })) },

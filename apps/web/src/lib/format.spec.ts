@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDateTimeCompact, formatDuration, formatRelative } from './format';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCount, formatDateTime, formatDateTimeCompact, formatDuration, formatRelative } from './format';
+import { changeLanguage } from './i18n';
 
 describe('formatDateTime', () => {
   it.each([
@@ -52,4 +53,23 @@ describe('formatDateTimeCompact', () => {
     ['2025-11-04T14:05:00Z', '4 Nov 2025, 14:05 GMT'],
     ['2025-07-04T14:05:00Z', '4 Jul 2025, 15:05 BST'],
   ])('%s → %s', (iso, expected) => expect(formatDateTimeCompact(iso)).toBe(expected));
+});
+
+describe('in Welsh', () => {
+  beforeAll(() => changeLanguage('cy'));
+  afterAll(() => changeLanguage('en'));
+
+  it('writes dates with Welsh month names and words, still in UK time', () => {
+    expect(formatDateTime('2025-11-04T14:05:00Z')).toBe('4 Tachwedd 2025 am 14:05 GMT');
+    // The Welsh locale data has no short name for British Summer Time: it says the offset.
+    expect(formatDateTime('2025-07-04T14:05:00Z')).toBe('4 Gorffennaf 2025 am 15:05 GMT+1');
+  });
+
+  it('says relative times in Welsh, "nawr" for under a minute', () => {
+    const now = new Date('2025-11-04T12:00:00Z');
+    expect(formatRelative('2025-11-04T11:59:30Z', now)).toBe('nawr');
+    expect(formatRelative('2025-11-04T09:00:00Z', now)).toBe('3 awr yn ôl');
+  });
+
+  it('groups thousands as Welsh does', () => expect(formatCount(12345)).toBe('12,345'));
 });

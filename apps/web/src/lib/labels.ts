@@ -1,26 +1,26 @@
 import type { Route } from '@parley/domain';
+import { i18n } from './i18n';
 
 type RouteLabel = { label: string; tone: 'blue' | 'green' | 'orange' | 'red' | 'grey'; meaning: string };
 
+// The words come from the message catalogue in the language in use, read when asked for.
+const routeLabelOf = (route: Route, tone: RouteLabel['tone']): RouteLabel => ({
+  tone,
+  get label() {
+    return i18n.t(`route.${route}`);
+  },
+  get meaning() {
+    return i18n.t(`routeMeaning.${route}`);
+  },
+});
+
 // Words first: the badge colour only repeats what the label says (WCAG 1.4.1).
 export const ROUTE_LABELS: Record<Route, RouteLabel> = {
-  'public-info': {
-    label: 'Public information',
-    tone: 'green',
-    meaning: 'The answer is already public: post it, no clearance needed.',
-  },
-  pointer: { label: 'Pointer', tone: 'blue', meaning: 'Point to another resource: post with confidence.' },
-  clearance: {
-    label: 'Needs clearance',
-    tone: 'orange',
-    meaning: 'New guidance or a view: check with policy and communications officials first.',
-  },
-  'press-office': {
-    label: 'Press office',
-    tone: 'red',
-    meaning: 'This would amount to an announcement: refer it to the press office.',
-  },
-  none: { label: 'No action', tone: 'grey', meaning: 'No reply suggested.' },
+  'public-info': routeLabelOf('public-info', 'green'),
+  pointer: routeLabelOf('pointer', 'blue'),
+  clearance: routeLabelOf('clearance', 'orange'),
+  'press-office': routeLabelOf('press-office', 'red'),
+  none: routeLabelOf('none', 'grey'),
 };
 
 export const routeLabel = (route: Route): string => ROUTE_LABELS[route].label;

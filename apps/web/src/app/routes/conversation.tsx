@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { BackLink } from '../../components/ui/back-link';
 import { ErrorPanel } from '../../components/ui/error-panel';
@@ -19,6 +20,7 @@ import { OpportunityPanel } from '../../features/opportunities/components/opport
 import { isApiError } from '../../lib/api-client';
 
 export const ConversationRoute = () => {
+  const { t } = useTranslation();
   const { id = '' } = useParams();
   const me = useSignedInUser();
   const conversation = useConversation(id);
@@ -27,8 +29,8 @@ export const ConversationRoute = () => {
   if (conversation.isPending) {
     return (
       <>
-        <BackLink to="/inbox">Back to inbox</BackLink>
-        <Loading label="Loading the conversation" />
+        <BackLink to="/inbox">{t('common.backToInbox')}</BackLink>
+        <Loading label={t('conversation.loading')} />
       </>
     );
   }
@@ -38,16 +40,20 @@ export const ConversationRoute = () => {
       (conversation.error.status === 404 || conversation.error.status === 403);
     return (
       <>
-        <title>{missing ? 'Conversation not found – Parley' : 'Sorry, there is a problem – Parley'}</title>
-        <BackLink to="/inbox">Back to inbox</BackLink>
+        <title>
+          {t('common.pageTitle', {
+            page: missing ? t('conversation.notFound') : t('conversation.problemTitle'),
+          })}
+        </title>
+        <BackLink to="/inbox">{t('common.backToInbox')}</BackLink>
         {missing ? (
           <>
-            <h1 className="heading-l">Conversation not found</h1>
-            <p>It may have been removed, or it is not tagged for a department you can see.</p>
+            <h1 className="heading-l">{t('conversation.notFound')}</h1>
+            <p>{t('conversation.notFoundBody')}</p>
           </>
         ) : (
           <ErrorPanel
-            title="The conversation could not be loaded"
+            title={t('conversation.loadFailed')}
             error={conversation.error}
             onRetry={() => void conversation.refetch()}
           />
@@ -57,7 +63,7 @@ export const ConversationRoute = () => {
   }
 
   const detail = conversation.data;
-  const title = detail.title || 'Untitled conversation';
+  const title = detail.title || t('common.untitledConversation');
   const firstTag = detail.tags.find((tag) => me.departments.some((d) => d.key === tag.department));
   const back = firstTag ? `/inbox?department=${encodeURIComponent(firstTag.department)}` : '/inbox';
   const now = new Date();
@@ -71,20 +77,20 @@ export const ConversationRoute = () => {
   const drafting = workedOn.at(0);
   return (
     <>
-      <title>{`${title} – Parley`}</title>
-      <BackLink to={back}>Back to inbox</BackLink>
-      <span className="caption">Conversation</span>
+      <title>{t('common.pageTitle', { page: title })}</title>
+      <BackLink to={back}>{t('common.backToInbox')}</BackLink>
+      <span className="caption">{t('conversation.caption')}</span>
       <h1 className="heading-l">
         <HighlightedText text={title} terms={terms} />
       </h1>
       <ConversationSummary conversation={detail} now={now} />
 
-      <h2 className="heading-m">Why Parley tagged it</h2>
+      <h2 className="heading-m">{t('conversation.whyTagged')}</h2>
       <TagDetails tags={detail.tags} departmentName={departmentName} />
 
       {workedOn.length > 0 && (
         <>
-          <h2 className="heading-m">Work on it</h2>
+          <h2 className="heading-m">{t('conversation.workOnIt')}</h2>
           {workedOn.map(({ tag, department }) => (
             <Fragment key={tag.opportunityId}>
               <OpportunityPanel
@@ -103,15 +109,13 @@ export const ConversationRoute = () => {
         </>
       )}
 
-      <h2 className="heading-m">Engagement</h2>
+      <h2 className="heading-m">{t('conversation.engagement')}</h2>
       <EngagementSummary engagement={detail.engagement} departmentName={departmentName} now={now} />
 
       <div className="draft-beside">
         <div>
-          <h2 className="heading-m">Thread</h2>
-          {hasTerms(terms) && (
-            <p className="secondary-text">Words the listening rules matched are highlighted.</p>
-          )}
+          <h2 className="heading-m">{t('conversation.thread')}</h2>
+          {hasTerms(terms) && <p className="secondary-text">{t('conversation.highlighted')}</p>}
           <Thread posts={detail.posts} departmentName={departmentName} now={now} terms={terms} />
         </div>
         {drafting && (

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Objective, Theme } from '@parley/contracts';
 import { EmptyState } from '../../components/ui/empty-state';
 import type { DashboardScope } from '../../features/dashboards/api/dashboard-scope';
@@ -24,25 +25,28 @@ export const DashboardShell = ({
   themes,
   children,
 }: DashboardShellProps) => {
+  const { t } = useTranslation();
   const { readable, params, scope, departmentName, filtersKey, apply } = filters;
   return (
     <>
-      <title>{scope ? `${title}: ${departmentName(scope.department)} – Parley` : `${title} – Parley`}</title>
+      <title>
+        {t('common.pageTitle', { page: scope ? `${title}: ${departmentName(scope.department)}` : title })}
+      </title>
       <DashboardsNav />
       <h1 className="heading-l">
         {title}
         {scope && <span className="heading-caption">{departmentName(scope.department)}</span>}
       </h1>
       {scope === null ? (
-        <EmptyState title="You are not in any department yet">
-          <p>Ask a department admin to add you; its figures appear here once they have.</p>
+        <EmptyState title={t('common.noDepartmentTitle')}>
+          <p>{t('common.noDepartmentBody')}</p>
         </EmptyState>
       ) : (
         <>
           <p className="lead">{lead}</p>
           <FilterBar
             key={filtersKey}
-            label={`Filter the ${title.toLowerCase()} figures`}
+            label={t('dashboards.filterLabel', { title: title.toLowerCase() })}
             departments={readable}
             value={params}
             onApply={apply}

@@ -1,52 +1,37 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Me } from '@parley/contracts';
 import { useSignedInUser } from '../../features/auth/api/get-me';
+import { i18n } from '../../lib/i18n';
+import type { Messages } from '../../lib/i18n/en';
 
 type Permission = Me['departments'][number]['permissions'][number];
 type DashboardPage = { to: string; label: string; description: string; permission: Permission };
+type PageKey = keyof Messages['dashboards']['pages'];
+
+/** A page whose name and sentence are read from the message catalogue, in the language in use, when shown. */
+const page = (to: string, key: PageKey, permission: Permission): DashboardPage => ({
+  to,
+  permission,
+  get label() {
+    return i18n.t(`dashboards.pages.${key}.label`);
+  },
+  get description() {
+    return i18n.t(`dashboards.pages.${key}.description`);
+  },
+});
 
 /**
  * Everything under the header's one "Dashboards" link: the three dashboards, then the evaluation pages for those
  * who read (or record) evaluation. One list, so the overview page and the section's own navigation never disagree.
  */
 export const DASHBOARD_PAGES: DashboardPage[] = [
-  {
-    to: '/dashboards/engagement',
-    label: 'Engagement',
-    description:
-      'For comms teams: what came in, what the team answered and how fast, and how its own posts did.',
-    permission: 'department.read',
-  },
-  {
-    to: '/dashboards/evaluation',
-    label: 'Evaluation',
-    description: 'For managers: what the engagement achieved, stage by stage, against the objectives.',
-    permission: 'department.read',
-  },
-  {
-    to: '/dashboards/public-says',
-    label: 'What the public says',
-    description: 'For policy officials: the themes, the tone with its measured accuracy, and the mentions.',
-    permission: 'department.read',
-  },
-  {
-    to: '/reports/impact',
-    label: 'Impact report',
-    description: 'What was heard, what was done and what changed, to print or download as PDF or CSV.',
-    permission: 'evaluation.read',
-  },
-  {
-    to: '/evaluation-records',
-    label: 'Evaluation records',
-    description: 'Objectives, policy influence and its follow-ups, lessons, surveys and costs.',
-    permission: 'evaluation.read',
-  },
-  {
-    to: '/sentiment/labels',
-    label: 'Check sentiment',
-    description: 'Label a sample of posts, so Parley can say how accurate its reading of tone is.',
-    permission: 'evaluation.record',
-  },
+  page('/dashboards/engagement', 'engagement', 'department.read'),
+  page('/dashboards/evaluation', 'evaluation', 'department.read'),
+  page('/dashboards/public-says', 'publicSays', 'department.read'),
+  page('/reports/impact', 'impact', 'evaluation.read'),
+  page('/evaluation-records', 'records', 'evaluation.read'),
+  page('/sentiment/labels', 'sentiment', 'evaluation.record'),
 ];
 
 export const dashboardPagesFor = (me: Pick<Me, 'workspaceAdmin' | 'departments'>): DashboardPage[] =>
@@ -56,10 +41,11 @@ export const dashboardPagesFor = (me: Pick<Me, 'workspaceAdmin' | 'departments'>
 
 /** The section's own navigation, on every page under "Dashboards"; the current page is marked for screen readers. */
 export const DashboardsNav = () => {
+  const { t } = useTranslation();
   const me = useSignedInUser();
   const { pathname } = useLocation();
   return (
-    <nav className="section-nav no-print" aria-label="Dashboards and reports">
+    <nav className="section-nav no-print" aria-label={t('dashboards.sectionNav')}>
       <ul className="section-nav__list">
         {dashboardPagesFor(me).map((page) => {
           const current = pathname.startsWith(page.to);

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/ui/empty-state';
 import { useSignedInUser } from '../../features/auth/api/get-me';
@@ -5,24 +6,25 @@ import { dashboardPagesFor } from './dashboards-nav';
 
 /** The header's "Dashboards": each page of the section in a sentence, so people pick the one written for them. */
 export const DashboardsRoute = () => {
+  const { t } = useTranslation();
   const me = useSignedInUser();
   const pages = dashboardPagesFor(me);
   if (pages.length === 0) {
     return (
       <>
-        <title>Dashboards – Parley</title>
-        <h1 className="heading-l">Dashboards and reports</h1>
-        <EmptyState title="You are not in any department yet">
-          <p>Ask a department admin to add you; its figures appear here once they have.</p>
+        <title>{t('dashboards.pageTitle')}</title>
+        <h1 className="heading-l">{t('dashboards.heading')}</h1>
+        <EmptyState title={t('common.noDepartmentTitle')}>
+          <p>{t('common.noDepartmentBody')}</p>
         </EmptyState>
       </>
     );
   }
   return (
     <>
-      <title>Dashboards – Parley</title>
-      <h1 className="heading-l">Dashboards and reports</h1>
-      <p className="lead">The department’s figures, each page written for the people who use it.</p>
+      <title>{t('dashboards.pageTitle')}</title>
+      <h1 className="heading-l">{t('dashboards.heading')}</h1>
+      <p className="lead">{t('dashboards.lead')}</p>
       <ul className="dashboard-index">
         {pages.map((page) => (
           <li key={page.to} className="dashboard-index__item">

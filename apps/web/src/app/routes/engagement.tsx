@@ -1,13 +1,15 @@
+import { useTranslation } from 'react-i18next';
 import { EngagementDashboard } from '../../features/dashboards/components/engagement-dashboard';
 import { useDashboardFilters } from '../hooks/use-dashboard-filters';
 import { DashboardShell } from './dashboard-shell';
 
 export const EngagementRoute = () => {
+  const { t } = useTranslation();
   const filters = useDashboardFilters();
   return (
     <DashboardShell
-      title="Engagement"
-      lead="The conversations Parley found for the department, which ones the team joined, how fast, and how its own posts did."
+      title={t('dashboards.pages.engagement.label')}
+      lead={t('dashboards.leads.engagement')}
       filters={filters}
     >
       {(scope) => (

@@ -1,16 +1,18 @@
+import { useTranslation } from 'react-i18next';
 import { useObjectives } from '../../features/dashboards/api/get-objectives';
 import { EvaluationDashboard } from '../../features/dashboards/components/evaluation-dashboard';
 import { useDashboardFilters } from '../hooks/use-dashboard-filters';
 import { DashboardShell } from './dashboard-shell';
 
 export const EvaluationRoute = () => {
+  const { t } = useTranslation();
   const filters = useDashboardFilters();
   const objectives = useObjectives(filters.scope, filters.canEvaluate);
   const list = objectives.data ?? [];
   return (
     <DashboardShell
-      title="Evaluation"
-      lead="What the department’s engagement achieved, stage by stage, read against its objectives: what worked and what did not."
+      title={t('dashboards.pages.evaluation.label')}
+      lead={t('dashboards.leads.evaluation')}
       filters={filters}
       objectives={list}
     >

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState } from '../../components/ui/empty-state';
 import { useSignedInUser } from '../../features/auth/api/get-me';
@@ -21,6 +22,7 @@ import { sourceLabel } from '../../features/conversations/utils/labels';
 import { useSources } from '../../features/sources/api/get-sources';
 
 export const InboxRoute = () => {
+  const { t } = useTranslation();
   const me = useSignedInUser();
   const [search, setSearch] = useSearchParams();
   const sources = useSources();
@@ -44,23 +46,22 @@ export const InboxRoute = () => {
     (d) => d.key === params.department && d.permissions.includes('conversation.act'),
   );
   const viewKey = inboxSearch(params).toString();
+  const heading = myWork ? t('inbox.myWork') : t('inbox.inbox');
+  const department = departmentName(params.department ?? '');
 
   return (
     <>
       <title>
-        {`${myWork ? 'My work' : 'Inbox'}${params.department ? `: ${departmentName(params.department)}` : ''} – Parley`}
+        {t('common.pageTitle', { page: params.department ? `${heading}: ${department}` : heading })}
       </title>
-      <h1 className="heading-l">{myWork ? 'My work' : 'Inbox'}</h1>
+      <h1 className="heading-l">{heading}</h1>
       {me.departments.length === 0 ? (
-        <EmptyState title="You are not in a department yet">
-          <p>
-            The inbox shows conversations tagged for your departments. Ask a Parley administrator to add you
-            to one.
-          </p>
+        <EmptyState title={t('inbox.noDepartmentTitle')}>
+          <p>{t('inbox.noDepartmentBody')}</p>
         </EmptyState>
       ) : (
         <>
-          <nav className="inbox-views" aria-label="Inbox views">
+          <nav className="inbox-views" aria-label={t('inbox.views')}>
             <ul className="inbox-views__list">
               <li>
                 <Link
@@ -68,7 +69,7 @@ export const InboxRoute = () => {
                   className="inbox-views__link"
                   aria-current={!hasFilters(params) ? 'page' : undefined}
                 >
-                  All conversations
+                  {t('inbox.all')}
                 </Link>
               </li>
               <li>
@@ -77,15 +78,13 @@ export const InboxRoute = () => {
                   className="inbox-views__link"
                   aria-current={myWork ? 'page' : undefined}
                 >
-                  My work
+                  {t('inbox.myWork')}
                 </Link>
               </li>
             </ul>
           </nav>
           <p className="lead">
-            {myWork
-              ? `Conversations assigned to you in ${departmentName(params.department ?? '')} that are not finished.`
-              : `Conversations Parley has tagged for ${departmentName(params.department ?? '')}: why each was tagged and how you might reply.`}
+            {myWork ? t('inbox.leadMyWork', { department }) : t('inbox.leadAll', { department })}
           </p>
           <InboxFilters
             key={`filters ${viewKey}`}
@@ -102,7 +101,7 @@ export const InboxRoute = () => {
             params={params}
             myId={me.id}
             canAct={canAct}
-            departmentName={departmentName(params.department ?? '')}
+            departmentName={department}
             proactiveMark={electionPeriod && <ElectionPeriodMark period={electionPeriod} />}
           />
         </>

@@ -1,16 +1,18 @@
+import { useTranslation } from 'react-i18next';
 import { useThemes } from '../../features/dashboards/api/get-themes';
 import { PublicDashboard } from '../../features/dashboards/components/public-dashboard';
 import { useDashboardFilters } from '../hooks/use-dashboard-filters';
 import { DashboardShell } from './dashboard-shell';
 
 export const PublicSaysRoute = () => {
+  const { t } = useTranslation();
   const filters = useDashboardFilters();
   // The same query the themes panel makes (one request): here it fills the filter bar's theme list.
   const themes = useThemes(filters.scope);
   return (
     <DashboardShell
-      title="What the public says"
-      lead="What people posted about the department’s area: the themes, the tone (with how accurate Parley’s reading of it is), and how much they talked."
+      title={t('dashboards.pages.publicSays.label')}
+      lead={t('dashboards.leads.publicSays')}
       filters={filters}
       themes={themes.data?.themes}
     >

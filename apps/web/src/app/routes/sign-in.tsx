@@ -1,9 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../features/auth/api/get-me';
 import { SignInForm } from '../../features/auth/components/sign-in-form';
 import { safeRedirectPath } from '../../lib/safe-url';
 
 export const SignInRoute = () => {
+  const { t } = useTranslation();
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const me = useMe();
@@ -15,8 +17,8 @@ export const SignInRoute = () => {
   return (
     <div className="grid-two-thirds">
       <SignInForm onSignedIn={() => navigate(redirectTo, { replace: true })}>
-        <h1 className="heading-l">Sign in to Parley</h1>
-        <p>Use the email address and password your Parley administrator set up for you.</p>
+        <h1 className="heading-l">{t('signIn.heading')}</h1>
+        <p>{t('signIn.intro')}</p>
       </SignInForm>
     </div>
   );

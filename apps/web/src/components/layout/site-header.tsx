@@ -1,7 +1,10 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Me } from '@parley/contracts';
+import type { Messages } from '../../lib/i18n/en';
 import { Button } from '../ui/button';
+import { LanguageSwitch } from './language-switch';
 
 export type SiteHeaderUser = Pick<Me, 'name' | 'email' | 'workspaceAdmin' | 'departments'>;
 
@@ -20,7 +23,8 @@ type SiteHeaderProps = {
 
 type NavItem = {
   to: string;
-  label: string;
+  /** The catalogue key of the link's words (a new page adds its name to `nav` in en.ts and cy.ts). */
+  label: keyof Messages['nav'];
   matches: (path: string) => boolean;
   shownTo?: (user: SiteHeaderUser) => boolean;
 };
@@ -29,13 +33,13 @@ type NavItem = {
 const NAV: NavItem[] = [
   {
     to: '/inbox',
-    label: 'Inbox',
+    label: 'inbox',
     matches: (path: string) => path === '/' || path.startsWith('/inbox') || path.startsWith('/conversations'),
   },
-  { to: '/rules', label: 'Rules', matches: (path: string) => path.startsWith('/rules') },
+  { to: '/rules', label: 'rules', matches: (path: string) => path.startsWith('/rules') },
   {
     to: '/clearance',
-    label: 'Clearance',
+    label: 'clearance',
     matches: (path: string) => path.startsWith('/clearance'),
     // For those who review drafts: policy officials, comms officers and managers (and workspace administrators).
     shownTo: (user: SiteHeaderUser) =>
@@ -46,16 +50,16 @@ const NAV: NavItem[] = [
   // check are listed on the page it opens and in the section's own navigation, so this bar stays short.
   {
     to: '/dashboards',
-    label: 'Dashboards',
+    label: 'dashboards',
     matches: (path: string) =>
       ['/dashboards', '/reports', '/evaluation-records', '/sentiment'].some((section) =>
         path.startsWith(section),
       ),
   },
-  { to: '/sources', label: 'Sources', matches: (path: string) => path.startsWith('/sources') },
+  { to: '/sources', label: 'sources', matches: (path: string) => path.startsWith('/sources') },
   {
     to: '/people',
-    label: 'People',
+    label: 'people',
     matches: (path: string) => path.startsWith('/people'),
     // Only for those who manage some department's people (a workspace administrator manages them all).
     shownTo: (user: SiteHeaderUser) =>
@@ -63,23 +67,23 @@ const NAV: NavItem[] = [
   },
   {
     to: '/alerts',
-    label: 'Alerts',
+    label: 'alerts',
     matches: (path: string) => path.startsWith('/alerts') || path.startsWith('/cases'),
   },
   {
     to: '/notifications',
-    label: 'Notifications',
+    label: 'notifications',
     matches: (path: string) => path.startsWith('/notifications'),
   },
   {
     to: '/audit',
-    label: 'Audit log',
+    label: 'audit',
     matches: (path: string) => path.startsWith('/audit'),
     // For a department's admins and managers, and workspace administrators.
     shownTo: (user: SiteHeaderUser) =>
       user.workspaceAdmin || user.departments.some((d) => d.permissions.includes('audit.read')),
   },
-  { to: '/account', label: 'Your account', matches: (path: string) => path.startsWith('/account') },
+  { to: '/account', label: 'account', matches: (path: string) => path.startsWith('/account') },
 ];
 
 /**
@@ -89,7 +93,7 @@ const NAV: NavItem[] = [
 type Counts = { unread: number; openAlerts: number };
 
 /** The count beside a link, with its meaning in words for screen readers ("3 open"). */
-const COUNTS: Record<string, { of: keyof Counts; words: string }> = {
+const COUNTS: Partial<Record<string, { of: keyof Counts; words: 'unread' | 'open' }>> = {
   '/notifications': { of: 'unread', words: 'unread' },
   '/alerts': { of: 'openAlerts', words: 'open' },
 };
@@ -100,17 +104,18 @@ const NavCount = ({ value, words }: { value: number; words: string }) =>
       {' '}
       <span className="site-nav__count">
         {value > 99 ? '99+' : value}
-        <span className="visually-hidden"> {words}</span>
+        <span className="visually-hidden">{words}</span>
       </span>
     </>
   ) : null;
 
 const MainNav = ({ user, counts }: { user: SiteHeaderUser; counts: Counts }) => {
+  const { t } = useTranslation();
   const { pathname } = useLocation();
   const [open, setOpen] = useState(false);
   const listId = useId();
   return (
-    <nav className="site-nav" aria-label="Main">
+    <nav className="site-nav" aria-label={t('header.mainNav')}>
       <div className="width-container">
         <button
           type="button"
@@ -119,7 +124,7 @@ const MainNav = ({ user, counts }: { user: SiteHeaderUser; counts: Counts }) => 
           aria-controls={listId}
           onClick={() => setOpen((was) => !was)}
         >
-          Menu
+          {t('header.menu')}
         </button>
       </div>
       <ul id={listId} className={`site-nav__list width-container${open ? ' site-nav__list--open' : ''}`}>
@@ -127,6 +132,7 @@ const MainNav = ({ user, counts }: { user: SiteHeaderUser; counts: Counts }) => 
           const active = item.matches(pathname);
           // "page" only on the page itself; a conversation is inside the inbox section, so it gets "true".
           const exact = pathname === item.to || (item.to === '/inbox' && pathname === '/');
+          const count = COUNTS[item.to];
           return (
             <li key={item.to}>
               <Link
@@ -135,9 +141,12 @@ const MainNav = ({ user, counts }: { user: SiteHeaderUser; counts: Counts }) => 
                 aria-current={exact ? 'page' : active ? 'true' : undefined}
                 onClick={() => setOpen(false)}
               >
-                {item.label}
-                {COUNTS[item.to] && (
-                  <NavCount value={counts[COUNTS[item.to].of]} words={COUNTS[item.to].words} />
+                {t(`nav.${item.label}`)}
+                {count && (
+                  <NavCount
+                    value={counts[count.of]}
+                    words={t(count.words === 'unread' ? 'header.unread' : 'header.open')}
+                  />
                 )}
               </Link>
             </li>
@@ -156,33 +165,42 @@ export const SiteHeader = ({
   onSignOut,
   signingOut,
   signOutFailed,
-}: SiteHeaderProps) => (
-  <header className="site-header">
-    <div className="site-header__bar width-container">
-      <Link to="/" className="site-header__product">
-        Parley
-      </Link>
-      {user && (
-        <div className="site-header__account">
-          <span className="site-header__user">
-            <span className="visually-hidden">Signed in as </span>
-            {user.name}
-          </span>
-          {user.workspaceAdmin && <span className="site-header__role">Workspace administrator</span>}
-          <Button variant="link" className="site-header__sign-out" onClick={onSignOut} disabled={signingOut}>
-            {signingOut ? 'Signing out…' : 'Sign out'}
-          </Button>
-        </div>
-      )}
-    </div>
-    {user && <MainNav user={user} counts={{ unread, openAlerts }} />}
-    <p className="visually-hidden" role="status" aria-live="polite">
-      {alertAnnouncement}
-    </p>
-    {signOutFailed && (
-      <p className="site-header__alert width-container" role="alert">
-        Sign out did not work. Try again, or close your browser to end the session.
+}: SiteHeaderProps) => {
+  const { t } = useTranslation();
+  return (
+    <header className="site-header">
+      <div className="site-header__bar width-container">
+        <Link to="/" className="site-header__product">
+          {t('header.product')}
+        </Link>
+        <LanguageSwitch />
+        {user && (
+          <div className="site-header__account">
+            <span className="site-header__user">
+              <span className="visually-hidden">{t('header.signedInAs')}</span>
+              {user.name}
+            </span>
+            {user.workspaceAdmin && <span className="site-header__role">{t('header.workspaceAdmin')}</span>}
+            <Button
+              variant="link"
+              className="site-header__sign-out"
+              onClick={onSignOut}
+              disabled={signingOut}
+            >
+              {signingOut ? t('header.signingOut') : t('header.signOut')}
+            </Button>
+          </div>
+        )}
+      </div>
+      {user && <MainNav user={user} counts={{ unread, openAlerts }} />}
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {alertAnnouncement}
       </p>
-    )}
-  </header>
-);
+      {signOutFailed && (
+        <p className="site-header__alert width-container" role="alert">
+          {t('header.signOutFailed')}
+        </p>
+      )}
+    </header>
+  );
+};

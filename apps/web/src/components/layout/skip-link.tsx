@@ -1,5 +1,10 @@
-export const SkipLink = () => (
-  <a href="#main-content" className="skip-link">
-    Skip to main content
-  </a>
-);
+import { useTranslation } from 'react-i18next';
+
+export const SkipLink = () => {
+  const { t } = useTranslation();
+  return (
+    <a href="#main-content" className="skip-link">
+      {t('skipLink')}
+    </a>
+  );
+};

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatDateTimeCompact, formatRelative } from '../../lib/format';
 
 type DateTimeProps = {
@@ -9,9 +10,11 @@ type DateTimeProps = {
 };
 
 /** Relative time for scanning, the exact UK time beside it for the record. */
-export const DateTime = ({ value, now, fallback = 'Not known', variant = 'long' }: DateTimeProps) => {
+export const DateTime = ({ value, now, fallback, variant = 'long' }: DateTimeProps) => {
+  // Subscribed to the language, so the dates re-render in the new locale when it changes.
+  const { t } = useTranslation();
   const exact = variant === 'compact' ? formatDateTimeCompact(value) : formatDateTime(value);
-  if (!value || !exact) return <span className="secondary-text">{fallback}</span>;
+  if (!value || !exact) return <span className="secondary-text">{fallback ?? t('common.notKnown')}</span>;
   return (
     <time dateTime={value} className="date-time">
       <span className="date-time__relative">{formatRelative(value, now)}</span>{' '}

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 type DepartmentSelectProps = {
   departments: { key: string; name: string }[];
   value: string;
@@ -5,23 +7,26 @@ type DepartmentSelectProps = {
 };
 
 /** The labelled department chooser used by every filter bar. */
-export const DepartmentSelect = ({ departments, value, onChange }: DepartmentSelectProps) => (
-  <div className="form-group form-group--inline">
-    <label className="label" htmlFor="department">
-      Department
-    </label>
-    <select
-      id="department"
-      name="department"
-      className="select"
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-    >
-      {departments.map((d) => (
-        <option key={d.key} value={d.key}>
-          {d.name}
-        </option>
-      ))}
-    </select>
-  </div>
-);
+export const DepartmentSelect = ({ departments, value, onChange }: DepartmentSelectProps) => {
+  const { t } = useTranslation();
+  return (
+    <div className="form-group form-group--inline">
+      <label className="label" htmlFor="department">
+        {t('common.department')}
+      </label>
+      <select
+        id="department"
+        name="department"
+        className="select"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {departments.map((d) => (
+          <option key={d.key} value={d.key}>
+            {d.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+};

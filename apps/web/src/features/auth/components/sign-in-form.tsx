@@ -1,4 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ui/error-summary';
 import { TextField } from '../../../components/ui/text-field';
@@ -17,6 +18,7 @@ const summaryItems = ({ fields, other }: SignInFailure): ErrorSummaryItem[] => [
 ];
 
 export const SignInForm = ({ onSignedIn, children }: SignInFormProps) => {
+  const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [failure, setFailure] = useState<SignInFailure>({ fields: {}, other: [] });
@@ -45,13 +47,13 @@ export const SignInForm = ({ onSignedIn, children }: SignInFormProps) => {
   const items = summaryItems(failure);
   return (
     <>
-      <title>{items.length > 0 ? 'Error: Sign in – Parley' : 'Sign in – Parley'}</title>
+      <title>{items.length > 0 ? t('signIn.pageTitleError') : t('signIn.pageTitle')}</title>
       <ErrorSummary items={items} />
       {children}
       <form className="form" onSubmit={submit} noValidate>
         <TextField
           id="email"
-          label="Email address"
+          label={t('signIn.email')}
           type="email"
           autoComplete="username"
           spellCheck={false}
@@ -61,7 +63,7 @@ export const SignInForm = ({ onSignedIn, children }: SignInFormProps) => {
         />
         <TextField
           id="password"
-          label="Password"
+          label={t('signIn.password')}
           type="password"
           autoComplete="current-password"
           value={password}
@@ -69,10 +71,10 @@ export const SignInForm = ({ onSignedIn, children }: SignInFormProps) => {
           error={failure.fields.password}
         />
         <Button type="submit" disabled={login.isPending}>
-          {login.isPending ? 'Signing in…' : 'Sign in'}
+          {login.isPending ? t('signIn.submitting') : t('signIn.submit')}
         </Button>
         <p className="visually-hidden" role="status" aria-live="polite">
-          {login.isPending ? 'Signing in' : ''}
+          {login.isPending ? t('signIn.submittingStatus') : ''}
         </p>
       </form>
     </>

@@ -1,4 +1,5 @@
 import { isApiError } from '../../../lib/api-client';
+import { i18n } from '../../../lib/i18n';
 import { problemsToFieldErrors, type FieldErrors } from './sign-in-validation';
 
 export type SignInFailure = { fields: FieldErrors; other: string[] };
@@ -10,18 +11,14 @@ export type SignInFailure = { fields: FieldErrors; other: string[] };
 export const signInFailure = (error: unknown): SignInFailure => {
   if (isApiError(error)) {
     if (error.status === 401) {
-      return { fields: { email: 'Enter a correct email address and password' }, other: [] };
+      return { fields: { email: i18n.t('signIn.errors.wrong') }, other: [] };
     }
     if (error.status === 429) {
-      return {
-        fields: {},
-        other: ['You have tried to sign in too many times. Wait a few minutes, then try again'],
-      };
+      return { fields: {}, other: [i18n.t('signIn.errors.tooMany')] };
     }
     if (error.status === 400 && error.problems.length > 0) return problemsToFieldErrors(error.problems);
     if (error.code === 'session_not_kept') return { fields: {}, other: [error.message] };
-    if (error.status === 0)
-      return { fields: {}, other: ['Parley cannot be reached. Check your connection, then try again'] };
+    if (error.status === 0) return { fields: {}, other: [i18n.t('signIn.errors.unreachable')] };
   }
-  return { fields: {}, other: ['Sorry, there is a problem with the service. Try again later'] };
+  return { fields: {}, other: [i18n.t('signIn.errors.service')] };
 };

@@ -1,4 +1,5 @@
 import type { ApiProblem } from '../../../lib/api-client';
+import { i18n } from '../../../lib/i18n';
 
 export type SignInField = 'email' | 'password';
 export type SignInValues = Record<SignInField, string>;
@@ -10,10 +11,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const validateSignIn = ({ email, password }: SignInValues): FieldErrors => {
   const errors: FieldErrors = {};
-  if (!email.trim()) errors.email = 'Enter your email address';
-  else if (!EMAIL.test(email.trim()))
-    errors.email = 'Enter an email address in the correct format, like name@example.gov.uk';
-  if (!password) errors.password = 'Enter your password';
+  if (!email.trim()) errors.email = i18n.t('signIn.errors.emailMissing');
+  else if (!EMAIL.test(email.trim())) errors.email = i18n.t('signIn.errors.emailFormat');
+  if (!password) errors.password = i18n.t('signIn.errors.passwordMissing');
   return errors;
 };
 

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 
 type BulkActionsProps = {
@@ -19,30 +20,31 @@ export const BulkActions = ({
   onClear,
   onAssignToMe,
   onDecline,
-}: BulkActionsProps) => (
-  <section className="bulk-actions" aria-label="Act on selected conversations">
-    <p className="bulk-actions__count" role="status" aria-live="polite">
-      {selected === 0
-        ? 'No conversations selected'
-        : `${selected} ${selected === 1 ? 'conversation' : 'conversations'} selected`}
-    </p>
-    <div className="button-group">
-      <Button variant="secondary" onClick={onAssignToMe} disabled={busy || selected === 0}>
-        Assign to me
-      </Button>
-      <Button variant="secondary" onClick={onDecline} disabled={busy || selected === 0}>
-        Decline…
-      </Button>
-      {selected < shown ? (
-        <Button variant="link" onClick={onSelectAll} disabled={busy}>
-          Select all {shown} shown
+}: BulkActionsProps) => {
+  const { t } = useTranslation();
+  return (
+    <section className="bulk-actions" aria-label={t('bulk.label')}>
+      <p className="bulk-actions__count" role="status" aria-live="polite">
+        {selected === 0 ? t('bulk.none') : t('bulk.selected', { count: selected })}
+      </p>
+      <div className="button-group">
+        <Button variant="secondary" onClick={onAssignToMe} disabled={busy || selected === 0}>
+          {t('bulk.assignToMe')}
         </Button>
-      ) : null}
-      {selected > 0 && (
-        <Button variant="link" onClick={onClear} disabled={busy}>
-          Clear selection
+        <Button variant="secondary" onClick={onDecline} disabled={busy || selected === 0}>
+          {t('bulk.decline')}
         </Button>
-      )}
-    </div>
-  </section>
-);
+        {selected < shown ? (
+          <Button variant="link" onClick={onSelectAll} disabled={busy}>
+            {t('bulk.selectAll', { count: shown })}
+          </Button>
+        ) : null}
+        {selected > 0 && (
+          <Button variant="link" onClick={onClear} disabled={busy}>
+            {t('bulk.clear')}
+          </Button>
+        )}
+      </div>
+    </section>
+  );
+};

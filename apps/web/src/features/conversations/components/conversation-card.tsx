@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ConversationItem } from '@parley/contracts';
 import { isProactiveRoute } from '@parley/domain';
 import { DateTime } from '../../../components/ui/date-time';
-import { formatCount } from '../../../lib/format';
 import { matchTermsOf, NO_TERMS } from '../utils/highlight';
 import { platformLabel, sourceLabel } from '../utils/labels';
 import { tagFor } from '../utils/tags';
@@ -27,9 +27,6 @@ type ConversationCardProps = {
   proactiveMark?: ReactNode;
 };
 
-const plural = (count: number, one: string, many: string) =>
-  `${formatCount(count)} ${count === 1 ? one : many}`;
-
 export const ConversationCard = ({
   item,
   department,
@@ -39,6 +36,7 @@ export const ConversationCard = ({
   selection,
   proactiveMark,
 }: ConversationCardProps) => {
+  const { t } = useTranslation();
   const tag = tagFor(item, department);
   const titleId = `conversation-${item.id}-title`;
   const terms = tag ? matchTermsOf(tag.signals) : NO_TERMS;
@@ -60,34 +58,38 @@ export const ConversationCard = ({
               aria-labelledby={`select-${item.id}-label ${titleId}`}
             />
             <label id={`select-${item.id}-label`} className="checkbox__label" htmlFor={`select-${item.id}`}>
-              Select
+              {t('card.select')}
             </label>
           </div>
         )}
         <h2 id={titleId} className="conversation__title">
           <Link to={`/conversations/${encodeURIComponent(item.id)}`} className="link">
-            {item.title ? <HighlightedText text={item.title} terms={terms} /> : 'Untitled conversation'}
+            {item.title ? (
+              <HighlightedText text={item.title} terms={terms} />
+            ) : (
+              t('common.untitledConversation')
+            )}
           </Link>
         </h2>
         <p className="conversation__meta">
           <span>
-            <span className="visually-hidden">Source: </span>
+            <span className="visually-hidden">{t('card.source')}</span>
             {sourceLabel(item)}
           </span>
           <span>{platformLabel(item.platform)}</span>
-          <span>{plural(item.postCount, 'post', 'posts')}</span>
-          <span>{plural(item.participantCount, 'person', 'people')}</span>
+          <span>{t('card.posts', { count: item.postCount })}</span>
+          <span>{t('card.people', { count: item.participantCount })}</span>
         </p>
         {item.engagement && (
           <p className="conversation__engaged">
             <span className="conversation__engaged-icon" aria-hidden="true">
               ✓
             </span>
-            Department has replied
+            {t('card.replied')}
           </p>
         )}
         <p className="conversation__activity">
-          Last activity: <DateTime value={item.lastActivityAt} now={now} />
+          {t('card.lastActivity')} <DateTime value={item.lastActivityAt} now={now} />
         </p>
         {tag && <WorkStatus tag={tag} myId={myId} now={now} />}
         {tag && <TagReasons tag={tag} />}
@@ -95,11 +97,11 @@ export const ConversationCard = ({
       </div>
       {tag && (
         <dl className="conversation__aside">
-          <dt>Score</dt>
+          <dt>{t('card.score')}</dt>
           <dd>
             <ScoreMeter score={tag.score} />
           </dd>
-          <dt>Suggested route</dt>
+          <dt>{t('card.suggestedRoute')}</dt>
           <dd>
             <RouteBadge route={tag.route} reason={tag.routeReason} />
             {isProactiveRoute(tag.route) && proactiveMark}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConversationItem } from '@parley/contracts';
 import { ConversationCard } from './conversation-card';
 
@@ -28,24 +29,27 @@ export const ConversationList = ({
   onSelect,
   canSelect = () => true,
   proactiveMark,
-}: ConversationListProps) => (
-  <ol className="conversation-list" aria-label="Tagged conversations">
-    {items.map((item, index) => (
-      <li key={item.id}>
-        <ConversationCard
-          item={item}
-          department={department}
-          now={now}
-          myId={myId}
-          proactiveMark={proactiveMark}
-          current={index === current}
-          selection={
-            selected && onSelect && canSelect(item)
-              ? { selected: selected.has(item.id), onChange: (on) => onSelect(item.id, on) }
-              : undefined
-          }
-        />
-      </li>
-    ))}
-  </ol>
-);
+}: ConversationListProps) => {
+  const { t } = useTranslation();
+  return (
+    <ol className="conversation-list" aria-label={t('inbox.list')}>
+      {items.map((item, index) => (
+        <li key={item.id}>
+          <ConversationCard
+            item={item}
+            department={department}
+            now={now}
+            myId={myId}
+            proactiveMark={proactiveMark}
+            current={index === current}
+            selection={
+              selected && onSelect && canSelect(item)
+                ? { selected: selected.has(item.id), onChange: (on) => onSelect(item.id, on) }
+                : undefined
+            }
+          />
+        </li>
+      ))}
+    </ol>
+  );
+};

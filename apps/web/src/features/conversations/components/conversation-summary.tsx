@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ConversationDetail } from '@parley/contracts';
 import { DateTime } from '../../../components/ui/date-time';
 import { formatCount } from '../../../lib/format';
@@ -7,31 +8,34 @@ import { platformLabel, sourceLabel } from '../utils/labels';
 type ConversationSummaryProps = { conversation: ConversationDetail; now: Date };
 
 export const ConversationSummary = ({ conversation, now }: ConversationSummaryProps) => {
+  const { t } = useTranslation();
   const original = safeExternalUrl(conversation.url);
   return (
     <>
       <dl className="summary-list">
         <div className="summary-list__row">
-          <dt>Source</dt>
+          <dt>{t('conversation.source')}</dt>
           <dd>
             {sourceLabel(conversation)} ({platformLabel(conversation.platform)})
           </dd>
         </div>
         <div className="summary-list__row">
-          <dt>Posts</dt>
+          <dt>{t('conversation.posts')}</dt>
           <dd>
-            {formatCount(conversation.postCount)} from {formatCount(conversation.participantCount)}{' '}
-            {conversation.participantCount === 1 ? 'person' : 'people'}
+            {t('conversation.postsFrom', {
+              posts: formatCount(conversation.postCount),
+              count: conversation.participantCount,
+            })}
           </dd>
         </div>
         <div className="summary-list__row">
-          <dt>Started</dt>
+          <dt>{t('conversation.started')}</dt>
           <dd>
             <DateTime value={conversation.startedAt} now={now} />
           </dd>
         </div>
         <div className="summary-list__row">
-          <dt>Last activity</dt>
+          <dt>{t('conversation.lastActivity')}</dt>
           <dd>
             <DateTime value={conversation.lastActivityAt} now={now} />
           </dd>
@@ -40,11 +44,11 @@ export const ConversationSummary = ({ conversation, now }: ConversationSummaryPr
       {original ? (
         <p>
           <a href={original} className="link" rel="noreferrer">
-            Read the original conversation on {new URL(original).hostname}
+            {t('conversation.readOriginal', { host: new URL(original).hostname })}
           </a>
         </p>
       ) : (
-        <p className="secondary-text">There is no public link to the original conversation.</p>
+        <p className="secondary-text">{t('conversation.noOriginal')}</p>
       )}
     </>
   );

@@ -1,18 +1,17 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   OPPORTUNITY_STATUSES,
   ROUTES,
   SLA_STATES,
-  STATUS_LABELS,
   type OpportunityStatus,
   type Route,
   type SlaState,
 } from '@parley/domain';
 import { Button } from '../../../components/ui/button';
 import { DepartmentSelect } from '../../../components/ui/department-select';
-import { SORTS, SORT_LABELS, type InboxParams, type InboxSort } from '../utils/inbox-params';
+import { SORTS, type InboxParams, type InboxSort } from '../utils/inbox-params';
 import { routeLabel } from '../utils/labels';
-import { SLA_LABELS } from '../utils/work-labels';
 
 type InboxFiltersProps = {
   departments: { key: string; name: string }[];
@@ -50,17 +49,15 @@ const SelectField = ({
   </div>
 );
 
-const ASSIGNEE_OPTIONS: Option[] = [
-  { value: '', label: 'Anyone or nobody' },
-  { value: 'me', label: 'Me' },
-  { value: 'nobody', label: 'Nobody yet' },
-];
+const ASSIGNEES = ['', 'me', 'nobody'];
+const SORT_KEYS = { score: 'filters.sortScore', recent: 'filters.sortRecent' } as const;
 
 /**
  * Choices apply on the button, not on change: a select that reloads the list while someone arrows through it
  * would be a change of context on input (WCAG 3.2.2). The parent remounts this (via `key`) when the URL changes.
  */
 export const InboxFilters = ({ departments, sources, value, onApply }: InboxFiltersProps) => {
+  const { t } = useTranslation();
   const [department, setDepartment] = useState(value.department ?? '');
   const [sort, setSort] = useState<InboxSort>(value.sort);
   const [status, setStatus] = useState<OpportunityStatus[]>(value.status);
@@ -86,24 +83,28 @@ export const InboxFilters = ({ departments, sources, value, onApply }: InboxFilt
   const toggle = (s: OpportunityStatus, on: boolean) =>
     setStatus((current) => (on ? [...current, s] : current.filter((c) => c !== s)));
   // A link may name someone by id; keep it choosable rather than silently widening the view.
-  const assignees =
-    assignee && !ASSIGNEE_OPTIONS.some((o) => o.value === assignee)
-      ? [...ASSIGNEE_OPTIONS, { value: assignee, label: 'The person in the link' }]
-      : ASSIGNEE_OPTIONS;
+  const assigneeOptions: Option[] = [
+    { value: '', label: t('filters.anyone') },
+    { value: 'me', label: t('filters.me') },
+    { value: 'nobody', label: t('filters.nobody') },
+  ];
+  const assignees = ASSIGNEES.includes(assignee)
+    ? assigneeOptions
+    : [...assigneeOptions, { value: assignee, label: t('filters.linkedPerson') }];
 
   return (
-    <form className="filters" onSubmit={submit} aria-label="Choose conversations">
+    <form className="filters" onSubmit={submit} aria-label={t('filters.label')}>
       <DepartmentSelect departments={departments} value={department} onChange={setDepartment} />
       <SelectField
         id="sort"
-        label="Sort by"
+        label={t('filters.sort')}
         value={sort}
-        options={SORTS.map((s) => ({ value: s, label: SORT_LABELS[s] }))}
+        options={SORTS.map((s) => ({ value: s, label: t(SORT_KEYS[s]) }))}
         onChange={(v) => setSort(v as InboxSort)}
       />
       <div className="form-group form-group--inline">
         <label className="label" htmlFor="q">
-          Words in the conversation
+          {t('filters.words')}
         </label>
         <input
           id="q"
@@ -116,50 +117,50 @@ export const InboxFilters = ({ departments, sources, value, onApply }: InboxFilt
           aria-describedby="q-hint"
         />
         <p id="q-hint" className="hint">
-          Put a phrase in quotes; a minus leaves a word out.
+          {t('filters.wordsHint')}
         </p>
       </div>
       <SelectField
         id="assignee"
-        label="Assigned to"
+        label={t('filters.assignee')}
         value={assignee}
         options={assignees}
         onChange={setAssignee}
       />
       <SelectField
         id="route"
-        label="Suggested route"
+        label={t('filters.route')}
         value={route}
         options={[
-          { value: '', label: 'Any route' },
+          { value: '', label: t('filters.anyRoute') },
           ...ROUTES.map((r) => ({ value: r, label: routeLabel(r) })),
         ]}
         onChange={setRoute}
       />
       <SelectField
         id="sla"
-        label="First response"
+        label={t('filters.sla')}
         value={sla}
         options={[
-          { value: '', label: 'Any' },
-          ...SLA_STATES.map((s) => ({ value: s, label: SLA_LABELS[s] })),
+          { value: '', label: t('filters.any') },
+          ...SLA_STATES.map((s) => ({ value: s, label: t(`sla.${s}`) })),
         ]}
         onChange={setSla}
       />
       <SelectField
         id="source"
-        label="Source"
+        label={t('filters.source')}
         value={source}
         options={[
-          { value: '', label: 'Every source' },
+          { value: '', label: t('filters.everySource') },
           ...sources.map((s) => ({ value: s.key, label: s.name })),
         ]}
         onChange={setSource}
       />
       <fieldset className="fieldset filters__statuses" aria-describedby="status-hint">
-        <legend className="label">Status</legend>
+        <legend className="label">{t('filters.status')}</legend>
         <p id="status-hint" className="hint">
-          None ticked: everything except work no rule matches any more.
+          {t('filters.statusHint')}
         </p>
         <div className="filters__status-list">
           {OPPORTUNITY_STATUSES.map((s) => (
@@ -172,14 +173,14 @@ export const InboxFilters = ({ departments, sources, value, onApply }: InboxFilt
                 onChange={(e) => toggle(s, e.target.checked)}
               />
               <label className="checkbox__label" htmlFor={`status-${s}`}>
-                {STATUS_LABELS[s]}
+                {t(`status.${s}`)}
               </label>
             </div>
           ))}
         </div>
       </fieldset>
       <Button type="submit" variant="secondary" className="filters__apply">
-        Show conversations
+        {t('filters.apply')}
       </Button>
     </form>
   );

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ConversationItem } from '@parley/contracts';
 import type { DeclineReason } from '@parley/domain';
@@ -31,6 +32,7 @@ type InboxResultsProps = {
 
 /** The conversations, a page at a time, with selection, bulk actions and keyboard shortcuts. */
 export const InboxResults = ({ params, myId, canAct, departmentName, proactiveMark }: InboxResultsProps) => {
+  const { t } = useTranslation();
   const conversations = useConversations(params);
   const department = params.department ?? '';
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -88,11 +90,11 @@ export const InboxResults = ({ params, myId, canAct, departmentName, proactiveMa
   };
   useInboxShortcuts(!helpOpen && declining === null && !change.isPending, onShortcut);
 
-  if (conversations.isPending) return <Loading label="Loading conversations" />;
+  if (conversations.isPending) return <Loading label={t('inbox.loading')} />;
   if (conversations.isLoadingError) {
     return (
       <ErrorPanel
-        title="Conversations could not be loaded"
+        title={t('inbox.loadFailed')}
         error={conversations.error}
         onRetry={() => void conversations.refetch()}
       />
@@ -107,16 +109,16 @@ export const InboxResults = ({ params, myId, canAct, departmentName, proactiveMa
   return (
     <>
       {outcome && <BulkOutcomeBanner outcome={outcome} />}
-      {change.isError && <ErrorPanel title="Nothing was changed" error={change.error} />}
+      {change.isError && <ErrorPanel title={t('inbox.changeFailed')} error={change.error} />}
       <p className="results-count" role="status" aria-live="polite">
-        Showing {items.length} {items.length === 1 ? 'conversation' : 'conversations'}
-        {conversations.hasNextPage ? ' (more available)' : ''}
+        {t('inbox.showing', { count: items.length })}
+        {conversations.hasNextPage ? t('inbox.moreAvailable') : ''}
       </p>
       <p className="secondary-text">
         <Button variant="link" onClick={() => setHelpOpen(true)}>
-          Keyboard shortcuts
+          {t('inbox.shortcuts')}
         </Button>{' '}
-        (or press ?)
+        {t('inbox.shortcutsKey')}
       </p>
       {canAct && (
         <BulkActions
@@ -143,7 +145,7 @@ export const InboxResults = ({ params, myId, canAct, departmentName, proactiveMa
             canSelect={(item) => isOpen(item, department)}
           />
           {conversations.isFetchNextPageError && (
-            <ErrorPanel title="More conversations could not be loaded" error={conversations.error} />
+            <ErrorPanel title={t('inbox.loadMoreFailed')} error={conversations.error} />
           )}
           {conversations.hasNextPage && (
             <Button
@@ -151,16 +153,16 @@ export const InboxResults = ({ params, myId, canAct, departmentName, proactiveMa
               onClick={() => void conversations.fetchNextPage()}
               disabled={conversations.isFetchingNextPage}
             >
-              {conversations.isFetchingNextPage ? 'Loading more conversations…' : 'Load more conversations'}
+              {conversations.isFetchingNextPage ? t('inbox.loadingMore') : t('inbox.loadMore')}
             </Button>
           )}
         </div>
-        <aside className="inbox-layout__aside" aria-label="Suggested routes">
+        <aside className="inbox-layout__aside" aria-label={t('inbox.routesAside')}>
           <BarChart
             data={routes}
             index="Route"
             categories={['Conversations']}
-            title="Suggested routes for the conversations shown"
+            title={t('inbox.routesChart')}
             summary={summariseRoutes(routes)}
           />
         </aside>
@@ -178,24 +180,22 @@ export const InboxResults = ({ params, myId, canAct, departmentName, proactiveMa
   );
 };
 
-const NoConversations = ({ departmentName, filtered }: { departmentName: string; filtered: boolean }) =>
-  filtered ? (
-    <EmptyState title="No conversations match these filters">
-      <p>Change or clear the filters above to see more of {departmentName}’s conversations.</p>
+const NoConversations = ({ departmentName, filtered }: { departmentName: string; filtered: boolean }) => {
+  const { t } = useTranslation();
+  return filtered ? (
+    <EmptyState title={t('inbox.noMatchTitle')}>
+      <p>{t('inbox.noMatchBody', { department: departmentName })}</p>
     </EmptyState>
   ) : (
-    <EmptyState title="No conversations matched yet">
+    <EmptyState title={t('inbox.noneYetTitle')}>
+      <p>{t('inbox.noneYetBody', { department: departmentName })}</p>
       <p>
-        Parley tags a conversation when it matches one of {departmentName}’s listening rules. Nothing has
-        matched so far: the sources may not have been fetched yet, or the rules may not match what people are
-        saying.
-      </p>
-      <p>
-        Check the{' '}
+        {t('inbox.noneYetCheckBefore')}
         <Link to="/sources" className="link">
-          sources page
-        </Link>{' '}
-        to see when each source was last fetched and whether it reported an error.
+          {t('inbox.noneYetSourcesLink')}
+        </Link>
+        {t('inbox.noneYetCheckAfter')}
       </p>
     </EmptyState>
   );
+};

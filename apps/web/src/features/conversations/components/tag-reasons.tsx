@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ConversationTag } from '@parley/contracts';
 import { signalLabel } from '../utils/labels';
 import { RuleEvidence } from './rule-evidence';
@@ -9,11 +10,12 @@ type TagReasonsProps = { tag: Pick<ConversationTag, 'rules' | 'signals'>; headin
  * no rule signal names them with the words they matched.
  */
 export const TagReasons = ({ tag, headingLevel = 3 }: TagReasonsProps) => {
+  const { t } = useTranslation();
   const Heading = `h${headingLevel}` as const;
   const rulesNamed = tag.signals.some((signal) => signal.kind === 'rule');
   return (
     <div className="reasons">
-      <Heading className="reasons__title">Why it was tagged</Heading>
+      <Heading className="reasons__title">{t('card.whyTagged')}</Heading>
       {tag.rules.length > 0 && !rulesNamed && (
         <p className="reasons__rules">
           <span className="reasons__label">{tag.rules.length === 1 ? 'Rule: ' : 'Rules: '}</span>
@@ -38,7 +40,7 @@ export const TagReasons = ({ tag, headingLevel = 3 }: TagReasonsProps) => {
           ))}
         </ul>
       ) : (
-        <p className="secondary-text">No further signals.</p>
+        <p className="secondary-text">{t('card.noSignals')}</p>
       )}
     </div>
   );

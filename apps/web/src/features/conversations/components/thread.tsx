@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ThreadPost } from '@parley/contracts';
 import { DateTime } from '../../../components/ui/date-time';
 import { safeExternalUrl } from '../../../lib/safe-url';
@@ -14,7 +15,8 @@ type ThreadProps = {
 };
 
 export const Thread = ({ posts, departmentName, now, terms = NO_TERMS }: ThreadProps) => {
-  if (posts.length === 0) return <p>No posts have been stored for this conversation yet.</p>;
+  const { t } = useTranslation();
+  if (posts.length === 0) return <p>{t('conversation.noPosts')}</p>;
   return (
     <ThreadList
       nodes={buildThread(posts)}
@@ -62,12 +64,15 @@ type PostCardProps = {
 };
 
 const PostCard = ({ node: { post, parent }, departmentName, now, terms }: PostCardProps) => {
+  const { t } = useTranslation();
   const link = safeExternalUrl(post.url);
   return (
     <article className={`post${post.byDepartment ? ' post--department' : ''}`}>
       <header className="post__header">
         {post.byDepartment && (
-          <p className="post__department">Posted by {departmentName(post.byDepartment)}</p>
+          <p className="post__department">
+            {t('conversation.postedBy', { department: departmentName(post.byDepartment) })}
+          </p>
         )}
         <p className="post__author">
           <strong>{authorName(post.author)}</strong>
@@ -76,9 +81,11 @@ const PostCard = ({ node: { post, parent }, departmentName, now, terms }: PostCa
           )}
         </p>
         <p className="post__time">
-          <DateTime value={post.publishedAt} now={now} fallback="Time not known" />
+          <DateTime value={post.publishedAt} now={now} fallback={t('common.timeNotKnown')} />
         </p>
-        {parent && <p className="post__reply-to">Reply to {authorName(parent.author)}</p>}
+        {parent && (
+          <p className="post__reply-to">{t('conversation.replyTo', { author: authorName(parent.author) })}</p>
+        )}
       </header>
       {/* Plain text from the api, rendered as text: React escapes it, so nothing in a post can run as HTML. */}
       <p className="post__text">
@@ -87,7 +94,11 @@ const PostCard = ({ node: { post, parent }, departmentName, now, terms }: PostCa
       {link && (
         <p className="post__link">
           <a href={link} className="link" rel="noreferrer">
-            View this post<span className="visually-hidden"> by {authorName(post.author)}</span> on its site
+            {t('conversation.viewPost')}
+            <span className="visually-hidden">
+              {t('conversation.viewPostBy', { author: authorName(post.author) })}
+            </span>
+            {t('conversation.viewPostSite')}
           </a>
         </p>
       )}

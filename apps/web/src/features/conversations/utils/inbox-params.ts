@@ -40,11 +40,6 @@ export const MY_WORK: Pick<InboxFilters, 'status' | 'assignee'> = {
   assignee: 'me',
 };
 
-export const SORT_LABELS: Record<InboxSort, string> = {
-  score: 'Highest score first',
-  recent: 'Most recent activity first',
-};
-
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | null =>
   value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
 

@@ -1,9 +1,10 @@
 import type { ConversationTag } from '@parley/contracts';
-import type { OpportunityStatus, SlaState } from '@parley/domain';
+import type { OpportunityStatus } from '@parley/domain';
+import { i18n } from '../../../lib/i18n';
 
 type Tone = 'blue' | 'green' | 'orange' | 'red' | 'grey' | 'purple';
 
-/** The colour of each status's tag; the words (STATUS_LABELS, from the workflow) carry the meaning. */
+/** The colour of each status's tag; the words (`status.*` in the message catalogue) carry the meaning. */
 export const STATUS_TONES: Record<OpportunityStatus, Tone> = {
   new: 'blue',
   assigned: 'purple',
@@ -16,16 +17,12 @@ export const STATUS_TONES: Record<OpportunityStatus, Tone> = {
   retired: 'grey',
 };
 
-export const SLA_LABELS: Record<SlaState, string> = {
-  ok: 'In time',
-  'due-soon': 'Due soon',
-  overdue: 'Overdue',
-};
-
 /** "Assigned to you", "Assigned to Sam Patel", "Nobody is assigned". */
 export const assigneeText = (assignee: ConversationTag['assignee'], myId: string): string => {
-  if (!assignee) return 'Nobody is assigned';
-  return assignee.id === myId ? 'Assigned to you' : `Assigned to ${assignee.name}`;
+  if (!assignee) return i18n.t('card.nobodyAssigned');
+  return assignee.id === myId
+    ? i18n.t('card.assignedToYou')
+    : i18n.t('card.assignedTo', { name: assignee.name });
 };
 
 const UNITS = [

@@ -1,0 +1,90 @@
+import type { ConversationPage } from '@parley/contracts';
+import {
+  TestApiClient,
+  createTestEnvironment,
+  eventually,
+  rssFeed,
+  startFixtureServer,
+  type TestEnvironment,
+} from '@parley/testing';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ROOT, freePort, runToEnd, startProcess, stop } from './processes';
+
+export const ADMIN = { email: 'admin@example.gov.uk', password: 'a-long-admin-password' };
+export const QUESTION = 'When will my student loan repayments stop?';
+
+export type ParleyApp = {
+  baseUrl: string;
+  admin: TestApiClient;
+  /** The id of the one conversation the fixture feed gives the department. */
+  conversationId: string;
+  close: () => Promise<void>;
+};
+
+/**
+ * The built api and worker on a fresh database, a department with one rule, and a feed whose one matching
+ * question has been fetched and tagged: enough for every page to have something to show.
+ */
+export const startParley = async (): Promise<ParleyApp> => {
+  for (const file of ['dist/server/apps/api/src/main.js', 'dist/web/index.html']) {
+    if (!existsSync(resolve(ROOT, file)))
+      throw new Error(`${file} is missing: run "npm run build" first (npm test does).`);
+  }
+  const server = await startFixtureServer({
+    '/forum.xml': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+        rssFeed('Money forum', [
+          {
+            guid: 'q1',
+            title: QUESTION,
+            description: 'I finished university in 2019. When do student loan repayments stop?',
+            author: 'Alex',
+          },
+        ]),
+      );
+    },
+  });
+  const port = await freePort();
+  const env: TestEnvironment = await createTestEnvironment({
+    PORT: String(port),
+    PARLEY_ADMIN_EMAIL: ADMIN.email,
+    PARLEY_ADMIN_PASSWORD: ADMIN.password,
+  });
+  await runToEnd('apps/api/src/cli.js', env.env, ['bootstrap']);
+  const processes: ChildProcess[] = [
+    startProcess('apps/api/src/main.js', env.env),
+    startProcess('apps/worker/src/main.js', env.env),
+  ];
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await eventually(async () => (await fetch(`${baseUrl}/api/health`)).ok, 60_000);
+  const admin = new TestApiClient(baseUrl);
+  if ((await admin.login(ADMIN.email, ADMIN.password)) !== 200)
+    throw new Error('the admin could not sign in');
+  const applied = await admin.request('PUT', '/api/workspace', {
+    departments: [
+      {
+        key: 'dfe',
+        name: 'Department for Education',
+        rules: [{ key: 'student-loans', name: 'Student loans', query: 'student loan' }],
+      },
+    ],
+    sources: [{ key: 'money-forum', type: 'feed', url: server.url('/forum.xml'), interval: '30m' }],
+  });
+  if (applied.status !== 200) throw new Error(`the workspace was refused: ${JSON.stringify(applied.body)}`);
+  const page = await eventually(async () => {
+    const { body } = await admin.get<ConversationPage>('/api/conversations?department=dfe');
+    return body.items.length > 0 && body;
+  }, 60_000);
+  return {
+    baseUrl,
+    admin,
+    conversationId: page.items[0].id,
+    close: async () => {
+      await Promise.all(processes.map(stop));
+      await server.close();
+      await env.cleanup();
+    },
+  };
+};
