@@ -23,20 +23,21 @@ export type ChainBreak = {
 
 export const CHAIN_START: ChainPosition = { checked: 0, seq: 0, hash: null };
 
-/** The next links checked against the position reached; the first that fails is the break. */
+/** The next links checked against the position reached: the first that fails is the break, `position` the last that held. */
 export const checkChainLinks = (
   from: ChainPosition,
   links: readonly ChainLink[],
-): { position: ChainPosition } | { broken: ChainBreak } => {
+): { position: ChainPosition; broken: ChainBreak | null } => {
   let position = from;
   for (const link of links) {
     const reason = linkProblem(position, link);
     if (reason) {
-      return { broken: { event: { id: link.id, seq: link.seq, at: link.at, action: link.action }, reason } };
+      const event = { id: link.id, seq: link.seq, at: link.at, action: link.action };
+      return { position, broken: { event, reason } };
     }
     position = { checked: position.checked + 1, seq: link.seq, hash: link.hash };
   }
-  return { position };
+  return { position, broken: null };
 };
 
 const linkProblem = (position: ChainPosition, link: ChainLink): string | null => {

@@ -16,7 +16,7 @@ export const verifyAuditChain = async (q: Queryable, batch = BATCH): Promise<Cha
   for (;;) {
     const links = await audit.chainLinks(q, position.seq, batch);
     const result = checkChainLinks(position, links);
-    if ('broken' in result) return { holds: false, checked: position.checked, broken: result.broken };
+    if (result.broken) return { holds: false, checked: result.position.checked, broken: result.broken };
     position = result.position;
     last = links.at(-1) ?? last;
     if (links.length < batch) break;
