@@ -326,6 +326,30 @@ describe('records: the records-office export and the tamper-evident audit log', 
   });
 
   describe('the audit chain', () => {
+    it('keeps a removed department’s events as they were written', async () => {
+      const before = await parley.db.query(
+        `SELECT a.id::text, a.department_id FROM audit_event a JOIN department d ON d.id = a.department_id
+         WHERE d.key = 'dwp' ORDER BY a.id`,
+      );
+      expect(before.rows.length).toBeGreaterThan(0);
+      const pruned = await parley.admin.request('PUT', '/api/workspace?prune=true', {
+        departments: [
+          {
+            key: 'dft',
+            name: 'Department for Transport',
+            accounts: [{ platform: 'mastodon', handle: 'dft', site: 'social.example' }],
+            rules: [{ key: 'grants', name: 'Grants', query: 'grant' }],
+          },
+        ],
+      });
+      expect(pruned.status, JSON.stringify(pruned.body)).toBe(200);
+      const after = await parley.db.query(
+        `SELECT id::text, department_id FROM audit_event WHERE id = ANY($1)`,
+        [before.rows.map((r) => r.id)],
+      );
+      expect(after.rows).toEqual(before.rows);
+    });
+
     it('holds after the run above and many audited writers at once', async () => {
       // Twelve sign-ins at the same moment: twelve audit writers racing for the chain's head.
       const signIns = await Promise.all(

@@ -3,11 +3,7 @@ import { Button } from '../../../components/ui/button';
 import { DepartmentSelect } from '../../../components/ui/department-select';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { TextField } from '../../../components/ui/text-field';
-import {
-  RECORDS_FORMAT_OPTIONS,
-  recordsParamsProblems,
-  type RecordsParams,
-} from '../utils/records-params';
+import { RECORDS_FORMAT_OPTIONS, recordsParamsProblems, type RecordsParams } from '../utils/records-params';
 
 type RecordsExportFormProps = {
   departments: { key: string; name: string }[];
@@ -21,7 +17,10 @@ type RecordsExportFormProps = {
 export const RecordsExportForm = ({ departments, initial }: RecordsExportFormProps) => {
   const [params, setParams] = useState(initial);
   const [problems, setProblems] = useState<ReturnType<typeof recordsParamsProblems>>([]);
-  const errors = useMemo(() => problems.map((p) => ({ href: `#records-${p.field}`, text: p.text })), [problems]);
+  const errors = useMemo(
+    () => problems.map((p) => ({ href: `#records-${p.field}`, text: p.text })),
+    [problems],
+  );
   const set = (key: keyof RecordsParams) => (value: string) => setParams((p) => ({ ...p, [key]: value }));
   const problemOf = (field: 'from' | 'to') => problems.find((p) => p.field === field)?.text;
 
@@ -34,7 +33,13 @@ export const RecordsExportForm = ({ departments, initial }: RecordsExportFormPro
   return (
     <>
       <ErrorSummary items={errors} />
-      <form method="get" action="/api/records/export" onSubmit={submit} noValidate aria-label="Export records">
+      <form
+        method="get"
+        action="/api/records/export"
+        onSubmit={submit}
+        noValidate
+        aria-label="Export records"
+      >
         <DepartmentSelect departments={departments} value={params.department} onChange={set('department')} />
         <TextField
           id="records-from"
