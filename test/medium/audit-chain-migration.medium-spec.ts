@@ -46,7 +46,7 @@ describe('the audit chain migration', () => {
     await dataSource.query(`UPDATE audit_event SET at = at - interval '1 day' WHERE id <= 10`);
 
     expect(await runMigrations(dataSource)).toContain(CHAIN);
-    expect(await verifyAuditChain(dataSource, 8)).toEqual({
+    expect(await verifyAuditChain(dataSource, { batch: 8 })).toEqual({
       holds: true,
       checked: 30,
       headHash: expect.stringMatching(/^[0-9a-f]{64}$/),

@@ -360,15 +360,54 @@ describe('records: the records-office export and the tamper-evident audit log', 
       expect(signIns).toEqual(Array(12).fill(200));
       const events = Number((await parley.db.query(`SELECT count(*) FROM audit_event`)).rows[0].count);
       expect(events).toBeGreaterThan(40);
-      const verdict = await verifyAuditChain(q, 7);
+      const verdict = await verifyAuditChain(q, { batch: 7 });
       expect(verdict).toEqual({
         holds: true,
         checked: events,
         headHash: expect.stringMatching(/^[0-9a-f]{64}$/),
       });
-      expect(describeVerdict(verdict)).toMatch(
-        new RegExp(`^The audit chain holds: ${events} events checked, head hash [0-9a-f]{64}\\.$`),
+      const head = (verdict as { headHash: string }).headHash;
+      expect(describeVerdict(verdict)).toBe(
+        `The audit chain holds: ${events} events checked, head hash ${head}. ` +
+          `To check it later: parley audit verify --since ${events}:${head}`,
       );
+    });
+
+    it('catches a rewrite that recomputed every hash after an edit, against the head hash kept earlier', async () => {
+      const kept = (await verifyAuditChain(q)) as { checked: number; headHash: string };
+      const since = { seq: kept.checked, hash: kept.headHash };
+      await parley.db.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only`);
+      try {
+        await parley.db.query(`UPDATE audit_event SET actor_label = 'someone else' WHERE chain_seq = 5`);
+        await parley.db.query(`
+          DO $$ DECLARE e audit_event; prev bytea; BEGIN
+            SELECT hash INTO prev FROM audit_event WHERE chain_seq = 4;
+            FOR e IN SELECT * FROM audit_event WHERE chain_seq >= 5 ORDER BY chain_seq LOOP
+              e.prev_hash := prev;
+              prev := audit_event_digest(e);
+              UPDATE audit_event SET prev_hash = e.prev_hash, hash = prev WHERE id = e.id;
+            END LOOP;
+            UPDATE audit_chain_head SET hash = prev;
+          END $$`);
+      } finally {
+        await parley.db.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only`);
+      }
+      // The rewritten chain is consistent in itself…
+      expect(await verifyAuditChain(q, { batch: 7 })).toMatchObject({ holds: true });
+      // …but not with the head hash kept outside Parley.
+      const newest = (
+        await parley.db.query(`SELECT id::text FROM audit_event WHERE chain_seq = $1`, [since.seq])
+      ).rows[0];
+      expect(await verifyAuditChain(q, { batch: 7, since })).toMatchObject({
+        holds: false,
+        broken: {
+          event: { id: newest.id },
+          reason: `its hash is not ${since.hash}, the one recorded for it earlier, so the chain up to it was rewritten`,
+        },
+      });
+      await expect(
+        auditCommand(['verify', '--since', 'yesterday'], 'usage', (work) => work(q)),
+      ).rejects.toThrow('--since takes the "N:HASH" an earlier audit verify printed, not "yesterday"');
     });
 
     it('refuses to change or delete an audit event', async () => {
@@ -400,7 +439,7 @@ describe('records: the records-office export and the tamper-evident audit log', 
         `UPDATE audit_event SET after = jsonb_set(after, '{format}', '"csv"') WHERE id = $1`,
         [edited.id],
       );
-      const verdict = await verifyAuditChain(q, 7);
+      const verdict = await verifyAuditChain(q, { batch: 7 });
       expect(verdict).toMatchObject({
         holds: false,
         broken: {
@@ -436,7 +475,7 @@ describe('records: the records-office export and the tamper-evident audit log', 
       );
       const [newest, before] = rows;
       await behindTheTrigger(`DELETE FROM audit_event WHERE id = $1`, [newest.id]);
-      expect(await verifyAuditChain(q, 7)).toMatchObject({
+      expect(await verifyAuditChain(q, { batch: 7 })).toMatchObject({
         holds: false,
         broken: {
           event: { id: before.id, action: before.action },
@@ -456,7 +495,7 @@ describe('records: the records-office export and the tamper-evident audit log', 
       } finally {
         await parley.db.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_chain`);
       }
-      expect(await verifyAuditChain(q, 7)).toMatchObject({ holds: true });
+      expect(await verifyAuditChain(q, { batch: 7 })).toMatchObject({ holds: true });
     });
 
     it('detects an event deleted from the middle, even with the gap closed up', async () => {
@@ -465,7 +504,7 @@ describe('records: the records-office export and the tamper-evident audit log', 
       );
       const [removed, next] = rows;
       await behindTheTrigger(`DELETE FROM audit_event WHERE id = $1`, [removed.id]);
-      expect(await verifyAuditChain(q, 7)).toMatchObject({
+      expect(await verifyAuditChain(q, { batch: 7 })).toMatchObject({
         holds: false,
         checked: 10,
         broken: {
@@ -480,7 +519,7 @@ describe('records: the records-office export and the tamper-evident audit log', 
         removed.seq,
       ]);
       await parley.db.query(`UPDATE audit_chain_head SET seq = seq - 1`);
-      expect(await verifyAuditChain(q, 7)).toMatchObject({
+      expect(await verifyAuditChain(q, { batch: 7 })).toMatchObject({
         holds: false,
         broken: {
           event: { id: next.id },

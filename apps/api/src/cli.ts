@@ -25,8 +25,10 @@ const USAGE = `usage: parley <command>
   sentiment classify FILE print {label, score} as one JSON line for each line of FILE
   sentiment evaluate FILE check the classifier against FILE, a CSV of text,label (negative|neutral|positive),
                           printing {n, accuracy, macroRecall, macroF1, confusion}
-  audit verify            check the audit log's hash chain: prints the events checked and the head hash, or
-                          names the first broken event and exits non-zero`;
+  audit verify [--since N:HASH]
+                          check the audit log's hash chain: prints the events checked and the head hash, or
+                          names the first broken event and exits non-zero; --since also checks that event N
+                          still has the hash an earlier run printed`;
 
 const APPLY_FLAGS = ['--prune', '--dry-run'];
 
