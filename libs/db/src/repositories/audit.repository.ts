@@ -60,6 +60,10 @@ const LOG_FROM = `audit_event a LEFT JOIN app_user u ON u.id = a.actor_user_id L
 
 /** Every state change, who made it, and what it looked like before and after. */
 export class AuditRepository {
+  /**
+   * The one way an event is written. The database chains it (`audit_event_chain` trigger: its place, the previous
+   * event's hash and its own) and refuses any later change, so callers need do nothing for the chain.
+   */
   async record(q: Queryable, actor: Actor, entry: AuditEntry): Promise<void> {
     const entityUuid = entry.entityId && UUID.test(entry.entityId) ? entry.entityId : null;
     await q.query(
