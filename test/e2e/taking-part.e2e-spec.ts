@@ -309,6 +309,7 @@ describe('taking part: from a tagged conversation to a reply the department can 
       .getByRole('link', { name: 'The last day must be the same as or after the first day' })
       .waitFor();
     await tab.getByLabel('Last day').fill(today);
+    await tab.getByText('There is a problem').waitFor({ state: 'detached' });
     await tab.getByLabel('A spreadsheet (CSV)').check();
     expect(await accessibilityViolations(tab)).toEqual([]);
     await tab.screenshot({ path: resolve(SHOTS, 'records-export.png'), fullPage: true });

@@ -21,7 +21,12 @@ export const RecordsExportForm = ({ departments, initial }: RecordsExportFormPro
     () => problems.map((p) => ({ href: `#records-${p.field}`, text: p.text })),
     [problems],
   );
-  const set = (key: keyof RecordsParams) => (value: string) => setParams((p) => ({ ...p, [key]: value }));
+  const set = (key: keyof RecordsParams) => (value: string) => {
+    const next = { ...params, [key]: value };
+    setParams(next);
+    // The messages go once the period is right; while any remains they stay (and keep focus where the person is).
+    if (problems.length > 0 && recordsParamsProblems(next).length === 0) setProblems([]);
+  };
   const problemOf = (field: 'from' | 'to') => problems.find((p) => p.field === field)?.text;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
