@@ -287,4 +287,43 @@ describe('taking part: from a tagged conversation to a reply the department can 
     await tab.screenshot({ path: resolve(SHOTS, 'audit-log.png'), fullPage: true });
     expect(await accessibilityViolations(tab)).toEqual([]);
   });
+
+  it('exports the published reply, with its clearance, for the records office', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const tab = await context.newPage();
+    await tab.goto(`${baseUrl}/`);
+    await tab.getByLabel(/email/i).fill(ADMIN.email);
+    await tab.getByLabel(/password/i).fill(ADMIN.password);
+    await tab.getByRole('button', { name: /sign in/i }).click();
+    await tab.getByRole('heading', { name: /inbox/i }).first().waitFor({ timeout: 15_000 });
+    await tab.goto(`${baseUrl}/audit`);
+    await tab.getByRole('link', { name: 'Export the department’s replies for the records office' }).click();
+    await tab.getByRole('heading', { name: 'Records for the records office' }).waitFor({ timeout: 15_000 });
+    const today = new Date().toISOString().slice(0, 10);
+    await tab.getByLabel('Department').selectOption('dfe');
+    // A period that ends before it starts is stopped on the page, with the field named.
+    await tab.getByLabel('First day').fill(today);
+    await tab.getByLabel('Last day').fill('2020-01-01');
+    await tab.getByRole('button', { name: 'Download the records' }).click();
+    await tab
+      .getByRole('link', { name: 'The last day must be the same as or after the first day' })
+      .waitFor();
+    await tab.getByLabel('Last day').fill(today);
+    await tab.getByText('There is a problem').waitFor({ state: 'detached' });
+    await tab.getByLabel('A spreadsheet (CSV)').check();
+    expect(await accessibilityViolations(tab)).toEqual([]);
+    await tab.screenshot({ path: resolve(SHOTS, 'records-export.png'), fullPage: true });
+    const [download] = await Promise.all([
+      tab.waitForEvent('download'),
+      tab.getByRole('button', { name: 'Download the records' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`parley-records-dfe-${today}-${today}.csv`);
+    const csvPath = resolve(SHOTS, 'records-export.csv');
+    await download.saveAs(csvPath);
+    const csv = readFileSync(csvPath, 'utf8');
+    expect(csv).toContain('"Published from Parley"');
+    expect(csv).toContain(FIXED);
+    expect(csv).toMatch(/Pat Policy, policy: approve/);
+    expect(csv).toContain(QUESTION);
+  });
 });

@@ -224,6 +224,13 @@ export const ROUTES: Record<string, RouteCase> = {
     request: ({ department }) => ({ path: `/api/audit.csv?department=${department.key}` }),
     expect: '401 · 200 · 403 403 403 200 200 · 403 403 403 404 404',
   },
+  // The records-office export: a department's managers and admins.
+  'GET /api/records/export': {
+    request: ({ department }) => ({
+      path: `/api/records/export?department=${department.key}&from=2026-01-01&to=2026-12-31`,
+    }),
+    expect: '401 · 200 · 403 403 403 200 200 · 403 403 403 404 404',
+  },
   'GET /api/conversations/:id/bundle': {
     request: ({ department }) => ({
       path: `/api/conversations/${department.conversationId}/bundle?department=${department.key}`,

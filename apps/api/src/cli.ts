@@ -5,6 +5,7 @@ import { SourceRepository, createDataSource, runMigrations } from '@parley/db';
 import { isDomainError } from '@parley/domain';
 import type { DataSource } from 'typeorm';
 import { CliModule } from './cli/cli.module';
+import { auditCommand } from './cli/audit.command';
 import { bootstrapCommand } from './cli/bootstrap.command';
 import { exportCommand } from './cli/export.command';
 import { feedInspectCommand } from './cli/feed-inspect.command';
@@ -23,7 +24,11 @@ const USAGE = `usage: parley <command>
   sources                 print every source and its health (last fetch, last error), as JSON
   sentiment classify FILE print {label, score} as one JSON line for each line of FILE
   sentiment evaluate FILE check the classifier against FILE, a CSV of text,label (negative|neutral|positive),
-                          printing {n, accuracy, macroRecall, macroF1, confusion}`;
+                          printing {n, accuracy, macroRecall, macroF1, confusion}
+  audit verify [--since N:HASH]
+                          check the audit log's hash chain: prints the events checked and the head hash, or
+                          names the first broken event and exits non-zero; --since also checks that event N
+                          still has the hash an earlier run printed`;
 
 const APPLY_FLAGS = ['--prune', '--dry-run'];
 
@@ -105,6 +110,8 @@ const main = async (args: string[]): Promise<void> => {
       return sources();
     case 'sentiment':
       return sentimentCommand(rest, USAGE);
+    case 'audit':
+      return auditCommand(rest, USAGE, (work) => withDataSource('parley-audit', work));
     case 'feed': {
       if (rest[0] !== 'inspect' || !rest[1]) throw new Error(USAGE);
       if (!(await feedInspectCommand(rest[1], loadConfig()))) process.exitCode = 1;

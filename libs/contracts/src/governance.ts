@@ -50,3 +50,19 @@ export const bundleQuerySchema = z.object({
   redact: z.enum(['public']).optional(),
 });
 export type BundleQuery = z.infer<typeof bundleQuerySchema>;
+
+export const RECORDS_FORMATS = ['json', 'csv', 'html'] as const;
+export type RecordsFormat = (typeof RECORDS_FORMATS)[number];
+
+const day = (what: string) => z.iso.date({ error: `${what} must be a date such as 2026-12-01` });
+
+/** A department's engagement records over whole days in UTC, `from` to `to` inclusive, in an open format. */
+export const recordsExportQuerySchema = z
+  .object({
+    department: departmentKey,
+    from: day('from'),
+    to: day('to'),
+    format: z.enum(RECORDS_FORMATS, { error: 'format is json, csv or html' }).default('json'),
+  })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'to must be on or after from' });
+export type RecordsExportQuery = z.infer<typeof recordsExportQuerySchema>;

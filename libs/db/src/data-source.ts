@@ -29,6 +29,7 @@ import { FollowUpWebhooks1796492100000 } from './migrations/1796492100000-follow
 import { Alerts1796500000000 } from './migrations/1796500000000-alerts';
 import { AlertScopeHour1796510000000 } from './migrations/1796510000000-alert-scope-hour';
 import { AlertDispatch1796520000000 } from './migrations/1796520000000-alert-dispatch';
+import { AuditChain1796600000000 } from './migrations/1796600000000-audit-chain';
 import { ReferralIndex1796630000000 } from './migrations/1796630000000-referral-index';
 
 export const MIGRATIONS = [
@@ -62,6 +63,7 @@ export const MIGRATIONS = [
   Alerts1796500000000,
   AlertScopeHour1796510000000,
   AlertDispatch1796520000000,
+  AuditChain1796600000000,
   ReferralIndex1796630000000,
 ];
 

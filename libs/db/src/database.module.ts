@@ -30,6 +30,7 @@ import { ReportRepository } from './repositories/report.repository';
 import { SourceRepository } from './repositories/source.repository';
 import { StatisticsRepository } from './repositories/statistics.repository';
 import { TaggingRepository } from './repositories/tagging.repository';
+import { RecordsRepository } from './repositories/records.repository';
 import { UserRepository } from './repositories/user.repository';
 import { WebhookRepository } from './repositories/webhook.repository';
 import { WorkspaceRepository } from './repositories/workspace.repository';
@@ -44,6 +45,7 @@ const REPOSITORIES = [
   AuditRepository,
   BackfillRequestRepository,
   BundleRepository,
+  RecordsRepository,
   ConversationRepository,
   EngagementRepository,
   EvaluationRepository,

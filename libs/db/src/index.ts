@@ -34,3 +34,4 @@ export * from './repositories/digest.repository';
 export * from './repositories/alert-detection.repository';
 export * from './repositories/alert.repository';
 export * from './repositories/alert-delivery.repository';
+export * from './repositories/records.repository';

@@ -51,6 +51,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'opportunity.review': 'Reviewed a draft',
   'conversation.bundle': 'Downloaded an FOI case bundle',
   'audit.export': 'Exported the audit log',
+  'records.export': 'Exported engagement records for the records office',
   'objective.create': 'Added an evaluation objective',
   'objective.update': 'Changed an evaluation objective',
   'objective.delete': 'Removed an evaluation objective',

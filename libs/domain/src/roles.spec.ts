@@ -28,6 +28,7 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   'evaluation.record': { viewer: N, policy: Y, comms: N, manager: Y, admin: Y },
   'member.manage': { viewer: N, policy: N, comms: N, manager: N, admin: Y },
   'audit.read': { viewer: N, policy: N, comms: N, manager: Y, admin: Y },
+  'records.export': { viewer: N, policy: N, comms: N, manager: Y, admin: Y },
 };
 
 const member = (...memberships: [string, Role][]): Principal => ({

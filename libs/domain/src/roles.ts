@@ -17,13 +17,14 @@ export const PERMISSIONS = [
   'evaluation.record',
   'member.manage',
   'audit.read',
+  'records.export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
  * Rights by role, in one table: viewer reads; policy approves, reads impact reports and records evaluation (policy influence, surveys);
- * comms acts; manager runs listening, records evaluation (objectives, costs) and reads the department's audit log;
- * admin, people.
+ * comms acts; manager runs listening, records evaluation (objectives, costs), reads the department's audit log and
+ * exports its engagements for the records office; admin, people.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: ['department.read'],
@@ -37,6 +38,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'evaluation.read',
     'evaluation.record',
     'audit.read',
+    'records.export',
   ],
   admin: [
     'department.read',
@@ -47,6 +49,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'evaluation.record',
     'member.manage',
     'audit.read',
+    'records.export',
   ],
 };
 

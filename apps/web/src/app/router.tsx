@@ -93,6 +93,10 @@ const createRouter = () =>
               lazy: () => import('./routes/audit').then((m) => ({ Component: m.AuditRoute })),
             },
             {
+              path: 'records',
+              lazy: () => import('./routes/records').then((m) => ({ Component: m.RecordsRoute })),
+            },
+            {
               path: 'dashboards',
               lazy: () => import('./routes/dashboards').then((m) => ({ Component: m.DashboardsRoute })),
             },

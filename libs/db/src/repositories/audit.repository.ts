@@ -1,3 +1,4 @@
+import type { ChainLink } from '@parley/domain';
 import type { Queryable } from '../queryable';
 
 export type Actor = { userId: string | null; label: string };
@@ -59,6 +60,10 @@ const LOG_FROM = `audit_event a LEFT JOIN app_user u ON u.id = a.actor_user_id L
 
 /** Every state change, who made it, and what it looked like before and after. */
 export class AuditRepository {
+  /**
+   * The one way an event is written. The database chains it (`audit_event_chain` trigger: its place, the previous
+   * event's hash and its own) and refuses any later change, so callers need do nothing for the chain.
+   */
   async record(q: Queryable, actor: Actor, entry: AuditEntry): Promise<void> {
     const entityUuid = entry.entityId && UUID.test(entry.entityId) ? entry.entityId : null;
     await q.query(
@@ -118,6 +123,28 @@ export class AuditRepository {
         query.limit,
       ],
     );
+  }
+
+  /**
+   * The next links of the hash chain after `afterSeq`, each with its hash as the database recomputes it from the
+   * event's content now (hashes as hex).
+   */
+  async chainLinks(q: Queryable, afterSeq: number, limit: number): Promise<ChainLink[]> {
+    const rows: (Omit<ChainLink, 'seq'> & { seq: string })[] = await q.query(
+      `SELECT a.chain_seq AS seq, a.id::text, a.at, a.action, encode(a.prev_hash, 'hex') AS "prevHash",
+         encode(a.hash, 'hex') AS hash, encode(audit_event_digest(a), 'hex') AS computed
+       FROM audit_event a WHERE a.chain_seq > $1 ORDER BY a.chain_seq LIMIT $2`,
+      [afterSeq, limit],
+    );
+    return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+  }
+
+  /** The last event the database chained: where a walk of the whole chain must end. */
+  async chainHead(q: Queryable): Promise<{ seq: number; hash: string | null }> {
+    const rows: { seq: string; hash: string | null }[] = await q.query(
+      `SELECT seq, encode(hash, 'hex') AS hash FROM audit_chain_head`,
+    );
+    return { seq: Number(rows[0]?.seq ?? 0), hash: rows[0]?.hash ?? null };
   }
 
   /** Everything recorded about these entities (a conversation, its opportunity, drafts, engagements), oldest first. */

@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Button } from '../../components/ui/button';
 import { EmptyState } from '../../components/ui/empty-state';
 import { ErrorPanel } from '../../components/ui/error-panel';
@@ -41,6 +41,11 @@ export const AuditRoute = () => {
             Every change recorded in Parley: who made it, what it was and when. Export it to keep or share the
             record.
           </p>
+          {(me.workspaceAdmin || me.departments.some((d) => d.permissions.includes('records.export'))) && (
+            <p>
+              <Link to="/records">Export the department’s replies for the records office</Link>
+            </p>
+          )}
           <AuditFilters
             key={search.toString()}
             departments={auditable}

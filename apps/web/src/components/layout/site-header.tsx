@@ -78,7 +78,8 @@ const NAV: NavItem[] = [
   {
     to: '/audit',
     label: 'audit',
-    matches: (path: string) => path.startsWith('/audit'),
+    // The records-office export belongs with the audit log: the same people keep both.
+    matches: (path: string) => path.startsWith('/audit') || path.startsWith('/records'),
     // For a department's admins and managers, and workspace administrators.
     shownTo: (user: SiteHeaderUser) =>
       user.workspaceAdmin || user.departments.some((d) => d.permissions.includes('audit.read')),

@@ -28,6 +28,7 @@ export const ACTION_FILTERS: { value: string; label: string }[] = [
   { value: 'webhook', label: 'Webhooks' },
   { value: 'auth', label: 'Signing in and out' },
   { value: 'audit', label: 'Audit log exports' },
+  { value: 'records', label: 'Records exports' },
 ];
 
 export const parseAuditParams = (search: URLSearchParams, departments: readonly string[]): AuditParams => {
