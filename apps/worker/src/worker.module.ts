@@ -33,6 +33,8 @@ import { RollUpMentionsHandler } from './handlers/roll-up-mentions.handler';
 import { RollUpSentimentHandler } from './handlers/roll-up-sentiment.handler';
 import { RollUpThemesHandler } from './handlers/roll-up-themes.handler';
 import { RollupProcessor } from './processors/rollup.processor';
+import { ApplyRetentionHandler } from './handlers/apply-retention.handler';
+import { RetentionProcessor } from './processors/retention.processor';
 import { FeedFetcherService } from './services/feed-fetcher.service';
 import { HostGate } from './services/host-gate.service';
 import { Mailer } from '@parley/jobs';
@@ -84,6 +86,8 @@ import { TagBacklogGate } from './services/tag-backlog.gate';
     RollUpSentimentHandler,
     RollUpThemesHandler,
     RollupProcessor,
+    ApplyRetentionHandler,
+    RetentionProcessor,
   ],
 })
 export class WorkerModule {}

@@ -17,13 +17,15 @@ export const PERMISSIONS = [
   'evaluation.record',
   'member.manage',
   'audit.read',
+  'legal-hold.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
  * Rights by role, in one table: viewer reads; policy approves, reads impact reports and records evaluation (policy influence, surveys);
  * comms acts; manager runs listening, records evaluation (objectives, costs) and reads the department's audit log;
- * admin, people.
+ * admin, people. Managers and admins place and release legal holds on their department's conversations (they are
+ * the ones an FOI or litigation case reaches); subject requests are for workspace administrators only.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: ['department.read'],
@@ -37,6 +39,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'evaluation.read',
     'evaluation.record',
     'audit.read',
+    'legal-hold.manage',
   ],
   admin: [
     'department.read',
@@ -47,6 +50,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'evaluation.record',
     'member.manage',
     'audit.read',
+    'legal-hold.manage',
   ],
 };
 

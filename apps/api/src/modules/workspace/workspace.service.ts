@@ -8,6 +8,7 @@ import {
   ElectionPeriodRepository,
   MentionRollupRepository,
   PeerOrganisationRepository,
+  RetentionRepository,
   WorkspaceRepository,
   accountSecretAad,
   inTransaction,
@@ -63,6 +64,7 @@ export class WorkspaceService {
     private readonly electionPeriods: ElectionPeriodRepository,
     private readonly peers: PeerOrganisationRepository,
     private readonly mentions: MentionRollupRepository,
+    private readonly retention: RetentionRepository,
   ) {}
 
   async apply(
@@ -174,12 +176,17 @@ export class WorkspaceService {
       settings: s.config,
       secrets: this.readSecrets(s.key, s.secrets),
       sealed: s.secrets,
+      retention:
+        s.retentionDays === null || s.retentionAction === null
+          ? null
+          : { days: s.retentionDays, action: s.retentionAction },
     }));
     return {
       departments,
       sources,
       electionPeriods: await this.electionPeriods.all(q),
       peers: await this.peers.all(q),
+      retention: await this.retention.workspaceDefault(q),
     };
   }
 
@@ -227,14 +234,7 @@ export class WorkspaceService {
         await this.writeRule(w, change);
         continue;
       }
-      const id =
-        change.entity === 'department'
-          ? await this.writeDepartment(w, change)
-          : change.entity === 'source'
-            ? await this.writeSource(w, change)
-            : change.entity === 'peer'
-              ? await this.writePeer(w, change)
-              : await this.writeElectionPeriod(w, change);
+      const id = await this.writeChange(w, change);
       await this.audit.record(tx, actor, {
         action: `${change.entity}.${change.action}`,
         entityType: change.entity,
@@ -242,6 +242,37 @@ export class WorkspaceService {
         before: visibleFields(change, 'before'),
         after: visibleFields(change, 'after'),
       });
+    }
+  }
+
+  private writeChange(w: Write, change: Exclude<PlannedChange, { entity: 'rule' }>) {
+    switch (change.entity) {
+      case 'department':
+        return this.writeDepartment(w, change);
+      case 'source':
+        return this.writeSource(w, change);
+      case 'peer':
+        return writeItem(change, {
+          remove: (id) => this.peers.delete(w.tx, id),
+          update: (id, after) => this.peers.update(w.tx, id, { name: change.key, ...after }),
+          insert: (after) => this.peers.insert(w.tx, { name: change.key, ...after }),
+        });
+      case 'election-period':
+        return writeItem(change, {
+          remove: (id) => this.electionPeriods.delete(w.tx, id),
+          update: (id, after) => this.electionPeriods.update(w.tx, id, { name: change.key, ...after }),
+          insert: (after) => this.electionPeriods.insert(w.tx, { name: change.key, ...after }),
+        });
+      case 'retention':
+        // One setting: "removed" means posts are kept, "created" or "updated" sets it.
+        return writeItem(change, {
+          remove: () => this.retention.setWorkspaceDefault(w.tx, null),
+          update: (_, after) => this.retention.setWorkspaceDefault(w.tx, after),
+          insert: async (after) => {
+            await this.retention.setWorkspaceDefault(w.tx, after);
+            return 'workspace';
+          },
+        });
     }
   }
 
@@ -287,39 +318,16 @@ export class WorkspaceService {
   }
 
   private async writeSource(w: Write, change: Extract<PlannedChange, { entity: 'source' }>) {
-    if (!change.after) {
-      await this.workspace.deleteSources(w.tx, [change.id as string]);
-      return change.id;
-    }
-    const fields = this.storedSource(w, change.key, change.after, change.before);
-    if (change.id) {
-      await this.workspace.updateSource(w.tx, change.id, fields);
-      return change.id;
-    }
-    const id = await this.workspace.insertSource(w.tx, change.key, fields);
-    // Later steps (schedules) need the new source's id.
-    change.id = id;
-    return id;
-  }
-
-  private async writeElectionPeriod(w: Write, change: Extract<PlannedChange, { entity: 'election-period' }>) {
-    if (!change.after) {
-      await this.electionPeriods.delete(w.tx, change.id as string);
-      return change.id;
-    }
-    const fields = { name: change.key, ...change.after };
-    if (change.id) await this.electionPeriods.update(w.tx, change.id, fields);
-    return change.id ?? (await this.electionPeriods.insert(w.tx, fields));
-  }
-
-  private async writePeer(w: Write, change: Extract<PlannedChange, { entity: 'peer' }>) {
-    if (!change.after) {
-      await this.peers.delete(w.tx, change.id as string);
-      return change.id;
-    }
-    const fields = { name: change.key, ...change.after };
-    if (change.id) await this.peers.update(w.tx, change.id, fields);
-    return change.id ?? (await this.peers.insert(w.tx, fields));
+    return writeItem(change, {
+      remove: (id) => this.workspace.deleteSources(w.tx, [id]),
+      update: (id, after) => this.workspace.updateSource(w.tx, id, this.storedSource(w, change.key, after, change.before)),
+      insert: async (after) => {
+        const id = await this.workspace.insertSource(w.tx, change.key, this.storedSource(w, change.key, after, null));
+        // Later steps (schedules) need the new source's id.
+        change.id = id;
+        return id;
+      },
+    });
   }
 
   /** Seals the secrets again only when they changed, so an unchanged source keeps its stored ciphertext. */
@@ -336,6 +344,8 @@ export class WorkspaceService {
       departmentId: s.department ? (w.departmentIds.get(s.department) ?? null) : null,
       config: s.settings,
       secrets: unchanged ? (before?.sealed ?? null) : sealed,
+      retentionDays: s.retention?.days ?? null,
+      retentionAction: s.retention?.action ?? null,
     };
   }
 }
@@ -345,6 +355,27 @@ const changesMentionNames = (change: PlannedChange): boolean =>
   change.entity === 'peer' ||
   (change.entity === 'department' &&
     (change.action === 'create' || change.fields.some((f) => ['name', 'aliases', 'accounts'].includes(f))));
+
+/**
+ * How every item but a department and a rule is written: removed, updated in place or inserted, by what its change
+ * says; answers the item's id for the audit entry.
+ */
+const writeItem = async <Fields>(
+  change: { id: string | null; after: Fields | null },
+  write: {
+    remove: (id: string) => Promise<unknown>;
+    update: (id: string, after: Fields) => Promise<unknown>;
+    insert: (after: Fields) => Promise<string>;
+  },
+): Promise<string | null> => {
+  if (!change.after) {
+    await write.remove(change.id as string);
+    return change.id;
+  }
+  if (!change.id) return write.insert(change.after);
+  await write.update(change.id, change.after);
+  return change.id;
+};
 
 const summary = ({ dryRun, departments, rules, sources, electionPeriods, peers }: ApplyResult) => ({
   dryRun,
