@@ -134,9 +134,30 @@ describe('retention: posts past their period are retired, held ones are not, and
 
     const heldConversation = await conversation('forum', 'bob-1');
     const engagedConversation = await conversation('forum', 'carol-1');
-    await post({ key: 'alice-old', source: 'forum', publishedDaysAgo: 20, handle: 'alice', followers: 100, text: 'The DfE helped me' });
-    await post({ key: 'alice-older', source: 'forum', publishedDaysAgo: 18, handle: 'Alice', followers: 120, text: 'DfE again' });
-    await post({ key: 'alice-new', source: 'forum', publishedDaysAgo: 2, handle: 'alice', followers: 130, text: 'DfE, thanks' });
+    await post({
+      key: 'alice-old',
+      source: 'forum',
+      publishedDaysAgo: 20,
+      handle: 'alice',
+      followers: 100,
+      text: 'The DfE helped me',
+    });
+    await post({
+      key: 'alice-older',
+      source: 'forum',
+      publishedDaysAgo: 18,
+      handle: 'Alice',
+      followers: 120,
+      text: 'DfE again',
+    });
+    await post({
+      key: 'alice-new',
+      source: 'forum',
+      publishedDaysAgo: 2,
+      handle: 'alice',
+      followers: 130,
+      text: 'DfE, thanks',
+    });
     await post({
       key: 'bob-held',
       source: 'forum',
@@ -155,8 +176,22 @@ describe('retention: posts past their period are retired, held ones are not, and
       text: 'Where is the DfE guidance?',
       conversation: engagedConversation,
     });
-    await post({ key: 'dave-ancient', source: 'news', publishedDaysAgo: 380, handle: 'dave', followers: 10, text: 'DfE news' });
-    await post({ key: 'erin-recent', source: 'news', publishedDaysAgo: 100, handle: 'erin', followers: 20, text: 'DfE news too' });
+    await post({
+      key: 'dave-ancient',
+      source: 'news',
+      publishedDaysAgo: 380,
+      handle: 'dave',
+      followers: 10,
+      text: 'DfE news',
+    });
+    await post({
+      key: 'erin-recent',
+      source: 'news',
+      publishedDaysAgo: 100,
+      handle: 'erin',
+      followers: 20,
+      text: 'DfE news too',
+    });
     await parley.db.query(
       `INSERT INTO engagement (conversation_id, department_id, kind, occurred_at)
        SELECT $1, id, 'reply', $2 FROM department WHERE key = 'dfe'`,
@@ -170,7 +205,7 @@ describe('retention: posts past their period are retired, held ones are not, and
     });
     expect(placed.status).toBe(201);
     held = placed.body;
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await dataSource?.destroy();
@@ -197,19 +232,22 @@ describe('retention: posts past their period are retired, held ones are not, and
     expect(await retention.handle(NOW)).toMatchObject({ deleted: 1, pseudonymised: 0, more: false });
     let posts = await postsByKey();
     expect(Object.keys(posts).filter((k) => posts[k].retired_as)).toEqual(['dave-ancient']);
-    expect(posts['dave-ancient']).toMatchObject({ text: '', author_profile_url: null, author_followers: null });
+    expect(posts['dave-ancient']).toMatchObject({
+      text: '',
+      author_profile_url: null,
+      author_followers: null,
+    });
     expect(posts['dave-ancient'].author_handle).toMatch(/^member-[0-9a-f]{20}$/);
 
     // Fifteen days on, the forum's 30 days have passed for the posts of 18 and 20 days ago, but not of 2.
     const result = await retention.handle(new Date(NOW.getTime() + 15 * DAY));
     expect(result).toMatchObject({ pseudonymised: 3, deleted: 0, held: 1 });
     posts = await postsByKey();
-    expect(Object.keys(posts).filter((k) => posts[k].retired_as).sort()).toEqual([
-      'alice-old',
-      'alice-older',
-      'carol-engaged',
-      'dave-ancient',
-    ]);
+    expect(
+      Object.keys(posts)
+        .filter((k) => posts[k].retired_as)
+        .sort(),
+    ).toEqual(['alice-old', 'alice-older', 'carol-engaged', 'dave-ancient']);
     // One stable token per author, over her retired posts and the one still in its window (which keeps her handle).
     const token = posts['alice-old'].author_handle as string;
     expect(token).toMatch(/^member-[0-9a-f]{20}$/);
@@ -217,20 +255,29 @@ describe('retention: posts past their period are retired, held ones are not, and
     expect(posts['alice-old']).toMatchObject({ author_profile_url: null, author_followers: null, text: '' });
     expect(posts['alice-new']).toMatchObject({ ...original['alice-new'], author_token: token });
     // The department took part in carol's conversation: the text stays as the context of its reply.
-    expect(posts['carol-engaged']).toMatchObject({ text: 'Where is the DfE guidance?', author_followers: null });
+    expect(posts['carol-engaged']).toMatchObject({
+      text: 'Where is the DfE guidance?',
+      author_followers: null,
+    });
     expect(posts['carol-engaged'].author_handle).not.toBe(token);
     expect(posts['bob-held']).toEqual(original['bob-held']);
     expect(posts['erin-recent']).toEqual(original['erin-recent']);
 
     expect(await metrics()).toEqual(before);
     // Safe to run again: nothing more is due, and the figures still stand.
-    expect(await retention.handle(new Date(NOW.getTime() + 15 * DAY))).toMatchObject({ pseudonymised: 0, deleted: 0 });
+    expect(await retention.handle(new Date(NOW.getTime() + 15 * DAY))).toMatchObject({
+      pseudonymised: 0,
+      deleted: 0,
+    });
     expect(await metrics()).toEqual(before);
   });
 
   it('a recount of every hour (a new alias) and a new roll-up leave the retired hours’ figures as they were', async () => {
     const before = await metrics();
-    expect((await parley.admin.request('PUT', '/api/workspace', workspace(['DfE', 'Education Department']))).status).toBe(200);
+    expect(
+      (await parley.admin.request('PUT', '/api/workspace', workspace(['DfE', 'Education Department'])))
+        .status,
+    ).toBe(200);
     await recount();
     await rollUps();
     expect(await metrics()).toEqual(before);
@@ -258,10 +305,15 @@ describe('retention: posts past their period are retired, held ones are not, and
     });
     expect(released.status).toBe(200);
     expect(released.body.releasedAt).not.toBeNull();
-    expect((await parley.admin.request('DELETE', `/api/legal-holds/${held.id}`, { reason: 'again' })).status).toBe(409);
+    expect(
+      (await parley.admin.request('DELETE', `/api/legal-holds/${held.id}`, { reason: 'again' })).status,
+    ).toBe(409);
 
     const before = await metrics();
-    expect(await retention.handle(new Date(NOW.getTime() + 15 * DAY))).toMatchObject({ pseudonymised: 1, held: 0 });
+    expect(await retention.handle(new Date(NOW.getTime() + 15 * DAY))).toMatchObject({
+      pseudonymised: 1,
+      held: 0,
+    });
     expect((await postsByKey())['bob-held'].retired_as).toBe('pseudonymised');
     expect(await metrics()).toEqual(before);
 
@@ -280,7 +332,9 @@ describe('retention: posts past their period are retired, held ones are not, and
   });
 
   it('refuses bad settings and bad holds with messages a person can act on', async () => {
-    const bad = await parley.admin.request('PUT', '/api/workspace', { retention: { days: 0, action: 'shred' } });
+    const bad = await parley.admin.request('PUT', '/api/workspace', {
+      retention: { days: 0, action: 'shred' },
+    });
     expect(bad.status).toBe(400);
     const text = JSON.stringify(bad.body);
     expect(text).toContain('days is at least 1');
@@ -292,9 +346,15 @@ describe('retention: posts past their period are retired, held ones are not, and
     });
     expect(both.status).toBe(400);
     expect(JSON.stringify(both.body)).toContain('give one of them');
-    const missing = await parley.admin.request('POST', '/api/legal-holds', { conversationId: '999999', reason: 'FOI' });
+    const missing = await parley.admin.request('POST', '/api/legal-holds', {
+      conversationId: '999999',
+      reason: 'FOI',
+    });
     expect(missing.status).toBe(404);
-    const unknown = await parley.admin.request('POST', '/api/legal-holds', { department: 'nope', reason: 'FOI' });
+    const unknown = await parley.admin.request('POST', '/api/legal-holds', {
+      department: 'nope',
+      reason: 'FOI',
+    });
     expect(unknown.status).toBe(404);
   });
 });

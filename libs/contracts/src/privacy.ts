@@ -4,12 +4,10 @@ import { strictObject } from './strict-object';
 import { LIMITS, text } from './text';
 import { retentionSchema } from './workspace';
 
-const reason = text({
-  what: 'a reason',
-  max: LIMITS.reason,
-  form: 'prose',
-  required: 'give a reason (the case or request it is for), for whoever reads the audit log',
-});
+const REASON_NEEDED = 'give a reason (the case or request it is for), for whoever reads the audit log';
+const reason = z
+  .string({ error: REASON_NEEDED })
+  .pipe(text({ what: 'a reason', max: LIMITS.reason, form: 'prose', required: REASON_NEEDED }));
 
 /** A legal hold: on one conversation or on one department, never both, always with the case it is for. */
 export const legalHoldRequestSchema = strictObject({
@@ -27,7 +25,8 @@ export const legalHoldRequestSchema = strictObject({
     ctx.addIssue({
       code: 'custom',
       path: [],
-      message: 'a hold is on one conversation (conversationId) or one department (department): give one of them',
+      message:
+        'a hold is on one conversation (conversationId) or one department (department): give one of them',
     });
   }
 });
@@ -49,15 +48,17 @@ export const legalHoldSchema = z.object({
 });
 export type LegalHold = z.infer<typeof legalHoldSchema>;
 
-const subjectValue = (what: string, max: number) =>
-  text({ what, max, required: `${what} cannot be empty` });
+const subjectValue = (what: string, max: number) => text({ what, max, required: `${what} cannot be empty` });
 
 /** Who a subject request is about: exactly one of a handle, a name or a profile link. */
 export const subjectRequestCreateSchema = strictObject({
   handle: subjectValue('a handle', LIMITS.name).optional(),
   name: subjectValue('a name', LIMITS.name).optional(),
   profileUrl: subjectValue('a profile link', LIMITS.url)
-    .refine((v) => /^https?:\/\/\S+$/i.test(v), 'a profile link is a web address starting https:// or http://')
+    .refine(
+      (v) => /^https?:\/\/\S+$/i.test(v),
+      'a profile link is a web address starting https:// or http://',
+    )
     .optional(),
 }).superRefine((r, ctx) => {
   const given = [r.handle, r.name, r.profileUrl].filter((v) => v !== undefined).length;
@@ -155,7 +156,9 @@ export const subjectExportSchema = z.object({
 });
 export type SubjectExport = z.infer<typeof subjectExportSchema>;
 
-export const subjectRequestIdSchema = z.string().uuid('a subject request id is a UUID, as POST /api/subject-requests answered');
+export const subjectRequestIdSchema = z
+  .string()
+  .uuid('a subject request id is a UUID, as POST /api/subject-requests answered');
 
 const runSchema = z.object({
   startedAt: z.string(),
@@ -172,7 +175,12 @@ const runSchema = z.object({
 export const retentionStatusSchema = z.object({
   default: retentionSchema.nullable(),
   sources: z.array(
-    z.object({ source: z.string(), days: z.number().int(), action: z.enum(RETENTION_ACTIONS), own: z.boolean() }),
+    z.object({
+      source: z.string(),
+      days: z.number().int(),
+      action: z.enum(RETENTION_ACTIONS),
+      own: z.boolean(),
+    }),
   ),
   lastRun: runSchema.nullable(),
   recentRuns: z.array(runSchema),

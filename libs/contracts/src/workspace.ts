@@ -204,7 +204,10 @@ export const retentionSchema = strictObject({
     .number({ error: 'days is a whole number of days, such as 365' })
     .int('days is a whole number of days, such as 365')
     .min(1, 'days is at least 1')
-    .max(MAX_RETENTION_DAYS, `days is at most ${MAX_RETENTION_DAYS.toLocaleString('en-GB')} (a hundred years)`),
+    .max(
+      MAX_RETENTION_DAYS,
+      `days is at most ${MAX_RETENTION_DAYS.toLocaleString('en-GB')} (a hundred years)`,
+    ),
   action: z.enum(RETENTION_ACTIONS, { error: 'action is "delete" or "pseudonymise"' }),
 });
 export type Retention = z.infer<typeof retentionSchema>;

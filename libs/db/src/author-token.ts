@@ -20,10 +20,10 @@ export const authorToken = (key: string, platform: string, author: string): stri
  * both insert; one row wins and both read it.
  */
 export const authorTokenKey = async (q: Queryable, secretKey: string): Promise<string> => {
-  await q.query(
-    `INSERT INTO workspace_secret (name, sealed) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`,
-    [SECRET_NAME, sealSecrets({ key: randomBytes(32).toString('base64url') }, secretKey, AAD)],
-  );
+  await q.query(`INSERT INTO workspace_secret (name, sealed) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
+    SECRET_NAME,
+    sealSecrets({ key: randomBytes(32).toString('base64url') }, secretKey, AAD),
+  ]);
   const rows: { sealed: string }[] = await q.query(`SELECT sealed FROM workspace_secret WHERE name = $1`, [
     SECRET_NAME,
   ]);

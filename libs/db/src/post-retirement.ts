@@ -33,7 +33,12 @@ export class PostRetirement {
   }
 
   /** Retires the posts of `ids` that no legal hold keeps, whatever their age (a subject's request). */
-  async retireChosen(q: Queryable, tokenKey: string, ids: string[], action: RetentionAction): Promise<Retired> {
+  async retireChosen(
+    q: Queryable,
+    tokenKey: string,
+    ids: string[],
+    action: RetentionAction,
+  ): Promise<Retired> {
     await this.mentions.lockWatermark(q, MENTIONS_WATERMARK);
     const posts = await this.retention.authorsOf(q, ids);
     await this.retirePosts(q, tokenKey, posts, action);

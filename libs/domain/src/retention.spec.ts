@@ -3,7 +3,9 @@ import { effectiveRetention, retentionCutoff } from './retention';
 
 describe('retention', () => {
   it('cuts off whole days before now', () => {
-    expect(retentionCutoff(new Date('2026-03-31T12:00:00Z'), 30).toISOString()).toBe('2026-03-01T12:00:00.000Z');
+    expect(retentionCutoff(new Date('2026-03-31T12:00:00Z'), 30).toISOString()).toBe(
+      '2026-03-01T12:00:00.000Z',
+    );
   });
 
   it.each([

@@ -67,8 +67,12 @@ export class Retention1796610000000 implements MigrationInterface {
         release_reason text,
         CHECK ((conversation_id IS NULL) <> (department_id IS NULL))
       )`);
-    await q.query(`CREATE INDEX legal_hold_conversation ON legal_hold (conversation_id) WHERE released_at IS NULL`);
-    await q.query(`CREATE INDEX legal_hold_department ON legal_hold (department_id) WHERE released_at IS NULL`);
+    await q.query(
+      `CREATE INDEX legal_hold_conversation ON legal_hold (conversation_id) WHERE released_at IS NULL`,
+    );
+    await q.query(
+      `CREATE INDEX legal_hold_department ON legal_hold (department_id) WHERE released_at IS NULL`,
+    );
     await q.query(`
       CREATE TABLE retention_run (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -97,13 +101,22 @@ export class Retention1796610000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['subject_request', 'retention_run', 'legal_hold', 'retired_hour', 'workspace_secret', 'workspace_retention']) {
+    for (const table of [
+      'subject_request',
+      'retention_run',
+      'legal_hold',
+      'retired_hour',
+      'workspace_secret',
+      'workspace_retention',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
     for (const index of ['post_author_token', 'post_retention_pending']) {
       await q.query(`DROP INDEX ${index}`);
     }
-    await q.query(`ALTER TABLE post DROP COLUMN author_token, DROP COLUMN retired_as, DROP COLUMN retired_at`);
+    await q.query(
+      `ALTER TABLE post DROP COLUMN author_token, DROP COLUMN retired_as, DROP COLUMN retired_at`,
+    );
     await q.query(
       `ALTER TABLE source DROP CONSTRAINT source_retention_whole, DROP COLUMN retention_action, DROP COLUMN retention_days`,
     );

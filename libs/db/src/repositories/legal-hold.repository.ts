@@ -35,7 +35,8 @@ export class LegalHoldRepository {
 
   /** Ends a hold in force; false when there is none by that id (or it was already released). */
   async release(q: Queryable, id: string, by: string | null, reason: string): Promise<boolean> {
-    const rows: unknown[] = await q.query(
+    // An UPDATE answers its rows and its count.
+    const [rows]: [unknown[], number] = await q.query(
       `UPDATE legal_hold SET released_at = now(), released_by = $2, release_reason = $3
        WHERE id = $1 AND released_at IS NULL RETURNING id`,
       [id, by, reason],

@@ -1,6 +1,11 @@
 import type { RetentionAction, RetentionPolicy } from '@parley/domain';
 import type { Queryable } from '../queryable';
-import { HOUR_OF, MENTIONS_WATERMARK, SENTIMENT_WATERMARK, THEMES_WATERMARK } from './mention-rollup.repository';
+import {
+  HOUR_OF,
+  MENTIONS_WATERMARK,
+  SENTIMENT_WATERMARK,
+  THEMES_WATERMARK,
+} from './mention-rollup.repository';
 
 /** A source whose posts are kept for a while: its own setting, or the workspace's default. */
 export type SourcePolicy = RetentionPolicy & { sourceId: string; sourceKey: string; own: boolean };
@@ -133,7 +138,12 @@ export class RetentionRepository {
    * frozen with them. `tokens` runs beside `ids` (null: a post with no author). Retiring a post again (a subject's
    * erasure of a post retention pseudonymised) clears what pseudonymising kept.
    */
-  async retire(q: Queryable, ids: string[], tokens: (string | null)[], action: RetentionAction): Promise<void> {
+  async retire(
+    q: Queryable,
+    ids: string[],
+    tokens: (string | null)[],
+    action: RetentionAction,
+  ): Promise<void> {
     if (ids.length === 0) return;
     await q.query(
       `INSERT INTO retired_hour (hour)
@@ -211,7 +221,11 @@ export class RetentionRepository {
     return rows[0].id;
   }
 
-  async addToRun(q: Queryable, id: string, counts: { pseudonymised: number; deleted: number }): Promise<void> {
+  async addToRun(
+    q: Queryable,
+    id: string,
+    counts: { pseudonymised: number; deleted: number },
+  ): Promise<void> {
     await q.query(
       `UPDATE retention_run SET pseudonymised = pseudonymised + $2, deleted = deleted + $3 WHERE id = $1`,
       [id, counts.pseudonymised, counts.deleted],

@@ -122,7 +122,9 @@ export class SubjectRequestRepository {
   engagements(
     q: Queryable,
     s: Subject,
-  ): Promise<{ id: string; department: string; occurredAt: Date; draft: string | null; outcomeNotes: string | null }[]> {
+  ): Promise<
+    { id: string; department: string; occurredAt: Date; draft: string | null; outcomeNotes: string | null }[]
+  > {
     return q.query(
       `SELECT e.id, d.key AS department, e.occurred_at AS "occurredAt", e.draft, e.outcome_notes AS "outcomeNotes"
        FROM engagement e JOIN department d ON d.id = e.department_id WHERE ${ENGAGEMENTS_OF} ORDER BY e.occurred_at`,
@@ -133,7 +135,9 @@ export class SubjectRequestRepository {
   flaggedAuthors(
     q: Queryable,
     s: Subject,
-  ): Promise<{ department: string; platform: string; handle: string; kind: string; reason: string; createdAt: Date }[]> {
+  ): Promise<
+    { department: string; platform: string; handle: string; kind: string; reason: string; createdAt: Date }[]
+  > {
     return q.query(
       `SELECT d.key AS department, f.platform, f.handle, f.kind, f.reason, f.created_at AS "createdAt"
        FROM flagged_author f JOIN department d ON d.id = f.department_id
@@ -145,7 +149,8 @@ export class SubjectRequestRepository {
 
   /** Writes `replacement` over the subject's name or handle in the engagements that name them; how many changed. */
   async redactEngagements(q: Queryable, s: Subject, replacement: string): Promise<number> {
-    const rows: unknown[] = await q.query(
+    // An UPDATE or DELETE answers its rows and its count.
+    const [rows]: [unknown[], number] = await q.query(
       `UPDATE engagement e SET draft = regexp_replace(e.draft, $1, $2, 'gi'),
          outcome_notes = regexp_replace(e.outcome_notes, $1, $2, 'gi')
        WHERE ${ENGAGEMENTS_OF} RETURNING e.id`,
@@ -165,14 +170,20 @@ export class SubjectRequestRepository {
   ): Promise<number> {
     const where = `($1 = 'handle' AND lower(handle) = ANY($2::text[])) OR handle = ANY($3::text[])`;
     if (tokenOf === null) {
-      const rows: unknown[] = await q.query(`DELETE FROM flagged_author WHERE ${where} RETURNING id`, this.params(s));
+      const [rows]: [unknown[], number] = await q.query(
+        `DELETE FROM flagged_author WHERE ${where} RETURNING id`,
+        this.params(s),
+      );
       return rows.length;
     }
     const flags: { id: string; platform: string; handle: string }[] = await q.query(
       `SELECT id, platform, handle FROM flagged_author WHERE ${where} FOR UPDATE`,
       this.params(s),
     );
-    const rename = flags.map((f) => ({ id: f.id, token: f.handle.startsWith('member-') ? f.handle : tokenOf(f.platform, f.handle) }));
+    const rename = flags.map((f) => ({
+      id: f.id,
+      token: f.handle.startsWith('member-') ? f.handle : tokenOf(f.platform, f.handle),
+    }));
     await q.query(
       `UPDATE flagged_author f SET handle = r.token FROM unnest($1::uuid[], $2::text[]) AS r(id, token) WHERE f.id = r.id`,
       [rename.map((r) => r.id), rename.map((r) => r.token)],
@@ -182,7 +193,7 @@ export class SubjectRequestRepository {
 
   /** Clears theme excerpts quoted from the posts of `postIds` (call before their links are cleared). */
   async clearExcerpts(q: Queryable, postIds: string[]): Promise<number> {
-    const rows: unknown[] = await q.query(
+    const [rows]: [unknown[], number] = await q.query(
       `UPDATE theme SET excerpt = NULL, excerpt_url = NULL
        WHERE excerpt_url IN (SELECT url FROM post WHERE id = ANY($1::bigint[]) AND url IS NOT NULL) RETURNING id`,
       [postIds],
@@ -217,12 +228,10 @@ export class SubjectRequestRepository {
     id: string,
     done: { outcome: 'erased' | 'pseudonymised'; counts: Record<string, number>; by: string | null },
   ): Promise<void> {
-    await q.query(`UPDATE subject_request SET outcome = $2, done = $3, done_by = $4, done_at = now() WHERE id = $1`, [
-      id,
-      done.outcome,
-      JSON.stringify(done.counts),
-      done.by,
-    ]);
+    await q.query(
+      `UPDATE subject_request SET outcome = $2, done = $3, done_by = $4, done_at = now() WHERE id = $1`,
+      [id, done.outcome, JSON.stringify(done.counts), done.by],
+    );
   }
 
   list(q: Queryable, limit: number): Promise<SubjectRequestRow[]> {

@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { LegalHold, LegalHoldRelease, LegalHoldRequest } from '@parley/contracts';
-import { AuditRepository, DATA_SOURCE, LegalHoldRepository, inTransaction, type LegalHoldRow } from '@parley/db';
+import {
+  AuditRepository,
+  DATA_SOURCE,
+  LegalHoldRepository,
+  inTransaction,
+  type LegalHoldRow,
+} from '@parley/db';
 import { DomainError, mayInOneOf, whoMay } from '@parley/domain';
 import type { DataSource } from 'typeorm';
 import { DepartmentAccess } from '../../common/department-access.service';
@@ -57,7 +63,11 @@ export class LegalHoldsService {
         entityType: 'legal_hold',
         entityId: placed,
         departmentId: target.departmentId,
-        after: { department: request.department ?? null, conversationId: request.conversationId ?? null, reason: request.reason },
+        after: {
+          department: request.department ?? null,
+          conversationId: request.conversationId ?? null,
+          reason: request.reason,
+        },
       });
       return placed;
     });
@@ -73,7 +83,10 @@ export class LegalHoldsService {
       : await this.conversationTarget(auth, hold.conversationId as string);
     await inTransaction(this.dataSource, async (tx) => {
       if (!(await this.holds.release(tx, id, auth.userId, request.reason))) {
-        throw new DomainError('conflict', `That legal hold was already released (${hold.releasedAt?.toISOString()}).`);
+        throw new DomainError(
+          'conflict',
+          `That legal hold was already released (${hold.releasedAt?.toISOString()}).`,
+        );
       }
       await this.audit.record(tx, actorOf(auth), {
         action: 'legal-hold.release',
@@ -100,7 +113,10 @@ export class LegalHoldsService {
       throw new DomainError('not_found', `No conversation ${conversationId} that you can see.`);
     }
     if (!mayInOneOf(auth, shared, PERMISSION)) {
-      throw new DomainError('forbidden', `Only ${whoMay(PERMISSION)} of its department can hold this conversation.`);
+      throw new DomainError(
+        'forbidden',
+        `Only ${whoMay(PERMISSION)} of its department can hold this conversation.`,
+      );
     }
     return { departmentId: shared?.[0] ?? null };
   }

@@ -63,7 +63,11 @@ export class LegalHoldsController {
     ok: { description: 'Released.', schema: legalHoldSchema },
     errors: [400, 404, 409],
   })
-  release(@CurrentUser() auth: AuthContext, @Param('id') id: string, @Body() body: unknown): Promise<LegalHold> {
+  release(
+    @CurrentUser() auth: AuthContext,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<LegalHold> {
     return this.holds.release(auth, id, parseWith(legalHoldReleaseSchema, body ?? {}, 'release'));
   }
 }
@@ -118,7 +122,10 @@ export class SubjectRequestsController {
     summary: 'Everything held about the subject, as JSON to give them',
     description: 'Read now, so after an erasure it shows what is left (posts under a legal hold). Audited.',
     params: { id: 'The request’s id.' },
-    ok: { description: 'Their posts, the engagements naming them and flags on them.', schema: subjectExportSchema },
+    ok: {
+      description: 'Their posts, the engagements naming them and flags on them.',
+      schema: subjectExportSchema,
+    },
     errors: [404],
   })
   export(@CurrentUser() auth: AuthContext, @Param('id') id: string): Promise<SubjectExport> {

@@ -129,7 +129,12 @@ export class SubjectRequestsService {
       const subject = await this.subjectOf(row, key);
       const ids = await this.requests.postIds(tx, subject);
       const themeExcerpts = await this.requests.clearExcerpts(tx, ids);
-      const retired = await this.retirement.retireChosen(tx, key, ids, how === 'erase' ? 'delete' : 'pseudonymise');
+      const retired = await this.retirement.retireChosen(
+        tx,
+        key,
+        ids,
+        how === 'erase' ? 'delete' : 'pseudonymise',
+      );
       const posts = retired.deleted + retired.pseudonymised;
       const counts = {
         posts,

@@ -255,7 +255,9 @@ export const planWorkspace = (doc: WorkspaceDocument, state: WorkspaceState, pru
 /** The default retention, when the document gives it (null removes it: posts are kept). */
 const planRetention = (doc: WorkspaceDocument, state: WorkspaceState): PlannedChange[] => {
   if (doc.retention === undefined) return [];
-  const change = step<RetentionPolicy, RetentionPolicy>('workspace', state.retention, doc.retention, (r) => ({ ...r }));
+  const change = step<RetentionPolicy, RetentionPolicy>('workspace', state.retention, doc.retention, (r) => ({
+    ...r,
+  }));
   return [{ entity: 'retention', id: state.retention ? 'workspace' : null, ...change }];
 };
 

@@ -320,9 +320,14 @@ export class WorkspaceService {
   private async writeSource(w: Write, change: Extract<PlannedChange, { entity: 'source' }>) {
     return writeItem(change, {
       remove: (id) => this.workspace.deleteSources(w.tx, [id]),
-      update: (id, after) => this.workspace.updateSource(w.tx, id, this.storedSource(w, change.key, after, change.before)),
+      update: (id, after) =>
+        this.workspace.updateSource(w.tx, id, this.storedSource(w, change.key, after, change.before)),
       insert: async (after) => {
-        const id = await this.workspace.insertSource(w.tx, change.key, this.storedSource(w, change.key, after, null));
+        const id = await this.workspace.insertSource(
+          w.tx,
+          change.key,
+          this.storedSource(w, change.key, after, null),
+        );
         // Later steps (schedules) need the new source's id.
         change.id = id;
         return id;
