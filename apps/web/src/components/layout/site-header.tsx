@@ -70,6 +70,13 @@ const NAV: NavItem[] = [
     shownTo: (user: SiteHeaderUser) =>
       user.workspaceAdmin || user.departments.some((d) => d.permissions.includes('audit.read')),
   },
+  {
+    to: '/privacy',
+    label: 'Privacy',
+    matches: (path: string) => path.startsWith('/privacy'),
+    // The data protection officer's page: subject requests, legal holds and retention.
+    shownTo: (user: SiteHeaderUser) => user.workspaceAdmin,
+  },
   { to: '/account', label: 'Your account', matches: (path: string) => path.startsWith('/account') },
 ];
 
