@@ -199,12 +199,12 @@ describe('retention: posts past their period are retired, held ones are not, and
     );
     await rollUps();
 
-    const placed = await parley.admin.request<LegalHold>('POST', '/api/legal-holds', {
+    const placed = await parley.admin.request('POST', '/api/legal-holds', {
       conversationId: heldConversation,
       reason: 'FOI 2026/117 asks for this thread',
     });
     expect(placed.status).toBe(201);
-    held = placed.body;
+    held = placed.body as LegalHold;
   }, 300_000);
 
   afterAll(async () => {
@@ -219,9 +219,9 @@ describe('retention: posts past their period are retired, held ones are not, and
       ['forum', { days: 30, action: 'pseudonymise' }],
       ['news', null],
     ]);
-    const again = await parley.admin.request<{ changes: unknown[] }>('PUT', '/api/workspace', body);
+    const again = await parley.admin.request('PUT', '/api/workspace', body);
     expect(again.status).toBe(200);
-    expect(again.body.changes).toEqual([]);
+    expect((again.body as { changes: unknown[] }).changes).toEqual([]);
   });
 
   it('retires exactly the posts past their window as the clock moves, never the held one, and keeps every figure', async () => {
@@ -300,11 +300,11 @@ describe('retention: posts past their period are retired, held ones are not, and
     const refused = await parley.admin.request('DELETE', `/api/legal-holds/${held.id}`, {});
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body)).toContain('give a reason');
-    const released = await parley.admin.request<LegalHold>('DELETE', `/api/legal-holds/${held.id}`, {
+    const released = await parley.admin.request('DELETE', `/api/legal-holds/${held.id}`, {
       reason: 'FOI 2026/117 answered',
     });
     expect(released.status).toBe(200);
-    expect(released.body.releasedAt).not.toBeNull();
+    expect((released.body as LegalHold).releasedAt).not.toBeNull();
     expect(
       (await parley.admin.request('DELETE', `/api/legal-holds/${held.id}`, { reason: 'again' })).status,
     ).toBe(409);

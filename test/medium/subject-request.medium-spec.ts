@@ -106,11 +106,11 @@ describe('a subject request finds one author across two sources and erases them,
   });
 
   it('finds the author by handle on both sources, and exports what is held', async () => {
-    const created = await parley.admin.request<SubjectRequest>('POST', '/api/subject-requests', {
+    const created = await parley.admin.request('POST', '/api/subject-requests', {
       handle: '@sam',
     });
     expect(created.status).toBe(201);
-    request = created.body;
+    request = created.body as SubjectRequest;
     expect(request).toMatchObject({
       kind: 'handle',
       value: '@sam',
@@ -139,17 +139,14 @@ describe('a subject request finds one author across two sources and erases them,
 
   it('erases them with a receipt that names nobody else, and every figure stays as it was', async () => {
     const before = await metrics();
-    const erased = await parley.admin.request<SubjectRequest>(
-      'POST',
-      `/api/subject-requests/${request.id}/erase`,
-    );
+    const erased = await parley.admin.request('POST', `/api/subject-requests/${request.id}/erase`);
     expect(erased.status).toBe(200);
     expect(erased.body).toMatchObject({
       outcome: 'erased',
       done: { posts: 3, keptUnderHold: 0, engagements: 1, flaggedAuthors: 1, themeExcerpts: 0 },
       doneBy: expect.any(String),
     });
-    const { value, ...receipt } = erased.body;
+    const { value, ...receipt } = erased.body as SubjectRequest;
     expect(value).toBe('@sam');
     expect(JSON.stringify(receipt).toLowerCase()).not.toContain('sam');
 

@@ -204,6 +204,7 @@ describe('workspace documents: nothing is lost by a typo or an omission', () => 
             interval: '15m',
             enabled: true,
             department: null,
+            retention: null,
             config: {},
           },
         },
@@ -213,6 +214,7 @@ describe('workspace documents: nothing is lost by a typo or an omission', () => 
       sources: { created: ['blog'], updated: [], deleted: [], unchanged: [] },
       electionPeriods: { created: [], updated: [], deleted: [], unchanged: [] },
       peers: { created: [], updated: [], deleted: [], unchanged: [] },
+      retention: { created: [], updated: [], deleted: [], unchanged: [] },
     });
     expect(await stored()).toEqual(before);
     expect(await auditCount()).toBe(audits);
