@@ -196,7 +196,7 @@ describe('workspace documents: nothing is lost by a typo or an omission', () => 
           action: 'create',
           entity: 'source',
           key: 'blog',
-          fields: ['name', 'type', 'url', 'interval', 'enabled', 'department'],
+          fields: ['name', 'type', 'url', 'interval', 'enabled', 'department', 'retention'],
           after: {
             name: null,
             type: 'feed',
