@@ -3,6 +3,7 @@ import type { Queryable } from './queryable';
 import { openSecrets, sealSecrets } from './secret-box';
 
 const SECRET_NAME = 'author-token';
+const TOKEN_PREFIX = 'member-';
 // Binds the sealed key to what it is for, as a source's key binds its secrets.
 const AAD = 'workspace author-token';
 
@@ -13,7 +14,11 @@ const AAD = 'workspace author-token';
  * millions of authors share one. Never logged.
  */
 export const authorToken = (key: string, platform: string, author: string): string =>
-  `member-${createHmac('sha256', key).update(`${platform} ${author.toLowerCase()}`).digest('hex').slice(0, 20)}`;
+  `${TOKEN_PREFIX}${createHmac('sha256', key).update(`${platform} ${author.toLowerCase()}`).digest('hex').slice(0, 20)}`;
+
+/** Whether a handle is already a token (a flag or post pseudonymised before). */
+const TOKEN_PATTERN = new RegExp(`^${TOKEN_PREFIX}[0-9a-f]{20}$`);
+export const isAuthorToken = (handle: string): boolean => TOKEN_PATTERN.test(handle);
 
 /**
  * The workspace's token key, made on first use and stored sealed with PARLEY_SECRET_KEY. Two first uses at once

@@ -1,3 +1,4 @@
+import { isAuthorToken } from '../author-token';
 import type { Queryable } from '../queryable';
 import { HELD } from './retention.repository';
 
@@ -182,7 +183,7 @@ export class SubjectRequestRepository {
     );
     const rename = flags.map((f) => ({
       id: f.id,
-      token: f.handle.startsWith('member-') ? f.handle : tokenOf(f.platform, f.handle),
+      token: isAuthorToken(f.handle) ? f.handle : tokenOf(f.platform, f.handle),
     }));
     await q.query(
       `UPDATE flagged_author f SET handle = r.token FROM unnest($1::uuid[], $2::text[]) AS r(id, token) WHERE f.id = r.id`,
