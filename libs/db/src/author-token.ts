@@ -16,8 +16,8 @@ const AAD = 'workspace author-token';
 export const authorToken = (key: string, platform: string, author: string): string =>
   `${TOKEN_PREFIX}${createHmac('sha256', key).update(`${platform} ${author.toLowerCase()}`).digest('hex').slice(0, 20)}`;
 
-/** Whether a handle is already a token (a flag or post pseudonymised before). */
 const TOKEN_PATTERN = new RegExp(`^${TOKEN_PREFIX}[0-9a-f]{20}$`);
+/** Whether a handle is already a token (a flag or post pseudonymised before). */
 export const isAuthorToken = (handle: string): boolean => TOKEN_PATTERN.test(handle);
 
 /**
