@@ -721,4 +721,50 @@ export const ROUTES: Record<string, RouteCase> = {
     expect: '401 · 200 · 200 200 200 200 200 · 200 200 200 200 200',
     notADepartmentWrite: "the caller's own alert delivery",
   },
+  // listening lawfully (issue 13): legal holds are for a department's managers and admins (and workspace
+  // administrators); subject requests and the retention status for workspace administrators (the DPO) only.
+  'GET /api/legal-holds': {
+    request: () => ({ path: '/api/legal-holds' }),
+    expect: '401 · 200 · 403 403 403 200 200 · 403 403 403 200 200',
+    departmentsIn: byDepartment,
+  },
+  'POST /api/legal-holds': {
+    request: ({ department, actor }) => ({
+      path: '/api/legal-holds',
+      body: { department: department.key, reason: `matrix probe by ${actor}` },
+    }),
+    expect: '401 · 201 · 403 403 403 201 201 · 403 403 403 404 404',
+  },
+  'DELETE /api/legal-holds/:id': {
+    request: () => ({ path: `/api/legal-holds/${NOBODY}`, body: { reason: 'matrix probe' } }),
+    expect: '401 · 404 · 403 403 403 404 404 · 403 403 403 404 404',
+  },
+  'GET /api/subject-requests': {
+    request: () => ({ path: '/api/subject-requests' }),
+    expect: '401 · 200 · 403 403 403 403 403 · 403 403 403 403 403',
+  },
+  'POST /api/subject-requests': {
+    request: () => ({ path: '/api/subject-requests', body: {} }),
+    expect: '401 · 400 · 403 403 403 403 403 · 403 403 403 403 403',
+  },
+  'GET /api/subject-requests/:id': {
+    request: () => ({ path: `/api/subject-requests/${NOBODY}` }),
+    expect: '401 · 404 · 403 403 403 403 403 · 403 403 403 403 403',
+  },
+  'GET /api/subject-requests/:id/export': {
+    request: () => ({ path: `/api/subject-requests/${NOBODY}/export` }),
+    expect: '401 · 404 · 403 403 403 403 403 · 403 403 403 403 403',
+  },
+  'POST /api/subject-requests/:id/erase': {
+    request: () => ({ path: `/api/subject-requests/${NOBODY}/erase` }),
+    expect: '401 · 404 · 403 403 403 403 403 · 403 403 403 403 403',
+  },
+  'POST /api/subject-requests/:id/pseudonymise': {
+    request: () => ({ path: `/api/subject-requests/${NOBODY}/pseudonymise` }),
+    expect: '401 · 404 · 403 403 403 403 403 · 403 403 403 403 403',
+  },
+  'GET /api/retention': {
+    request: () => ({ path: '/api/retention' }),
+    expect: '401 · 200 · 403 403 403 403 403 · 403 403 403 403 403',
+  },
 };

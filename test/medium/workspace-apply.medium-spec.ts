@@ -217,7 +217,7 @@ describe('workspace documents: nothing is lost by a typo or an omission', () => 
           action: 'create',
           entity: 'source',
           key: 'blog',
-          fields: ['name', 'type', 'url', 'interval', 'enabled', 'department'],
+          fields: ['name', 'type', 'url', 'interval', 'enabled', 'department', 'retention'],
           after: {
             name: null,
             type: 'feed',
@@ -225,6 +225,7 @@ describe('workspace documents: nothing is lost by a typo or an omission', () => 
             interval: '15m',
             enabled: true,
             department: null,
+            retention: null,
             config: {},
           },
         },
@@ -234,6 +235,7 @@ describe('workspace documents: nothing is lost by a typo or an omission', () => 
       sources: { created: ['blog'], updated: [], deleted: [], unchanged: [] },
       electionPeriods: { created: [], updated: [], deleted: [], unchanged: [] },
       peers: { created: [], updated: [], deleted: [], unchanged: [] },
+      retention: { created: [], updated: [], deleted: [], unchanged: [] },
     });
     expect(await stored()).toEqual(before);
     expect(await auditCount()).toBe(audits);

@@ -19,6 +19,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { OpportunitiesModule } from './modules/opportunities/opportunities.module';
 import { SourcesModule } from './modules/sources/sources.module';
 import { ThemesModule } from './modules/themes/themes.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 import { TaggingModule } from './modules/tagging/tagging.module';
 import { ProprietyModule } from './modules/propriety/propriety.module';
 import { RulesModule } from './modules/rules/rules.module';
@@ -46,6 +47,7 @@ import { WorkspaceModule } from './modules/workspace/workspace.module';
     SentimentModule,
     EvaluationModule,
     ThemesModule,
+    PrivacyModule,
     ReportsModule,
     OpportunitiesModule,
     ProprietyModule,

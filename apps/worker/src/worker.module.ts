@@ -36,6 +36,8 @@ import { RollUpThemesHandler } from './handlers/roll-up-themes.handler';
 import { RollupProcessor } from './processors/rollup.processor';
 import { EvaluateAlertsHandler } from './handlers/evaluate-alerts.handler';
 import { AlertEvaluator } from './services/alert-evaluator.service';
+import { ApplyRetentionHandler } from './handlers/apply-retention.handler';
+import { RetentionProcessor } from './processors/retention.processor';
 import { FeedFetcherService } from './services/feed-fetcher.service';
 import { HostGate } from './services/host-gate.service';
 import { Mailer } from '@parley/jobs';
@@ -90,6 +92,8 @@ import { TagBacklogGate } from './services/tag-backlog.gate';
     AlertEvaluator,
     EvaluateAlertsHandler,
     RollupProcessor,
+    ApplyRetentionHandler,
+    RetentionProcessor,
   ],
 })
 export class WorkerModule {}

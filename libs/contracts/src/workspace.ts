@@ -2,7 +2,9 @@ import { z } from 'zod';
 import {
   isCalendarDate,
   KEY_PATTERN,
+  MAX_RETENTION_DAYS,
   PLATFORMS,
+  RETENTION_ACTIONS,
   SOURCE_TYPES,
   type Problem,
   type SourceType,
@@ -207,6 +209,24 @@ export const secretSettingsOf = (type: string): string[] =>
     .filter(([, kind]) => kind === 'secret')
     .map(([name]) => name);
 
+/**
+ * How long public posts are kept, and what happens to them then: `delete` clears them (text, author, links), keeping
+ * only what the figures already counted; `pseudonymise` replaces their authors by a stable token and keeps the
+ * text only where the department took part in the conversation.
+ */
+export const retentionSchema = strictObject({
+  days: z
+    .number({ error: 'days is a whole number of days, such as 365' })
+    .int('days is a whole number of days, such as 365')
+    .min(1, 'days is at least 1')
+    .max(
+      MAX_RETENTION_DAYS,
+      `days is at most ${MAX_RETENTION_DAYS.toLocaleString('en-GB')} (a hundred years)`,
+    ),
+  action: z.enum(RETENTION_ACTIONS, { error: 'action is "delete" or "pseudonymise"' }),
+});
+export type Retention = z.infer<typeof retentionSchema>;
+
 const source = strictObject({
   key,
   type: z.enum(SOURCE_TYPES),
@@ -217,6 +237,8 @@ const source = strictObject({
   enabled: z.boolean().optional(),
   name: text({ what: 'a source name', max: LIMITS.name }).nullable().optional(),
   config: z.record(z.string(), settingValue).optional(),
+  /** null: the workspace's default applies. */
+  retention: retentionSchema.nullable().optional(),
 });
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -262,6 +284,8 @@ export const workspaceDocumentSchema = strictObject({
   }).optional(),
   /** The organisations outside Parley that share of voice compares every department with. */
   peers: list(peer, { what: 'peers', within: 'a workspace document', max: LIMITS.departments }).optional(),
+  /** How long every source's public posts are kept unless the source says otherwise; null: kept. */
+  retention: retentionSchema.nullable().optional(),
 }).superRefine((doc, ctx) => {
   for (const dup of duplicates((doc.peers ?? []).map((p) => p.name.toLowerCase()))) {
     ctx.addIssue({ code: 'custom', path: ['peers'], message: `peer organisation "${dup}" appears twice` });
@@ -346,8 +370,11 @@ export type ChangeSet = z.infer<typeof changeSet>;
 /** One change a document makes (or, in a dry run, would make): the fields it touches, before and after. */
 export const changeSchema = z.object({
   action: z.enum(['create', 'update', 'delete']),
-  entity: z.enum(['department', 'rule', 'source', 'election-period', 'peer']),
-  /** `dfe`, `dfe/loans` (a rule), a source key, an election period's or a peer organisation's name. */
+  entity: z.enum(['department', 'rule', 'source', 'election-period', 'peer', 'retention']),
+  /**
+   * `dfe`, `dfe/loans` (a rule), a source key, an election period's or a peer organisation's name; `workspace` for
+   * the default retention.
+   */
   key: z.string(),
   fields: z.array(z.string()),
   /** Secrets appear as `{ set: true }`, never their values. */
@@ -368,6 +395,8 @@ export const applyResultSchema = z.object({
   sources: changeSet,
   electionPeriods: changeSet,
   peers: changeSet,
+  /** The default retention (`workspace`), when the document gives it. */
+  retention: changeSet,
   /** Set when names, aliases, handles or peers changed: the mention roll-ups are being recounted. */
   recount: z.boolean().optional(),
 });

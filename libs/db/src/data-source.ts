@@ -30,6 +30,7 @@ import { Alerts1796500000000 } from './migrations/1796500000000-alerts';
 import { AlertScopeHour1796510000000 } from './migrations/1796510000000-alert-scope-hour';
 import { AlertDispatch1796520000000 } from './migrations/1796520000000-alert-dispatch';
 import { AuditChain1796600000000 } from './migrations/1796600000000-audit-chain';
+import { Retention1796610000000 } from './migrations/1796610000000-retention';
 import { ReferralIndex1796630000000 } from './migrations/1796630000000-referral-index';
 
 export const MIGRATIONS = [
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   AlertScopeHour1796510000000,
   AlertDispatch1796520000000,
   AuditChain1796600000000,
+  Retention1796610000000,
   ReferralIndex1796630000000,
 ];
 

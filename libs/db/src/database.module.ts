@@ -34,6 +34,10 @@ import { RecordsRepository } from './repositories/records.repository';
 import { UserRepository } from './repositories/user.repository';
 import { WebhookRepository } from './repositories/webhook.repository';
 import { WorkspaceRepository } from './repositories/workspace.repository';
+import { LegalHoldRepository } from './repositories/legal-hold.repository';
+import { RetentionRepository } from './repositories/retention.repository';
+import { SubjectRequestRepository } from './repositories/subject-request.repository';
+import { PostRetirement } from './post-retirement';
 
 /** Injection token of the app's initialised TypeORM data source. */
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
@@ -71,6 +75,10 @@ const REPOSITORIES = [
   UserRepository,
   WebhookRepository,
   WorkspaceRepository,
+  LegalHoldRepository,
+  RetentionRepository,
+  SubjectRequestRepository,
+  PostRetirement,
 ];
 
 /** Postgres for an app: the data source (named after the app in pg_stat_activity) and every repository. */

@@ -33,3 +33,4 @@ export * from './evaluation';
 export * from './reports';
 export * from './alerts';
 export * from './alert-handling';
+export * from './retention';

@@ -15,7 +15,7 @@ import {
 
 // The issue's words, written out by hand so a change to ROLE_PERMISSIONS has to change this table too:
 // viewer reads; policy reads and approves; comms reads and acts; manager also edits rules and sources and sees
-// evaluation and the department's audit log; admin also manages the department's members.
+// evaluation and the department's audit log and places legal holds; admin also manages the department's members.
 const Y = true;
 const N = false;
 const EXPECTED: Record<Permission, Record<Role, boolean>> = {
@@ -29,6 +29,8 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   'member.manage': { viewer: N, policy: N, comms: N, manager: N, admin: Y },
   'audit.read': { viewer: N, policy: N, comms: N, manager: Y, admin: Y },
   'records.export': { viewer: N, policy: N, comms: N, manager: Y, admin: Y },
+  // Issue 13: an FOI or litigation case reaches the department's managers; they and its admins hold its posts.
+  'legal-hold.manage': { viewer: N, policy: N, comms: N, manager: Y, admin: Y },
 };
 
 const member = (...memberships: [string, Role][]): Principal => ({

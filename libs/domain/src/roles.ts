@@ -18,13 +18,16 @@ export const PERMISSIONS = [
   'member.manage',
   'audit.read',
   'records.export',
+  'legal-hold.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
  * Rights by role, in one table: viewer reads; policy approves, reads impact reports and records evaluation (policy influence, surveys);
  * comms acts; manager runs listening, records evaluation (objectives, costs), reads the department's audit log and
- * exports its engagements for the records office; admin, people.
+ * exports its engagements for the records office; admin, people. Managers and admins place and release legal holds
+ * on their department's conversations (they are the ones an FOI or litigation case reaches); subject requests are
+ * for workspace administrators only.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: ['department.read'],
@@ -39,6 +42,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'evaluation.record',
     'audit.read',
     'records.export',
+    'legal-hold.manage',
   ],
   admin: [
     'department.read',
@@ -50,6 +54,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'member.manage',
     'audit.read',
     'records.export',
+    'legal-hold.manage',
   ],
 };
 

@@ -11,6 +11,8 @@ import {
   FOLLOW_UP_REMINDER_EVERY_MS,
   DIGEST_EVERY_MS,
   DIGEST_SCHEDULER_ID,
+  RETENTION_EVERY_MS,
+  RETENTION_SCHEDULER_ID,
   ROLLUP_EVERY_MS,
   ROLLUP_SCHEDULER_ID,
   ROLLUP_SOON_WINDOW_MS,
@@ -40,6 +42,11 @@ export class JobProducer {
       workflow: new Queue(QUEUES.workflow, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.workflow }),
       rollup: new Queue(QUEUES.rollup, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.rollup }),
       digest: new Queue(QUEUES.digest, { connection, prefix, defaultJobOptions: QUEUE_OPTIONS.digest }),
+      retention: new Queue(QUEUES.retention, {
+        connection,
+        prefix,
+        defaultJobOptions: QUEUE_OPTIONS.retention,
+      }),
     };
   }
 
@@ -241,6 +248,21 @@ export class JobProducer {
       { every: DIGEST_EVERY_MS },
       { name: 'SendDigests', data: {}, opts: QUEUE_OPTIONS.digest },
     );
+  }
+
+  /** Retention every RETENTION_EVERY_MS; upserting again (at every boot) changes nothing. */
+  async scheduleRetention(): Promise<void> {
+    await this.queues.retention.upsertJobScheduler(
+      RETENTION_SCHEDULER_ID,
+      { every: RETENTION_EVERY_MS },
+      { name: 'ApplyRetention', data: {}, opts: QUEUE_OPTIONS.retention },
+    );
+  }
+
+  /** When retention next runs; null when it is not scheduled. */
+  async nextRetentionRun(): Promise<Date | null> {
+    const scheduler = await this.queues.retention.getJobScheduler(RETENTION_SCHEDULER_ID);
+    return scheduler?.next ? new Date(scheduler.next) : null;
   }
 
   async removeSchedule(schedulerId: string): Promise<void> {

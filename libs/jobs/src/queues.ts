@@ -12,6 +12,7 @@ export const QUEUES = {
   webhook: 'webhook',
   rollup: 'rollup',
   digest: 'digest',
+  retention: 'retention',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -45,6 +46,8 @@ export type JobPayloads = {
   EvaluateAlerts: Record<string, never>;
   /** Sends the weekly impact overview to every subscription not yet sent this week's (Postgres records which). */
   SendDigests: Record<string, never>;
+  /** Retires the public posts past their retention period, a bounded batch a run; Postgres says which are due. */
+  ApplyRetention: Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
 
@@ -65,6 +68,7 @@ export const JOB_QUEUE = {
   RollUpThemes: QUEUES.rollup,
   EvaluateAlerts: QUEUES.rollup,
   SendDigests: QUEUES.digest,
+  ApplyRetention: QUEUES.retention,
 } as const satisfies { [N in JobName]: QueueName };
 
 /** The job names a queue carries: a handler map for the queue needs exactly these keys. */
@@ -109,6 +113,8 @@ export const QUEUE_OPTIONS: { [Q in QueueName]: DefaultJobOptions } = {
     removeOnComplete: true,
     removeOnFail: { count: 100 },
   },
+  // A failed run is the next scheduled run: what it committed stays done, and the rest is still due.
+  retention: { attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
   // A run that fails part-way is retried; the deliveries recorded so far are skipped.
   digest: {
     attempts: 5,
@@ -149,6 +155,11 @@ export const WORKER_OPTIONS: {
   // One at a time: runs take turns on the watermark's row lock anyway.
   rollup: (config) => ({ concurrency: 1, lockDuration: config.jobLockMs, stalledInterval: config.jobLockMs }),
   digest: (config) => ({ concurrency: 1, lockDuration: config.jobLockMs, stalledInterval: config.jobLockMs }),
+  retention: (config) => ({
+    concurrency: 1,
+    lockDuration: config.jobLockMs,
+    stalledInterval: config.jobLockMs,
+  }),
 };
 
 /** How often undelivered alerts are looked for, besides the nudge when one is stored: an alert is at most this late. */
@@ -190,5 +201,12 @@ export const ROLLUP_SOON_WINDOW_MS = 10_000;
  */
 export const DIGEST_EVERY_MS = 60 * 60_000;
 export const DIGEST_SCHEDULER_ID = 'send-digests';
+
+/**
+ * How often retention runs: a post is retired at most this long after its period ends (each run is bounded, so a
+ * backlog takes several runs).
+ */
+export const RETENTION_EVERY_MS = 15 * 60_000;
+export const RETENTION_SCHEDULER_ID = 'apply-retention';
 
 export const schedulerIdOf = (sourceId: string): string => jobId('source', sourceId);

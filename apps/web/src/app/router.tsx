@@ -89,6 +89,10 @@ const createRouter = () =>
                 import('./routes/evaluation-records').then((m) => ({ Component: m.EvaluationRecordsRoute })),
             },
             {
+              path: 'privacy',
+              lazy: () => import('./routes/privacy').then((m) => ({ Component: m.PrivacyRoute })),
+            },
+            {
               path: 'audit',
               lazy: () => import('./routes/audit').then((m) => ({ Component: m.AuditRoute })),
             },

@@ -208,7 +208,8 @@ export class MetricsLogRepository {
   /**
    * The external accounts the department engaged with in [from, to), and how many in two or more conversations.
    * Engaged with is the author of the post a reply answered where Parley fetched it, else the author of the
-   * conversation's first public post; department accounts are never counted as the public.
+   * conversation's first public post; department accounts are never counted as the public. An author retention
+   * gave a token is known by it, on their retired posts and the rest alike, so they are still counted once.
    */
   async participants(
     q: Queryable,
@@ -219,13 +220,14 @@ export class MetricsLogRepository {
     const rows: { accounts: number; returning: number }[] = await q.query(
       `WITH engaged AS (
          SELECT e.conversation_id, coalesce(parent.platform, first.platform) AS platform,
-           lower(coalesce(parent.author_handle, first.author_handle)) AS handle
+           coalesce(parent.author_token, lower(parent.author_handle), first.author_token, lower(first.author_handle))
+             AS handle
          FROM engagement e
          LEFT JOIN post p ON p.id = e.post_id
          LEFT JOIN post parent ON parent.source_id = p.source_id AND parent.external_id = p.in_reply_to
            AND parent.by_department_id IS NULL AND parent.author_handle IS NOT NULL
          LEFT JOIN LATERAL (
-           SELECT f.platform, f.author_handle FROM post f
+           SELECT f.platform, f.author_handle, f.author_token FROM post f
            WHERE f.conversation_id = e.conversation_id AND f.by_department_id IS NULL AND f.author_handle IS NOT NULL
              AND f.published_at IS NOT NULL
            ORDER BY f.published_at LIMIT 1

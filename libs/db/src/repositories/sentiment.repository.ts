@@ -1,5 +1,6 @@
 import type { SentimentLabel } from '@parley/domain';
 import type { Queryable } from '../queryable';
+import { withoutRetiredHours } from './retired-hours';
 import {
   DEPARTMENT_NAMES,
   FLAGGED_AUTHOR,
@@ -43,7 +44,7 @@ export class SentimentRepository {
     return q.query(
       `SELECT p.id::text AS id, concat_ws(' ', p.title, p.text) AS text
        FROM post p LEFT JOIN post_sentiment s ON s.post_id = p.id
-       WHERE p.fetched_at >= $1 AND p.fetched_at < $2 AND p.deleted_at IS NULL
+       WHERE p.fetched_at >= $1 AND p.fetched_at < $2 AND p.deleted_at IS NULL AND p.retired_at IS NULL
          AND (s.post_id IS NULL OR s.classifier_version <> $3)
        ORDER BY p.id LIMIT $4`,
       [from, to, version, limit],
@@ -73,7 +74,9 @@ export class SentimentRepository {
    * that department's effective class; a flagged author's posts counted as excluded. Call it in a transaction
    * holding the sentiment watermark, so the delete and the recount land together and never race another recount.
    */
-  async recountHours(q: Queryable, hours: Date[]): Promise<void> {
+  async recountHours(q: Queryable, every: Date[]): Promise<void> {
+    // A retired post's class stays as it was counted: its hour is left as it stands.
+    const hours = await withoutRetiredHours(q, every);
     if (hours.length === 0) return;
     // As in the mentions roll-up: the planner misjudges the phrase matches and would JIT-compile the join.
     await q.query(`SET LOCAL jit = off`);

@@ -1,5 +1,6 @@
 import type { Queryable } from '../queryable';
 import { FLAGGED_AUTHOR, HOUR_OF } from './mention-rollup.repository';
+import { withoutRetiredHours } from './retired-hours';
 
 export type ThemeKeyphrase = { key: string; text: string };
 export type CatalogueTheme = { id: string; key: string; label: string; keyphrases: ThemeKeyphrase[] };
@@ -73,7 +74,8 @@ export class ThemeRepository {
   /**
    * Up to `limit` on-topic posts not yet placed, of conversations whose opportunity was tagged in [from, to): the
    * public posts of a conversation the department's rules found an opportunity in (not retired), never the
-   * department's own (marked by the tagger, or from one of its accounts on that platform), never deleted.
+   * department's own (marked by the tagger, or from one of its accounts on that platform), never deleted, never one
+   * retention retired (its text is gone).
    */
   onTopicTaggedIn(q: Queryable, from: Date, to: Date, limit: number): Promise<OnTopicPost[]> {
     return q.query(
@@ -82,6 +84,7 @@ export class ThemeRepository {
          ${HOUR_OF('coalesce(p.published_at, p.fetched_at)')} AS hour
        FROM opportunity o JOIN post p ON p.conversation_id = o.conversation_id
        WHERE o.tagged_at >= $1 AND o.tagged_at < $2 AND o.status <> 'retired' AND p.deleted_at IS NULL
+         AND p.retired_at IS NULL
          AND p.by_department_id IS DISTINCT FROM o.department_id
          AND NOT EXISTS (SELECT 1 FROM department_account a WHERE a.department_id = o.department_id
            AND a.platform = p.platform AND lower(a.handle) IN (lower(p.author_handle), lower(p.author_name)))
@@ -97,7 +100,7 @@ export class ThemeRepository {
       `SELECT p.id::text, pt.department_id AS "departmentId", concat_ws(' ', p.title, p.text) AS text, p.url,
          p.author_name AS "authorName", p.author_handle AS "authorHandle", pt.hour, pt.keyphrases
        FROM post_theme pt JOIN post p ON p.id = pt.post_id
-       WHERE pt.department_id = $1 AND pt.theme_id IS NULL AND pt.hour >= $2
+       WHERE pt.department_id = $1 AND pt.theme_id IS NULL AND pt.hour >= $2 AND p.retired_at IS NULL
        ORDER BY pt.hour DESC, pt.post_id DESC LIMIT $3`,
       [departmentId, since, limit],
     );
@@ -155,7 +158,9 @@ export class ThemeRepository {
    * Recounts whole hours of one department's roll-ups from its placed posts; call it in the placing transaction.
    * Posts of authors the department flagged stay placed but are not counted: `on_topic_*.excluded` says how many.
    */
-  async recountHours(q: Queryable, departmentId: string, hours: Date[]): Promise<void> {
+  async recountHours(q: Queryable, departmentId: string, every: Date[]): Promise<void> {
+    // Posts retention retired keep their places, and their hours their counts.
+    const hours = await withoutRetiredHours(q, every);
     if (hours.length === 0) return;
     await q.query(`DELETE FROM theme_hour WHERE department_id = $1 AND hour = ANY($2::timestamptz[])`, [
       departmentId,

@@ -1,3 +1,4 @@
+import type { RetentionAction } from '@parley/domain';
 import type { Queryable } from '../queryable';
 
 /**
@@ -43,12 +44,15 @@ export type SourceRow = {
   /** Plain settings; secret ones are in `secrets`, encrypted (secret-box.ts). */
   config: Record<string, string>;
   secrets: string | null;
+  /** How long its public posts are kept; null: the workspace's default. */
+  retentionDays: number | null;
+  retentionAction: RetentionAction | null;
   updatedAt: Date;
 };
 export type SourceFields = Omit<SourceRow, 'id' | 'key' | 'updatedAt'>;
 
 const SOURCE_COLUMNS = `id, key, name, type, url, interval_ms AS "intervalMs", enabled, department_id AS "departmentId",
-  config, secrets, updated_at AS "updatedAt"`;
+  config, secrets, retention_days AS "retentionDays", retention_action AS "retentionAction", updated_at AS "updatedAt"`;
 /** $2… of a source's insert and update, in column order. */
 const sourceParameters = (s: SourceFields) => [
   s.name,
@@ -59,6 +63,8 @@ const sourceParameters = (s: SourceFields) => [
   s.departmentId,
   JSON.stringify(s.config),
   s.secrets,
+  s.retentionDays,
+  s.retentionAction,
 ];
 const RULE_COLUMNS = `id, key, name, query, purpose, enabled, version`;
 
@@ -331,8 +337,9 @@ export class WorkspaceRepository {
 
   async insertSource(q: Queryable, key: string, s: SourceFields): Promise<string> {
     const rows: { id: string }[] = await q.query(
-      `INSERT INTO source (key, name, type, url, interval_ms, enabled, department_id, config, secrets)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      `INSERT INTO source (key, name, type, url, interval_ms, enabled, department_id, config, secrets, retention_days,
+         retention_action)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
       [key, ...sourceParameters(s)],
     );
     return rows[0].id;
@@ -342,7 +349,7 @@ export class WorkspaceRepository {
     // A changed address starts afresh: the old validators and cursor belong to the old feed.
     await q.query(
       `UPDATE source SET name = $2, type = $3, url = $4, interval_ms = $5, enabled = $6, department_id = $7, config = $8,
-         secrets = $9, updated_at = now(),
+         secrets = $9, retention_days = $10, retention_action = $11, updated_at = now(),
          etag = CASE WHEN url = $4 THEN etag END, last_modified = CASE WHEN url = $4 THEN last_modified END,
          cursor = CASE WHEN url = $4 THEN cursor END
        WHERE id = $1`,

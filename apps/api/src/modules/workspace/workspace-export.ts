@@ -35,9 +35,11 @@ export const documentOf = (state: WorkspaceState): WorkspaceDocument => ({
       interval: s.interval,
       enabled: s.enabled,
       department: s.department,
+      retention: s.retention,
       ...(Object.keys(config).length ? { config } : {}),
     };
   }),
   electionPeriods: state.electionPeriods.map(({ name, from, to }) => ({ name, from, to })),
   peers: state.peers.map(({ name, aliases, handles }) => ({ name, aliases, handles })),
+  retention: state.retention,
 });

@@ -15,12 +15,14 @@ const reddit: StoredSource = {
   settings: { clientId: 'app' },
   secrets: { clientSecret: 'shh' },
   sealed: 'v1.sealed',
+  retention: null,
 };
 const state: WorkspaceState = {
   departments: [],
   sources: [reddit],
   electionPeriods: [{ id: 'period-1', name: 'Local elections 2027', from: '2027-03-25', to: '2027-05-06' }],
   peers: [{ id: 'peer-1', name: 'Ofsted', aliases: ['Office for Standards in Education'], handles: [] }],
+  retention: null,
 };
 
 const plan = (input: unknown, prune = false) =>

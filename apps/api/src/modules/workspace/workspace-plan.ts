@@ -11,7 +11,7 @@ import {
   type SourceDocument,
   type WorkspaceDocument,
 } from '@parley/contracts';
-import { formatDuration, parseDuration, type Problem } from '@parley/domain';
+import { formatDuration, parseDuration, type Problem, type RetentionPolicy } from '@parley/domain';
 import type { AccountWithSecretRow, StoredRuleRow } from '@parley/db';
 import {
   alertSettingsOf,
@@ -53,7 +53,9 @@ export type PlannedChange =
     } & Step<RuleFields>)
   | ({ entity: 'source'; id: string | null } & Step<SourceFields, StoredSource>)
   | ({ entity: 'election-period'; id: string | null } & Step<ElectionPeriodFields>)
-  | ({ entity: 'peer'; id: string | null } & Step<PeerFields>);
+  | ({ entity: 'peer'; id: string | null } & Step<PeerFields>)
+  // The workspace's default retention: one setting, keyed `workspace`.
+  | ({ entity: 'retention'; id: string | null } & Step<RetentionPolicy>);
 
 /** Everything a document changes, in the order to write it, and what it leaves as it is. */
 export type Plan = {
@@ -191,6 +193,7 @@ const sourceAfter = (
     department: doc.department !== undefined ? doc.department : (old?.department ?? null),
     settings,
     secrets,
+    retention: doc.retention !== undefined ? doc.retention : (old?.retention ?? null),
   };
 };
 
@@ -202,6 +205,7 @@ const flatSource = (s: SourceFields, secretsAs: (value: string) => unknown) => (
   interval: s.interval,
   enabled: s.enabled,
   department: s.department,
+  retention: s.retention,
   ...Object.fromEntries(Object.entries(s.settings).map(([k, v]) => [`config.${k}`, v])),
   ...Object.fromEntries(Object.entries(s.secrets).map(([k, v]) => [`config.${k}`, secretsAs(v)])),
 });
@@ -210,7 +214,7 @@ const flatSource = (s: SourceFields, secretsAs: (value: string) => unknown) => (
 export const planWorkspace = (doc: WorkspaceDocument, state: WorkspaceState, prune: boolean): Plan => {
   const plan: Plan = {
     changes: [],
-    unchanged: { department: [], rule: [], source: [], 'election-period': [], peer: [] },
+    unchanged: { department: [], rule: [], source: [], 'election-period': [], peer: [], retention: [] },
     problems: [],
   };
   const add = (change: PlannedChange) =>
@@ -251,8 +255,18 @@ export const planWorkspace = (doc: WorkspaceDocument, state: WorkspaceState, pru
   }
   planElectionPeriods(doc, state, prune).forEach(add);
   planPeers(doc, state, prune).forEach(add);
+  planRetention(doc, state).forEach(add);
   plan.problems.push(...accountConflicts(doc, state, plan.changes));
   return plan;
+};
+
+/** The default retention, when the document gives it (null removes it: posts are kept). */
+const planRetention = (doc: WorkspaceDocument, state: WorkspaceState): PlannedChange[] => {
+  if (doc.retention === undefined) return [];
+  const change = step<RetentionPolicy, RetentionPolicy>('workspace', state.retention, doc.retention, (r) => ({
+    ...r,
+  }));
+  return [{ entity: 'retention', id: state.retention ? 'workspace' : null, ...change }];
 };
 
 /** Election periods by name: given ones are created or updated; with prune, stored ones not given are removed. */
@@ -387,6 +401,7 @@ export const visibleFields = (
   }
   if (change.entity === 'election-period') return { ...(fields as ElectionPeriodFields) };
   if (change.entity === 'peer') return { name: change.key, ...(fields as PeerFields) };
+  if (change.entity === 'retention') return { ...(fields as RetentionPolicy) };
   return change.entity === 'rule'
     ? ruleFields(fields as RuleFields)
     : departmentView(fields as DepartmentFields);

@@ -6,7 +6,7 @@ import {
   type AlertSettings,
   type SecretState,
 } from '@parley/contracts';
-import { parseDuration } from '@parley/domain';
+import { parseDuration, type RetentionPolicy } from '@parley/domain';
 import type {
   AccountRow,
   AccountWithSecretRow,
@@ -25,6 +25,8 @@ export type WorkspaceState = {
   sources: StoredSource[];
   electionPeriods: ElectionPeriodRow[];
   peers: PeerOrganisationRow[];
+  /** How long sources keep public posts unless they say otherwise; null: kept. */
+  retention: RetentionPolicy | null;
 };
 export type StoredDepartment = { id: string; key: string; rules: StoredRuleRow[] } & DepartmentFields;
 /** `sealed`: the secrets as stored, kept as they are when a change leaves them alone. */
@@ -59,6 +61,8 @@ export type SourceFields = {
   department: string | null;
   settings: Record<string, string>;
   secrets: Secrets;
+  /** null: the workspace's default applies. */
+  retention: RetentionPolicy | null;
 };
 
 /** The stored SLA as the document writes it (`4h`, or `90m` when not whole hours); null: the department has none. */

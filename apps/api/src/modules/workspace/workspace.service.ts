@@ -8,6 +8,7 @@ import {
   ElectionPeriodRepository,
   MentionRollupRepository,
   PeerOrganisationRepository,
+  RetentionRepository,
   WorkspaceRepository,
   accountSecretAad,
   inTransaction,
@@ -32,8 +33,6 @@ import {
   slaOf,
   sortedAccounts,
   sortedResources,
-  type ElectionPeriodFields,
-  type PeerFields,
   type SourceFields,
   type StoredSource,
   type WorkspaceState,
@@ -66,6 +65,7 @@ export class WorkspaceService {
     private readonly electionPeriods: ElectionPeriodRepository,
     private readonly peers: PeerOrganisationRepository,
     private readonly mentions: MentionRollupRepository,
+    private readonly retention: RetentionRepository,
   ) {}
 
   async apply(
@@ -180,12 +180,17 @@ export class WorkspaceService {
       settings: s.config,
       secrets: this.readSecrets(s.key, s.secrets),
       sealed: s.secrets,
+      retention:
+        s.retentionDays === null || s.retentionAction === null
+          ? null
+          : { days: s.retentionDays, action: s.retentionAction },
     }));
     return {
       departments,
       sources,
       electionPeriods: await this.electionPeriods.all(q),
       peers: await this.peers.all(q),
+      retention: await this.retention.workspaceDefault(q),
     };
   }
 
@@ -233,14 +238,7 @@ export class WorkspaceService {
         await this.writeRule(w, change);
         continue;
       }
-      const id =
-        change.entity === 'department'
-          ? await this.writeDepartment(w, change)
-          : change.entity === 'source'
-            ? await this.writeSource(w, change)
-            : change.entity === 'peer'
-              ? await this.writePeer(w, change)
-              : await this.writeElectionPeriod(w, change);
+      const id = await this.writeChange(w, change);
       await this.audit.record(tx, actor, {
         action: `${change.entity}.${change.action}`,
         entityType: change.entity,
@@ -248,6 +246,37 @@ export class WorkspaceService {
         before: visibleFields(change, 'before'),
         after: visibleFields(change, 'after'),
       });
+    }
+  }
+
+  private writeChange(w: Write, change: Exclude<PlannedChange, { entity: 'rule' }>) {
+    switch (change.entity) {
+      case 'department':
+        return this.writeDepartment(w, change);
+      case 'source':
+        return this.writeSource(w, change);
+      case 'peer':
+        return writeItem(change, {
+          remove: (id) => this.peers.delete(w.tx, id),
+          update: (id, after) => this.peers.update(w.tx, id, { name: change.key, ...after }),
+          insert: (after) => this.peers.insert(w.tx, { name: change.key, ...after }),
+        });
+      case 'election-period':
+        return writeItem(change, {
+          remove: (id) => this.electionPeriods.delete(w.tx, id),
+          update: (id, after) => this.electionPeriods.update(w.tx, id, { name: change.key, ...after }),
+          insert: (after) => this.electionPeriods.insert(w.tx, { name: change.key, ...after }),
+        });
+      case 'retention':
+        // One setting: "removed" means posts are kept, "created" or "updated" sets it.
+        return writeItem(change, {
+          remove: () => this.retention.setWorkspaceDefault(w.tx, null),
+          update: (_, after) => this.retention.setWorkspaceDefault(w.tx, after),
+          insert: async (after) => {
+            await this.retention.setWorkspaceDefault(w.tx, after);
+            return 'workspace';
+          },
+        });
     }
   }
 
@@ -306,24 +335,6 @@ export class WorkspaceService {
     });
   }
 
-  private writeElectionPeriod(w: Write, change: Extract<PlannedChange, { entity: 'election-period' }>) {
-    const named = (after: ElectionPeriodFields) => ({ name: change.key, ...after });
-    return writeItem(change, {
-      remove: (id) => this.electionPeriods.delete(w.tx, id),
-      update: (id, after) => this.electionPeriods.update(w.tx, id, named(after)),
-      insert: (after) => this.electionPeriods.insert(w.tx, named(after)),
-    });
-  }
-
-  private writePeer(w: Write, change: Extract<PlannedChange, { entity: 'peer' }>) {
-    const named = (after: PeerFields) => ({ name: change.key, ...after });
-    return writeItem(change, {
-      remove: (id) => this.peers.delete(w.tx, id),
-      update: (id, after) => this.peers.update(w.tx, id, named(after)),
-      insert: (after) => this.peers.insert(w.tx, named(after)),
-    });
-  }
-
   /** Seals the secrets again only when they changed, so an unchanged source keeps its stored ciphertext. */
   private storedSource(w: Write, key: string, s: SourceFields, before: StoredSource | null) {
     const { secrets } = s;
@@ -338,36 +349,38 @@ export class WorkspaceService {
       departmentId: s.department ? (w.departmentIds.get(s.department) ?? null) : null,
       config: s.settings,
       secrets: unchanged ? (before?.sealed ?? null) : sealed,
+      retentionDays: s.retention?.days ?? null,
+      retentionAction: s.retention?.action ?? null,
     };
   }
 }
-
-/**
- * One listed item's change, written the one way sources, election periods and peers share: removed when the
- * document drops it, updated in place when it is stored, inserted otherwise. Returns its id, for the audit entry.
- */
-const writeItem = async <Fields>(
-  change: { id: string | null; after: Fields | null },
-  store: {
-    remove: (id: string) => Promise<void>;
-    update: (id: string, after: Fields) => Promise<void>;
-    insert: (after: Fields) => Promise<string>;
-  },
-): Promise<string | null> => {
-  if (!change.after) {
-    await store.remove(change.id as string);
-    return change.id;
-  }
-  if (!change.id) return store.insert(change.after);
-  await store.update(change.id, change.after);
-  return change.id;
-};
 
 /** What a department or peer is called in public changed, so the hours already counted may count differently. */
 const changesMentionNames = (change: PlannedChange): boolean =>
   change.entity === 'peer' ||
   (change.entity === 'department' &&
     (change.action === 'create' || change.fields.some((f) => ['name', 'aliases', 'accounts'].includes(f))));
+
+/**
+ * How every item but a department and a rule is written: removed, updated in place or inserted, by what its change
+ * says; answers the item's id for the audit entry.
+ */
+const writeItem = async <Fields>(
+  change: { id: string | null; after: Fields | null },
+  write: {
+    remove: (id: string) => Promise<unknown>;
+    update: (id: string, after: Fields) => Promise<unknown>;
+    insert: (after: Fields) => Promise<string>;
+  },
+): Promise<string | null> => {
+  if (!change.after) {
+    await write.remove(change.id as string);
+    return change.id;
+  }
+  if (!change.id) return write.insert(change.after);
+  await write.update(change.id, change.after);
+  return change.id;
+};
 
 const summary = ({ dryRun, departments, rules, sources, electionPeriods, peers }: ApplyResult) => ({
   dryRun,

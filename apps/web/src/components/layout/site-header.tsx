@@ -84,6 +84,13 @@ const NAV: NavItem[] = [
     shownTo: (user: SiteHeaderUser) =>
       user.workspaceAdmin || user.departments.some((d) => d.permissions.includes('audit.read')),
   },
+  {
+    to: '/privacy',
+    label: 'privacy',
+    matches: (path: string) => path.startsWith('/privacy'),
+    // The data protection officer's page: subject requests, legal holds and retention.
+    shownTo: (user: SiteHeaderUser) => user.workspaceAdmin,
+  },
   { to: '/account', label: 'account', matches: (path: string) => path.startsWith('/account') },
 ];
 

@@ -50,6 +50,7 @@ export const cy = {
     alerts: 'Rhybuddion',
     notifications: 'Hysbysiadau',
     audit: 'Cofnod archwilio',
+    privacy: 'Preifatrwydd',
     account: 'Eich cyfrif',
   },
   footer: {

@@ -46,6 +46,7 @@ export const en = {
     alerts: 'Alerts',
     notifications: 'Notifications',
     audit: 'Audit log',
+    privacy: 'Privacy',
     account: 'Your account',
   },
   footer: {

@@ -7,7 +7,7 @@ export const ROLE_LABELS: Record<Role, { name: string; description: string }> = 
   comms: { name: 'Comms officer', description: 'reads, and takes part in conversations' },
   manager: {
     name: 'Manager',
-    description: 'also changes listening rules and sources, and sees evaluation',
+    description: 'also changes listening rules and sources, sees evaluation, and places legal holds',
   },
   admin: { name: 'Department admin', description: 'also manages the department’s people' },
 };
