@@ -6,6 +6,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
+import { LawfulListeningModule } from './modules/lawful-listening/lawful-listening.module';
 import { EngagementsModule } from './modules/engagements/engagements.module';
 import { EvaluationModule } from './modules/evaluation/evaluation.module';
 import { DraftsModule } from './modules/drafts/drafts.module';
@@ -36,6 +37,7 @@ import { WorkspaceModule } from './modules/workspace/workspace.module';
     ConversationsModule,
     TaggingModule,
     RulesModule,
+    LawfulListeningModule,
     EngagementsModule,
     NotificationsModule,
     DraftsModule,

@@ -20,3 +20,4 @@ export * from './evaluation';
 export * from './sentiment';
 export * from './reports';
 export * from './alerts';
+export * from './lawful-listening';

@@ -27,6 +27,7 @@ import { MentionReachCell1796494000000 } from './migrations/1796494000000-mentio
 import { FlaggedExclusions1796492000000 } from './migrations/1796492000000-flagged-exclusions';
 import { FollowUpWebhooks1796492100000 } from './migrations/1796492100000-follow-up-webhooks';
 import { Alerts1796500000000 } from './migrations/1796500000000-alerts';
+import { LawfulListening1796620000000 } from './migrations/1796620000000-lawful-listening';
 
 export const MIGRATIONS = [
   InitialSchema1763683200000,
@@ -57,6 +58,7 @@ export const MIGRATIONS = [
   FollowUpWebhooks1796492100000,
   MentionReachCell1796494000000,
   Alerts1796500000000,
+  LawfulListening1796620000000,
 ];
 
 /** Repositories speak SQL through this data source; the schema changes only through migrations. */

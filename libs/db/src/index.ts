@@ -31,3 +31,4 @@ export * from './repositories/own-post.repository';
 export * from './repositories/evaluation.repository';
 export * from './repositories/report.repository';
 export * from './repositories/digest.repository';
+export * from './repositories/lawful-listening.repository';

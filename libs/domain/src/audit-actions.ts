@@ -30,6 +30,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'rule.create': 'Added a listening rule',
   'rule.update': 'Changed a listening rule',
   'rule.delete': 'Removed a listening rule',
+  'rule.names-person': 'Saved a listening rule that follows a named member of the public (admins told)',
+  'setting.create': 'Set the workspace’s lawful-listening settings',
+  'setting.update': 'Changed the workspace’s lawful-listening settings',
+  'conversation.author-views':
+    'Opened posts by a member of the public they had opened often lately (directed-surveillance warning)',
+  'author-view.reason': 'Gave a reason for going on reading one member of the public’s posts',
+  'report.author-views-export': 'Downloaded the report on repeated viewing of members of the public',
   'opportunity.retire': 'Retired conversations no rule supports any more',
   'opportunity.assign': 'Assigned a conversation',
   'opportunity.unassign': 'Unassigned a conversation',

@@ -29,3 +29,4 @@ export * from './propriety';
 export * from './metrics';
 export * from './evaluation';
 export * from './reports';
+export * from './lawful-listening';

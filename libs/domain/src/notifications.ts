@@ -13,8 +13,18 @@ export const NOTICE_REASONS = [
   'sla-overdue',
   'referred',
   'follow-up-due',
+  'rule-names-person',
 ] as const;
 export type NoticeReason = (typeof NOTICE_REASONS)[number];
+
+/**
+ * The reasons a department's webhook can post. A rule that follows a named member of the public stays inside
+ * Parley: its admins are told there (and by email), not in a shared channel.
+ */
+export const WEBHOOK_REASONS = NOTICE_REASONS.filter(
+  (reason): reason is Exclude<NoticeReason, 'rule-names-person'> => reason !== 'rule-names-person',
+);
+export type WebhookReason = (typeof WEBHOOK_REASONS)[number];
 
 /** The reasons in words a person chooses from ("email me when…"). */
 export const NOTICE_LABELS: Record<NoticeReason, string> = {
@@ -26,6 +36,7 @@ export const NOTICE_LABELS: Record<NoticeReason, string> = {
   'sla-overdue': 'a first response I am responsible for is overdue',
   referred: 'a conversation is referred to my department',
   'follow-up-due': 'an engagement exercise in my department is due its policy-influence follow-up',
+  'rule-names-person': 'a listening rule in a department I run follows a named member of the public',
 };
 
 /** One row of the opportunity_event outbox, as the rules read it. */
@@ -102,6 +113,9 @@ const candidates = (reason: NoticeReason, event: OutboxEvent, audience: Audience
     case 'follow-up-due':
       // Those who record policy influence: the department's policy officials and managers.
       return withRoles(audience.members, ['policy', 'manager']);
+    case 'rule-names-person':
+      // The department's admins, who answer for what it listens to.
+      return withRoles(audience.members, ['admin']);
   }
 };
 
@@ -145,6 +159,8 @@ export const describeNotice = (reason: NoticeReason, context: NoticeContext): st
       return `${who}${context.fromDepartmentName ? ` (${context.fromDepartmentName})` : ''} referred ${what} to ${context.departmentName}`;
     case 'follow-up-due':
       return `The ${context.months ?? 3}-month follow-up of ${what} is due: record what it changed in policy (${context.departmentName})`;
+    case 'rule-names-person':
+      return `${who} saved the listening rule ${what}, which follows a named member of the public: check its justification (${context.departmentName})`;
   }
 };
 

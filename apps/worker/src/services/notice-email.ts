@@ -7,11 +7,17 @@ import type { Email } from '@parley/jobs';
  * it with where to stop it. Plain text first; the HTML says the same with nothing but escaped text and two links.
  */
 export const noticeEmail = (row: EmailToSendRow, publicUrl: string): Email => {
-  // A follow-up's notice is about an exercise: its link is the department's evaluation records.
+  // A follow-up's notice is about an exercise: its link is the department's evaluation records; a rule's, the rule.
   const link = row.conversationId
     ? `${publicUrl}/conversations/${encodeURIComponent(row.conversationId)}`
-    : `${publicUrl}/evaluation-records/${encodeURIComponent(row.departmentKey)}`;
-  const open = row.conversationId ? 'Open the conversation' : 'Open the evaluation records';
+    : row.ruleKey
+      ? `${publicUrl}/rules/${encodeURIComponent(row.departmentKey)}/${encodeURIComponent(row.ruleKey)}`
+      : `${publicUrl}/evaluation-records/${encodeURIComponent(row.departmentKey)}`;
+  const open = row.conversationId
+    ? 'Open the conversation'
+    : row.ruleKey
+      ? 'Open the rule'
+      : 'Open the evaluation records';
   const settings = `${publicUrl}/account`;
   const why = `You get this email because you asked Parley to email you when ${NOTICE_LABELS[row.reason]}.`;
   const text = [

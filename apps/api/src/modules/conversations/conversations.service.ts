@@ -1,10 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ConversationDetail, ConversationPage, ConversationQuery } from '@parley/contracts';
+import type {
+  AuthorViewReason,
+  AuthorViewReasonRequest,
+  ConversationDetail,
+  ConversationPage,
+  ConversationQuery,
+} from '@parley/contracts';
 import { ConversationRepository, DATA_SOURCE, type InboxFilters } from '@parley/db';
 import { DomainError } from '@parley/domain';
 import type { DataSource } from 'typeorm';
 import { DepartmentAccess } from '../../common/department-access.service';
 import type { AuthContext } from '../auth/auth-context';
+import { AuthorViewsService } from '../lawful-listening/author-views.service';
 import { conversationItemOf, threadPostOf, type ReadClock } from './conversation-mapper';
 import { decodeCursor, encodeCursor } from './inbox-cursor';
 
@@ -20,6 +27,7 @@ export class ConversationsService {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly conversations: ConversationRepository,
     private readonly access: DepartmentAccess,
+    private readonly authorViews: AuthorViewsService,
   ) {}
 
   async inbox(auth: AuthContext, query: ConversationQuery): Promise<ConversationPage> {
@@ -90,22 +98,39 @@ export class ConversationsService {
   }
 
   async detail(auth: AuthContext, id: string): Promise<ConversationDetail> {
+    const { row, tags } = await this.visible(auth, id);
+    const [posts, clocks] = await Promise.all([
+      this.conversations.postsOf(this.dataSource, id),
+      this.clocksOf([id]),
+    ]);
+    const views = await this.authorViews.open(auth, { id, department: tags[0]?.department ?? null }, posts);
+    const idsByExternal = new Map(posts.map((p) => [p.externalId, p.id]));
+    return {
+      ...conversationItemOf(row, tags, null, clocks(id)),
+      posts: posts.map((p) => threadPostOf(p, idsByExternal, views.withheld)),
+      authorViews: views.notices,
+    };
+  }
+
+  async recordAuthorViewReason(
+    auth: AuthContext,
+    id: string,
+    request: AuthorViewReasonRequest,
+  ): Promise<AuthorViewReason> {
+    const { tags } = await this.visible(auth, id);
+    const posts = await this.conversations.postsOf(this.dataSource, id);
+    return this.authorViews.recordReason(auth, { id, department: tags[0]?.department ?? null }, posts, request);
+  }
+
+  /** Only a conversation tagged for one of the caller's departments is theirs to see (workspace admins see all). */
+  private async visible(auth: AuthContext, id: string) {
     const notFound = new DomainError('not_found', `No conversation ${id} that you can see.`);
     if (!/^\d{1,18}$/.test(id)) throw notFound;
     const row = await this.conversations.findById(this.dataSource, id);
     const tags = row
       ? await this.conversations.tagsOf(this.dataSource, [id], this.access.allowedIds(auth))
       : [];
-    // Only a conversation tagged for one of the caller's departments is theirs to see (workspace admins see all).
     if (!row || (!auth.workspaceAdmin && tags.length === 0)) throw notFound;
-    const [posts, clocks] = await Promise.all([
-      this.conversations.postsOf(this.dataSource, id),
-      this.clocksOf([id]),
-    ]);
-    const idsByExternal = new Map(posts.map((p) => [p.externalId, p.id]));
-    return {
-      ...conversationItemOf(row, tags, null, clocks(id)),
-      posts: posts.map((p) => threadPostOf(p, idsByExternal)),
-    };
+    return { row, tags };
   }
 }

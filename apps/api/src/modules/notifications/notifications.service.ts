@@ -42,6 +42,7 @@ export class NotificationsService {
         department: row.departmentKey,
         opportunityId: row.opportunityId,
         conversationId: row.conversationId,
+        rule: row.ruleKey,
       })),
       unread: await this.notifications.unreadCount(this.dataSource, auth.userId),
       nextCursor: rows.length > query.limit ? page[page.length - 1].id : null,

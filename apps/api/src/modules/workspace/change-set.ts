@@ -24,5 +24,6 @@ export const resultOf = (plan: Plan, dryRun: boolean): ApplyResult => {
     sources: set('source'),
     electionPeriods: set('election-period'),
     peers: set('peer'),
+    settings: set('setting'),
   };
 };

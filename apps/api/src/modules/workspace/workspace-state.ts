@@ -1,5 +1,5 @@
 import { ACCOUNT_SECRETS, accountIdentity, firstResponseText, type SecretState } from '@parley/contracts';
-import { parseDuration } from '@parley/domain';
+import { parseDuration, type LawfulBasis, type LawfulListeningSettings } from '@parley/domain';
 import type {
   AccountRow,
   AccountWithSecretRow,
@@ -16,6 +16,7 @@ export type WorkspaceState = {
   sources: StoredSource[];
   electionPeriods: ElectionPeriodRow[];
   peers: PeerOrganisationRow[];
+  lawfulListening: LawfulListeningSettings;
 };
 export type StoredDepartment = { id: string; key: string; rules: StoredRuleRow[] } & DepartmentFields;
 /** `sealed`: the secrets as stored, kept as they are when a change leaves them alone. */
@@ -35,7 +36,16 @@ export type DepartmentFields = {
 };
 export type ElectionPeriodFields = { from: string; to: string };
 export type PeerFields = { aliases: string[]; handles: string[] };
-export type RuleFields = { name: string; query: string; purpose: string | null; enabled: boolean };
+/** `namedPeople` is worked out from the query (the private individuals it follows), never written by people. */
+export type RuleFields = {
+  name: string;
+  query: string;
+  purpose: string | null;
+  lawfulBasis: LawfulBasis | null;
+  justification: string | null;
+  namedPeople: string[];
+  enabled: boolean;
+};
 export type SourceFields = {
   name: string | null;
   type: string;

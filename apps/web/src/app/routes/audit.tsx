@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Button } from '../../components/ui/button';
 import { EmptyState } from '../../components/ui/empty-state';
 import { ErrorPanel } from '../../components/ui/error-panel';
@@ -41,6 +41,15 @@ export const AuditRoute = () => {
             Every change recorded in Parley: who made it, what it was and when. Export it to keep or share the
             record.
           </p>
+          {me.workspaceAdmin && (
+            <p>
+              For your data protection officer:{' '}
+              <Link to="/reports/author-views" className="link">
+                repeated viewing of members of the public
+              </Link>
+              .
+            </p>
+          )}
           <AuditFilters
             key={search.toString()}
             departments={auditable}

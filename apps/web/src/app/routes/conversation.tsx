@@ -6,6 +6,7 @@ import { Loading } from '../../components/ui/loading';
 import { useSignedInUser } from '../../features/auth/api/get-me';
 import { departmentNamer } from '../../features/auth/utils/department-names';
 import { useConversation } from '../../features/conversations/api/get-conversation';
+import { AuthorViewWarnings } from '../../features/conversations/components/author-view-warnings';
 import { ConversationSummary } from '../../features/conversations/components/conversation-summary';
 import { EngagementSummary } from '../../features/conversations/components/engagement-summary';
 import { TagDetails } from '../../features/conversations/components/tag-details';
@@ -109,6 +110,7 @@ export const ConversationRoute = () => {
       <div className="draft-beside">
         <div>
           <h2 className="heading-m">Thread</h2>
+          <AuthorViewWarnings conversationId={detail.id} notices={detail.authorViews} />
           {hasTerms(terms) && (
             <p className="secondary-text">Words the listening rules matched are highlighted.</p>
           )}

@@ -14,7 +14,9 @@ const Item = ({ notification, onOpen }: { notification: Notification; onOpen: ()
       to={
         notification.conversationId
           ? `/conversations/${encodeURIComponent(notification.conversationId)}`
-          : `/evaluation-records/${encodeURIComponent(notification.department)}`
+          : notification.rule
+            ? `/rules/${encodeURIComponent(notification.department)}/${encodeURIComponent(notification.rule)}`
+            : `/evaluation-records/${encodeURIComponent(notification.department)}`
       }
       className="link"
       onClick={onOpen}

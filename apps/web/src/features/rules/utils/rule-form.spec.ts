@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-client';
 import {
+  asksForJustification,
   initialRuleValues,
   problemsToRuleErrors,
   saveFailure,
@@ -14,10 +15,25 @@ const values = (overrides: Partial<RuleFormValues> = {}): RuleFormValues => ({
   key: 'rail-fares',
   query: 'railcard OR "season ticket"',
   purpose: '',
+  lawfulBasis: '',
+  justification: '',
   enabled: true,
   reason: 'Start listening for fares questions',
   ...overrides,
 });
+
+const stored = {
+  department: 'dft',
+  key: 'rail-fares',
+  name: 'Rail fares',
+  query: 'railcard',
+  purpose: null,
+  lawfulBasis: null,
+  justification: null,
+  namedPeople: [],
+  version: 3,
+  updatedAt: '2025-11-04T14:05:00Z',
+};
 
 describe('validateRuleForm', () => {
   it.each([
@@ -88,44 +104,38 @@ describe('toRuleUpsert', () => {
       name: 'Rail fares',
       query: 'railcard',
       purpose: null,
+      lawfulBasis: null,
+      justification: null,
       enabled: true,
       reason: 'Start listening for fares questions',
       expectedVersion: 0,
     }));
 
+  it('sends the lawful basis chosen and the justification given', () =>
+    expect(
+      toRuleUpsert(
+        values({ lawfulBasis: 'public-task', justification: ' Answers the minister’s correspondence ' }),
+        null,
+      ),
+    ).toMatchObject({ lawfulBasis: 'public-task', justification: 'Answers the minister’s correspondence' }));
+
   it('sends the version an edit was made from', () =>
     expect(
-      toRuleUpsert(values(), {
-        department: 'dft',
-        key: 'rail-fares',
-        name: 'Rail fares',
-        query: 'railcard',
-        purpose: null,
-        enabled: true,
-        version: 3,
-        updatedAt: '2025-11-04T14:05:00Z',
-      }).expectedVersion,
+      toRuleUpsert(values(), { ...stored, enabled: true }).expectedVersion,
     ).toBe(3));
 });
 
 describe('initialRuleValues', () => {
   it('starts from the rule, with an empty reason', () =>
     expect(
-      initialRuleValues({
-        department: 'dft',
-        key: 'rail-fares',
-        name: 'Rail fares',
-        query: 'railcard',
-        purpose: null,
-        enabled: false,
-        version: 3,
-        updatedAt: '2025-11-04T14:05:00Z',
-      }),
+      initialRuleValues({ ...stored, enabled: false, lawfulBasis: 'public-task' }),
     ).toEqual({
       name: 'Rail fares',
       key: 'rail-fares',
       query: 'railcard',
       purpose: '',
+      lawfulBasis: 'public-task',
+      justification: '',
       enabled: false,
       reason: '',
     }));
@@ -188,4 +198,20 @@ describe('saveFailure', () => {
       },
     ],
   ])('%s', (error, expected) => expect(saveFailure(error)).toEqual(expected));
+});
+
+describe('asksForJustification', () => {
+  it.each<[string, string, boolean]>([
+    ['railcard', '', false],
+    ['railcard author:alice', '', true],
+    ['(author:alice OR author:bob)', '', true],
+    ['AUTHOR:alice', '', true],
+    ['coauthor:alice', '', false],
+    ['railcard', 'Kept from before', true],
+  ])('%s (justification %j) → %s', (query, justification, expected) =>
+    expect(asksForJustification(values({ query, justification }), null)).toBe(expected),
+  );
+
+  it('asks while the saved rule names a person', () =>
+    expect(asksForJustification(values(), { ...stored, enabled: true, namedPeople: ['alice'] })).toBe(true));
 });

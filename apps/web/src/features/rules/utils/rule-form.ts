@@ -1,8 +1,17 @@
 import { characterProblem, LIMITS, type Rule, type RuleUpsert } from '@parley/contracts';
+import type { LawfulBasis } from '@parley/domain';
 import { isApiError, type ApiProblem } from '../../../lib/api-client';
 import { validateRuleKey } from './rule-key';
 
-export const RULE_FIELDS = ['name', 'key', 'query', 'purpose', 'reason'] as const;
+export const RULE_FIELDS = [
+  'name',
+  'key',
+  'query',
+  'purpose',
+  'lawfulBasis',
+  'justification',
+  'reason',
+] as const;
 export type RuleField = (typeof RULE_FIELDS)[number];
 
 export type RuleFormValues = {
@@ -10,6 +19,9 @@ export type RuleFormValues = {
   key: string;
   query: string;
   purpose: string;
+  /** '' while none is chosen. */
+  lawfulBasis: LawfulBasis | '';
+  justification: string;
   enabled: boolean;
   reason: string;
 };
@@ -47,6 +59,13 @@ export const validateRuleForm = (values: RuleFormValues, { isNew, existingKeys =
 };
 
 /**
+ * Whether to ask for a justification: the query has a field filter on an author (the api decides whether that
+ * author is a member of the public, and says so if the justification is missing), or the rule already names one.
+ */
+export const asksForJustification = (values: RuleFormValues, rule: Rule | null): boolean =>
+  /(^|[\s(])author:/i.test(values.query) || (rule?.namedPeople.length ?? 0) > 0 || values.justification !== '';
+
+/**
  * The body of `PUT /api/rules/:department/:key`, made from `rule` (null: a new rule), so the api refuses it if
  * someone else changed or added the rule meanwhile.
  */
@@ -54,6 +73,8 @@ export const toRuleUpsert = (values: RuleFormValues, rule: Rule | null): RuleUps
   name: values.name.trim(),
   query: values.query.trim(),
   purpose: values.purpose.trim() || null,
+  lawfulBasis: values.lawfulBasis || null,
+  justification: values.justification.trim() || null,
   enabled: values.enabled,
   reason: values.reason.trim(),
   expectedVersion: rule?.version ?? 0,
@@ -107,6 +128,8 @@ export const initialRuleValues = (rule: Rule | null): RuleFormValues => ({
   key: rule?.key ?? '',
   query: rule?.query ?? '',
   purpose: rule?.purpose ?? '',
+  lawfulBasis: rule?.lawfulBasis ?? '',
+  justification: rule?.justification ?? '',
   enabled: rule?.enabled ?? true,
   // Every change says why afresh: the last reason is in the history, not carried over.
   reason: '',
