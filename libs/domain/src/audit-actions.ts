@@ -31,7 +31,6 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'rule.update': 'Changed a listening rule',
   'rule.delete': 'Removed a listening rule',
   'rule.names-person': 'Saved a listening rule that follows a named member of the public (admins told)',
-  'setting.create': 'Set the workspace’s lawful-listening settings',
   'setting.update': 'Changed the workspace’s lawful-listening settings',
   'conversation.author-views':
     'Opened posts by a member of the public they had opened often lately (directed-surveillance warning)',

@@ -61,7 +61,7 @@ const REVIEWED = new Set(['review', 'reviewed', 'draft-reviewed', 'changes-reque
  * referral is told on the receiving side: the workflow appends `referred-in` to the opportunity it made in the
  * other department's inbox (a referral to the press office leaves Parley, so nobody there is told).
  */
-export const reasonOf = (event: OutboxEvent): NoticeReason | null => {
+export const reasonOf = (event: OutboxEvent): WebhookReason | null => {
   if (event.kind === 'assigned') return 'assigned';
   if (event.kind === 'note') return stringsOf(event.detail.mentions).length > 0 ? 'mentioned' : null;
   if (SUBMITTED.has(event.kind) || event.toStatus === 'in-clearance') return 'clearance-requested';
