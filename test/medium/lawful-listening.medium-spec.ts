@@ -253,7 +253,7 @@ describe('lawful listening', () => {
       expect((await comms.get<NotificationPage>('/api/notifications')).body.items).toEqual([]);
 
       const { rows } = await parley.db.query(
-        `SELECT a.after FROM audit_event a JOIN listening_rule r ON r.id = a.entity_id
+        `SELECT a.after FROM audit_event a JOIN listening_rule r ON r.id::text = a.entity_id
          WHERE a.action = 'rule.names-person' AND r.key = 'one-person'`,
       );
       expect(rows).toEqual([{ after: expect.objectContaining({ namedPeople: ['alice'], told: 1 }) }]);
