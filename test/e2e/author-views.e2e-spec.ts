@@ -145,7 +145,10 @@ describe('per-author view warnings in the browser', () => {
     // Too short a reason is refused on the page, and nothing shows.
     await tab.getByLabel(/Why do you need to keep reading/).fill('work');
     await tab.getByRole('button', { name: 'Record reason and show posts' }).click();
-    await tab.getByText(/at least 10 characters/).first().waitFor();
+    await tab
+      .getByText(/at least 10 characters/)
+      .first()
+      .waitFor();
 
     await tab
       .getByLabel(/Why do you need to keep reading/)
@@ -177,7 +180,10 @@ describe('per-author view warnings in the browser', () => {
     await tab.getByRole('textbox', { name: /purpose/i }).fill('Follow up her complaint');
     await tab.getByRole('textbox', { name: /reason for the change/i }).fill('Her complaint needs answers');
     await tab.getByRole('button', { name: 'Add rule' }).click();
-    await tab.getByText(/cannot be enabled without a lawfulBasis/).first().waitFor({ timeout: 10_000 });
+    await tab
+      .getByText(/cannot be enabled without a lawfulBasis/)
+      .first()
+      .waitFor({ timeout: 10_000 });
     await expect(tab.getByText(/follows author:alice/).count()).resolves.toBeGreaterThan(0);
     await shot('rule-editor-lawful-basis');
 

@@ -61,9 +61,15 @@ describe('lawful listening', () => {
           name: 'Department for Work and Pensions',
           aliases: ['DWP'],
           accounts: [{ platform: 'mastodon', handle: 'dwp@social.gov.uk' }],
-          rules: [{ key: 'pensions', name: 'Pensions', query: 'pension', purpose: 'Answer pension questions' }],
+          rules: [
+            { key: 'pensions', name: 'Pensions', query: 'pension', purpose: 'Answer pension questions' },
+          ],
         },
-        { key: 'dfe', name: 'Department for Education', rules: [{ key: 'loans', name: 'Loans', query: 'loan' }] },
+        {
+          key: 'dfe',
+          name: 'Department for Education',
+          rules: [{ key: 'loans', name: 'Loans', query: 'loan' }],
+        },
       ],
       peers: [{ name: 'Citizens Advice', handles: ['citizensadvice'] }],
       sources: [{ key: 'forum', type: 'feed', url: 'sample:travel-forum', interval: '1h', enabled: false }],
@@ -76,7 +82,12 @@ describe('lawful listening', () => {
     for (const title of ['Pension age', 'Pension credit', 'Pension forecast', 'Pension transfer']) {
       // Alice in each; the department's own account and a peer organisation in the first.
       aliceConversations.push(
-        await conversationBy('dwp', title, ['alice', 'dwp@social.gov.uk', 'citizensadvice', `${title}-reader`]),
+        await conversationBy('dwp', title, [
+          'alice',
+          'dwp@social.gov.uk',
+          'citizensadvice',
+          `${title}-reader`,
+        ]),
       );
     }
   }, 120_000);
@@ -98,12 +109,16 @@ describe('lawful listening', () => {
             path: 'lawfulListening.requireLawfulBasis',
             message: expect.stringMatching(/rule "dwp\/pensions" cannot be enabled without a lawfulBasis/),
           }),
-          expect.objectContaining({ message: expect.stringMatching(/rule "dfe\/loans" cannot be enabled without a purpose/) }),
+          expect.objectContaining({
+            message: expect.stringMatching(/rule "dfe\/loans" cannot be enabled without a purpose/),
+          }),
         ]),
       );
       const { rows } = await parley.db.query(`SELECT count(*)::int AS n FROM workspace_setting`);
       expect(rows[0].n).toBe(1);
-      const stored = await parley.admin.get<{ lawfulListening: { requireLawfulBasis: boolean } }>('/api/workspace');
+      const stored = await parley.admin.get<{ lawfulListening: { requireLawfulBasis: boolean } }>(
+        '/api/workspace',
+      );
       expect(stored.body.lawfulListening.requireLawfulBasis).toBe(false);
     });
 
@@ -140,7 +155,10 @@ describe('lawful listening', () => {
         namedPeople: [],
       });
       const exported = await parley.admin.get<{ lawfulListening: object }>('/api/workspace');
-      expect(exported.body.lawfulListening).toMatchObject({ requireLawfulBasis: true, authorViewReasonAt: 3 });
+      expect(exported.body.lawfulListening).toMatchObject({
+        requireLawfulBasis: true,
+        authorViewReasonAt: 3,
+      });
       // The export applies back unchanged.
       const again = await parley.admin.request('PUT', '/api/workspace', exported.body);
       expect((again.body as ApplyResult).changes).toEqual([]);
@@ -155,10 +173,10 @@ describe('lawful listening', () => {
       });
       expect(refused.status).toBe(400);
       expect((refused.body as Problems).message).toMatch(/dwp\/carers.*lawfulBasis/);
-      expect((refused.body as Problems).problems).toEqual([
-        expect.objectContaining({ path: 'lawfulBasis' }),
-      ]);
-      const { rows } = await parley.db.query(`SELECT count(*)::int AS n FROM listening_rule WHERE key = 'carers'`);
+      expect((refused.body as Problems).problems).toEqual([expect.objectContaining({ path: 'lawfulBasis' })]);
+      const { rows } = await parley.db.query(
+        `SELECT count(*)::int AS n FROM listening_rule WHERE key = 'carers'`,
+      );
       expect(rows[0].n).toBe(0);
       const off = await manager.request('PUT', '/api/rules/dwp/carers', {
         name: 'Carers',
@@ -375,12 +393,18 @@ describe('lawful listening', () => {
         department: 'dwp',
         authors: [{ author: 'web:alice', views: 3, state: 'reason-required' }],
       });
-      expect(rows[2].after).toMatchObject({ author: 'web:alice', reason: expect.stringMatching(/case 1234/) });
+      expect(rows[2].after).toMatchObject({
+        author: 'web:alice',
+        reason: expect.stringMatching(/case 1234/),
+      });
     });
 
     it('counts views only inside the window', async () => {
-      await parley.db.query(`UPDATE author_view SET last_viewed_at = now() - interval '8 days'
-        WHERE author_key = 'web:alice' AND conversation_id = $1`, [aliceConversations[0]]);
+      await parley.db.query(
+        `UPDATE author_view SET last_viewed_at = now() - interval '8 days'
+        WHERE author_key = 'web:alice' AND conversation_id = $1`,
+        [aliceConversations[0]],
+      );
       await parley.db.query(`UPDATE author_view_reason SET recorded_at = now() - interval '8 days'`);
       const again = await open(comms, aliceConversations[1]);
       // Conversations 2–4 are in the window; the first has fallen out of it, and so has the reason.
@@ -395,9 +419,10 @@ describe('lawful listening', () => {
         reason: 'Answering her complaint about pension credit',
       });
       expect(reason.status).toBe(404);
-      const { rows } = await parley.db.query(`SELECT count(*)::int AS n FROM author_view WHERE conversation_id = $1`, [
-        dfe,
-      ]);
+      const { rows } = await parley.db.query(
+        `SELECT count(*)::int AS n FROM author_view WHERE conversation_id = $1`,
+        [dfe],
+      );
       expect(rows[0].n).toBe(0);
     });
 
@@ -417,7 +442,11 @@ describe('lawful listening', () => {
         reached: 'reason-required',
         reasons: 1,
       });
-      expect(report.body.settings).toEqual({ authorViewWarningAt: 2, authorViewReasonAt: 3, authorViewWindowDays: 7 });
+      expect(report.body.settings).toEqual({
+        authorViewWarningAt: 2,
+        authorViewReasonAt: 3,
+        authorViewWindowDays: 7,
+      });
 
       const csv = await parley.admin.request('GET', `/api/reports/author-views?${query}&format=csv`);
       expect(csv.status).toBe(200);

@@ -52,7 +52,12 @@ export type AuthorViewReportQuery = z.infer<typeof authorViewReportQuerySchema>;
 /** One person's openings of one member of the public's posts over the period. */
 export const authorViewReportRowSchema = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
-  author: z.object({ key: z.string(), platform: z.string(), handle: z.string(), name: z.string().nullable() }),
+  author: z.object({
+    key: z.string(),
+    platform: z.string(),
+    handle: z.string(),
+    name: z.string().nullable(),
+  }),
   /** Distinct conversations with their posts opened (latest opening in the period). */
   conversations: z.number(),
   /** Every opening of those conversations, refreshes included. */

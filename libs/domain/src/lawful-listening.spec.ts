@@ -55,9 +55,7 @@ describe('missingLawfulFields', () => {
     [null, null, true, ['purpose', 'lawfulBasis']],
     [null, null, false, []],
   ])('purpose %j, basis %j, required %s → %j', (purpose, lawfulBasis, required, expected) => {
-    expect(missingLawfulFields({ purpose, lawfulBasis }, { requireLawfulBasis: required })).toEqual(
-      expected,
-    );
+    expect(missingLawfulFields({ purpose, lawfulBasis }, { requireLawfulBasis: required })).toEqual(expected);
   });
   it('asks for nothing while the workspace has not turned the requirement on', () => {
     expect(missingLawfulFields({ purpose: null, lawfulBasis: null }, DEFAULT_LAWFUL_LISTENING)).toEqual([]);

@@ -165,7 +165,9 @@ const isCount = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 1;
 
 /** Stored settings (as the workspace document last wrote them) over the defaults; anything unreadable is a default. */
-export const lawfulListeningSettingsOf = (stored: Record<string, unknown> | null): LawfulListeningSettings => {
+export const lawfulListeningSettingsOf = (
+  stored: Record<string, unknown> | null,
+): LawfulListeningSettings => {
   const s = stored ?? {};
   const d = DEFAULT_LAWFUL_LISTENING;
   return {
@@ -181,4 +183,5 @@ export const lawfulListeningSettingsOf = (stored: Record<string, unknown> | null
 };
 
 /** How one member of the public is told apart across conversations: their platform and handle, in any case. */
-export const authorKeyOf = (platform: string, handle: string): string => `${platform}:${normaliseHandle(handle)}`;
+export const authorKeyOf = (platform: string, handle: string): string =>
+  `${platform}:${normaliseHandle(handle)}`;

@@ -70,7 +70,9 @@ describe('who hears about an event', () => {
     const saved = event('rule-names-person', {}, 'fay-admin');
     expect(recipientsOf('rule-names-person', saved, { assigneeId: null, members })).toEqual([]);
     const byManager = event('rule-names-person', {}, 'ann-manager');
-    expect(recipientsOf('rule-names-person', byManager, { assigneeId: null, members })).toEqual(['fay-admin']);
+    expect(recipientsOf('rule-names-person', byManager, { assigneeId: null, members })).toEqual([
+      'fay-admin',
+    ]);
   });
 
   it('reads a move into clearance as a clearance request', () => {

@@ -56,7 +56,9 @@ export class LawfulListening1796620000000 implements MigrationInterface {
         reason text NOT NULL,
         recorded_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX author_view_reason_lookup ON author_view_reason (user_id, author_key, recorded_at)`);
+    await q.query(
+      `CREATE INDEX author_view_reason_lookup ON author_view_reason (user_id, author_key, recorded_at)`,
+    );
     await q.query(`
       ALTER TABLE notification
         ADD COLUMN rule_version_id uuid REFERENCES listening_rule_version(id) ON DELETE CASCADE,

@@ -203,7 +203,17 @@ export class WorkspaceRepository {
     const rows: { id: string }[] = await q.query(
       `INSERT INTO listening_rule (department_id, key, name, query, purpose, lawful_basis, justification, named_people, enabled)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [departmentId, r.key, r.name, r.query, r.purpose, r.lawfulBasis, r.justification, r.namedPeople, r.enabled],
+      [
+        departmentId,
+        r.key,
+        r.name,
+        r.query,
+        r.purpose,
+        r.lawfulBasis,
+        r.justification,
+        r.namedPeople,
+        r.enabled,
+      ],
     );
     return rows[0].id;
   }
@@ -222,7 +232,12 @@ export class WorkspaceRepository {
   /** The version's id, which a notice about it refers to. */
   async insertRuleVersion(
     q: Queryable,
-    v: RuleVersionFields & { ruleId: string; version: number; changedBy: string | null; reason: string | null },
+    v: RuleVersionFields & {
+      ruleId: string;
+      version: number;
+      changedBy: string | null;
+      reason: string | null;
+    },
   ): Promise<string> {
     const rows: { id: string }[] = await q.query(
       `INSERT INTO listening_rule_version (rule_id, version, name, query_before, query_after, purpose, lawful_basis,
@@ -263,7 +278,12 @@ export class WorkspaceRepository {
     q: Queryable,
     ruleId: string,
   ): Promise<
-    (RuleVersionFields & { version: number; reason: string | null; changedBy: string | null; changedAt: Date })[]
+    (RuleVersionFields & {
+      version: number;
+      reason: string | null;
+      changedBy: string | null;
+      changedAt: Date;
+    })[]
   > {
     return q.query(
       `SELECT v.version, v.name, v.query_before AS "queryBefore", v.query_after AS "queryAfter", v.purpose,

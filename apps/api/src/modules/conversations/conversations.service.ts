@@ -119,7 +119,12 @@ export class ConversationsService {
   ): Promise<AuthorViewReason> {
     const { tags } = await this.visible(auth, id);
     const posts = await this.conversations.postsOf(this.dataSource, id);
-    return this.authorViews.recordReason(auth, { id, department: tags[0]?.department ?? null }, posts, request);
+    return this.authorViews.recordReason(
+      auth,
+      { id, department: tags[0]?.department ?? null },
+      posts,
+      request,
+    );
   }
 
   /** Only a conversation tagged for one of the caller's departments is theirs to see (workspace admins see all). */

@@ -1,6 +1,10 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { authorViewReportQuerySchema, authorViewReportSchema, type AuthorViewReport } from '@parley/contracts';
+import {
+  authorViewReportQuerySchema,
+  authorViewReportSchema,
+  type AuthorViewReport,
+} from '@parley/contracts';
 import { Readable } from 'node:stream';
 import { Endpoint } from '../../common/openapi';
 import { parseWith } from '../../common/parse-with';

@@ -181,7 +181,9 @@ describe('planWorkspace: lawful listening', () => {
       },
       {
         path: 'lawfulListening.requireLawfulBasis',
-        message: expect.stringMatching(/^rule "dfe\/loans" cannot be enabled without a lawfulBasis.*disable it$/),
+        message: expect.stringMatching(
+          /^rule "dfe\/loans" cannot be enabled without a lawfulBasis.*disable it$/,
+        ),
       },
     ]);
   });

@@ -345,18 +345,17 @@ const lawfulRuleProblems = (
   );
   const kept = state.departments.flatMap((d) => {
     const inDoc = doc.departments?.find((x) => x.key === d.key);
-    if (prune && doc.departments && !inDoc) return [];
+    // Pruned away with their department, or with a rules list given, the stored rules it leaves out go.
+    if (prune && doc.departments && (!inDoc || inDoc.rules)) return [];
     return d.rules
       .filter((r) => !r.deletedAt && !inDoc?.rules?.some((x) => x.key === r.key))
-      .filter((r) => !(prune && inDoc?.rules))
       .flatMap((r) => {
         const path = 'lawfulListening.requireLawfulBasis';
-        return lawfulnessProblems(
-          `${d.key}/${r.key}`,
-          { ...ruleFields(r), namedPeople: [] },
-          settings,
-          { purpose: path, lawfulBasis: path, justification: path },
-        ).map((p) => ({
+        return lawfulnessProblems(`${d.key}/${r.key}`, { ...ruleFields(r), namedPeople: [] }, settings, {
+          purpose: path,
+          lawfulBasis: path,
+          justification: path,
+        }).map((p) => ({
           ...p,
           message: `${p.message}: give it one in this document (departments[].rules[]) or disable it`,
         }));

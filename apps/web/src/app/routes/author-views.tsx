@@ -30,8 +30,8 @@ export const AuthorViewsRoute = () => {
         <>
           <p className="lead">
             Parley listens by topic. Looking at one member of the public again and again can become directed
-            surveillance under RIPA, which may need authorisation. This report shows who opened conversations with
-            posts by the same person, how often, and the reasons they gave.
+            surveillance under RIPA, which may need authorisation. This report shows who opened conversations
+            with posts by the same person, how often, and the reasons they gave.
           </p>
           <PeriodFilter
             key={search.toString()}

@@ -31,7 +31,9 @@ export const AuthorViewWarnings = ({ conversationId, notices }: AuthorViewWarnin
               : `You have looked at posts by ${who(notice)} often`}
           </h3>
           <p>{notice.warning}</p>
-          {notice.state === 'reason-required' && <ReasonForm conversationId={conversationId} notice={notice} />}
+          {notice.state === 'reason-required' && (
+            <ReasonForm conversationId={conversationId} notice={notice} />
+          )}
         </section>
       ))}
     </>
@@ -65,8 +67,8 @@ const ReasonForm = ({ conversationId, notice }: { conversationId: string; notice
   return (
     <form className="form" onSubmit={submit} noValidate>
       <p>
-        Their posts on this page are hidden until you record why you need them. Your reason is kept in the audit log
-        and read by your data protection officer.
+        Their posts on this page are hidden until you record why you need them. Your reason is kept in the
+        audit log and read by your data protection officer.
       </p>
       <TextareaField
         id={id}

@@ -120,16 +120,12 @@ describe('toRuleUpsert', () => {
     ).toMatchObject({ lawfulBasis: 'public-task', justification: 'Answers the minister’s correspondence' }));
 
   it('sends the version an edit was made from', () =>
-    expect(
-      toRuleUpsert(values(), { ...stored, enabled: true }).expectedVersion,
-    ).toBe(3));
+    expect(toRuleUpsert(values(), { ...stored, enabled: true }).expectedVersion).toBe(3));
 });
 
 describe('initialRuleValues', () => {
   it('starts from the rule, with an empty reason', () =>
-    expect(
-      initialRuleValues({ ...stored, enabled: false, lawfulBasis: 'public-task' }),
-    ).toEqual({
+    expect(initialRuleValues({ ...stored, enabled: false, lawfulBasis: 'public-task' })).toEqual({
       name: 'Rail fares',
       key: 'rail-fares',
       query: 'railcard',

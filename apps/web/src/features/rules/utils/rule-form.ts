@@ -63,7 +63,9 @@ export const validateRuleForm = (values: RuleFormValues, { isNew, existingKeys =
  * author is a member of the public, and says so if the justification is missing), or the rule already names one.
  */
 export const asksForJustification = (values: RuleFormValues, rule: Rule | null): boolean =>
-  /(^|[\s(])author:/i.test(values.query) || (rule?.namedPeople.length ?? 0) > 0 || values.justification !== '';
+  /(^|[\s(])author:/i.test(values.query) ||
+  (rule?.namedPeople.length ?? 0) > 0 ||
+  values.justification !== '';
 
 /**
  * The body of `PUT /api/rules/:department/:key`, made from `rule` (null: a new rule), so the api refuses it if
