@@ -140,6 +140,24 @@ describe('initialRuleValues', () => {
 });
 
 describe('problemsToRuleErrors', () => {
+  it('words the lawful-listening refusals for the form, without the api’s field names', () => {
+    const { fields } = problemsToRuleErrors([
+      {
+        path: 'lawfulBasis',
+        message:
+          'rule "dwp/one" cannot be enabled without a lawfulBasis: the workspace requires one (public-task)',
+      },
+      {
+        path: 'justification',
+        message:
+          'rule "dwp/one" follows author:alice, which is not an organisation the workspace knows, so it is treated as a member of the public: give a justification',
+      },
+    ]);
+    expect(fields.lawfulBasis).toMatch(/^Choose a lawful basis: your workspace requires one/);
+    expect(fields.justification).toMatch(/^Give a justification/);
+    expect(Object.values(fields).join(' ')).not.toMatch(/lawfulBasis|author:|public-task/);
+  });
+
   it('puts problems on their fields (first one wins) and keeps the rest apart', () =>
     expect(
       problemsToRuleErrors([

@@ -84,6 +84,30 @@ export const toRuleUpsert = (values: RuleFormValues, rule: Rule | null): RuleUps
 
 const isField = (path: string): path is RuleField => (RULE_FIELDS as readonly string[]).includes(path);
 
+/**
+ * The lawful-listening refusals in the editor's words. The api names the rule and the field for scripts and the
+ * workspace document (`lawfulBasis`, `lawfulListening.organisationAccounts`); on the form the field is right there.
+ */
+const LAWFUL_MESSAGES: Partial<Record<RuleField, { when: RegExp; text: string }>> = {
+  purpose: {
+    when: /cannot be enabled without a purpose/,
+    text: 'Enter a purpose: your workspace requires a purpose and a lawful basis before a rule can be switched on. Or switch the rule off to save it as a draft',
+  },
+  lawfulBasis: {
+    when: /cannot be enabled without a lawfulBasis/,
+    text: 'Choose a lawful basis: your workspace requires one before a rule can be switched on. Or switch the rule off to save it as a draft',
+  },
+  justification: {
+    when: /treated as a member of the public/,
+    text: 'Give a justification: this rule follows an account Parley does not know as an organisation, so it is treated as a member of the public. Say why following this one person is necessary and proportionate, or ask a workspace administrator to list the account as an organisation',
+  },
+};
+
+const plainMessage = (field: RuleField, message: string): string => {
+  const lawful = LAWFUL_MESSAGES[field];
+  return lawful && lawful.when.test(message) ? lawful.text : capitalise(message);
+};
+
 /** The api's problems (`{path, message}`) on their fields; problems about no field on the form come back apart. */
 export const problemsToRuleErrors = (
   problems: ApiProblem[],
@@ -92,7 +116,7 @@ export const problemsToRuleErrors = (
   const other: string[] = [];
   for (const problem of problems) {
     if (!isField(problem.path)) other.push(capitalise(problem.message));
-    else if (!fields[problem.path]) fields[problem.path] = capitalise(problem.message);
+    else if (!fields[problem.path]) fields[problem.path] = plainMessage(problem.path, problem.message);
   }
   return { fields, other };
 };
