@@ -23,7 +23,7 @@ export const AuthorViewReportTable = ({ report, now }: Props) => {
       </p>
       {rows.length > 0 && (
         <div className="table-scroll" role="region" aria-labelledby="author-views-caption" tabIndex={0}>
-          <table className="table">
+          <table className="table author-views-table">
             <caption id="author-views-caption" className="table__caption">
               Repeated viewing of members of the public, most conversations first
             </caption>
@@ -50,11 +50,10 @@ export const AuthorViewReportTable = ({ report, now }: Props) => {
                     <span className="secondary-text"> {r.user.email}</span>
                   </th>
                   <td>
-                    {r.author.name ?? r.author.handle}
-                    <span className="secondary-text">
-                      {' '}
-                      {r.author.handle} on {r.author.platform}
-                    </span>
+                    {r.author.name && r.author.name !== r.author.handle
+                      ? `${r.author.name} (${r.author.handle})`
+                      : r.author.handle}
+                    <span className="secondary-text"> on {r.author.platform}</span>
                   </td>
                   <td className="table__numeric">{formatCount(r.conversations)}</td>
                   <td className="table__numeric">{formatCount(r.openings)}</td>
