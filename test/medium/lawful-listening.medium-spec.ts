@@ -338,6 +338,12 @@ describe('lawful listening', () => {
       expect(warned.body.authorViews.map((n) => n.author)).not.toContain('web:citizensadvice');
       expect(warned.body.posts.every((p) => p.withheld === null)).toBe(true);
 
+      await parley.db.query(`UPDATE opportunity SET signals = $2::jsonb WHERE conversation_id = $1`, [
+        third,
+        JSON.stringify([
+          { kind: 'question', detail: 'Asks: “Pension forecast: a post by alice”', weight: 10 },
+        ]),
+      ]);
       const withheld = await open(comms, third);
       expect(withheld.body.authorViews).toEqual([
         expect.objectContaining({ author: 'web:alice', views: 3, state: 'reason-required' }),
@@ -347,6 +353,11 @@ describe('lawful listening', () => {
       // Only Alice's posts are withheld; the rest of the thread shows.
       const others = withheld.body.posts.filter((p) => p.author.handle !== 'alice');
       expect(others.every((p) => p.withheld === null && p.text !== '')).toBe(true);
+      // Nor does the tag's evidence quote her post while it is withheld.
+      expect(withheld.body.tags[0].signals.find((x) => x.kind === 'question')).toEqual({
+        kind: 'question',
+        detail: expect.stringMatching(/^Evidence hidden: it quotes a post by someone/),
+      });
 
       // Another person's views are their own.
       expect((await open(manager, third)).body.authorViews).toEqual([]);
@@ -374,6 +385,9 @@ describe('lawful listening', () => {
       const shown = await open(comms, third);
       expect(shown.body.authorViews).toEqual([expect.objectContaining({ state: 'reason-given' })]);
       expect(shown.body.posts.find((p) => p.author.handle === 'alice')).toMatchObject({ withheld: null });
+      expect(shown.body.tags[0].signals.find((x) => x.kind === 'question')?.detail).toBe(
+        'Asks: “Pension forecast: a post by alice”',
+      );
       expect((await open(comms, aliceConversations[3])).body.authorViews[0]).toMatchObject({
         views: 4,
         state: 'reason-given',

@@ -6,7 +6,7 @@ import type {
   ConversationPage,
   ConversationQuery,
 } from '@parley/contracts';
-import { ConversationRepository, DATA_SOURCE, type InboxFilters } from '@parley/db';
+import { ConversationRepository, DATA_SOURCE, type InboxFilters, type ThreadPostRow } from '@parley/db';
 import { DomainError } from '@parley/domain';
 import type { DataSource } from 'typeorm';
 import { DepartmentAccess } from '../../common/department-access.service';
@@ -18,6 +18,32 @@ import { decodeCursor, encodeCursor } from './inbox-cursor';
 const assigneeFilter = (assignee: string | undefined, me: string): InboxFilters['assignee'] => {
   if (assignee === undefined || assignee === 'nobody') return assignee;
   return { userId: assignee === 'me' ? me : assignee };
+};
+
+const HIDDEN_EVIDENCE =
+  'Evidence hidden: it quotes a post by someone you have opened often. Record a reason to see it.';
+
+/**
+ * A withheld post must not show through the tag's evidence: a signal (a question asked, the sentiment) quotes the
+ * post it found. Its detail is hidden while the post is, matched by the start of any sentence of the post.
+ */
+const withoutQuotesOf = (
+  tags: ConversationDetail['tags'],
+  posts: ThreadPostRow[],
+  thread: ConversationDetail['posts'],
+): ConversationDetail['tags'] => {
+  const hidden = posts
+    .filter((_, i) => thread[i].withheld)
+    .flatMap((p) => p.text.split(/(?<=[.?!])\s+/))
+    .map((sentence) => sentence.trim().slice(0, 40))
+    .filter((start) => start.length >= 10);
+  if (hidden.length === 0) return tags;
+  return tags.map((tag) => ({
+    ...tag,
+    signals: tag.signals.map((s) =>
+      hidden.some((start) => s.detail.includes(start)) ? { ...s, detail: HIDDEN_EVIDENCE } : s,
+    ),
+  }));
 };
 
 /** The inbox of tagged conversations and the conversation page, limited to the departments the caller can see. */
@@ -105,9 +131,12 @@ export class ConversationsService {
     ]);
     const views = await this.authorViews.open(auth, { id, department: tags[0]?.department ?? null }, posts);
     const idsByExternal = new Map(posts.map((p) => [p.externalId, p.id]));
+    const thread = posts.map((p) => threadPostOf(p, idsByExternal, views.withheld));
+    const item = conversationItemOf(row, tags, null, clocks(id));
     return {
-      ...conversationItemOf(row, tags, null, clocks(id)),
-      posts: posts.map((p) => threadPostOf(p, idsByExternal, views.withheld)),
+      ...item,
+      tags: withoutQuotesOf(item.tags, posts, thread),
+      posts: thread,
       authorViews: views.notices,
     };
   }

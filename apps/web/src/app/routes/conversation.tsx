@@ -79,6 +79,8 @@ export const ConversationRoute = () => {
         <HighlightedText text={title} terms={terms} />
       </h1>
       <ConversationSummary conversation={detail} now={now} />
+      {/* Before anything quotes the posts: the tag's evidence below may too. */}
+      <AuthorViewWarnings conversationId={detail.id} notices={detail.authorViews} />
 
       <h2 className="heading-m">Why Parley tagged it</h2>
       <TagDetails tags={detail.tags} departmentName={departmentName} />
@@ -110,7 +112,6 @@ export const ConversationRoute = () => {
       <div className="draft-beside">
         <div>
           <h2 className="heading-m">Thread</h2>
-          <AuthorViewWarnings conversationId={detail.id} notices={detail.authorViews} />
           {hasTerms(terms) && (
             <p className="secondary-text">Words the listening rules matched are highlighted.</p>
           )}

@@ -25,11 +25,11 @@ export const AuthorViewWarnings = ({ conversationId, notices }: AuthorViewWarnin
           className={`author-view-warning${notice.state === 'reason-required' ? ' author-view-warning--required' : ''}`}
           aria-labelledby={`author-view-${notice.author}`}
         >
-          <h3 id={`author-view-${notice.author}`} className="heading-s">
+          <h2 id={`author-view-${notice.author}`} className="heading-m">
             {notice.state === 'reason-required'
               ? `Say why you need to read more posts by ${who(notice)}`
               : `You have looked at posts by ${who(notice)} often`}
-          </h3>
+          </h2>
           <p>{notice.warning}</p>
           {notice.state === 'reason-required' && (
             <ReasonForm conversationId={conversationId} notice={notice} />
