@@ -82,8 +82,8 @@ const PostCard = ({ node: { post, parent }, departmentName, now, terms }: PostCa
       </header>
       {post.withheld ? (
         <p className="post__text withheld-post">
-          This post is hidden until you say why you need to keep reading this person’s posts (above the
-          thread).
+          This post is hidden until you say why you need to keep reading this person’s posts (at the top of
+          the page).
         </p>
       ) : (
         /* Plain text from the api, rendered as text: React escapes it, so nothing in a post can run as HTML. */
