@@ -15,7 +15,8 @@ export const NamedPeopleNote = ({ rule }: { rule: Pick<Rule, 'namedPeople' | 'ju
       <p className="warning-text__text">
         <span className="visually-hidden">Warning: </span>
         This rule follows {rule.namedPeople.length === 1 ? 'a named person' : 'named people'} (
-        {people(rule.namedPeople)}) rather than a topic. Its department’s admins have been told.
+        {people(rule.namedPeople)}) rather than a topic. Its department’s admins are told whenever it starts
+        following someone.
         {rule.justification && <> Justification given: “{rule.justification}”</>}
       </p>
     </div>
