@@ -94,6 +94,19 @@ export const ROUTES: Record<string, RouteCase> = {
     request: ({ department }) => ({ path: `/api/conversations/${department.conversationId}` }),
     expect: '401 · 200 · 200 200 200 200 200 · 404 404 404 404 404',
   },
+  'POST /api/conversations/:id/author-views/reason': {
+    // The author who posted in each department's conversation (the matrix forum's feed: Priya at home, Sam away).
+    request: ({ department }) => ({
+      path: `/api/conversations/${department.conversationId}/author-views/reason`,
+      body: {
+        author: department.key === 'home' ? 'web:priya' : 'web:sam',
+        reason: 'authorization matrix probe',
+      },
+    }),
+    expect: '401 · 201 · 201 201 201 201 201 · 404 404 404 404 404',
+    notADepartmentWrite:
+      'a reader records why they keep reading one person’s posts: their own accountability, not the department’s data',
+  },
   'GET /api/sources': {
     request: () => ({ path: '/api/sources' }),
     expect: '401 · 200 · 200 200 200 200 200 · 200 200 200 200 200',
@@ -635,6 +648,11 @@ export const ROUTES: Record<string, RouteCase> = {
   },
 
   // reports (issue 11): policy officials, managers and admins read a department's impact report.
+  // lawful listening (issue 13): the data protection officer's report is for workspace administrators.
+  'GET /api/reports/author-views': {
+    request: () => ({ path: '/api/reports/author-views?from=2026-01-01&to=2026-02-01' }),
+    expect: '401 · 200 · 403 403 403 403 403 · 403 403 403 403 403',
+  },
   'GET /api/reports/impact': {
     request: ({ department }) => ({
       path: `/api/reports/impact?department=${department.key}&from=2026-01-01&to=2026-02-01&level=overview`,

@@ -203,15 +203,31 @@ describe('workspace documents: nothing is lost by a typo or an omission', () => 
           action: 'create',
           entity: 'rule',
           key: 'dfe/fees',
-          fields: ['name', 'query', 'purpose', 'enabled'],
-          after: { name: 'Tuition fees', query: 'tuition fee*', purpose: null, enabled: true },
+          fields: ['name', 'query', 'purpose', 'lawfulBasis', 'justification', 'namedPeople', 'enabled'],
+          after: {
+            name: 'Tuition fees',
+            query: 'tuition fee*',
+            purpose: null,
+            lawfulBasis: null,
+            justification: null,
+            namedPeople: [],
+            enabled: true,
+          },
         },
         {
           action: 'delete',
           entity: 'rule',
           key: 'dfe/loans',
-          fields: ['name', 'query', 'purpose', 'enabled'],
-          before: { name: 'Student loans', query: 'student loan', purpose: null, enabled: true },
+          fields: ['name', 'query', 'purpose', 'lawfulBasis', 'justification', 'namedPeople', 'enabled'],
+          before: {
+            name: 'Student loans',
+            query: 'student loan',
+            purpose: null,
+            lawfulBasis: null,
+            justification: null,
+            namedPeople: [],
+            enabled: true,
+          },
         },
         {
           action: 'create',
@@ -236,6 +252,7 @@ describe('workspace documents: nothing is lost by a typo or an omission', () => 
       electionPeriods: { created: [], updated: [], deleted: [], unchanged: [] },
       peers: { created: [], updated: [], deleted: [], unchanged: [] },
       retention: { created: [], updated: [], deleted: [], unchanged: [] },
+      settings: { created: [], updated: [], deleted: [], unchanged: [] },
     });
     expect(await stored()).toEqual(before);
     expect(await auditCount()).toBe(audits);

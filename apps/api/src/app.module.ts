@@ -7,6 +7,7 @@ import { DomainErrorFilter } from './common/domain-error.filter';
 import { AlertsModule } from './modules/alerts/alerts.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
+import { LawfulListeningModule } from './modules/lawful-listening/lawful-listening.module';
 import { EngagementsModule } from './modules/engagements/engagements.module';
 import { EvaluationModule } from './modules/evaluation/evaluation.module';
 import { DraftsModule } from './modules/drafts/drafts.module';
@@ -39,6 +40,7 @@ import { WorkspaceModule } from './modules/workspace/workspace.module';
     ConversationsModule,
     TaggingModule,
     RulesModule,
+    LawfulListeningModule,
     EngagementsModule,
     NotificationsModule,
     DraftsModule,

@@ -8,6 +8,7 @@ import {
   SLA_STATES,
 } from '@parley/domain';
 import { departmentKey } from './auth';
+import { authorViewNoticeSchema } from './lawful-listening';
 import { LIMITS, text } from './text';
 
 /** `a,b` or a repeated parameter, as one list without blanks or repeats; nothing at all when empty. */
@@ -144,11 +145,21 @@ export const threadPostSchema = z.object({
   url: z.string().nullable(),
   author: z.object({ name: z.string().nullable(), handle: z.string().nullable() }),
   publishedAt: z.string().nullable(),
+  /** Empty while `withheld`. */
   text: z.string(),
   inReplyTo: z.string().nullable(),
   byDepartment: z.string().nullable(),
+  /**
+   * The `author` of an `authorViews` notice whose posts are withheld until the caller records a reason; null when
+   * the post is shown.
+   */
+  withheld: z.string().nullable(),
 });
 export type ThreadPost = z.infer<typeof threadPostSchema>;
 
-export const conversationDetailSchema = conversationItemSchema.extend({ posts: z.array(threadPostSchema) });
+export const conversationDetailSchema = conversationItemSchema.extend({
+  posts: z.array(threadPostSchema),
+  /** Members of the public in this thread whom the caller has opened often lately (none: nothing to say). */
+  authorViews: z.array(authorViewNoticeSchema),
+});
 export type ConversationDetail = z.infer<typeof conversationDetailSchema>;

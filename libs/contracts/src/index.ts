@@ -21,3 +21,4 @@ export * from './sentiment';
 export * from './reports';
 export * from './alerts';
 export * from './privacy';
+export * from './lawful-listening';

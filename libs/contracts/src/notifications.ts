@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { EMAIL_CHOICE_REASONS, NOTICE_REASONS } from '@parley/domain';
+import { EMAIL_CHOICE_REASONS, NOTICE_REASONS, WEBHOOK_REASONS } from '@parley/domain';
 import { strictObject } from './strict-object';
 import { LIMITS, list, text } from './text';
 
 const reason = z.enum(NOTICE_REASONS, `choose from ${NOTICE_REASONS.join(', ')}`);
 const emailReason = z.enum(EMAIL_CHOICE_REASONS, `choose from ${EMAIL_CHOICE_REASONS.join(', ')}`);
+const webhookReason = z.enum(WEBHOOK_REASONS, `choose from ${WEBHOOK_REASONS.join(', ')}`);
 
 /** Something that happened which concerns the caller, with where to go to see it. */
 export const notificationSchema = z.object({
@@ -20,6 +21,8 @@ export const notificationSchema = z.object({
   conversationId: z.string().nullable(),
   /** For `alert-raised`: the alert; null for a digest of several (see the department's alerts). */
   alertId: z.string().nullable(),
+  /** For a notice about a listening rule (one that follows a named person), the rule's key in `department`. */
+  rule: z.string().nullable(),
 });
 export type Notification = z.infer<typeof notificationSchema>;
 
@@ -77,9 +80,9 @@ const signingSecret = z
   .min(16, 'a signing secret is at least 16 characters')
   .max(LIMITS.setting, `a signing secret is at most ${LIMITS.setting} characters`);
 const reasons = z
-  .array(reason)
+  .array(webhookReason)
   .min(1, 'choose at least one kind of event to post')
-  .max(NOTICE_REASONS.length);
+  .max(WEBHOOK_REASONS.length);
 
 /**
  * A department's incoming webhook (Slack, Teams or your own receiver). The URL and the signing secret are never
@@ -91,7 +94,7 @@ export const webhookSchema = z.object({
   name: z.string(),
   /** Where it posts, scheme and host only. */
   host: z.string(),
-  reasons: z.array(reason),
+  reasons: z.array(webhookReason),
   enabled: z.boolean(),
   /** Whether deliveries are signed (`X-Parley-Signature`). */
   secret: z.object({ set: z.boolean() }),
@@ -125,7 +128,7 @@ export const webhookDeliverySchema = z.object({
   /** The opportunity event told about; null for a follow-up come due (then `followUpId`). */
   eventId: z.string().nullable(),
   followUpId: z.string().nullable(),
-  reason,
+  reason: webhookReason,
   state: z.enum(['pending', 'delivered', 'failed']),
   attempts: z.number(),
   /** The receiver's last HTTP status; null when it never answered. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LAWFUL_BASES } from '@parley/domain';
 import { departmentKey } from './auth';
 import { conversationItemSchema } from './conversations';
 import { LIMITS, text } from './text';
@@ -12,6 +13,10 @@ export const ruleQuery = text({
   required: 'a rule needs a query',
 });
 export const rulePurpose = text({ what: 'a purpose', max: LIMITS.purpose, form: 'prose' });
+/** The UK GDPR Art. 6 basis the listening rests on. */
+export const lawfulBasis = z.enum(LAWFUL_BASES, `a lawful basis is one of ${LAWFUL_BASES.join(', ')}`);
+/** Why a rule that follows a named member of the public is needed, and proportionate. */
+export const ruleJustification = text({ what: 'a justification', max: LIMITS.purpose, form: 'prose' });
 
 export const ruleSchema = z.object({
   department: z.string(),
@@ -19,6 +24,13 @@ export const ruleSchema = z.object({
   name: z.string(),
   query: z.string(),
   purpose: z.string().nullable(),
+  lawfulBasis: lawfulBasis.nullable(),
+  justification: z.string().nullable(),
+  /**
+   * The `author:` values that no organisation the workspace knows answers to: the private individuals the rule
+   * follows. Not empty: the rule carries a justification and its department's admins were told.
+   */
+  namedPeople: z.array(z.string()),
   enabled: z.boolean(),
   version: z.number(),
   updatedAt: z.string(),
@@ -29,6 +41,10 @@ export const ruleUpsertSchema = z.object({
   name: ruleName,
   query: ruleQuery,
   purpose: rulePurpose.nullable().optional(),
+  /** Needed (with a purpose) to enable the rule once the workspace requires a lawful basis. */
+  lawfulBasis: lawfulBasis.nullable().optional(),
+  /** Needed when the query follows a named member of the public (`author:` naming no known organisation). */
+  justification: ruleJustification.nullable().optional(),
   enabled: z.boolean().default(true),
   reason: text({
     what: 'a reason',
@@ -50,6 +66,10 @@ export const ruleVersionSchema = z.object({
   name: z.string(),
   queryBefore: z.string().nullable(),
   queryAfter: z.string(),
+  purpose: z.string().nullable(),
+  lawfulBasis: lawfulBasis.nullable(),
+  justification: z.string().nullable(),
+  namedPeople: z.array(z.string()),
   enabled: z.boolean(),
   reason: z.string().nullable(),
   changedBy: z.string().nullable(),

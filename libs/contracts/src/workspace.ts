@@ -10,7 +10,14 @@ import {
   type SourceType,
 } from '@parley/domain';
 import { alertSettingsSchema, deliveryPartnerDocumentSchema, expectedEventDocumentSchema } from './alerts';
-import { backfillStateSchema, ruleName, rulePurpose, ruleQuery } from './rules';
+import {
+  backfillStateSchema,
+  lawfulBasis,
+  ruleJustification,
+  ruleName,
+  rulePurpose,
+  ruleQuery,
+} from './rules';
 import { strictObject, unknownKeyMessage } from './strict-object';
 import { interval, LIMITS, list, text } from './text';
 
@@ -73,8 +80,50 @@ const rule = strictObject({
   name: ruleName,
   query: ruleQuery,
   purpose: rulePurpose.nullable().optional(),
+  lawfulBasis: lawfulBasis.nullable().optional(),
+  justification: ruleJustification.nullable().optional(),
   enabled: z.boolean().optional(),
 });
+
+const viewCount = (what: string) =>
+  z
+    .number(`${what} is a number of conversations`)
+    .int(`${what} is a whole number of conversations`)
+    .min(1, `${what} is at least 1`)
+    .max(1_000, `${what} is at most 1000`);
+
+/**
+ * Topic, not person. `requireLawfulBasis`: no rule can be enabled without a purpose and a lawful basis. From
+ * `authorViewWarningAt` conversations by the same member of the public that one person opens within
+ * `authorViewWindowDays`, the conversation page warns about directed surveillance; from `authorViewReasonAt`, that
+ * person's posts are withheld until a reason is recorded. `organisationAccounts`: handles of organisations (a
+ * charity, a newspaper) that are not private individuals, so an `author:` rule on them needs no justification.
+ * Fields left out keep what is stored.
+ */
+const lawfulListening = strictObject({
+  requireLawfulBasis: z.boolean('requireLawfulBasis is true or false').optional(),
+  authorViewWarningAt: viewCount('authorViewWarningAt').optional(),
+  authorViewReasonAt: viewCount('authorViewReasonAt').optional(),
+  authorViewWindowDays: z
+    .number('authorViewWindowDays is a number of days')
+    .int('authorViewWindowDays is a whole number of days')
+    .min(1, 'authorViewWindowDays is at least 1')
+    .max(366, 'authorViewWindowDays is at most 366')
+    .optional(),
+  organisationAccounts: list(
+    text({ what: 'an organisation account', max: LIMITS.name, required: 'a handle cannot be empty' }),
+    { what: 'organisation accounts', within: 'lawfulListening', max: LIMITS.accounts * 10 },
+  ).optional(),
+}).refine(
+  (s) =>
+    s.authorViewWarningAt === undefined ||
+    s.authorViewReasonAt === undefined ||
+    s.authorViewWarningAt <= s.authorViewReasonAt,
+  {
+    path: ['authorViewReasonAt'],
+    error: 'authorViewReasonAt is at least authorViewWarningAt: the warning comes before the reason',
+  },
+);
 
 /** At least a minute, at most 200 hours: a promise the department can keep, in units a person writes. */
 const MAX_SLA_MINUTES = 200 * 60;
@@ -286,6 +335,7 @@ export const workspaceDocumentSchema = strictObject({
   peers: list(peer, { what: 'peers', within: 'a workspace document', max: LIMITS.departments }).optional(),
   /** How long every source's public posts are kept unless the source says otherwise; null: kept. */
   retention: retentionSchema.nullable().optional(),
+  lawfulListening: lawfulListening.optional(),
 }).superRefine((doc, ctx) => {
   for (const dup of duplicates((doc.peers ?? []).map((p) => p.name.toLowerCase()))) {
     ctx.addIssue({ code: 'custom', path: ['peers'], message: `peer organisation "${dup}" appears twice` });
@@ -357,6 +407,7 @@ export type AccountDocument = NonNullable<DepartmentDocument['accounts']>[number
 export type ResourceDocument = NonNullable<DepartmentDocument['resources']>[number];
 export type ElectionPeriodDocument = NonNullable<WorkspaceDocument['electionPeriods']>[number];
 export type PeerDocument = NonNullable<WorkspaceDocument['peers']>[number];
+export type LawfulListeningDocument = NonNullable<WorkspaceDocument['lawfulListening']>;
 export type SettingValue = z.infer<typeof settingValue>;
 
 const changeSet = z.object({
@@ -370,10 +421,10 @@ export type ChangeSet = z.infer<typeof changeSet>;
 /** One change a document makes (or, in a dry run, would make): the fields it touches, before and after. */
 export const changeSchema = z.object({
   action: z.enum(['create', 'update', 'delete']),
-  entity: z.enum(['department', 'rule', 'source', 'election-period', 'peer', 'retention']),
+  entity: z.enum(['department', 'rule', 'source', 'election-period', 'peer', 'retention', 'setting']),
   /**
    * `dfe`, `dfe/loans` (a rule), a source key, an election period's or a peer organisation's name; `workspace` for
-   * the default retention.
+   * the default retention; a setting's name.
    */
   key: z.string(),
   fields: z.array(z.string()),
@@ -397,6 +448,8 @@ export const applyResultSchema = z.object({
   peers: changeSet,
   /** The default retention (`workspace`), when the document gives it. */
   retention: changeSet,
+  /** Workspace-wide settings (`lawfulListening`). */
+  settings: changeSet,
   /** Set when names, aliases, handles or peers changed: the mention roll-ups are being recounted. */
   recount: z.boolean().optional(),
 });

@@ -31,6 +31,7 @@ import { AlertScopeHour1796510000000 } from './migrations/1796510000000-alert-sc
 import { AlertDispatch1796520000000 } from './migrations/1796520000000-alert-dispatch';
 import { AuditChain1796600000000 } from './migrations/1796600000000-audit-chain';
 import { Retention1796610000000 } from './migrations/1796610000000-retention';
+import { LawfulListening1796620000000 } from './migrations/1796620000000-lawful-listening';
 import { ReferralIndex1796630000000 } from './migrations/1796630000000-referral-index';
 
 export const MIGRATIONS = [
@@ -66,6 +67,7 @@ export const MIGRATIONS = [
   AlertDispatch1796520000000,
   AuditChain1796600000000,
   Retention1796610000000,
+  LawfulListening1796620000000,
   ReferralIndex1796630000000,
 ];
 

@@ -18,6 +18,7 @@ import { OwnPostRepository } from './repositories/own-post.repository';
 import { OpportunityRepository } from './repositories/opportunity.repository';
 import { ElectionPeriodRepository } from './repositories/election-period.repository';
 import { FlaggedAuthorRepository } from './repositories/flagged-author.repository';
+import { LawfulListeningRepository } from './repositories/lawful-listening.repository';
 import { MentionPostRepository } from './repositories/mention-post.repository';
 import { MentionRollupRepository } from './repositories/mention-rollup.repository';
 import { SentimentRepository } from './repositories/sentiment.repository';
@@ -60,6 +61,7 @@ const REPOSITORIES = [
   OwnPostRepository,
   ElectionPeriodRepository,
   FlaggedAuthorRepository,
+  LawfulListeningRepository,
   MentionPostRepository,
   MentionRollupRepository,
   PeerOrganisationRepository,

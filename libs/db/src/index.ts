@@ -41,3 +41,4 @@ export * from './repositories/subject-request.repository';
 export * from './repositories/retired-hours';
 export * from './post-retirement';
 export * from './author-token';
+export * from './repositories/lawful-listening.repository';

@@ -40,6 +40,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'subject-request.export': 'Exported what is held about a person (subject request)',
   'subject-request.erase': 'Erased what is held about a person (subject request)',
   'subject-request.pseudonymise': 'Pseudonymised what is held about a person (subject request)',
+  'rule.names-person': 'Saved a listening rule that follows a named member of the public (admins told)',
+  'setting.update': 'Changed the workspace’s lawful-listening settings',
+  'conversation.author-views':
+    'Opened posts by a member of the public they had opened often lately (directed-surveillance warning)',
+  'author-view.reason': 'Gave a reason for going on reading one member of the public’s posts',
+  'report.author-views-export': 'Downloaded the report on repeated viewing of members of the public',
   'opportunity.retire': 'Retired conversations no rule supports any more',
   'opportunity.assign': 'Assigned a conversation',
   'opportunity.unassign': 'Unassigned a conversation',

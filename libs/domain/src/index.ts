@@ -34,3 +34,4 @@ export * from './reports';
 export * from './alerts';
 export * from './alert-handling';
 export * from './retention';
+export * from './lawful-listening';

@@ -66,6 +66,15 @@ describe('who hears about an event', () => {
     expect(reasonOf(outboxEvent)).toBeNull();
   });
 
+  it('tells a department’s admins, not the person who saved it, about a rule that follows a person', () => {
+    const saved = event('rule-names-person', {}, 'fay-admin');
+    expect(recipientsOf('rule-names-person', saved, { assigneeId: null, members })).toEqual([]);
+    const byManager = event('rule-names-person', {}, 'ann-manager');
+    expect(recipientsOf('rule-names-person', byManager, { assigneeId: null, members })).toEqual([
+      'fay-admin',
+    ]);
+  });
+
   it('reads a move into clearance as a clearance request', () => {
     expect(reasonOf({ ...event('status'), toStatus: 'in-clearance' })).toBe('clearance-requested');
   });

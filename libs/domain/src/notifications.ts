@@ -14,6 +14,7 @@ export const NOTICE_REASONS = [
   'referred',
   'follow-up-due',
   'alert-raised',
+  'rule-names-person',
 ] as const;
 export type NoticeReason = (typeof NOTICE_REASONS)[number];
 
@@ -26,6 +27,15 @@ export const EMAIL_CHOICE_REASONS = NOTICE_REASONS.filter(
   (r): r is EmailChoiceReason => r !== 'alert-raised',
 );
 
+/**
+ * The reasons a department's webhook can post. A rule that follows a named member of the public stays inside
+ * Parley: its admins are told there (and by email), not in a shared channel.
+ */
+export const WEBHOOK_REASONS = NOTICE_REASONS.filter(
+  (reason): reason is Exclude<NoticeReason, 'rule-names-person'> => reason !== 'rule-names-person',
+);
+export type WebhookReason = (typeof WEBHOOK_REASONS)[number];
+
 /** The reasons in words a person chooses from ("email me when…"). */
 export const NOTICE_LABELS: Record<NoticeReason, string> = {
   assigned: 'a conversation is assigned to me',
@@ -37,6 +47,7 @@ export const NOTICE_LABELS: Record<NoticeReason, string> = {
   referred: 'a conversation is referred to my department',
   'follow-up-due': 'an engagement exercise in my department is due its policy-influence follow-up',
   'alert-raised': 'an alert is raised in my department',
+  'rule-names-person': 'a listening rule in a department I run follows a named member of the public',
 };
 
 /** One row of the opportunity_event outbox, as the rules read it. */
@@ -61,7 +72,7 @@ const REVIEWED = new Set(['review', 'reviewed', 'draft-reviewed', 'changes-reque
  * referral is told on the receiving side: the workflow appends `referred-in` to the opportunity it made in the
  * other department's inbox (a referral to the press office leaves Parley, so nobody there is told).
  */
-export const reasonOf = (event: OutboxEvent): NoticeReason | null => {
+export const reasonOf = (event: OutboxEvent): WebhookReason | null => {
   if (event.kind === 'assigned') return 'assigned';
   if (event.kind === 'note') return stringsOf(event.detail.mentions).length > 0 ? 'mentioned' : null;
   if (SUBMITTED.has(event.kind) || event.toStatus === 'in-clearance') return 'clearance-requested';
@@ -116,6 +127,9 @@ const candidates = (reason: NoticeReason, event: OutboxEvent, audience: Audience
     case 'alert-raised':
       // Everyone who can read the department; each person's alert preferences narrow it.
       return audience.members.map((m) => m.userId);
+    case 'rule-names-person':
+      // The department's admins, who answer for what it listens to.
+      return withRoles(audience.members, ['admin']);
   }
 };
 
@@ -161,6 +175,8 @@ export const describeNotice = (reason: NoticeReason, context: NoticeContext): st
       return `The ${context.months ?? 3}-month follow-up of ${what} is due: record what it changed in policy (${context.departmentName})`;
     case 'alert-raised':
       return `Alert in ${context.departmentName}: ${context.title}`;
+    case 'rule-names-person':
+      return `${who} saved the listening rule ${what}, which follows a named member of the public: check its justification (${context.departmentName})`;
   }
 };
 

@@ -117,6 +117,10 @@ const createRouter = () =>
               lazy: () => import('./routes/public-says').then((m) => ({ Component: m.PublicSaysRoute })),
             },
             {
+              path: 'reports/author-views',
+              lazy: () => import('./routes/author-views').then((m) => ({ Component: m.AuthorViewsRoute })),
+            },
+            {
               path: 'reports/impact',
               lazy: () => import('./routes/impact-report').then((m) => ({ Component: m.ImpactReportRoute })),
             },

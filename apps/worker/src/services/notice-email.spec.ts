@@ -9,6 +9,7 @@ const row: EmailToSendRow = {
   reason: 'assigned',
   text: 'Dana assigned “<script>alert(1)</script>\nBcc: x@evil.example” to you',
   conversationId: '12',
+  ruleKey: null,
   departmentKey: 'dfe',
   departmentName: 'Department for Education',
   title: 'Loans',
@@ -34,6 +35,14 @@ describe('a notification email', () => {
   it('escapes everything it did not write itself in the HTML', () => {
     expect(email.html).not.toContain('<script>');
     expect(email.html).toContain('Cal &#60;Comms&#62;');
+  });
+
+  it('links a notice about a rule that follows a person to the rule', () => {
+    const rule = noticeEmail(
+      { ...row, reason: 'rule-names-person', conversationId: null, ruleKey: 'one-person' },
+      'https://parley.example.gov.uk',
+    );
+    expect(rule.text).toContain('Open the rule: https://parley.example.gov.uk/rules/dfe/one-person');
   });
 
   it('links a follow-up notice to the department’s evaluation records', () => {

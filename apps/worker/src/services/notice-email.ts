@@ -16,6 +16,12 @@ const linkOf = (row: EmailToSendRow, publicUrl: string): { link: string; open: s
           link: `${publicUrl}/alerts?department=${encodeURIComponent(row.departmentKey)}`,
           open: 'Open the alerts',
         };
+  if (row.ruleKey)
+    return {
+      link: `${publicUrl}/rules/${encodeURIComponent(row.departmentKey)}/${encodeURIComponent(row.ruleKey)}`,
+      open: 'Open the rule',
+    };
+  // A follow-up's notice is about an exercise: its link is the department's evaluation records.
   return {
     link: `${publicUrl}/evaluation-records/${encodeURIComponent(row.departmentKey)}`,
     open: 'Open the evaluation records',

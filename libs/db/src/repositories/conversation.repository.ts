@@ -53,6 +53,7 @@ export type ThreadPostRow = {
   id: string;
   externalId: string;
   url: string | null;
+  platform: string;
   authorName: string | null;
   authorHandle: string | null;
   publishedAt: Date | null;
@@ -403,7 +404,8 @@ export class ConversationRepository {
   /** The thread in reading order: by time, then by arrival for posts that share a time or have none. */
   postsOf(q: Queryable, conversationId: string): Promise<ThreadPostRow[]> {
     return q.query(
-      `SELECT p.id::text, p.external_id AS "externalId", p.url, p.author_name AS "authorName", p.author_handle AS "authorHandle",
+      `SELECT p.id::text, p.external_id AS "externalId", p.url, p.platform, p.author_name AS "authorName",
+         p.author_handle AS "authorHandle",
          p.published_at AS "publishedAt", CASE WHEN p.deleted_at IS NULL THEN p.text ELSE '' END AS text,
          p.in_reply_to AS "inReplyTo", d.key AS "byDepartment"
        FROM post p LEFT JOIN department d ON d.id = p.by_department_id

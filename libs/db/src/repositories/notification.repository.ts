@@ -32,6 +32,8 @@ export type NotificationRow = {
   /** Null for a follow-up's notice, which is about an exercise. */
   opportunityId: string | null;
   conversationId: string | null;
+  /** For a notice about a rule version (a rule that names a person), the rule's key. */
+  ruleKey: string | null;
   eventKind: string;
   /** For an alert's notice, the alert; null for a digest of several (and for every other notice). */
   alertId: string | null;
@@ -56,6 +58,8 @@ export type EmailToSendRow = {
   text: string;
   /** Null for a follow-up's notice: the email links to the department's evaluation records. */
   conversationId: string | null;
+  /** For a rule's notice: the email links to the rule. */
+  ruleKey: string | null;
   departmentKey: string;
   departmentName: string;
   title: string | null;
@@ -168,16 +172,39 @@ export class NotificationRepository {
     );
   }
 
+  /**
+   * One notification per person for a rule version that names a private individual; a person already told is
+   * skipped (unique per version × person), and only the rows made now come back.
+   */
+  insertRuleNotifications(
+    q: Queryable,
+    ruleVersion: { id: string; departmentId: string },
+    notices: NewNotification[],
+  ): Promise<{ id: string; userId: string; emailState: string | null }[]> {
+    if (notices.length === 0) return Promise.resolve([]);
+    return q.query(
+      `INSERT INTO notification (user_id, rule_version_id, department_id, reason, text, email_state)
+       SELECT n."userId", $1, $2, n.reason, n.text, CASE WHEN n.email THEN 'pending' END
+       FROM jsonb_to_recordset($3::jsonb) AS n("userId" uuid, reason text, text text, email boolean)
+       ON CONFLICT (rule_version_id, user_id) WHERE rule_version_id IS NOT NULL DO NOTHING
+       RETURNING id::text, user_id AS "userId", email_state AS "emailState"`,
+      [ruleVersion.id, ruleVersion.departmentId, JSON.stringify(notices)],
+    );
+  }
+
   /** A page of someone's notifications, newest first, before the cursor (a notification id). */
   listFor(q: Queryable, userId: string, before: string | null, limit: number): Promise<NotificationRow[]> {
     return q.query(
       `SELECT n.id::text, n.reason, n.text, n.created_at AS "createdAt", n.read_at AS "readAt",
          d.key AS "departmentKey", n.opportunity_id AS "opportunityId", o.conversation_id::text AS "conversationId",
-         coalesce(e.kind, CASE WHEN n.alert_dispatch_id IS NOT NULL THEN 'alert.raised' ELSE 'follow-up-due' END) AS "eventKind",
+         r.key AS "ruleKey",
+         coalesce(e.kind, CASE WHEN n.alert_dispatch_id IS NOT NULL THEN 'alert.raised'
+           WHEN n.rule_version_id IS NOT NULL THEN n.reason ELSE 'follow-up-due' END) AS "eventKind",
          ${SINGLE_ALERT} AS "alertId"
        FROM notification n JOIN department d ON d.id = n.department_id
        LEFT JOIN opportunity o ON o.id = n.opportunity_id LEFT JOIN opportunity_event e ON e.id = n.event_id
        LEFT JOIN alert_dispatch ad ON ad.id = n.alert_dispatch_id
+       LEFT JOIN listening_rule_version v ON v.id = n.rule_version_id LEFT JOIN listening_rule r ON r.id = v.rule_id
        WHERE n.user_id = $1 AND ($2::bigint IS NULL OR n.id < $2::bigint)
        ORDER BY n.id DESC LIMIT $3`,
       [userId, before, limit],
@@ -204,12 +231,14 @@ export class NotificationRepository {
     return q
       .query(
         `SELECT n.id::text, u.email, u.name, n.reason, n.text, o.conversation_id::text AS "conversationId",
-           d.key AS "departmentKey", d.name AS "departmentName", coalesce(c.title, x.title) AS title,
-           n.email_state AS "emailState", ad.id IS NOT NULL AS "aboutAlerts", ${SINGLE_ALERT} AS "alertId"
+           r.key AS "ruleKey", d.key AS "departmentKey", d.name AS "departmentName",
+           coalesce(c.title, x.title, r.name) AS title, n.email_state AS "emailState",
+           ad.id IS NOT NULL AS "aboutAlerts", ${SINGLE_ALERT} AS "alertId"
          FROM notification n JOIN app_user u ON u.id = n.user_id JOIN department d ON d.id = n.department_id
          LEFT JOIN alert_dispatch ad ON ad.id = n.alert_dispatch_id
          LEFT JOIN opportunity o ON o.id = n.opportunity_id LEFT JOIN conversation c ON c.id = o.conversation_id
          LEFT JOIN exercise_follow_up f ON f.id = n.follow_up_id LEFT JOIN exercise x ON x.id = f.exercise_id
+         LEFT JOIN listening_rule_version v ON v.id = n.rule_version_id LEFT JOIN listening_rule r ON r.id = v.rule_id
          WHERE n.id = $1 AND u.disabled_at IS NULL`,
         [id],
       )

@@ -1,4 +1,4 @@
-import type { NoticeReason } from '@parley/domain';
+import type { WebhookReason } from '@parley/domain';
 import type { Queryable } from '../queryable';
 
 /**
@@ -13,7 +13,7 @@ export type WebhookRow = {
   departmentId: string;
   name: string;
   host: string;
-  reasons: NoticeReason[];
+  reasons: WebhookReason[];
   enabled: boolean;
   /** Whether a signing secret is sealed with the URL. */
   signed: boolean;
@@ -26,7 +26,7 @@ export type WebhookWrite = {
   host: string;
   sealed: string;
   signed: boolean;
-  reasons: NoticeReason[];
+  reasons: WebhookReason[];
   enabled: boolean;
 };
 
@@ -35,7 +35,7 @@ export type DeliveryRow = {
   /** What the delivery tells about: an opportunity's event, or an exercise's follow-up come due. */
   eventId: string | null;
   followUpId: string | null;
-  reason: NoticeReason;
+  reason: WebhookReason;
   state: 'pending' | 'delivered' | 'failed';
   attempts: number;
   statusCode: number | null;
@@ -61,7 +61,7 @@ export type DeliveryToSendRow = {
   /** The alerts an alert delivery tells of (one, or a digest's several); empty for anything else. */
   alertIds: string[];
   at: Date;
-  reason: NoticeReason;
+  reason: WebhookReason;
   text: string;
   /** Null for a follow-up, which is about an exercise, not a conversation. */
   opportunityId: string | null;
@@ -123,7 +123,7 @@ export class WebhookRepository {
   }
 
   /** The enabled webhooks of these departments that post `reason`. */
-  subscribed(q: Queryable, departmentIds: string[], reason: NoticeReason): Promise<{ id: string }[]> {
+  subscribed(q: Queryable, departmentIds: string[], reason: WebhookReason): Promise<{ id: string }[]> {
     return q.query(
       `SELECT id FROM department_webhook
        WHERE department_id = ANY($1::uuid[]) AND enabled AND $2 = ANY(reasons)`,
@@ -136,7 +136,7 @@ export class WebhookRepository {
     q: Queryable,
     eventId: string,
     webhookIds: string[],
-    notice: { reason: NoticeReason; text: string },
+    notice: { reason: WebhookReason; text: string },
   ): Promise<{ id: string }[]> {
     if (webhookIds.length === 0) return Promise.resolve([]);
     return q.query(
@@ -152,7 +152,7 @@ export class WebhookRepository {
     q: Queryable,
     followUpId: string,
     webhookIds: string[],
-    notice: { reason: NoticeReason; text: string },
+    notice: { reason: WebhookReason; text: string },
   ): Promise<{ id: string }[]> {
     if (webhookIds.length === 0) return Promise.resolve([]);
     return q.query(

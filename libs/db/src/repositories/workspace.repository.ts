@@ -1,4 +1,4 @@
-import type { RetentionAction } from '@parley/domain';
+import type { LawfulBasis, RetentionAction } from '@parley/domain';
 import type { Queryable } from '../queryable';
 
 /**
@@ -21,14 +21,32 @@ export type ResourceRow = { title: string; url: string; text: string };
 /** An expected event as the workspace document writes it: instants as ISO strings. */
 export type ExpectedEventRow = { name: string; kind: string; from: string; to: string };
 export type DeliveryPartnerRow = { name: string; aliases: string[]; handles: string[] };
+/**
+ * `lawfulBasis`: the UK GDPR Art. 6 basis the rule rests on. `namedPeople`: the `author:` values no known
+ * organisation answers to (private individuals the rule follows), for which `justification` says why.
+ */
 export type RuleRow = {
   id: string;
   key: string;
   name: string;
   query: string;
   purpose: string | null;
+  lawfulBasis: LawfulBasis | null;
+  justification: string | null;
+  namedPeople: string[];
   enabled: boolean;
   version: number;
+};
+/** What a rule's version records of it, besides who changed it, when and why. */
+export type RuleVersionFields = {
+  name: string;
+  queryBefore: string | null;
+  queryAfter: string;
+  purpose: string | null;
+  lawfulBasis: LawfulBasis | null;
+  justification: string | null;
+  namedPeople: string[];
+  enabled: boolean;
 };
 /** A rule as stored, including one removed from the workspace (kept, marked deleted, for its history). */
 export type StoredRuleRow = RuleRow & { deletedAt: Date | null };
@@ -66,7 +84,8 @@ const sourceParameters = (s: SourceFields) => [
   s.retentionDays,
   s.retentionAction,
 ];
-const RULE_COLUMNS = `id, key, name, query, purpose, enabled, version`;
+const RULE_COLUMNS = `id, key, name, query, purpose, lawful_basis AS "lawfulBasis", justification,
+  named_people AS "namedPeople", enabled, version`;
 
 /** The configurable workspace: departments with their accounts, resources and rules, and the sources. */
 export class WorkspaceRepository {
@@ -244,8 +263,19 @@ export class WorkspaceRepository {
 
   async insertRule(q: Queryable, departmentId: string, r: Omit<RuleRow, 'id' | 'version'>): Promise<string> {
     const rows: { id: string }[] = await q.query(
-      `INSERT INTO listening_rule (department_id, key, name, query, purpose, enabled) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [departmentId, r.key, r.name, r.query, r.purpose, r.enabled],
+      `INSERT INTO listening_rule (department_id, key, name, query, purpose, lawful_basis, justification, named_people, enabled)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [
+        departmentId,
+        r.key,
+        r.name,
+        r.query,
+        r.purpose,
+        r.lawfulBasis,
+        r.justification,
+        r.namedPeople,
+        r.enabled,
+      ],
     );
     return rows[0].id;
   }
@@ -253,32 +283,44 @@ export class WorkspaceRepository {
   /** Also brings back a rule marked deleted, continuing its versions. */
   async updateRule(q: Queryable, id: string, r: Omit<RuleRow, 'id' | 'key' | 'version'>): Promise<number> {
     const [rows]: [{ version: number }[], number] = await q.query(
-      `UPDATE listening_rule SET name = $2, query = $3, purpose = $4, enabled = $5, version = version + 1, updated_at = now(),
-         deleted_at = NULL
+      `UPDATE listening_rule SET name = $2, query = $3, purpose = $4, lawful_basis = $5, justification = $6,
+         named_people = $7, enabled = $8, version = version + 1, updated_at = now(), deleted_at = NULL
        WHERE id = $1 RETURNING version`,
-      [id, r.name, r.query, r.purpose, r.enabled],
+      [id, r.name, r.query, r.purpose, r.lawfulBasis, r.justification, r.namedPeople, r.enabled],
     );
     return rows[0].version;
   }
 
+  /** The version's id, which a notice about it refers to. */
   async insertRuleVersion(
     q: Queryable,
-    v: {
+    v: RuleVersionFields & {
       ruleId: string;
       version: number;
-      name: string;
-      queryBefore: string | null;
-      queryAfter: string;
-      enabled: boolean;
       changedBy: string | null;
       reason: string | null;
     },
-  ): Promise<void> {
-    await q.query(
-      `INSERT INTO listening_rule_version (rule_id, version, name, query_before, query_after, enabled, changed_by, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [v.ruleId, v.version, v.name, v.queryBefore, v.queryAfter, v.enabled, v.changedBy, v.reason],
+  ): Promise<string> {
+    const rows: { id: string }[] = await q.query(
+      `INSERT INTO listening_rule_version (rule_id, version, name, query_before, query_after, purpose, lawful_basis,
+         justification, named_people, enabled, changed_by, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      [
+        v.ruleId,
+        v.version,
+        v.name,
+        v.queryBefore,
+        v.queryAfter,
+        v.purpose,
+        v.lawfulBasis,
+        v.justification,
+        v.namedPeople,
+        v.enabled,
+        v.changedBy,
+        v.reason,
+      ],
     );
+    return rows[0].id;
   }
 
   rulesOfDepartments(
@@ -286,7 +328,8 @@ export class WorkspaceRepository {
     departmentIds: string[] | null,
   ): Promise<(RuleRow & { department: string; updatedAt: Date })[]> {
     return q.query(
-      `SELECT r.id, r.key, r.name, r.query, r.purpose, r.enabled, r.version, r.updated_at AS "updatedAt", d.key AS department
+      `SELECT r.id, r.key, r.name, r.query, r.purpose, r.lawful_basis AS "lawfulBasis", r.justification,
+         r.named_people AS "namedPeople", r.enabled, r.version, r.updated_at AS "updatedAt", d.key AS department
        FROM listening_rule r JOIN department d ON d.id = r.department_id
        WHERE r.deleted_at IS NULL AND ($1::uuid[] IS NULL OR r.department_id = ANY($1::uuid[])) ORDER BY d.key, r.key`,
       [departmentIds],
@@ -297,19 +340,16 @@ export class WorkspaceRepository {
     q: Queryable,
     ruleId: string,
   ): Promise<
-    {
+    (RuleVersionFields & {
       version: number;
-      name: string;
-      queryBefore: string | null;
-      queryAfter: string;
-      enabled: boolean;
       reason: string | null;
       changedBy: string | null;
       changedAt: Date;
-    }[]
+    })[]
   > {
     return q.query(
-      `SELECT v.version, v.name, v.query_before AS "queryBefore", v.query_after AS "queryAfter", v.enabled, v.reason,
+      `SELECT v.version, v.name, v.query_before AS "queryBefore", v.query_after AS "queryAfter", v.purpose,
+         v.lawful_basis AS "lawfulBasis", v.justification, v.named_people AS "namedPeople", v.enabled, v.reason,
          coalesce(u.email, 'workspace document') AS "changedBy", v.changed_at AS "changedAt"
        FROM listening_rule_version v LEFT JOIN app_user u ON u.id = v.changed_by WHERE v.rule_id = $1 ORDER BY v.version DESC`,
       [ruleId],

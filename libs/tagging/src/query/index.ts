@@ -16,4 +16,5 @@ export { MAX_NEAR_DISTANCE } from './lexer';
 export { prepareDocument, documentKeys, type MatchableDocument, type PreparedDocument } from './document';
 export { compileMatcher, type CompiledMatcher } from './matcher-compiler';
 export { requiredTerms } from './required-terms';
+export { authorFilters } from './author-filters';
 export { compileToSql, type SqlCondition, type SqlOptions } from './postgres-compiler';

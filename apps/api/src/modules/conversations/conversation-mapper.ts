@@ -1,6 +1,6 @@
 import type { ConversationItem, ConversationTag, ThreadPost } from '@parley/contracts';
 import { iso, type ConversationRow, type TagRow, type ThreadPostRow } from '@parley/db';
-import { slaState, type OpportunityStatus, type Platform, type Route } from '@parley/domain';
+import { authorKeyOf, slaState, type OpportunityStatus, type Platform, type Route } from '@parley/domain';
 import { refreshTimeSignals } from '@parley/tagging';
 
 /** What the mapper needs to say how things stand now: the clock, and when the public posted in the thread. */
@@ -72,12 +72,22 @@ export const conversationItemOf = (
   engagement: engagementOf(tags, preferred),
 });
 
-export const threadPostOf = (p: ThreadPostRow, idsByExternal: Map<string, string>): ThreadPost => ({
-  id: p.id,
-  url: p.url,
-  author: { name: p.authorName, handle: p.authorHandle },
-  publishedAt: iso(p.publishedAt),
-  text: p.text,
-  inReplyTo: p.inReplyTo ? (idsByExternal.get(p.inReplyTo) ?? null) : null,
-  byDepartment: p.byDepartment,
-});
+/** `withheld`: the authors (platform:handle) whose posts the caller must give a reason to read; their text is left out. */
+export const threadPostOf = (
+  p: ThreadPostRow,
+  idsByExternal: Map<string, string>,
+  withheld: ReadonlySet<string> = new Set(),
+): ThreadPost => {
+  const author = p.authorHandle ? authorKeyOf(p.platform, p.authorHandle) : null;
+  const hidden = author !== null && !p.byDepartment && withheld.has(author) ? author : null;
+  return {
+    id: p.id,
+    url: p.url,
+    author: { name: p.authorName, handle: p.authorHandle },
+    publishedAt: iso(p.publishedAt),
+    text: hidden ? '' : p.text,
+    inReplyTo: p.inReplyTo ? (idsByExternal.get(p.inReplyTo) ?? null) : null,
+    byDepartment: p.byDepartment,
+    withheld: hidden,
+  };
+};

@@ -1,10 +1,13 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  authorViewReasonRequestSchema,
+  authorViewReasonSchema,
   conversationDetailSchema,
   conversationPageSchema,
   conversationQuerySchema,
   type ConversationDetail,
+  type AuthorViewReason,
   type ConversationPage,
 } from '@parley/contracts';
 import { Endpoint } from '../../common/openapi';
@@ -43,12 +46,41 @@ export class ConversationsController {
   @Get(':id')
   @Endpoint({
     summary: 'One conversation with its thread',
-    description: "The thread's posts in order, and the tags of the caller's departments.",
+    description:
+      "The thread's posts in order, and the tags of the caller's departments. Opening it counts as viewing each " +
+      'member of the public who posted in it: `authorViews` warns about one the caller has opened often lately ' +
+      '(directed surveillance), and past the workspace’s reason threshold their posts are `withheld` until the ' +
+      'caller records a reason.',
     params: { id: 'The conversation id, as the inbox gives it.' },
     ok: { description: 'The conversation.', schema: conversationDetailSchema },
     errors: [404],
   })
   detail(@CurrentUser() auth: AuthContext, @Param('id') id: string): Promise<ConversationDetail> {
     return this.conversations.detail(auth, id);
+  }
+
+  @Authorize('department.read')
+  @Post(':id/author-views/reason')
+  @HttpCode(201)
+  @Endpoint({
+    summary: 'Say why you need to keep reading one person’s posts',
+    description:
+      'Records (and audits) why the caller keeps opening posts by this member of the public (`author`, from the ' +
+      'conversation’s `authorViews`). It covers that person for the workspace’s view window; their posts show again.',
+    params: { id: 'The conversation id.' },
+    body: authorViewReasonRequestSchema,
+    ok: { status: 201, description: 'The reason, and until when it covers.', schema: authorViewReasonSchema },
+    errors: [400, 404],
+  })
+  authorViewReason(
+    @CurrentUser() auth: AuthContext,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<AuthorViewReason> {
+    return this.conversations.recordAuthorViewReason(
+      auth,
+      id,
+      parseWith(authorViewReasonRequestSchema, body, 'reason'),
+    );
   }
 }

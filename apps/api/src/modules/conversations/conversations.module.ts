@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DepartmentAccess } from '../../common/department-access.service';
+import { LawfulListeningModule } from '../lawful-listening/lawful-listening.module';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
 
-@Module({ controllers: [ConversationsController], providers: [ConversationsService, DepartmentAccess] })
+@Module({
+  imports: [LawfulListeningModule],
+  controllers: [ConversationsController],
+  providers: [ConversationsService, DepartmentAccess],
+})
 export class ConversationsModule {}

@@ -1,16 +1,49 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ConversationDetail, ConversationPage, ConversationQuery } from '@parley/contracts';
-import { ConversationRepository, DATA_SOURCE, type InboxFilters } from '@parley/db';
+import type {
+  AuthorViewReason,
+  AuthorViewReasonRequest,
+  ConversationDetail,
+  ConversationPage,
+  ConversationQuery,
+} from '@parley/contracts';
+import { ConversationRepository, DATA_SOURCE, type InboxFilters, type ThreadPostRow } from '@parley/db';
 import { DomainError } from '@parley/domain';
 import type { DataSource } from 'typeorm';
 import { DepartmentAccess } from '../../common/department-access.service';
 import type { AuthContext } from '../auth/auth-context';
+import { AuthorViewsService } from '../lawful-listening/author-views.service';
 import { conversationItemOf, threadPostOf, type ReadClock } from './conversation-mapper';
 import { decodeCursor, encodeCursor } from './inbox-cursor';
 
 const assigneeFilter = (assignee: string | undefined, me: string): InboxFilters['assignee'] => {
   if (assignee === undefined || assignee === 'nobody') return assignee;
   return { userId: assignee === 'me' ? me : assignee };
+};
+
+const HIDDEN_EVIDENCE =
+  'Evidence hidden: it quotes a post by someone you have opened often. Record a reason to see it.';
+
+/**
+ * A withheld post must not show through the tag's evidence: a signal (a question asked, the sentiment) quotes the
+ * post it found. Its detail is hidden while the post is, matched by the start of any sentence of the post.
+ */
+const withoutQuotesOf = (
+  tags: ConversationDetail['tags'],
+  posts: ThreadPostRow[],
+  thread: ConversationDetail['posts'],
+): ConversationDetail['tags'] => {
+  const hidden = posts
+    .filter((_, i) => thread[i].withheld)
+    .flatMap((p) => p.text.split(/(?<=[.?!])\s+/))
+    .map((sentence) => sentence.trim().slice(0, 40))
+    .filter((start) => start.length >= 10);
+  if (hidden.length === 0) return tags;
+  return tags.map((tag) => ({
+    ...tag,
+    signals: tag.signals.map((s) =>
+      hidden.some((start) => s.detail.includes(start)) ? { ...s, detail: HIDDEN_EVIDENCE } : s,
+    ),
+  }));
 };
 
 /** The inbox of tagged conversations and the conversation page, limited to the departments the caller can see. */
@@ -20,6 +53,7 @@ export class ConversationsService {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly conversations: ConversationRepository,
     private readonly access: DepartmentAccess,
+    private readonly authorViews: AuthorViewsService,
   ) {}
 
   async inbox(auth: AuthContext, query: ConversationQuery): Promise<ConversationPage> {
@@ -90,22 +124,47 @@ export class ConversationsService {
   }
 
   async detail(auth: AuthContext, id: string): Promise<ConversationDetail> {
+    const { row, tags } = await this.visible(auth, id);
+    const [posts, clocks] = await Promise.all([
+      this.conversations.postsOf(this.dataSource, id),
+      this.clocksOf([id]),
+    ]);
+    const views = await this.authorViews.open(auth, { id, department: tags[0]?.department ?? null }, posts);
+    const idsByExternal = new Map(posts.map((p) => [p.externalId, p.id]));
+    const thread = posts.map((p) => threadPostOf(p, idsByExternal, views.withheld));
+    const item = conversationItemOf(row, tags, null, clocks(id));
+    return {
+      ...item,
+      tags: withoutQuotesOf(item.tags, posts, thread),
+      posts: thread,
+      authorViews: views.notices,
+    };
+  }
+
+  async recordAuthorViewReason(
+    auth: AuthContext,
+    id: string,
+    request: AuthorViewReasonRequest,
+  ): Promise<AuthorViewReason> {
+    const { tags } = await this.visible(auth, id);
+    const posts = await this.conversations.postsOf(this.dataSource, id);
+    return this.authorViews.recordReason(
+      auth,
+      { id, department: tags[0]?.department ?? null },
+      posts,
+      request,
+    );
+  }
+
+  /** Only a conversation tagged for one of the caller's departments is theirs to see (workspace admins see all). */
+  private async visible(auth: AuthContext, id: string) {
     const notFound = new DomainError('not_found', `No conversation ${id} that you can see.`);
     if (!/^\d{1,18}$/.test(id)) throw notFound;
     const row = await this.conversations.findById(this.dataSource, id);
     const tags = row
       ? await this.conversations.tagsOf(this.dataSource, [id], this.access.allowedIds(auth))
       : [];
-    // Only a conversation tagged for one of the caller's departments is theirs to see (workspace admins see all).
     if (!row || (!auth.workspaceAdmin && tags.length === 0)) throw notFound;
-    const [posts, clocks] = await Promise.all([
-      this.conversations.postsOf(this.dataSource, id),
-      this.clocksOf([id]),
-    ]);
-    const idsByExternal = new Map(posts.map((p) => [p.externalId, p.id]));
-    return {
-      ...conversationItemOf(row, tags, null, clocks(id)),
-      posts: posts.map((p) => threadPostOf(p, idsByExternal)),
-    };
+    return { row, tags };
   }
 }

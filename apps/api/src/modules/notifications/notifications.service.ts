@@ -43,6 +43,7 @@ export class NotificationsService {
         opportunityId: row.opportunityId,
         conversationId: row.conversationId,
         alertId: row.alertId,
+        rule: row.ruleKey,
       })),
       unread: await this.notifications.unreadCount(this.dataSource, auth.userId),
       nextCursor: rows.length > query.limit ? page[page.length - 1].id : null,

@@ -15,6 +15,7 @@ import {
   PREVIEW_FIRST_PARAMETER,
   PreviewRepository,
   WorkspaceRepository,
+  type Queryable,
 } from '@parley/db';
 import { compileToSql, parseQuery } from '@parley/tagging';
 import { DomainError, KEY_PATTERN, RESERVED_RULE_KEYS } from '@parley/domain';
@@ -23,6 +24,9 @@ import { DepartmentAccess } from '../../common/department-access.service';
 import { actorOf, type AuthContext } from '../auth/auth-context';
 import { BackfillOutbox, RETAG_WINDOW_MS } from '../workspace/backfill-outbox.service';
 import { RuleWriter } from '../workspace/rule-writer.service';
+import { lawfulnessProblems, namedPeopleOf } from '../workspace/rule-lawfulness';
+import type { RuleFields } from '../workspace/workspace-state';
+import { LawfulListeningPolicy } from '../lawful-listening/lawful-listening-policy.service';
 import { queryProblem } from '../../common/query-problem';
 
 const UNIQUE_VIOLATION = '23505';
@@ -70,6 +74,7 @@ export class RulesService {
     private readonly writer: RuleWriter,
     private readonly outbox: BackfillOutbox,
     private readonly previews: PreviewRepository,
+    private readonly policy: LawfulListeningPolicy,
   ) {}
 
   async list(auth: AuthContext, departmentKey: string | undefined): Promise<Rule[]> {
@@ -83,6 +88,9 @@ export class RulesService {
       name: r.name,
       query: r.query,
       purpose: r.purpose,
+      lawfulBasis: r.lawfulBasis,
+      justification: r.justification,
+      namedPeople: r.namedPeople,
       enabled: r.enabled,
       version: r.version,
       updatedAt: iso(r.updatedAt) as string,
@@ -111,33 +119,57 @@ export class RulesService {
     const department = await this.access.resolve(auth, departmentKey, 'rule.edit');
     const problem = queryProblem(request.query, 'query');
     if (problem) throw new DomainError('invalid', `The query cannot be used: ${problem.message}`, [problem]);
-    const fields = {
-      name: request.name,
-      query: request.query,
-      purpose: request.purpose ?? null,
-      enabled: request.enabled,
-    };
     // The re-tag is recorded with the change, so a change that committed re-tags even if Redis is away now.
-    const backfill = await inTransaction(this.dataSource, async (tx) => {
+    const { backfill, emails } = await inTransaction(this.dataSource, async (tx) => {
       const existing = await this.workspace.ruleForUpdate(tx, department.id, key);
       checkExpectedVersion(departmentKey, key, existing, request.expectedVersion);
-      await this.writer.save(
+      const fields = await this.lawfulFields(tx, `${departmentKey}/${key}`, request);
+      const saved = await this.writer.save(
         tx,
         actorOf(auth),
         { departmentId: department.id, key, existing },
         fields,
         request.reason,
       );
-      return this.outbox.record(tx, `rule ${departmentKey}/${key} changed`, [department.id]);
+      const retag = await this.outbox.record(tx, `rule ${departmentKey}/${key} changed`, [department.id]);
+      return { backfill: retag, emails: saved.emails };
     }).catch((error: unknown) => {
       // Two people adding the same key at once: the second insert meets the first's row.
       throw (error as { code?: string }).code === UNIQUE_VIOLATION
         ? alreadyExists(departmentKey, key)
         : error;
     });
+    await this.writer.sendEmails(emails);
     const backfillState = await this.outbox.dispatch(backfill);
     const [rule] = (await this.list(auth, departmentKey)).filter((r) => r.key === key);
     return { rule, backfill: backfill.id, backfillState };
+  }
+
+  /**
+   * The rule as it would be saved, with the private individuals its query follows, or the refusal naming the rule
+   * and each missing field (a lawful basis and purpose the workspace requires, a justification for a named person).
+   */
+  private async lawfulFields(tx: Queryable, label: string, request: RuleUpsert): Promise<RuleFields> {
+    const settings = await this.policy.settings(tx);
+    const fields: RuleFields = {
+      name: request.name,
+      query: request.query,
+      purpose: request.purpose ?? null,
+      lawfulBasis: request.lawfulBasis ?? null,
+      justification: request.justification ?? null,
+      namedPeople: namedPeopleOf(request.query, await this.policy.directory(tx, settings)),
+      enabled: request.enabled,
+    };
+    const problems = lawfulnessProblems(label, fields, settings, {
+      purpose: 'purpose',
+      lawfulBasis: 'lawfulBasis',
+      justification: 'justification',
+    });
+    if (problems.length) {
+      const message = problems.map((p) => p.message).join('; ');
+      throw new DomainError('invalid', `${message[0].toUpperCase()}${message.slice(1)}.`, problems);
+    }
+    return fields;
   }
 
   /** How many of the department's conversations the query would have matched (default: the last 30 days). */

@@ -25,5 +25,6 @@ export const resultOf = (plan: Plan, dryRun: boolean): ApplyResult => {
     electionPeriods: set('election-period'),
     peers: set('peer'),
     retention: set('retention'),
+    settings: set('setting'),
   };
 };

@@ -23,7 +23,15 @@ export const documentOf = (state: WorkspaceState): WorkspaceDocument => ({
     alerts: d.alerts,
     rules: d.rules
       .filter((r) => !r.deletedAt)
-      .map((r) => ({ key: r.key, name: r.name, query: r.query, purpose: r.purpose, enabled: r.enabled })),
+      .map((r) => ({
+        key: r.key,
+        name: r.name,
+        query: r.query,
+        purpose: r.purpose,
+        lawfulBasis: r.lawfulBasis,
+        justification: r.justification,
+        enabled: r.enabled,
+      })),
   })),
   sources: state.sources.map((s) => {
     const config = visibleConfig(secretSettingsOf(s.type), s);
@@ -42,4 +50,5 @@ export const documentOf = (state: WorkspaceState): WorkspaceDocument => ({
   electionPeriods: state.electionPeriods.map(({ name, from, to }) => ({ name, from, to })),
   peers: state.peers.map(({ name, aliases, handles }) => ({ name, aliases, handles })),
   retention: state.retention,
+  lawfulListening: state.lawfulListening,
 });

@@ -1,4 +1,5 @@
-import { workspaceDocumentSchema } from '@parley/contracts';
+import { alertSettingsSchema, workspaceDocumentSchema } from '@parley/contracts';
+import { DEFAULT_LAWFUL_LISTENING } from '@parley/domain';
 import { describe, expect, it } from 'vitest';
 import { planWorkspace, publicChange } from './workspace-plan';
 import type { StoredSource, WorkspaceState } from './workspace-state';
@@ -23,6 +24,7 @@ const state: WorkspaceState = {
   electionPeriods: [{ id: 'period-1', name: 'Local elections 2027', from: '2027-03-25', to: '2027-05-06' }],
   peers: [{ id: 'peer-1', name: 'Ofsted', aliases: ['Office for Standards in Education'], handles: [] }],
   retention: null,
+  lawfulListening: DEFAULT_LAWFUL_LISTENING,
 };
 
 const plan = (input: unknown, prune = false) =>
@@ -135,5 +137,107 @@ describe('planWorkspace: peer organisations', () => {
   it('refuses two peers of one name', () => {
     const parsed = workspaceDocumentSchema.safeParse({ peers: [ofsted, { name: 'ofsted' }] });
     expect(parsed.error?.issues[0].message).toBe('peer organisation "ofsted" appears twice');
+  });
+});
+
+describe('planWorkspace: lawful listening', () => {
+  const loans = {
+    id: 'rule-1',
+    key: 'loans',
+    name: 'Loans',
+    query: 'student loan',
+    purpose: null,
+    lawfulBasis: null,
+    justification: null,
+    namedPeople: [],
+    enabled: true,
+    version: 1,
+    deletedAt: null,
+  };
+  const withRule: WorkspaceState = {
+    ...state,
+    departments: [
+      {
+        id: 'dept-1',
+        key: 'dfe',
+        name: 'Department for Education',
+        aliases: [],
+        threshold: 0,
+        sla: null,
+        accounts: [{ platform: 'mastodon', handle: 'educationgovuk', site: null, secret: null }],
+        resources: [],
+        calendar: [],
+        partners: [],
+        alerts: alertSettingsSchema.parse({}),
+        rules: [loans],
+      },
+    ],
+  };
+  const planOf = (input: unknown) => planWorkspace(workspaceDocumentSchema.parse(input), withRule, false);
+  const rule = (extra: object) => ({
+    departments: [{ key: 'dfe', name: 'Department for Education', rules: [{ key: 'loans', ...extra }] }],
+  });
+
+  it('names each enabled rule left without a basis when the requirement is turned on', () => {
+    expect(planOf({ lawfulListening: { requireLawfulBasis: true } }).problems).toEqual([
+      {
+        path: 'lawfulListening.requireLawfulBasis',
+        message: expect.stringMatching(/^rule "dfe\/loans" cannot be enabled without a purpose/),
+      },
+      {
+        path: 'lawfulListening.requireLawfulBasis',
+        message: expect.stringMatching(
+          /^rule "dfe\/loans" cannot be enabled without a lawfulBasis.*disable it$/,
+        ),
+      },
+    ]);
+  });
+
+  it.each([
+    ['given a purpose and a basis', { purpose: 'Answer loan questions', lawfulBasis: 'public-task' }],
+    ['switched off', { enabled: false }],
+  ])('turns the requirement on for a rule %s in the same document', (_, extra) => {
+    const planned = planOf({
+      ...rule({ name: 'Loans', query: 'student loan', ...extra }),
+      lawfulListening: { requireLawfulBasis: true },
+    });
+    expect(planned.problems).toEqual([]);
+    expect(planned.changes.map((c) => c.entity)).toEqual(['rule', 'setting']);
+  });
+
+  it.each([
+    ['a member of the public', 'loan author:alice', ['alice']],
+    ['the department’s own account', 'loan author:educationgovuk', []],
+    ['a peer organisation, by its name', 'loan author:ofsted', []],
+    ['a person left out with NOT', 'loan -author:alice', []],
+  ])('works out whether the rule follows %s', (_, query, namedPeople) => {
+    const planned = planOf(rule({ name: 'Loans', query, justification: 'Needed for the complaint' }));
+    expect(planned.problems).toEqual([]);
+    const [change] = planned.changes;
+    expect(change.after).toMatchObject({ namedPeople });
+  });
+
+  it('asks for a justification for a rule that follows a member of the public, enabled or not', () => {
+    const planned = planOf(rule({ name: 'Loans', query: 'loan author:alice', enabled: false }));
+    expect(planned.problems).toEqual([
+      {
+        path: 'departments[0].rules[0].justification',
+        message: expect.stringMatching(/"dfe\/loans" follows author:alice/),
+      },
+    ]);
+  });
+
+  it('lists an account named as an organisation as one', () => {
+    const planned = planOf({
+      ...rule({ name: 'Loans', query: 'loan author:citizensadvice' }),
+      lawfulListening: { organisationAccounts: ['@CitizensAdvice'] },
+    });
+    expect(planned.problems).toEqual([]);
+  });
+
+  it('refuses a reason threshold below the warning threshold, against the stored one', () => {
+    expect(planOf({ lawfulListening: { authorViewWarningAt: 9 } }).problems).toEqual([
+      expect.objectContaining({ path: 'lawfulListening.authorViewReasonAt' }),
+    ]);
   });
 });

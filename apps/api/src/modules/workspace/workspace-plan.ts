@@ -7,11 +7,19 @@ import {
   secretSettingsOf,
   type Change,
   type DepartmentDocument,
+  type LawfulListeningDocument,
   type RuleDocument,
   type SourceDocument,
   type WorkspaceDocument,
 } from '@parley/contracts';
-import { formatDuration, parseDuration, type Problem, type RetentionPolicy } from '@parley/domain';
+import {
+  formatDuration,
+  parseDuration,
+  type LawfulListeningSettings,
+  type OrganisationDirectory,
+  type Problem,
+  type RetentionPolicy,
+} from '@parley/domain';
 import type { AccountWithSecretRow, StoredRuleRow } from '@parley/db';
 import {
   alertSettingsOf,
@@ -34,6 +42,7 @@ import {
   type StoredSource,
   type WorkspaceState,
 } from './workspace-state';
+import { lawfulnessProblems, namedPeopleOf } from './rule-lawfulness';
 
 type Action = Change['action'];
 type Step<Fields, Before extends Fields = Fields> = {
@@ -55,7 +64,8 @@ export type PlannedChange =
   | ({ entity: 'election-period'; id: string | null } & Step<ElectionPeriodFields>)
   | ({ entity: 'peer'; id: string | null } & Step<PeerFields>)
   // The workspace's default retention: one setting, keyed `workspace`.
-  | ({ entity: 'retention'; id: string | null } & Step<RetentionPolicy>);
+  | ({ entity: 'retention'; id: string | null } & Step<RetentionPolicy>)
+  | ({ entity: 'setting'; id: null } & Step<LawfulListeningSettings>);
 
 /** Everything a document changes, in the order to write it, and what it leaves as it is. */
 export type Plan = {
@@ -146,18 +156,65 @@ const departmentAfter = (
   alerts: doc.alerts ?? old?.alerts ?? alertSettingsOf({}),
 });
 
-const ruleAfter = (doc: RuleDocument, old: StoredRuleRow | undefined): RuleFields => ({
+const ruleAfter = (
+  doc: RuleDocument,
+  old: StoredRuleRow | undefined,
+  directory: OrganisationDirectory,
+): RuleFields => ({
   name: doc.name,
   query: doc.query,
   purpose: doc.purpose !== undefined ? doc.purpose : (old?.purpose ?? null),
+  lawfulBasis: doc.lawfulBasis !== undefined ? doc.lawfulBasis : (old?.lawfulBasis ?? null),
+  justification: doc.justification !== undefined ? doc.justification : (old?.justification ?? null),
+  namedPeople: namedPeopleOf(doc.query, directory),
   enabled: doc.enabled ?? old?.enabled ?? true,
 });
 const ruleFields = (r: RuleFields): RuleFields => ({
   name: r.name,
   query: r.query,
   purpose: r.purpose,
+  lawfulBasis: r.lawfulBasis,
+  justification: r.justification,
+  namedPeople: r.namedPeople,
   enabled: r.enabled,
 });
+
+/** The document's lawful-listening settings over the stored ones: a field left out keeps its value. */
+const settingsAfter = (
+  doc: LawfulListeningDocument | undefined,
+  stored: LawfulListeningSettings,
+): LawfulListeningSettings => ({
+  requireLawfulBasis: doc?.requireLawfulBasis ?? stored.requireLawfulBasis,
+  authorViewWarningAt: doc?.authorViewWarningAt ?? stored.authorViewWarningAt,
+  authorViewReasonAt: doc?.authorViewReasonAt ?? stored.authorViewReasonAt,
+  authorViewWindowDays: doc?.authorViewWindowDays ?? stored.authorViewWindowDays,
+  organisationAccounts: doc?.organisationAccounts ?? stored.organisationAccounts,
+});
+
+/**
+ * The organisations a rule's `author:` values are checked against: what the workspace holds and what the document
+ * gives, together. A name or handle the same document removes still counts for this apply; the next save of the rule
+ * flags it if nothing else answers to it.
+ */
+const directoryOf = (
+  doc: WorkspaceDocument,
+  state: WorkspaceState,
+  settings: LawfulListeningSettings,
+): OrganisationDirectory => {
+  const departments = [...state.departments, ...(doc.departments ?? [])];
+  const peers = [...state.peers, ...(doc.peers ?? [])];
+  return {
+    names: [
+      ...departments.flatMap((d) => [d.key, d.name, ...(d.aliases ?? [])]),
+      ...peers.flatMap((p) => [p.name, ...p.aliases]),
+    ],
+    handles: [
+      ...departments.flatMap((d) => (d.accounts ?? []).map((a) => a.handle)),
+      ...peers.flatMap((p) => p.handles),
+      ...settings.organisationAccounts,
+    ],
+  };
+};
 
 const known = (type: string, values: Record<string, string>) =>
   Object.fromEntries(
@@ -214,9 +271,19 @@ const flatSource = (s: SourceFields, secretsAs: (value: string) => unknown) => (
 export const planWorkspace = (doc: WorkspaceDocument, state: WorkspaceState, prune: boolean): Plan => {
   const plan: Plan = {
     changes: [],
-    unchanged: { department: [], rule: [], source: [], 'election-period': [], peer: [], retention: [] },
+    unchanged: {
+      department: [],
+      rule: [],
+      source: [],
+      'election-period': [],
+      peer: [],
+      retention: [],
+      setting: [],
+    },
     problems: [],
   };
+  const settings = settingsAfter(doc.lawfulListening, state.lawfulListening);
+  const directory = directoryOf(doc, state, settings);
   const add = (change: PlannedChange) =>
     change.fields.length ? plan.changes.push(change) : plan.unchanged[change.entity].push(change.key);
   const departments = new Map(state.departments.map((d) => [d.key, d]));
@@ -227,7 +294,7 @@ export const planWorkspace = (doc: WorkspaceDocument, state: WorkspaceState, pru
       plan.problems.push({ path: `departments[${i}].${path}`, message });
     const after = departmentAfter(d, old, prune, report);
     add({ entity: 'department', id: old?.id ?? null, ...step(d.key, old ?? null, after, departmentFields) });
-    rules.push(...planRules(d, old, prune));
+    rules.push(...planRules(d, old, prune, directory));
   });
   rules.forEach(add);
   const sources = new Map(state.sources.map((s) => [s.key, s]));
@@ -256,7 +323,12 @@ export const planWorkspace = (doc: WorkspaceDocument, state: WorkspaceState, pru
   planElectionPeriods(doc, state, prune).forEach(add);
   planPeers(doc, state, prune).forEach(add);
   planRetention(doc, state).forEach(add);
+  if (doc.lawfulListening) {
+    const change = step('lawfulListening', state.lawfulListening, settings, (f) => f);
+    add({ entity: 'setting', id: null, ...change });
+  }
   plan.problems.push(...accountConflicts(doc, state, plan.changes));
+  plan.problems.push(...settingProblems(settings), ...lawfulRuleProblems(doc, state, settings, prune));
   return plan;
 };
 
@@ -267,6 +339,60 @@ const planRetention = (doc: WorkspaceDocument, state: WorkspaceState): PlannedCh
     ...r,
   }));
   return [{ entity: 'retention', id: state.retention ? 'workspace' : null, ...change }];
+};
+
+const settingProblems = (settings: LawfulListeningSettings): Problem[] =>
+  settings.authorViewWarningAt > settings.authorViewReasonAt
+    ? [
+        {
+          path: 'lawfulListening.authorViewReasonAt',
+          message: `authorViewReasonAt (${settings.authorViewReasonAt}) is at least authorViewWarningAt (${settings.authorViewWarningAt}): the warning comes before the reason`,
+        },
+      ]
+    : [];
+
+/**
+ * Every rule as the document leaves it, held to the workspace's lawful-listening settings as they will be: the
+ * document's rules where they are, and a stored enabled rule the document leaves alone against the setting that
+ * would make it unlawful to keep running, so turning the requirement on names every rule still to be given a basis.
+ */
+const lawfulRuleProblems = (
+  doc: WorkspaceDocument,
+  state: WorkspaceState,
+  settings: LawfulListeningSettings,
+  prune: boolean,
+): Problem[] => {
+  const directory = directoryOf(doc, state, settings);
+  const given = (doc.departments ?? []).flatMap((d, i) =>
+    (d.rules ?? []).flatMap((rule, j) => {
+      const stored = state.departments.find((s) => s.key === d.key)?.rules.find((r) => r.key === rule.key);
+      const at = `departments[${i}].rules[${j}]`;
+      return lawfulnessProblems(`${d.key}/${rule.key}`, ruleAfter(rule, stored, directory), settings, {
+        purpose: `${at}.purpose`,
+        lawfulBasis: `${at}.lawfulBasis`,
+        justification: `${at}.justification`,
+      });
+    }),
+  );
+  const kept = state.departments.flatMap((d) => {
+    const inDoc = doc.departments?.find((x) => x.key === d.key);
+    // Pruned away with their department, or with a rules list given, the stored rules it leaves out go.
+    if (prune && doc.departments && (!inDoc || inDoc.rules)) return [];
+    return d.rules
+      .filter((r) => !r.deletedAt && !inDoc?.rules?.some((x) => x.key === r.key))
+      .flatMap((r) => {
+        const path = 'lawfulListening.requireLawfulBasis';
+        return lawfulnessProblems(`${d.key}/${r.key}`, { ...ruleFields(r), namedPeople: [] }, settings, {
+          purpose: path,
+          lawfulBasis: path,
+          justification: path,
+        }).map((p) => ({
+          ...p,
+          message: `${p.message}: give it one in this document (departments[].rules[]) or disable it`,
+        }));
+      });
+  });
+  return [...given, ...kept];
 };
 
 /** Election periods by name: given ones are created or updated; with prune, stored ones not given are removed. */
@@ -335,7 +461,12 @@ const accountConflicts = (
   );
 };
 
-const planRules = (d: DepartmentDocument, stored: StoredDepartment | undefined, prune: boolean) => {
+const planRules = (
+  d: DepartmentDocument,
+  stored: StoredDepartment | undefined,
+  prune: boolean,
+  directory: OrganisationDirectory,
+) => {
   const changes: PlannedChange[] = [];
   const live = (stored?.rules ?? []).filter((r) => !r.deletedAt);
   for (const rule of d.rules ?? []) {
@@ -348,7 +479,7 @@ const planRules = (d: DepartmentDocument, stored: StoredDepartment | undefined, 
       department: d.key,
       ruleKey: rule.key,
       existing,
-      ...step(key, before, ruleAfter(rule, existing ?? undefined), (f) => f),
+      ...step(key, before, ruleAfter(rule, existing ?? undefined, directory), (f) => f),
     });
   }
   if (prune && d.rules) {
@@ -402,6 +533,7 @@ export const visibleFields = (
   if (change.entity === 'election-period') return { ...(fields as ElectionPeriodFields) };
   if (change.entity === 'peer') return { name: change.key, ...(fields as PeerFields) };
   if (change.entity === 'retention') return { ...(fields as RetentionPolicy) };
+  if (change.entity === 'setting') return { ...(fields as LawfulListeningSettings) };
   return change.entity === 'rule'
     ? ruleFields(fields as RuleFields)
     : departmentView(fields as DepartmentFields);

@@ -6,7 +6,12 @@ import {
   type AlertSettings,
   type SecretState,
 } from '@parley/contracts';
-import { parseDuration, type RetentionPolicy } from '@parley/domain';
+import {
+  parseDuration,
+  type LawfulBasis,
+  type LawfulListeningSettings,
+  type RetentionPolicy,
+} from '@parley/domain';
 import type {
   AccountRow,
   AccountWithSecretRow,
@@ -27,6 +32,7 @@ export type WorkspaceState = {
   peers: PeerOrganisationRow[];
   /** How long sources keep public posts unless they say otherwise; null: kept. */
   retention: RetentionPolicy | null;
+  lawfulListening: LawfulListeningSettings;
 };
 export type StoredDepartment = { id: string; key: string; rules: StoredRuleRow[] } & DepartmentFields;
 /** `sealed`: the secrets as stored, kept as they are when a change leaves them alone. */
@@ -50,7 +56,16 @@ export type DepartmentFields = {
 };
 export type ElectionPeriodFields = { from: string; to: string };
 export type PeerFields = { aliases: string[]; handles: string[] };
-export type RuleFields = { name: string; query: string; purpose: string | null; enabled: boolean };
+/** `namedPeople` is worked out from the query (the private individuals it follows), never written by people. */
+export type RuleFields = {
+  name: string;
+  query: string;
+  purpose: string | null;
+  lawfulBasis: LawfulBasis | null;
+  justification: string | null;
+  namedPeople: string[];
+  enabled: boolean;
+};
 export type SourceFields = {
   name: string | null;
   type: string;

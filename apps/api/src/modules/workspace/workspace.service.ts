@@ -6,6 +6,7 @@ import {
   DATA_SOURCE,
   OpportunityRepository,
   ElectionPeriodRepository,
+  LawfulListeningRepository,
   MentionRollupRepository,
   PeerOrganisationRepository,
   RetentionRepository,
@@ -18,7 +19,7 @@ import {
   type Actor,
   type Queryable,
 } from '@parley/db';
-import { formatDuration, parseDuration } from '@parley/domain';
+import { formatDuration, lawfulListeningSettingsOf, parseDuration } from '@parley/domain';
 import { isRedisUnavailable, JobProducer } from '@parley/jobs';
 import type { DataSource } from 'typeorm';
 import { BackfillOutbox } from './backfill-outbox.service';
@@ -42,7 +43,8 @@ import { rejectDocument, validateWorkspace } from './workspace-validation';
 const SAVED = 'workspace document applied';
 const PRUNED = 'removed from the workspace document (prune)';
 
-type Write = { tx: Queryable; actor: Actor; departmentIds: Map<string, string> };
+/** `emails`: notices written with an email wanted, queued once the change commits. */
+type Write = { tx: Queryable; actor: Actor; departmentIds: Map<string, string>; emails: string[] };
 export type ApplyOptions = { prune?: boolean; dryRun?: boolean };
 
 /**
@@ -66,6 +68,7 @@ export class WorkspaceService {
     private readonly peers: PeerOrganisationRepository,
     private readonly mentions: MentionRollupRepository,
     private readonly retention: RetentionRepository,
+    private readonly lawful: LawfulListeningRepository,
   ) {}
 
   async apply(
@@ -80,10 +83,10 @@ export class WorkspaceService {
       prune,
     );
     if (dryRun) return resultOf(this.plan(doc, await this.state(this.dataSource), prune), true);
-    const { plan, backfill, recount } = await inTransaction(this.dataSource, async (tx) => {
+    const { plan, backfill, recount, emails } = await inTransaction(this.dataSource, async (tx) => {
       await this.workspace.lockWorkspace(tx);
       const planned = this.plan(doc, await this.state(tx), prune);
-      await this.write(tx, actor, planned.changes);
+      const emails = await this.write(tx, actor, planned.changes);
       // Recorded with the change, so rules that committed re-tag even if Redis is away at this moment.
       const retag = planned.changes.some((c) => c.entity === 'rule')
         ? await this.outbox.record(tx, 'workspace rules changed')
@@ -91,9 +94,10 @@ export class WorkspaceService {
       // Likewise the mention recount: the scheduled roll-up walks it even if the job below is lost.
       const names = planned.changes.some(changesMentionNames);
       if (names) await this.mentions.requestRecount(tx, 'names, aliases, handles or peers changed');
-      return { plan: planned, backfill: retag, recount: names };
+      return { plan: planned, backfill: retag, recount: names, emails };
     });
     const result = resultOf(plan, false);
+    await this.rules.sendEmails(emails);
     await this.syncSchedules(plan);
     if (recount) {
       result.recount = true;
@@ -191,6 +195,7 @@ export class WorkspaceService {
       electionPeriods: await this.electionPeriods.all(q),
       peers: await this.peers.all(q),
       retention: await this.retention.workspaceDefault(q),
+      lawfulListening: lawfulListeningSettingsOf(await this.lawful.settings(q)),
     };
   }
 
@@ -225,12 +230,16 @@ export class WorkspaceService {
     }
   }
 
-  /** The one write-and-audit pass: each change is written, then recorded with its before and after (secrets hidden). */
-  private async write(tx: Queryable, actor: Actor, changes: PlannedChange[]): Promise<void> {
+  /**
+   * The one write-and-audit pass: each change is written, then recorded with its before and after (secrets hidden).
+   * Answers the notices to email once the change commits.
+   */
+  private async write(tx: Queryable, actor: Actor, changes: PlannedChange[]): Promise<string[]> {
     const w: Write = {
       tx,
       actor,
       departmentIds: new Map((await this.workspace.allDepartments(tx)).map((d) => [d.key, d.id])),
+      emails: [],
     };
     for (const change of changes) {
       if (change.entity === 'rule') {
@@ -247,6 +256,13 @@ export class WorkspaceService {
         after: visibleFields(change, 'after'),
       });
     }
+    return w.emails;
+  }
+
+  /** Workspace-wide, so the audit event names no entity. */
+  private async writeSetting(w: Write, change: Extract<PlannedChange, { entity: 'setting' }>) {
+    if (change.after) await this.lawful.saveSettings(w.tx, change.after);
+    return null;
   }
 
   private writeChange(w: Write, change: Exclude<PlannedChange, { entity: 'rule' }>) {
@@ -267,6 +283,8 @@ export class WorkspaceService {
           update: (id, after) => this.electionPeriods.update(w.tx, id, { name: change.key, ...after }),
           insert: (after) => this.electionPeriods.insert(w.tx, { name: change.key, ...after }),
         });
+      case 'setting':
+        return this.writeSetting(w, change);
       case 'retention':
         // One setting: "removed" means posts are kept, "created" or "updated" sets it.
         return writeItem(change, {
@@ -321,7 +339,8 @@ export class WorkspaceService {
       key: change.ruleKey,
       existing: change.existing ?? undefined,
     };
-    await this.rules.save(w.tx, w.actor, target, change.after, SAVED);
+    const saved = await this.rules.save(w.tx, w.actor, target, change.after, SAVED);
+    w.emails.push(...saved.emails);
   }
 
   private writeSource(w: Write, change: Extract<PlannedChange, { entity: 'source' }>) {

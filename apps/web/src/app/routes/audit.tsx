@@ -46,6 +46,15 @@ export const AuditRoute = () => {
               <Link to="/records">Export the department’s replies for the records office</Link>
             </p>
           )}
+          {me.workspaceAdmin && (
+            <p>
+              For your data protection officer:{' '}
+              <Link to="/reports/author-views" className="link">
+                repeated viewing of members of the public
+              </Link>
+              .
+            </p>
+          )}
           <AuditFilters
             key={search.toString()}
             departments={auditable}

@@ -7,6 +7,7 @@ import { Loading } from '../../components/ui/loading';
 import { useSignedInUser } from '../../features/auth/api/get-me';
 import { departmentNamer } from '../../features/auth/utils/department-names';
 import { useConversation } from '../../features/conversations/api/get-conversation';
+import { AuthorViewWarnings } from '../../features/conversations/components/author-view-warnings';
 import { ConversationSummary } from '../../features/conversations/components/conversation-summary';
 import { EngagementSummary } from '../../features/conversations/components/engagement-summary';
 import { TagDetails } from '../../features/conversations/components/tag-details';
@@ -84,6 +85,8 @@ export const ConversationRoute = () => {
         <HighlightedText text={title} terms={terms} />
       </h1>
       <ConversationSummary conversation={detail} now={now} />
+      {/* Before anything quotes the posts: the tag's evidence below may too. */}
+      <AuthorViewWarnings conversationId={detail.id} notices={detail.authorViews} />
 
       <h2 className="heading-m">{t('conversation.whyTagged')}</h2>
       <TagDetails tags={detail.tags} departmentName={departmentName} />

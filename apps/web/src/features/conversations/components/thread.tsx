@@ -87,10 +87,17 @@ const PostCard = ({ node: { post, parent }, departmentName, now, terms }: PostCa
           <p className="post__reply-to">{t('conversation.replyTo', { author: authorName(parent.author) })}</p>
         )}
       </header>
-      {/* Plain text from the api, rendered as text: React escapes it, so nothing in a post can run as HTML. */}
-      <p className="post__text">
-        <HighlightedText text={post.text} terms={terms} />
-      </p>
+      {post.withheld ? (
+        <p className="post__text withheld-post">
+          This post is hidden until you say why you need to keep reading this person’s posts (at the top of
+          the page).
+        </p>
+      ) : (
+        /* Plain text from the api, rendered as text: React escapes it, so nothing in a post can run as HTML. */
+        <p className="post__text">
+          <HighlightedText text={post.text} terms={terms} />
+        </p>
+      )}
       {link && (
         <p className="post__link">
           <a href={link} className="link" rel="noreferrer">

@@ -10,6 +10,7 @@ const post = (id: string, inReplyTo: string | null = null): ThreadPost => ({
   publishedAt: null,
   text: `text ${id}`,
   byDepartment: null,
+  withheld: null,
 });
 
 /** `a(b(c) d)` — ids with their replies in brackets, to compare shapes at a glance. */

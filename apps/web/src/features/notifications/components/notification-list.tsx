@@ -15,6 +15,7 @@ const linkOf = (n: Notification): string => {
     return n.alertId
       ? `/alerts/${encodeURIComponent(n.alertId)}`
       : `/alerts?department=${encodeURIComponent(n.department)}`;
+  if (n.rule) return `/rules/${encodeURIComponent(n.department)}/${encodeURIComponent(n.rule)}`;
   return `/evaluation-records/${encodeURIComponent(n.department)}`;
 };
 

@@ -1,13 +1,16 @@
 import { Link } from 'react-router';
 import type { Rule, RuleSaved } from '@parley/contracts';
+import { LAWFUL_BASES, LAWFUL_BASIS_LABELS, type LawfulBasis } from '@parley/domain';
 import { Button } from '../../../components/ui/button';
 import { Checkbox } from '../../../components/ui/checkbox';
 import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ui/error-summary';
+import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { TextareaField } from '../../../components/ui/textarea-field';
 import { useRuleForm } from '../hooks/use-rule-form';
-import { RULE_FIELDS, type RuleFailure } from '../utils/rule-form';
+import { asksForJustification, RULE_FIELDS, type RuleFailure } from '../utils/rule-form';
 import { rulesPath } from '../utils/rules-params';
+import { NamedPeopleNote } from './named-people-note';
 import { QueryField } from './query-field';
 
 type RuleFormProps = {
@@ -74,15 +77,46 @@ export const RuleForm = ({ department, departmentName, rule, existingKeys, onSav
           onChange={(query) => set('query', query)}
           error={failure.fields.query}
         />
+        {rule && <NamedPeopleNote rule={rule} />}
         <TextareaField
           id="purpose"
-          label="Purpose (optional)"
-          hint="What the rule listens for and why, for whoever looks after it next."
+          label="Purpose"
+          hint="What the rule listens for and why, for whoever looks after it next. Your workspace may require a purpose and a lawful basis before a rule can be switched on."
           rows={2}
           value={values.purpose}
           onChange={(e) => set('purpose', e.target.value)}
           error={failure.fields.purpose}
         />
+        <SelectField
+          id="lawfulBasis"
+          label="Lawful basis"
+          value={values.lawfulBasis}
+          onChange={(value) => set('lawfulBasis', value as LawfulBasis | '')}
+          error={failure.fields.lawfulBasis}
+        >
+          <option value="">Not chosen yet</option>
+          {LAWFUL_BASES.map((basis) => (
+            <option key={basis} value={basis}>
+              {LAWFUL_BASIS_LABELS[basis].name}
+            </option>
+          ))}
+        </SelectField>
+        <p className="hint rule-form__basis-hint">
+          {values.lawfulBasis
+            ? LAWFUL_BASIS_LABELS[values.lawfulBasis].hint
+            : 'The reason in data protection law (UK GDPR Article 6) that makes this listening lawful. For most public bodies it is public task.'}
+        </p>
+        {asksForJustification(values, rule) && (
+          <TextareaField
+            id="justification"
+            label="Justification for following a person"
+            hint="This query looks for posts by a named account. Parley listens by topic: if the account is a member of the public rather than an organisation, say why following this one person is necessary and proportionate. Your department’s admins are told."
+            rows={3}
+            value={values.justification}
+            onChange={(e) => set('justification', e.target.value)}
+            error={failure.fields.justification}
+          />
+        )}
         <Checkbox
           id="enabled"
           label="This rule is on"

@@ -1,4 +1,5 @@
 import type { RuleVersion } from '@parley/contracts';
+import { LAWFUL_BASIS_LABELS } from '@parley/domain';
 import { DateTime } from '../../../components/ui/date-time';
 
 type RuleVersionsTableProps = { versions: RuleVersion[]; now: Date };
@@ -34,6 +35,16 @@ export const RuleVersionsTable = ({ versions, now }: RuleVersionsTableProps) => 
             <td className="versions-table__why">
               {version.reason ?? <span className="secondary-text">No reason given</span>}
               {!version.enabled && <span className="versions-table__off"> (rule off)</span>}
+              <span className="versions-table__basis">
+                Lawful basis:{' '}
+                {version.lawfulBasis ? LAWFUL_BASIS_LABELS[version.lawfulBasis].name : 'not chosen'}
+              </span>
+              {version.namedPeople.length > 0 && (
+                <span className="versions-table__basis">
+                  Follows {version.namedPeople.map((p) => `@${p}`).join(', ')}. Justification:{' '}
+                  {version.justification ?? 'none'}
+                </span>
+              )}
             </td>
             <td className="versions-table__query">
               <QueryChange before={version.queryBefore} after={version.queryAfter} />

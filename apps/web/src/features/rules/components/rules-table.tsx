@@ -3,6 +3,7 @@ import type { Rule } from '@parley/contracts';
 import { DateTime } from '../../../components/ui/date-time';
 import { formatCount } from '../../../lib/format';
 import { rulePath } from '../utils/rules-params';
+import { NamedPeopleTag } from './named-people-note';
 import { RuleStatus } from './rule-status';
 
 type RulesTableProps = { rules: Rule[]; departmentName: string; canEdit: boolean; now: Date };
@@ -46,6 +47,7 @@ const RuleRow = ({ rule, canEdit, now }: RuleRowProps) => (
     <th scope="row" className="rules-table__rule">
       <span className="rules-table__name">{rule.name}</span>
       {rule.purpose && <span className="rules-table__purpose">{rule.purpose}</span>}
+      <NamedPeopleTag rule={rule} />
     </th>
     <td>
       <code className="code rules-table__key">{rule.key}</code>

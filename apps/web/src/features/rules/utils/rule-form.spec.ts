@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-client';
 import {
+  asksForJustification,
   initialRuleValues,
   problemsToRuleErrors,
   saveFailure,
@@ -14,10 +15,25 @@ const values = (overrides: Partial<RuleFormValues> = {}): RuleFormValues => ({
   key: 'rail-fares',
   query: 'railcard OR "season ticket"',
   purpose: '',
+  lawfulBasis: '',
+  justification: '',
   enabled: true,
   reason: 'Start listening for fares questions',
   ...overrides,
 });
+
+const stored = {
+  department: 'dft',
+  key: 'rail-fares',
+  name: 'Rail fares',
+  query: 'railcard',
+  purpose: null,
+  lawfulBasis: null,
+  justification: null,
+  namedPeople: [],
+  version: 3,
+  updatedAt: '2025-11-04T14:05:00Z',
+};
 
 describe('validateRuleForm', () => {
   it.each([
@@ -88,44 +104,34 @@ describe('toRuleUpsert', () => {
       name: 'Rail fares',
       query: 'railcard',
       purpose: null,
+      lawfulBasis: null,
+      justification: null,
       enabled: true,
       reason: 'Start listening for fares questions',
       expectedVersion: 0,
     }));
 
-  it('sends the version an edit was made from', () =>
+  it('sends the lawful basis chosen and the justification given', () =>
     expect(
-      toRuleUpsert(values(), {
-        department: 'dft',
-        key: 'rail-fares',
-        name: 'Rail fares',
-        query: 'railcard',
-        purpose: null,
-        enabled: true,
-        version: 3,
-        updatedAt: '2025-11-04T14:05:00Z',
-      }).expectedVersion,
-    ).toBe(3));
+      toRuleUpsert(
+        values({ lawfulBasis: 'public-task', justification: ' Answers the minister’s correspondence ' }),
+        null,
+      ),
+    ).toMatchObject({ lawfulBasis: 'public-task', justification: 'Answers the minister’s correspondence' }));
+
+  it('sends the version an edit was made from', () =>
+    expect(toRuleUpsert(values(), { ...stored, enabled: true }).expectedVersion).toBe(3));
 });
 
 describe('initialRuleValues', () => {
   it('starts from the rule, with an empty reason', () =>
-    expect(
-      initialRuleValues({
-        department: 'dft',
-        key: 'rail-fares',
-        name: 'Rail fares',
-        query: 'railcard',
-        purpose: null,
-        enabled: false,
-        version: 3,
-        updatedAt: '2025-11-04T14:05:00Z',
-      }),
-    ).toEqual({
+    expect(initialRuleValues({ ...stored, enabled: false, lawfulBasis: 'public-task' })).toEqual({
       name: 'Rail fares',
       key: 'rail-fares',
       query: 'railcard',
       purpose: '',
+      lawfulBasis: 'public-task',
+      justification: '',
       enabled: false,
       reason: '',
     }));
@@ -134,6 +140,24 @@ describe('initialRuleValues', () => {
 });
 
 describe('problemsToRuleErrors', () => {
+  it('words the lawful-listening refusals for the form, without the api’s field names', () => {
+    const { fields } = problemsToRuleErrors([
+      {
+        path: 'lawfulBasis',
+        message:
+          'rule "dwp/one" cannot be enabled without a lawfulBasis: the workspace requires one (public-task)',
+      },
+      {
+        path: 'justification',
+        message:
+          'rule "dwp/one" follows author:alice, which is not an organisation the workspace knows, so it is treated as a member of the public: give a justification',
+      },
+    ]);
+    expect(fields.lawfulBasis).toMatch(/^Choose a lawful basis: your workspace requires one/);
+    expect(fields.justification).toMatch(/^Give a justification/);
+    expect(Object.values(fields).join(' ')).not.toMatch(/lawfulBasis|author:|public-task/);
+  });
+
   it('puts problems on their fields (first one wins) and keeps the rest apart', () =>
     expect(
       problemsToRuleErrors([
@@ -188,4 +212,20 @@ describe('saveFailure', () => {
       },
     ],
   ])('%s', (error, expected) => expect(saveFailure(error)).toEqual(expected));
+});
+
+describe('asksForJustification', () => {
+  it.each<[string, string, boolean]>([
+    ['railcard', '', false],
+    ['railcard author:alice', '', true],
+    ['(author:alice OR author:bob)', '', true],
+    ['AUTHOR:alice', '', true],
+    ['coauthor:alice', '', false],
+    ['railcard', 'Kept from before', true],
+  ])('%s (justification %j) → %s', (query, justification, expected) =>
+    expect(asksForJustification(values({ query, justification }), null)).toBe(expected),
+  );
+
+  it('asks while the saved rule names a person', () =>
+    expect(asksForJustification(values(), { ...stored, enabled: true, namedPeople: ['alice'] })).toBe(true));
 });

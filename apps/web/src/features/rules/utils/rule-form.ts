@@ -1,8 +1,17 @@
 import { characterProblem, LIMITS, type Rule, type RuleUpsert } from '@parley/contracts';
+import type { LawfulBasis } from '@parley/domain';
 import { isApiError, type ApiProblem } from '../../../lib/api-client';
 import { validateRuleKey } from './rule-key';
 
-export const RULE_FIELDS = ['name', 'key', 'query', 'purpose', 'reason'] as const;
+export const RULE_FIELDS = [
+  'name',
+  'key',
+  'query',
+  'purpose',
+  'lawfulBasis',
+  'justification',
+  'reason',
+] as const;
 export type RuleField = (typeof RULE_FIELDS)[number];
 
 export type RuleFormValues = {
@@ -10,6 +19,9 @@ export type RuleFormValues = {
   key: string;
   query: string;
   purpose: string;
+  /** '' while none is chosen. */
+  lawfulBasis: LawfulBasis | '';
+  justification: string;
   enabled: boolean;
   reason: string;
 };
@@ -47,6 +59,15 @@ export const validateRuleForm = (values: RuleFormValues, { isNew, existingKeys =
 };
 
 /**
+ * Whether to ask for a justification: the query has a field filter on an author (the api decides whether that
+ * author is a member of the public, and says so if the justification is missing), or the rule already names one.
+ */
+export const asksForJustification = (values: RuleFormValues, rule: Rule | null): boolean =>
+  /(^|[\s(])author:/i.test(values.query) ||
+  (rule?.namedPeople.length ?? 0) > 0 ||
+  values.justification !== '';
+
+/**
  * The body of `PUT /api/rules/:department/:key`, made from `rule` (null: a new rule), so the api refuses it if
  * someone else changed or added the rule meanwhile.
  */
@@ -54,12 +75,38 @@ export const toRuleUpsert = (values: RuleFormValues, rule: Rule | null): RuleUps
   name: values.name.trim(),
   query: values.query.trim(),
   purpose: values.purpose.trim() || null,
+  lawfulBasis: values.lawfulBasis || null,
+  justification: values.justification.trim() || null,
   enabled: values.enabled,
   reason: values.reason.trim(),
   expectedVersion: rule?.version ?? 0,
 });
 
 const isField = (path: string): path is RuleField => (RULE_FIELDS as readonly string[]).includes(path);
+
+/**
+ * The lawful-listening refusals in the editor's words. The api names the rule and the field for scripts and the
+ * workspace document (`lawfulBasis`, `lawfulListening.organisationAccounts`); on the form the field is right there.
+ */
+const LAWFUL_MESSAGES: Partial<Record<RuleField, { when: RegExp; text: string }>> = {
+  purpose: {
+    when: /cannot be enabled without a purpose/,
+    text: 'Enter a purpose: your workspace requires a purpose and a lawful basis before a rule can be switched on. Or switch the rule off to save it as a draft',
+  },
+  lawfulBasis: {
+    when: /cannot be enabled without a lawfulBasis/,
+    text: 'Choose a lawful basis: your workspace requires one before a rule can be switched on. Or switch the rule off to save it as a draft',
+  },
+  justification: {
+    when: /treated as a member of the public/,
+    text: 'Give a justification: this rule follows an account Parley does not know as an organisation, so it is treated as a member of the public. Say why following this one person is necessary and proportionate, or ask a workspace administrator to list the account as an organisation',
+  },
+};
+
+const plainMessage = (field: RuleField, message: string): string => {
+  const lawful = LAWFUL_MESSAGES[field];
+  return lawful && lawful.when.test(message) ? lawful.text : capitalise(message);
+};
 
 /** The api's problems (`{path, message}`) on their fields; problems about no field on the form come back apart. */
 export const problemsToRuleErrors = (
@@ -69,7 +116,7 @@ export const problemsToRuleErrors = (
   const other: string[] = [];
   for (const problem of problems) {
     if (!isField(problem.path)) other.push(capitalise(problem.message));
-    else if (!fields[problem.path]) fields[problem.path] = capitalise(problem.message);
+    else if (!fields[problem.path]) fields[problem.path] = plainMessage(problem.path, problem.message);
   }
   return { fields, other };
 };
@@ -107,6 +154,8 @@ export const initialRuleValues = (rule: Rule | null): RuleFormValues => ({
   key: rule?.key ?? '',
   query: rule?.query ?? '',
   purpose: rule?.purpose ?? '',
+  lawfulBasis: rule?.lawfulBasis ?? '',
+  justification: rule?.justification ?? '',
   enabled: rule?.enabled ?? true,
   // Every change says why afresh: the last reason is in the history, not carried over.
   reason: '',

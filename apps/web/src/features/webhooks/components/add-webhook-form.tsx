@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { NOTICE_REASONS, type NoticeReason } from '@parley/domain';
+import { WEBHOOK_REASONS, type WebhookReason } from '@parley/domain';
 import { Button } from '../../../components/ui/button';
 import { Checkbox } from '../../../components/ui/checkbox';
 import { ErrorSummary } from '../../../components/ui/error-summary';
@@ -11,7 +11,7 @@ import { REASON_NAMES } from '../utils/reason-names';
 const FIELDS = ['name', 'url', 'reasons', 'secret'] as const;
 type Field = (typeof FIELDS)[number];
 
-const EMPTY = { name: '', url: '', secret: '', reasons: [] as NoticeReason[] };
+const EMPTY = { name: '', url: '', secret: '', reasons: [] as WebhookReason[] };
 
 /** Adds a webhook: where it posts, what it posts, and an optional signing secret for a receiver of your own. */
 export const AddWebhookForm = ({
@@ -47,7 +47,7 @@ export const AddWebhookForm = ({
       },
     );
   };
-  const toggle = (reason: NoticeReason, on: boolean) =>
+  const toggle = (reason: WebhookReason, on: boolean) =>
     setValues((v) => ({
       ...v,
       reasons: on ? [...v.reasons, reason] : v.reasons.filter((r) => r !== reason),
@@ -84,7 +84,7 @@ export const AddWebhookForm = ({
               <span className="visually-hidden">Error:</span> {failure.fields.reasons}
             </p>
           )}
-          {NOTICE_REASONS.map((reason) => (
+          {WEBHOOK_REASONS.map((reason) => (
             <Checkbox
               key={reason}
               id={`reason-${reason}`}

@@ -1,7 +1,7 @@
-import type { NoticeReason } from '@parley/domain';
+import type { WebhookReason } from '@parley/domain';
 
 /** What a webhook posts, in the words of a department's channel rather than one person's. */
-export const REASON_NAMES: Record<NoticeReason, string> = {
+export const REASON_NAMES: Record<WebhookReason, string> = {
   assigned: 'A conversation is assigned',
   mentioned: 'Someone is mentioned in a note',
   'clearance-requested': 'A draft is submitted for clearance',
