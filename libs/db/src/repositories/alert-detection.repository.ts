@@ -23,7 +23,13 @@ export type SentimentHourRow = {
   positive: number;
 };
 export type DetectorDepartment = { id: string; name: string; aliases: string[]; settings: unknown };
-export type DetectorExpectedEventRow = { departmentId: string; name: string; kind: string; from: Date; to: Date };
+export type DetectorExpectedEventRow = {
+  departmentId: string;
+  name: string;
+  kind: string;
+  from: Date;
+  to: Date;
+};
 export type ScopeLabel = ScopeKey & { label: string };
 export type ScopePost = {
   id: string;
@@ -288,7 +294,12 @@ export class AlertDetectionRepository {
   }
 
   /** The departments' expected events whose window overlaps [from, to). */
-  expectedEvents(q: Queryable, departmentIds: string[], from: Date, to: Date): Promise<DetectorExpectedEventRow[]> {
+  expectedEvents(
+    q: Queryable,
+    departmentIds: string[],
+    from: Date,
+    to: Date,
+  ): Promise<DetectorExpectedEventRow[]> {
     return q.query(
       `SELECT department_id AS "departmentId", name, kind, starts_at AS "from", ends_at AS "to" FROM expected_event
        WHERE department_id = ANY($1::uuid[]) AND ends_at > $2 AND starts_at < $3 ORDER BY starts_at, name`,

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { alertLiveEventSchema } from '@parley/contracts';
+import type { AlertLiveEvent } from '@parley/contracts';
 import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { SiteFooter } from '../../components/layout/site-footer';
 import { SiteHeader } from '../../components/layout/site-header';
@@ -30,11 +30,18 @@ const useFocusMainOnNavigate = () => {
   }, [pathname]);
 };
 
-/** An `alert` event's data, or null for anything the stream should not have sent. */
-const safeParseAlert = (data: string) => {
+/**
+ * An `alert` event's headline and status, or null for anything else. Checked by hand: the schema would bring zod
+ * into the shell that every page loads first.
+ */
+const safeParseAlert = (data: string): Pick<AlertLiveEvent, 'headline' | 'status'> | null => {
   try {
-    const parsed = alertLiveEventSchema.safeParse(JSON.parse(data));
-    return parsed.success ? parsed.data : null;
+    const event: unknown = JSON.parse(data);
+    if (typeof event !== 'object' || event === null) return null;
+    const { headline, status } = event as Record<string, unknown>;
+    return typeof headline === 'string' && typeof status === 'string'
+      ? { headline, status: status as AlertLiveEvent['status'] }
+      : null;
   } catch {
     return null;
   }

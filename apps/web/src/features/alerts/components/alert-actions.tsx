@@ -144,12 +144,10 @@ const SnoozeForm = ({ alert, act, onDone }: { alert: Alert; act: Act; onDone: (m
       summary={f.summary}
       onSubmit={submit}
     >
-      <p className="hint">
-        A snoozed alert leaves the open count, and comes back as open when the time is up.
-      </p>
       <SelectField
         id={ids.until}
         label="Snooze for"
+        hint="A snoozed alert leaves the open count, and comes back as open when the time is up."
         value={length}
         onChange={setLength}
         error={f.error('until')}
@@ -236,12 +234,10 @@ const MuteForm = ({ alert, onDone }: { alert: Alert; onDone: (m: string) => void
       summary={f.summary}
       onSubmit={submit}
     >
-      <p className="hint">
-        While muted, it raises no new alerts in this department. Alerts already raised stay.
-      </p>
       <SelectField
         id={ids.target}
         label="What to mute"
+        hint="While muted, it raises no new alerts in this department. Alerts already raised stay."
         value={target}
         onChange={setTarget}
         error={f.error('target')}

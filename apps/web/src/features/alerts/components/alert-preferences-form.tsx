@@ -69,6 +69,7 @@ const Form = ({ saved }: { saved: AlertPreferences }) => {
         <SelectField
           id={IDS.minSeverity}
           label="Send me alerts one by one from"
+          hint="Less severe alerts wait for the digest instead."
           value={minSeverity}
           onChange={setMinSeverity}
           error={f.error('minSeverity')}
@@ -79,7 +80,6 @@ const Form = ({ saved }: { saved: AlertPreferences }) => {
             </option>
           ))}
         </SelectField>
-        <p className="hint">Less severe alerts wait for the digest instead.</p>
         <Checkbox
           id="alert-quiet"
           label="Keep quiet hours"
