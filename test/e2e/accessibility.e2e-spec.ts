@@ -12,7 +12,15 @@ const MEASURED = resolve(ROOT, 'apps/web/src/features/accessibility/measured.jso
 const ROUTER = resolve(ROOT, 'apps/web/src/app/router.tsx');
 
 /** Every page of the app, with an address that shows it with data; the first two are open to anyone. */
-const pages = (conversationId: string) => [
+const pages = ({
+  conversationId,
+  alertId,
+  caseId,
+}: {
+  conversationId: string;
+  alertId: string;
+  caseId: string;
+}) => [
   { name: 'Sign in', path: '/sign-in', open: true },
   { name: 'Accessibility statement', path: '/accessibility', open: true },
   { name: 'Inbox', path: '/inbox?department=dfe&sort=score' },
@@ -30,6 +38,13 @@ const pages = (conversationId: string) => [
   { name: 'Evaluation records', path: '/evaluation-records' },
   { name: 'A department’s evaluation records', path: '/evaluation-records/dfe' },
   { name: 'Audit log', path: '/audit' },
+  { name: 'Records export', path: '/records' },
+  { name: 'Privacy', path: '/privacy' },
+  { name: 'Repeated viewing report', path: '/reports/author-views' },
+  { name: 'Alerts', path: '/alerts?department=dfe' },
+  { name: 'An alert', path: `/alerts/${alertId}` },
+  { name: 'The posts behind an alert', path: `/alerts/${alertId}/posts` },
+  { name: 'A RESIST case', path: `/cases/${caseId}` },
   { name: 'Dashboards and reports', path: '/dashboards' },
   { name: 'Engagement dashboard', path: '/dashboards/engagement' },
   { name: 'Evaluation dashboard', path: '/dashboards/evaluation' },
@@ -153,7 +168,9 @@ describe('accessibility: every page at WCAG 2.2 AA, reflow, reduced motion, keyb
   });
 
   it('checks every page the router has', () => {
-    const checked = pages('any-id').map((page) => page.path.split('?')[0]);
+    const checked = pages({ conversationId: 'any-id', alertId: 'any-id', caseId: 'any-id' }).map(
+      (page) => page.path.split('?')[0],
+    );
     const missing = routerPatterns().filter((pattern) => !checked.some((path) => pattern.test(path)));
     expect(missing.map(String)).toEqual([]);
   });
@@ -192,7 +209,7 @@ describe('accessibility: every page at WCAG 2.2 AA, reflow, reduced motion, keyb
 
   it('passes axe on every page at 1280 px, 200% zoom and 320 px, never scrolls sideways, and keeps still', async () => {
     const byPath = new Map<string, MeasuredPage>();
-    const list = pages(app.conversationId);
+    const list = pages(app);
     for (const context of CONTEXTS) {
       const session: BrowserContext = await browser.newContext(context.options);
       const tab = await session.newPage();

@@ -8,6 +8,7 @@ import {
   type TestEnvironment,
 } from '@parley/testing';
 import type { ChildProcess } from 'node:child_process';
+import { Client } from 'pg';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT, freePort, runToEnd, startProcess, stop } from './processes';
@@ -20,6 +21,9 @@ export type ParleyApp = {
   admin: TestApiClient;
   /** The id of the one conversation the fixture feed gives the department. */
   conversationId: string;
+  /** An open alert on the department's rule, and the RESIST case opened from it. */
+  alertId: string;
+  caseId: string;
   close: () => Promise<void>;
 };
 
@@ -77,14 +81,75 @@ export const startParley = async (): Promise<ParleyApp> => {
     const { body } = await admin.get<ConversationPage>('/api/conversations?department=dfe');
     return body.items.length > 0 && body;
   }, 60_000);
+  const alertId = await plantAlert(env.databaseUrl);
+  const opened = await admin.request('POST', `/api/alerts/${alertId}/case`);
+  if (opened.status !== 201) throw new Error(`no case was opened: ${JSON.stringify(opened.body)}`);
   return {
     baseUrl,
     admin,
     conversationId: page.items[0].id,
+    alertId,
+    caseId: (opened.body as { id: string }).id,
     close: async () => {
       await Promise.all(processes.map(stop));
       await server.close();
       await env.cleanup();
     },
   };
+};
+
+/**
+ * An alert as the detectors store one (a week of hourly history with its band), written straight to the table:
+ * raising one through the feed would need thousands of posts of history first.
+ */
+const plantAlert = async (databaseUrl: string): Promise<string> => {
+  const hour = (h: number) => new Date(Math.floor(Date.now() / 3_600_000 - h) * 3_600_000).toISOString();
+  const measure = {
+    window: 'day',
+    observed: 12,
+    expected: 2,
+    threshold: 5,
+    spread: 1.5,
+    n: 288,
+    baselineN: 336,
+    unit: 'mentions per hour',
+  };
+  const explanation = {
+    summary: 'Posts on student loans are six times the usual rate, mostly from one forum.',
+    terms: [{ term: 'repayment threshold', count: 40, baselineCount: 2 }],
+    hashtags: [],
+    sources: [{ name: 'money-forum', platform: 'web', posts: 288 }],
+    posts: [],
+    newParticipantsShare: 0.5,
+    partners: [],
+    expectedEvent: null,
+    classifierAccuracy: null,
+  };
+  const points = Array.from({ length: 168 }, (_, i) => ({
+    at: hour(167 - i),
+    observed: i > 143 ? 12 : 2,
+    expected: 2,
+    low: 0,
+    high: 5,
+  }));
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ id: string }>(
+      `INSERT INTO alert (department_id, kind, scope_type, scope_id, scope_label, severity, started_at, last_seen_at,
+         measure, explanation, series)
+       SELECT d.id, 'spike', 'rule', r.id, r.name, 3, $1, now(), $2, $3, $4
+       FROM department d JOIN listening_rule r ON r.department_id = d.id AND r.key = 'student-loans'
+       WHERE d.key = 'dfe' RETURNING id::text`,
+      [
+        hour(23),
+        JSON.stringify(measure),
+        JSON.stringify(explanation),
+        JSON.stringify({ unit: 'mentions per hour', points }),
+      ],
+    );
+    return rows[0].id;
+  } finally {
+    await db.end();
+  }
 };

@@ -183,7 +183,9 @@ describe('alert delivery: in-app live, email by preference and quiet hours, webh
       action: 'acknowledge',
     });
     expect(ack.status).toBe(200);
-    await eventually(async () => homeStream.alerts.find((a) => a.alertId === id && a.status === 'acknowledged'));
+    await eventually(async () =>
+      homeStream.alerts.find((a) => a.alertId === id && a.status === 'acknowledged'),
+    );
     homeStream.close();
     awayStream.close();
     await Promise.all([homeStream.done, awayStream.done]);
