@@ -41,10 +41,17 @@ export class RollUpMentionsHandler {
     private readonly themes: ThemeRepository,
   ) {}
 
+  private stopping = false;
+
+  /** Ends a run after its current step (each step is its own transaction; the next run goes on from there). */
+  stop(): void {
+    this.stopping = true;
+  }
+
   async handle(): Promise<{ steps: number; hours: number }> {
     let steps = 0;
     let hours = 0;
-    for (let done = false; !done; steps++) {
+    for (let done = false; !done && !this.stopping; steps++) {
       const step = await inTransaction(this.dataSource, (tx) => this.step(tx));
       hours += step.hours;
       done = step.caughtUp;
@@ -76,7 +83,7 @@ export class RollUpMentionsHandler {
         await this.themes.recountHoursEverywhere(tx, next.hours);
         return next;
       });
-      if (!step.pending) break;
+      if (!step.pending || this.stopping) break;
       steps++;
       hours += step.hours.length;
     }

@@ -29,11 +29,18 @@ export class RollUpSentimentHandler {
     private readonly sentiment: SentimentRepository,
   ) {}
 
+  private stopping = false;
+
+  /** Ends a run after its current step, as the mentions roll-up does. */
+  stop(): void {
+    this.stopping = true;
+  }
+
   async handle(): Promise<{ steps: number; classified: number; hours: number }> {
     let steps = 0;
     let classified = 0;
     let hours = 0;
-    for (let done = false; !done; steps++) {
+    for (let done = false; !done && !this.stopping; steps++) {
       const step = await inTransaction(this.dataSource, (tx) => this.step(tx));
       classified += step.classified;
       hours += step.hours;

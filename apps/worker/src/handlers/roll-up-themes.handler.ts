@@ -42,11 +42,18 @@ export class RollUpThemesHandler {
     private readonly themes: ThemeRepository,
   ) {}
 
+  private stopping = false;
+
+  /** Ends a run after its current step, as the mentions roll-up does. */
+  stop(): void {
+    this.stopping = true;
+  }
+
   async handle(): Promise<{ steps: number; posts: number; themes: number }> {
     let steps = 0;
     let posts = 0;
     let themes = 0;
-    for (let done = false; !done && steps < MAX_STEPS; steps++) {
+    for (let done = false; !done && !this.stopping && steps < MAX_STEPS; steps++) {
       const step = await inTransaction(this.dataSource, (tx) => this.step(tx));
       posts += step.posts;
       themes += step.themes;

@@ -36,6 +36,7 @@ describe('RollupProcessor (real Postgres and Redis)', () => {
   let redis: Redis;
   let producer: JobProducer;
   let processor: RollupProcessor;
+  let mentions: RollUpMentionsHandler;
   const rollup = new MentionRollupRepository();
 
   beforeAll(async () => {
@@ -43,12 +44,18 @@ describe('RollupProcessor (real Postgres and Redis)', () => {
     dataSource = await createDataSource(database.url, { poolSize: 2 }).initialize();
     redis = await connectRedis(REDIS_URL, 'rollup-test');
     producer = new JobProducer(redis, prefix);
+    mentions = new RollUpMentionsHandler(
+      dataSource,
+      rollup,
+      new SentimentRepository(),
+      new ThemeRepository(),
+    );
     const config = { queuePrefix: prefix, workerConcurrency: 1, jobLockMs: 30_000 } as Config;
     processor = new RollupProcessor(
       config,
       redis,
       producer,
-      new RollUpMentionsHandler(dataSource, rollup, new SentimentRepository(), new ThemeRepository()),
+      mentions,
       new RollUpSentimentHandler(dataSource, rollup, new SentimentRepository()),
       new RollUpThemesHandler(dataSource, new ThemeRepository()),
       new EvaluateAlertsHandler(
@@ -105,5 +112,15 @@ describe('RollupProcessor (real Postgres and Redis)', () => {
       },
       { timeout: 20_000, interval: 200 },
     );
+  });
+
+  it('ends its roll-ups once the process is stopping, so a restart does not wait for a catch-up', async () => {
+    await dataSource.query(
+      `INSERT INTO post (source_id, external_id, platform, text, published_at)
+       SELECT id, 'late' || n, 'web', 'HM Revenue and Customs again ' || n, now() FROM source, generate_series(1, 3) n`,
+    );
+    await processor.beforeApplicationShutdown();
+    // A job that reached the handler as the worker closed: it counts nothing and the next process goes on.
+    expect(await mentions.handle()).toEqual({ steps: 0, hours: 0 });
   });
 });

@@ -15,6 +15,7 @@ import { RollUpThemesHandler } from '../handlers/roll-up-themes.handler';
 /** Consumes the roll-up queue on its schedule; the watermark in Postgres says where each run carries on. */
 @Injectable()
 export class RollupProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private stopping = false;
   private worker: QueueWorker | null = null;
 
   constructor(
@@ -51,14 +52,21 @@ export class RollupProcessor implements OnApplicationBootstrap, BeforeApplicatio
     return result;
   }
 
-  /** Raised alerts are delivered now rather than at the next scheduled delivery (up to 15 s later). */
+  /**
+   * Raised alerts are delivered now rather than at the next scheduled delivery (up to 15 s later). Once stopping,
+   * the detectors wait for the next process: their one transaction would hold the restart.
+   */
   private async alertsThenDelivery() {
+    if (this.stopping) return { detectors: 0, raised: 0, updated: 0, hours: 0 };
     const outcome = await this.evaluateAlerts.handle();
     if (outcome.raised > 0) await this.producer.deliverAlerts();
     return outcome;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    // Closing waits for the running job: a roll-up catching up on a burst would hold a restart for minutes.
+    this.stopping = true;
+    for (const handler of [this.rollUpMentions, this.rollUpSentiment, this.rollUpThemes]) handler.stop();
     await this.worker?.close();
   }
 }
