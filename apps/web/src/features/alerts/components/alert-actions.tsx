@@ -119,6 +119,29 @@ const AssignForm = ({ alert, act, onDone }: { alert: Alert; act: Act; onDone: (m
   );
 };
 
+/** How long a snooze or a mute lasts, from its list of choices. */
+const DurationField = ({
+  choices,
+  ...field
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  choices: readonly { value: string; label: string }[];
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}) => (
+  <SelectField {...field}>
+    <option value="">Choose how long</option>
+    {choices.map((c) => (
+      <option key={c.value} value={c.value}>
+        {c.label}
+      </option>
+    ))}
+  </SelectField>
+);
+
 const SnoozeForm = ({ alert, act, onDone }: { alert: Alert; act: Act; onDone: (m: string) => void }) => {
   const [length, setLength] = useState('');
   const ids = { until: 'alert-snooze-for' };
@@ -144,21 +167,15 @@ const SnoozeForm = ({ alert, act, onDone }: { alert: Alert; act: Act; onDone: (m
       summary={f.summary}
       onSubmit={submit}
     >
-      <SelectField
+      <DurationField
         id={ids.until}
         label="Snooze for"
         hint="A snoozed alert leaves the open count, and comes back as open when the time is up."
+        choices={SNOOZE_FOR}
         value={length}
         onChange={setLength}
         error={f.error('until')}
-      >
-        <option value="">Choose how long</option>
-        {SNOOZE_FOR.map((s) => (
-          <option key={s.value} value={s.value}>
-            {s.label}
-          </option>
-        ))}
-      </SelectField>
+      />
     </ActionForm>
   );
 };
@@ -249,20 +266,14 @@ const MuteForm = ({ alert, onDone }: { alert: Alert; onDone: (m: string) => void
           </option>
         ))}
       </SelectField>
-      <SelectField
+      <DurationField
         id={ids.until}
         label="Mute for"
+        choices={MUTE_FOR}
         value={length}
         onChange={setLength}
         error={f.error('until')}
-      >
-        <option value="">Choose how long</option>
-        {MUTE_FOR.map((m) => (
-          <option key={m.value} value={m.value}>
-            {m.label}
-          </option>
-        ))}
-      </SelectField>
+      />
       <TextareaField
         id={ids.reason}
         label="Why"
